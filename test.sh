@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# The one test command (README): installs what the tests need, builds with warnings as errors,
+# runs every test, exits non-zero on any failure. Safe to run again: it installs only what is missing.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+need_apt=()
+for pkg in mosquitto mosquitto-clients socat chromium; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
+done
+if ((${#need_apt[@]})); then
+  echo "== installing Debian packages: ${need_apt[*]}"
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
+fi
+# The Debian mosquitto package starts a system broker on 1883; tests start their own on free ports.
+
+if [ -f tests/fhir-server/package.json ]; then
+  echo "== npm packages for the test FHIR server"
+  (cd tests/fhir-server && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+fi
+
+if [ -f .config/dotnet-tools.json ]; then
+  dotnet tool restore
+fi
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+echo "== build (warnings are errors)"
+dotnet build InfusionSuite.sln -c Release -warnaserror -nologo -v:q
+
+echo "== tests"
+dotnet test InfusionSuite.sln -c Release --no-build -nologo -v:q --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=true
