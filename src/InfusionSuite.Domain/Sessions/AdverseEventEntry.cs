@@ -1,0 +1,4 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>An adverse event as documented.</summary>
+public sealed record AdverseEventEntry(AdverseEventKind Event, DateTimeOffset At, string NurseId);

@@ -1,0 +1,15 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>The kinds of nurse action a session takes.</summary>
+public enum NurseActionKind : byte
+{
+    StartSession,
+    CapPlaced,
+    InfusionStarted,
+    InfusionEnded,
+    CapRemoved,
+    Abort,
+    Void,
+    Tolerance,
+    AdverseEvent,
+}

@@ -1,0 +1,84 @@
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>Whether a nurse action is possible now: a pure check, <see cref="RefusalReason.None"/> when it is.</summary>
+internal static class NurseActionRules
+{
+    public static RefusalReason Check(SessionState s, NurseAction action)
+    {
+        var at = action.EffectiveInstant;
+        if (action is StartSession start)
+        {
+            return s.Plan is not null ? RefusalReason.SessionAlreadyStarted
+                : at > action.ReceivedAt ? RefusalReason.EffectiveTimeInFuture
+                : !s.Policy.IsTargetAllowed(start.Plan.Targets.PreCooling) || !s.Policy.IsTargetAllowed(start.Plan.Targets.PostCooling)
+                    ? RefusalReason.TargetOutOfRange
+                : RefusalReason.None;
+        }
+
+        if (s.Plan is null)
+        {
+            return RefusalReason.SessionNotStarted;
+        }
+
+        if (s.Void is not null)
+        {
+            return RefusalReason.SessionVoided;
+        }
+
+        if (at > action.ReceivedAt)
+        {
+            return RefusalReason.EffectiveTimeInFuture;
+        }
+
+        if (at < s.StartedAt)
+        {
+            return RefusalReason.EffectiveTimeBeforeSessionStart;
+        }
+
+        return action switch
+        {
+            VoidSession or RecordAdverseEvent => RefusalReason.None,
+            RecordTolerance tolerance => tolerance.Score is < 0 or > 10 ? RefusalReason.ToleranceOutOfRange : RefusalReason.None,
+            _ when s.Abort is not null || s.NurseCapRemovedAt is not null => RefusalReason.SessionFinished,
+            PlaceCap => CheckPlacement(s, at),
+            StartInfusion => s.InfusionStartedAt is not null ? RefusalReason.AlreadyRecorded : RefusalReason.None,
+            EndInfusion => CheckInfusionEnd(s, at),
+            RemoveCap => CheckRemoval(s, at),
+            AbortSession => at < Latest(s) ? RefusalReason.OutOfOrder : RefusalReason.None,
+            _ => RefusalReason.None,
+        };
+    }
+
+    private static RefusalReason CheckPlacement(SessionState s, DateTimeOffset at) =>
+        s.NurseCapPlacedAt is not null ? RefusalReason.AlreadyRecorded
+        : s.InfusionEndedAt is { } ended && at > ended ? RefusalReason.OutOfOrder
+        : RefusalReason.None;
+
+    private static RefusalReason CheckInfusionEnd(SessionState s, DateTimeOffset at) =>
+        s.InfusionStartedAt is not { } started ? RefusalReason.InfusionNotStarted
+        : s.InfusionEndedAt is not null ? RefusalReason.AlreadyRecorded
+        : at < started ? RefusalReason.InfusionEndBeforeStart
+        : RefusalReason.None;
+
+    private static RefusalReason CheckRemoval(SessionState s, DateTimeOffset at) =>
+        s.InfusionEndedAt is not { } ended ? RefusalReason.InfusionNotEnded
+        : s.Lifecycle.Placement is not { } placed ? RefusalReason.CapNotPlaced
+        : at < ended || at < placed ? RefusalReason.OutOfOrder
+        : RefusalReason.None;
+
+    private static DateTimeOffset Latest(SessionState s)
+    {
+        var latest = s.StartedAt;
+        foreach (var instant in (ReadOnlySpan<DateTimeOffset?>)[s.Lifecycle.Placement, s.InfusionStartedAt, s.InfusionEndedAt])
+        {
+            if (instant is { } value && value > latest)
+            {
+                latest = value;
+            }
+        }
+
+        return latest;
+    }
+}

@@ -1,0 +1,196 @@
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>
+/// One scalp-cooling session on one chair's controller, folding its inputs in log order.
+/// <see cref="Apply"/> says whether an input was accepted (and so belongs in the stored log),
+/// a duplicate, or refused with a reason; refused and duplicate inputs change nothing.
+/// Replaying the accepted inputs with the same policy gives the identical record.
+/// </summary>
+public sealed class ScalpCoolingSession(SessionPolicy policy)
+{
+    private readonly SessionState _state = new(policy);
+
+    public ScalpCoolingSession()
+        : this(SessionPolicy.Default)
+    {
+    }
+
+    /// <summary>Null until the session was started.</summary>
+    public SessionStatus? Status => _state.Lifecycle.Status;
+
+    /// <summary>Folds a whole log, in order.</summary>
+    public static ScalpCoolingSessionRecord Replay(SessionPolicy policy, IEnumerable<SessionInput> log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        var session = new ScalpCoolingSession(policy);
+        foreach (var input in log)
+        {
+            session.Apply(input);
+        }
+
+        return session.ToRecord();
+    }
+
+    public InputOutcome Apply(SessionInput input) => input switch
+    {
+        NurseAction action => ApplyNurseAction(action),
+        TelemetryReceived telemetry => ApplyTelemetry(telemetry.Sample, telemetry.ReceivedAt),
+        DeviceEventReceived received => ApplyEvent(received.Event, received.ReceivedAt),
+        ControllerHelloReceived hello => ApplyHello(hello),
+        ControllerWentOffline offline => ApplyLiveness(offline.ReceivedAt, isOffline: true),
+        ControllerCameOnline online => ApplyLiveness(online.ReceivedAt, isOffline: false),
+        null => throw new ArgumentNullException(nameof(input)),
+        _ => throw new ArgumentException("Unknown session input type.", nameof(input)),
+    };
+
+    /// <summary>The per-sample step: O(1), no allocation on the usual path.</summary>
+    public InputOutcome ApplyTelemetry(in TelemetrySample sample, DateTimeOffset receivedAt)
+    {
+        var refusal = DeviceGate(sample.ControllerId, sample.Timestamp);
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        if (!_state.Messages.TryKeep(sample.Boot, sample.Seq))
+        {
+            return InputOutcome.Duplicate;
+        }
+
+        NoteDeviceClock(sample.Timestamp, receivedAt);
+        DeviceObservations.Sample(_state, sample);
+        if (_state.Lifecycle.Status == SessionStatus.Started && _state.FittingSeen)
+        {
+            _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        }
+
+        return InputOutcome.Accepted;
+    }
+
+    /// <summary>A snapshot of the record as of the inputs applied so far.</summary>
+    public ScalpCoolingSessionRecord ToRecord() => _state.Plan is null
+        ? throw new InvalidOperationException("The session has not been started.")
+        : SessionRecordBuilder.Build(_state);
+
+    private InputOutcome ApplyNurseAction(NurseAction action)
+    {
+        if (_state.AcceptedActions.Contains(action))
+        {
+            return InputOutcome.Duplicate;
+        }
+
+        var refusal = NurseActionRules.Check(_state, action);
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        NurseFacts.Record(_state, action);
+        _state.Saw(action.ReceivedAt);
+        _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        return InputOutcome.Accepted;
+    }
+
+    private InputOutcome ApplyEvent(ControllerEvent controllerEvent, DateTimeOffset receivedAt)
+    {
+        var refusal = DeviceGate(controllerEvent.ControllerId, controllerEvent.Timestamp);
+        if (refusal == RefusalReason.None && !DeviceObservations.IsReadable(controllerEvent))
+        {
+            refusal = RefusalReason.InvalidDeviceDetail;
+        }
+
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        if (!_state.Messages.TryKeep(controllerEvent.Boot, controllerEvent.Seq))
+        {
+            return InputOutcome.Duplicate;
+        }
+
+        NoteDeviceClock(controllerEvent.Timestamp, receivedAt);
+        DeviceObservations.Event(_state, controllerEvent);
+        _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        return InputOutcome.Accepted;
+    }
+
+    private InputOutcome ApplyHello(ControllerHelloReceived hello)
+    {
+        var refusal = DeviceGate(hello.Hello.ControllerId, hello.ReceivedAt);
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        _state.Model = hello.Hello.Model;
+        _state.Firmware = hello.Hello.Firmware;
+        _state.Messages.NoteBoot(hello.Hello.Boot);
+        _state.Saw(hello.ReceivedAt);
+        return InputOutcome.Accepted;
+    }
+
+    private InputOutcome ApplyLiveness(DateTimeOffset receivedAt, bool isOffline)
+    {
+        var refusal = DeviceGate(_state.Plan?.ControllerId, receivedAt);
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        _state.Offline.Observe(isOffline, receivedAt);
+        _state.Saw(receivedAt);
+        return InputOutcome.Accepted;
+    }
+
+    private RefusalReason DeviceGate(string? controllerId, DateTimeOffset at)
+    {
+        if (_state.Plan is not { } plan)
+        {
+            return RefusalReason.SessionNotStarted;
+        }
+
+        if (_state.Void is not null)
+        {
+            return RefusalReason.SessionVoided;
+        }
+
+        if (!string.Equals(controllerId, plan.ControllerId, StringComparison.Ordinal))
+        {
+            return RefusalReason.OtherController;
+        }
+
+        var lifecycle = _state.Lifecycle;
+        if (lifecycle.End is { } end)
+        {
+            var endedByController = lifecycle.RemovalSource == BoundarySource.Controller && _state.Abort is null;
+            var limit = endedByController ? end : end + _state.Policy.SameMomentWindow;
+            if (at > limit)
+            {
+                return RefusalReason.AfterSessionEnded;
+            }
+        }
+
+        return RefusalReason.None;
+    }
+
+    private void NoteDeviceClock(DateTimeOffset deviceTs, DateTimeOffset receivedAt)
+    {
+        var skew = (receivedAt - deviceTs).Duration();
+        if (skew > _state.LargestSkew)
+        {
+            _state.LargestSkew = skew;
+        }
+
+        if (skew > _state.Policy.ClockSkewThreshold)
+        {
+            _state.SkewFlagged++;
+        }
+
+        _state.Saw(deviceTs);
+        _state.Saw(receivedAt);
+    }
+}

@@ -1,0 +1,55 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>
+/// The clinical record of one scalp-cooling session: a pure fold of its accepted inputs
+/// (<see cref="ScalpCoolingSession"/>). Storage, FHIR mapping and the chair board read it.
+/// </summary>
+public sealed record ScalpCoolingSessionRecord
+{
+    public required SessionPlan Plan { get; init; }
+
+    public required SessionStatus Status { get; init; }
+
+    /// <summary>Effective instant of the nurse's start.</summary>
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required SessionBoundaries Boundaries { get; init; }
+
+    /// <summary>Placement → removal (the Procedure's performed period); null until both are known.</summary>
+    public required TimeInterval? PerformedPeriod { get; init; }
+
+    /// <summary>The phases reached so far, in order; the last one has no end while it runs.</summary>
+    public required IReadOnlyList<PhaseSummary> Phases { get; init; }
+
+    /// <summary>Interruptions over pre-cooling, infusion and post-cooling together.</summary>
+    public required InterruptionSummary Interruptions { get; init; }
+
+    public required IReadOnlyList<SessionDeviation> Deviations { get; init; }
+
+    public required CapCalibration? Calibration { get; init; }
+
+    public required CoolingTemperatures Temperatures { get; init; }
+
+    public required ControllerSnapshot Controller { get; init; }
+
+    /// <summary>Opaque ids of the nurses who acted, in order of their first action.</summary>
+    public required IReadOnlyList<string> Nurses { get; init; }
+
+    public required IReadOnlyList<NurseEntry> NurseEntries { get; init; }
+
+    /// <summary>The latest tolerance documented (0–10).</summary>
+    public required int? Tolerance { get; init; }
+
+    public required IReadOnlyList<AdverseEventEntry> AdverseEvents { get; init; }
+
+    public required SessionAbort? Abort { get; init; }
+
+    public required SessionVoid? Void { get; init; }
+
+    /// <summary>The latest instant any accepted input spoke of; open intervals are measured to it.</summary>
+    public required DateTimeOffset AsOf { get; init; }
+
+    public bool HasDeviation(DeviationCode code) => Deviations.Any(d => d.Code == code);
+
+    public PhaseSummary? Phase(SessionPhase phase) => Phases.FirstOrDefault(p => p.Phase == phase);
+}

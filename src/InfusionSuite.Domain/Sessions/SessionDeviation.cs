@@ -1,0 +1,23 @@
+using System.Globalization;
+
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>One deviation, with its exact duration and a detail line for staff (no patient data).</summary>
+public sealed record SessionDeviation(DeviationCode Code, TimeSpan Duration, string Detail)
+{
+    /// <summary>Whole minutes, rounded down, as shown to nurses.</summary>
+    public int Minutes => (int)Duration.TotalMinutes;
+
+    /// <summary>The table's name, e.g. <c>SHORT_PRECOOL</c>.</summary>
+    public string Name => Code switch
+    {
+        DeviationCode.ShortPrecool => "SHORT_PRECOOL",
+        DeviationCode.PrecoolNotAtTemperature => "PRECOOL_NOT_AT_TEMPERATURE",
+        DeviationCode.Interrupted => "INTERRUPTED",
+        DeviationCode.ShortPostcool => "SHORT_POSTCOOL",
+        DeviationCode.Aborted => "ABORTED",
+        DeviationCode.Overcool => "OVERCOOL",
+        DeviationCode.DeviceFault => "DEVICE_FAULT",
+        _ => "UNKNOWN_" + ((int)Code).ToString(CultureInfo.InvariantCulture),
+    };
+}

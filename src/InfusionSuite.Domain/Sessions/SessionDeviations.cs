@@ -1,0 +1,73 @@
+using System.Globalization;
+
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>The deviation table of docs/clinical-rules.md, applied to a session's phases and facts.</summary>
+internal static class SessionDeviations
+{
+    public static List<SessionDeviation> Find(
+        SessionState s, List<PhaseSummary> phases, InterruptionSummary interruptions, TimeInterval? performed, DateTimeOffset until)
+    {
+        var found = new List<SessionDeviation>();
+        var policy = s.Policy;
+        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } pre } && pre < preTarget)
+        {
+            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started."));
+        }
+
+        if (NotAtTemperature(s, until) is { } warm)
+        {
+            found.Add(new(DeviationCode.PrecoolNotAtTemperature, warm, $"Coolant warmer than setpoint + {policy.SetpointTolerance} °C when the infusion started, for {Minutes(warm)} min."));
+        }
+
+        if (interruptions.Total > policy.InterruptionThreshold)
+        {
+            found.Add(new(DeviationCode.Interrupted, interruptions.Total, $"Cooling not running {Minutes(interruptions.Total)} min in {interruptions.Count} interruption(s), longest {Minutes(interruptions.Longest)} min."));
+        }
+
+        if (s.Lifecycle.Status == SessionStatus.Completed
+            && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && post < postTarget)
+        {
+            found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off."));
+        }
+
+        if (s.Abort is { } abort)
+        {
+            var cooled = performed?.Duration ?? TimeSpan.Zero;
+            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({abort.Reason}) after {Minutes(cooled)} min with the cap on."));
+        }
+
+        if (s.OvercoolAlarm.EverTrue)
+        {
+            var overcool = During(s, s.OvercoolAlarm, until);
+            found.Add(new(DeviationCode.Overcool, overcool, $"OVERCOOL alarm for {Minutes(overcool)} min (cold-injury risk)."));
+        }
+
+        if (s.DeviceFault.EverTrue)
+        {
+            var fault = During(s, s.DeviceFault, until);
+            var codes = s.FaultCodes.Count == 0 ? string.Empty : " Fault codes: " + string.Join(", ", s.FaultCodes) + ".";
+            found.Add(new(DeviationCode.DeviceFault, fault, $"Controller fault or FLOW_LOW/COOLANT_HIGH/SENSOR_FAULT for {Minutes(fault)} min.{codes}"));
+        }
+
+        return found;
+    }
+
+    private static PhaseSummary? Ended(List<PhaseSummary> phases, SessionPhase phase) =>
+        phases.Find(p => p.Phase == phase && p.End is not null);
+
+    private static TimeSpan? NotAtTemperature(SessionState s, DateTimeOffset until)
+    {
+        if (s.InfusionStartedAt is not { } start || s.CoolantOffSetpoint.KnownSince is not { } known || known > start)
+        {
+            return null;
+        }
+
+        return s.CoolantOffSetpoint.HoldingAt(start, until) is { } warm ? warm.End - start : null;
+    }
+
+    private static TimeSpan During(SessionState s, ConditionTimeline timeline, DateTimeOffset until) =>
+        IntervalMath.Total(IntervalMath.Clip(timeline.Intervals(until), new TimeInterval(s.StartedAt, IntervalMath.Max(until, s.StartedAt))));
+
+    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+}

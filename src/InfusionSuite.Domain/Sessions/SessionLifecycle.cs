@@ -1,0 +1,65 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>
+/// Boundaries and status derived from the facts: the controller's word wins where it can say
+/// (placement, last stop, removal), the nurse's where it cannot.
+/// </summary>
+internal sealed record SessionLifecycle(
+    SessionStatus? Status,
+    DateTimeOffset? Placement,
+    BoundarySource? PlacementSource,
+    DateTimeOffset? DeviceLastStop,
+    DateTimeOffset? Removal,
+    BoundarySource? RemovalSource,
+    DateTimeOffset? End)
+{
+    public static SessionLifecycle NotStarted { get; } = new(null, null, null, null, null, null, null);
+
+    /// <summary>The last cooling stop used for phases: the controller's, else the removal.</summary>
+    public DateTimeOffset? LastCoolingStop => DeviceLastStop ?? Removal;
+
+    public bool HasEnded => End is not null;
+
+    public static SessionLifecycle Resolve(SessionState s)
+    {
+        if (s.Plan is null)
+        {
+            return NotStarted;
+        }
+
+        var devicePlacement = s.FirstCoolingStartWithCapAt is { } first
+            && (s.NurseCapPlacedAt is not { } nurse || first <= nurse + s.Policy.SameMomentWindow) ? first : (DateTimeOffset?)null;
+        var placement = devicePlacement ?? s.NurseCapPlacedAt;
+        BoundarySource? placementSource = devicePlacement is not null ? BoundarySource.Controller
+            : s.NurseCapPlacedAt is not null ? BoundarySource.Nurse : null;
+
+        var stoppedAt = s.LastCoolingStopAt is { } stop && (s.LastCoolingStartAt is not { } start || stop > start) ? stop : (DateTimeOffset?)null;
+        var deviceLastStop = stoppedAt is { } st && s.InfusionEndedAt is { } ie && st >= ie && placement is not null ? st : (DateTimeOffset?)null;
+        var deviceRemoval = deviceLastStop is { } ds && s.LastCapOffAt is { } off && off >= ds && (s.LastCapOnAt is not { } on || off > on)
+            ? off : (DateTimeOffset?)null;
+
+        DateTimeOffset? removal = deviceRemoval ?? s.NurseCapRemovedAt;
+        BoundarySource? removalSource = deviceRemoval is not null ? BoundarySource.Controller
+            : s.NurseCapRemovedAt is not null ? BoundarySource.Nurse : null;
+        DateTimeOffset? end = removal;
+        if (s.Abort is { } abort)
+        {
+            end = abort.At;
+            removal = placement is null ? null : abort.At;
+            removalSource = placement is null ? null : BoundarySource.Nurse;
+            deviceLastStop = null;
+        }
+
+        var status = s.Void is not null ? SessionStatus.Voided
+            : s.Abort is not null ? SessionStatus.Aborted
+            : removal is not null ? SessionStatus.Completed
+            : deviceLastStop is not null ? SessionStatus.WarmingUp
+            : s.InfusionEndedAt is not null ? SessionStatus.PostCooling
+            : s.InfusionStartedAt is not null ? SessionStatus.Infusing
+            : placement is not null ? SessionStatus.PreCooling
+            : s.FittingSeen ? SessionStatus.Fitting
+            : SessionStatus.Started;
+
+        return new SessionLifecycle(status, placement, placementSource, deviceLastStop, removal, removalSource, end);
+    }
+}

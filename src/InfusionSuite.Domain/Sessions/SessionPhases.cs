@@ -1,0 +1,88 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>
+/// The phases reached so far. Boundaries are clamped into order (each no earlier than the one
+/// before, none after the end), so no phase is negative and together they make the performed period.
+/// </summary>
+internal static class SessionPhases
+{
+    public static List<PhaseSummary> Build(SessionState s)
+    {
+        var lifecycle = s.Lifecycle;
+        var phases = new List<PhaseSummary>(4);
+        if (lifecycle.Placement is not { } placement)
+        {
+            return phases;
+        }
+
+        var end = lifecycle.End;
+        var completed = lifecycle.Removal is not null && s.Abort is null;
+        var starts = new List<(SessionPhase Phase, DateTimeOffset At)>(4) { (SessionPhase.PreCooling, placement) };
+        if (s.InfusionStartedAt is { } infusionStart)
+        {
+            starts.Add((SessionPhase.Infusion, infusionStart));
+            if (s.InfusionEndedAt is { } infusionEnd)
+            {
+                starts.Add((SessionPhase.PostCooling, infusionEnd));
+                if ((completed || lifecycle.DeviceLastStop is not null) && lifecycle.LastCoolingStop is { } stop)
+                {
+                    starts.Add((SessionPhase.WarmUp, stop));
+                }
+            }
+        }
+
+        var previous = DateTimeOffset.MinValue;
+        var clamped = new DateTimeOffset[starts.Count];
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var at = IntervalMath.Max(previous, starts[i].At);
+            clamped[i] = previous = end is { } e ? IntervalMath.Min(at, e) : at;
+        }
+
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var phaseEnd = i + 1 < starts.Count ? clamped[i + 1] : end;
+            phases.Add(new PhaseSummary(starts[i].Phase, clamped[i], phaseEnd, TargetOf(s.Plan!, starts[i].Phase), InterruptionSummary.None));
+        }
+
+        return phases;
+    }
+
+    /// <summary>Placement → the start of warm-up (or the end, or now): when cooling should run.</summary>
+    public static TimeInterval? CoolingWindow(List<PhaseSummary> phases, DateTimeOffset until)
+    {
+        if (phases.Count == 0)
+        {
+            return null;
+        }
+
+        var last = phases[^1];
+        var end = last.Phase == SessionPhase.WarmUp ? last.Start : last.End ?? IntervalMath.Max(until, last.Start);
+        return new TimeInterval(phases[0].Start, end);
+    }
+
+    public static List<PhaseSummary> WithInterruptions(List<PhaseSummary> phases, List<TimeInterval> gaps, DateTimeOffset until)
+    {
+        var result = new List<PhaseSummary>(phases.Count);
+        foreach (var phase in phases)
+        {
+            if (phase.Phase == SessionPhase.WarmUp)
+            {
+                result.Add(phase);
+                continue;
+            }
+
+            var window = new TimeInterval(phase.Start, phase.End ?? IntervalMath.Max(until, phase.Start));
+            result.Add(phase with { Interruptions = IntervalMath.Summarize(IntervalMath.Clip(gaps, window)) });
+        }
+
+        return result;
+    }
+
+    private static TimeSpan? TargetOf(SessionPlan plan, SessionPhase phase) => phase switch
+    {
+        SessionPhase.PreCooling => plan.Targets.PreCooling,
+        SessionPhase.PostCooling => plan.Targets.PostCooling,
+        _ => null,
+    };
+}

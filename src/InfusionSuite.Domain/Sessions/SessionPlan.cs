@@ -1,0 +1,17 @@
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>What the nurse chose when starting a session on a chair.</summary>
+/// <param name="SessionId">Opaque id given by the caller.</param>
+/// <param name="CourseId">The course this session belongs to.</param>
+/// <param name="PatientReference">Opaque patient reference (PHI: never logged, never in exception text).</param>
+/// <param name="ControllerId">The chair's controller (CCP/1 controllerId).</param>
+/// <param name="FirstOfCourse">First session of the course: the cap is measured and calibrated (0662T).</param>
+public sealed record SessionPlan(
+    string SessionId,
+    string CourseId,
+    string PatientReference,
+    ChemoAdministration Administration,
+    string ControllerId,
+    RegimenTargets Targets,
+    CapSize? CapSize,
+    bool FirstOfCourse);

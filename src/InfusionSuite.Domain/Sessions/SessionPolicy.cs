@@ -1,0 +1,42 @@
+using InfusionSuite.Domain.Controllers;
+
+namespace InfusionSuite.Domain.Sessions;
+
+/// <summary>
+/// A site's clinical settings for scalp-cooling sessions. Every number has one home here; the
+/// defaults are those of docs/clinical-rules.md. The same policy replays the same record.
+/// </summary>
+public sealed record SessionPolicy
+{
+    /// <summary>The defaults documented in docs/clinical-rules.md.</summary>
+    public static SessionPolicy Default { get; } = new();
+
+    /// <summary>Shortest pre- or post-cooling target a nurse may set (default 20 min).</summary>
+    public TimeSpan MinimumTarget { get; init; } = TimeSpan.FromMinutes(20);
+
+    /// <summary>Longest pre- or post-cooling target a nurse may set (default 180 min).</summary>
+    public TimeSpan MaximumTarget { get; init; } = TimeSpan.FromMinutes(180);
+
+    /// <summary>Regimen presets offered when a session starts.</summary>
+    public IReadOnlyList<RegimenPreset> Presets { get; init; } = RegimenPreset.Defaults;
+
+    /// <summary>Cooling not running for longer than this in total is an interruption deviation (default 5 min).</summary>
+    public TimeSpan InterruptionThreshold { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Coolant warmer than setpoint plus this is not at temperature (default 2.0 °C).</summary>
+    public Temperature SetpointTolerance { get; init; } = new(20);
+
+    /// <summary>Device clock further than this from the server clock is flagged (default 5 s).</summary>
+    public TimeSpan ClockSkewThreshold { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How far apart the controller's and a nurse's times for the same moment may lie (default 2 min).
+    /// A controller's first COOLING_START later than this after the nurse's "cap placed" is a
+    /// restart, not the placement; controller messages up to this long after a nurse ended the
+    /// session are still taken (a CAP_OFF often arrives after the nurse pressed "cap removed").
+    /// </summary>
+    public TimeSpan SameMomentWindow { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>True when a target lies in the editable range.</summary>
+    public bool IsTargetAllowed(TimeSpan target) => target >= MinimumTarget && target <= MaximumTarget;
+}
