@@ -104,16 +104,32 @@ internal sealed class SessionScenario
         return Now + DeviceClockOffset;
     }
 
-    /// <summary>A whole session on target: 30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up.</summary>
-    public void RunCompleteSession(double preMinutes = 30, double infusionMinutes = 60, double postMinutes = 90, double warmUpMinutes = 5)
+    /// <summary>Started, then cooling with the cap placed two minutes later.</summary>
+    public DateTimeOffset RunToPreCooling()
     {
         Start();
         Minutes(2);
-        FitAndStartCooling();
+        return FitAndStartCooling();
+    }
+
+    public void RunToInfusing(double preMinutes = 30)
+    {
+        RunToPreCooling();
         Minutes(preMinutes);
         StartInfusion();
+    }
+
+    public void RunToPostCooling(double preMinutes = 30, double infusionMinutes = 60)
+    {
+        RunToInfusing(preMinutes);
         Minutes(infusionMinutes);
         EndInfusion();
+    }
+
+    /// <summary>A whole session on target: 30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up.</summary>
+    public void RunCompleteSession(double preMinutes = 30, double infusionMinutes = 60, double postMinutes = 90, double warmUpMinutes = 5)
+    {
+        RunToPostCooling(preMinutes, infusionMinutes);
         Minutes(postMinutes);
         Event(ControllerEventKind.CoolingStop);
         Minutes(warmUpMinutes);

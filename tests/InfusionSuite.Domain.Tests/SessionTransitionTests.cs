@@ -67,8 +67,7 @@ public sealed class SessionTransitionTests
     public void InfusionStarted_MovesToInfusing()
     {
         var chair = new SessionScenario();
-        chair.Start();
-        chair.FitAndStartCooling();
+        chair.RunToPreCooling();
         chair.Minutes(30);
 
         chair.StartInfusion();
@@ -80,10 +79,7 @@ public sealed class SessionTransitionTests
     public void InfusionEnded_MovesToPostCooling()
     {
         var chair = new SessionScenario();
-        chair.Start();
-        chair.FitAndStartCooling();
-        chair.Minutes(30);
-        chair.StartInfusion();
+        chair.RunToInfusing();
         chair.Minutes(60);
 
         chair.EndInfusion();
@@ -95,12 +91,7 @@ public sealed class SessionTransitionTests
     public void CoolingStopAfterInfusionEnd_MovesToWarmingUp()
     {
         var chair = new SessionScenario();
-        chair.Start();
-        chair.FitAndStartCooling();
-        chair.Minutes(30);
-        chair.StartInfusion();
-        chair.Minutes(60);
-        chair.EndInfusion();
+        chair.RunToPostCooling();
         chair.Minutes(90);
 
         chair.Event(ControllerEventKind.CoolingStop);
@@ -146,10 +137,7 @@ public sealed class SessionTransitionTests
     public void AbortDuringInfusion_EndsTheSessionAsAborted()
     {
         var chair = new SessionScenario();
-        chair.Start();
-        chair.FitAndStartCooling();
-        chair.Minutes(30);
-        chair.StartInfusion();
+        chair.RunToInfusing();
         chair.Minutes(10);
 
         chair.Abort(AbortReason.ColdIntolerance);
