@@ -112,6 +112,21 @@ internal sealed class SessionScenario
         return FitAndStartCooling();
     }
 
+    /// <summary>For a session already started: fitted, cooled and completed on target.</summary>
+    public void RunCompleteSessionAfterStart(double preMinutes = 30, double infusionMinutes = 60, double postMinutes = 90, double warmUpMinutes = 5)
+    {
+        Minutes(2);
+        FitAndStartCooling();
+        Minutes(preMinutes);
+        StartInfusion();
+        Minutes(infusionMinutes);
+        EndInfusion();
+        Minutes(postMinutes);
+        Event(ControllerEventKind.CoolingStop);
+        Minutes(warmUpMinutes);
+        Event(ControllerEventKind.CapOff);
+    }
+
     public void RunToInfusing(double preMinutes = 30)
     {
         RunToPreCooling();
@@ -129,10 +144,7 @@ internal sealed class SessionScenario
     /// <summary>A whole session on target: 30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up.</summary>
     public void RunCompleteSession(double preMinutes = 30, double infusionMinutes = 60, double postMinutes = 90, double warmUpMinutes = 5)
     {
-        RunToPostCooling(preMinutes, infusionMinutes);
-        Minutes(postMinutes);
-        Event(ControllerEventKind.CoolingStop);
-        Minutes(warmUpMinutes);
-        Event(ControllerEventKind.CapOff);
+        Start();
+        RunCompleteSessionAfterStart(preMinutes, infusionMinutes, postMinutes, warmUpMinutes);
     }
 }
