@@ -126,8 +126,13 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        _state.Model = hello.Hello.Model;
-        _state.Firmware = hello.Hello.Firmware;
+        if (hello.ReceivedAt >= _state.HelloAt)
+        {
+            _state.HelloAt = hello.ReceivedAt;
+            _state.Model = hello.Hello.Model;
+            _state.Firmware = hello.Hello.Firmware;
+        }
+
         _state.Messages.NoteBoot(hello.Hello.Boot);
         _state.Saw(hello.ReceivedAt);
         return InputOutcome.Accepted;

@@ -64,6 +64,8 @@ internal sealed class SessionState(SessionPolicy policy)
 
     public string? Firmware { get; set; }
 
+    public DateTimeOffset HelloAt { get; set; } = DateTimeOffset.MinValue;
+
     public MessageDeduplicator Messages { get; } = new();
 
     public ConditionTimeline CoolingNotRunning { get; } = new();
