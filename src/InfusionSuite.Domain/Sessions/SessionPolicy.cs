@@ -39,4 +39,23 @@ public sealed record SessionPolicy
 
     /// <summary>True when a target lies in the editable range.</summary>
     public bool IsTargetAllowed(TimeSpan target) => target >= MinimumTarget && target <= MaximumTarget;
+
+    /// <summary>What is wrong with these settings, each naming the setting; empty when they are usable.</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (MinimumTarget <= TimeSpan.Zero || MaximumTarget < MinimumTarget)
+        {
+            problems.Add($"{nameof(MinimumTarget)} must be positive and not above {nameof(MaximumTarget)}.");
+        }
+
+        problems.AddRange(Presets.Where(p => !IsTargetAllowed(p.Targets.PreCooling) || !IsTargetAllowed(p.Targets.PostCooling))
+            .Select(p => $"{nameof(Presets)}: a preset's targets lie outside {nameof(MinimumTarget)}..{nameof(MaximumTarget)}."));
+        if (InterruptionThreshold < TimeSpan.Zero || ClockSkewThreshold < TimeSpan.Zero || SameMomentWindow < TimeSpan.Zero || SetpointTolerance.Tenths < 0)
+        {
+            problems.Add($"{nameof(InterruptionThreshold)}, {nameof(ClockSkewThreshold)}, {nameof(SameMomentWindow)} and {nameof(SetpointTolerance)} must not be negative.");
+        }
+
+        return problems;
+    }
 }
