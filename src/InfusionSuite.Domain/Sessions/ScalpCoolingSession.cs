@@ -49,25 +49,19 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
     /// <summary>The per-sample step: O(1), no allocation on the usual path.</summary>
     public InputOutcome ApplyTelemetry(in TelemetrySample sample, DateTimeOffset receivedAt)
     {
-        var refusal = DeviceGate(sample.ControllerId, sample.Timestamp);
-        if (refusal != RefusalReason.None)
+        var outcome = Admit(sample.ControllerId, sample.Boot, sample.Seq, sample.Timestamp, receivedAt, readable: true);
+        if (!outcome.IsAccepted)
         {
-            return InputOutcome.Refused(refusal);
+            return outcome;
         }
 
-        if (!_state.Messages.TryKeep(sample.Boot, sample.Seq))
-        {
-            return InputOutcome.Duplicate;
-        }
-
-        NoteDeviceClock(sample.Timestamp, receivedAt);
         DeviceObservations.Sample(_state, sample);
         if (_state.Lifecycle.Status == SessionStatus.Started && _state.FittingSeen)
         {
             _state.Lifecycle = SessionLifecycle.Resolve(_state);
         }
 
-        return InputOutcome.Accepted;
+        return outcome;
     }
 
     /// <summary>A snapshot of the record as of the inputs applied so far.</summary>
@@ -94,10 +88,23 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         return InputOutcome.Accepted;
     }
 
-    private InputOutcome ApplyEvent(ControllerEvent controllerEvent, DateTimeOffset receivedAt)
+    private InputOutcome ApplyEvent(ControllerEvent e, DateTimeOffset receivedAt)
     {
-        var refusal = DeviceGate(controllerEvent.ControllerId, controllerEvent.Timestamp);
-        if (refusal == RefusalReason.None && !DeviceObservations.IsReadable(controllerEvent))
+        var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e));
+        if (outcome.IsAccepted)
+        {
+            DeviceObservations.Event(_state, e);
+            _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        }
+
+        return outcome;
+    }
+
+    /// <summary>Gate, dedupe and clock check shared by every sequenced controller message.</summary>
+    private InputOutcome Admit(string controllerId, uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt, bool readable)
+    {
+        var refusal = DeviceGate(controllerId, deviceTs);
+        if (refusal == RefusalReason.None && !readable)
         {
             refusal = RefusalReason.InvalidDeviceDetail;
         }
@@ -107,14 +114,12 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        if (!_state.Messages.TryKeep(controllerEvent.Boot, controllerEvent.Seq))
+        if (!_state.Messages.TryKeep(boot, seq))
         {
             return InputOutcome.Duplicate;
         }
 
-        NoteDeviceClock(controllerEvent.Timestamp, receivedAt);
-        DeviceObservations.Event(_state, controllerEvent);
-        _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        NoteDeviceClock(deviceTs, receivedAt);
         return InputOutcome.Accepted;
     }
 
