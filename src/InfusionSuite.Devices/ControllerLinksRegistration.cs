@@ -1,6 +1,7 @@
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Mqtt;
+using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Serial;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,6 +28,7 @@ public static class ControllerLinksRegistration
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
+        services.TryAddSingleton<CcpMetrics>();
         services.TryAddSingleton<LinkMetrics>();
         services.TryAddSingleton<ControllerPresence>();
         services.TryAddSingleton(_ => new ControllerMessageQueue());

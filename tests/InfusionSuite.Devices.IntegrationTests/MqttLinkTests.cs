@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Testing;
 
@@ -35,7 +36,7 @@ public sealed class MqttLinkTests
             Assert.Equal(seq, telemetry.Sample.Seq);
             Assert.Equal("CHAIR-07", telemetry.ControllerId);
             Assert.Equal("north", telemetry.Site);
-            Assert.Equal(ControllerTransport.Mqtt, telemetry.Transport);
+            Assert.Equal(CcpTransport.Mqtt, telemetry.Transport);
             Assert.InRange(telemetry.ReceivedAt, before, DateTimeOffset.UtcNow);
         }
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -11,7 +12,7 @@ namespace InfusionSuite.Devices.Links;
 internal sealed partial class AcknowledgingMessagePump(
     ControllerMessageQueue queue,
     IEnumerable<IControllerMessageHandler> handlers,
-    LinkMetrics metrics,
+    CcpMetrics metrics,
     ILogger<AcknowledgingMessagePump> logger) : BackgroundService
 {
     private readonly IControllerMessageHandler[] _handlers = [.. handlers];

@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 namespace InfusionSuite.Devices.Links;
 
 /// <summary>
@@ -9,7 +10,7 @@ public abstract record ControllerMessage
     /// <summary>The controller the message is about (for MQTT, the one in the topic).</summary>
     public required string ControllerId { get; init; }
 
-    public required ControllerTransport Transport { get; init; }
+    public required CcpTransport Transport { get; init; }
 
     /// <summary>The MQTT site from the topic; null on serial.</summary>
     public string? Site { get; init; }

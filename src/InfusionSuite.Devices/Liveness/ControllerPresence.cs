@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 using Microsoft.Extensions.Options;
 
@@ -76,7 +77,7 @@ public sealed class ControllerPresence(IOptions<LivenessOptions> options)
 
     /// <summary>Marks every controller last heard on the port offline, and returns those that were online.</summary>
     internal IReadOnlyList<ControllerPresenceEntry> MarkPortOffline(string serialPort) =>
-        MarkOfflineWhere(entry => entry.Transport == ControllerTransport.Serial && entry.SerialPort == serialPort);
+        MarkOfflineWhere(entry => entry.Transport == CcpTransport.Serial && entry.SerialPort == serialPort);
 
     /// <summary>Marks every controller silent for the offline-after time offline, and returns them.</summary>
     internal IReadOnlyList<ControllerPresenceEntry> MarkSilentOffline(DateTimeOffset now)

@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 
 namespace InfusionSuite.Devices.Liveness;
@@ -7,6 +8,6 @@ public sealed record ControllerPresenceEntry(
     string ControllerId,
     bool Online,
     DateTimeOffset LastHeardAt,
-    ControllerTransport Transport,
+    CcpTransport Transport,
     string? Site,
     string? SerialPort);

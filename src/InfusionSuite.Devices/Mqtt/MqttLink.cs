@@ -1,3 +1,4 @@
+using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using Microsoft.Extensions.Hosting;
@@ -15,7 +16,7 @@ internal sealed partial class MqttLink(
     IMqttClientAdapter client,
     MqttMessageReceiver receiver,
     ControllerPresence presence,
-    LinkMetrics metrics,
+    CcpMetrics metrics,
     TimeProvider timeProvider,
     IOptions<MqttLinkOptions> options,
     ILogger<MqttLink> logger) : BackgroundService
@@ -110,7 +111,7 @@ internal sealed partial class MqttLink(
 
             if (_everConnected)
             {
-                metrics.Reconnected(ControllerTransport.Mqtt);
+                metrics.Reconnect(CcpTransport.Mqtt);
             }
 
             _everConnected = true;

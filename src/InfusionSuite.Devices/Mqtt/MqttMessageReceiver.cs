@@ -1,36 +1,39 @@
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Devices.Protocol;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Devices.Mqtt;
 
 /// <summary>
-/// Turns one PUBLISH into controller messages and queues them. Runs inside MQTTnet's sequential
+/// Turns one PUBLISH into controller messages (through the codec's <see cref="CcpMqttParser"/>,
+/// which counts accepted and rejected ones) and queues them. Runs inside MQTTnet's sequential
 /// receive handler, so it waits only for the queue, never for storage. A discarded message is
 /// acknowledged at once (there is nothing to store); a queued one when the consumer has stored it.
 /// </summary>
 internal sealed partial class MqttMessageReceiver(
     IControllerMessageSink sink,
     ControllerPresence presence,
-    LinkMetrics metrics,
+    CcpMetrics metrics,
     TimeProvider timeProvider,
     IOptions<MqttLinkOptions> options,
     ILogger<MqttMessageReceiver> logger)
 {
+    private readonly CcpMqttParser _parser = new(options.Value.Root, metrics);
+
     public async Task ReceiveAsync(MqttInboundMessage inbound, CancellationToken cancellationToken)
     {
         try
         {
             var receivedAt = timeProvider.GetUtcNow();
-            var decoded = MqttPayloadDecoder.Decode(options.Value.Root, inbound, receivedAt);
-            if (decoded.Message is not { } message)
+            if (_parser.Parse(inbound.Topic, inbound.Payload, out var parsed) != CcpRejection.None)
             {
-                metrics.Rejected(ControllerTransport.Mqtt, decoded.RejectReason);
                 await inbound.Acknowledgement.AcknowledgeAsync(cancellationToken);
                 return;
             }
 
+            var message = ToMessage(parsed, receivedAt) with { Site = parsed.Site, Acknowledgement = inbound.Acknowledgement };
             if (message is ControllerPresenceChanged { Online: false })
             {
                 presence.MarkOffline(message.ControllerId);
@@ -41,7 +44,6 @@ internal sealed partial class MqttMessageReceiver(
             }
 
             await sink.WriteAsync(message, cancellationToken);
-            metrics.Accepted(ControllerTransport.Mqtt);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -51,6 +53,19 @@ internal sealed partial class MqttMessageReceiver(
         {
             LogReceiveFailed(logger, exception);
         }
+    }
+
+    private static ControllerMessage ToMessage(in CcpMqttMessage parsed, DateTimeOffset receivedAt)
+    {
+        var id = parsed.ControllerId;
+        const CcpTransport mqtt = CcpTransport.Mqtt;
+        return parsed.Kind switch
+        {
+            CcpMessageKind.Telemetry => new TelemetryReceived(parsed.Telemetry) { ControllerId = id, Transport = mqtt, ReceivedAt = receivedAt },
+            CcpMessageKind.Event => new ControllerEventReceived(parsed.Event!) { ControllerId = id, Transport = mqtt, ReceivedAt = receivedAt },
+            _ when parsed.Online => new ControllerHelloReceived(parsed.Hello!) { ControllerId = id, Transport = mqtt, ReceivedAt = receivedAt },
+            _ => new ControllerPresenceChanged(false, PresenceReason.StatusOffline) { ControllerId = id, Transport = mqtt, ReceivedAt = receivedAt },
+        };
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An MQTT message could not be queued; it is not acknowledged")]

@@ -1,5 +1,6 @@
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Devices.Protocol;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionSuite.Devices.Serial;
@@ -8,9 +9,11 @@ namespace InfusionSuite.Devices.Serial;
 internal sealed class SerialFrameReaderFactory(
     IControllerMessageSink sink,
     ControllerPresence presence,
+    CcpMetrics ccpMetrics,
     LinkMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SerialFrameReader> logger)
 {
-    public SerialFrameReader CreateReader(SerialPortOptions port) => new(port, sink, presence, metrics, timeProvider, logger);
+    public SerialFrameReader CreateReader(SerialPortOptions port) =>
+        new(port, sink, presence, ccpMetrics, metrics, timeProvider, logger);
 }

@@ -19,7 +19,7 @@ internal sealed partial class SerialPortLink(
     SerialFrameReaderFactory frames,
     IControllerMessageSink sink,
     ControllerPresence presence,
-    LinkMetrics metrics,
+    CcpMetrics metrics,
     TimeProvider timeProvider,
     ILogger<SerialPortLink> logger) : BackgroundService
 {
@@ -39,7 +39,7 @@ internal sealed partial class SerialPortLink(
                 {
                     if (openedBefore)
                     {
-                        metrics.Reconnected(ControllerTransport.Serial);
+                        metrics.Reconnect(CcpTransport.Serial);
                     }
 
                     openedBefore = true;
@@ -88,13 +88,7 @@ internal sealed partial class SerialPortLink(
         var buffer = new byte[4096];
         try
         {
-            using (var writeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-            {
-                writeTimeout.CancelAfter(options.WriteTimeout);
-                await connection.Stream.WriteAsync(CcpSerialWriter.Query.ToArray(), writeTimeout.Token);
-                await connection.Stream.FlushAsync(writeTimeout.Token);
-            }
-
+            await WriteQueryAsync(connection, cancellationToken);
             while (true)
             {
                 var read = await connection.Stream.ReadAsync(buffer, cancellationToken);
@@ -105,6 +99,11 @@ internal sealed partial class SerialPortLink(
                 }
 
                 await reader.FeedAsync(buffer.AsMemory(0, read), cancellationToken);
+                if (reader.HelloNeeded)
+                {
+                    reader.HelloNeeded = false;
+                    await WriteQueryAsync(connection, cancellationToken);
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -115,6 +114,19 @@ internal sealed partial class SerialPortLink(
         {
             LogLost(logger, port.Path, exception.GetType().Name);
         }
+        finally
+        {
+            reader.Reset();
+        }
+    }
+
+    /// <summary>Asks the controller to say who it is; a write that does not finish in time is a lost port.</summary>
+    private async Task WriteQueryAsync(ISerialConnection connection, CancellationToken cancellationToken)
+    {
+        using var writeTimeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        writeTimeout.CancelAfter(options.WriteTimeout);
+        await connection.Stream.WriteAsync(CcpSerialWriter.Query.ToArray(), writeTimeout.Token);
+        await connection.Stream.FlushAsync(writeTimeout.Token);
     }
 
     private async Task ReportLostAsync(CancellationToken cancellationToken)

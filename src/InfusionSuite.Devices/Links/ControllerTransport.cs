@@ -1,8 +1,0 @@
-namespace InfusionSuite.Devices.Links;
-
-/// <summary>How a controller message reached InfusionSuite.</summary>
-public enum ControllerTransport : byte
-{
-    Serial,
-    Mqtt,
-}
