@@ -19,6 +19,7 @@ public sealed class MqttLinkTests
         await using var broker = await TestBrokers.StartAsync(brokerKind, Token());
         var before = DateTimeOffset.UtcNow;
         await using var link = await LinkHost.StartAsync(Settings(broker, "links-basic"));
+        await WaitUntilAsync(() => link.Presence.IsLinkUp("mqtt"));
         await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "north", "CHAIR-07", Token());
 
         await controller.PublishOnlineAsync(Boot, Token());
@@ -114,6 +115,7 @@ public sealed class MqttLinkTests
     {
         await using var broker = await TestBrokers.StartAsync(brokerKind, Token());
         await using var link = await LinkHost.StartAsync(Settings(broker, "links-will"));
+        await WaitUntilAsync(() => link.Presence.IsLinkUp("mqtt"));
         await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "south", "CHAIR-11", Token());
         await controller.PublishOnlineAsync(Boot, Token());
         await link.Messages.WaitForAsync<ControllerPresenceChanged>(p => p.Online, Wait);
