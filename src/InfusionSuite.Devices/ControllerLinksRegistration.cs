@@ -1,0 +1,61 @@
+using InfusionSuite.Devices.Links;
+using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Devices.Mqtt;
+using InfusionSuite.Devices.Protocol;
+using InfusionSuite.Devices.Serial;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Devices;
+
+/// <summary>Registers the controller links, their message queue, liveness and metrics.</summary>
+public static class ControllerLinksRegistration
+{
+    /// <summary>
+    /// Adds the serial link (when <c>Controllers:Serial:Ports</c> lists ports), the MQTT link (when
+    /// the <c>Controllers:Mqtt</c> section exists), liveness (<c>Controllers:Liveness</c>), the
+    /// <see cref="ControllerMessageQueue"/> as <see cref="IControllerMessageSink"/> and, until the
+    /// ingest worker stores messages, the <see cref="AcknowledgingMessagePump"/> that hands them to
+    /// every registered <see cref="IControllerMessageHandler"/> and then acknowledges them.
+    /// Every setting is validated when the host starts.
+    /// </summary>
+    public static IHostApplicationBuilder AddControllerLinks(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<CcpMetrics>();
+        services.TryAddSingleton<LinkMetrics>();
+        services.TryAddSingleton<ControllerPresence>();
+        services.TryAddSingleton(_ => new ControllerMessageQueue());
+        services.TryAddSingleton<IControllerMessageSink>(sp => sp.GetRequiredService<ControllerMessageQueue>());
+        services.AddHostedService<AcknowledgingMessagePump>();
+
+        services.AddOptions<LivenessOptions>().BindConfiguration(LivenessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<LivenessMonitor>();
+
+        if (builder.Configuration.GetSection(SerialLinkOptions.SectionName).GetSection("Ports").GetChildren().Any())
+        {
+            services.AddOptions<SerialLinkOptions>().BindConfiguration(SerialLinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SerialLinkOptions>, SerialLinkOptionsValidator>());
+            services.TryAddSingleton<ISerialPortOpener, SystemSerialPortOpener>();
+            services.TryAddSingleton<SerialFrameReaderFactory>();
+            services.AddHostedService<SerialLinkService>();
+        }
+
+        if (builder.Configuration.GetSection(MqttLinkOptions.SectionName).Exists())
+        {
+            services.AddOptions<MqttLinkOptions>().BindConfiguration(MqttLinkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttLinkOptions>, MqttLinkOptionsValidator>());
+            services.TryAddTransient<IMqttClientAdapter, MqttNetClientAdapter>();
+            services.TryAddSingleton<MqttMessageReceiver>();
+            services.AddHostedService<MqttLink>();
+        }
+
+        return builder;
+    }
+}

@@ -1,0 +1,4 @@
+namespace InfusionSuite.Devices.Links;
+
+/// <summary>A controller went online or offline.</summary>
+public sealed record ControllerPresenceChanged(bool Online, PresenceReason Reason) : ControllerMessage;

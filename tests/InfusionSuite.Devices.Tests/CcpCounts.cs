@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using InfusionSuite.Devices.Protocol;
+
+namespace InfusionSuite.Devices.Tests;
+
+/// <summary>A real <see cref="CcpMetrics"/> on its own meter, with a listener that counts what it records.</summary>
+internal sealed class CcpCounts : IDisposable
+{
+    private readonly MeterListener _listener = new();
+    private readonly ConcurrentDictionary<string, long> _counts = new();
+    private readonly TestMeterFactory _factory = new();
+
+    public CcpCounts()
+    {
+        Metrics = new CcpMetrics(_factory);
+        _listener.InstrumentPublished = (instrument, listener) =>
+        {
+            if (_factory.Owns(instrument.Meter))
+            {
+                listener.EnableMeasurementEvents(instrument);
+            }
+        };
+        _listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            var key = instrument.Name;
+            foreach (var tag in tags)
+            {
+                key += $"|{tag.Key}={tag.Value}";
+            }
+
+            _counts.AddOrUpdate(key, value, (_, old) => old + value);
+        });
+        _listener.Start();
+    }
+
+    public CcpMetrics Metrics { get; }
+
+    public long Accepted(string transport = "serial") => Get($"{CcpMetrics.AcceptedName}|transport={transport}");
+
+    public long Rejected(CcpRejection reason, string transport = "serial") =>
+        Get($"{CcpMetrics.RejectedName}|transport={transport}|reason={CcpRejectionNames.Of(reason)}");
+
+    public long TotalRejected => _counts.Where(c => c.Key.StartsWith(CcpMetrics.RejectedName, StringComparison.Ordinal)).Sum(c => c.Value);
+
+    public void Dispose()
+    {
+        _listener.Dispose();
+        _factory.Dispose();
+    }
+
+    private long Get(string key) => _counts.GetValueOrDefault(key);
+
+    private sealed class TestMeterFactory : IMeterFactory
+    {
+        private readonly List<Meter> _meters = [];
+
+        public Meter Create(MeterOptions options)
+        {
+            var meter = new Meter(options.Name, options.Version, options.Tags, this);
+            _meters.Add(meter);
+            return meter;
+        }
+
+        public bool Owns(Meter meter) => _meters.Contains(meter);
+
+        public void Dispose()
+        {
+            foreach (var meter in _meters)
+            {
+                meter.Dispose();
+            }
+        }
+    }
+}
