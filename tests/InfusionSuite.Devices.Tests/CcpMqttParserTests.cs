@@ -138,6 +138,33 @@ public sealed class CcpMqttParserTests : IDisposable
     }
 
     [Fact]
+    public void HundredThousandMutatedPayloads_NeverMakeTheParserThrow()
+    {
+        var random = new Random(1042);
+        byte[][] valid =
+        [
+            Encoding.UTF8.GetBytes(SpecExamples.TelemetryJson), Encoding.UTF8.GetBytes(SpecExamples.CalibratedJson),
+            Encoding.UTF8.GetBytes(SpecExamples.OnlineJson),
+        ];
+        string[] topics = [TelemetryTopic, EventTopic, StatusTopic];
+        for (var i = 0; i < 100_000; i++)
+        {
+            var which = random.Next(3);
+            var bytes = valid[which].ToArray();
+            for (var m = random.Next(1, 4); m > 0; m--)
+            {
+                bytes[random.Next(bytes.Length)] = (byte)(random.Next(2) == 0 ? random.Next(256) : "{}[],:\\\"0123456789.-eE nul"[random.Next(25)]);
+            }
+
+            var payload = random.Next(4) == 0 ? Segmented(bytes, random.Next(1, 9)) : Sequence(bytes);
+            _parser.Parse(topics[random.Next(3) == 0 ? random.Next(3) : which], payload, out _);
+        }
+
+        Assert.True(_counts.TotalRejected > 10_000);
+        Assert.True(_counts.Accepted("mqtt") > 100);
+    }
+
+    [Fact]
     public void ValidTelemetryPayload_AllocatesNothing()
     {
         var payload = Sequence(SpecExamples.TelemetryJson);
