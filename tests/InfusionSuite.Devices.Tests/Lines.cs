@@ -22,4 +22,6 @@ internal static class Lines
 
     public static string Hello(string boot = "9f3a61c2", string id = "CHAIR-07", string model = "SIM-1", string firmware = "1.0.0", string protocol = "1") =>
         Line($"CCH,{id},{boot},{model},{firmware},{protocol}");
+
+    public static string Latin1(byte[] bytes) => Encoding.Latin1.GetString(bytes).ReplaceLineEndings("\\n");
 }

@@ -43,8 +43,9 @@ internal static class CcpJsonPayload
         {
             result = ReadObject(ref reader, wanted, ref values, scratch, detail);
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Malformed JSON, or a string that is not valid UTF-8 (CopyString throws on it).
             return CcpRejection.NotJson;
         }
 
