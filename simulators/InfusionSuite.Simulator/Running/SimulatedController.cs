@@ -7,16 +7,16 @@ namespace InfusionSuite.Simulator.Running;
 /// <summary>
 /// Plays one chair's timeline through an output on a <see cref="TimeProvider"/>: each item is sent
 /// when the provider's clock reaches it (at once when the clock is already past it). The timeline
-/// starts at the provider's current instant.
+/// starts at <paramref name="start"/>, or at the provider's current instant when absent.
 /// </summary>
-public sealed class SimulatedController(Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider)
+public sealed class SimulatedController(
+    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null)
 {
     public SimulatedChair Chair => chair;
 
     public async Task RunAsync(ISimulationObserver? observer, CancellationToken cancellationToken)
     {
-        var start = timeProvider.GetUtcNow();
-        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start))
+        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start ?? timeProvider.GetUtcNow()))
         {
             var wait = item.At - timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)

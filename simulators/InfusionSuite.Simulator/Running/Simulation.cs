@@ -30,6 +30,7 @@ public static class Simulation
         ArgumentNullException.ThrowIfNull(createOutput);
         ScenarioValidator.ThrowIfInvalid(scenario, scenario.Name);
         using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var start = options.Start ?? timeProvider.GetUtcNow();
         var chairs = Chairs(options).Select(chair => RunChairAsync(chair)).ToList();
         await Task.WhenAll(chairs);
 
@@ -37,14 +38,9 @@ public static class Simulation
         {
             try
             {
-                var delay = TimeSpan.FromMinutes(options.StaggerMinutes * chair.Index);
-                if (delay > TimeSpan.Zero)
-                {
-                    await Task.Delay(delay, timeProvider, failed.Token);
-                }
-
+                var chairStart = start + TimeSpan.FromMinutes(options.StaggerMinutes * chair.Index);
                 await using var output = createOutput(chair);
-                await new SimulatedController(scenario, chair, options.Seed, output, timeProvider).RunAsync(observer, failed.Token);
+                await new SimulatedController(scenario, chair, options.Seed, output, timeProvider, chairStart).RunAsync(observer, failed.Token);
             }
             catch
             {

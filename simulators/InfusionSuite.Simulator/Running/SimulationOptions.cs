@@ -12,6 +12,9 @@ public sealed record SimulationOptions
     /// <summary>Controller ids are the prefix and a two-digit number from 01.</summary>
     public string ControllerIdPrefix { get; init; } = "CHAIR-";
 
+    /// <summary>The simulated instant the first chair powers on; the clock's current instant when absent. Fixing it makes timestamps reproducible too.</summary>
+    public DateTimeOffset? Start { get; init; }
+
     /// <summary>Each chair powers on this many simulated minutes after the previous one.</summary>
     public double StaggerMinutes { get; init; }
 }
