@@ -22,7 +22,6 @@ public sealed class MqttControllerOutput : IControllerOutput
     private readonly string _telemetryTopic;
     private readonly string _eventTopic;
     private ControllerHello? _hello;
-    private bool _wantOnline;
     private bool _everConnected;
     private int _dropped;
 
@@ -42,7 +41,6 @@ public sealed class MqttControllerOutput : IControllerOutput
     public async Task HelloAsync(ControllerHello hello, HelloReason reason, CancellationToken cancellationToken)
     {
         _hello = hello;
-        _wantOnline = true;
         if (reason == HelloReason.Periodic && _client.IsConnected)
         {
             return;
@@ -67,7 +65,6 @@ public sealed class MqttControllerOutput : IControllerOutput
 
     public async Task OfflineAsync(OfflineReason reason, CancellationToken cancellationToken)
     {
-        _wantOnline = false;
         if (!_client.IsConnected)
         {
             return;
@@ -159,8 +156,9 @@ public sealed class MqttControllerOutput : IControllerOutput
 
     private async Task PublishAsync(string topic, byte[] payload, bool retain, CancellationToken cancellationToken)
     {
-        if (!_client.IsConnected && !(_wantOnline && await ConnectAsync(mustSucceed: false, cancellationToken) && await RepublishStatusAsync(cancellationToken)))
+        if (!_client.IsConnected)
         {
+            // Dropped while the broker is away; the next hello (every 60 simulated seconds) reconnects.
             Interlocked.Increment(ref _dropped);
             return;
         }
@@ -179,15 +177,5 @@ public sealed class MqttControllerOutput : IControllerOutput
         {
             Interlocked.Increment(ref _dropped);
         }
-    }
-
-    private async Task<bool> RepublishStatusAsync(CancellationToken cancellationToken)
-    {
-        if (_hello is { } hello)
-        {
-            await PublishAsync(_statusTopic, CcpJsonWriter.Online(hello), retain: true, cancellationToken);
-        }
-
-        return _client.IsConnected;
     }
 }
