@@ -1,0 +1,44 @@
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Scenarios;
+
+namespace InfusionSuite.Simulator.Running;
+
+/// <summary>
+/// Plays one chair's timeline through an output on a <see cref="TimeProvider"/>: each item is sent
+/// when the provider's clock reaches it (at once when the clock is already past it). The timeline
+/// starts at <paramref name="start"/>, or at the provider's current instant when absent.
+/// </summary>
+public sealed class SimulatedController(
+    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null)
+{
+    public SimulatedChair Chair => chair;
+
+    public async Task RunAsync(ISimulationObserver? observer, CancellationToken cancellationToken)
+    {
+        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start ?? timeProvider.GetUtcNow()))
+        {
+            var wait = item.At - timeProvider.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, timeProvider, cancellationToken);
+            }
+
+            await SendAsync(item, cancellationToken);
+            if (observer is not null)
+            {
+                await observer.OnItemAsync(chair, item, cancellationToken);
+            }
+        }
+    }
+
+    private Task SendAsync(TimelineItem item, CancellationToken cancellationToken) => item switch
+    {
+        HelloItem hello => output.HelloAsync(hello.Hello, hello.Reason, cancellationToken),
+        TelemetryItem telemetry => output.TelemetryAsync(telemetry.Sample, cancellationToken),
+        EventItem controllerEvent => output.EventAsync(controllerEvent.Event, cancellationToken),
+        GarbageItem garbage => output.GarbageAsync(garbage, cancellationToken),
+        OfflineItem offline => output.OfflineAsync(offline.Reason, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+}

@@ -1,0 +1,49 @@
+using InfusionSuite.Simulator.Cli;
+
+namespace InfusionSuite.Simulator.Tests;
+
+public sealed class ArgumentParserTests
+{
+    [Fact]
+    public void MqttCommand_FromTheIssue_Parses()
+    {
+        var (parsed, error) = ArgumentParser.Parse(
+            ["mqtt", "--broker", "127.0.0.1:1883", "--site", "demo", "--controllers", "3", "--scenario", "normal", "--time-scale", "60", "--seed", "1"]);
+
+        Assert.Null(error);
+        Assert.Equal(
+            (CommandKind.Mqtt, "127.0.0.1", 1883, "demo", 3, "normal", 60.0, 1),
+            (parsed!.Command, parsed.BrokerHost, parsed.BrokerPort, parsed.Site, parsed.Controllers, parsed.Scenario, parsed.TimeScale, parsed.Seed));
+    }
+
+    [Fact]
+    public void SerialCommand_RunsOneControllerPerPort()
+    {
+        var (parsed, _) = ArgumentParser.Parse(["serial", "--port", "/dev/ttyUSB0", "--port", "/dev/ttyUSB1", "--scenario", "fault", "--start", "2026-11-27T08:00:00Z"]);
+
+        Assert.Equal(["/dev/ttyUSB0", "/dev/ttyUSB1"], parsed!.Ports);
+        Assert.Equal(2, parsed.Controllers);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero), parsed.Start);
+    }
+
+    [Theory]
+    [InlineData("fly", "unknown command 'fly'")]
+    [InlineData("mqtt --site demo", "mqtt needs --broker HOST:PORT")]
+    [InlineData("mqtt --broker localhost", "mqtt needs --site SITE")]
+    [InlineData("mqtt --broker localhost:99999 --site demo", "--broker port must be a whole number from 1 to 65535")]
+    [InlineData("mqtt --broker localhost --site Demo", "--site must be 1–32 of a-z 0-9 -")]
+    [InlineData("mqtt --broker localhost --site demo --controllers 0", "--controllers must be a whole number from 1 to 100")]
+    [InlineData("mqtt --broker localhost --site demo --time-scale fast", "--time-scale must be a number")]
+    [InlineData("mqtt --broker localhost --site demo --seed", "--seed needs a value")]
+    [InlineData("mqtt --broker localhost --site demo --colour", "unknown option '--colour'")]
+    [InlineData("serial --scenario normal", "serial needs --port PATH")]
+    [InlineData("serial --port /dev/ttyA --controllers 2", "one controller per --port")]
+    [InlineData("serial --port /dev/ttyA --start yesterday", "--start must be an ISO 8601 instant")]
+    public void BadArguments_SayWhatIsWrong(string commandLine, string expected)
+    {
+        var (parsed, error) = ArgumentParser.Parse(commandLine.Split(' '));
+
+        Assert.Null(parsed);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,116 @@
+using System.Text.Json;
+using InfusionSuite.Simulator.Cli;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Simulator.Scenarios;
+
+namespace InfusionSuite.Simulator.Tests;
+
+/// <summary>The MQTT transport and the console program against a real mosquitto.</summary>
+public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task Session_WithDisconnect_SubscriberSeesStatusTelemetryEventsAndTheLastWill()
+    {
+        await using var subscriber = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/lwt/#");
+        var scenario = new Scenario
+        {
+            Name = "tiny-disconnect",
+            Session = SimulatedControllerTests.Tiny(),
+            Incidents = [new Incident { Kind = IncidentKind.Disconnect, Phase = SessionPhase.Infusion, AtMinutes = 0.2, Minutes = 0.2 }],
+        };
+        var options = new SimulationOptions { Controllers = 2, Seed = 9 };
+
+        await Simulation.RunAsync(scenario, options, chair => Output(chair, "lwt"), new ScaledTimeProvider(120), null, CancellationToken.None).WaitAsync(s_timeout);
+        await subscriber.WaitForAsync(m => m.Count(x => x.Payload == """{"online":false}""") >= 4, "two Last Wills and two offline statuses");
+
+        var chair1 = subscriber.Messages.Where(m => m.Topic.StartsWith("ccp/v1/lwt/CHAIR-01/", StringComparison.Ordinal)).ToList();
+        var statuses = chair1.Where(m => m.Topic.EndsWith("/status", StringComparison.Ordinal)).Select(m => m.Payload).ToList();
+        Assert.Equal(4, statuses.Count);
+        Assert.StartsWith("""{"online":true,"boot":""", statuses[0], StringComparison.Ordinal);
+        Assert.Equal("""{"online":false}""", statuses[1]);
+        Assert.Equal(statuses[0], statuses[2]);
+        Assert.Equal("""{"online":false}""", statuses[3]);
+
+        var telemetry = chair1.Where(m => m.Topic == "ccp/v1/lwt/CHAIR-01/telemetry").Select(m => JsonDocument.Parse(m.Payload).RootElement).ToList();
+        Assert.InRange(telemetry.Count, 250, 290);
+        Assert.All(telemetry, t => Assert.Equal(JsonDocument.Parse(statuses[0]).RootElement.GetProperty("boot").GetString(), t.GetProperty("boot").GetString()));
+        var events = chair1.Where(m => m.Topic.EndsWith("/event", StringComparison.Ordinal)).Select(m => JsonDocument.Parse(m.Payload).RootElement.GetProperty("event").GetString());
+        Assert.Equal(["SETPOINT", "CALIBRATED", "CAP_ON", "COOLING_START", "COOLING_STOP", "CAP_OFF"], events);
+        Assert.Contains(subscriber.Messages, m => m.Topic == "ccp/v1/lwt/CHAIR-02/telemetry");
+    }
+
+    [Fact]
+    public async Task ConnectionDrop_BrokerPublishesTheRetainedLastWill()
+    {
+        var hello = new Domain.Controllers.ControllerHello("CHAIR-09", 0x01020304, "SIM-1", "1.0.0", 1);
+        await using (var output = Output(SimulatedChair.Numbered(8), "drop"))
+        {
+            await output.HelloAsync(hello, HelloReason.PowerOn, CancellationToken.None);
+            await output.OfflineAsync(OfflineReason.PowerLoss, CancellationToken.None);
+        }
+
+        // A subscriber that comes later still sees the Last Will: the broker retained it.
+        await using var late = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/drop/+/status");
+        await late.WaitForAsync(m => m.Count > 0, "the retained status");
+        Assert.Equal(("ccp/v1/drop/CHAIR-09/status", """{"online":false}""", true), late.Messages[0]);
+    }
+
+    [Fact]
+    public async Task ConsoleProgram_RunsAScenarioFileOnThreeChairs_AndExitsZero()
+    {
+        await using var subscriber = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/cli/+/event");
+        var file = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() }));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            var exit = await SimulatorCommand.RunAsync(
+                ["mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "cli", "--controllers", "3", "--scenario", file, "--time-scale", "300", "--seed", "1"],
+                stdout, stderr, interactive: false, CancellationToken.None).WaitAsync(s_timeout);
+
+            Assert.True(exit == 0, stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        await subscriber.WaitForAsync(m => m.Count(x => x.Payload.Contains("CAP_OFF", StringComparison.Ordinal)) == 3, "CAP_OFF from three chairs");
+        Assert.Contains("CHAIR-03     nurse: CapRemoved", stdout.ToString(), StringComparison.Ordinal);
+        Assert.Contains("scenario tiny ran: 3 chair(s)", stdout.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsoleProgram_BrokerNotThere_ExitsOneWithAClearMessage()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        var exit = await SimulatorCommand.RunAsync(
+            ["mqtt", "--broker", "127.0.0.1:1", "--site", "nowhere", "--time-scale", "100", "--quiet"],
+            stdout, stderr, interactive: false, CancellationToken.None).WaitAsync(s_timeout);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("cannot connect to the MQTT broker 127.0.0.1:1", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConsoleProgram_BadArguments_ExitTwo()
+    {
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+
+        Assert.Equal(2, await SimulatorCommand.RunAsync(["mqtt", "--site", "demo"], stdout, stderr, false, CancellationToken.None));
+        Assert.Contains("error: mqtt needs --broker", stderr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, await SimulatorCommand.RunAsync(["serial", "--port", "/dev/null", "--scenario", "nonsense"], stdout, stderr, false, CancellationToken.None));
+        Assert.Contains("no built-in scenario 'nonsense'", stderr.ToString(), StringComparison.Ordinal);
+    }
+
+    private MqttControllerOutput Output(SimulatedChair chair, string site) =>
+        new(new MqttOutputOptions { Host = "127.0.0.1", Port = broker.Port, Site = site, ControllerId = chair.ControllerId });
+}
