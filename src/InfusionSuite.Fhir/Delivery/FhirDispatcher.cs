@@ -1,4 +1,3 @@
-using Hl7.Fhir.Model;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.Hosting;
@@ -72,7 +71,7 @@ public sealed class FhirDispatcher(
         var started = time.GetUtcNow();
         if (options.Value.ValidateBeforeSending && item.Validation is null)
         {
-            var report = validator.Validate(FhirJson.Parse<Bundle>(item.BundleJson));
+            var report = validator.ValidateJson(item.BundleJson);
             await outbox.RecordValidationAsync(item.Id, report, cancellationToken);
             if (!report.IsValid)
             {

@@ -1,5 +1,6 @@
 using Firely.Fhir.Validation;
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 
@@ -31,6 +32,24 @@ public sealed class FhirResourceValidator(TimeProvider time)
                 i.Details?.Text ?? i.Diagnostics ?? i.Code?.ToString() ?? "unspecified"))
             .ToList();
         return new FhirValidationReport(time.GetUtcNow(), issues);
+    }
+
+    /// <summary>
+    /// Validates stored FHIR JSON. What the parser refuses (a missing required element, an unknown
+    /// property) is reported as errors too, beside what the validator finds in the rest.
+    /// </summary>
+    public FhirValidationReport ValidateJson(string json)
+    {
+        try
+        {
+            return Validate(FhirJson.Parse<Resource>(json));
+        }
+        catch (DeserializationFailedException e)
+        {
+            var parsing = e.Exceptions.Select(x => new FhirValidationIssue("error", "(parsing)", x.Message));
+            var rest = e.PartialResult is Resource partial ? Validate(partial).Issues : [];
+            return new FhirValidationReport(time.GetUtcNow(), [.. parsing, .. rest]);
+        }
     }
 
     private static Validator Create()
