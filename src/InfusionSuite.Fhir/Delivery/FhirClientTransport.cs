@@ -1,0 +1,73 @@
+using System.Globalization;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Rest;
+using Hl7.Fhir.Serialization;
+using InfusionSuite.Fhir.Outbox;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Delivery;
+
+/// <summary>
+/// Posts the transaction Bundle with Firely's <see cref="FhirClient"/> (JSON) through the named
+/// HTTP client (resilience pipeline, then EHR authentication) and classifies the result.
+/// </summary>
+internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, IOptions<FhirDeliveryOptions> options, TimeProvider time) : IFhirBundleTransport
+{
+    public const string HttpClientName = "InfusionSuite.Fhir.Ehr";
+
+    public bool IsConfigured => options.Value.BaseUrl is not null;
+
+    public async Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken)
+    {
+        var endpoint = options.Value.BaseUrl ?? throw new InvalidOperationException("No EHR base URL is configured.");
+        var bundle = FhirJson.Parse<Bundle>(bundleJson);
+        var recorder = new ResponseRecorder(handlers.CreateHandler(HttpClientName), time);
+        using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+        using var client = new FhirClient(endpoint, http, new FhirClientSettings
+        {
+            PreferredFormat = ResourceFormat.Json,
+            VerifyFhirVersion = false,
+            ReturnPreference = ReturnPreference.Minimal,
+        });
+        try
+        {
+            var response = await client.TransactionAsync(bundle, cancellationToken);
+            return new FhirSendResult(FhirAttemptOutcome.Sent, recorder.Status, Summary(response));
+        }
+        catch (FhirOperationException e)
+        {
+            var status = (int)e.Status;
+            var outcome = TransientFailures.IsTransientStatus(status) ? FhirAttemptOutcome.TransientFailure : FhirAttemptOutcome.Rejected;
+            return new FhirSendResult(outcome, status, OutcomeText(e.Outcome) ?? e.Message, recorder.RetryAfter);
+        }
+        catch (Exception e) when (TransientFailures.IsTransientException(e, cancellationToken))
+        {
+            return new FhirSendResult(FhirAttemptOutcome.TransientFailure, null, e.Message);
+        }
+        catch (Exception e) when (e is FormatException or DeserializationFailedException && recorder.Status is >= 200 and < 300)
+        {
+            return new FhirSendResult(FhirAttemptOutcome.Sent, recorder.Status, "Accepted; the response body could not be read.");
+        }
+    }
+
+    private static string? OutcomeText(OperationOutcome? outcome)
+    {
+        var texts = outcome?.Issue
+            .Select(i => i.Details?.Text ?? i.Diagnostics)
+            .Where(t => !string.IsNullOrWhiteSpace(t))
+            .ToList();
+        return texts is { Count: > 0 } ? string.Join(" ", texts) : null;
+    }
+
+    private static string Summary(Bundle? response)
+    {
+        if (response is null)
+        {
+            return "Accepted.";
+        }
+
+        var statuses = response.Entry.Select(e => e.Response?.Status ?? string.Empty).ToList();
+        var created = statuses.Count(s => s.StartsWith("201", StringComparison.Ordinal));
+        return string.Create(CultureInfo.InvariantCulture, $"Accepted: {statuses.Count} entries, {created} created, {statuses.Count - created} already present or updated.");
+    }
+}

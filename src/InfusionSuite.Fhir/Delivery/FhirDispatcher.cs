@@ -1,0 +1,115 @@
+using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Validation;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Delivery;
+
+/// <summary>
+/// Delivers outbox items to the EHR: takes the due ones, validates a Bundle before its first send
+/// (when configured), sends it, records the attempt and then marks it sent, schedules the retry
+/// (persisted, so a restart keeps it) or parks it with the server's message. Waits on the
+/// <see cref="TimeProvider"/>. Logs session and item ids only, never patient data.
+/// </summary>
+public sealed class FhirDispatcher(
+    IFhirOutbox outbox,
+    IFhirBundleTransport transport,
+    FhirResourceValidator validator,
+    IOptions<FhirDeliveryOptions> options,
+    TimeProvider time,
+    ILogger<FhirDispatcher> logger) : BackgroundService
+{
+    /// <summary>One pass over the due items; returns how many were attempted.</summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        if (!transport.IsConfigured)
+        {
+            return 0;
+        }
+
+        var due = await outbox.TakeDueAsync(time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
+        foreach (var item in due)
+        {
+            await DeliverAsync(item, cancellationToken);
+        }
+
+        return due.Count;
+    }
+
+    protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!transport.IsConfigured)
+        {
+            DispatcherLog.NoEhrConfigured(logger);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int attempted;
+            try
+            {
+                attempted = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                DispatcherLog.PassFailed(logger, e.GetType().Name);
+                attempted = 0;
+            }
+
+            if (attempted == 0)
+            {
+                await System.Threading.Tasks.Task.Delay(options.Value.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    private async System.Threading.Tasks.Task DeliverAsync(FhirOutboxItem item, CancellationToken cancellationToken)
+    {
+        var number = item.Attempts.Count + 1;
+        var started = time.GetUtcNow();
+        if (options.Value.ValidateBeforeSending && item.Validation is null)
+        {
+            var report = validator.ValidateJson(item.BundleJson);
+            await outbox.RecordValidationAsync(item.Id, report, cancellationToken);
+            if (!report.IsValid)
+            {
+                var reason = "The Bundle is not valid FHIR R4: " + report.ErrorText;
+                await outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(number, started, time.GetUtcNow(), FhirAttemptOutcome.Invalid, null, reason), cancellationToken);
+                await outbox.ParkAsync(item.Id, reason, cancellationToken);
+                DispatcherLog.Parked(logger, item.Id, item.SessionId, null, report.ErrorCount);
+                return;
+            }
+        }
+
+        FhirSendResult result;
+        try
+        {
+            result = await transport.SendAsync(item.BundleJson, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            result = new FhirSendResult(FhirAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");
+        }
+
+        var finished = time.GetUtcNow();
+        await outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message), cancellationToken);
+        switch (result.Outcome)
+        {
+            case FhirAttemptOutcome.Sent:
+                await outbox.MarkSentAsync(item.Id, finished, cancellationToken);
+                DispatcherLog.Sent(logger, item.Id, item.SessionId, number);
+                break;
+            case FhirAttemptOutcome.TransientFailure:
+                var next = RetrySchedule.Next(finished, number, result.RetryAfter, options.Value, Random.Shared.NextDouble());
+                await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
+                DispatcherLog.RetryScheduled(logger, item.Id, item.SessionId, number, result.HttpStatus, next);
+                break;
+            default:
+                await outbox.ParkAsync(item.Id, result.Message ?? "Refused by the EHR.", cancellationToken);
+                DispatcherLog.Parked(logger, item.Id, item.SessionId, result.HttpStatus, 0);
+                break;
+        }
+    }
+}

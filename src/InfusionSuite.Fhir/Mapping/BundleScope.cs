@@ -1,0 +1,47 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Fhir.Mapping;
+
+/// <summary>What every resource of one session's Bundle shares: references, identifiers, status.</summary>
+internal sealed class BundleScope(ScalpCoolingSessionRecord record, SessionFhirContext context, FhirMappingOptions options)
+{
+    public ScalpCoolingSessionRecord Record { get; } = record;
+
+    public SessionFhirContext Context { get; } = context;
+
+    public FhirMappingOptions Options { get; } = options;
+
+    public string SessionId => Record.Plan.SessionId;
+
+    public bool Voided => Record.Status == SessionStatus.Voided;
+
+    public string DeviceUrn => DeterministicUuid.Urn(SessionId, "device");
+
+    public string ProcedureUrn(string cptCode) => DeterministicUuid.Urn(SessionId, "procedure/" + cptCode);
+
+    public ResourceReference Patient() => Context.Patient.ToFhir();
+
+    public ResourceReference? Encounter() => Context.Encounter?.ToFhir();
+
+    public ResourceReference Device() => new(DeviceUrn);
+
+    public ResourceReference Administration() => (Context.Administration ?? EhrReference.Parse(
+        Record.Plan.Administration.Reference, "MedicationAdministration", Options.AdministrationIdentifierSystem,
+        "MedicationAdministration", "Procedure")).ToFhir();
+
+    public ResourceReference Practitioner(string nurseId) =>
+        (Context.Practitioners.TryGetValue(nurseId, out var known)
+            ? known
+            : EhrReference.ByIdentifier("Practitioner", Options.PractitionerIdentifierSystem, nurseId)).ToFhir();
+
+    public Identifier SessionIdentifier(string suffix) => new(Options.SessionIdentifierSystem, $"{SessionId}/{suffix}");
+
+    public Coding Local(string code, string display) => new(Options.LocalCodeSystem, code, display);
+
+    public CodeableConcept LocalConcept(string code, string display) => new() { Coding = [Local(code, display)], Text = display };
+
+    public static FhirDateTime Instant(DateTimeOffset instant) => new(instant);
+
+    public static Period Period(DateTimeOffset start, DateTimeOffset end) => new(Instant(start), Instant(end));
+}

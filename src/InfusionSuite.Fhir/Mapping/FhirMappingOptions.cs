@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfusionSuite.Fhir.Mapping;
+
+/// <summary>
+/// A site's identifier systems and mapping choices (configuration section <c>Fhir:Mapping</c>).
+/// The defaults are InfusionSuite's own URNs; an EHR interface team may ask for its own.
+/// </summary>
+public sealed class FhirMappingOptions
+{
+    public const string SectionName = "Fhir:Mapping";
+
+    /// <summary>System of the identifiers of every session-derived resource (Procedures, Observations, ChargeItems).</summary>
+    [Required]
+    public string SessionIdentifierSystem { get; set; } = "urn:infusionsuite:scalp-cooling-session";
+
+    /// <summary>System of the controller's identifier (its CCP/1 controllerId) on the Device.</summary>
+    [Required]
+    public string DeviceIdentifierSystem { get; set; } = "urn:infusionsuite:controller";
+
+    /// <summary>System of a logical reference to the chemotherapy administration when the EHR id is not known.</summary>
+    [Required]
+    public string AdministrationIdentifierSystem { get; set; } = "urn:infusionsuite:chemotherapy-administration";
+
+    /// <summary>System of a logical reference to a nurse whose user profile has no Practitioner.</summary>
+    [Required]
+    public string PractitionerIdentifierSystem { get; set; } = "urn:infusionsuite:user";
+
+    /// <summary>InfusionSuite's local CodeSystem for Observation codes and reasons (no standard code exists).</summary>
+    [Required]
+    public string LocalCodeSystem { get; set; } = "urn:infusionsuite:scalp-cooling";
+
+    /// <summary>Whether ChargeItems are produced (default on).</summary>
+    public bool ChargeItems { get; set; } = true;
+}

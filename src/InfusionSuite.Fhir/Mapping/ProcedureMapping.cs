@@ -1,0 +1,98 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Fhir.Mapping;
+
+/// <summary>Procedure 0663T (placement, monitoring, removal) and 0662T (measurement and calibration of the cap).</summary>
+internal static class ProcedureMapping
+{
+    /// <summary>0663T, for a session that placed a cap; null otherwise.</summary>
+    public static Procedure? Placement(BundleScope scope)
+    {
+        var record = scope.Record;
+        if (record.PerformedPeriod is not { } performed)
+        {
+            return null;
+        }
+
+        var procedure = Common(scope, ScalpCoolingCodes.Placement, FhirCodes.PlacementDisplay);
+        procedure.Performed = BundleScope.Period(performed.Start, performed.End);
+        procedure.PartOf = [scope.Administration()];
+        procedure.Performer = [.. Performers(record).Select(nurse => new Procedure.PerformerComponent { Actor = scope.Practitioner(nurse) })];
+        procedure.Note = [new Annotation { Text = SessionSummaryText.For(record) }];
+        if (record.Abort is { } abort && !scope.Voided)
+        {
+            procedure.StatusReason = scope.LocalConcept("abort-" + Kebab(abort.Reason.ToString()), "Stopped early: " + Words(abort.Reason.ToString()));
+        }
+
+        return procedure;
+    }
+
+    /// <summary>0662T, for the session in which the cap was measured and calibrated (first of a course); null otherwise.</summary>
+    public static Procedure? Calibration(BundleScope scope)
+    {
+        var record = scope.Record;
+        if (record.Calibration is null && !record.Plan.FirstOfCourse)
+        {
+            return null;
+        }
+
+        var procedure = Common(scope, ScalpCoolingCodes.Calibration, FhirCodes.CalibrationDisplay);
+        procedure.Performed = BundleScope.Instant(record.Calibration?.At ?? record.StartedAt);
+        procedure.Performer = [new Procedure.PerformerComponent { Actor = scope.Practitioner(StartingNurse(record)) }];
+        var size = record.Calibration?.Size ?? record.Plan.CapSize;
+        procedure.Note = [new Annotation
+        {
+            Text = size is { } s ? $"Cap measured and calibrated: size {s}." : "Cap measured and calibrated.",
+        }];
+        return procedure;
+    }
+
+    private static Procedure Common(BundleScope scope, string cptCode, string display)
+    {
+        var procedure = new Procedure
+        {
+            Identifier = [scope.SessionIdentifier(cptCode)],
+            Status = Status(scope.Record),
+            Code = new CodeableConcept { Coding = [new Coding(FhirCodes.Cpt, cptCode, display)], Text = display },
+            Subject = scope.Patient(),
+            Encounter = scope.Encounter(),
+            UsedReference = [scope.Device()],
+            BodySite = [new CodeableConcept { Coding = [new Coding(FhirCodes.Snomed, FhirCodes.ScalpStructure, FhirCodes.ScalpStructureDisplay)] }],
+        };
+        if (scope.Record.Void is { } voided)
+        {
+            procedure.StatusReason = scope.LocalConcept("void-" + Kebab(voided.Reason.ToString()), "Entered in error: " + Words(voided.Reason.ToString()));
+        }
+
+        return procedure;
+    }
+
+    private static EventStatus Status(ScalpCoolingSessionRecord record) => record.Status switch
+    {
+        SessionStatus.Voided => EventStatus.EnteredInError,
+        SessionStatus.Aborted => EventStatus.Stopped,
+        SessionStatus.Completed => EventStatus.Completed,
+        _ => EventStatus.InProgress,
+    };
+
+    /// <summary>The nurse who started the session, then the one who ended it when different.</summary>
+    private static IEnumerable<string> Performers(ScalpCoolingSessionRecord record)
+    {
+        var starting = StartingNurse(record);
+        yield return starting;
+        var ending = record.NurseEntries.LastOrDefault(e => e.Kind is NurseActionKind.CapRemoved or NurseActionKind.Abort)?.NurseId;
+        if (ending is not null && !string.Equals(ending, starting, StringComparison.Ordinal))
+        {
+            yield return ending;
+        }
+    }
+
+    private static string StartingNurse(ScalpCoolingSessionRecord record) =>
+        record.NurseEntries.FirstOrDefault(e => e.Kind == NurseActionKind.StartSession)?.NurseId ?? record.Nurses[0];
+
+    private static string Kebab(string pascal) => string.Concat(pascal.Select((c, i) => char.IsUpper(c) && i > 0 ? "-" + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
+
+    private static string Words(string pascal) => Kebab(pascal).Replace('-', ' ');
+}

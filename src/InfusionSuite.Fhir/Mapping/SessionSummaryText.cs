@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Fhir.Mapping;
+
+/// <summary>The short note a nurse would write on the 0663T Procedure (no patient data, no user ids).</summary>
+internal static class SessionSummaryText
+{
+    public static string For(ScalpCoolingSessionRecord record)
+    {
+        var text = new StringBuilder("Scalp cooling");
+        if (record.Plan.CapSize is { } size)
+        {
+            text.Append(CultureInfo.InvariantCulture, $", cap {size}");
+        }
+
+        text.Append(". ").Append(Phases(record)).Append(' ');
+        var interruptions = record.Interruptions;
+        text.Append(interruptions.Count == 0
+            ? "No interruptions. "
+            : Invariant($"Interruptions: {interruptions.Count}, {Minutes(interruptions.Total)} min in total, longest {Minutes(interruptions.Longest)} min. "));
+        text.Append(Temperatures(record.Temperatures));
+        text.Append(record.Deviations.Count == 0
+            ? "Deviations: none."
+            : "Deviations: " + string.Join(" ", record.Deviations.Select(d => $"{d.Name}: {d.Detail}")));
+        if (record.Tolerance is { } tolerance)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Tolerance {tolerance}/10.");
+        }
+
+        if (record.AdverseEvents.Count > 0)
+        {
+            text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => a.Event.ToString()).Distinct(StringComparer.Ordinal))).Append('.');
+        }
+
+        if (record.Abort is { } abort)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {abort.Reason}.");
+        }
+
+        if (record.Void is { } voided)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Entered in error: {voided.Reason}.");
+        }
+
+        return text.ToString();
+    }
+
+    public static int Minutes(TimeSpan span) => (int)span.TotalMinutes;
+
+    private static string Phases(ScalpCoolingSessionRecord record)
+    {
+        var parts = new List<string>(4);
+        foreach (var phase in record.Phases)
+        {
+            if (phase.Duration is not { } duration)
+            {
+                continue;
+            }
+
+            var name = phase.Phase switch
+            {
+                SessionPhase.PreCooling => "pre-cooling",
+                SessionPhase.Infusion => "infusion",
+                SessionPhase.PostCooling => "post-cooling",
+                _ => "warm-up",
+            };
+            parts.Add(phase.Target is { } target
+                ? Invariant($"{name} {Minutes(duration)} of {Minutes(target)} min")
+                : Invariant($"{name} {Minutes(duration)} min"));
+        }
+
+        if (parts.Count == 0)
+        {
+            return "No cap placement recorded.";
+        }
+
+        parts[0] = char.ToUpperInvariant(parts[0][0]) + parts[0][1..];
+        return string.Join("; ", parts) + ".";
+    }
+
+    private static string Temperatures(CoolingTemperatures temperatures)
+    {
+        var text = new StringBuilder();
+        if (temperatures.Coolant is { Min: { } cMin, Max: { } cMax, Mean: { } cMean })
+        {
+            text.Append(Invariant($"Coolant mean {cMean:0.0} °C (min {cMin}, max {cMax}"));
+            if (temperatures.Setpoint is { } setpoint)
+            {
+                text.Append(Invariant($", setpoint {setpoint}, at setpoint {Minutes(temperatures.CoolantAtSetpointTime)} min"));
+            }
+
+            text.Append("). ");
+        }
+
+        if (temperatures.Scalp is { Min: { } sMin, Max: { } sMax, Mean: { } sMean })
+        {
+            text.Append(Invariant($"Scalp mean {sMean:0.0} °C (min {sMin}, max {sMax}). "));
+        }
+
+        return text.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

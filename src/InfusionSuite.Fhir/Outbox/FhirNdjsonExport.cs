@@ -1,0 +1,34 @@
+using System.Text;
+using Hl7.Fhir.Model;
+
+namespace InfusionSuite.Fhir.Outbox;
+
+/// <summary>
+/// Exports outbox Bundles as NDJSON: one transaction Bundle per line, ready to be POSTed to an
+/// EHR's base URL. Works with no EHR configured (the Bundles are kept all the same).
+/// </summary>
+public static class FhirNdjsonExport
+{
+    public static async Task<int> WriteAsync(IFhirOutbox outbox, FhirOutboxQuery query, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(outbox);
+        var items = await outbox.ListAsync(query, cancellationToken);
+        await WriteAsync(items.OrderBy(i => i.EnqueuedAt), destination, cancellationToken);
+        return items.Count;
+    }
+
+    public static async System.Threading.Tasks.Task WriteAsync(IEnumerable<FhirOutboxItem> items, Stream destination, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(items);
+        await using var writer = new StreamWriter(destination, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
+        foreach (var item in items)
+        {
+            var line = item.BundleJson.Contains('\n', StringComparison.Ordinal)
+                ? FhirJson.Serialize(FhirJson.Parse<Bundle>(item.BundleJson))
+                : item.BundleJson;
+            await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
+        }
+
+        await writer.FlushAsync(cancellationToken);
+    }
+}

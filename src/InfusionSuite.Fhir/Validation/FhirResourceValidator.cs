@@ -1,0 +1,60 @@
+using Firely.Fhir.Validation;
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
+using Hl7.Fhir.Specification.Source;
+using Hl7.Fhir.Specification.Terminology;
+
+namespace InfusionSuite.Fhir.Validation;
+
+/// <summary>
+/// Validates resources against the FHIR R4 base definitions, offline (the specification zip of
+/// Hl7.Fhir.Specification.Data.R4). Loading the definitions takes seconds, so one instance is
+/// kept (a singleton in the host, a collection fixture in tests) and built on first use.
+/// </summary>
+public sealed class FhirResourceValidator(TimeProvider time)
+{
+    private readonly Lazy<Validator> _validator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lock _gate = new();
+
+    public FhirValidationReport Validate(Resource resource)
+    {
+        ArgumentNullException.ThrowIfNull(resource);
+        OperationOutcome outcome;
+        lock (_gate)
+        {
+            outcome = _validator.Value.Validate(resource);
+        }
+
+        var issues = outcome.Issue
+            .Select(i => new FhirValidationIssue(
+                i.Severity?.ToString().ToLowerInvariant() ?? "error",
+                string.Join(", ", i.Expression ?? []),
+                i.Details?.Text ?? i.Diagnostics ?? i.Code?.ToString() ?? "unspecified"))
+            .ToList();
+        return new FhirValidationReport(time.GetUtcNow(), issues);
+    }
+
+    /// <summary>
+    /// Validates stored FHIR JSON. What the parser refuses (a missing required element, an unknown
+    /// property) is reported as errors too, beside what the validator finds in the rest.
+    /// </summary>
+    public FhirValidationReport ValidateJson(string json)
+    {
+        try
+        {
+            return Validate(FhirJson.Parse<Resource>(json));
+        }
+        catch (DeserializationFailedException e)
+        {
+            var parsing = e.Exceptions.Select(x => new FhirValidationIssue("error", "(parsing)", x.Message));
+            var rest = e.PartialResult is Resource partial ? Validate(partial).Issues : [];
+            return new FhirValidationReport(time.GetUtcNow(), [.. parsing, .. rest]);
+        }
+    }
+
+    private static Validator Create()
+    {
+        var resolver = new CachedResolver(ZipSource.CreateValidationSource());
+        return new Validator(resolver, new LocalTerminologyService(resolver));
+    }
+}

@@ -1,0 +1,78 @@
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Delivery;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Fhir.Outbox;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>
+/// The FHIR adapter as the host registers it (<see cref="FhirDeliveryServiceCollectionExtensions.AddFhirDelivery"/>),
+/// over the in-memory outbox, with short retry delays so a test waits milliseconds, not minutes.
+/// </summary>
+internal sealed class DeliveryHarness : IDisposable
+{
+    private readonly IHost _host;
+
+    public DeliveryHarness(Uri? baseUrl, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Fhir:Delivery:BaseUrl"] = baseUrl?.ToString(),
+            ["Fhir:Delivery:ValidateBeforeSending"] = "false",
+            ["Fhir:Delivery:PollInterval"] = "00:00:00.050",
+            ["Fhir:Delivery:AttemptTimeout"] = "00:00:10",
+            ["Fhir:Delivery:InProcessRetries"] = "1",
+            ["Fhir:Delivery:InProcessRetryDelay"] = "00:00:00.020",
+            ["Fhir:Delivery:OutboxRetryDelay"] = "00:00:00.100",
+            ["Fhir:Delivery:OutboxMaxRetryDelay"] = "00:00:00.400",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        builder.Configuration.AddInMemoryCollection(values);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
+        builder.Services.AddSingleton<IFhirOutbox>(Outbox);
+        builder.Services.AddFhirDelivery();
+        _host = builder.Build();
+    }
+
+    public InMemoryFhirOutbox Outbox { get; } = new();
+
+    public IServiceProvider Services => _host.Services;
+
+    public FhirDispatcher Dispatcher => Services.GetRequiredService<FhirDispatcher>();
+
+    public FhirOutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context)
+    {
+        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, TimeProvider.System.GetUtcNow());
+        Outbox.Enqueue(item);
+        return item;
+    }
+
+    /// <summary>Runs dispatcher passes (as the background loop would) until the item is sent or parked.</summary>
+    public async Task<FhirOutboxItem> SettleAsync(Guid itemId, TimeSpan? timeout = null)
+    {
+        using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (Outbox[itemId].Status == FhirOutboxStatus.Pending)
+        {
+            if (await Dispatcher.DispatchDueAsync(limit.Token) == 0)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(25), limit.Token);
+            }
+        }
+
+        return Outbox[itemId];
+    }
+
+    public void Dispose() => _host.Dispose();
+}

@@ -1,0 +1,207 @@
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Fhir.Outbox;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>Delivery against a real FHIR server (Medplum's FHIR router), with injected faults.</summary>
+[Collection(FhirServerCollection.Name)]
+public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLifetime, IDisposable
+{
+    private readonly FhirServerReader _reader = new(server);
+
+    public Task InitializeAsync() => server.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _reader.Dispose();
+
+    [Fact]
+    public async Task FinishedSession_LeavesExactlyOneOfEachResourceReadableAndSearchable()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-1");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-1");
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        await AssertOneOfEachAsync(patientId, calibrated: false);
+        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-1", "0663T"));
+        var read = await _reader.ReadAsync<Procedure>(procedure.Id);
+        Assert.Equal(EventStatus.Completed, read.Status);
+        Assert.Equal($"Patient/{patientId}", read.Subject.Reference);
+        var device = Assert.Single(await _reader.SearchAsync<Device>($"identifier=urn:infusionsuite:controller|{SimulatedChair.ControllerId}"));
+        Assert.Equal($"Device/{device.Id}", read.UsedReference.Single().Reference);
+        var observation = Assert.Single(await _reader.ByIdentifierAsync<Observation>("srv-1", "observation/pre-cooling"));
+        Assert.Equal($"Procedure/{procedure.Id}", observation.PartOf.Single().Reference);
+        var charge = Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-1", "charge/0663T"));
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, charge.Status);
+        Assert.Equal($"Procedure/{procedure.Id}", charge.Service.Single().Reference);
+        Assert.Contains("created", item.Attempts.Single().ServerMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task FirstOfCourseSession_AlsoLeavesOneProcedure0662TAndItsCharge()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-2");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.FirstOfCourse("srv-2");
+
+        await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+
+        var calibration = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-2", "0662T"));
+        Assert.Equal("0662T", calibration.Code.Coding[0].Code);
+        Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-2", "charge/0662T"));
+        await AssertOneOfEachAsync(patientId, calibrated: true);
+    }
+
+    [Fact]
+    public async Task SameItemSentTwice_StillLeavesOneOfEach()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-3");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.FirstOfCourse("srv-3");
+        var context = SimulatedSessions.Context(record, patientId);
+        var first = harness.Enqueue(record, context);
+        var again = harness.Enqueue(record, context);
+
+        await harness.SettleAsync(first.Id);
+        var second = await harness.SettleAsync(again.Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, second.Status);
+        Assert.Contains("0 created", second.Attempts.Single().ServerMessage, StringComparison.Ordinal);
+        await AssertOneOfEachAsync(patientId, calibrated: true);
+    }
+
+    [Theory]
+    [InlineData("1")]
+    [InlineData("0")]
+    public async Task ResponseLostAfterTheServerCommitted_RetryLeavesOneOfEach(string inProcessRetries)
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-4-" + inProcessRetries);
+        using var harness = new DeliveryHarness(server.FhirBase, new Dictionary<string, string?> { ["Fhir:Delivery:InProcessRetries"] = inProcessRetries });
+        var record = SimulatedSessions.Normal("srv-4-" + inProcessRetries);
+        await server.Control("drop-response-next");
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(2, (await server.StatsAsync()).GetProperty("transactions").GetInt32());
+        await AssertOneOfEachAsync(patientId, calibrated: false);
+    }
+
+    [Fact]
+    public async Task ServerDownForAWhile_RetriesThenDeliversExactlyOnce()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-5");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-5");
+        await server.Control("refuse-next?count=3");
+        await server.Control("fail-next?status=503&count=2");
+        await server.Control("fail-next?status=502&count=1");
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(4, item.Attempts.Count);
+        Assert.All(item.Attempts.Take(3), a => Assert.Equal(FhirAttemptOutcome.TransientFailure, a.Outcome));
+        Assert.Equal([null, 503, 502, 200], item.Attempts.Select(a => a.HttpStatus));
+        await AssertOneOfEachAsync(patientId, calibrated: false);
+    }
+
+    [Fact]
+    public async Task ServerRefusesWithA4xx_ItemParksWithTheServersMessageAndStaffCanRequeueIt()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-6");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-6");
+        await server.Control("reject-next?status=422&message=" + Uri.EscapeDataString("Procedure.code 0663T is not on the charge master"));
+
+        var parked = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+
+        Assert.Equal(FhirOutboxStatus.Parked, parked.Status);
+        Assert.Equal("Procedure.code 0663T is not on the charge master", parked.ParkedReason);
+        var attempt = Assert.Single(parked.Attempts);
+        Assert.Equal((FhirAttemptOutcome.Rejected, 422), (attempt.Outcome, attempt.HttpStatus));
+        Assert.Equal(0, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
+
+        Assert.True(await harness.Outbox.RequeueAsync(parked.Id, TimeProvider.System.GetUtcNow(), CancellationToken.None));
+        var sent = await harness.SettleAsync(parked.Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
+        Assert.Equal(2, sent.Attempts.Count);
+        Assert.Equal(1, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
+    }
+
+    [Fact]
+    public async Task TooManyRequestsWithALongRetryAfter_IsLeftToTheOutboxScheduleNotRetriedInProcess()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-7");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-7");
+        await server.Control("fail-next?status=429&retryAfter=120");
+        var item = harness.Enqueue(record, SimulatedSessions.Context(record, patientId));
+        var before = TimeProvider.System.GetUtcNow();
+        var requestsBefore = (await server.StatsAsync()).GetProperty("fhir").GetInt32();
+
+        await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var waiting = harness.Outbox[item.Id];
+        Assert.Equal(FhirOutboxStatus.Pending, waiting.Status);
+        Assert.Equal(429, waiting.Attempts.Single().HttpStatus);
+        Assert.True(waiting.NextAttemptAt >= before + TimeSpan.FromSeconds(120), $"next attempt {waiting.NextAttemptAt:o}");
+        Assert.Equal(requestsBefore + 1, (await server.StatsAsync()).GetProperty("fhir").GetInt32());
+    }
+
+    [Fact]
+    public async Task VoidingASentSession_TurnsItsProceduresObservationsAndChargesEnteredInErrorWithoutDuplicates()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-8");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var (completed, voided) = SimulatedSessions.CompletedThenVoided("srv-8", firstOfCourse: true);
+        await harness.SettleAsync(harness.Enqueue(completed, SimulatedSessions.Context(completed, patientId)).Id);
+        var before = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
+
+        var voidItem = harness.Enqueue(voided, SimulatedSessions.Context(voided, patientId));
+        Assert.Equal(FhirOutboxItemKind.Void, voidItem.Kind);
+        await harness.SettleAsync(voidItem.Id);
+
+        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
+        Assert.Equal(before.Id, after.Id);
+        Assert.Equal(EventStatus.EnteredInError, after.Status);
+        Assert.Equal(EventStatus.EnteredInError, Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0662T")).Status);
+        Assert.All(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{patientId}"), c => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, c.Status));
+        Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{patientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        await AssertOneOfEachAsync(patientId, calibrated: true);
+    }
+
+    /// <summary>One Device, the Procedure(s), six Observations and the ChargeItem(s): nothing twice.</summary>
+    private async Task AssertOneOfEachAsync(string patientId, bool calibrated)
+    {
+        var perCode = calibrated ? 2 : 1;
+        Assert.Equal(
+            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode },
+            await _reader.CountsForPatientAsync(patientId));
+    }
+
+    [Fact]
+    public async Task UnknownEhrIds_AreSentAsLogicalReferencesTheServerAccepts()
+    {
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-9");
+        var context = SimulatedSessions.Context(record) with
+        {
+            Patient = EhrReference.ByIdentifier("Patient", "urn:oid:1.2.36.146.595.217.0.1", "MRN-9"),
+            Encounter = null,
+        };
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+
+        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-9", "0663T"));
+        Assert.Equal("MRN-9", procedure.Subject.Identifier.Value);
+    }
+}

@@ -1,0 +1,43 @@
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Hl7.Fhir.Rest;
+using InfusionSuite.Fhir.Mapping;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>Reads back what the test FHIR server holds, as an EHR interface analyst would.</summary>
+internal sealed class FhirServerReader(FhirServerFixture server) : IDisposable
+{
+    private readonly FhirClient _client = new(server.FhirBase, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+
+    public async Task<string> CreatePatientAsync(string mrn)
+    {
+        var patient = await _client.CreateAsync(new Patient { Identifier = [new Identifier("urn:oid:1.2.36.146.595.217.0.1", mrn)] });
+        return patient!.Id;
+    }
+
+    public async Task<List<T>> SearchAsync<T>(params string[] criteria)
+        where T : Resource, new()
+    {
+        var bundle = await _client.SearchAsync<T>(criteria);
+        return [.. bundle!.Entry.Select(e => e.Resource).OfType<T>()];
+    }
+
+    public Task<List<T>> ByIdentifierAsync<T>(string sessionId, string suffix)
+        where T : Resource, new() =>
+        SearchAsync<T>($"identifier={new FhirMappingOptions().SessionIdentifierSystem}|{sessionId}/{suffix}");
+
+    public async Task<T> ReadAsync<T>(string id)
+        where T : Resource, new() => (await _client.ReadAsync<T>($"{ModelInfo.GetFhirTypeNameForType(typeof(T))}/{id}"))!;
+
+    /// <summary>Every Device, Procedure, Observation and ChargeItem on the server for a patient (and the Devices).</summary>
+    public async Task<Dictionary<string, int>> CountsForPatientAsync(string patientId) => new(StringComparer.Ordinal)
+    {
+        ["Device"] = (await SearchAsync<Device>()).Count,
+        ["Procedure"] = (await SearchAsync<Procedure>($"patient=Patient/{patientId}")).Count,
+        ["Observation"] = (await SearchAsync<Observation>($"patient=Patient/{patientId}")).Count,
+        ["ChargeItem"] = (await SearchAsync<ChargeItem>($"patient=Patient/{patientId}")).Count,
+    };
+
+    public void Dispose() => _client.Dispose();
+}

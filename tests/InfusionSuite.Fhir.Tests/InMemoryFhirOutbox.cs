@@ -1,0 +1,88 @@
+using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Validation;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>
+/// The outbox contract kept in memory, for the dispatcher's tests only (storage implements it in
+/// SQLite). A "restart" is a new dispatcher over the same instance.
+/// </summary>
+internal sealed class InMemoryFhirOutbox : IFhirOutbox
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, FhirOutboxItem> _items = [];
+
+    public void Enqueue(FhirOutboxItem item)
+    {
+        lock (_gate)
+        {
+            _items.Add(item.Id, item);
+        }
+    }
+
+    public FhirOutboxItem this[Guid id]
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items[id];
+            }
+        }
+    }
+
+    public Task<IReadOnlyList<FhirOutboxItem>> TakeDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
+        Read(items => items.Where(i => i.Status == FhirOutboxStatus.Pending && i.NextAttemptAt <= now)
+            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.EnqueuedAt).Take(maxItems));
+
+    public Task RecordAttemptAsync(Guid itemId, FhirDeliveryAttempt attempt, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Attempts = [.. i.Attempts, attempt] });
+
+    public Task RecordValidationAsync(Guid itemId, FhirValidationReport report, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Validation = report });
+
+    public Task MarkSentAsync(Guid itemId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Status = FhirOutboxStatus.Sent, SentAt = sentAt });
+
+    public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Status = FhirOutboxStatus.Pending, NextAttemptAt = nextAttemptAt });
+
+    public Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Status = FhirOutboxStatus.Parked, ParkedReason = reason });
+
+    public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_items[itemId].Status != FhirOutboxStatus.Parked)
+            {
+                return Task.FromResult(false);
+            }
+
+            _items[itemId] = _items[itemId] with { Status = FhirOutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null, Validation = null };
+            return Task.FromResult(true);
+        }
+    }
+
+    public Task<IReadOnlyList<FhirOutboxItem>> ListAsync(FhirOutboxQuery query, CancellationToken cancellationToken) =>
+        Read(items => items.Where(i => (query.Status is null || i.Status == query.Status) && (query.SessionId is null || i.SessionId == query.SessionId))
+            .OrderByDescending(i => i.EnqueuedAt).Take(query.Limit));
+
+    private Task<IReadOnlyList<FhirOutboxItem>> Read(Func<IEnumerable<FhirOutboxItem>, IEnumerable<FhirOutboxItem>> query)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<FhirOutboxItem>>([.. query(_items.Values)]);
+        }
+    }
+
+    private Task Update(Guid id, Func<FhirOutboxItem, FhirOutboxItem> change)
+    {
+        lock (_gate)
+        {
+            _items[id] = change(_items[id]);
+        }
+
+        return Task.CompletedTask;
+    }
+}

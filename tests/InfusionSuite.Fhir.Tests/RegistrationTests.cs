@@ -1,0 +1,72 @@
+using InfusionSuite.Fhir.Delivery;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>AddFhirDelivery: settings are checked at start and a bad one is named.</summary>
+public sealed class RegistrationTests
+{
+    [Theory]
+    [InlineData("Fhir:Delivery:BaseUrl", "ftp://ehr.example.org/fhir", "Fhir:Delivery:BaseUrl")]
+    [InlineData("Fhir:Delivery:PollInterval", "00:00:00", "Fhir:Delivery:PollInterval")]
+    [InlineData("Fhir:Delivery:BatchSize", "0", "Fhir:Delivery:BatchSize")]
+    [InlineData("Fhir:Delivery:Authentication:Mode", "StaticBearer", "Fhir:Delivery:Authentication:BearerToken")]
+    [InlineData("Fhir:Delivery:Authentication:Mode", "SmartBackendServices", "Fhir:Delivery:Authentication:TokenEndpoint")]
+    public async Task BadSetting_StopsTheHostAtStartNamingIt(string key, string value, string named)
+    {
+        using var harness = new DeliveryHarness(new Uri("https://ehr.example.org/fhir/"), new Dictionary<string, string?> { [key] = value });
+        var host = harness.Services.GetRequiredService<IHost>();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SmartKeyOfTheWrongKind_IsNamedAsAProblem()
+    {
+        using var rsa = new SmartKeys("RS384");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Fhir:Delivery:Authentication:Mode"] = "SmartBackendServices",
+            ["Fhir:Delivery:Authentication:TokenEndpoint"] = "https://ehr.example.org/token",
+            ["Fhir:Delivery:Authentication:ClientId"] = "client",
+            ["Fhir:Delivery:Authentication:Algorithm"] = "ES384",
+            ["Fhir:Delivery:Authentication:PrivateKeyPem"] = rsa.PrivateKeyPem,
+        };
+        using var harness = new DeliveryHarness(new Uri("https://ehr.example.org/fhir/"), settings);
+
+        var error = Assert.Throws<OptionsValidationException>(() => harness.Services.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value);
+
+        Assert.Contains("Fhir:Delivery:Authentication:PrivateKeyPem", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task GoodSettings_StartAndStopTheDispatcher()
+    {
+        using var harness = new DeliveryHarness(baseUrl: null);
+        var host = harness.Services.GetRequiredService<IHost>();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.False(harness.Services.GetRequiredService<IFhirBundleTransport>().IsConfigured);
+    }
+
+    [Theory]
+    [InlineData(408, true)]
+    [InlineData(429, true)]
+    [InlineData(500, true)]
+    [InlineData(503, true)]
+    [InlineData(599, true)]
+    [InlineData(400, false)]
+    [InlineData(401, false)]
+    [InlineData(404, false)]
+    [InlineData(409, false)]
+    [InlineData(412, false)]
+    [InlineData(422, false)]
+    public void TransientStatuses_AreExactlyTheListedOnes(int status, bool transient) =>
+        Assert.Equal(transient, TransientFailures.IsTransientStatus(status));
+}
