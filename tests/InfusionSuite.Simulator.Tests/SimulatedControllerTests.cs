@@ -11,7 +11,7 @@ public sealed class SimulatedControllerTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(10);
 
-    [Fact]
+    [Fact(Timeout = 15_000)]
     public async Task OnAFakeClock_SendsOnlyWhatIsDue_AndRaisesNurseMarkersToTheObserver()
     {
         Assert.True(BuiltInScenarios.TryGet("normal", out var scenario));
@@ -37,7 +37,7 @@ public sealed class SimulatedControllerTests
         Assert.Equal(OfflineReason.Shutdown, output.Received[^1]);
     }
 
-    [Fact]
+    [Fact(Timeout = 15_000)]
     public async Task Simulation_RunsEveryChairThroughItsOwnOutput_AndDisposesThem()
     {
         var scenario = new Scenario { Name = "tiny", Session = Tiny() };
@@ -59,7 +59,7 @@ public sealed class SimulatedControllerTests
         Assert.True(outputs["CHAIR-03"].Telemetry[0].Timestamp - outputs["CHAIR-01"].Telemetry[0].Timestamp >= TimeSpan.FromMinutes(1.9));
     }
 
-    [Fact]
+    [Fact(Timeout = 15_000)]
     public async Task ScaledClock_RunsSimulatedMinutesInRealMilliseconds()
     {
         var clock = new ScaledTimeProvider(600, Timelines.Start);
