@@ -1,12 +1,20 @@
+using System.Diagnostics.Metrics;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Devices.Protocol;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
 
 namespace InfusionSuite.Devices.IntegrationTests;
 
-/// <summary>A Generic Host with the controller links registered as the product registers them.</summary>
+/// <summary>
+/// A Generic Host with the controller links registered as the product registers them, its log
+/// collected (a test can insist that nothing logged an error) and its CCP/1 counters readable.
+/// </summary>
 internal sealed class LinkHost : IAsyncDisposable
 {
     private readonly IHost _host;
@@ -26,6 +34,7 @@ internal sealed class LinkHost : IAsyncDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddFakeLogging();
         builder.AddControllerLinks();
         builder.Services.AddSingleton<IControllerMessageHandler>(handler);
         return builder.Build();
@@ -38,6 +47,23 @@ internal sealed class LinkHost : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await host.StartAsync(timeout.Token);
         return new LinkHost(host, handler);
+    }
+
+    /// <summary>Records one counter of the meter <c>InfusionSuite.Devices</c> of this host only (not of other tests' hosts).</summary>
+    public MetricCollector<long> Counter(string instrument) =>
+        new(_host.Services.GetRequiredService<IMeterFactory>(), CcpMetrics.MeterName, instrument);
+
+    /// <summary>
+    /// Fails when anything in the host logged an error or a background service stopped the host
+    /// (an exception escaped), as MQTTnet's test environment does.
+    /// </summary>
+    public void AssertHealthy()
+    {
+        var errors = _host.Services.GetFakeLogCollector().GetSnapshot().Where(r => r.Level >= LogLevel.Error).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"{e.Category}: {e.Message} {e.Exception}")));
+        Assert.False(
+            _host.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested,
+            "a background service stopped the host");
     }
 
     public async Task StopAsync()

@@ -3,6 +3,7 @@ using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Mqtt;
 using InfusionSuite.Devices.Protocol;
+using InfusionSuite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -84,12 +85,5 @@ public sealed class MqttLinkLogicTests
     /// <summary>Lets the link reach its next wait on the fake clock before the clock moves.</summary>
     private static Task SettleAsync() => Task.Delay(TimeSpan.FromMilliseconds(50));
 
-    private static async Task WaitUntilAsync(Func<bool> condition)
-    {
-        using var deadline = new CancellationTokenSource(Wait);
-        while (!condition())
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(5), deadline.Token);
-        }
-    }
+    private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, Wait, "the link's next step");
 }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using InfusionSuite.Devices.Links;
+using InfusionSuite.Testing;
 
 namespace InfusionSuite.Devices.IntegrationTests;
 
@@ -7,6 +8,7 @@ namespace InfusionSuite.Devices.IntegrationTests;
 internal sealed class RecordingHandler : IControllerMessageHandler
 {
     private readonly Channel<ControllerMessage> _arrivals = Channel.CreateUnbounded<ControllerMessage>();
+    private readonly List<ControllerMessage> _all = [];
 
     /// <summary>When set, handling throws for messages it matches (so they are not acknowledged).</summary>
     public Func<ControllerMessage, bool>? FailWhen { get; set; }
@@ -18,8 +20,31 @@ internal sealed class RecordingHandler : IControllerMessageHandler
             throw new InvalidOperationException("storage is down (test)");
         }
 
+        lock (_all)
+        {
+            _all.Add(message);
+        }
+
         _arrivals.Writer.TryWrite(message);
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Every message of type <typeparamref name="T"/> handled so far, in order.</summary>
+    public IReadOnlyList<T> All<T>()
+        where T : ControllerMessage
+    {
+        lock (_all)
+        {
+            return [.. _all.OfType<T>()];
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="count"/> messages of type <typeparamref name="T"/> were handled; returns all of them.</summary>
+    public async Task<IReadOnlyList<T>> WaitForAllAsync<T>(int count, TimeSpan timeout)
+        where T : ControllerMessage
+    {
+        await Eventually.HoldsAsync(() => All<T>().Count >= count, timeout, $"{count} {typeof(T).Name} (have {All<T>().Count})");
+        return All<T>();
     }
 
     /// <summary>Waits for the next message of type <typeparamref name="T"/> matching <paramref name="match"/>, skipping others.</summary>

@@ -1,93 +1,112 @@
 using System.Diagnostics;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Protocol;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
 using InfusionSuite.Testing;
 
 namespace InfusionSuite.Devices.IntegrationTests;
 
-/// <summary>Controller → socat pseudo-terminal pair → serial link → consumer.</summary>
+/// <summary>The simulator as the controller → socat pseudo-terminal pair → serial link → consumer.</summary>
 public sealed class SerialLinkTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(10);
-    private const uint Boot = 0x9f3a61c2;
 
     [Fact(Timeout = 30_000)]
-    public async Task SocatKilledMidStream_PortOfflineWithinASecond_AndResumesWhenBack()
+    public async Task SocatKilledMidStream_OfflineWithinASecond_NoExceptionEscapes_AndResumesWhenBack()
     {
         await using var pair = await SocatPair.StartAsync(Token());
         await using var link = await LinkHost.StartAsync(Settings(pair.PortA));
+        await Eventually.HoldsAsync(() => link.Presence.IsLinkUp(LinkName(pair)), Wait, "the serial link to open its port");
 
-        await using (var controller = SerialTestController.Open(pair.PortB))
+        // A running chair on a scaled clock: 60 samples and one CCH (the periodic hello) per real second.
+        using var stop = new CancellationTokenSource();
+        var output = Output(pair);
+        var chair = new SimulatedController(
+            SimulatedChairRun.BuiltIn("normal"), SimulatedChair.Numbered(6), 1, output, new ScaledTimeProvider(60, SimulatedChairRun.PowerOn));
+        var controller = chair.RunAsync(null, stop.Token);
+        try
         {
-            await controller.WaitForHelloQueryAsync(Wait);
-            await controller.SendHelloAsync("CHAIR-07", Boot);
-            for (uint seq = 1; seq <= 3; seq++)
+            var hello = await link.Messages.WaitForAsync<ControllerHelloReceived>(Wait);
+            var before = await link.Messages.WaitForAllAsync<TelemetryReceived>(10, Wait);
+            Assert.All(before, t =>
             {
-                await controller.SendTelemetryAsync("CHAIR-07", seq);
-            }
-
-            await link.Messages.WaitForAsync<ControllerHelloReceived>(Wait);
-            for (uint seq = 1; seq <= 3; seq++)
-            {
-                var telemetry = await link.Messages.WaitForAsync<TelemetryReceived>(Wait);
-                Assert.Equal(seq, telemetry.Sample.Seq);
-                Assert.Equal(Boot, telemetry.Sample.Boot);
-                Assert.Equal(pair.PortA, telemetry.SerialPort);
-                Assert.Equal(CcpTransport.Serial, telemetry.Transport);
-            }
-
+                Assert.Equal(hello.Hello.Boot, t.Sample.Boot);
+                Assert.Equal(pair.PortA, t.SerialPort);
+                Assert.Equal(CcpTransport.Serial, t.Transport);
+            });
             Assert.True(link.Presence.IsOnline("CHAIR-07"));
-            var stopwatch = Stopwatch.StartNew();
-            await pair.KillAsync(Token());
 
+            // KillAsync returns once socat has exited. Tearing down a pseudo-terminal pair whose ends are
+            // polled takes the kernel a second or two after SIGKILL; the port vanishes at its end, so the
+            // link's second counts from there.
+            await pair.KillAsync(Token());
+            var vanished = Stopwatch.StartNew();
             var offline = await link.Messages.WaitForAsync<ControllerPresenceChanged>(p => !p.Online, Wait);
-            Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+            Assert.InRange(vanished.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
             Assert.Equal(PresenceReason.PortClosed, offline.Reason);
             Assert.Equal("CHAIR-07", offline.ControllerId);
             Assert.False(link.Presence.IsOnline("CHAIR-07"));
-            Assert.False(link.Presence.IsLinkUp("serial:" + pair.PortA));
+            Assert.False(link.Presence.IsLinkUp(LinkName(pair)));
+            var lastBefore = link.Messages.All<TelemetryReceived>()[^1].Sample.Seq;
+
+            await pair.StartAgainAsync(Token());
+
+            var resumed = await link.Messages.WaitForAsync<TelemetryReceived>(t => t.Sample.Seq > lastBefore, Wait);
+            Assert.Equal(hello.Hello.Boot, resumed.Sample.Boot);
+            await Eventually.HoldsAsync(() => link.Presence.IsOnline("CHAIR-07") && link.Presence.IsLinkUp(LinkName(pair)), Wait, "CHAIR-07 online again");
+            Assert.False(controller.IsCompleted, controller.Exception?.ToString());
+            link.AssertHealthy();
         }
-
-        await pair.StartAgainAsync(Token());
-        await using (var controller = SerialTestController.Open(pair.PortB))
+        finally
         {
-            await controller.WaitForHelloQueryAsync(Wait);
-            await controller.SendHelloAsync("CHAIR-07", Boot);
-            await controller.SendTelemetryAsync("CHAIR-07", 4);
-
-            var telemetry = await link.Messages.WaitForAsync<TelemetryReceived>(Wait);
-            Assert.Equal(4u, telemetry.Sample.Seq);
-            Assert.True(link.Presence.IsOnline("CHAIR-07"));
-            Assert.True(link.Presence.IsLinkUp("serial:" + pair.PortA));
+            await stop.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => controller.WaitAsync(Wait));
+            await output.DisposeAsync();
         }
     }
 
     [Fact(Timeout = 30_000)]
-    public async Task AnotherControllerOnAPortWithAnExpectedOne_ItsFramesAreDiscarded()
+    public async Task ControllerOnAPortThatExpectsAnother_ItsFramesAreDiscarded_TheRightOnesPass()
     {
-        await using var pair = await SocatPair.StartAsync(Token());
-        var settings = Settings(pair.PortA);
+        await using var right = await SocatPair.StartAsync(Token());
+        await using var crossed = await SocatPair.StartAsync(Token());
+        var settings = Settings(right.PortA);
         settings["Controllers:Serial:Ports:0:ExpectedControllerId"] = "CHAIR-01";
+        settings["Controllers:Serial:Ports:1:Path"] = crossed.PortA;
+        settings["Controllers:Serial:Ports:1:ExpectedControllerId"] = "CHAIR-03";
         await using var link = await LinkHost.StartAsync(settings);
-        await using var controller = SerialTestController.Open(pair.PortB);
-        await controller.WaitForHelloQueryAsync(Wait);
+        using var unexpected = link.Counter(LinkMetrics.UnexpectedControllerName);
+        await Eventually.HoldsAsync(() => link.Presence.IsLinkUp(LinkName(right)) && link.Presence.IsLinkUp(LinkName(crossed)), Wait, "both ports open");
 
-        await controller.SendHelloAsync("CHAIR-02", Boot);
-        await controller.SendTelemetryAsync("CHAIR-02", 1);
-        await controller.SendHelloAsync("CHAIR-01", Boot);
-        await controller.SendTelemetryAsync("CHAIR-01", 1);
+        var scenario = SimulatedChairRun.BuiltIn("normal");
+        await using var chair1 = SimulatedChairRun.Start(scenario, SimulatedChair.Numbered(0), Output(right));
+        await using var chair2 = SimulatedChairRun.Start(scenario, SimulatedChair.Numbered(1), Output(crossed));
+        await chair1.AdvanceAsync(TimeSpan.FromSeconds(20));
+        await chair2.AdvanceAsync(TimeSpan.FromSeconds(20));
 
-        var telemetry = await link.Messages.WaitForAsync<TelemetryReceived>(Wait);
-        Assert.Equal("CHAIR-01", telemetry.ControllerId);
+        var telemetry = await link.Messages.WaitForAllAsync<TelemetryReceived>(chair1.SentTelemetry.Count, Wait);
+        Assert.Equal(chair1.SentTelemetry.Select(s => s.Seq), telemetry.Select(t => t.Sample.Seq));
+        Assert.All(telemetry, t => Assert.Equal("CHAIR-01", t.ControllerId));
+        var chair2Frames = chair2.SentTelemetry.Count + chair2.SentHellos.Count;
+        await Eventually.HoldsAsync(() => unexpected.GetMeasurementSnapshot().Sum(m => m.Value) >= chair2Frames, Wait, "CHAIR-02's frames counted");
+        Assert.DoesNotContain(link.Messages.All<ControllerMessage>(), m => m.ControllerId == "CHAIR-02");
         Assert.False(link.Presence.IsOnline("CHAIR-02"));
+        link.AssertHealthy();
     }
 
-    private static Dictionary<string, string?> Settings(string port) => new()
+    internal static Dictionary<string, string?> Settings(string port) => new()
     {
         ["Controllers:Serial:Ports:0:Path"] = port,
         ["Controllers:Serial:ReopenDelayMin"] = "00:00:00.100",
         ["Controllers:Serial:ReopenDelayMax"] = "00:00:00.400",
     };
+
+    internal static string LinkName(SocatPair pair) => "serial:" + pair.PortA;
+
+    /// <summary>The simulator writes to the controller's end of the pair; the link reads the other.</summary>
+    internal static SerialPortOutput Output(SocatPair pair) => new(new SerialPortOutputOptions { PortName = pair.PortB });
 
     private static CancellationToken Token() => new CancellationTokenSource(Wait).Token;
 }

@@ -8,7 +8,7 @@ namespace InfusionSuite.Simulator.Tests;
 
 public sealed class DeterminismTests
 {
-    [Fact]
+    [Fact(Timeout = 15_000)]
     public async Task SameSeed_GivesIdenticalSerialBytes_OtherSeedDoesNot()
     {
         var first = await SerialBytesAsync(seed: 7);

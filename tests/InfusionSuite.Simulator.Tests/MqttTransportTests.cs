@@ -4,18 +4,20 @@ using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
 using InfusionSuite.Simulator.Scenarios;
+using InfusionSuite.Testing;
 
 namespace InfusionSuite.Simulator.Tests;
 
-/// <summary>The MQTT transport and the console program against a real mosquitto.</summary>
-public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<MosquittoBroker>
+/// <summary>The MQTT transport and the console program against a real mosquitto, started by each test on a free port.</summary>
+public sealed class MqttTransportTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task Session_WithDisconnect_SubscriberSeesStatusTelemetryEventsAndTheLastWill()
     {
-        await using var subscriber = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/lwt/#");
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/lwt/#", Token());
         var scenario = new Scenario
         {
             Name = "tiny-disconnect",
@@ -24,7 +26,7 @@ public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<M
         };
         var options = new SimulationOptions { Controllers = 2, Seed = 9 };
 
-        await Simulation.RunAsync(scenario, options, chair => Output(chair, "lwt"), new ScaledTimeProvider(120), null, CancellationToken.None).WaitAsync(s_timeout);
+        await Simulation.RunAsync(scenario, options, chair => Output(broker, chair, "lwt"), new ScaledTimeProvider(120), null, CancellationToken.None).WaitAsync(s_timeout);
         await subscriber.WaitForAsync(m => m.Count(x => x.Payload == """{"online":false}""") >= 4, "two Last Wills and two offline statuses");
 
         var chair1 = subscriber.Messages.Where(m => m.Topic.StartsWith("ccp/v1/lwt/CHAIR-01/", StringComparison.Ordinal)).ToList();
@@ -43,26 +45,28 @@ public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<M
         Assert.Contains(subscriber.Messages, m => m.Topic == "ccp/v1/lwt/CHAIR-02/telemetry");
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConnectionDrop_BrokerPublishesTheRetainedLastWill()
     {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
         var hello = new Domain.Controllers.ControllerHello("CHAIR-09", 0x01020304, "SIM-1", "1.0.0", 1);
-        await using (var output = Output(SimulatedChair.Numbered(8), "drop"))
+        await using (var output = Output(broker, SimulatedChair.Numbered(8), "drop"))
         {
             await output.HelloAsync(hello, HelloReason.PowerOn, CancellationToken.None);
             await output.OfflineAsync(OfflineReason.PowerLoss, CancellationToken.None);
         }
 
         // A subscriber that comes later still sees the Last Will: the broker retained it.
-        await using var late = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/drop/+/status");
+        await using var late = await MqttSubscriber.StartAsync(broker, "ccp/v1/drop/+/status", Token());
         await late.WaitForAsync(m => m.Count > 0, "the retained status");
         Assert.Equal(("ccp/v1/drop/CHAIR-09/status", """{"online":false}""", true), late.Messages[0]);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_RunsAScenarioFileOnThreeChairs_AndExitsZero()
     {
-        await using var subscriber = await MqttSubscriber.StartAsync(broker.Port, "ccp/v1/cli/+/event");
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/cli/+/event", Token());
         var file = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(file, ScenarioJson.Serialize(new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() }));
         using var stdout = new StringWriter();
@@ -85,7 +89,7 @@ public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<M
         Assert.Contains("scenario tiny ran: 3 chair(s)", stdout.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_BrokerNotThere_ExitsOneWithAClearMessage()
     {
         using var stdout = new StringWriter();
@@ -99,7 +103,7 @@ public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<M
         Assert.Contains("cannot connect to the MQTT broker 127.0.0.1:1", stderr.ToString(), StringComparison.Ordinal);
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_BadArguments_ExitTwo()
     {
         using var stdout = new StringWriter();
@@ -111,6 +115,8 @@ public sealed class MqttTransportTests(MosquittoBroker broker) : IClassFixture<M
         Assert.Contains("no built-in scenario 'nonsense'", stderr.ToString(), StringComparison.Ordinal);
     }
 
-    private MqttControllerOutput Output(SimulatedChair chair, string site) =>
-        new(new MqttOutputOptions { Host = "127.0.0.1", Port = broker.Port, Site = site, ControllerId = chair.ControllerId });
+    private static MqttControllerOutput Output(MosquittoBroker broker, SimulatedChair chair, string site) =>
+        new(new MqttOutputOptions { Host = broker.Host, Port = broker.Port, Site = site, ControllerId = chair.ControllerId });
+
+    private static CancellationToken Token() => new CancellationTokenSource(s_timeout).Token;
 }

@@ -5,6 +5,7 @@ using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
 using InfusionSuite.Simulator.Scenarios;
+using InfusionSuite.Testing;
 
 namespace InfusionSuite.Simulator.Tests;
 
@@ -13,10 +14,10 @@ public sealed class SerialTransportTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(20);
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task TinySession_OverAPseudoTerminal_ArrivesAsCheckedCcpLines()
     {
-        using var pair = await PseudoTerminalPair.StartAsync();
+        await using var pair = await SocatPair.StartAsync(Token());
         using var host = OpenHost(pair);
         var scenario = new Scenario
         {
@@ -25,7 +26,7 @@ public sealed class SerialTransportTests
             Incidents = [new Incident { Kind = IncidentKind.Garbage, Phase = SessionPhase.Precool, AtMinutes = 0.1, Count = 5 }],
         };
         var clock = new ScaledTimeProvider(120);
-        var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.ControllerEnd });
+        var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.PortA });
         var lines = ReadLinesAsync(host, until: line => line.Contains(",CAP_OFF,", StringComparison.Ordinal));
 
         await using (output)
@@ -45,13 +46,13 @@ public sealed class SerialTransportTests
         Assert.Contains(received, line => !GarbageFramesTests.ChecksumMatches(line));
     }
 
-    [Fact]
+    [Fact(Timeout = 30_000)]
     public async Task HostQuery_IsAnsweredWithCch_AndDisconnectClosesThePortUntilTheReconnect()
     {
-        using var pair = await PseudoTerminalPair.StartAsync();
+        await using var pair = await SocatPair.StartAsync(Token());
         using var host = OpenHost(pair);
         var hello = new Domain.Controllers.ControllerHello("CHAIR-07", 0x9f3a61c2, "SIM-1", "1.0.0", 1);
-        await using var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.ControllerEnd });
+        await using var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.PortA });
 
         await output.HelloAsync(hello, HelloReason.PowerOn, CancellationToken.None);
         Assert.Equal("$CCH,CHAIR-07,9f3a61c2,SIM-1,1.0.0,1*0F", host.ReadLine());
@@ -69,9 +70,12 @@ public sealed class SerialTransportTests
         Assert.Equal(1, output.DroppedLines);
     }
 
-    private static SerialPort OpenHost(PseudoTerminalPair pair)
+    private static CancellationToken Token() => new CancellationTokenSource(s_timeout).Token;
+
+    /// <summary>The host's end of the pair (<see cref="SocatPair.PortB"/>); the simulator writes to <see cref="SocatPair.PortA"/>.</summary>
+    private static SerialPort OpenHost(SocatPair pair)
     {
-        var host = new SerialPort(pair.HostEnd, 115200) { ReadTimeout = 10_000, WriteTimeout = 2_000, NewLine = "\r\n" };
+        var host = new SerialPort(pair.PortB, 115200) { ReadTimeout = 10_000, WriteTimeout = 2_000, NewLine = "\r\n" };
         host.Open();
         return host;
     }

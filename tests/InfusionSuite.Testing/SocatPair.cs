@@ -62,7 +62,11 @@ public sealed class SocatPair : IAsyncDisposable
         }
     }
 
-    /// <summary>Kills socat: both pseudo-terminals vanish, as when a serial adapter is pulled.</summary>
+    /// <summary>
+    /// Kills socat: both pseudo-terminals vanish, as when a serial adapter is pulled. Returns once socat
+    /// has exited; with readers polling the ends, the kernel takes a second or two after SIGKILL to tear
+    /// the pair down (it waits in one-second steps while a reader is queued), and the ports vanish then.
+    /// </summary>
     public async Task KillAsync(CancellationToken cancellationToken)
     {
         if (_process is not null)

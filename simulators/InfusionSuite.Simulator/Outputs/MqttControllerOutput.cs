@@ -10,14 +10,15 @@ namespace InfusionSuite.Simulator.Outputs;
 /// <summary>
 /// A controller on MQTT (one client per controller, MQTT 5, QoS 1): at power-on it connects with a
 /// retained Last Will <c>{"online":false}</c> on its status topic and publishes a retained online
-/// status; telemetry and events go to their topics; a disconnect or power loss drops the connection
-/// so that the broker publishes the Last Will; the end publishes the offline status and disconnects
+/// status; telemetry and events go to their topics; a disconnect ends the connection with MQTT 5's
+/// "disconnect with Will message" and a power loss drops it without a word (no DISCONNECT), so the
+/// broker publishes the Last Will either way; the end publishes the offline status and disconnects
 /// cleanly. While the broker cannot be reached, messages are dropped and counted; each hello retries.
 /// </summary>
 public sealed class MqttControllerOutput : IControllerOutput
 {
     private readonly MqttOutputOptions _options;
-    private readonly IMqttClient _client;
+    private IMqttClient _client;
     private readonly string _statusTopic;
     private readonly string _telemetryTopic;
     private readonly string _eventTopic;
@@ -74,6 +75,13 @@ public sealed class MqttControllerOutput : IControllerOutput
         {
             await PublishAsync(_statusTopic, CcpJsonWriter.Offline(), retain: true, cancellationToken);
             await DisconnectAsync(MqttClientDisconnectOptionsReason.NormalDisconnection, cancellationToken);
+        }
+        else if (reason == OfflineReason.PowerLoss)
+        {
+            // Power is gone: the connection just dies, without a DISCONNECT, and the broker publishes the
+            // Last Will (brokers that ignore "disconnect with Will message", such as MQTTnet's, do too).
+            _client.Dispose();
+            _client = new MqttClientFactory().CreateMqttClient();
         }
         else
         {

@@ -9,7 +9,8 @@ namespace InfusionSuite.Simulator.Outputs;
 /// <summary>
 /// A controller on a serial port: CRLF lines at 115200 8N1, CCH at power-on, every 60 s and in answer
 /// to <c>$CCQ,HELLO*3F</c>. A disconnect closes the port (the receiver sees it vanish) until the
-/// reconnect opens it again. A write that fails or times out is dropped and counted in <see cref="DroppedLines"/>.
+/// reconnect opens it again. A write that fails or times out is dropped and counted in <see cref="DroppedLines"/>,
+/// and the port is closed until the next hello reopens it (the port may have vanished and come back).
 /// </summary>
 public sealed class SerialPortOutput(SerialPortOutputOptions options) : IControllerOutput
 {
@@ -142,11 +143,11 @@ public sealed class SerialPortOutput(SerialPortOutputOptions options) : IControl
         }
         catch (Exception e) when (e is TimeoutException or IOException or InvalidOperationException or UnauthorizedAccessException or ObjectDisposedException)
         {
+            // Without flow control a working port never holds a write for seconds: a timeout means the far
+            // side is gone (a vanished pseudo-terminal times out rather than failing), as does any error.
+            // Treat both as a disconnect; the next hello (every 60 simulated seconds) reopens the port.
             Interlocked.Increment(ref _droppedLines);
-            if (e is not TimeoutException)
-            {
-                Close(); // the far side is gone: treat as a disconnect; the next hello reopens
-            }
+            Close();
         }
     }
 
