@@ -1,3 +1,5 @@
+using InfusionSuite.Domain.Controllers;
+
 namespace InfusionSuite.Domain.Sessions;
 
 /// <summary>Keeps each (boot, seq) of one controller at most once; a new boot starts a new sequence.</summary>

@@ -1,12 +1,13 @@
-namespace InfusionSuite.Domain.Sessions;
+namespace InfusionSuite.Domain.Controllers;
 
 /// <summary>
 /// The seq numbers kept for one boot: a high-water mark plus the 64 seqs below it, so a message
 /// that arrives a little out of order is still kept once, and a repeat is dropped. O(1), no allocation.
 /// </summary>
-internal sealed class SequenceWindow
+public sealed class SequenceWindow
 {
-    private const int Width = 64;
+    /// <summary>How many seqs below the highest are remembered.</summary>
+    public const int Width = 64;
     private uint _highest;
     private ulong _seenBelow;
 
