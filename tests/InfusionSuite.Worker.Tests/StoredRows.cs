@@ -19,23 +19,30 @@ internal static class StoredRows
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public static async Task<List<long>> SeqsAsync(string databasePath, string controllerId)
+    public static Task<List<long>> SeqsAsync(string databasePath, string controllerId) => ListAsync(databasePath, """
+        SELECT t.seq FROM telemetry t JOIN controllers c ON c.controller_key = t.controller_key
+        WHERE c.controller_id = $id ORDER BY t.ingest_seq
+        """, controllerId);
+
+    public static Task<List<long>> SessionSeqsAsync(string databasePath, string sessionId) => ListAsync(databasePath, """
+        SELECT t.seq FROM telemetry t JOIN sessions s ON s.session_key = t.session_key
+        WHERE s.session_id = $id ORDER BY t.ingest_seq
+        """, sessionId);
+
+    private static async Task<List<long>> ListAsync(string databasePath, string sql, string id)
     {
         await using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
         await connection.OpenAsync();
         await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT t.seq FROM telemetry t JOIN controllers c ON c.controller_key = t.controller_key
-            WHERE c.controller_id = $id ORDER BY t.ingest_seq
-            """;
-        command.Parameters.AddWithValue("$id", controllerId);
-        var seqs = new List<long>();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", id);
+        var values = new List<long>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
-            seqs.Add(reader.GetInt64(0));
+            values.Add(reader.GetInt64(0));
         }
 
-        return seqs;
+        return values;
     }
 }

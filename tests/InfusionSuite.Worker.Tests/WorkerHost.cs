@@ -13,6 +13,8 @@ internal sealed class WorkerHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
 
+    private IngestState? _state;
+
     private WorkerHost(WebApplicationFactory<Program> factory) => _factory = factory;
 
     public IServiceProvider Services => _factory.Services;
@@ -23,7 +25,8 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     public IBoardNotifications Notifications => Services.GetRequiredService<IBoardNotifications>();
 
-    public IngestState State => Services.GetRequiredService<IngestState>();
+    /// <summary>Kept from the start: it still answers after the host stopped itself.</summary>
+    public IngestState State => _state ??= Services.GetRequiredService<IngestState>();
 
     public static WebApplicationFactory<Program> Factory(
         IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, IIngestFaultPoint? faults = null) =>
