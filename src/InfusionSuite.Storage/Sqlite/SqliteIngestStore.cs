@@ -85,6 +85,7 @@ internal sealed class SqliteIngestStore(
         catch
         {
             // Keys handed out inside the rolled-back transaction are gone: forget them.
+            await transaction.RollbackAsync(CancellationToken.None);
             _sessionKeys.Clear();
             _policyKeys.Clear();
             await LoadControllerKeysAsync(CancellationToken.None);
