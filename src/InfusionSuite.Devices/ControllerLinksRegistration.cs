@@ -22,7 +22,15 @@ public static class ControllerLinksRegistration
     /// every registered <see cref="IControllerMessageHandler"/> and then acknowledges them.
     /// Every setting is validated when the host starts.
     /// </summary>
-    public static IHostApplicationBuilder AddControllerLinks(this IHostApplicationBuilder builder)
+    public static IHostApplicationBuilder AddControllerLinks(this IHostApplicationBuilder builder) =>
+        builder.AddControllerLinks(ControllerQueueConsumer.AcknowledgingPump);
+
+    /// <summary>
+    /// As <see cref="AddControllerLinks(IHostApplicationBuilder)"/>, choosing who reads the queue:
+    /// with <see cref="ControllerQueueConsumer.Registered"/> no interim pump is added, and the caller
+    /// registers the one consumer that acknowledges messages after storing them.
+    /// </summary>
+    public static IHostApplicationBuilder AddControllerLinks(this IHostApplicationBuilder builder, ControllerQueueConsumer consumer)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
@@ -33,7 +41,10 @@ public static class ControllerLinksRegistration
         services.TryAddSingleton<ControllerPresence>();
         services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<IControllerMessageSink>(sp => sp.GetRequiredService<ControllerMessageQueue>());
-        services.AddHostedService<AcknowledgingMessagePump>();
+        if (consumer == ControllerQueueConsumer.AcknowledgingPump)
+        {
+            services.AddHostedService<AcknowledgingMessagePump>();
+        }
 
         services.AddOptions<LivenessOptions>().BindConfiguration(LivenessOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<LivenessMonitor>();

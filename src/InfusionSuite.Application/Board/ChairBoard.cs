@@ -1,0 +1,52 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Board;
+
+/// <summary>The board and detail queries over the writer's published snapshots and the store.</summary>
+internal sealed class ChairBoard(
+    SessionBoard board,
+    ControllerPresence presence,
+    IIngestStore store,
+    ISessionHistory history,
+    TimeProvider timeProvider) : IChairBoard
+{
+    public IReadOnlyList<ChairBoardRow> Current()
+    {
+        var now = timeProvider.GetUtcNow();
+        var ids = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var entry in presence.Snapshot())
+        {
+            ids.Add(entry.ControllerId);
+        }
+
+        foreach (var record in board.Records)
+        {
+            ids.Add(record.Plan.ControllerId);
+        }
+
+        return [.. ids.Select(id => board.TryGet(id, out var record)
+            ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now), record)
+            : new ChairBoardRow(id, presence.IsOnline(id), null, null, null))];
+    }
+
+    public async Task<SessionDetail?> SessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        var record = board.Find(sessionId);
+        if (record is null)
+        {
+            var stored = await store.LoadSessionAsync(sessionId, cancellationToken);
+            if (stored is null)
+            {
+                return null;
+            }
+
+            record = ScalpCoolingSession.Replay(stored.Policy, stored.Log);
+        }
+
+        var audit = await history.AuditAsync(sessionId, cancellationToken);
+        var samples = await history.SampleCountAsync(sessionId, cancellationToken);
+        return new SessionDetail(record, SessionLiveView.At(record, timeProvider.GetUtcNow()), audit, samples);
+    }
+}

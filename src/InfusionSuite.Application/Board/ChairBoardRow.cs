@@ -1,0 +1,12 @@
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Board;
+
+/// <summary>One chair on the board: its controller, and its current session (open or just ended) if any.</summary>
+/// <param name="ControllerOnline">What the links know now (CCP/1 liveness).</param>
+public sealed record ChairBoardRow(
+    string ControllerId,
+    bool ControllerOnline,
+    string? SessionId,
+    SessionLiveView? Live,
+    ScalpCoolingSessionRecord? Record);

@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfusionSuite.Application.Configuration;
+
+/// <summary>How the single writer batches what it stores, and how long samples no session took are kept.</summary>
+public sealed class IngestOptions
+{
+    public const string SectionName = "Ingest";
+
+    /// <summary>A batch is committed when it holds this many samples and inputs (default 1,000).</summary>
+    [Range(1, 100_000)]
+    public int BatchMaxItems { get; set; } = 1000;
+
+    /// <summary>…or when its first item waited this long (default 50 ms); an idle queue commits at once.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.001", "00:00:10")]
+    public TimeSpan BatchMaxDelay { get; set; } = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>Samples and events that arrived with no open session on their controller are kept this long for engineers (default 7 days).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan UnassignedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often expired unassigned samples are deleted (default hourly).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Application.Configuration;
+
+/// <summary>A bad session setting stops the host at start, naming the setting (<c>Sessions:…</c>).</summary>
+internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
+{
+    public ValidateOptionsResult Validate(string? name, SessionOptions options)
+    {
+        var failures = new List<string>();
+        if (options.SetpointToleranceC is { } c && (c < 0 || c > 10 || decimal.Round(c, 1) != c))
+        {
+            failures.Add($"{SessionOptions.SectionName}:{nameof(SessionOptions.SetpointToleranceC)} must be 0.0–10.0 °C with one decimal.");
+        }
+
+        for (var i = 0; i < options.Presets.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(options.Presets[i].Name))
+            {
+                failures.Add($"{SessionOptions.SectionName}:{nameof(SessionOptions.Presets)}:{i}:Name is required.");
+            }
+        }
+
+        if (failures.Count == 0)
+        {
+            failures.AddRange(options.ToPolicy().Problems().Select(p => $"{SessionOptions.SectionName}: {p}"));
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

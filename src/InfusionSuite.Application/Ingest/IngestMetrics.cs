@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using InfusionSuite.Application.Board;
+using InfusionSuite.Devices.Links;
+
+namespace InfusionSuite.Application.Ingest;
+
+/// <summary>
+/// Meter <c>InfusionSuite.Ingest</c>: ingest rate, batch size, write latency, queue depth and open
+/// sessions. Tags name kinds of message only, never a controller, session or patient.
+/// </summary>
+public sealed class IngestMetrics
+{
+    public const string MeterName = "InfusionSuite.Ingest";
+    public const string MessagesName = "ingest.messages";
+    public const string UnassignedName = "ingest.samples.unassigned";
+    public const string BatchSizeName = "ingest.batch.size";
+    public const string WriteDurationName = "ingest.batch.write_duration";
+    public const string CommitFailuresName = "ingest.batch.failures";
+    public const string QueueDepthName = "ingest.queue.depth";
+    public const string OpenSessionsName = "ingest.sessions.open";
+
+    private static readonly KeyValuePair<string, object?>[] s_kinds =
+        [new("kind", "telemetry"), new("kind", "event"), new("kind", "hello"), new("kind", "presence"), new("kind", "nurse")];
+
+    private readonly Counter<long> _messages;
+    private readonly Counter<long> _unassigned;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _writeDuration;
+    private readonly Counter<long> _failures;
+
+    internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
+    {
+        var meter = meterFactory.Create(MeterName);
+        _messages = meter.CreateCounter<long>(MessagesName, "{message}", "Controller messages and nurse actions taken by the writer, by kind");
+        _unassigned = meter.CreateCounter<long>(UnassignedName, "{sample}", "Samples stored with no open session on their controller (unknown or idle controllers)");
+        _batchSize = meter.CreateHistogram<int>(BatchSizeName, "{item}", "Samples and inputs per committed batch");
+        _writeDuration = meter.CreateHistogram<double>(WriteDurationName, "ms", "Time to write and commit one batch");
+        _failures = meter.CreateCounter<long>(CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
+        meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
+        meter.CreateObservableGauge(OpenSessionsName, () => board.OpenSessions, "{session}", "Sessions not yet ended");
+    }
+
+    internal void Message(IngestKind kind) => _messages.Add(1, s_kinds[(int)kind]);
+
+    internal void Unassigned() => _unassigned.Add(1);
+
+    internal void Committed(int items, TimeSpan duration)
+    {
+        _batchSize.Record(items);
+        _writeDuration.Record(duration.TotalMilliseconds);
+    }
+
+    internal void CommitFailed() => _failures.Add(1);
+}

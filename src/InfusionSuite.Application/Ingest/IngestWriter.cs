@@ -1,0 +1,223 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Devices.Links;
+using InfusionSuite.Devices.Protocol;
+using InfusionSuite.Domain.Sessions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Application.Ingest;
+
+/// <summary>
+/// The single ordered writer. One loop reads the controller queue (so each controller's order is
+/// kept) and the nurse commands, folds each input into its controller's session, appends what was
+/// accepted to the pending batch with a global ingest sequence number, commits the batch in one
+/// transaction (at <see cref="IngestOptions.BatchMaxItems"/>, after <see cref="IngestOptions.BatchMaxDelay"/>,
+/// or as soon as nothing more is waiting), and only then acknowledges the messages and answers the
+/// nurses. A commit that keeps failing stops the writer, and with it the host, loudly: nothing
+/// unstored is ever acknowledged, and a restart rebuilds every session from the database.
+/// </summary>
+internal sealed partial class IngestWriter(
+    ControllerMessageQueue queue,
+    NurseCommandQueue commands,
+    IIngestStore store,
+    IngestRouter router,
+    IngestMetrics metrics,
+    IngestState state,
+    IIngestFaultPoint faults,
+    TimeProvider timeProvider,
+    IOptions<IngestOptions> options,
+    ILogger<IngestWriter> logger) : BackgroundService
+{
+    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+    private static readonly TimeSpan FinalFlushLimit = TimeSpan.FromSeconds(5);
+
+    private readonly IngestOptions _options = options.Value;
+    private readonly List<MessageAcknowledgement> _acks = [];
+    private Task<bool>? _messageWait;
+    private Task<bool>? _commandWait;
+    private DateTimeOffset _nextSweep;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            var rebuilt = await router.RecoverAsync(stoppingToken);
+            state.Running(rebuilt);
+            LogStarted(logger, rebuilt);
+            _nextSweep = timeProvider.GetUtcNow() + _options.RetentionSweepInterval;
+            await RunAsync(stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            await FlushOnStopAsync();
+        }
+        catch (Exception exception)
+        {
+            state.Failed();
+            router.FailPending(exception);
+            LogWriterStopped(logger, exception);
+            throw;
+        }
+    }
+
+    private async Task RunAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            await WaitForWorkAsync(cancellationToken);
+            var started = timeProvider.GetTimestamp();
+            while (router.Batch.Count < _options.BatchMaxItems && !router.FlushRequested)
+            {
+                if (commands.Reader.TryRead(out var command))
+                {
+                    metrics.Message(IngestKind.Nurse);
+                    await router.HandleAsync(command, cancellationToken);
+                }
+                else if (queue.Reader.TryRead(out var message))
+                {
+                    router.Handle(message);
+                    _acks.Add(message.Acknowledgement);
+                    if (timeProvider.GetElapsedTime(started) >= _options.BatchMaxDelay)
+                    {
+                        break;
+                    }
+                }
+                else
+                {
+                    break; // nothing waiting: commit now rather than sit on what we have
+                }
+            }
+
+            await CommitAsync(cancellationToken);
+            if (timeProvider.GetUtcNow() >= _nextSweep)
+            {
+                await SweepAsync(cancellationToken);
+            }
+        }
+    }
+
+    private async Task WaitForWorkAsync(CancellationToken cancellationToken)
+    {
+        _messageWait ??= queue.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        _commandWait ??= commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
+        if (!_messageWait.IsCompleted && !_commandWait.IsCompleted)
+        {
+            var untilSweep = _nextSweep - timeProvider.GetUtcNow();
+            using var sweep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sweepDue = Task.Delay(untilSweep > TimeSpan.Zero ? untilSweep : TimeSpan.Zero, timeProvider, sweep.Token);
+            await Task.WhenAny(_messageWait, _commandWait, sweepDue);
+            await sweep.CancelAsync();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_messageWait.IsCompleted)
+        {
+            await _messageWait;
+            _messageWait = null;
+        }
+
+        if (_commandWait.IsCompleted)
+        {
+            await _commandWait;
+            _commandWait = null;
+        }
+    }
+
+    private async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        var batch = router.Batch;
+        if (!batch.IsEmpty)
+        {
+            router.CollectStatusChanges();
+            await faults.BeforeCommitAsync(batch, cancellationToken);
+            var started = timeProvider.GetTimestamp();
+            await CommitWithRetriesAsync(batch, cancellationToken);
+            metrics.Committed(batch.Count, timeProvider.GetElapsedTime(started));
+            await faults.AfterCommitAsync(batch, cancellationToken);
+        }
+
+        router.Committed();
+        foreach (var ack in _acks)
+        {
+            await ack.AcknowledgeAsync(cancellationToken);
+        }
+
+        _acks.Clear();
+    }
+
+    private async Task CommitWithRetriesAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                await store.CommitAsync(batch, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && attempt < RetryDelays.Length)
+            {
+                metrics.CommitFailed();
+                LogCommitRetry(logger, exception, attempt + 1, batch.Count);
+                await Task.Delay(RetryDelays[attempt], timeProvider, cancellationToken);
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        _nextSweep = now + _options.RetentionSweepInterval;
+        var purged = await store.PurgeUnassignedAsync(now - _options.UnassignedRetention, cancellationToken);
+        if (purged > 0)
+        {
+            LogPurged(logger, purged);
+        }
+    }
+
+    /// <summary>A graceful stop stores what is pending (serial frames have no broker to send them again).</summary>
+    private async Task FlushOnStopAsync()
+    {
+        if (!state.IsRunning)
+        {
+            return;
+        }
+
+        using var limit = new CancellationTokenSource(FinalFlushLimit);
+        try
+        {
+            while (queue.Reader.TryRead(out var message))
+            {
+                router.Handle(message);
+                _acks.Add(message.Acknowledgement);
+            }
+
+            await CommitAsync(limit.Token);
+        }
+        catch (Exception exception)
+        {
+            // Not stored, so not acknowledged: the broker delivers those messages again.
+            LogFinalFlushFailed(logger, exception);
+        }
+
+        router.FailPending(new OperationCanceledException("The worker is stopping."));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingest writer started; {Sessions} sessions rebuilt from their logs")]
+    private static partial void LogStarted(ILogger logger, int sessions);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch commit failed (attempt {Attempt}, {Items} items); retrying, nothing acknowledged")]
+    private static partial void LogCommitRetry(ILogger logger, Exception exception, int attempt, int items);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Ingest writer stopped: nothing unstored was acknowledged; the host stops and a restart rebuilds sessions from the database")]
+    private static partial void LogWriterStopped(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Pending batch not stored at stop; unacknowledged messages will be delivered again")]
+    private static partial void LogFinalFlushFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired samples and events that no session took")]
+    private static partial void LogPurged(ILogger logger, int count);
+}

@@ -1,0 +1,55 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Ingest;
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Domain.Billing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Application;
+
+/// <summary>Registers the ingest writer, the nurse actions, the chair board and the session clock.</summary>
+public static class IngestRegistration
+{
+    /// <summary>
+    /// Adds the single ordered writer (reading the controller queue: register the links with
+    /// <c>AddControllerLinks(ControllerQueueConsumer.Registered)</c>), <see cref="INurseActions"/>,
+    /// <see cref="IChairBoard"/>, <see cref="IBoardNotifications"/>, the session clock and the ingest
+    /// metrics. Options <c>Ingest</c>, <c>Sessions</c> and <c>Billing</c> are validated at start.
+    /// Needs an <see cref="Ports.IIngestStore"/> and <see cref="Ports.ISessionHistory"/> (e.g. <c>AddStorage()</c>).
+    /// </summary>
+    public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
+        services.TryAddSingleton<BillingPolicy>(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value.ToPolicy());
+
+        services.TryAddSingleton<SessionPolicySource>();
+        services.TryAddSingleton<NurseCommandQueue>();
+        services.TryAddSingleton<INurseActions, NurseActions>();
+        services.TryAddSingleton<SessionBoard>();
+        services.TryAddSingleton<BoardNotifications>();
+        services.TryAddSingleton<IBoardNotifications>(sp => sp.GetRequiredService<BoardNotifications>());
+        services.TryAddSingleton<IChairBoard, ChairBoard>();
+        services.TryAddSingleton(sp => new IngestMetrics(
+            sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
+            sp.GetRequiredService<Devices.Links.ControllerMessageQueue>(),
+            sp.GetRequiredService<SessionBoard>()));
+        services.TryAddSingleton<IngestState>();
+        services.TryAddSingleton<IIngestFaultPoint, NoIngestFaults>();
+        services.TryAddSingleton<IngestRouter>();
+        services.AddHostedService<IngestWriter>();
+        services.AddHostedService<SessionClock>();
+        return builder;
+    }
+}

@@ -1,0 +1,31 @@
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Nursing;
+
+/// <summary>
+/// The nurse actions on scalp-cooling sessions. Each is validated by the domain, stored (input log
+/// and audit row, one transaction) and only then answered; a refusal stores nothing. Actions run in
+/// the same ordered writer as controller messages, so a session's log has one order.
+/// <paramref name="effectiveAt"/> is when it happened, for late documentation (default: now).
+/// </summary>
+public interface INurseActions
+{
+    Task<NurseActionResult> StartSessionAsync(StartSessionRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The cap is on and cooling, when the controller cannot say so itself.</summary>
+    Task<NurseActionResult> CapPlacedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> InfusionStartedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> InfusionEndedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> CapRemovedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    Task<NurseActionResult> RecordAdverseEventAsync(string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+}

@@ -1,0 +1,23 @@
+namespace InfusionSuite.Application.Nursing;
+
+/// <summary>What became of a nurse action. The web layer maps these to HTTP statuses.</summary>
+public enum NurseActionOutcome
+{
+    /// <summary>Validated by the domain and stored (input log and audit) before the call returned.</summary>
+    Accepted,
+
+    /// <summary>The identical entry was already stored; nothing changed.</summary>
+    Duplicate,
+
+    /// <summary>The domain refused it (<see cref="NurseActionResult.Reason"/>); nothing stored. 409 or 400.</summary>
+    Refused,
+
+    /// <summary>No session has this id. 404.</summary>
+    SessionNotFound,
+
+    /// <summary>Another session is still running on the chair's controller. 409.</summary>
+    ControllerInUse,
+
+    /// <summary>The request itself is incomplete (missing id, unknown preset). 400.</summary>
+    InvalidRequest,
+}

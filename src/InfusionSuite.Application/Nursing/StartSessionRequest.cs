@@ -1,0 +1,23 @@
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Nursing;
+
+/// <summary>
+/// What a nurse enters to start a session on a chair. Targets come from <see cref="RegimenPreset"/>
+/// (a configured preset's name) unless given explicitly.
+/// </summary>
+/// <param name="NurseId">Opaque user id, never a name.</param>
+/// <param name="PatientReference">Opaque patient reference (PHI: never logged).</param>
+/// <param name="SessionId">Optional caller-chosen id (e.g. for idempotent retries); a new one is made when absent.</param>
+public sealed record StartSessionRequest(
+    string NurseId,
+    string ControllerId,
+    string CourseId,
+    string PatientReference,
+    ChemoAdministration Administration,
+    string? RegimenPreset = null,
+    RegimenTargets? Targets = null,
+    CapSize? CapSize = null,
+    bool FirstOfCourse = false,
+    DateTimeOffset? EffectiveAt = null,
+    string? SessionId = null);

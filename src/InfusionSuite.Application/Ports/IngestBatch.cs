@@ -1,0 +1,68 @@
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Ports;
+
+/// <summary>
+/// Everything one storage transaction writes: samples, other inputs, the nurse audit, new sessions,
+/// status changes and controller sightings. The writer fills it and reuses it after each commit.
+/// </summary>
+public sealed class IngestBatch
+{
+    private readonly List<StoredTelemetry> _telemetry = [];
+    private readonly List<StoredInput> _inputs = [];
+    private readonly List<NurseAuditEntry> _audit = [];
+    private readonly List<StartedSession> _started = [];
+    private readonly Dictionary<string, SessionStatusChange> _statuses = new(StringComparer.Ordinal);
+    private readonly List<ControllerSighting> _controllers = [];
+    private readonly List<ScalpCoolingSessionRecord> _ended = [];
+
+    public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
+
+    public IReadOnlyList<StoredInput> Inputs => _inputs;
+
+    public IReadOnlyList<NurseAuditEntry> Audit => _audit;
+
+    /// <summary>Sessions to create before the inputs that refer to them.</summary>
+    public IReadOnlyList<StartedSession> StartedSessions => _started;
+
+    /// <summary>The latest status of each session whose status changed.</summary>
+    public IReadOnlyCollection<SessionStatusChange> StatusChanges => _statuses.Values;
+
+    public IReadOnlyList<ControllerSighting> Controllers => _controllers;
+
+    /// <summary>
+    /// Records of sessions that reached an end status (completed, aborted, voided) in this batch:
+    /// each <see cref="ISessionEndParticipant"/> writes its part in the same transaction.
+    /// </summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> EndedSessions => _ended;
+
+    /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
+    public int Count => _telemetry.Count + _inputs.Count;
+
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0;
+
+    public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
+
+    public void Add(StoredInput input) => _inputs.Add(input);
+
+    public void Add(NurseAuditEntry entry) => _audit.Add(entry);
+
+    public void Add(StartedSession session) => _started.Add(session);
+
+    public void Add(ControllerSighting sighting) => _controllers.Add(sighting);
+
+    public void SetStatus(SessionStatusChange change) => _statuses[change.SessionId] = change;
+
+    public void AddEnded(ScalpCoolingSessionRecord record) => _ended.Add(record);
+
+    public void Clear()
+    {
+        _telemetry.Clear();
+        _inputs.Clear();
+        _audit.Clear();
+        _started.Clear();
+        _statuses.Clear();
+        _controllers.Clear();
+        _ended.Clear();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using InfusionSuite.Storage.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace InfusionSuite.Storage;
+
+/// <summary>
+/// The schema (migrations are generated from it) and the read side. The batch write path does not
+/// go through change tracking: it uses prepared commands on the same tables.
+/// Instants are UTC milliseconds since the Unix epoch in <c>INTEGER</c> columns, so they sort and compare in SQL.
+/// </summary>
+public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbContext> options) : DbContext(options)
+{
+    public DbSet<ControllerRow> Controllers => Set<ControllerRow>();
+
+    public DbSet<CourseRow> Courses => Set<CourseRow>();
+
+    public DbSet<PolicyRow> Policies => Set<PolicyRow>();
+
+    public DbSet<SessionRow> Sessions => Set<SessionRow>();
+
+    public DbSet<SessionInputRow> SessionInputs => Set<SessionInputRow>();
+
+    public DbSet<TelemetryRow> Telemetry => Set<TelemetryRow>();
+
+    public DbSet<NurseAuditRow> NurseAudit => Set<NurseAuditRow>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(modelBuilder);
+        modelBuilder.Entity<ControllerRow>(e =>
+        {
+            e.ToTable("controllers").HasKey(x => x.ControllerKey);
+            e.HasIndex(x => x.ControllerId).IsUnique();
+        });
+        modelBuilder.Entity<CourseRow>(e =>
+        {
+            e.ToTable("courses").HasKey(x => x.CourseKey);
+            e.HasIndex(x => x.CourseId).IsUnique();
+        });
+        modelBuilder.Entity<PolicyRow>(e =>
+        {
+            e.ToTable("policies").HasKey(x => x.PolicyKey);
+            e.HasIndex(x => x.Hash).IsUnique();
+        });
+        modelBuilder.Entity<SessionRow>(e =>
+        {
+            e.ToTable("sessions").HasKey(x => x.SessionKey);
+            e.HasIndex(x => x.SessionId).IsUnique();
+            e.HasIndex(x => x.StartedAtMs);
+            e.HasIndex(x => x.EndedAtMs);
+            e.HasOne<CourseRow>().WithMany().HasForeignKey(x => x.CourseKey);
+            e.HasOne<ControllerRow>().WithMany().HasForeignKey(x => x.ControllerKey);
+            e.HasOne<PolicyRow>().WithMany().HasForeignKey(x => x.PolicyKey);
+        });
+        modelBuilder.Entity<SessionInputRow>(e =>
+        {
+            e.ToTable("session_inputs").HasKey(x => x.IngestSeq);
+            e.Property(x => x.IngestSeq).ValueGeneratedNever();
+            e.HasIndex(x => x.SessionKey);
+            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq }).IsUnique().HasFilter("seq IS NOT NULL");
+        });
+        modelBuilder.Entity<TelemetryRow>(e =>
+        {
+            e.ToTable("telemetry").HasKey(x => x.IngestSeq);
+            e.Property(x => x.IngestSeq).ValueGeneratedNever();
+            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq }).IsUnique();
+            e.HasIndex(x => x.SessionKey);
+        });
+        modelBuilder.Entity<NurseAuditRow>(e =>
+        {
+            e.ToTable("nurse_audit").HasKey(x => x.AuditKey);
+            e.HasIndex(x => x.SessionKey);
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+
+            foreach (var index in entity.GetIndexes())
+            {
+                index.SetDatabaseName($"ix_{entity.GetTableName()}_{string.Join('_', index.Properties.Select(p => SnakeCase(p.Name)))}");
+            }
+        }
+    }
+
+    internal static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

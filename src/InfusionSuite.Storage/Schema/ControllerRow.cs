@@ -1,0 +1,19 @@
+namespace InfusionSuite.Storage.Schema;
+
+/// <summary>A controller ever heard from; <see cref="ControllerKey"/> is the compact key the telemetry rows use.</summary>
+public sealed class ControllerRow
+{
+    public int ControllerKey { get; set; }
+
+    public required string ControllerId { get; set; }
+
+    public string? Model { get; set; }
+
+    public string? Firmware { get; set; }
+
+    /// <summary>The latest boot id said in a hello (uint held as its int bits).</summary>
+    public int? Boot { get; set; }
+
+    /// <summary>UTC, milliseconds since the Unix epoch.</summary>
+    public long? LastHelloAtMs { get; set; }
+}

@@ -1,0 +1,24 @@
+namespace InfusionSuite.Storage.Schema;
+
+/// <summary>One session: its ids, policy, and status as of its latest stored input. The record itself is a replay of its log.</summary>
+public sealed class SessionRow
+{
+    public int SessionKey { get; set; }
+
+    public required string SessionId { get; set; }
+
+    public int CourseKey { get; set; }
+
+    public int ControllerKey { get; set; }
+
+    public int PolicyKey { get; set; }
+
+    /// <summary><see cref="Domain.Sessions.SessionStatus"/> as a number.</summary>
+    public int Status { get; set; }
+
+    /// <summary>UTC milliseconds since the Unix epoch (sortable).</summary>
+    public long StartedAtMs { get; set; }
+
+    /// <summary>Null while open.</summary>
+    public long? EndedAtMs { get; set; }
+}

@@ -1,0 +1,97 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions.Inputs;
+using Microsoft.Data.Sqlite;
+
+namespace InfusionSuite.Storage.Sqlite;
+
+/// <summary>
+/// Reads one session's log back: its inputs and its samples, merged on the ingest sequence, so the
+/// replay sees exactly the arrival order the writer folded.
+/// </summary>
+internal static class SessionLogReader
+{
+    public static async Task<StoredSession?> LoadAsync(SqliteConnection connection, string sessionId, CancellationToken cancellationToken)
+    {
+        int sessionKey;
+        string controllerId;
+        string policyJson;
+        await using (var head = connection.CreateCommand())
+        {
+            head.CommandText = """
+                SELECT s.session_key, c.controller_id, p.json
+                FROM sessions s JOIN controllers c ON c.controller_key = s.controller_key JOIN policies p ON p.policy_key = s.policy_key
+                WHERE s.session_id = $id
+                """;
+            head.Parameters.AddWithValue("$id", sessionId);
+            await using var reader = await head.ExecuteReaderAsync(cancellationToken);
+            if (!await reader.ReadAsync(cancellationToken))
+            {
+                return null;
+            }
+
+            sessionKey = reader.GetInt32(0);
+            controllerId = reader.GetString(1);
+            policyJson = reader.GetString(2);
+        }
+
+        var inputs = new List<(long Seq, SessionInput Input)>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = "SELECT ingest_seq, kind, payload FROM session_inputs WHERE session_key = $k ORDER BY ingest_seq";
+            query.Parameters.AddWithValue("$k", sessionKey);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                inputs.Add((reader.GetInt64(0), InputLogCodec.Deserialize(reader.GetInt32(1), reader.GetString(2))));
+            }
+        }
+
+        var log = new List<SessionInput>(inputs.Count + 1024);
+        var next = 0;
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = """
+                SELECT ingest_seq, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow
+                FROM telemetry WHERE session_key = $k ORDER BY ingest_seq
+                """;
+            query.Parameters.AddWithValue("$k", sessionKey);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var seq = reader.GetInt64(0);
+                while (next < inputs.Count && inputs[next].Seq < seq)
+                {
+                    log.Add(inputs[next++].Input);
+                }
+
+                log.Add(Sample(reader, controllerId));
+            }
+        }
+
+        while (next < inputs.Count)
+        {
+            log.Add(inputs[next++].Input);
+        }
+
+        return new StoredSession(sessionId, controllerId, InputLogCodec.DeserializePolicy(policyJson), log);
+    }
+
+    private static TelemetryReceived Sample(SqliteDataReader reader, string controllerId)
+    {
+        var ts = reader.GetInt64(3);
+        var packed = reader.GetInt32(5);
+        var sample = new TelemetrySample(
+            controllerId,
+            unchecked((uint)reader.GetInt32(1)),
+            (uint)reader.GetInt64(2),
+            TelemetryColumns.Instant(ts),
+            TelemetryColumns.State(packed),
+            new Temperature((short)reader.GetInt32(6)),
+            reader.IsDBNull(7) ? null : new Temperature((short)reader.GetInt32(7)),
+            (ushort)reader.GetInt32(8),
+            TelemetryColumns.CapConnected(packed),
+            TelemetryColumns.Alarms(packed));
+        return new TelemetryReceived(TelemetryColumns.Instant(ts + reader.GetInt64(4)), sample);
+    }
+}

@@ -1,0 +1,171 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+using Microsoft.Data.Sqlite;
+
+namespace InfusionSuite.Storage.Sqlite;
+
+/// <summary>The writer's prepared commands, created once on its connection and enlisted in each batch transaction.</summary>
+internal sealed class WriteCommands : IDisposable
+{
+    private readonly SqliteCommand _telemetry;
+    private readonly SqliteParameter[] _t;
+    private readonly SqliteCommand _input;
+    private readonly SqliteParameter[] _i;
+    private readonly SqliteCommand _audit;
+    private readonly SqliteParameter[] _a;
+    private readonly SqliteCommand _status;
+    private readonly SqliteParameter[] _s;
+    private readonly SqliteCommand _hello;
+    private readonly SqliteParameter[] _h;
+    private readonly SqliteCommand _newController;
+    private readonly SqliteCommand _course;
+    private readonly SqliteCommand _policy;
+    private readonly SqliteCommand _session;
+    private readonly SqliteCommand _sessionKey;
+    private readonly SqliteCommand[] _all;
+
+    public WriteCommands(SqliteConnection connection)
+    {
+        (_telemetry, _t) = Create(connection,
+            "INSERT OR IGNORE INTO telemetry (ingest_seq, controller_key, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow, session_key) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", 11);
+        (_input, _i) = Create(connection,
+            "INSERT OR IGNORE INTO session_inputs (ingest_seq, session_key, controller_key, kind, boot, seq, received_at_ms, payload) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
+        (_audit, _a) = Create(connection,
+            "INSERT INTO nurse_audit (session_key, ingest_seq, action, nurse_id, entered_at_ms, effective_at_ms, status_before, status_after, change) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
+        (_status, _s) = Create(connection, "UPDATE sessions SET status = $1, ended_at_ms = $2 WHERE session_key = $3", 3);
+        (_hello, _h) = Create(connection, "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5", 5);
+        (_newController, _) = Create(connection, "INSERT INTO controllers (controller_id) VALUES ($1) RETURNING controller_key", 1);
+        (_course, _) = Create(connection,
+            "INSERT INTO courses (course_id, patient_reference, regimen, cap_measured_and_calibrated, created_at_ms) VALUES ($1, $2, $3, $4, $5) " +
+            "ON CONFLICT (course_id) DO UPDATE SET cap_measured_and_calibrated = cap_measured_and_calibrated OR excluded.cap_measured_and_calibrated " +
+            "RETURNING course_key", 5);
+        (_policy, _) = Create(connection,
+            "INSERT INTO policies (hash, json) VALUES ($1, $2) ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING policy_key", 2);
+        (_session, _) = Create(connection,
+            "INSERT INTO sessions (session_id, course_key, controller_key, policy_key, status, started_at_ms) VALUES ($1, $2, $3, $4, $5, $6) RETURNING session_key", 6);
+        (_sessionKey, _) = Create(connection, "SELECT session_key FROM sessions WHERE session_id = $1", 1);
+        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _sessionKey];
+    }
+
+    public void Enlist(SqliteTransaction transaction)
+    {
+        foreach (var command in _all)
+        {
+            command.Transaction = transaction;
+        }
+    }
+
+    public void Telemetry(in StoredTelemetry stored, int controllerKey, int? sessionKey)
+    {
+        var sample = stored.Sample;
+        var ts = TelemetryColumns.Ms(sample.Timestamp);
+        _t[0].Value = stored.IngestSeq;
+        _t[1].Value = controllerKey;
+        _t[2].Value = unchecked((int)sample.Boot);
+        _t[3].Value = (long)sample.Seq;
+        _t[4].Value = ts;
+        _t[5].Value = TelemetryColumns.Ms(stored.ReceivedAt) - ts;
+        _t[6].Value = TelemetryColumns.Pack(sample);
+        _t[7].Value = (int)sample.CoolantC.Tenths;
+        _t[8].Value = sample.ScalpC is { } scalp ? scalp.Tenths : DBNull.Value;
+        _t[9].Value = (int)sample.FlowMlMin;
+        _t[10].Value = sessionKey is { } key ? key : DBNull.Value;
+        _telemetry.ExecuteNonQuery();
+    }
+
+    public void Input(StoredInput stored, int? sessionKey, int? controllerKey)
+    {
+        var key = stored.Input is Domain.Sessions.Inputs.DeviceEventReceived received ? received.Event.Key : (Domain.Controllers.MessageKey?)null;
+        _i[0].Value = stored.IngestSeq;
+        _i[1].Value = sessionKey is { } s ? s : DBNull.Value;
+        _i[2].Value = controllerKey is { } c ? c : DBNull.Value;
+        _i[3].Value = InputLogCodec.KindOf(stored.Input);
+        _i[4].Value = key is { } k1 ? unchecked((int)k1.Boot) : DBNull.Value;
+        _i[5].Value = key is { } k2 ? (long)k2.Seq : DBNull.Value;
+        _i[6].Value = TelemetryColumns.Ms(stored.Input.ReceivedAt);
+        _i[7].Value = InputLogCodec.Serialize(stored.Input);
+        _input.ExecuteNonQuery();
+    }
+
+    public void Audit(NurseAuditEntry entry, int sessionKey)
+    {
+        _a[0].Value = sessionKey;
+        _a[1].Value = entry.IngestSeq;
+        _a[2].Value = (int)entry.Action;
+        _a[3].Value = entry.NurseId;
+        _a[4].Value = TelemetryColumns.Ms(entry.EnteredAt);
+        _a[5].Value = TelemetryColumns.Ms(entry.EffectiveAt);
+        _a[6].Value = entry.StatusBefore is { } before ? (int)before : DBNull.Value;
+        _a[7].Value = (int)entry.StatusAfter;
+        _a[8].Value = entry.Change;
+        _audit.ExecuteNonQuery();
+    }
+
+    public void Status(int sessionKey, SessionStatusChange change)
+    {
+        _s[0].Value = (int)change.Status;
+        _s[1].Value = change.EndedAt is { } ended ? TelemetryColumns.Ms(ended) : DBNull.Value;
+        _s[2].Value = sessionKey;
+        _status.ExecuteNonQuery();
+    }
+
+    public void Hello(int controllerKey, ControllerSighting sighting)
+    {
+        _h[0].Value = sighting.Hello.Model;
+        _h[1].Value = sighting.Hello.Firmware;
+        _h[2].Value = unchecked((int)sighting.Hello.Boot);
+        _h[3].Value = TelemetryColumns.Ms(sighting.At);
+        _h[4].Value = controllerKey;
+        _hello.ExecuteNonQuery();
+    }
+
+    public int NewController(string controllerId) => Scalar(_newController, controllerId);
+
+    public int Course(SessionPlan plan, string regimen, DateTimeOffset at) =>
+        Scalar(_course, plan.CourseId, plan.PatientReference, regimen, plan.FirstOfCourse, TelemetryColumns.Ms(at));
+
+    public int Policy(string hash, string json) => Scalar(_policy, hash, json);
+
+    public int Session(string sessionId, int courseKey, int controllerKey, int policyKey, DateTimeOffset startedAt) =>
+        Scalar(_session, sessionId, courseKey, controllerKey, policyKey, (int)SessionStatus.Started, TelemetryColumns.Ms(startedAt));
+
+    public int? SessionKey(string sessionId)
+    {
+        _sessionKey.Parameters[0].Value = sessionId;
+        return _sessionKey.ExecuteScalar() is long key ? (int)key : null;
+    }
+
+    public void Dispose()
+    {
+        foreach (var command in _all)
+        {
+            command.Dispose();
+        }
+    }
+
+    private static int Scalar(SqliteCommand command, params object[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i];
+        }
+
+        return Convert.ToInt32(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static (SqliteCommand, SqliteParameter[]) Create(SqliteConnection connection, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var created = new SqliteParameter[parameters];
+        for (var i = 0; i < parameters; i++)
+        {
+            created[i] = command.Parameters.Add(new SqliteParameter { ParameterName = "$" + (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        }
+
+        return (command, created);
+    }
+}

@@ -1,0 +1,37 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Storage.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace InfusionSuite.Storage;
+
+/// <summary>Registers SQLite storage behind the application's storage ports.</summary>
+public static class StorageRegistration
+{
+    /// <summary>The <c>/health/ready</c> tag of the database check.</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
+    /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, and a
+    /// database health check tagged <see cref="ReadyTag"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<SqliteConnections>();
+        services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) =>
+            options.UseSqlite(sp.GetRequiredService<SqliteConnections>().ConnectionString));
+        services.TryAddSingleton<DatabaseInitializer>();
+        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
+        services.TryAddSingleton<SqliteIngestStore>();
+        services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<SqliteIngestStore>());
+        services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
+        services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);
+        return builder;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Data.Common;
+using System.Text.Json;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+using Microsoft.Data.Sqlite;
+
+namespace InfusionSuite.Storage.Tests;
+
+/// <summary>The SQLite store on a real file: what the writer commits is what a restart replays.</summary>
+public sealed class IngestStoreTests
+{
+    private static readonly DateTimeOffset Nine = Sessions.Nine;
+
+    [Fact]
+    public async Task CommittedLog_ReplaysToTheIdenticalRecordInIngestOrder()
+    {
+        await using var fixture = new StoreFixture();
+        var recovery = await fixture.OpenAsync();
+        Assert.Equal(0, recovery.LastIngestSeq);
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("s-1", "CHAIR-01", Nine);
+        build.Event(session, "s-1", ControllerEventKind.Setpoint, 1, Nine.AddSeconds(1), "-5.0");
+        build.Event(session, "s-1", ControllerEventKind.CapOn, 2, Nine.AddSeconds(2));
+        for (uint seq = 3; seq < 60; seq++)
+        {
+            build.Sample(session, "s-1", "CHAIR-01", seq, Nine.AddSeconds(seq));
+        }
+
+        build.Event(session, "s-1", ControllerEventKind.CoolingStart, 60, Nine.AddSeconds(60));
+        build.Sample(null, null, "CHAIR-99", 1, Nine.AddSeconds(61));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var stored = await fixture.Store.LoadSessionAsync("s-1", CancellationToken.None);
+        Assert.NotNull(stored);
+        Assert.Equal("CHAIR-01", stored.ControllerId);
+        Assert.Equal(61, stored.Log.Count);
+        Assert.Equal(Json(session.ToRecord()), Json(ScalpCoolingSession.Replay(stored.Policy, stored.Log)));
+
+        var again = await fixture.OpenAsync();
+        Assert.Equal(build.LastSeq, again.LastIngestSeq);
+        Assert.Equal("s-1", Assert.Single(again.Sessions).SessionId);
+    }
+
+    [Fact]
+    public async Task RedeliveredSampleOrEvent_IsStoredOnce()
+    {
+        await using var fixture = new StoreFixture();
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        build.Sample(null, null, "CHAIR-02", 7, Nine);
+        build.Sample(null, null, "CHAIR-02", 7, Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+        build.Sample(null, null, "CHAIR-02", 7, Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
+    }
+
+    [Fact]
+    public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack()
+    {
+        var outbox = new OutboxParticipant();
+        await using var fixture = new StoreFixture(outbox);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("s-3", "CHAIR-03", Nine);
+        batch.AddEnded(session.ToRecord());
+        outbox.Fail = true;
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Store.CommitAsync(batch, CancellationToken.None));
+        Assert.Equal(0L, await ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
+
+        outbox.Fail = false;
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
+        Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox_probe WHERE session_id = 's-3'"));
+    }
+
+    [Fact]
+    public async Task Purge_DeletesOnlyExpiredSamplesThatNoSessionTook()
+    {
+        await using var fixture = new StoreFixture();
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("s-4", "CHAIR-04", Nine);
+        build.Sample(session, "s-4", "CHAIR-04", 1, Nine.AddSeconds(1));
+        build.Sample(null, null, "CHAIR-05", 1, Nine.AddSeconds(1));
+        build.Sample(null, null, "CHAIR-05", 2, Nine.AddDays(8));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        Assert.Equal(1, await fixture.Store.PurgeUnassignedAsync(Nine.AddDays(1), CancellationToken.None));
+        Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
+    }
+
+    [Fact]
+    public async Task Database_IsInWalMode()
+    {
+        await using var fixture = new StoreFixture();
+        await fixture.OpenAsync();
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", await command.ExecuteScalarAsync());
+    }
+
+    internal static async Task<long> ScalarAsync(StoreFixture fixture, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+
+    private static string Json(ScalpCoolingSessionRecord record) => JsonSerializer.Serialize(record);
+
+    /// <summary>Stands in for the FHIR outbox: one row per ended session, in the batch transaction.</summary>
+    private sealed class OutboxParticipant : ISessionEndParticipant
+    {
+        public bool Fail { get; set; }
+
+        public async ValueTask OnSessionEndedAsync(ScalpCoolingSessionRecord record, DbTransaction transaction, CancellationToken cancellationToken)
+        {
+            await using var command = transaction.Connection!.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = "CREATE TABLE IF NOT EXISTS outbox_probe (session_id TEXT); INSERT INTO outbox_probe VALUES ($id);";
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "$id";
+            parameter.Value = record.Plan.SessionId;
+            command.Parameters.Add(parameter);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            if (Fail)
+            {
+                throw new InvalidOperationException("The outbox could not be written.");
+            }
+        }
+    }
+}

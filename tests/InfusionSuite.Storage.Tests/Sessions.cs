@@ -1,0 +1,53 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Storage.Tests;
+
+/// <summary>Builds what the writer would put in a batch, folding it into a session as the writer does.</summary>
+internal sealed class Sessions(IngestBatch batch)
+{
+    public static readonly DateTimeOffset Nine = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
+    private long _seq;
+
+    public long LastSeq => _seq;
+
+    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at)
+    {
+        var plan = new SessionPlan(sessionId, "course-" + sessionId, "patient-" + sessionId, new ChemoAdministration("ma", "96413"),
+            controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true);
+        var session = new ScalpCoolingSession(SessionPolicy.Default);
+        var start = new StartSession(at, "nurse-1", plan);
+        Accept(session, start);
+        batch.Add(new StartedSession(plan, "Standard", at, SessionPolicy.Default));
+        batch.Add(new StoredInput(++_seq, sessionId, controllerId, start));
+        return session;
+    }
+
+    public void Event(ScalpCoolingSession session, string sessionId, ControllerEventKind kind, uint seq, DateTimeOffset at, string? detail = null)
+    {
+        var input = new DeviceEventReceived(at, new ControllerEvent(Controller(session), 0xbeef, seq, at, kind, detail));
+        Accept(session, input);
+        batch.Add(new StoredInput(++_seq, sessionId, Controller(session), input));
+    }
+
+    public void Sample(ScalpCoolingSession? session, string? sessionId, string controllerId, uint seq, DateTimeOffset at)
+    {
+        var sample = Telemetry(controllerId, seq, at);
+        if (session is not null)
+        {
+            Assert.True(session.ApplyTelemetry(sample, at).IsAccepted);
+        }
+
+        batch.Add(new StoredTelemetry(++_seq, sample, at, sessionId));
+    }
+
+    public static TelemetrySample Telemetry(string controllerId, uint seq, DateTimeOffset at) => new(
+        controllerId, 0xbeef, seq, at, ControllerState.Cooling, new Temperature(-38), seq % 7 == 0 ? null : new Temperature(176),
+        (ushort)(600 + (seq % 20)), true, seq % 50 == 0 ? ControllerAlarms.ReservoirLow : ControllerAlarms.None);
+
+    private static string Controller(ScalpCoolingSession session) => session.ToRecord().Plan.ControllerId;
+
+    private static void Accept(ScalpCoolingSession session, SessionInput input) => Assert.True(session.Apply(input).IsAccepted);
+}

@@ -1,0 +1,45 @@
+using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionSuite.Worker.Tests;
+
+/// <summary>Simulator → socat pseudo-terminal pair → the worker's serial link → SQLite file.</summary>
+public sealed class SerialEndToEndTests
+{
+    [Fact(Timeout = 90_000)]
+    public async Task NormalSessionOverSerial_HasExactPhaseMinutesAndNoDeviation()
+    {
+        using var db = new TempDatabase();
+        await using var pair = await SocatPair.StartAsync(Wait.Token());
+        var clock = new ScaledTimeProvider(1000, Scenarios.Start);
+        var settings = Settings.For(db.Path);
+        settings["Controllers:Serial:Ports:0:Path"] = pair.PortB;
+        settings["Controllers:Liveness:OfflineAfter"] = "00:30:00";
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+        await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("serial:" + pair.PortB), "the serial link");
+        var nurse = new NurseAtMarkers(clock);
+        nurse.Attach(worker.Nurse);
+        var chair = SimulatedChair.Numbered(0);
+
+        await using (var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.PortA }))
+        {
+            await new SimulatedController(Scenarios.Light("normal"), chair, seed: 2, output, clock, clock.GetUtcNow())
+                .RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
+        }
+
+        Assert.Empty(nurse.Failures);
+        var sessionId = nurse.SessionByController[chair.ControllerId];
+        await Wait.UntilAsync(async () => (await worker.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, "completion");
+        var detail = (await worker.Board.SessionAsync(sessionId, Wait.Token()))!;
+        Assert.Equal(TimeSpan.FromMinutes(30), detail.Record.Phase(SessionPhase.PreCooling)!.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(60), detail.Record.Phase(SessionPhase.Infusion)!.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(90), detail.Record.Phase(SessionPhase.PostCooling)!.Duration);
+        Assert.Empty(detail.Record.Deviations);
+        Assert.True(detail.SampleCount > 2000, $"{detail.SampleCount} samples stored");
+    }
+}

@@ -1,0 +1,24 @@
+namespace InfusionSuite.Worker.Tests;
+
+/// <summary>Worker configuration for tests, as configuration keys.</summary>
+internal static class Settings
+{
+    public static Dictionary<string, string?> For(string databasePath) => new()
+    {
+        ["Storage:DatabasePath"] = databasePath,
+        ["Logging:LogLevel:Default"] = "Warning",
+    };
+
+    /// <summary>MQTT link to a test broker; a scaled clock needs long keep-alive and offline-after periods (they run on it).</summary>
+    public static Dictionary<string, string?> Mqtt(string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00")
+    {
+        var settings = For(databasePath);
+        settings["Controllers:Mqtt:Host"] = host;
+        settings["Controllers:Mqtt:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Controllers:Mqtt:ClientId"] = clientId;
+        settings["Controllers:Mqtt:KeepAlive"] = "00:10:00";
+        settings["Controllers:Mqtt:ConnectionCheckInterval"] = "00:01:00";
+        settings["Controllers:Liveness:OfflineAfter"] = offlineAfter;
+        return settings;
+    }
+}
