@@ -4,12 +4,15 @@ using InfusionSuite.Devices.Links;
 using InfusionSuite.Host.Health;
 using InfusionSuite.Storage;
 
+if (await InfusionSuite.Host.Delivery.BundleExportCommand.TryRunAsync(args)) return;   // export-bundles --out FILE: NDJSON, no worker
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
 builder.AddStorage();                                             // SQLite, migrations at start
 builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
 builder.AddWorkerHealth();                                        // database, links, writer
+builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
 
 var app = builder.Build();
 app.MapWorkerHealth();                                            // /health/live, /health/ready
