@@ -80,7 +80,9 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
         });
         modelBuilder.Entity<FhirOutboxRow>(e =>
         {
-            e.ToTable("fhir_outbox").HasKey(x => x.Id);
+            e.ToTable("fhir_outbox").HasKey(x => x.ItemKey);
+            e.Property(x => x.Id).IsRequired();
+            e.HasIndex(x => x.Id).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAtTicks });
             e.HasIndex(x => x.SessionId);
             e.HasIndex(x => x.EnqueuedAtTicks);
@@ -88,8 +90,8 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
         modelBuilder.Entity<FhirOutboxAttemptRow>(e =>
         {
             e.ToTable("fhir_outbox_attempts").HasKey(x => x.AttemptKey);
-            e.HasIndex(x => x.ItemId);
-            e.HasOne<FhirOutboxRow>().WithMany().HasForeignKey(x => x.ItemId);
+            e.HasIndex(x => x.ItemKey);
+            e.HasOne<FhirOutboxRow>().WithMany().HasForeignKey(x => x.ItemKey).OnDelete(DeleteBehavior.Restrict);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -14,7 +14,7 @@ public static class FhirNdjsonExport
     {
         ArgumentNullException.ThrowIfNull(outbox);
         var items = await outbox.ListAsync(query, cancellationToken);
-        await WriteAsync(items.OrderBy(i => i.EnqueuedAt), destination, cancellationToken);
+        await WriteAsync(items.Reverse().OrderBy(i => i.EnqueuedAt), destination, cancellationToken); // newest first → oldest first, ties in enqueue order
         return items.Count(i => !string.IsNullOrWhiteSpace(i.BundleJson));
     }
 

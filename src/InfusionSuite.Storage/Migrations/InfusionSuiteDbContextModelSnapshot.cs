@@ -107,10 +107,9 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("http_status");
 
-                    b.Property<string>("ItemId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("item_id");
+                    b.Property<long>("ItemKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
 
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER")
@@ -130,17 +129,18 @@ namespace InfusionSuite.Storage.Migrations
 
                     b.HasKey("AttemptKey");
 
-                    b.HasIndex("ItemId")
-                        .HasDatabaseName("ix_fhir_outbox_attempts_item_id");
+                    b.HasIndex("ItemKey")
+                        .HasDatabaseName("ix_fhir_outbox_attempts_item_key");
 
                     b.ToTable("fhir_outbox_attempts", (string)null);
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxRow", b =>
                 {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
+                    b.Property<long>("ItemKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
 
                     b.Property<string>("BundleJson")
                         .IsRequired()
@@ -150,6 +150,11 @@ namespace InfusionSuite.Storage.Migrations
                     b.Property<long>("EnqueuedAtTicks")
                         .HasColumnType("INTEGER")
                         .HasColumnName("enqueued_at_ticks");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
 
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
@@ -180,10 +185,14 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("validation_json");
 
-                    b.HasKey("Id");
+                    b.HasKey("ItemKey");
 
                     b.HasIndex("EnqueuedAtTicks")
                         .HasDatabaseName("ix_fhir_outbox_enqueued_at_ticks");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fhir_outbox_id");
 
                     b.HasIndex("SessionId")
                         .HasDatabaseName("ix_fhir_outbox_session_id");
@@ -443,8 +452,8 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.HasOne("InfusionSuite.Storage.Schema.FhirOutboxRow", null)
                         .WithMany()
-                        .HasForeignKey("ItemId")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("ItemKey")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

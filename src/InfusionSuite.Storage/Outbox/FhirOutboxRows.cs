@@ -49,8 +49,8 @@ internal static class FhirOutboxRows
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO fhir_outbox_attempts (item_id, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
-            SELECT $id, $number, $started, $finished, $outcome, $status, $message WHERE EXISTS (SELECT 1 FROM fhir_outbox WHERE id = $id)
+            INSERT INTO fhir_outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
+            SELECT item_key, $number, $started, $finished, $outcome, $status, $message FROM fhir_outbox WHERE id = $id
             """;
         insert.Parameters.AddWithValue("$id", Key(itemId));
         insert.Parameters.AddWithValue("$number", attempt.Number);

@@ -35,7 +35,7 @@ internal sealed class SqliteFhirOutbox(
         var due = FhirOutboxRows.Ticks(now);
         return await ReadAsync(
             rows => rows.Where(r => r.Status == Pending && r.NextAttemptAtTicks <= due)
-                .OrderBy(r => r.NextAttemptAtTicks).ThenBy(r => r.EnqueuedAtTicks).ThenBy(r => r.Id).Take(maxItems),
+                .OrderBy(r => r.NextAttemptAtTicks).ThenBy(r => r.EnqueuedAtTicks).ThenBy(r => r.ItemKey).Take(maxItems),
             cancellationToken);
     }
 
@@ -44,7 +44,7 @@ internal sealed class SqliteFhirOutbox(
         ArgumentNullException.ThrowIfNull(query);
         return await ReadAsync(
             rows => rows.Where(r => (query.Status == null || r.Status == (int)query.Status) && (query.SessionId == null || r.SessionId == query.SessionId))
-                .OrderByDescending(r => r.EnqueuedAtTicks).ThenByDescending(r => r.Id).Take(query.Limit),
+                .OrderByDescending(r => r.EnqueuedAtTicks).ThenByDescending(r => r.ItemKey).Take(query.Limit),
             cancellationToken);
     }
 
@@ -116,10 +116,10 @@ internal sealed class SqliteFhirOutbox(
             return [];
         }
 
-        var ids = rows.Select(r => r.Id).ToList();
-        var attempts = (await db.FhirOutboxAttempts.AsNoTracking().Where(a => ids.Contains(a.ItemId)).ToListAsync(cancellationToken))
-            .ToLookup(a => a.ItemId, StringComparer.Ordinal);
-        return [.. rows.Select(r => FhirOutboxRows.ToItem(r, attempts[r.Id]))];
+        var keys = rows.Select(r => r.ItemKey).ToList();
+        var attempts = (await db.FhirOutboxAttempts.AsNoTracking().Where(a => keys.Contains(a.ItemKey)).ToListAsync(cancellationToken))
+            .ToLookup(a => a.ItemKey);
+        return [.. rows.Select(r => FhirOutboxRows.ToItem(r, attempts[r.ItemKey]))];
     }
 
     private async Task UpdateAsync(

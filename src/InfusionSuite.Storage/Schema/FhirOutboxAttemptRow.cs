@@ -5,7 +5,7 @@ public sealed class FhirOutboxAttemptRow
 {
     public long AttemptKey { get; set; }
 
-    public required string ItemId { get; set; }
+    public long ItemKey { get; set; }
 
     public int Number { get; set; }
 

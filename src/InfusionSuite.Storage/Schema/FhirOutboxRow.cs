@@ -6,6 +6,9 @@ namespace InfusionSuite.Storage.Schema;
 /// </summary>
 public sealed class FhirOutboxRow
 {
+    /// <summary>Insertion order (ties between equal instants are broken by it).</summary>
+    public long ItemKey { get; set; }
+
     /// <summary>The item id (a version 7 GUID, lower-case "D" text: sorts by creation).</summary>
     public required string Id { get; set; }
 

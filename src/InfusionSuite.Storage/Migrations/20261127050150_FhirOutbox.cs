@@ -14,6 +14,8 @@ namespace InfusionSuite.Storage.Migrations
                 name: "fhir_outbox",
                 columns: table => new
                 {
+                    item_key = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
                     id = table.Column<string>(type: "TEXT", nullable: false),
                     session_id = table.Column<string>(type: "TEXT", nullable: false),
                     kind = table.Column<int>(type: "INTEGER", nullable: false),
@@ -27,7 +29,7 @@ namespace InfusionSuite.Storage.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_fhir_outbox", x => x.id);
+                    table.PrimaryKey("PK_fhir_outbox", x => x.item_key);
                 });
 
             migrationBuilder.CreateTable(
@@ -36,7 +38,7 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     attempt_key = table.Column<long>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
-                    item_id = table.Column<string>(type: "TEXT", nullable: false),
+                    item_key = table.Column<long>(type: "INTEGER", nullable: false),
                     number = table.Column<int>(type: "INTEGER", nullable: false),
                     started_at_ticks = table.Column<long>(type: "INTEGER", nullable: false),
                     finished_at_ticks = table.Column<long>(type: "INTEGER", nullable: false),
@@ -48,17 +50,23 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     table.PrimaryKey("PK_fhir_outbox_attempts", x => x.attempt_key);
                     table.ForeignKey(
-                        name: "FK_fhir_outbox_attempts_fhir_outbox_item_id",
-                        column: x => x.item_id,
+                        name: "FK_fhir_outbox_attempts_fhir_outbox_item_key",
+                        column: x => x.item_key,
                         principalTable: "fhir_outbox",
-                        principalColumn: "id",
-                        onDelete: ReferentialAction.Cascade);
+                        principalColumn: "item_key",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
                 name: "ix_fhir_outbox_enqueued_at_ticks",
                 table: "fhir_outbox",
                 column: "enqueued_at_ticks");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_fhir_outbox_id",
+                table: "fhir_outbox",
+                column: "id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "ix_fhir_outbox_session_id",
@@ -71,9 +79,9 @@ namespace InfusionSuite.Storage.Migrations
                 columns: new[] { "status", "next_attempt_at_ticks" });
 
             migrationBuilder.CreateIndex(
-                name: "ix_fhir_outbox_attempts_item_id",
+                name: "ix_fhir_outbox_attempts_item_key",
                 table: "fhir_outbox_attempts",
-                column: "item_id");
+                column: "item_key");
 
             // Attempts are the delivery history staff rely on: append-only, as nurse_audit.
             migrationBuilder.Sql("CREATE TRIGGER fhir_outbox_attempts_no_update BEFORE UPDATE ON fhir_outbox_attempts BEGIN SELECT RAISE(ABORT, 'fhir_outbox_attempts is append-only'); END;");
