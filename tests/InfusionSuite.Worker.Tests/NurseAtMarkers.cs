@@ -9,8 +9,9 @@ namespace InfusionSuite.Worker.Tests;
 /// <summary>
 /// Plays the nurse: each simulator marker becomes the nurse action through the worker's application
 /// service, effective at the marker's instant. While no worker is up (a restart), it waits for one.
+/// The patient reference is <c>patient-{controllerId}</c> unless <paramref name="patientOf"/> says otherwise.
 /// </summary>
-internal sealed class NurseAtMarkers(TimeProvider clock) : ISimulationObserver
+internal sealed class NurseAtMarkers(TimeProvider clock, Func<string, string>? patientOf = null) : ISimulationObserver
 {
     private TaskCompletionSource<INurseActions> _nurse = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -43,7 +44,7 @@ internal sealed class NurseAtMarkers(TimeProvider clock) : ISimulationObserver
         {
             result = await nurse.StartSessionAsync(
                 new StartSessionRequest(
-                    "nurse-7", id, "course-" + id, "patient-" + id, new ChemoAdministration("ma-" + id, "96413"),
+                    "nurse-7", id, "course-" + id, patientOf?.Invoke(id) ?? "patient-" + id, new ChemoAdministration("ma-" + id, "96413"),
                     Targets: new RegimenTargets(TimeSpan.FromMinutes(plan.PrecoolTargetMinutes), TimeSpan.FromMinutes(plan.PostcoolTargetMinutes)),
                     CapSize: Enum.Parse<CapSize>(plan.CapSize),
                     FirstOfCourse: plan.FirstOfCourse,

@@ -70,7 +70,7 @@ public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> C
 
 public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text);
 
-/// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when this host sends no FHIR.</summary>
+/// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
 public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);
 
 public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts);

@@ -163,8 +163,7 @@ function renderBilling(view) {
 function renderFhir(view) {
   const node = clear(document.getElementById('fhir'));
   if (!view.fhir.configured) {
-    node.append(el('p', 'This host does not send FHIR to an EHR.', 'note'));
-    return;
+    node.append(el('p', 'No EHR is configured on this host: the Bundles are kept in the outbox for export.', 'note'));
   }
   if (view.fhir.items.length === 0) {
     node.append(el('p', running.includes(view.status) ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));

@@ -10,50 +10,14 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InfusionSuite.Storage.Migrations
 {
     [DbContext(typeof(InfusionSuiteDbContext))]
-    [Migration("20261127045436_NurseStationAccounts")]
-    partial class NurseStationAccounts
+    [Migration("20261127050150_FhirOutbox")]
+    partial class FhirOutbox
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
-
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
-                {
-                    b.Property<int>("TokenKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("token_key");
-
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at_ms");
-
-                    b.Property<long?>("RevokedAtMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("revoked_at_ms");
-
-                    b.Property<string>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token_hash");
-
-                    b.Property<int>("UserKey")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_key");
-
-                    b.HasKey("TokenKey");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_api_tokens_token_hash");
-
-                    b.HasIndex("UserKey")
-                        .HasDatabaseName("ix_api_tokens_user_key");
-
-                    b.ToTable("api_tokens", (string)null);
-                });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ControllerRow", b =>
                 {
@@ -131,6 +95,117 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("courses", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxAttemptRow", b =>
+                {
+                    b.Property<long>("AttemptKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_key");
+
+                    b.Property<long>("FinishedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at_ticks");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("http_status");
+
+                    b.Property<long>("ItemKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ServerMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_message");
+
+                    b.Property<long>("StartedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at_ticks");
+
+                    b.HasKey("AttemptKey");
+
+                    b.HasIndex("ItemKey")
+                        .HasDatabaseName("ix_fhir_outbox_attempts_item_key");
+
+                    b.ToTable("fhir_outbox_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxRow", b =>
+                {
+                    b.Property<long>("ItemKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("BundleJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("bundle_json");
+
+                    b.Property<long>("EnqueuedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enqueued_at_ticks");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NextAttemptAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at_ticks");
+
+                    b.Property<string>("ParkedReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parked_reason");
+
+                    b.Property<long?>("SentAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at_ticks");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ValidationJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validation_json");
+
+                    b.HasKey("ItemKey");
+
+                    b.HasIndex("EnqueuedAtTicks")
+                        .HasDatabaseName("ix_fhir_outbox_enqueued_at_ticks");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_fhir_outbox_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_fhir_outbox_session_id");
+
+                    b.HasIndex("Status", "NextAttemptAtTicks")
+                        .HasDatabaseName("ix_fhir_outbox_status_next_attempt_at_ticks");
+
+                    b.ToTable("fhir_outbox", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.NurseAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -182,32 +257,6 @@ namespace InfusionSuite.Storage.Migrations
                         .HasDatabaseName("ix_nurse_audit_session_key");
 
                     b.ToTable("nurse_audit", (string)null);
-                });
-
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.PatientRow", b =>
-                {
-                    b.Property<int>("PatientKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("patient_key");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
-                    b.Property<string>("PatientReference")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("patient_reference");
-
-                    b.HasKey("PatientKey");
-
-                    b.HasIndex("PatientReference")
-                        .IsUnique()
-                        .HasDatabaseName("ix_patients_patient_reference");
-
-                    b.ToTable("patients", (string)null);
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.PolicyRow", b =>
@@ -344,42 +393,6 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.StaffAuditRow", b =>
-                {
-                    b.Property<long>("AuditKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("audit_key");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("action");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("actor");
-
-                    b.Property<long>("AtMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("at_ms");
-
-                    b.Property<string>("Detail")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("detail");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.HasKey("AuditKey");
-
-                    b.ToTable("staff_audit", (string)null);
-                });
-
             modelBuilder.Entity("InfusionSuite.Storage.Schema.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestSeq")
@@ -438,76 +451,12 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("telemetry", (string)null);
                 });
 
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.UserRow", b =>
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxAttemptRow", b =>
                 {
-                    b.Property<int>("UserKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("user_key");
-
-                    b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("created_at_ms");
-
-                    b.Property<bool>("Disabled")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("disabled");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("display_name");
-
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("failed_sign_ins");
-
-                    b.Property<long?>("LockedUntilMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("locked_until_ms");
-
-                    b.Property<string>("PasswordHash")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("password_hash");
-
-                    b.Property<string>("PractitionerId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("practitioner_id");
-
-                    b.Property<int>("Role")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("role");
-
-                    b.Property<string>("UserId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<string>("UserName")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_name");
-
-                    b.HasKey("UserKey");
-
-                    b.HasIndex("UserId")
-                        .IsUnique()
-                        .HasDatabaseName("ix_users_user_id");
-
-                    b.HasIndex("UserName")
-                        .IsUnique()
-                        .HasDatabaseName("ix_users_user_name");
-
-                    b.ToTable("users", (string)null);
-                });
-
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
-                {
-                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                    b.HasOne("InfusionSuite.Storage.Schema.FhirOutboxRow", null)
                         .WithMany()
-                        .HasForeignKey("UserKey")
-                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasForeignKey("ItemKey")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
