@@ -30,7 +30,7 @@ public sealed class BoardStreamTests : StationTest
             if (chair.Text("sessionId") == started.Body.Text("sessionId"))
             {
                 Assert.Equal("Started", chair.Text("status"));
-                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "shown after " + clock.Elapsed);
+                Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), "shown after " + clock.Elapsed); // at once; 1 s refresh at worst, plus slack for a busy machine
                 if (chair.GetProperty("patient").Text("name") == "Jane Roe")
                 {
                     break; // the name is stored just after the start is: it shows by the next refresh at the latest
