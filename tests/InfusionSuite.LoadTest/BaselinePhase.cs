@@ -13,17 +13,34 @@ internal static class BaselinePhase
         LoadArguments arguments, LoadSchedule schedule, LoadBroker broker, Workspace workspace, LoadReport report, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
-        string[] subArguments = ["-h", broker.Host, "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "ccp/v1/#", "-q", "1", "-i", "load-baseline"];
+        // -c: a persistent session, so that with --backlog the broker queues the load while it is stopped.
+        string[] subArguments = ["-h", broker.Host, "-p", broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "-t", "ccp/v1/#", "-q", "1", "-c", "-i", "load-baseline"];
         report.Line($"baseline: mosquitto_sub {ChildProcess.Describe(subArguments)} > counter");
-        await using var sub = ChildProcess.Start("/usr/bin/mosquitto_sub", subArguments, workspace.PathOf("mosquitto_sub.log"), countLines: true);
+        var log = workspace.PathOf("mosquitto_sub.log");
+        var sub = ChildProcess.Start("/usr/bin/mosquitto_sub", subArguments, log, countLines: true);
         var before = await WaitSubscribedAsync(broker, sub, cancellationToken);
-
         await using var publishers = await VirtualControllers.ConnectAsync(
             broker.Host, broker.Port, schedule.Controllers, arguments.Connections, "load-base", cancellationToken);
+        if (arguments.Backlog)
+        {
+            await sub.StopAsync(TimeSpan.FromSeconds(5));
+            await sub.DisposeAsync();
+            var queueing = time.GetTimestamp();
+            await publishers.RunAsync(schedule, time, queueing, cancellationToken);
+            report.Line($"baseline: backlog of {publishers.Acknowledged:N0} queued at the broker in {time.GetElapsedTime(queueing).TotalSeconds:0.00} s while mosquitto_sub was stopped");
+            before = 0;
+        }
+
         var brokerCpu = ProcessUsage.CpuSeconds(broker.ProcessId);
-        var subCpu = ProcessUsage.CpuSeconds(sub.Id);
         var start = time.GetTimestamp();
-        var publishing = publishers.RunAsync(schedule, time, start, cancellationToken);
+        if (arguments.Backlog)
+        {
+            sub = ChildProcess.Start("/usr/bin/mosquitto_sub", subArguments, log, countLines: true);
+        }
+
+        await using var subscriber = sub;
+        var subCpu = ProcessUsage.CpuSeconds(sub.Id);
+        var publishing = arguments.Backlog ? Task.CompletedTask : publishers.RunAsync(schedule, time, start, cancellationToken);
         var tenths = new DateTimeOffset?[11];
         var deadline = Deadline(schedule);
         TimeSpan? published = null;
@@ -31,7 +48,7 @@ internal static class BaselinePhase
         {
             await Task.Delay(TimeSpan.FromMilliseconds(5), time, cancellationToken);
             var received = sub.Lines - before;
-            for (var tenth = 1; tenth <= 10; tenth++)
+            for (var tenth = 0; tenth <= 10 && received > 0; tenth++)
             {
                 tenths[tenth] ??= received * 10 >= schedule.Total * tenth ? time.GetUtcNow() : null;
             }
@@ -42,7 +59,7 @@ internal static class BaselinePhase
             }
         }
 
-        var elapsed = time.GetElapsedTime(start);
+        var elapsed = arguments.Backlog && tenths[0] is { } first && tenths[10] is { } last ? last - first : time.GetElapsedTime(start);
         await publishing;
         var result = new DrainResult(schedule.Total, sub.Lines - before, elapsed, DrainResult.Steady(schedule.Total, tenths), published ?? elapsed);
         report.Line($"baseline: {result.Received:N0} of {result.Expected:N0} received in {elapsed.TotalSeconds:0.00} s = {result.Rate:N0} samples/s " +

@@ -23,7 +23,7 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTi
 
     public long Folded => Interlocked.Read(ref _folded);
 
-    /// <summary>When the stored count first reached each tenth of <see cref="Expected"/> (index 1..10).</summary>
+    /// <summary>When the first row was seen (index 0) and when the stored count first reached each tenth of <see cref="Expected"/> (1..10).</summary>
     public DateTimeOffset?[] Tenths { get; } = new DateTimeOffset?[11];
 
     public long Expected { get; set; } = long.MaxValue;
@@ -81,7 +81,7 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTi
                 Interlocked.Add(ref _folded, folded);
                 var stored = Interlocked.Add(ref _stored, rows);
                 LastRowSeenAt = look;
-                for (var tenth = 1; tenth <= 10; tenth++)
+                for (var tenth = 0; tenth <= 10; tenth++)
                 {
                     if (Tenths[tenth] is null && stored * 10 >= Expected * tenth)
                     {

@@ -1,9 +1,10 @@
 namespace InfusionSuite.LoadTest;
 
 /// <summary>
-/// How fast a consumer took one load: <see cref="Received"/> of <see cref="Expected"/> samples,
-/// the last of them <see cref="Elapsed"/> after the first publish, and the steady rate between
-/// the 10 % and 90 % marks (start-up and tail left out).
+/// How fast a consumer took one load: <see cref="Received"/> of <see cref="Expected"/> samples in
+/// <see cref="Elapsed"/> (live load: from the first publish; backlog: from the first sample received,
+/// so a process's start-up is left out) to the last, and the steady rate between the 10 % and 90 %
+/// marks (start-up and tail left out).
 /// </summary>
 internal sealed record DrainResult(long Expected, long Received, TimeSpan Elapsed, double SteadyRate, TimeSpan PublishElapsed)
 {

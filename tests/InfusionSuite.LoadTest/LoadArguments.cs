@@ -7,10 +7,13 @@ internal sealed record LoadArguments
 {
     public const string Usage = """
         usage: InfusionSuite.LoadTest mqtt   [--controllers N] [--rate HZ] [--seconds S] [--warmup S]
-                                             [--samples M] [--connections C] [--receive-maximum R] [--no-baseline]
+                                             [--samples M] [--connections C] [--receive-maximum R] [--no-baseline] [--backlog]
                InfusionSuite.LoadTest serial [--ports P] [--rate HZ] [--seconds S]
-          mqtt --rate 0 is a saturating load: M samples (default 300000) published as fast as the broker takes them.
-          Other options: --worker PATH (InfusionSuite.Host.dll; default: the one built beside this tool),
+          mqtt --rate 0 is a saturating load: M samples (default 300000) published as fast as the broker takes them;
+          with --backlog they are published while the consumer is stopped (the broker queues them in its
+          session) and the consumer is timed draining them, so the publishers' speed is out of the figure.
+          Other options: --set KEY=VALUE (a worker setting, e.g. Ingest:BatchMaxItems=2000; repeatable),
+                         --worker PATH (InfusionSuite.Host.dll; default: the one built beside this tool),
                          --keep (keep the temp folder with the database and logs).
         """;
 
@@ -36,7 +39,13 @@ internal sealed record LoadArguments
 
     public bool Keep { get; init; }
 
+    /// <summary>Saturating only: publish everything first, then time the consumer draining the broker's queue.</summary>
+    public bool Backlog { get; init; }
+
     public string? WorkerPath { get; init; }
+
+    /// <summary>Extra worker settings (configuration keys), to try a setting under load.</summary>
+    public IReadOnlyDictionary<string, string> WorkerSettings { get; init; } = new Dictionary<string, string>();
 
     public bool Saturating => RateHz <= 0;
 
@@ -67,13 +76,25 @@ internal sealed record LoadArguments
                 "--worker" => parsed with { WorkerPath = Next() },
                 "--no-baseline" => parsed with { Baseline = false },
                 "--keep" => parsed with { Keep = true },
+                "--backlog" => parsed with { Backlog = true },
+                "--set" => parsed with { WorkerSettings = With(parsed.WorkerSettings, Next()) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
 
-        return parsed.Controllers < 1 || parsed.Connections < 1 || parsed.Ports < 1 || parsed.Seconds <= 0
+        return parsed.Backlog && !parsed.Saturating
+            ? throw new ArgumentException("--backlog needs --rate 0.")
+            : parsed.Controllers < 1 || parsed.Connections < 1 || parsed.Ports < 1 || parsed.Seconds <= 0
             ? throw new ArgumentException("Counts and durations must be positive.")
             : parsed;
+    }
+
+    private static Dictionary<string, string> With(IReadOnlyDictionary<string, string> settings, string pair)
+    {
+        var parts = pair.Split('=', 2);
+        return parts.Length == 2
+            ? new Dictionary<string, string>(settings) { [parts[0]] = parts[1] }
+            : throw new ArgumentException($"--set {pair}: expected KEY=VALUE.");
     }
 
     private static int Int(string text) => int.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);

@@ -17,20 +17,42 @@ internal static class WorkerPhase
         var seeded = await DatabaseSize.MeasureAsync(database, cancellationToken);
 
         var dll = WorkerProcess.Locate(arguments.WorkerPath);
-        await using var worker = await WorkerProcess.StartAsync(
-            dll, WorkerSettings.Mqtt(database, broker, arguments.ReceiveMaximum), workspace.PathOf("worker.log"), cancellationToken);
-        report.Line($"worker: {dll} pid {worker.ProcessId}, ready; memory {ProcessUsage.MemoryMb(worker.ProcessId):0} MB");
-
+        var settings = WorkerSettings.Mqtt(database, broker, arguments.ReceiveMaximum);
+        foreach (var (key, value) in arguments.WorkerSettings)
+        {
+            settings[key] = value;
+        }
         await using var publishers = await VirtualControllers.ConnectAsync(
             broker.Host, broker.Port, schedule.Controllers, arguments.Connections, "load-pub", cancellationToken);
+        if (arguments.Backlog)
+        {
+            // Once started and stopped, the worker's broker session (clean start off) queues what comes next.
+            await using (var first = await WorkerProcess.StartAsync(dll, settings, workspace.PathOf("worker.log"), cancellationToken))
+            {
+                await first.StopAsync();
+            }
+
+            var queueing = time.GetTimestamp();
+            await publishers.RunAsync(schedule, time, queueing, cancellationToken);
+            report.Line($"worker: backlog of {publishers.Acknowledged:N0} queued at the broker in {time.GetElapsedTime(queueing).TotalSeconds:0.00} s while the worker was stopped");
+        }
+
         var warmup = arguments.Saturating ? TimeSpan.Zero : TimeSpan.FromSeconds(Math.Min(arguments.WarmupSeconds, arguments.Seconds / 2));
         var start = time.GetTimestamp();
         var startedAt = time.GetUtcNow();
         await using var probe = new CommitProbe(database, time, startedAt + warmup) { Expected = schedule.Total };
         probe.Start();
+        await using var worker = await WorkerProcess.StartAsync(dll, settings, workspace.PathOf("worker.log"), cancellationToken);
+        report.Line($"worker: {dll} pid {worker.ProcessId}, ready after {time.GetElapsedTime(start).TotalSeconds:0.0} s; memory {ProcessUsage.MemoryMb(worker.ProcessId):0} MB");
+        if (!arguments.Backlog)
+        {
+            start = time.GetTimestamp();
+            startedAt = time.GetUtcNow();
+        }
+
         var workerCpu = new CpuWindow(worker.ProcessId, time);
         var brokerCpu = new CpuWindow(broker.ProcessId, time);
-        var publishing = publishers.RunAsync(schedule, time, start, cancellationToken);
+        var publishing = arguments.Backlog ? Task.CompletedTask : publishers.RunAsync(schedule, time, start, cancellationToken);
         await Task.Delay(warmup, time, cancellationToken);
         workerCpu.Begin();
         brokerCpu.Begin();
@@ -52,7 +74,7 @@ internal static class WorkerPhase
             }
         }
 
-        var elapsed = (probe.LastRowSeenAt ?? time.GetUtcNow()) - startedAt;
+        var elapsed = (probe.LastRowSeenAt ?? time.GetUtcNow()) - (arguments.Backlog ? probe.Tenths[0] ?? startedAt : startedAt);
         if (arguments.Saturating || published is null)
         {
             workerCpu.End();
