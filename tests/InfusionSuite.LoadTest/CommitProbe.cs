@@ -8,7 +8,7 @@ namespace InfusionSuite.LoadTest;
 /// the start of the look that first saw it minus its <c>ts</c>, which the publisher set to the
 /// instant it published: publish → committed and visible, overstated by at most one poll interval.
 /// </summary>
-internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTimeOffset measureFrom) : IAsyncDisposable
+internal sealed class CommitProbe(string databasePath, TimeProvider time) : IAsyncDisposable
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(5);
 
@@ -27,6 +27,9 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTi
     public DateTimeOffset?[] Tenths { get; } = new DateTimeOffset?[11];
 
     public long Expected { get; set; } = long.MaxValue;
+
+    /// <summary>Latency is recorded for samples published from this instant on (after the warm-up).</summary>
+    public DateTimeOffset MeasureFrom { get; set; }
 
     public DateTimeOffset? LastRowSeenAt { get; private set; }
 
@@ -52,7 +55,6 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTi
         await using var query = connection.CreateCommand();
         query.CommandText = "SELECT ingest_seq, ts_ms, session_key IS NOT NULL FROM telemetry WHERE ingest_seq > $last ORDER BY ingest_seq";
         var last = query.Parameters.AddWithValue("$last", 0L);
-        var fromMs = measureFrom.ToUnixTimeMilliseconds();
         using var timer = new PeriodicTimer(s_interval, time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
@@ -66,7 +68,7 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time, DateTi
                 {
                     last.Value = reader.GetInt64(0);
                     var ts = reader.GetInt64(1);
-                    if (ts >= fromMs)
+                    if (ts >= MeasureFrom.ToUnixTimeMilliseconds())
                     {
                         Latency.Record(lookMs - ts);
                     }

@@ -26,7 +26,7 @@ internal static class SerialLoadRun
         await using var worker = await WorkerProcess.StartAsync(WorkerProcess.Locate(arguments.WorkerPath), settings, workspace.PathOf("worker.log"), cancellationToken);
         await controllers.HelloWhenQueriedAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var startedAt = time.GetUtcNow();
-        await using var probe = new CommitProbe(database, time, startedAt) { Expected = perPort * arguments.Ports };
+        await using var probe = new CommitProbe(database, time) { Expected = perPort * arguments.Ports, MeasureFrom = startedAt };
         probe.Start();
         var cpu = new CpuWindow(worker.ProcessId, time);
         cpu.Begin();
