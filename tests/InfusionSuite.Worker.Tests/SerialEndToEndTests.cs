@@ -26,10 +26,13 @@ public sealed class SerialEndToEndTests
         nurse.Attach(worker.Nurse);
         var chair = SimulatedChair.Numbered(0);
 
-        await using (var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.PortA }))
+        // A busy test machine can stall the worker's reads for a moment and fill the pty; that is not the
+        // port going away, so the simulated chair waits longer before it gives a write up.
+        await using (var output = new SerialPortOutput(new SerialPortOutputOptions { PortName = pair.PortA, WriteTimeout = TimeSpan.FromSeconds(15) }))
         {
             await new SimulatedController(Scenarios.Light("normal"), chair, seed: 2, output, clock, clock.GetUtcNow())
                 .RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
+            Assert.Equal(0, output.DroppedLines);
         }
 
         Assert.Empty(nurse.Failures);
