@@ -1,0 +1,94 @@
+using System.Globalization;
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Ingest;
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Simulator.Scenarios;
+
+namespace InfusionSuite.Host.Demo;
+
+/// <summary>
+/// Runs the demo's six chairs over the embedded broker and plays their nurse: each chair runs its
+/// scenario, waits a turnover, and starts again with the next patient, until the host stops. Sessions
+/// an earlier run left open are stopped first (<see cref="AbortReason.Other"/>), so every chair starts afresh.
+/// </summary>
+internal sealed class DemoAutopilot(
+    DemoSettings settings,
+    TimeProvider clock,
+    IngestState ingest,
+    IChairBoard board,
+    INurseActions nurseActions,
+    IHostApplicationLifetime lifetime,
+    ILogger<DemoAutopilot> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Stop the chairs as soon as the host begins to stop, before the writer and the links do.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, lifetime.ApplicationStopping);
+        var token = stopping.Token;
+        try
+        {
+            while (!ingest.IsRunning)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, token);
+            }
+
+            await EndLeftoverSessionsAsync(token);
+            var nurse = new MarkerNurse(clock, DemoSettings.NurseId, VisitFor, logger);
+            nurse.Attach(nurseActions);
+            var first = clock.GetUtcNow();
+            await Task.WhenAll(DemoChairs.All(settings.TimeScale).Select(c =>
+                RunChairAsync(c.Chair, c.Scenario, first + (DemoChairs.Stagger * c.Chair.Index), nurse, token)));
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Ctrl-C: the chairs stop where they are; their open sessions are ended at the next start.
+        }
+    }
+
+    private async Task EndLeftoverSessionsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var row in board.Current())
+        {
+            if (row is { SessionId: { } sessionId, Record.Status: < SessionStatus.Completed })
+            {
+                var result = await nurseActions.AbortAsync(sessionId, DemoSettings.NurseId, AbortReason.Other, null, cancellationToken);
+                DemoLog.LeftoverSessionEnded(logger, sessionId, row.ControllerId, result.Outcome);
+            }
+        }
+    }
+
+    private async Task RunChairAsync(SimulatedChair chair, Scenario scenario, DateTimeOffset start, MarkerNurse nurse, CancellationToken cancellationToken)
+    {
+        for (var round = 1; !cancellationToken.IsCancellationRequested; round++)
+        {
+            try
+            {
+                await using var output = new MqttControllerOutput(new MqttOutputOptions
+                {
+                    Host = "127.0.0.1",
+                    Port = settings.BrokerPort,
+                    Site = DemoSettings.Site,
+                    ControllerId = chair.ControllerId,
+                });
+                await new SimulatedController(scenario, chair, round, output, clock, start).RunAsync(nurse, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                DemoLog.ChairFailed(logger, chair.ControllerId, e);
+            }
+
+            start = clock.GetUtcNow() + DemoChairs.Turnover;
+        }
+    }
+
+    /// <summary>A new synthetic patient and course for each session (named after the chair and the start instant).</summary>
+    private static PatientVisit VisitFor(NurseMarker marker)
+    {
+        var visit = marker.ControllerId + "-" + marker.At.UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
+        return new PatientVisit("demo-course-" + visit, "Patient/demo-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"));
+    }
+}
