@@ -3,11 +3,13 @@ using InfusionSuite.Devices;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Host.Demo;
 using InfusionSuite.Host.Health;
+using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddDemoMode(args);                                        // --demo: embedded broker, six simulated chairs, scaled clock
+builder.AddOperations();                                          // systemd / Windows service, OpenTelemetry metrics, /metrics
 builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
 builder.AddStorage();                                             // SQLite, migrations at start
 builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
@@ -15,7 +17,7 @@ builder.AddWorkerHealth();                                        // database, l
 
 var app = builder.Build();
 app.MapWorkerHealth();                                            // /health/live, /health/ready
-app.Run();
+return await app.RunOrCommandAsync(args);                         // serve; or a command: backup --to FILE, settings-doc
 
 /// <summary>The worker's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

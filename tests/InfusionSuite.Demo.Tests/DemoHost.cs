@@ -24,7 +24,8 @@ internal sealed class DemoHost : IAsyncDisposable
 
     public IChairBoard Board => Services.GetRequiredService<IChairBoard>();
 
-    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
+    /// <summary>The address the banner printed.</summary>
+    public Uri BaseAddress => new(Services.GetRequiredService<DemoBanner>().Url ?? throw new InvalidOperationException("No banner yet."));
 
     public static async Task<DemoHost> StartAsync(string dataFolder, double timeScale)
     {
@@ -33,9 +34,10 @@ internal sealed class DemoHost : IAsyncDisposable
             builder.UseSetting("demo", "true");
             builder.UseSetting("time-scale", timeScale.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("data", dataFolder);
+            builder.UseSetting("urls", "http://127.0.0.1:0"); // a free port, as a user's --urls would
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
         });
-        factory.UseKestrel(0);
+        factory.UseKestrel();
         factory.StartServer();
         var host = new DemoHost(factory);
         var ingest = host.Services.GetRequiredService<IngestState>();
