@@ -14,10 +14,11 @@ builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT
 builder.AddStorage();                                             // SQLite, migrations at start
 builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
 builder.AddWorkerHealth();                                        // database, links, writer
+builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
 
 var app = builder.Build();
 app.MapWorkerHealth();                                            // /health/live, /health/ready
-return await app.RunOrCommandAsync(args);                         // serve; or a command: backup --to FILE, settings-doc
+return await app.RunOrCommandAsync(args);                         // serve; or a command: backup, export-bundles, settings-doc
 
 /// <summary>The worker's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

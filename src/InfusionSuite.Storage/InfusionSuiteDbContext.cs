@@ -8,7 +8,8 @@ namespace InfusionSuite.Storage;
 /// <summary>
 /// The schema (migrations are generated from it) and the read side. The batch write path does not
 /// go through change tracking: it uses prepared commands on the same tables.
-/// Instants are UTC milliseconds since the Unix epoch in <c>INTEGER</c> columns, so they sort and compare in SQL.
+/// Instants are UTC milliseconds since the Unix epoch in <c>INTEGER</c> columns, so they sort and compare in SQL
+/// (the FHIR outbox keeps UTC ticks, so the dispatcher's schedule round-trips exactly).
 /// </summary>
 public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbContext> options) : DbContext(options)
 {
@@ -25,6 +26,10 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
     public DbSet<TelemetryRow> Telemetry => Set<TelemetryRow>();
 
     public DbSet<NurseAuditRow> NurseAudit => Set<NurseAuditRow>();
+
+    public DbSet<FhirOutboxRow> FhirOutbox => Set<FhirOutboxRow>();
+
+    public DbSet<FhirOutboxAttemptRow> FhirOutboxAttempts => Set<FhirOutboxAttemptRow>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -72,6 +77,21 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
         {
             e.ToTable("nurse_audit").HasKey(x => x.AuditKey);
             e.HasIndex(x => x.SessionKey);
+        });
+        modelBuilder.Entity<FhirOutboxRow>(e =>
+        {
+            e.ToTable("fhir_outbox").HasKey(x => x.ItemKey);
+            e.Property(x => x.Id).IsRequired();
+            e.HasIndex(x => x.Id).IsUnique();
+            e.HasIndex(x => new { x.Status, x.NextAttemptAtTicks });
+            e.HasIndex(x => x.SessionId);
+            e.HasIndex(x => x.EnqueuedAtTicks);
+        });
+        modelBuilder.Entity<FhirOutboxAttemptRow>(e =>
+        {
+            e.ToTable("fhir_outbox_attempts").HasKey(x => x.AttemptKey);
+            e.HasIndex(x => x.ItemKey);
+            e.HasOne<FhirOutboxRow>().WithMany().HasForeignKey(x => x.ItemKey).OnDelete(DeleteBehavior.Restrict);
         });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())

@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
+using InfusionSuite.Host.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Demo.Tests;
@@ -37,8 +39,13 @@ public sealed class DemoModeTests
             Assert.NotNull(record.PerformedPeriod);
             Assert.Equal(Path.Combine(data.Path, "infusionsuite.db"), first.Settings.DatabasePath);
 
+            // Its Bundle is in the outbox, kept (no EHR), and the demo's page serves it.
+            var item = Assert.Single(await first.Services.GetRequiredService<IFhirOutbox>().ListAsync(new FhirOutboxQuery(SessionId: completedId), CancellationToken.None));
+            Assert.Equal(FhirOutboxStatus.Pending, item.Status);
+            var served = await http.GetStringAsync(new Uri(DemoBundlesView.Path + "/" + completedId, UriKind.Relative));
+            Assert.Equal(item.BundleJson, served);
             await warmUp;
-            var report = validator.Validate(StoredSessionBundle.For(record));
+            var report = validator.ValidateJson(served);
             Assert.True(report.IsValid, report.ErrorText);
 
             // Every chair has run: none is waiting for a nurse who never comes.

@@ -13,7 +13,7 @@ internal sealed class FhirServerReader(FhirServerFixture server) : IDisposable
     public async Task<string> CreatePatientAsync(string mrn)
     {
         var patient = await _client.CreateAsync(new Patient { Identifier = [new Identifier("urn:oid:1.2.36.146.595.217.0.1", mrn)] });
-        return patient!.Id;
+        return patient!.Id!;
     }
 
     public async Task<List<T>> SearchAsync<T>(params string[] criteria)

@@ -5,20 +5,33 @@ namespace InfusionSuite.Fhir.Tests;
 
 /// <summary>
 /// The outbox contract kept in memory, for the dispatcher's tests only (storage implements it in
-/// SQLite). A "restart" is a new dispatcher over the same instance.
+/// SQLite). A "restart" is a new dispatcher over the same instance. Ties between equal instants go by
+/// enqueue order (oldest first when taking, newest first when listing).
 /// </summary>
-internal sealed class InMemoryFhirOutbox : IFhirOutbox
+internal sealed class InMemoryFhirOutbox : IOutboxUnderTest
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, FhirOutboxItem> _items = [];
+    private readonly Dictionary<Guid, long> _order = [];
 
     public void Enqueue(FhirOutboxItem item)
     {
         lock (_gate)
         {
             _items.Add(item.Id, item);
+            _order.Add(item.Id, _order.Count);
         }
     }
+
+    public Task EnqueueAsync(FhirOutboxItem item)
+    {
+        Enqueue(item);
+        return Task.CompletedTask;
+    }
+
+    public Task<FhirOutboxItem> GetAsync(Guid id) => Task.FromResult(this[id]);
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     public FhirOutboxItem this[Guid id]
     {
@@ -33,7 +46,7 @@ internal sealed class InMemoryFhirOutbox : IFhirOutbox
 
     public Task<IReadOnlyList<FhirOutboxItem>> TakeDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
         Read(items => items.Where(i => i.Status == FhirOutboxStatus.Pending && i.NextAttemptAt <= now)
-            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.EnqueuedAt).Take(maxItems));
+            .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.EnqueuedAt).ThenBy(i => _order[i.Id]).Take(maxItems));
 
     public Task RecordAttemptAsync(Guid itemId, FhirDeliveryAttempt attempt, CancellationToken cancellationToken) =>
         Update(itemId, i => i with { Attempts = [.. i.Attempts, attempt] });
@@ -66,7 +79,7 @@ internal sealed class InMemoryFhirOutbox : IFhirOutbox
 
     public Task<IReadOnlyList<FhirOutboxItem>> ListAsync(FhirOutboxQuery query, CancellationToken cancellationToken) =>
         Read(items => items.Where(i => (query.Status is null || i.Status == query.Status) && (query.SessionId is null || i.SessionId == query.SessionId))
-            .OrderByDescending(i => i.EnqueuedAt).Take(query.Limit));
+            .OrderByDescending(i => i.EnqueuedAt).ThenByDescending(i => _order[i.Id]).Take(query.Limit));
 
     private Task<IReadOnlyList<FhirOutboxItem>> Read(Func<IEnumerable<FhirOutboxItem>, IEnumerable<FhirOutboxItem>> query)
     {

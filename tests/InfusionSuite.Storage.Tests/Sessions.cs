@@ -13,9 +13,9 @@ internal sealed class Sessions(IngestBatch batch)
 
     public long LastSeq => _seq;
 
-    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at)
+    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma")
     {
-        var plan = new SessionPlan(sessionId, "course-" + sessionId, "patient-" + sessionId, new ChemoAdministration("ma", "96413"),
+        var plan = new SessionPlan(sessionId, "course-" + sessionId, patient ?? "patient-" + sessionId, new ChemoAdministration(administration, "96413"),
             controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true);
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);
@@ -23,6 +23,20 @@ internal sealed class Sessions(IngestBatch batch)
         batch.Add(new StartedSession(plan, "Standard", at, SessionPolicy.Default));
         batch.Add(new StoredInput(++_seq, sessionId, controllerId, start));
         return session;
+    }
+
+    /// <summary>A nurse action on the session; when it ends the session, the record goes to the batch's ended sessions (as the writer does).</summary>
+    public void Nurse(ScalpCoolingSession session, NurseAction action)
+    {
+        var before = session.Status;
+        Accept(session, action);
+        var record = session.ToRecord();
+        batch.Add(new StoredInput(++_seq, record.Plan.SessionId, record.Plan.ControllerId, action));
+        if (record.Status != before && record.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided)
+        {
+            batch.SetStatus(new SessionStatusChange(record.Plan.SessionId, record.Status, record.Boundaries.EndedAt ?? record.AsOf));
+            batch.AddEnded(record);
+        }
     }
 
     public void Event(ScalpCoolingSession session, string sessionId, ControllerEventKind kind, uint seq, DateTimeOffset at, string? detail = null)

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Billing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -12,10 +13,22 @@ internal sealed class StoreFixture : IAsyncDisposable
     private readonly IHost _host;
 
     public StoreFixture(params ISessionEndParticipant[] participants)
+        : this(ehrDelivery: false, participants)
+    {
+    }
+
+    /// <param name="ehrDelivery">Also the FHIR outbox and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
+    public StoreFixture(bool ehrDelivery, params ISessionEndParticipant[] participants)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = DatabasePath });
         builder.AddStorage();
+        if (ehrDelivery)
+        {
+            builder.Services.AddSingleton(BillingPolicy.Default);
+            builder.AddEhrDelivery();
+        }
+
         foreach (var participant in participants)
         {
             builder.Services.AddSingleton(participant);
@@ -27,6 +40,8 @@ internal sealed class StoreFixture : IAsyncDisposable
     public string DatabasePath => Path.Combine(_folder.FullName, "store.db");
 
     public IIngestStore Store => _host.Services.GetRequiredService<IIngestStore>();
+
+    public IServiceProvider Services => _host.Services;
 
     public async Task<IngestRecovery> OpenAsync() => await Store.OpenAsync(DateTimeOffset.MinValue.AddYears(1), CancellationToken.None);
 

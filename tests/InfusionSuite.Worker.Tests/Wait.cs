@@ -37,5 +37,14 @@ internal static class Wait
         }
     }
 
+    /// <summary>Polls until <paramref name="probe"/> gives a value, and returns it.</summary>
+    public static async Task<T> ForAsync<T>(Func<Task<T?>> probe, string what, TimeSpan? limit = null)
+        where T : class
+    {
+        T? found = null;
+        await UntilAsync(async () => (found = await probe()) is not null, what, limit);
+        return found!;
+    }
+
     public static CancellationToken Token(TimeSpan? limit = null) => new CancellationTokenSource(limit ?? TimeSpan.FromSeconds(60)).Token;
 }

@@ -120,7 +120,8 @@ internal sealed class IngestRouter(
             var ended = SessionBoard.IsEnded(status.Value);
             var endedAt = record.Boundaries.EndedAt ?? (ended ? record.AsOf : null);
             Batch.SetStatus(new SessionStatusChange(live.SessionId, status.Value, endedAt));
-            if (ended && !live.Ended)
+            // A void after the end is an end of its own: the EHR must hear of it.
+            if (ended && (!live.Ended || status == SessionStatus.Voided))
             {
                 Batch.AddEnded(record);
             }

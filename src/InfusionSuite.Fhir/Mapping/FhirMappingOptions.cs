@@ -22,6 +22,13 @@ public sealed class FhirMappingOptions
     [Required]
     public string AdministrationIdentifierSystem { get; set; } = "urn:infusionsuite:chemotherapy-administration";
 
+    /// <summary>
+    /// System of a logical reference to the patient when the session's patient reference is not an
+    /// EHR id (<c>Patient/{id}</c>): the site's MRN system.
+    /// </summary>
+    [Required]
+    public string PatientIdentifierSystem { get; set; } = "urn:infusionsuite:mrn";
+
     /// <summary>System of a logical reference to a nurse whose user profile has no Practitioner.</summary>
     [Required]
     public string PractitionerIdentifierSystem { get; set; } = "urn:infusionsuite:user";

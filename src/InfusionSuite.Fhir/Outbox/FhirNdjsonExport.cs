@@ -9,12 +9,13 @@ namespace InfusionSuite.Fhir.Outbox;
 /// </summary>
 public static class FhirNdjsonExport
 {
+    /// <summary>Writes the items the query selects, oldest first; returns how many Bundles were written.</summary>
     public static async Task<int> WriteAsync(IFhirOutbox outbox, FhirOutboxQuery query, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outbox);
         var items = await outbox.ListAsync(query, cancellationToken);
-        await WriteAsync(items.OrderBy(i => i.EnqueuedAt), destination, cancellationToken);
-        return items.Count;
+        await WriteAsync(items.Reverse().OrderBy(i => i.EnqueuedAt), destination, cancellationToken); // newest first → oldest first, ties in enqueue order
+        return items.Count(i => !string.IsNullOrWhiteSpace(i.BundleJson));
     }
 
     public static async System.Threading.Tasks.Task WriteAsync(IEnumerable<FhirOutboxItem> items, Stream destination, CancellationToken cancellationToken)
@@ -23,6 +24,11 @@ public static class FhirNdjsonExport
         await using var writer = new StreamWriter(destination, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         foreach (var item in items)
         {
+            if (string.IsNullOrWhiteSpace(item.BundleJson))
+            {
+                continue; // a session whose Bundle could not be made: parked with the reason, nothing to export
+            }
+
             var line = item.BundleJson.Contains('\n', StringComparison.Ordinal)
                 ? FhirJson.Serialize(FhirJson.Parse<Bundle>(item.BundleJson))
                 : item.BundleJson;

@@ -39,6 +39,7 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             "InfusionSuite demo: six simulated chairs, an embedded MQTT broker, SQLite, no EHR.",
             $"  Open        {Url}",
             $"  Health      {Url}health/ready",
+            $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
             $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
             $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
         };

@@ -9,8 +9,8 @@ public static class DemoModeRegistration
     /// <summary>
     /// With <c>--demo</c> in <paramref name="args"/>: an embedded MQTT broker on loopback, six simulated
     /// chairs driven by a demo nurse, a scaled clock (<c>--time-scale</c>, default 30) as the host's
-    /// <see cref="TimeProvider"/>, the database in <c>--data</c> (default <c>./data</c>), and a banner
-    /// with the URL. Call it before the other <c>Add…</c> methods: it sets the configuration they read.
+    /// <see cref="TimeProvider"/>, the database in <c>--data</c> (default <c>./data</c>), no EHR (the
+    /// Bundles stay in the outbox, shown at <c>/demo/bundles</c>), and a banner with the URL. Call it before the other <c>Add…</c> methods: it sets the configuration they read.
     /// Without <c>--demo</c> it does nothing.
     /// </summary>
     public static WebApplicationBuilder AddDemoMode(this WebApplicationBuilder builder, string[] args)
@@ -38,6 +38,7 @@ public static class DemoModeRegistration
         services.AddHostedService<DemoAutopilot>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoBanner>());
+        services.AddSingleton<IStartupFilter, DemoBundlesView>();
         return builder;
     }
 
@@ -52,6 +53,7 @@ public static class DemoModeRegistration
         {
             ["urls"] = "http://localhost:5080",
             ["Storage:DatabasePath"] = settings.DatabasePath,
+            ["Fhir:Delivery:BaseUrl"] = "", // no EHR: Bundles are kept in the outbox and shown at /demo/bundles
             ["Controllers:Mqtt:Host"] = "127.0.0.1",
             ["Controllers:Mqtt:Port"] = settings.BrokerPort.ToString(CultureInfo.InvariantCulture),
             ["Controllers:Mqtt:Site"] = DemoSettings.Site,

@@ -10,7 +10,7 @@ namespace InfusionSuite.Host.Operations;
 /// </summary>
 internal static class AppFolderSettingsFiles
 {
-    public static void UseWhenMissing(WebApplicationBuilder builder)
+    public static void UseWhenMissing(IHostApplicationBuilder builder)
     {
         var appFolder = AppContext.BaseDirectory;
         if (File.Exists(Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")) || !File.Exists(Path.Combine(appFolder, "appsettings.json")))

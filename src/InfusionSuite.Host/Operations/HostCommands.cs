@@ -2,8 +2,9 @@ namespace InfusionSuite.Host.Operations;
 
 /// <summary>
 /// The host's commands, run instead of serving when the first argument names one:
-/// <c>backup --to FILE</c> (online copy of the database) and <c>settings-doc [--write FILE]</c>
-/// (the settings reference generated from the options classes).
+/// <c>backup --to FILE</c> (online copy of the database), <c>export-bundles --out FILE</c> (the
+/// outbox's Bundles as NDJSON) and <c>settings-doc [--write FILE]</c> (the settings reference
+/// generated from the options classes). None starts the worker.
 /// </summary>
 public static class HostCommands
 {
@@ -16,6 +17,8 @@ public static class HostCommands
         {
             case "backup":
                 return await BackupAsync(app, args);
+            case Delivery.BundleExportCommand.Verb:
+                return await Delivery.BundleExportCommand.RunAsync(args[1..]);
             case "settings-doc":
                 return await SettingsDocAsync(args);
             default:

@@ -11,13 +11,16 @@ namespace InfusionSuite.Storage.Sqlite;
 /// </summary>
 internal static class SessionLogReader
 {
-    public static async Task<StoredSession?> LoadAsync(SqliteConnection connection, string sessionId, CancellationToken cancellationToken)
+    /// <summary>Loads the session; inside <paramref name="transaction"/> when given (it sees that transaction's writes).</summary>
+    public static async Task<StoredSession?> LoadAsync(
+        SqliteConnection connection, string sessionId, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
     {
         int sessionKey;
         string controllerId;
         string policyJson;
         await using (var head = connection.CreateCommand())
         {
+            head.Transaction = transaction;
             head.CommandText = """
                 SELECT s.session_key, c.controller_id, p.json
                 FROM sessions s JOIN controllers c ON c.controller_key = s.controller_key JOIN policies p ON p.policy_key = s.policy_key
@@ -38,6 +41,7 @@ internal static class SessionLogReader
         var inputs = new List<(long Seq, SessionInput Input)>();
         await using (var query = connection.CreateCommand())
         {
+            query.Transaction = transaction;
             query.CommandText = "SELECT ingest_seq, kind, payload FROM session_inputs WHERE session_key = $k ORDER BY ingest_seq";
             query.Parameters.AddWithValue("$k", sessionKey);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
@@ -51,6 +55,7 @@ internal static class SessionLogReader
         var next = 0;
         await using (var query = connection.CreateCommand())
         {
+            query.Transaction = transaction;
             query.CommandText = """
                 SELECT ingest_seq, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow
                 FROM telemetry WHERE session_key = $k ORDER BY ingest_seq

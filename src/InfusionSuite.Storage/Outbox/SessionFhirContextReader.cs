@@ -1,0 +1,92 @@
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Courses;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Storage.Sqlite;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Storage.Outbox;
+
+/// <summary>
+/// What the mapper needs beside an ended session's record, read inside the batch transaction: the
+/// patient reference as stored at the start, and this session's billing decisions from
+/// <see cref="ScalpCoolingBilling.Evaluate"/> over every course of the patient (each other session
+/// replayed from its log). Nurse ids become logical Practitioner references in the mapper
+/// (<c>Fhir:Mapping:PractitionerIdentifierSystem</c>) until user profiles carry Practitioner ids.
+/// </summary>
+internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapping, BillingPolicy billing)
+{
+    public async Task<SessionFhirContext> ReadAsync(SqliteTransaction transaction, ScalpCoolingSessionRecord record, CancellationToken cancellationToken)
+    {
+        var plan = record.Plan;
+        var options = mapping.Value;
+        return new SessionFhirContext
+        {
+            Patient = EhrReference.Parse(plan.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient"),
+            Charges = options.ChargeItems ? await ChargesAsync(transaction, record, cancellationToken) : [],
+        };
+    }
+
+    private async Task<IReadOnlyList<CodeDecision>> ChargesAsync(SqliteTransaction transaction, ScalpCoolingSessionRecord record, CancellationToken cancellationToken)
+    {
+        var courses = new List<ScalpCoolingCourse>();
+        foreach (var course in await PatientCoursesAsync(transaction, record.Plan.PatientReference, cancellationToken))
+        {
+            var sessions = new List<ScalpCoolingSessionRecord>(course.SessionIds.Count);
+            foreach (var id in course.SessionIds)
+            {
+                sessions.Add(await RecordAsync(transaction, id, record, cancellationToken));
+            }
+
+            courses.Add(ScalpCoolingCourse.Create(course.CourseId, record.Plan.PatientReference, course.Regimen, course.Calibrated, sessions));
+        }
+
+        var sessionId = record.Plan.SessionId;
+        return [.. ScalpCoolingBilling.Evaluate(courses, billing)
+            .SelectMany(c => c.Placement.Concat(c.Calibration))
+            .Where(d => string.Equals(d.SessionId, sessionId, StringComparison.Ordinal))];
+    }
+
+    private static async Task<ScalpCoolingSessionRecord> RecordAsync(
+        SqliteTransaction transaction, string sessionId, ScalpCoolingSessionRecord ended, CancellationToken cancellationToken)
+    {
+        if (string.Equals(sessionId, ended.Plan.SessionId, StringComparison.Ordinal))
+        {
+            return ended;
+        }
+
+        var stored = await SessionLogReader.LoadAsync(transaction.Connection!, sessionId, cancellationToken, transaction)
+            ?? throw new InvalidOperationException($"Session {sessionId} vanished while its course was read.");
+        return ScalpCoolingSession.Replay(stored.Policy, stored.Log);
+    }
+
+    private static async Task<List<(string CourseId, string Regimen, bool Calibrated, List<string> SessionIds)>> PatientCoursesAsync(
+        SqliteTransaction transaction, string patientReference, CancellationToken cancellationToken)
+    {
+        var courses = new Dictionary<string, (string CourseId, string Regimen, bool Calibrated, List<string> SessionIds)>(StringComparer.Ordinal);
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = """
+            SELECT c.course_id, c.regimen, c.cap_measured_and_calibrated, s.session_id
+            FROM courses c JOIN sessions s ON s.course_key = c.course_key
+            WHERE c.patient_reference = $patient
+            ORDER BY c.course_key, s.session_key
+            """;
+        query.Parameters.AddWithValue("$patient", patientReference);
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var courseId = reader.GetString(0);
+            if (!courses.TryGetValue(courseId, out var course))
+            {
+                course = (courseId, reader.GetString(1), reader.GetBoolean(2), []);
+                courses[courseId] = course;
+            }
+
+            course.SessionIds.Add(reader.GetString(3));
+        }
+
+        return [.. courses.Values];
+    }
+}

@@ -1,0 +1,22 @@
+namespace InfusionSuite.Storage.Schema;
+
+/// <summary>One delivery attempt of an outbox item, append-only (triggers refuse UPDATE and DELETE).</summary>
+public sealed class FhirOutboxAttemptRow
+{
+    public long AttemptKey { get; set; }
+
+    public long ItemKey { get; set; }
+
+    public int Number { get; set; }
+
+    public long StartedAtTicks { get; set; }
+
+    public long FinishedAtTicks { get; set; }
+
+    /// <summary><see cref="Fhir.Outbox.FhirAttemptOutcome"/> as a number.</summary>
+    public int Outcome { get; set; }
+
+    public int? HttpStatus { get; set; }
+
+    public string? ServerMessage { get; set; }
+}

@@ -1,0 +1,142 @@
+// FHIR model navigation is nullable at every step; the tests assert on it instead of null-checking.
+#nullable disable warnings
+
+using System.Data.Common;
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+using InfusionSuite.Fhir;
+using InfusionSuite.Fhir.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+using Task = System.Threading.Tasks.Task;
+
+namespace InfusionSuite.Storage.Tests;
+
+/// <summary>The real FHIR outbox participant inside the store's batch transaction, on a real file.</summary>
+public sealed class FhirOutboxParticipantTests
+{
+    private static readonly DateTimeOffset Nine = Sessions.Nine;
+
+    [Fact]
+    public async Task EndedSession_ItsBundleIsEnqueuedInTheEndsTransaction_AndALaterFailureRollsBothBack()
+    {
+        var failing = new FailingParticipant { Fail = true };
+        await using var fixture = new StoreFixture(ehrDelivery: true, failing);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        CompletedSession(new Sessions(batch), "s-10", "Patient/p-10", Nine);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Store.CommitAsync(batch, CancellationToken.None));
+        Assert.Equal(0L, await IngestStoreTests.ScalarAsync(fixture, "SELECT count(*) FROM fhir_outbox"));
+        Assert.Equal(0L, await IngestStoreTests.ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
+
+        failing.Fail = false;
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var item = Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None));
+        Assert.Equal((FhirOutboxItemKind.Session, FhirOutboxStatus.Pending, "s-10"), (item.Kind, item.Status, item.SessionId));
+        Assert.Equal((long)SessionStatus.Completed, await IngestStoreTests.ScalarAsync(fixture, "SELECT status FROM sessions"));
+        var bundle = FhirJson.Parse<Bundle>(item.BundleJson);
+        var placement = Procedure(bundle, "0663T");
+        Assert.Equal("Patient/p-10", placement.Subject.Reference);
+        Assert.Equal("urn:infusionsuite:user", placement.Performer[0].Actor.Identifier.System);
+        Assert.Equal("nurse-1", placement.Performer[0].Actor.Identifier.Value);
+        Assert.NotNull(Procedure(bundle, "0662T"));
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "0663T").Status);
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "0662T").Status);
+    }
+
+    [Fact]
+    public async Task SecondSessionOfThePatientOnTheSameDate_ItsChargeIsDecidedOverTheStoredCourses()
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        CompletedSession(build, "s-11", "MRN-11", Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+        CompletedSession(build, "s-12", "MRN-11", Nine.AddHours(4));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var second = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(SessionId: "s-12"), CancellationToken.None)).BundleJson);
+        var charge = Charge(second, "0663T");
+        Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, charge.Status);
+        Assert.Contains("SECOND_SESSION_SAME_DATE", charge.Note.Single().Text, StringComparison.Ordinal);
+        var subject = Procedure(second, "0663T").Subject;
+        Assert.Equal(("urn:infusionsuite:mrn", "MRN-11"), (subject.Identifier.System, subject.Identifier.Value));
+    }
+
+    [Fact]
+    public async Task BundleCannotBeMade_TheEndIsStoredAndAParkedItemNamesTheFailure()
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        CompletedSession(new Sessions(batch), "s-13", "Patient/p-13", Nine, administration: " ");
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        Assert.Equal((long)SessionStatus.Completed, await IngestStoreTests.ScalarAsync(fixture, "SELECT status FROM sessions"));
+        var outbox = Outbox(fixture);
+        var parked = Assert.Single(await outbox.ListAsync(new FhirOutboxQuery(), CancellationToken.None));
+        Assert.Equal((FhirOutboxStatus.Parked, string.Empty), (parked.Status, parked.BundleJson));
+        Assert.StartsWith("The FHIR Bundle could not be made (ArgumentException", parked.ParkedReason, StringComparison.Ordinal);
+        Assert.False(await outbox.RequeueAsync(parked.Id, Nine, CancellationToken.None));
+        using var ndjson = new MemoryStream();
+        Assert.Equal(0, await FhirNdjsonExport.WriteAsync(outbox, new FhirOutboxQuery(), ndjson, CancellationToken.None));
+        Assert.Equal(0, ndjson.Length);
+    }
+
+    [Fact]
+    public async Task VoidAfterTheEnd_EnqueuesTheVoidBundle_VoidBeforeTheEnd_EnqueuesNothing()
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var ended = CompletedSession(build, "s-14", "Patient/p-14", Nine);
+        var open = build.Start("s-15", "CHAIR-15", Nine, "Patient/p-15");
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+        var later = Nine.AddHours(5);
+        build.Nurse(ended, new VoidSession(later, "nurse-2", VoidReason.WrongPatient));
+        build.Nurse(open, new VoidSession(later, "nurse-2", VoidReason.WrongChair));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var items = await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None);
+        Assert.Equal([("s-14", FhirOutboxItemKind.Void), ("s-14", FhirOutboxItemKind.Session)], items.Select(i => (i.SessionId, i.Kind)));
+        var voided = FhirJson.Parse<Bundle>(items[0].BundleJson);
+        Assert.Equal(EventStatus.EnteredInError, Procedure(voided, "0663T").Status);
+        Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "0663T").Request.Method);
+    }
+
+    /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>
+    private static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1")
+    {
+        var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration);
+        build.Nurse(session, new PlaceCap(start.AddMinutes(1), "nurse-1"));
+        build.Nurse(session, new StartInfusion(start.AddMinutes(31), "nurse-1"));
+        build.Nurse(session, new EndInfusion(start.AddMinutes(91), "nurse-1"));
+        build.Nurse(session, new RemoveCap(start.AddMinutes(181), "nurse-1"));
+        Assert.Equal(SessionStatus.Completed, session.Status);
+        return session;
+    }
+
+    private static IFhirOutbox Outbox(StoreFixture fixture) => fixture.Services.GetRequiredService<IFhirOutbox>();
+
+    private static Procedure Procedure(Bundle bundle, string code) =>
+        bundle.Entry.Select(e => e.Resource).OfType<Procedure>().Single(p => p.Code.Coding[0].Code == code);
+
+    private static ChargeItem Charge(Bundle bundle, string code) =>
+        bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single(c => c.Code.Coding[0].Code == code);
+
+    private sealed class FailingParticipant : ISessionEndParticipant
+    {
+        public bool Fail { get; set; }
+
+        public ValueTask OnSessionEndedAsync(ScalpCoolingSessionRecord record, DbTransaction transaction, CancellationToken cancellationToken) =>
+            Fail ? throw new InvalidOperationException("A later participant failed.") : ValueTask.CompletedTask;
+    }
+}

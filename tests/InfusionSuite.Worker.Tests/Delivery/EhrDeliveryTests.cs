@@ -1,0 +1,152 @@
+// FHIR model navigation is nullable at every step; the tests assert on it instead of null-checking.
+#nullable disable warnings
+
+using Hl7.Fhir.Model;
+using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir;
+using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Tests;
+using InfusionSuite.Host.Delivery;
+using InfusionSuite.Host.Demo;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Task = System.Threading.Tasks.Task;
+
+namespace InfusionSuite.Worker.Tests.Delivery;
+
+/// <summary>
+/// Simulator → mosquitto → worker (real SQLite file) → the session's end and its outbox item in one
+/// transaction → dispatcher → the test FHIR server (Medplum): exactly one of each resource, a void
+/// turns them entered-in-error, and a pending item survives a restart.
+/// </summary>
+[Collection(FhirServerCollection.Name)]
+public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime, IDisposable
+{
+    private const double Scale = 1000;
+    private readonly FhirServerReader _reader = new(server);
+
+    public Task InitializeAsync() => server.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _reader.Dispose();
+
+    [Fact(Timeout = 60_000)]
+    public async Task FirstOfCourseSessionOverMosquitto_ReachesTheEhrOnce_AndItsVoidTurnsItEnteredInError()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-E2E-1");
+        using var db = new TempDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
+        var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
+        var settings = Ehr(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-ehr"), server.FhirBase);
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+        await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
+        var nurse = new MarkerNurse(clock, "nurse-7", m => PatientVisit.ForController(m.ControllerId) with { PatientReference = "Patient/" + patientId });
+        nurse.Attach(worker.Nurse);
+
+        var chair = SimulatedChair.Numbered(0);
+        await using (var output = new MqttControllerOutput(new MqttOutputOptions { Host = broker.Host, Port = broker.Port, Site = "clinic", ControllerId = chair.ControllerId }))
+        {
+            await new SimulatedController(Scenarios.Light("normal"), chair, seed: 1, output, clock, clock.GetUtcNow()).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(40)));
+        }
+
+        Assert.Empty(nurse.Failures);
+        var sessionId = nurse.SessionByController[chair.ControllerId];
+        var outbox = worker.Services.GetRequiredService<IFhirOutbox>();
+        var sent = await SettledAsync(outbox, sessionId, FhirOutboxItemKind.Session);
+        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
+        Assert.True(sent.Validation!.IsValid, sent.Validation.ErrorText);
+        Assert.Single(sent.Attempts);
+        await AssertOneOfEachAsync(patientId, calibrated: true);
+        var placement = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "0663T"));
+        Assert.Equal(EventStatus.Completed, placement.Status);
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>(sessionId, "charge/0662T")).Status);
+
+        var voided = await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token());
+        Assert.True(voided.IsAccepted, voided.Message);
+        Assert.Equal(FhirOutboxStatus.Sent, (await SettledAsync(outbox, sessionId, FhirOutboxItemKind.Void)).Status);
+
+        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "0663T"));
+        Assert.Equal((placement.Id, EventStatus.EnteredInError), (after.Id, after.Status));
+        Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{patientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        Assert.All(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{patientId}"), c => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, c.Status));
+        await AssertOneOfEachAsync(patientId, calibrated: true);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task NoEhrConfigured_BundleIsKeptAndExportable_ThenAfterARestartWithTheEhrItIsDeliveredOnce()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-E2E-2");
+        using var db = new TempDatabase();
+        var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
+        string sessionId;
+        FhirOutboxItem kept;
+        await using (var first = await WorkerHost.StartAsync(Settings.For(db.Path), clock))
+        {
+            sessionId = await CompletedByTheNurseAsync(first, "Patient/" + patientId);
+            kept = await Wait.ForAsync(
+                async () => (await first.Services.GetRequiredService<IFhirOutbox>().ListAsync(new FhirOutboxQuery(SessionId: sessionId), Wait.Token())).SingleOrDefault(),
+                "the outbox item");
+            Assert.Equal((FhirOutboxStatus.Pending, FhirOutboxItemKind.Session), (kept.Status, kept.Kind));
+            Assert.Empty(kept.Attempts);
+
+            var file = Path.Combine(Path.GetDirectoryName(db.Path)!, "bundles.ndjson");
+            Assert.Equal(0, await BundleExportCommand.RunAsync(["--out", file, "--Storage:DatabasePath=" + db.Path]));
+            var line = Assert.Single(await File.ReadAllLinesAsync(file));
+            Assert.Equal(kept.BundleJson, line);
+            Assert.Equal(Bundle.BundleType.Transaction, FhirJson.Parse<Bundle>(line).Type);
+        }
+
+        Assert.Equal(0, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
+        await using var second = await WorkerHost.StartAsync(Ehr(Settings.For(db.Path), server.FhirBase, validate: false), clock);
+        var delivered = await SettledAsync(second.Services.GetRequiredService<IFhirOutbox>(), sessionId, FhirOutboxItemKind.Session);
+
+        Assert.Equal((kept.Id, FhirOutboxStatus.Sent), (delivered.Id, delivered.Status));
+        Assert.Single(delivered.Attempts);
+        await AssertOneOfEachAsync(patientId, calibrated: false);
+    }
+
+    /// <summary>EHR delivery settings on the scaled clock: a poll every 5 simulated minutes is 0.3 s; an attempt may take 36 s.</summary>
+    private static Dictionary<string, string?> Ehr(Dictionary<string, string?> settings, Uri baseUrl, bool validate = true)
+    {
+        settings["Fhir:Delivery:BaseUrl"] = baseUrl.ToString();
+        settings["Fhir:Delivery:ValidateBeforeSending"] = validate ? "true" : "false";
+        settings["Fhir:Delivery:PollInterval"] = "00:05:00";
+        settings["Fhir:Delivery:AttemptTimeout"] = "10:00:00";
+        settings["Fhir:Delivery:MaxInProcessRetryAfter"] = "10:00:00";
+        return settings;
+    }
+
+    /// <summary>A session documented by the nurse alone (no controller): start, cap on, infusion, cap off.</summary>
+    private static async Task<string> CompletedByTheNurseAsync(WorkerHost worker, string patient)
+    {
+        var started = await worker.Nurse.StartSessionAsync(
+            new("nurse-3", "CHAIR-41", "course-41", patient, new ChemoAdministration("ma-41", "96413"), RegimenPreset: "Standard"), Wait.Token());
+        var id = started.SessionId!;
+        Assert.True((await worker.Nurse.CapPlacedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
+        Assert.True((await worker.Nurse.InfusionStartedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
+        Assert.True((await worker.Nurse.InfusionEndedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
+        var removed = await worker.Nurse.CapRemovedAsync(id, "nurse-3", null, Wait.Token());
+        Assert.Equal(SessionStatus.Completed, removed.Record!.Status);
+        return id;
+    }
+
+    private static Task<FhirOutboxItem> SettledAsync(IFhirOutbox outbox, string sessionId, FhirOutboxItemKind kind) =>
+        Wait.ForAsync(
+            async () => (await outbox.ListAsync(new FhirOutboxQuery(SessionId: sessionId), Wait.Token()))
+                .SingleOrDefault(i => i.Kind == kind && i.Status != FhirOutboxStatus.Pending),
+            $"the {kind} item of {sessionId} to be sent or parked");
+
+    /// <summary>One Device, the Procedure(s), six Observations and the ChargeItem(s): nothing twice.</summary>
+    private async Task AssertOneOfEachAsync(string patientId, bool calibrated)
+    {
+        var perCode = calibrated ? 2 : 1;
+        Assert.Equal(
+            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode },
+            await _reader.CountsForPatientAsync(patientId));
+    }
+}
