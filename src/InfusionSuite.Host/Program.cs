@@ -5,6 +5,7 @@ using InfusionSuite.Host.Demo;
 using InfusionSuite.Host.Health;
 using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;
+using InfusionSuite.Web;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,10 +16,12 @@ builder.AddStorage();                                             // SQLite, mig
 builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
 builder.AddWorkerHealth();                                        // database, links, writer
 builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
+builder.AddNurseStation();                                        // board, session pages, REST API + OpenAPI, sign-in, tokens
 
 var app = builder.Build();
 app.MapWorkerHealth();                                            // /health/live, /health/ready
-return await app.RunOrCommandAsync(args);                         // serve; or a command: backup, export-bundles, settings-doc
+app.MapNurseStation();                                            // /, /sessions/{id}, /api, /openapi/v1.json, /signin
+return await app.RunOrCommandAsync(args);                         // serve; or a command: users, backup, export-bundles, settings-doc
 
 /// <summary>The worker's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

@@ -31,6 +31,14 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<FhirOutboxAttemptRow> FhirOutboxAttempts => Set<FhirOutboxAttemptRow>();
 
+    public DbSet<UserRow> Users => Set<UserRow>();
+
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+
+    public DbSet<PatientRow> Patients => Set<PatientRow>();
+
+    public DbSet<StaffAuditRow> StaffAudit => Set<StaffAuditRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -93,6 +101,24 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
             e.HasIndex(x => x.ItemKey);
             e.HasOne<FhirOutboxRow>().WithMany().HasForeignKey(x => x.ItemKey).OnDelete(DeleteBehavior.Restrict);
         });
+        modelBuilder.Entity<UserRow>(e =>
+        {
+            e.ToTable("users").HasKey(x => x.UserKey);
+            e.HasIndex(x => x.UserId).IsUnique();
+            e.HasIndex(x => x.UserName).IsUnique();
+        });
+        modelBuilder.Entity<ApiTokenRow>(e =>
+        {
+            e.ToTable("api_tokens").HasKey(x => x.TokenKey);
+            e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
+        });
+        modelBuilder.Entity<PatientRow>(e =>
+        {
+            e.ToTable("patients").HasKey(x => x.PatientKey);
+            e.HasIndex(x => x.PatientReference).IsUnique();
+        });
+        modelBuilder.Entity<StaffAuditRow>(e => e.ToTable("staff_audit").HasKey(x => x.AuditKey));
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,7 +16,8 @@ public static class StorageRegistration
 
     /// <summary>
     /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
-    /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, and a
+    /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
+    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientNames"/> and <see cref="IStaffAccounts"/>, and a
     /// database health check tagged <see cref="ReadyTag"/>.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
@@ -31,6 +33,10 @@ public static class StorageRegistration
         services.TryAddSingleton<SqliteIngestStore>();
         services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<SqliteIngestStore>());
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
+        services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
+        services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
+        services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
+        services.TryAddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);
         return builder;
     }

@@ -48,6 +48,14 @@ public sealed class DemoModeTests
             var report = validator.ValidateJson(served);
             Assert.True(report.IsValid, report.ErrorText);
 
+            // The printed nurse sign-in works, and the board shows the six chairs.
+            var nurse = DemoAccounts.SignIns.Single(a => a.Role == Application.Staff.StaffRole.Nurse);
+            using (var station = await StationSignIn.SignedInAsync(first.BaseAddress, nurse.UserName, nurse.Password))
+            {
+                var board = await station.GetStringAsync(new Uri("/api/board", UriKind.Relative));
+                Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"CHAIR-0{i}", board, StringComparison.Ordinal));
+            }
+
             // Every chair has run: none is waiting for a nurse who never comes.
             Assert.Equal(6, first.Board.Current().Count(r => r.SessionId is not null));
             lastClockOfFirstRun = first.Services.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -2,6 +2,7 @@ using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
@@ -11,7 +12,8 @@ using InfusionSuite.Simulator.Scenarios;
 namespace InfusionSuite.Host.Demo;
 
 /// <summary>
-/// Runs the demo's six chairs over the embedded broker and plays their nurse: each chair runs its
+/// Creates the demo's accounts, runs the six chairs over the embedded broker and plays their nurse
+/// (the <c>demo-nurse</c> account): each chair runs its
 /// scenario, waits a turnover, and starts again with the next patient, until the host stops. Sessions
 /// an earlier run left open are stopped first (<see cref="AbortReason.Other"/>), so every chair starts afresh.
 /// </summary>
@@ -21,6 +23,8 @@ internal sealed class DemoAutopilot(
     IngestState ingest,
     IChairBoard board,
     INurseActions nurseActions,
+    IPatientNames patientNames,
+    DemoAccounts accounts,
     IHostApplicationLifetime lifetime,
     ILogger<DemoAutopilot> logger) : BackgroundService
 {
@@ -36,8 +40,9 @@ internal sealed class DemoAutopilot(
                 await Task.Delay(TimeSpan.FromMilliseconds(50), TimeProvider.System, token);
             }
 
-            await EndLeftoverSessionsAsync(token);
-            var nurse = new MarkerNurse(clock, DemoSettings.NurseId, VisitFor, logger);
+            var nurseId = await accounts.EnsureAsync(token);
+            await EndLeftoverSessionsAsync(nurseId, token);
+            var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger, patientNames);
             nurse.Attach(nurseActions);
             var first = clock.GetUtcNow();
             await Task.WhenAll(DemoChairs.All(settings.TimeScale).Select(c =>
@@ -49,13 +54,13 @@ internal sealed class DemoAutopilot(
         }
     }
 
-    private async Task EndLeftoverSessionsAsync(CancellationToken cancellationToken)
+    private async Task EndLeftoverSessionsAsync(string nurseId, CancellationToken cancellationToken)
     {
         foreach (var row in board.Current())
         {
             if (row is { SessionId: { } sessionId, Record.Status: < SessionStatus.Completed })
             {
-                var result = await nurseActions.AbortAsync(sessionId, DemoSettings.NurseId, AbortReason.Other, null, cancellationToken);
+                var result = await nurseActions.AbortAsync(sessionId, nurseId, AbortReason.Other, null, cancellationToken);
                 DemoLog.LeftoverSessionEnded(logger, sessionId, row.ControllerId, result.Outcome);
             }
         }
@@ -85,10 +90,12 @@ internal sealed class DemoAutopilot(
         }
     }
 
-    /// <summary>A new synthetic patient and course for each session (named after the chair and the start instant).</summary>
+    /// <summary>A new synthetic patient (an MRN and a made-up name) and course for each session, named after the chair and the start instant.</summary>
     private static PatientVisit VisitFor(NurseMarker marker)
     {
-        var visit = marker.ControllerId + "-" + marker.At.UtcDateTime.ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
-        return new PatientVisit("demo-course-" + visit, "Patient/demo-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"));
+        var chair = marker.ControllerId.Replace("CHAIR-", "", StringComparison.Ordinal);
+        var visit = chair + "-" + marker.At.UtcDateTime.ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
+        var name = DemoPatientNames.For((marker.At.ToUnixTimeSeconds() / 60) + (7 * (int.TryParse(chair, CultureInfo.InvariantCulture, out var number) ? number : 0)));
+        return new PatientVisit("demo-course-" + visit, "DEMO-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"), name);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace InfusionSuite.Host.Demo;
 
 /// <summary>Once the host listens, prints where to look, who to sign in as and how the clock runs.</summary>
-internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime, IEnumerable<IDemoSignIns> signIns) : IHostedService
+internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime) : IHostedService
 {
     private CancellationTokenRegistration _started;
 
@@ -48,7 +48,7 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             lines.Add($"  Continuing  from the data of an earlier run (latest {from.UtcDateTime:yyyy-MM-dd HH:mm} UTC simulated)");
         }
 
-        foreach (var account in signIns.SelectMany(s => s.Accounts()))
+        foreach (var account in DemoAccounts.SignIns)
         {
             lines.Add($"  Sign in     {account.Role,-9} {account.UserName} / {account.Password}");
         }

@@ -35,6 +35,7 @@ public static class DemoModeRegistration
         services.AddSingleton(settings);
         services.AddSingleton<TimeProvider>(new ScaledTimeProvider(settings.TimeScale, settings.ClockStart));
         services.AddHostedService<DemoBroker>();
+        services.AddSingleton<DemoAccounts>();
         services.AddHostedService<DemoAutopilot>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoBanner>());

@@ -14,7 +14,4 @@ internal sealed record DemoSettings(
 {
     /// <summary>The CCP/1 site of the simulated chairs.</summary>
     public const string Site = "demo";
-
-    /// <summary>The nurse id of the demo's autopilot in the session log and audit.</summary>
-    public const string NurseId = "demo-nurse";
 }

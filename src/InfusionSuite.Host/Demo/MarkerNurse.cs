@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Running;
@@ -12,7 +13,8 @@ namespace InfusionSuite.Host.Demo;
 /// instant. While no worker is attached (a restart in a test), it waits for one.
 /// </summary>
 internal sealed class MarkerNurse(
-    TimeProvider clock, string nurseId, Func<NurseMarker, PatientVisit>? visitFor = null, ILogger? logger = null) : ISimulationObserver
+    TimeProvider clock, string nurseId, Func<NurseMarker, PatientVisit>? visitFor = null, ILogger? logger = null, IPatientNames? patientNames = null)
+    : ISimulationObserver
 {
     private TaskCompletionSource<INurseActions> _nurse = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,7 +46,13 @@ internal sealed class MarkerNurse(
         NurseActionResult result;
         if (marker.Kind == NurseMarkerKind.SessionStart)
         {
-            result = await nurse.StartSessionAsync(StartRequest(marker), cancellationToken);
+            var visit = visitFor?.Invoke(marker) ?? PatientVisit.ForController(id);
+            if (visit.DisplayName is { } name && patientNames is not null)
+            {
+                await patientNames.SetAsync(visit.PatientReference, name, cancellationToken);
+            }
+
+            result = await nurse.StartSessionAsync(StartRequest(marker, visit), cancellationToken);
             if (result.SessionId is { } started)
             {
                 SessionByController[id] = started;
@@ -74,10 +82,9 @@ internal sealed class MarkerNurse(
         }
     }
 
-    private StartSessionRequest StartRequest(NurseMarker marker)
+    private StartSessionRequest StartRequest(NurseMarker marker, PatientVisit visit)
     {
         var plan = marker.Plan;
-        var visit = visitFor?.Invoke(marker) ?? PatientVisit.ForController(marker.ControllerId);
         return new StartSessionRequest(
             nurseId, marker.ControllerId, visit.CourseId, visit.PatientReference, visit.Administration,
             Targets: new RegimenTargets(TimeSpan.FromMinutes(plan.PrecoolTargetMinutes), TimeSpan.FromMinutes(plan.PostcoolTargetMinutes)),

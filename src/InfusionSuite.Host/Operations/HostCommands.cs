@@ -1,8 +1,10 @@
+using InfusionSuite.Web;
+
 namespace InfusionSuite.Host.Operations;
 
 /// <summary>
 /// The host's commands, run instead of serving when the first argument names one:
-/// <c>backup --to FILE</c> (online copy of the database), <c>export-bundles --out FILE</c> (the
+/// <c>users …</c> (the nurse station's accounts), <c>backup --to FILE</c> (online copy of the database), <c>export-bundles --out FILE</c> (the
 /// outbox's Bundles as NDJSON) and <c>settings-doc [--write FILE]</c> (the settings reference
 /// generated from the options classes). None starts the worker.
 /// </summary>
@@ -22,8 +24,7 @@ public static class HostCommands
             case "settings-doc":
                 return await SettingsDocAsync(args);
             default:
-                await app.RunAsync();
-                return 0;
+                return await app.RunNurseStationAsync(args); // the nurse station's admin command (users …), or serve
         }
     }
 

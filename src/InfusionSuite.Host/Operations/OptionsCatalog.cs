@@ -71,6 +71,11 @@ internal static class OptionsCatalog
             {
                 into.Add(new DocumentedSetting(key, TypeName(propertyType), Format(value), Rules(property), docs.Summary(property)));
             }
+            else if (DictionaryValueType(propertyType) is { } valueType && IsSimple(valueType))
+            {
+                var entries = ((IDictionary?)value)?.Count ?? 0;
+                into.Add(new DocumentedSetting(key + ":{key}", "map to " + TypeName(valueType), entries == 0 ? "—" : entries + " entries", Rules(property), docs.Summary(property)));
+            }
             else if (ElementType(propertyType) is { } element)
             {
                 if (IsSimple(element))
@@ -96,6 +101,9 @@ internal static class OptionsCatalog
         return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(TimeSpan)
             || type == typeof(Uri) || type == typeof(DateTimeOffset) || type == typeof(Guid);
     }
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>))?.GetGenericArguments()[1];
 
     private static Type? ElementType(Type type) =>
         type.IsArray ? type.GetElementType()

@@ -16,6 +16,42 @@ namespace InfusionSuite.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
+                {
+                    b.Property<int>("TokenKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("token_key");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long?>("RevokedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revoked_at_ms");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token_hash");
+
+                    b.Property<int>("UserKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("TokenKey");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_api_tokens_token_hash");
+
+                    b.HasIndex("UserKey")
+                        .HasDatabaseName("ix_api_tokens_user_key");
+
+                    b.ToTable("api_tokens", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ControllerRow", b =>
                 {
                     b.Property<int>("ControllerKey")
@@ -256,6 +292,32 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("nurse_audit", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.PatientRow", b =>
+                {
+                    b.Property<int>("PatientKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("patient_key");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("PatientReference")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_reference");
+
+                    b.HasKey("PatientKey");
+
+                    b.HasIndex("PatientReference")
+                        .IsUnique()
+                        .HasDatabaseName("ix_patients_patient_reference");
+
+                    b.ToTable("patients", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.PolicyRow", b =>
                 {
                     b.Property<int>("PolicyKey")
@@ -390,6 +452,42 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.StaffAuditRow", b =>
+                {
+                    b.Property<long>("AuditKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("audit_key");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("action");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor");
+
+                    b.Property<long>("AtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at_ms");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("AuditKey");
+
+                    b.ToTable("staff_audit", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestSeq")
@@ -446,6 +544,79 @@ namespace InfusionSuite.Storage.Migrations
                         .HasDatabaseName("ix_telemetry_controller_key_boot_seq");
 
                     b.ToTable("telemetry", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.UserRow", b =>
+                {
+                    b.Property<int>("UserKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_key");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<bool>("Disabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("disabled");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("display_name");
+
+                    b.Property<int>("FailedSignIns")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_sign_ins");
+
+                    b.Property<long?>("LockedUntilMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until_ms");
+
+                    b.Property<string>("PasswordHash")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("password_hash");
+
+                    b.Property<string>("PractitionerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("practitioner_id");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("UserKey");
+
+                    b.HasIndex("UserId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_user_id");
+
+                    b.HasIndex("UserName")
+                        .IsUnique()
+                        .HasDatabaseName("ix_users_user_name");
+
+                    b.ToTable("users", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxAttemptRow", b =>

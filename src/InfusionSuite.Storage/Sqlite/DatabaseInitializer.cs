@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Ports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
@@ -7,7 +8,7 @@ namespace InfusionSuite.Storage.Sqlite;
 /// Applies the EF Core migrations once, at host start (before the writer opens the store), and
 /// leaves the database in WAL mode.
 /// </summary>
-internal sealed class DatabaseInitializer(IDbContextFactory<InfusionSuiteDbContext> contexts, SqliteConnections connections) : IHostedService
+internal sealed class DatabaseInitializer(IDbContextFactory<InfusionSuiteDbContext> contexts, SqliteConnections connections) : IHostedService, IDatabaseMigrator
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;

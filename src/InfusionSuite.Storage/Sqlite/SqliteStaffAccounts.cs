@@ -1,0 +1,149 @@
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Storage.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace InfusionSuite.Storage.Sqlite;
+
+/// <summary>Local accounts, API token hashes and the staff audit on EF Core (each change and its audit row in one SaveChanges).</summary>
+internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbContext> contexts) : IStaffAccounts
+{
+    public async Task<StaffAccount?> FindByNameAsync(string userName, CancellationToken cancellationToken)
+    {
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        return row is null ? null : ToAccount(row);
+    }
+
+    public async Task<StaffAccount?> FindByIdAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        return row is null ? null : ToAccount(row);
+    }
+
+    public async Task<IReadOnlyList<StaffAccount>> ListAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        return [.. rows.Select(ToAccount)];
+    }
+
+    public async Task<bool> AddAsync(StaffAccount account, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        var name = Normalise(account.UserName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.Users.AnyAsync(u => u.UserName == name, cancellationToken))
+        {
+            return false;
+        }
+
+        db.Users.Add(new UserRow
+        {
+            UserId = account.UserId,
+            UserName = name,
+            DisplayName = account.DisplayName,
+            Role = (int)account.Role,
+            PasswordHash = account.PasswordHash,
+            Disabled = account.Disabled,
+            PractitionerId = account.PractitionerId,
+            CreatedAtMs = TelemetryColumns.Ms(audit.At),
+        });
+        db.StaffAudit.Add(ToRow(audit));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<bool> SetDisabledAsync(string userName, bool disabled, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        row.Disabled = disabled;
+        if (disabled)
+        {
+            var at = TelemetryColumns.Ms(audit.At);
+            await foreach (var token in db.ApiTokens.Where(t => t.UserKey == row.UserKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
+            {
+                token.RevokedAtMs = at;
+            }
+        }
+
+        db.StaffAudit.Add(ToRow(audit));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task RecordSignInStateAsync(string userId, int failedSignIns, DateTimeOffset? lockedUntil, StaffAuditEntry? audit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.FailedSignIns = failedSignIns;
+        row.LockedUntilMs = lockedUntil is { } until ? TelemetryColumns.Ms(until) : null;
+        if (audit is not null)
+        {
+            db.StaffAudit.Add(ToRow(audit));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task AddTokenAsync(string userId, string tokenHash, DateTimeOffset createdAt, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var userKey = await db.Users.Where(u => u.UserId == userId).Select(u => u.UserKey).SingleAsync(cancellationToken);
+        db.ApiTokens.Add(new ApiTokenRow { TokenHash = tokenHash, UserKey = userKey, CreatedAtMs = TelemetryColumns.Ms(createdAt) });
+        db.StaffAudit.Add(ToRow(audit));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<StaffAccount?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.TokenHash == tokenHash && t.RevokedAtMs == null)
+            .Join(db.Users, t => t.UserKey, u => u.UserKey, (_, u) => u)
+            .FirstOrDefaultAsync(cancellationToken);
+        return row is null ? null : ToAccount(row);
+    }
+
+    public async Task<IReadOnlyList<StaffAuditEntry>> AuditAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.StaffAudit.AsNoTracking().OrderByDescending(a => a.AuditKey).Take(limit).ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new StaffAuditEntry(TelemetryColumns.Instant(a.AtMs), a.Actor, a.Action, a.Subject, a.Detail))];
+    }
+
+    private static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
+
+    private static StaffAuditRow ToRow(StaffAuditEntry audit) => new()
+    {
+        AtMs = TelemetryColumns.Ms(audit.At),
+        Actor = audit.Actor,
+        Action = audit.Action,
+        Subject = audit.Subject,
+        Detail = audit.Detail,
+    };
+
+    private static StaffAccount ToAccount(UserRow row) => new(
+        row.UserId,
+        row.UserName,
+        row.DisplayName,
+        (StaffRole)row.Role,
+        row.PasswordHash,
+        row.FailedSignIns,
+        row.LockedUntilMs is { } ms ? TelemetryColumns.Instant(ms) : null,
+        row.Disabled,
+        row.PractitionerId);
+}

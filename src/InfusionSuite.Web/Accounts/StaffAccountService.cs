@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using InfusionSuite.Application.Staff;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Web.Accounts;
+
+/// <summary>
+/// Accounts and sign-in: passwords hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>,
+/// lockout after <see cref="NurseStationOptions.MaxFailedSignIns"/> failures on the host's clock, and API
+/// tokens (32 random bytes, shown once, stored as their SHA-256). Never logs a password, token or name.
+/// </summary>
+internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<NurseStationOptions> options, TimeProvider timeProvider)
+{
+    public const int MinimumPasswordLength = 10;
+    private const string TokenPrefix = "isk_";
+    private static readonly PasswordHasher<StaffAccount> Hasher = new();
+    private static readonly StaffAccount Decoy = new("-", "-", "-", StaffRole.Nurse, string.Empty, 0, null, true);
+
+    /// <summary>A hash verified for unknown users, so that an unknown name takes as long as a wrong password.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(Decoy, "decoy password, never valid"));
+
+    public async Task<(StaffAccount? Account, string? Problem)> AddAsync(
+        string userName, string displayName, StaffRole role, string password, string? practitionerId, string actor, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64 || userName.Trim().Any(char.IsWhiteSpace))
+        {
+            return (null, "The user name is required: up to 64 characters, no spaces.");
+        }
+
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return (null, "The display name is required.");
+        }
+
+        if (password.Length < MinimumPasswordLength)
+        {
+            return (null, $"The password must have at least {MinimumPasswordLength} characters.");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var account = new StaffAccount(
+            "u-" + Guid.CreateVersion7(now).ToString("N"), userName.Trim().ToLowerInvariant(), displayName.Trim(), role, string.Empty, 0, null, false,
+            string.IsNullOrWhiteSpace(practitionerId) ? null : practitionerId.Trim());
+        account = account with { PasswordHash = Hasher.HashPassword(account, password) };
+        var audit = new StaffAuditEntry(now, actor, "user-added", account.UserName, "role " + StaffClaims.RoleName(role));
+        return await accounts.AddAsync(account, audit, cancellationToken)
+            ? (account, null)
+            : (null, "That user name is taken.");
+    }
+
+    public Task<bool> SetDisabledAsync(string userName, bool disabled, string actor, CancellationToken cancellationToken) =>
+        accounts.SetDisabledAsync(
+            userName, disabled, new StaffAuditEntry(timeProvider.GetUtcNow(), actor, disabled ? "user-disabled" : "user-enabled", userName.Trim().ToLowerInvariant(),
+                disabled ? "tokens revoked" : string.Empty),
+            cancellationToken);
+
+    /// <summary>Issues a new API token for the user; the token is returned once and only its hash is kept. Null when the user is unknown or disabled.</summary>
+    public async Task<string?> IssueTokenAsync(string userName, string actor, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindByNameAsync(userName, cancellationToken);
+        if (account is null || account.Disabled)
+        {
+            return null;
+        }
+
+        var token = TokenPrefix + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        var now = timeProvider.GetUtcNow();
+        await accounts.AddTokenAsync(account.UserId, TokenHash(token), now, new StaffAuditEntry(now, actor, "token-issued", account.UserName, string.Empty), cancellationToken);
+        return token;
+    }
+
+    public async Task<StaffAccount?> FindByTokenAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var account = await accounts.FindByTokenHashAsync(TokenHash(token), cancellationToken);
+        return account is { Disabled: false } ? account : null;
+    }
+
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    {
+        var account = string.IsNullOrWhiteSpace(userName) ? null : await accounts.FindByNameAsync(userName, cancellationToken);
+        if (account is null)
+        {
+            Hasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? string.Empty);
+            return new SignInOutcome(SignInStatus.Refused, null);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        if (account.LockedUntil is { } until && until > now)
+        {
+            return new SignInOutcome(SignInStatus.LockedOut, null, until);
+        }
+
+        var verified = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty) != PasswordVerificationResult.Failed;
+        if (verified && !account.Disabled)
+        {
+            if (account.FailedSignIns > 0 || account.LockedUntil is not null)
+            {
+                await accounts.RecordSignInStateAsync(account.UserId, 0, null, null, cancellationToken);
+            }
+
+            return new SignInOutcome(SignInStatus.SignedIn, account);
+        }
+
+        var failed = account.FailedSignIns + 1;
+        var limit = options.Value.MaxFailedSignIns;
+        if (failed >= limit)
+        {
+            var lockedUntil = now + options.Value.LockoutDuration;
+            var detail = string.Create(CultureInfo.InvariantCulture, $"{failed} failed sign-ins; locked until {lockedUntil:O}");
+            await accounts.RecordSignInStateAsync(account.UserId, 0, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken);
+            return new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil);
+        }
+
+        await accounts.RecordSignInStateAsync(account.UserId, failed, null, null, cancellationToken);
+        return new SignInOutcome(SignInStatus.Refused, null);
+    }
+
+    internal static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+}

@@ -1,0 +1,53 @@
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Domain.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace InfusionSuite.Web.Api;
+
+/// <summary>
+/// Nurse action results as HTTP: accepted or duplicate → 200 (201 for a start); a refusal → 409 with the
+/// reason, or 400 naming the field when the value itself is out of range; unknown session → 404;
+/// another session on the chair → 409; an incomplete request → 400.
+/// </summary>
+internal static class ActionResults
+{
+    public static IResult From(NurseActionResult result, bool created = false)
+    {
+        switch (result.Outcome)
+        {
+            case NurseActionOutcome.Accepted or NurseActionOutcome.Duplicate:
+                var response = new ActionResponse(result.SessionId!, result.Record?.Status.ToString() ?? string.Empty, result.Outcome.ToString(), result.Message);
+                return created && result.Outcome == NurseActionOutcome.Accepted
+                    ? TypedResults.Created("/api/sessions/" + Uri.EscapeDataString(result.SessionId!), response)
+                    : TypedResults.Ok(response);
+            case NurseActionOutcome.SessionNotFound:
+                return Problem(StatusCodes.Status404NotFound, "No such session", result.Message, null);
+            case NurseActionOutcome.ControllerInUse:
+                return Problem(StatusCodes.Status409Conflict, "The chair is in use", result.Message, "ControllerInUse");
+            case NurseActionOutcome.InvalidRequest:
+                return Problem(StatusCodes.Status400BadRequest, "The request is incomplete", result.Message, null);
+            default:
+                return Field(result.Reason) is { } field
+                    ? Invalid(field, result.Message)
+                    : Problem(StatusCodes.Status409Conflict, "The action is not possible now", result.Message, result.Reason.ToString());
+        }
+    }
+
+    public static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid values");
+
+    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
+        TypedResults.ValidationProblem(errors, title: "The request has invalid values");
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, string? reason) =>
+        TypedResults.Problem(detail, statusCode: status, title: title, extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });
+
+    /// <summary>Refusals about a value the caller gave (400 naming it), rather than about the session's state (409).</summary>
+    private static string? Field(RefusalReason reason) => reason switch
+    {
+        RefusalReason.TargetOutOfRange => "targets",
+        RefusalReason.ToleranceOutOfRange => "score",
+        RefusalReason.EffectiveTimeInFuture => "effectiveAt",
+        _ => null,
+    };
+}

@@ -1,0 +1,18 @@
+namespace InfusionSuite.Web.Api;
+
+/// <summary>What the start and documentation forms offer, as configured on this site.</summary>
+public sealed record ChoicesView(
+    IReadOnlyList<PresetView> Presets,
+    int MinimumTargetMinutes,
+    int MaximumTargetMinutes,
+    IReadOnlyList<string> PrimaryCptCodes,
+    IReadOnlyList<ChoiceView> CapSizes,
+    IReadOnlyList<ChoiceView> AbortReasons,
+    IReadOnlyList<ChoiceView> VoidReasons,
+    IReadOnlyList<ChoiceView> AdverseEvents,
+    IReadOnlyList<ChoiceView> Chairs);
+
+public sealed record PresetView(string Name, int PreCoolingMinutes, int PostCoolingMinutes);
+
+/// <summary>A value the API takes and the words staff see.</summary>
+public sealed record ChoiceView(string Value, string Text);

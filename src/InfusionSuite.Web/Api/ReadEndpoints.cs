@@ -1,0 +1,128 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Web.Accounts;
+using InfusionSuite.Web.Board;
+using InfusionSuite.Web.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Web.Api;
+
+/// <summary>The read side: board (and its live stream), choices, sessions, telemetry, controllers, audit.</summary>
+internal static partial class ReadEndpoints
+{
+    private const int RecentLimit = 50;
+
+    public static RouteGroupBuilder MapReads(this RouteGroupBuilder api)
+    {
+        api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(Me(user))).WithTags("Board").WithSummary("The signed-in user");
+        api.MapGet("/board", async (ClaimsPrincipal user, BoardReader reader, CancellationToken ct) =>
+            TypedResults.Ok(await reader.ReadAsync(user.SeesPatients(), user.RunsSessions(), ct))).WithTags("Board").WithSummary("Every chair now");
+        api.MapGet("/board/stream", BoardStream.StreamAsync).WithTags("Board").WithSummary("The board as server-sent events (event: board)")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        api.MapGet("/choices", Choices).WithTags("Board").WithSummary("Presets, codes and reasons the forms offer");
+        api.MapGet("/sessions", RecentAsync).WithTags("Sessions").WithSummary("Sessions started in the last day, newest first");
+        api.MapGet("/sessions/{id}", SessionAsync).WithTags("Sessions").WithSummary("A session's record, billing, FHIR delivery and audit trail");
+        api.MapGet("/sessions/{id}/telemetry", TelemetryAsync).WithTags("Sessions").WithSummary("The session's temperatures, averaged to at most the chart's points");
+        api.MapGet("/controllers", ControllersAsync).WithTags("Devices").WithSummary("Every controller heard from");
+        api.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.AdminPolicy).WithTags("Audit").WithSummary("The latest audit rows (admins)");
+        return api;
+    }
+
+    public static MeView Me(ClaimsPrincipal user) => new(
+        user.UserId(), user.Identity?.Name ?? string.Empty, user.DisplayNameOf(), user.FindFirstValue(ClaimTypes.Role) ?? string.Empty,
+        user.SeesPatients(), user.RunsSessions(), user.IsAdmin());
+
+    private static Ok<ChoicesView> Choices(IOptions<Application.Configuration.SessionOptions> sessions, BillingPolicy billing, IChairBoard board, IOptions<NurseStationOptions> options)
+    {
+        var policy = sessions.Value.ToPolicy();
+        var settings = options.Value;
+        var chairs = board.Current().Select(r => r.ControllerId).Concat(settings.Chairs.Keys).Distinct(StringComparer.Ordinal)
+            .Select(id => new ChoiceView(id, settings.ChairLabel(id))).OrderBy(c => c.Text, StringComparer.OrdinalIgnoreCase).ToList();
+        return TypedResults.Ok(new ChoicesView(
+            [.. policy.Presets.Select(p => new PresetView(p.Name, (int)p.Targets.PreCooling.TotalMinutes, (int)p.Targets.PostCooling.TotalMinutes))],
+            (int)policy.MinimumTarget.TotalMinutes,
+            (int)policy.MaximumTarget.TotalMinutes,
+            [.. billing.AllowedPrimaryCodes.Order(StringComparer.Ordinal)],
+            ChoicesOf<CapSize>(),
+            ChoicesOf<AbortReason>(),
+            ChoicesOf<VoidReason>(),
+            ChoicesOf<AdverseEventKind>(),
+            chairs));
+    }
+
+    private static async Task<Ok<List<ListingView>>> RecentAsync(
+        ClaimsPrincipal user, ISessionDirectory directory, IPatientNames patients, IOptions<NurseStationOptions> options, TimeProvider timeProvider, CancellationToken cancellationToken)
+    {
+        var listings = await directory.RecentAsync(timeProvider.GetUtcNow().AddDays(-1), RecentLimit, cancellationToken);
+        var names = user.SeesPatients()
+            ? await patients.FindAsync([.. listings.Select(l => l.PatientReference).Distinct(StringComparer.Ordinal)], cancellationToken)
+            : null;
+        return TypedResults.Ok(listings.Select(l => new ListingView(
+            l.SessionId, l.ControllerId, options.Value.ChairLabel(l.ControllerId), l.Status.ToString(), l.StartedAt, l.EndedAt,
+            names is null ? null : new PatientView(l.PatientReference, names.TryGetValue(l.PatientReference, out var n) ? n : null))).ToList());
+    }
+
+    private static async Task<Results<Ok<SessionPageView>, ProblemHttpResult>> SessionAsync(
+        string id, ClaimsPrincipal user, SessionPageReader reader, CancellationToken cancellationToken) =>
+        await reader.ReadAsync(id, user.SeesPatients(), cancellationToken) is { } view
+            ? TypedResults.Ok(view)
+            : NotFound();
+
+    private static async Task<Results<Ok<TelemetryView>, ProblemHttpResult>> TelemetryAsync(
+        string id, IChairBoard board, ISessionDirectory directory, IOptions<NurseStationOptions> options, CancellationToken cancellationToken)
+    {
+        if (await board.SessionAsync(id, cancellationToken) is not { } detail)
+        {
+            return NotFound();
+        }
+
+        var samples = await directory.SamplesAsync(id, cancellationToken);
+        return TypedResults.Ok(new TelemetryView(id, samples.Count, detail.Record.Temperatures.Setpoint?.Celsius, TelemetryDownsampler.Downsample(samples, options.Value.ChartPoints)));
+    }
+
+    private static async Task<Ok<List<ControllerView>>> ControllersAsync(
+        IChairBoard board, ISessionDirectory directory, IOptions<NurseStationOptions> options, CancellationToken cancellationToken)
+    {
+        var rows = board.Current().ToDictionary(r => r.ControllerId, StringComparer.Ordinal);
+        var known = await directory.ControllersAsync(cancellationToken);
+        var ids = known.Select(k => k.ControllerId).Concat(rows.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return TypedResults.Ok(ids.Select(id =>
+        {
+            var listing = known.FirstOrDefault(k => k.ControllerId == id);
+            rows.TryGetValue(id, out var row);
+            return new ControllerView(id, options.Value.ChairLabel(id), row?.ControllerOnline ?? false, listing?.Model, listing?.Firmware, listing?.LastHelloAt, row?.SessionId);
+        }).ToList());
+    }
+
+    private static async Task<Ok<AuditPageView>> AuditAsync(
+        int? limit, ISessionDirectory directory, IStaffAccounts accounts, SessionPageReader reader, CancellationToken cancellationToken)
+    {
+        var take = Math.Clamp(limit ?? 200, 1, 1000);
+        var names = await reader.StaffNamesAsync(cancellationToken);
+        var nurse = await directory.AuditAsync(take, cancellationToken);
+        var staff = await accounts.AuditAsync(take, cancellationToken);
+        return TypedResults.Ok(new AuditPageView(
+            [.. nurse.Select(a => SessionPageReader.Audit(a, names))],
+            [.. staff.Select(s => new StaffAuditView(s.At, names.TryGetValue(s.Actor, out var n) ? n : s.Actor, s.Action, s.Subject, s.Detail))]));
+    }
+
+    private static List<ChoiceView> ChoicesOf<T>()
+        where T : struct, Enum =>
+        [.. Enum.GetNames<T>().Select(name => new ChoiceView(name, Words(name)))];
+
+    /// <summary><c>PatientIntolerance</c> → <c>Patient intolerance</c>; short names such as <c>XL</c> stay.</summary>
+    internal static string Words(string name) =>
+        name.Length <= 2 ? name : UpperInside().Replace(name, m => " " + m.Value.ToLowerInvariant());
+
+    private static ProblemHttpResult NotFound() =>
+        TypedResults.Problem("No session has this id.", statusCode: StatusCodes.Status404NotFound, title: "No such session");
+
+    [GeneratedRegex("(?<!^)[A-Z]")]
+    private static partial Regex UpperInside();
+}

@@ -1,0 +1,40 @@
+namespace InfusionSuite.Web.Api;
+
+/// <summary>Start a session on a chair. Targets default to the preset's; give them to edit within the allowed range.</summary>
+/// <param name="ControllerId">The chair's controller id.</param>
+/// <param name="PatientReference">The patient's MRN or EHR id.</param>
+/// <param name="PatientName">The patient's name as staff know it (shown to nurses on the board).</param>
+/// <param name="AdministrationId">The chemotherapy administration (EHR MedicationAdministration or order id).</param>
+/// <param name="PrimaryCptCode">The administration's primary CPT code, from the allowed list.</param>
+/// <param name="CourseId">Optional: the course id; by default one course per patient and regimen.</param>
+/// <param name="EffectiveAt">Optional: when it happened, for late documentation (default: now).</param>
+/// <param name="SessionId">Optional: a caller-chosen id, so a retried request is recognised.</param>
+public sealed record StartSessionBody(
+    string? ControllerId,
+    string? PatientReference,
+    string? PatientName,
+    string? AdministrationId,
+    string? PrimaryCptCode,
+    string? RegimenPreset,
+    int? PreCoolingMinutes,
+    int? PostCoolingMinutes,
+    string? CapSize,
+    bool FirstOfCourse,
+    string? CourseId,
+    DateTimeOffset? EffectiveAt,
+    string? SessionId);
+
+/// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>
+public sealed record StepBody(DateTimeOffset? EffectiveAt);
+
+/// <summary>Stop the session early. <paramref name="Reason"/>: PatientIntolerance, Headache, ColdIntolerance, PatientRequest, DeviceFault, Other.</summary>
+public sealed record AbortBody(string? Reason, DateTimeOffset? EffectiveAt);
+
+/// <summary>Void the record. <paramref name="Reason"/>: EnteredInError, WrongPatient, WrongChair, DuplicateSession, Other.</summary>
+public sealed record VoidBody(string? Reason);
+
+/// <summary>The patient's tolerance, 0 (none) to 10.</summary>
+public sealed record ToleranceBody(int? Score, DateTimeOffset? EffectiveAt);
+
+/// <summary>An adverse event: Headache, ScalpPain, ColdIntolerance, Shivering, ColdInjury, Other.</summary>
+public sealed record AdverseEventBody(string? Event, DateTimeOffset? EffectiveAt);

@@ -1,0 +1,84 @@
+using System.Security.Claims;
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Web.Api;
+
+/// <summary>
+/// The nurse actions over REST (nurses only). Each is validated, applied by the worker and stored with
+/// its audit row in one transaction before the answer; a refusal stores nothing. The nurse id is the
+/// signed-in user's stable id.
+/// </summary>
+internal static class SessionActionEndpoints
+{
+    public static RouteGroupBuilder MapSessionActions(this RouteGroupBuilder api)
+    {
+        var sessions = api.MapGroup("/sessions").RequireAuthorization(StaffRoles.RunSessionsPolicy).WithTags("Session actions");
+        sessions.MapPost("/", StartAsync).WithName("StartSession").WithSummary("Start a session on a chair");
+        sessions.MapPost("/{id}/cap-placed", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.CapPlacedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The cap is on and cooling (for controllers that cannot say)");
+        sessions.MapPost("/{id}/infusion-started", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.InfusionStartedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The alopecia-causing drug started");
+        sessions.MapPost("/{id}/infusion-ended", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.InfusionEndedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The infusion ended");
+        sessions.MapPost("/{id}/cap-removed", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.CapRemovedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The cap was removed: the session ends");
+        sessions.MapPost("/{id}/abort", AbortAsync).WithSummary("Stop the session early, with a reason");
+        sessions.MapPost("/{id}/void", VoidAsync).WithSummary("Void the record (kept, never billed), with a reason");
+        sessions.MapPost("/{id}/tolerance", ToleranceAsync).WithSummary("Document tolerance 0–10");
+        sessions.MapPost("/{id}/adverse-events", AdverseEventAsync).WithSummary("Document an adverse event");
+        return api;
+    }
+
+    private static async Task<IResult> StartAsync(
+        [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse, IPatientNames patients,
+        IOptions<Application.Configuration.SessionOptions> sessionOptions, BillingPolicy billing, CancellationToken cancellationToken)
+    {
+        var (request, errors) = StartSessionValidation.Check(body, user.UserId(), sessionOptions.Value.ToPolicy(), billing);
+        if (request is null)
+        {
+            return ActionResults.Invalid(errors);
+        }
+
+        var result = await nurse.StartSessionAsync(request, cancellationToken);
+        if (result.Outcome == NurseActionOutcome.Accepted)
+        {
+            await patients.SetAsync(request.PatientReference, body.PatientName!.Trim(), CancellationToken.None);
+        }
+
+        return ActionResults.From(result, created: true);
+    }
+
+    private static async Task<IResult> Step(Task<NurseActionResult> action) => ActionResults.From(await action);
+
+    private static async Task<IResult> AbortAsync(string id, [FromBody] AbortBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
+        TryParse<AbortReason>(body.Reason) is { } reason
+            ? ActionResults.From(await nurse.AbortAsync(id, user.UserId(), reason, body.EffectiveAt, cancellationToken))
+            : ActionResults.Invalid("reason", "Choose why the session stops: " + string.Join(", ", Enum.GetNames<AbortReason>()) + ".");
+
+    private static async Task<IResult> VoidAsync(string id, [FromBody] VoidBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
+        TryParse<VoidReason>(body.Reason) is { } reason
+            ? ActionResults.From(await nurse.VoidAsync(id, user.UserId(), reason, cancellationToken))
+            : ActionResults.Invalid("reason", "Choose why the record is voided: " + string.Join(", ", Enum.GetNames<VoidReason>()) + ".");
+
+    private static async Task<IResult> ToleranceAsync(string id, [FromBody] ToleranceBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
+        body.Score is { } score
+            ? ActionResults.From(await nurse.RecordToleranceAsync(id, user.UserId(), score, body.EffectiveAt, cancellationToken))
+            : ActionResults.Invalid("score", "Enter the tolerance, 0–10.");
+
+    private static async Task<IResult> AdverseEventAsync(string id, [FromBody] AdverseEventBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
+        TryParse<AdverseEventKind>(body.Event) is { } kind
+            ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.EffectiveAt, cancellationToken))
+            : ActionResults.Invalid("event", "Choose the adverse event: " + string.Join(", ", Enum.GetNames<AdverseEventKind>()) + ".");
+
+    private static T? TryParse<T>(string? text)
+        where T : struct, Enum =>
+        !string.IsNullOrWhiteSpace(text) && !char.IsAsciiDigit(text.Trim()[0]) && Enum.TryParse<T>(text.Trim(), ignoreCase: true, out var value) && Enum.IsDefined(value)
+            ? value
+            : null;
+}

@@ -1,0 +1,25 @@
+namespace InfusionSuite.Web.Board;
+
+/// <summary>One chair on the board as sent to a screen. Patient fields are null for users who may not see patients.</summary>
+/// <param name="RemainingSeconds">Pre- or post-cooling time still to go (0 once reached); null in other phases.</param>
+/// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff.</param>
+public sealed record ChairView(
+    string ControllerId,
+    string Label,
+    bool Online,
+    string? SessionId,
+    PatientView? Patient,
+    string? Status,
+    string? Phase,
+    long? PhaseElapsedSeconds,
+    long? PhaseTargetSeconds,
+    long? RemainingSeconds,
+    decimal? CoolantC,
+    decimal? ScalpC,
+    decimal? SetpointC,
+    bool? CoolantAtSetpoint,
+    IReadOnlyList<AlarmView> Alarms,
+    bool ReadyForInfusion,
+    bool PreCoolingTargetReached,
+    bool RemoveCap,
+    bool SessionEnded);

@@ -1,0 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace InfusionSuite.Web;
+
+/// <summary>Settings of the nurse station (section <c>NurseStation</c>), validated at start.</summary>
+public sealed class NurseStationOptions
+{
+    public const string SectionName = "NurseStation";
+
+    /// <summary>Chair labels by controller id (e.g. <c>CHAIR-01</c> → <c>Chair 1, window</c>); a controller without one shows its id.</summary>
+    public Dictionary<string, string> Chairs { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    [Range(1, 100)]
+    public int MaxFailedSignIns { get; set; } = 5;
+
+    /// <summary>How long a locked account stays locked (on the host's clock).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>How long a sign-in lasts without activity (sliding; on the real clock).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan SignInLifetime { get; set; } = TimeSpan.FromHours(12);
+
+    /// <summary>How often the live board is sent again to a screen, in real time, besides at once on every status change or prompt.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:00:10")]
+    public TimeSpan BoardRefresh { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The most samples the temperature chart is given; longer sessions are averaged into this many points.</summary>
+    [Range(50, 5000)]
+    public int ChartPoints { get; set; } = 600;
+
+    public string ChairLabel(string controllerId) =>
+        Chairs.TryGetValue(controllerId, out var label) && !string.IsNullOrWhiteSpace(label) ? label : controllerId;
+}

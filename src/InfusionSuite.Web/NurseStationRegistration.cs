@@ -1,0 +1,98 @@
+using System.Text.Json.Serialization;
+using InfusionSuite.Web.Accounts;
+using InfusionSuite.Web.Api;
+using InfusionSuite.Web.Board;
+using InfusionSuite.Web.Commands;
+using InfusionSuite.Web.Pages;
+using InfusionSuite.Web.Sessions;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InfusionSuite.Web;
+
+/// <summary>Registers and maps the nurse station: pages, the REST API with its OpenAPI document, sign-in and tokens.</summary>
+public static class NurseStationRegistration
+{
+    /// <summary>
+    /// Adds the nurse station (options <c>NurseStation</c>, validated at start). Needs the worker
+    /// (<c>AddIngest</c>) and storage (<c>AddStorage</c>); shows FHIR delivery when an <c>IFhirOutbox</c> is registered.
+    /// </summary>
+    public static IHostApplicationBuilder AddNurseStation(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        if (StaffCommand.Handles(Environment.GetCommandLineArgs().Skip(1).ToArray()))
+        {
+            // The admin command prints a token on stdout: keep the host's logs quiet and on stderr.
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        }
+
+        services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddStaffAuthentication();
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "InfusionSuite nurse station";
+            document.Info.Description = "Scalp-cooling sessions: the chair board, nurse actions and session records. "
+                + "Sign in with a cookie (browser; POSTs need the X-CSRF-TOKEN header) or send 'Authorization: Bearer <token>'.";
+            return Task.CompletedTask;
+        }));
+        services.TryAddSingleton<StaffAccountService>();
+        services.TryAddSingleton<BoardReader>();
+        services.TryAddSingleton<SessionBillingReader>();
+        services.TryAddSingleton<FhirDeliveryReader>();
+        services.TryAddSingleton<SessionPageReader>();
+        services.TryAddSingleton<StaffCommand>();
+        return builder;
+    }
+
+    /// <summary>Maps the pages, <c>/api</c>, <c>/openapi/v1.json</c> and the static files; everything but the health endpoints needs a signed-in user or a token.</summary>
+    public static WebApplication MapNurseStation(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.Use(SecurityHeaders);
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapOpenApi();
+        app.MapStaticAssets();
+        app.MapSignIn();
+        app.MapStationPages();
+        var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
+        api.MapReads();
+        api.MapSessionActions();
+        return app;
+    }
+
+    /// <summary>
+    /// Runs the admin command when the arguments ask for one (<c>users …</c>), else the host.
+    /// Returns the process exit code.
+    /// </summary>
+    public static async Task<int> RunNurseStationAsync(this WebApplication app, string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        ArgumentNullException.ThrowIfNull(args);
+        if (StaffCommand.Handles(args))
+        {
+            return await app.Services.GetRequiredService<StaffCommand>().RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    private static Task SecurityHeaders(HttpContext context, Func<Task> next)
+    {
+        var headers = context.Response.Headers;
+        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        return next();
+    }
+}

@@ -1,0 +1,102 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Web.Board;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Web.Sessions;
+
+/// <summary>Builds a session's page from the worker's detail, the billing evaluation and the FHIR outbox.</summary>
+internal sealed class SessionPageReader(
+    IChairBoard board,
+    IPatientNames patients,
+    IStaffAccounts accounts,
+    SessionBillingReader billing,
+    FhirDeliveryReader fhir,
+    IOptions<NurseStationOptions> options,
+    TimeProvider timeProvider)
+{
+    public async Task<SessionPageView?> ReadAsync(string sessionId, bool showPatients, CancellationToken cancellationToken)
+    {
+        var detail = await board.SessionAsync(sessionId, cancellationToken);
+        if (detail is null)
+        {
+            return null;
+        }
+
+        var record = detail.Record;
+        var plan = record.Plan;
+        var names = await StaffNamesAsync(cancellationToken);
+        PatientView? patient = null;
+        if (showPatients)
+        {
+            var found = await patients.FindAsync([plan.PatientReference], cancellationToken);
+            patient = new PatientView(plan.PatientReference, found.TryGetValue(plan.PatientReference, out var name) ? name : null);
+        }
+
+        var settings = options.Value;
+        var live = BoardReader.Chair(
+            new ChairBoardRow(plan.ControllerId, board.Current().Any(r => r.ControllerId == plan.ControllerId && r.ControllerOnline), plan.SessionId, detail.Live, record),
+            settings,
+            null);
+        var b = record.Boundaries;
+        return new SessionPageView(
+            plan.SessionId,
+            plan.ControllerId,
+            settings.ChairLabel(plan.ControllerId),
+            record.Status.ToString(),
+            patient,
+            showPatients ? new AdministrationView(plan.Administration.Reference, plan.Administration.PrimaryCptCode) : null,
+            (int)plan.Targets.PreCooling.TotalMinutes,
+            (int)plan.Targets.PostCooling.TotalMinutes,
+            plan.FirstOfCourse,
+            (record.Calibration?.Size ?? plan.CapSize)?.ToString(),
+            record.StartedAt,
+            new BoundariesView(b.CapPlacedAt, b.PlacementSource?.ToString(), b.InfusionStartedAt, b.InfusionEndedAt, b.LastCoolingStopAt, b.CapRemovedAt, b.RemovalSource?.ToString(), b.EndedAt),
+            [.. record.Phases.Select(p => new PhaseView(
+                p.Phase.ToString(), p.Start, p.End, Seconds((p.End ?? Later(record.AsOf, p.Start)) - p.Start), p.Target is { } t ? Seconds(t) : null,
+                p.Interruptions.Count, Seconds(p.Interruptions.Total)))],
+            new InterruptionsView(record.Interruptions.Count, Seconds(record.Interruptions.Total), Seconds(record.Interruptions.Longest)),
+            [.. record.Deviations.Select(d => new DeviationView(d.Name, d.Minutes, Seconds(d.Duration), d.Detail))],
+            new TemperaturesView(
+                record.Temperatures.Setpoint?.Celsius,
+                Summary(record.Temperatures.Coolant),
+                Summary(record.Temperatures.Scalp),
+                Seconds(record.Temperatures.CoolantAtSetpointTime)),
+            live,
+            record.Tolerance,
+            [.. record.AdverseEvents.Select(e => new DocumentedView(e.Event.ToString(), e.At, NameOf(names, e.NurseId)))],
+            record.Abort is { } abort ? new DocumentedView(abort.Reason.ToString(), abort.At, NameOf(names, abort.NurseId)) : null,
+            record.Void is { } voided ? new DocumentedView(voided.Reason.ToString(), voided.At, NameOf(names, voided.NurseId)) : null,
+            detail.SampleCount,
+            showPatients ? await billing.ReadAsync(record, cancellationToken) : null,
+            await fhir.ReadAsync(plan.SessionId, cancellationToken),
+            showPatients ? [.. detail.Audit.Select(a => Audit(a, names))] : null,
+            timeProvider.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken) =>
+        (await accounts.ListAsync(cancellationToken)).ToDictionary(a => a.UserId, a => a.DisplayName, StringComparer.Ordinal);
+
+    public static AuditView Audit(NurseAuditEntry entry, IReadOnlyDictionary<string, string> names) => new(
+        entry.SessionId,
+        entry.Action.ToString(),
+        NameOf(names, entry.NurseId),
+        entry.EnteredAt,
+        entry.EffectiveAt,
+        entry.EnteredAt != entry.EffectiveAt,
+        entry.StatusBefore?.ToString(),
+        entry.StatusAfter.ToString(),
+        entry.Change);
+
+    private static string NameOf(IReadOnlyDictionary<string, string> names, string userId) =>
+        names.TryGetValue(userId, out var name) ? name : userId;
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    private static TemperatureSummaryView Summary(TemperatureSummary summary) =>
+        new(summary.Min?.Celsius, summary.Mean is { } mean ? decimal.Round(mean, 1) : null, summary.Max?.Celsius, summary.Samples);
+
+    private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
+}

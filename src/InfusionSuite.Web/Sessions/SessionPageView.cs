@@ -1,0 +1,79 @@
+using InfusionSuite.Web.Board;
+
+namespace InfusionSuite.Web.Sessions;
+
+/// <summary>
+/// A session's page: the record, the live view, the billing evaluation, FHIR delivery and the audit trail.
+/// Patient fields, billing and the audit are null for engineers (left out by the server).
+/// </summary>
+public sealed record SessionPageView(
+    string SessionId,
+    string ControllerId,
+    string ChairLabel,
+    string Status,
+    PatientView? Patient,
+    AdministrationView? Administration,
+    int PreCoolingTargetMinutes,
+    int PostCoolingTargetMinutes,
+    bool FirstOfCourse,
+    string? CapSize,
+    DateTimeOffset StartedAt,
+    BoundariesView Boundaries,
+    IReadOnlyList<PhaseView> Phases,
+    InterruptionsView Interruptions,
+    IReadOnlyList<DeviationView> Deviations,
+    TemperaturesView Temperatures,
+    ChairView Live,
+    int? Tolerance,
+    IReadOnlyList<DocumentedView> AdverseEvents,
+    DocumentedView? Abort,
+    DocumentedView? Void,
+    int SampleCount,
+    BillingView? Billing,
+    FhirDeliveryView Fhir,
+    IReadOnlyList<AuditView>? Audit,
+    DateTimeOffset AsOf);
+
+/// <summary>The chemotherapy administration the session goes with.</summary>
+public sealed record AdministrationView(string Reference, string? PrimaryCptCode);
+
+public sealed record BoundariesView(
+    DateTimeOffset? CapPlacedAt,
+    string? PlacementSource,
+    DateTimeOffset? InfusionStartedAt,
+    DateTimeOffset? InfusionEndedAt,
+    DateTimeOffset? LastCoolingStopAt,
+    DateTimeOffset? CapRemovedAt,
+    string? RemovalSource,
+    DateTimeOffset? EndedAt);
+
+/// <summary>One phase against its target: <paramref name="End"/> null while it runs (duration so far, to the record's as-of).</summary>
+public sealed record PhaseView(string Phase, DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds, long? TargetSeconds, int Interruptions, long InterruptedSeconds);
+
+public sealed record InterruptionsView(int Count, long TotalSeconds, long LongestSeconds);
+
+/// <summary>A deviation with its whole minutes (rounded down, as shown to nurses) and exact seconds.</summary>
+public sealed record DeviationView(string Code, int Minutes, long Seconds, string Detail);
+
+public sealed record TemperaturesView(decimal? Setpoint, TemperatureSummaryView Coolant, TemperatureSummaryView Scalp, long CoolantAtSetpointSeconds);
+
+public sealed record TemperatureSummaryView(decimal? Min, decimal? Mean, decimal? Max, int Samples);
+
+/// <summary>Something a nurse documented: what, when it happened, and who (display name).</summary>
+public sealed record DocumentedView(string What, DateTimeOffset At, string By);
+
+/// <summary>One audit row: who, when entered, when it happened, what changed.</summary>
+public sealed record AuditView(string SessionId, string Action, string By, DateTimeOffset EnteredAt, DateTimeOffset EffectiveAt, bool DocumentedLate, string? StatusBefore, string StatusAfter, string Change);
+
+/// <summary>What would be billed for this session, and why not.</summary>
+public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings);
+
+public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text);
+
+/// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
+public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);
+
+public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts);
+
+/// <summary>One attempt and the server's answer.</summary>
+public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage);

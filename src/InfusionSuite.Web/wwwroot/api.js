@@ -1,0 +1,98 @@
+// Calls to the nurse station API with the sign-in cookie and the page's antiforgery token,
+// and small DOM helpers that only ever set text (never markup) from data.
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+export async function getJson(url) {
+  const response = await fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+  if (response.status === 401) {
+    location.assign('/signin?returnUrl=' + encodeURIComponent(location.pathname));
+    throw new Error('Signed out');
+  }
+  if (!response.ok) {
+    throw new Error(await problemText(response));
+  }
+  return response.json();
+}
+
+/** POSTs JSON; resolves to { ok, status, data } where data is the JSON answer or ProblemDetails. */
+export async function postJson(url, body) {
+  const response = await fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrf },
+    body: JSON.stringify(body ?? {}),
+  });
+  let data = null;
+  try { data = await response.json(); } catch { data = null; }
+  return { ok: response.ok, status: response.status, data };
+}
+
+async function problemText(response) {
+  try {
+    const problem = await response.json();
+    return problem.detail || problem.title || response.statusText;
+  } catch {
+    return response.statusText || String(response.status);
+  }
+}
+
+/** Creates an element with text content (never innerHTML) and optional class and attributes. */
+export function el(tag, text, className, attributes) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  if (className) node.className = className;
+  for (const [name, value] of Object.entries(attributes ?? {})) node.setAttribute(name, value);
+  return node;
+}
+
+export function clear(node) {
+  while (node.firstChild) node.removeChild(node.firstChild);
+  return node;
+}
+
+/** 754 s → "12:34"; 4000 s → "1:06:40". */
+export function clock(seconds) {
+  const s = Math.max(0, Math.floor(seconds));
+  const h = Math.floor(s / 3600);
+  const m = Math.floor((s % 3600) / 60);
+  const sec = s % 60;
+  const mm = String(m).padStart(h > 0 ? 2 : 1, '0');
+  return (h > 0 ? h + ':' : '') + mm + ':' + String(sec).padStart(2, '0');
+}
+
+export function minutes(seconds) {
+  return Math.floor(seconds / 60) + ' min';
+}
+
+export function celsius(value) {
+  return value === null || value === undefined ? '—' : Number(value).toFixed(1).replace('-', '−') + ' °C';
+}
+
+export function time(iso) {
+  if (!iso) return '—';
+  const d = new Date(iso);
+  return d.toISOString().slice(11, 16) + ' UTC';
+}
+
+export function dateTime(iso) {
+  if (!iso) return '—';
+  return new Date(iso).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+}
+
+/** "PreCooling" → "Pre-cooling"; "WarmingUp" → "Warming up". */
+export function words(name) {
+  if (!name) return '';
+  const special = { PreCooling: 'Pre-cooling', PostCooling: 'Post-cooling', WarmUp: 'Warm-up', WarmingUp: 'Warming up' };
+  if (special[name]) return special[name];
+  return name.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase().replace(/^./, c => c.toUpperCase());
+}
+
+export function toast(message) {
+  const node = document.getElementById('toast');
+  if (!node) return;
+  node.textContent = message;
+  node.hidden = false;
+  clearTimeout(toast.timer);
+  toast.timer = setTimeout(() => { node.hidden = true; }, 4000);
+}

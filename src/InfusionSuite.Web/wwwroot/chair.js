@@ -1,0 +1,140 @@
+// One chair card: built once, then updated in place (text only) so keyboard focus survives the live refresh.
+import { el, clear, clock, minutes, celsius, words } from './api.js';
+
+const running = ['Started', 'Fitting', 'PreCooling', 'Infusing', 'PostCooling', 'WarmingUp'];
+
+/** The next steps a nurse takes from this status, in the order they happen. */
+export function nextActions(status) {
+  switch (status) {
+    case 'Started':
+    case 'Fitting':
+      return ['cap-placed', 'abort'];
+    case 'PreCooling':
+      return ['infusion-started', 'abort'];
+    case 'Infusing':
+      return ['infusion-ended', 'abort'];
+    case 'PostCooling':
+    case 'WarmingUp':
+      return ['cap-removed', 'abort'];
+    default:
+      return [];
+  }
+}
+
+export const actionLabels = {
+  'cap-placed': 'Cap placed',
+  'infusion-started': 'Infusion started',
+  'infusion-ended': 'Infusion ended',
+  'cap-removed': 'Cap removed: end session',
+  abort: 'Abort…',
+  tolerance: 'Tolerance…',
+  'adverse-events': 'Adverse event…',
+  void: 'Void record…',
+};
+
+export function createChairCard(controllerId) {
+  const card = el('article', null, 'chair', { 'data-controller': controllerId });
+  const header = el('header');
+  const label = el('h2', controllerId, 'chair-label');
+  const link = el('span', '', 'link');
+  header.append(label, link);
+  const patient = el('p', null, 'patient');
+  const status = el('p', '', 'status');
+  const countdown = el('div', null, 'countdown');
+  const countdownTime = el('span', '', 'time');
+  const countdownCaption = el('span', '', 'caption');
+  countdown.append(countdownTime, countdownCaption);
+  const elapsed = el('p', '', 'elapsed');
+  const temps = el('dl', null, 'temps');
+  const coolant = el('dd', '—');
+  const scalp = el('dd', '—');
+  temps.append(el('dt', 'Coolant'), coolant, el('dt', 'Scalp'), scalp);
+  const alarms = el('div', null, 'alarms', { role: 'alert' });
+  const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
+  const actions = el('div', null, 'actions');
+  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions };
+  card.actionKey = null;
+  card.alarmKey = null;
+  card.promptKey = null;
+  return card;
+}
+
+/**
+ * Updates a card from a chair view. onAction(kind, chair) runs when an action button is pressed;
+ * options.canAct shows the nurse's buttons; options.sessionLink adds the session page link.
+ */
+export function updateChairCard(card, chair, options) {
+  const p = card.parts;
+  p.label.textContent = chair.label;
+  p.link.textContent = chair.online ? '● Online' : '○ Offline';
+  p.link.className = 'link ' + (chair.online ? 'online' : 'offline');
+
+  clear(p.patient);
+  if (chair.patient) {
+    p.patient.append(el('span', chair.patient.name ?? '(no name recorded)', 'name'), el('span', 'MRN ' + chair.patient.reference, 'mrn'));
+  }
+  p.patient.hidden = !chair.patient;
+
+  const hasSession = Boolean(chair.sessionId);
+  p.status.textContent = hasSession ? words(chair.status) : 'Free';
+
+  const counting = chair.remainingSeconds !== null && chair.remainingSeconds !== undefined;
+  p.countdown.hidden = !counting;
+  if (counting) {
+    p.countdownTime.textContent = clock(chair.remainingSeconds);
+    const target = chair.phase === 'PreCooling' ? 'pre-cooling' : 'post-cooling';
+    p.countdownTime.setAttribute('aria-label', minutes(chair.remainingSeconds) + ' to the ' + target + ' target');
+    p.countdownTime.dataset.seconds = String(chair.remainingSeconds);
+    p.countdownCaption.textContent = 'to the ' + target + ' target (' + minutes(chair.phaseTargetSeconds) + ')';
+  }
+  const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
+  p.elapsed.hidden = !hasElapsed;
+  if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
+
+  p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
+  p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '');
+  p.scalp.textContent = celsius(chair.scalpC);
+
+  const alarmKey = chair.alarms.map(a => a.code).join(',');
+  if (alarmKey !== card.alarmKey) {
+    card.alarmKey = alarmKey;
+    clear(p.alarms);
+    for (const alarm of chair.alarms) p.alarms.append(el('p', 'ALARM: ' + alarm.text, 'alarm-item'));
+    card.classList.toggle('alarm', chair.alarms.length > 0);
+  }
+
+  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap].join(',');
+  if (promptKey !== card.promptKey) {
+    card.promptKey = promptKey;
+    clear(p.prompts);
+    if (chair.readyForInfusion) {
+      p.prompts.append(el('p', 'Ready for infusion', 'prompt ready'));
+    } else if (chair.preCoolingTargetReached) {
+      p.prompts.append(el('p', 'Pre-cooling target reached: coolant not yet at setpoint', 'prompt target'));
+    }
+    if (chair.removeCap) p.prompts.append(el('p', 'Post-cooling complete: remove cap', 'prompt remove'));
+  }
+
+  const actionKey = [chair.sessionId, chair.status, options.canAct, options.sessionLink].join('|');
+  if (actionKey !== card.actionKey) {
+    card.actionKey = actionKey;
+    clear(p.actions);
+    if (options.canAct) {
+      const kinds = running.includes(chair.status) ? nextActions(chair.status) : [];
+      for (const kind of options.extraActions ? options.extraActions(chair) : kinds) {
+        const button = el('button', actionLabels[kind], kind === 'abort' || kind === 'void' ? 'danger' : 'primary', { type: 'button', 'data-action': kind });
+        button.addEventListener('click', () => options.onAction(kind, chair, button));
+        p.actions.append(button);
+      }
+      if (!hasSession || chair.sessionEnded) {
+        const start = el('button', 'Start session', 'primary', { type: 'button', 'data-action': 'start' });
+        start.addEventListener('click', () => options.onStart(chair, start));
+        if (options.sessionLink !== false || !hasSession) p.actions.append(start);
+      }
+    }
+    if (hasSession && options.sessionLink !== false) {
+      p.actions.append(el('a', 'Session page', 'button', { href: '/sessions/' + encodeURIComponent(chair.sessionId) }));
+    }
+  }
+}

@@ -1,0 +1,277 @@
+// A session's page: live panel and actions, phases against targets, the temperature chart (inline SVG),
+// deviations, what was documented, billing, FHIR delivery and the audit trail. Text only, never markup.
+import { getJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
+import { createChairCard, updateChairCard } from './chair.js';
+import { setUpActionDialog } from './forms.js';
+
+const root = document.getElementById('session');
+const sessionId = root.dataset.sessionId;
+const base = '/api/sessions/' + encodeURIComponent(sessionId);
+const svgNs = 'http://www.w3.org/2000/svg';
+let latest = null;
+let card = null;
+let chartDrawnFor = null;
+
+const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
+
+const running = ['Started', 'Fitting', 'PreCooling', 'Infusing', 'PostCooling', 'WarmingUp'];
+
+function sessionActions(chair) {
+  const all = [];
+  if (running.includes(chair.status)) {
+    if (['Started', 'Fitting'].includes(chair.status)) all.push('cap-placed');
+    if (['Started', 'Fitting', 'PreCooling'].includes(chair.status)) all.push('infusion-started');
+    if (chair.status === 'Infusing') all.push('infusion-ended');
+    if (['PostCooling', 'WarmingUp'].includes(chair.status)) all.push('cap-removed');
+    all.push('abort');
+  }
+  if (chair.status !== 'Voided') all.push('tolerance', 'adverse-events', 'void');
+  return all;
+}
+
+async function load() {
+  let view;
+  try {
+    view = await getJson(base);
+  } catch (error) {
+    const node = document.getElementById('load-error');
+    node.textContent = 'Could not load the session: ' + error.message;
+    node.hidden = false;
+    return;
+  }
+  latest = view;
+  document.getElementById('load-error').hidden = true;
+  document.getElementById('session-title').textContent = view.chairLabel + ' — ' + words(view.status);
+  const patientLine = document.getElementById('session-patient');
+  patientLine.textContent = view.patient
+    ? (view.patient.name ?? '(no name recorded)') + ' · MRN ' + view.patient.reference
+      + (view.administration ? ' · administration ' + view.administration.reference + ' (' + (view.administration.primaryCptCode ?? 'no code') + ')' : '')
+    : '';
+  patientLine.hidden = !view.patient;
+
+  card ??= createChairCard(view.controllerId);
+  const live = document.getElementById('live');
+  if (!card.isConnected) live.append(card);
+  const me = await me$;
+  updateChairCard(card, { ...view.live, status: view.status }, {
+    canAct: me.runsSessions,
+    sessionLink: false,
+    extraActions: sessionActions,
+    onAction: (kind, chair) => openAction(kind, chair),
+  });
+
+  renderTimeline(view);
+  renderDeviations(view);
+  renderDocumented(view);
+  renderBilling(view);
+  renderFhir(view);
+  renderAudit(view);
+
+  const key = view.sampleCount + '|' + view.status;
+  if (chartDrawnFor !== key) {
+    chartDrawnFor = key;
+    drawChart(await getJson(base + '/telemetry'), view);
+  }
+}
+
+function renderTimeline(view) {
+  const node = clear(document.getElementById('timeline'));
+  if (view.phases.length === 0) {
+    node.append(el('p', 'No phase yet: the cap has not been placed.', 'note'));
+    return;
+  }
+  const longest = Math.max(...view.phases.map(p => Math.max(p.durationSeconds, p.targetSeconds ?? 0)), 60);
+  for (const phase of view.phases) {
+    const row = el('div', null, 'phase-row', { 'data-phase': phase.phase });
+    row.append(el('span', words(phase.phase), 'phase-name'));
+    const bar = el('div', null, 'phase-bar', { role: 'img', 'aria-label': words(phase.phase) + ' ' + minutes(phase.durationSeconds) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) : '') });
+    const short = phase.targetSeconds && phase.end && phase.durationSeconds < phase.targetSeconds;
+    const fill = el('span', null, 'fill' + (short ? ' short' : ''));
+    fill.style.width = (100 * phase.durationSeconds / longest) + '%';
+    bar.append(fill);
+    if (phase.targetSeconds) {
+      const target = el('span', null, 'target');
+      target.style.left = (100 * phase.targetSeconds / longest) + '%';
+      bar.append(target);
+    }
+    row.append(bar);
+    const text = minutes(phase.durationSeconds) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) + ' target' : '')
+      + (phase.end ? '' : ' (running)') + (phase.interruptions ? ' · ' + phase.interruptions + ' interruption(s)' : '');
+    row.append(el('span', text, 'phase-text'));
+    node.append(row);
+  }
+}
+
+function renderDeviations(view) {
+  const node = clear(document.getElementById('deviations'));
+  if (view.deviations.length === 0) {
+    node.append(el('p', 'No deviation.', 'tag good'));
+    return;
+  }
+  const table = el('table', null, 'table');
+  const head = el('tr');
+  head.append(el('th', 'Deviation', null, { scope: 'col' }), el('th', 'Minutes', null, { scope: 'col' }), el('th', 'Detail', null, { scope: 'col' }));
+  table.append(el('thead')).firstChild.append(head);
+  const body = el('tbody');
+  for (const d of view.deviations) {
+    const tr = el('tr');
+    tr.append(el('td', d.code), el('td', d.minutes), el('td', d.detail));
+    body.append(tr);
+  }
+  table.append(body);
+  node.append(table);
+}
+
+function fact(list, term, value) {
+  list.append(el('dt', term), el('dd', value));
+}
+
+function renderDocumented(view) {
+  const list = clear(document.getElementById('documented'));
+  fact(list, 'Targets', 'pre-cooling ' + view.preCoolingTargetMinutes + ' min, post-cooling ' + view.postCoolingTargetMinutes + ' min');
+  fact(list, 'First of course', view.firstOfCourse ? 'yes (cap measured and calibrated)' : 'no');
+  fact(list, 'Cap size', view.capSize ?? '—');
+  fact(list, 'Started', dateTime(view.startedAt));
+  fact(list, 'Cap placed', dateTime(view.boundaries.capPlacedAt) + (view.boundaries.placementSource ? ' (' + words(view.boundaries.placementSource) + ')' : ''));
+  fact(list, 'Infusion', dateTime(view.boundaries.infusionStartedAt) + ' → ' + dateTime(view.boundaries.infusionEndedAt));
+  fact(list, 'Cap removed', dateTime(view.boundaries.capRemovedAt) + (view.boundaries.removalSource ? ' (' + words(view.boundaries.removalSource) + ')' : ''));
+  fact(list, 'Interruptions', view.interruptions.count + ' (' + minutes(view.interruptions.totalSeconds) + ' in total)');
+  fact(list, 'Coolant', 'min ' + celsius(view.temperatures.coolant.min) + ', mean ' + celsius(view.temperatures.coolant.mean) + ', max ' + celsius(view.temperatures.coolant.max));
+  fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
+  fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
+  fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
+  if (view.abort) fact(list, 'Aborted', words(view.abort.what) + ' at ' + time(view.abort.at) + ' by ' + view.abort.by);
+  if (view.void) fact(list, 'Voided', words(view.void.what) + ' at ' + time(view.void.at) + ' by ' + view.void.by);
+  fact(list, 'Samples stored', String(view.sampleCount));
+}
+
+function renderBilling(view) {
+  const node = clear(document.getElementById('billing'));
+  if (!view.billing) {
+    node.append(el('p', 'Not shown to your role.', 'note'));
+    return;
+  }
+  node.append(el('p', 'Date of service ' + view.billing.dateOfService));
+  for (const code of view.billing.codes) {
+    const p = el('p');
+    p.append(el('span', code.code + (code.billable ? ' billable' : ' not billable'), 'tag ' + (code.billable ? 'good' : 'wait')), el('span', ' ' + code.text));
+    node.append(p);
+  }
+  for (const warning of view.billing.warnings) node.append(el('p', warning, 'error'));
+}
+
+function renderFhir(view) {
+  const node = clear(document.getElementById('fhir'));
+  if (!view.fhir.configured) {
+    node.append(el('p', 'No EHR is configured on this host: the Bundles are kept in the outbox for export.', 'note'));
+  }
+  if (view.fhir.items.length === 0) {
+    node.append(el('p', running.includes(view.status) ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));
+    return;
+  }
+  for (const item of view.fhir.items) {
+    const section = el('div', null, 'fhir-item', { 'data-status': item.status });
+    const state = item.status === 'Sent' ? 'good' : item.status === 'Parked' ? 'bad' : 'wait';
+    const head = el('p');
+    head.append(el('span', words(item.kind) + ': ' + item.status, 'tag ' + state),
+      el('span', ' queued ' + dateTime(item.enqueuedAt) + (item.sentAt ? ', sent ' + dateTime(item.sentAt) : ', next attempt ' + dateTime(item.nextAttemptAt))));
+    section.append(head);
+    if (item.parkedReason) section.append(el('p', 'Parked: ' + item.parkedReason, 'error'));
+    if (item.attempts.length > 0) {
+      const list = el('ol');
+      for (const a of item.attempts) {
+        list.append(el('li', dateTime(a.finishedAt) + ' — ' + words(a.outcome) + (a.httpStatus ? ' (HTTP ' + a.httpStatus + ')' : '') + (a.serverMessage ? ': ' + a.serverMessage : ''), 'fhir-attempt'));
+      }
+      section.append(list);
+    }
+    node.append(section);
+  }
+}
+
+function renderAudit(view) {
+  const node = clear(document.getElementById('audit'));
+  if (!view.audit) {
+    node.append(el('p', 'Not shown to your role.', 'note'));
+    return;
+  }
+  const table = el('table', null, 'table');
+  const head = el('tr');
+  for (const title of ['Entered', 'Happened', 'Who', 'Action', 'What changed']) head.append(el('th', title, null, { scope: 'col' }));
+  table.append(el('thead')).firstChild.append(head);
+  const body = el('tbody');
+  for (const a of view.audit) {
+    const tr = el('tr');
+    tr.append(el('td', time(a.enteredAt)), el('td', time(a.effectiveAt) + (a.documentedLate ? ' (late)' : '')), el('td', a.by), el('td', words(a.action)), el('td', a.change));
+    body.append(tr);
+  }
+  table.append(body);
+  node.append(table);
+}
+
+function svg(tag, attributes, text) {
+  const node = document.createElementNS(svgNs, tag);
+  for (const [name, value] of Object.entries(attributes ?? {})) node.setAttribute(name, String(value));
+  if (text !== undefined) node.textContent = text;
+  return node;
+}
+
+function drawChart(telemetry, view) {
+  const node = clear(document.getElementById('chart'));
+  const note = document.getElementById('chart-note');
+  const points = telemetry.points;
+  if (points.length < 2) {
+    node.append(el('p', 'No temperatures yet.', 'note'));
+    note.textContent = '';
+    return;
+  }
+  const width = 960, height = 360, left = 56, right = 16, top = 16, bottom = 40;
+  const t0 = Date.parse(points[0].at), t1 = Date.parse(points[points.length - 1].at);
+  const values = points.flatMap(p => [p.coolant, p.scalp]).filter(v => v !== null && v !== undefined).map(Number);
+  if (telemetry.setpoint !== null && telemetry.setpoint !== undefined) values.push(Number(telemetry.setpoint));
+  const lo = Math.floor(Math.min(...values) / 5) * 5, hi = Math.ceil(Math.max(...values) / 5) * 5 || lo + 5;
+  const x = t => left + (width - left - right) * (t - t0) / Math.max(1, t1 - t0);
+  const y = v => top + (height - top - bottom) * (hi - v) / Math.max(1, hi - lo);
+  const chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': 'chart-desc' });
+  chart.append(svg('desc', { id: 'chart-desc' }, 'Coolant and scalp temperature over the session, ' + points.length + ' points from ' + telemetry.samples + ' samples.'));
+  for (let v = lo; v <= hi; v += 5) {
+    chart.append(svg('line', { x1: left, x2: width - right, y1: y(v), y2: y(v), class: 'grid' }));
+    chart.append(svg('text', { x: left - 8, y: y(v) + 5, 'text-anchor': 'end' }, String(v).replace('-', '−') + '°'));
+  }
+  const minutesTotal = (t1 - t0) / 60000;
+  const step = minutesTotal > 120 ? 30 : minutesTotal > 40 ? 10 : 5;
+  for (let m = 0; m <= minutesTotal; m += step) {
+    const t = t0 + m * 60000;
+    chart.append(svg('text', { x: x(t), y: height - 14, 'text-anchor': 'middle' }, m + ' min'));
+  }
+  chart.append(svg('line', { x1: left, x2: left, y1: top, y2: height - bottom, class: 'axis' }));
+  chart.append(svg('line', { x1: left, x2: width - right, y1: height - bottom, y2: height - bottom, class: 'axis' }));
+  if (telemetry.setpoint !== null && telemetry.setpoint !== undefined) {
+    chart.append(svg('line', { x1: left, x2: width - right, y1: y(telemetry.setpoint), y2: y(telemetry.setpoint), class: 'setpoint' }));
+  }
+  const b = view.boundaries;
+  for (const [label, at] of [['cap on', b.capPlacedAt], ['infusion', b.infusionStartedAt], ['infusion end', b.infusionEndedAt], ['cooling stop', b.lastCoolingStopAt]]) {
+    if (!at) continue;
+    const t = Date.parse(at);
+    if (t < t0 || t > t1) continue;
+    chart.append(svg('line', { x1: x(t), x2: x(t), y1: top, y2: height - bottom, class: 'boundary' }));
+    chart.append(svg('text', { x: x(t) + 4, y: top + 14 }, label));
+  }
+  const line = key => points.filter(p => p[key] !== null && p[key] !== undefined).map(p => x(Date.parse(p.at)).toFixed(1) + ',' + y(Number(p[key])).toFixed(1)).join(' ');
+  chart.append(svg('polyline', { points: line('coolant'), class: 'coolant' }));
+  const scalp = line('scalp');
+  if (scalp) chart.append(svg('polyline', { points: scalp, class: 'scalp' }));
+  for (const p of points.filter(p => p.alarms.length > 0)) {
+    chart.append(svg('rect', { x: x(Date.parse(p.at)) - 2, y: height - bottom - 8, width: 4, height: 8, class: 'alarm-mark' }));
+  }
+  node.append(chart);
+  const legend = el('ul', null, 'legend');
+  legend.append(el('li', '— Coolant', 'coolant'), el('li', '— Scalp', 'scalp'), el('li', '- - Setpoint', 'coolant'), el('li', '▮ Alarm', 'alarm-legend'));
+  node.append(legend);
+  note.textContent = telemetry.samples + ' samples over ' + clock((t1 - t0) / 1000) + (telemetry.samples > points.length ? ', shown as ' + points.length + ' averaged points' : '') + '.';
+}
+
+const me$ = getJson('/api/me');
+load();
+setInterval(() => {
+  if (!latest || running.includes(latest.status) || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
+}, 3000);
