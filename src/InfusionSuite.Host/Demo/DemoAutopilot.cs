@@ -81,7 +81,11 @@ internal sealed class DemoAutopilot(
                 });
                 await new SimulatedController(scenario, chair, round, output, clock, start).RunAsync(nurse, cancellationToken);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception) when (cancellationToken.IsCancellationRequested)
+            {
+                return; // stopping: a publish cut short may surface as a timeout rather than a cancellation
+            }
+            catch (Exception e)
             {
                 DemoLog.ChairFailed(logger, chair.ControllerId, e);
             }
