@@ -1,6 +1,7 @@
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Testing;
 using Microsoft.Extensions.Time.Testing;
 
 namespace InfusionSuite.Worker.Tests;

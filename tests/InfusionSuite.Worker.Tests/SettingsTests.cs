@@ -1,3 +1,4 @@
+using InfusionSuite.Testing;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Worker.Tests;

@@ -7,6 +7,7 @@ const boardNode = document.getElementById('board');
 const connection = document.getElementById('connection');
 const cards = new Map();
 let latest = null;
+let sessionsKey = null;
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
 const openStart = setUpStartDialog(asOf, () => refreshRecent());
@@ -38,6 +39,11 @@ function render(view) {
       card.remove();
       cards.delete(id);
     }
+  }
+  const key = view.chairs.map(c => c.sessionId + ':' + c.status).join('|');
+  if (key !== sessionsKey) {
+    sessionsKey = key;
+    refreshRecent(); // a session started or changed status: the list below follows
   }
   if (view.chairs.length === 0) {
     connection.textContent = 'No chair has been heard from yet.';
@@ -76,5 +82,4 @@ async function refreshRecent() {
 }
 
 connect();
-refreshRecent();
-setInterval(refreshRecent, 15000);
+setInterval(refreshRecent, 60000);

@@ -111,7 +111,9 @@ function renderDeviations(view) {
   const table = el('table', null, 'table');
   const head = el('tr');
   head.append(el('th', 'Deviation', null, { scope: 'col' }), el('th', 'Minutes', null, { scope: 'col' }), el('th', 'Detail', null, { scope: 'col' }));
-  table.append(el('thead')).firstChild.append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   for (const d of view.deviations) {
     const tr = el('tr');
@@ -197,7 +199,9 @@ function renderAudit(view) {
   const table = el('table', null, 'table');
   const head = el('tr');
   for (const title of ['Entered', 'Happened', 'Who', 'Action', 'What changed']) head.append(el('th', title, null, { scope: 'col' }));
-  table.append(el('thead')).firstChild.append(head);
+  const thead = el('thead');
+  thead.append(head);
+  table.append(thead);
   const body = el('tbody');
   for (const a of view.audit) {
     const tr = el('tr');
@@ -249,13 +253,14 @@ function drawChart(telemetry, view) {
     chart.append(svg('line', { x1: left, x2: width - right, y1: y(telemetry.setpoint), y2: y(telemetry.setpoint), class: 'setpoint' }));
   }
   const b = view.boundaries;
-  for (const [label, at] of [['cap on', b.capPlacedAt], ['infusion', b.infusionStartedAt], ['infusion end', b.infusionEndedAt], ['cooling stop', b.lastCoolingStopAt]]) {
-    if (!at) continue;
-    const t = Date.parse(at);
-    if (t < t0 || t > t1) continue;
+  const marks = [['cap on', b.capPlacedAt], ['infusion start', b.infusionStartedAt], ['infusion end', b.infusionEndedAt], ['cooling stop', b.lastCoolingStopAt]];
+  marks.forEach(([label, at], i) => {
+    const t = at ? Date.parse(at) : NaN;
+    if (Number.isNaN(t) || t < t0 || t > t1) return;
     chart.append(svg('line', { x1: x(t), x2: x(t), y1: top, y2: height - bottom, class: 'boundary' }));
-    chart.append(svg('text', { x: x(t) + 4, y: top + 14 }, label));
-  }
+    const right = x(t) > width - 160;
+    chart.append(svg('text', { x: x(t) + (right ? -4 : 4), y: top + 14 + 18 * i, 'text-anchor': right ? 'end' : 'start' }, label));
+  });
   const line = key => points.filter(p => p[key] !== null && p[key] !== undefined).map(p => x(Date.parse(p.at)).toFixed(1) + ',' + y(Number(p[key])).toFixed(1)).join(' ');
   chart.append(svg('polyline', { points: line('coolant'), class: 'coolant' }));
   const scalp = line('scalp');

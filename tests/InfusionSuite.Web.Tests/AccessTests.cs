@@ -1,0 +1,206 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Web.Accounts;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>Who may do what: sign-in, tokens, roles, antiforgery, lockout, disabled users, the audit.</summary>
+public sealed partial class AccessTests : StationTest
+{
+    [Fact(Timeout = 30_000)]
+    public async Task WithoutSignIn_OnlyHealthAnswers_PagesRedirectAndApiSays401()
+    {
+        using var anonymous = Host.Client(null);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/signin")).StatusCode);
+        foreach (var api in new[] { "/api/board", "/api/board/stream", "/api/sessions", "/api/choices", "/api/controllers", "/api/audit", "/openapi/v1.json" })
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(api)).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/sessions", new StartBody("CHAIR-01"))).Response.StatusCode);
+        var page = await anonymous.GetAsync("/sessions/x");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/signin", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        using var forged = Host.Client(null);
+        forged.DefaultRequestHeaders.Authorization = new("Bearer", "isk_" + new string('0', 64));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await forged.GetAsync("/api/board")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task OpenApiDocument_DescribesTheActions()
+    {
+        using var nurse = Host.Client("alice");
+        var (response, document) = await nurse.GetJsonAsync("/openapi/v1.json");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (var path in new[] { "/api/sessions", "/api/sessions/{id}/infusion-started", "/api/sessions/{id}/abort", "/api/sessions/{id}/telemetry", "/api/board", "/api/audit" })
+        {
+            Assert.Contains(path, paths);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Engineer_SeesDevicesButNoPatient_AndCannotAct()
+    {
+        using var nurse = Host.Client("alice");
+        var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", PatientReference: "MRN-SECRET-77", PatientName: "Secret Person"));
+        var id = started.Text("sessionId")!;
+        using var engineer = Host.Client("eve");
+
+        var board = await engineer.GetStringAsync("/api/board");
+        var page = await engineer.GetStringAsync("/api/sessions/" + id);
+        var list = await engineer.GetStringAsync("/api/sessions");
+        foreach (var text in new[] { board, page, list })
+        {
+            Assert.DoesNotContain("MRN-SECRET-77", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Secret Person", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("ma-2001", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("CHAIR-01", board, StringComparison.Ordinal);
+        Assert.Contains("\"audit\":null", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await engineer.GetAsync("/api/controllers")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await engineer.GetAsync($"/api/sessions/{id}/telemetry")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.PostAsync("/api/sessions", new StartBody("CHAIR-09"))).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other" })).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetAsync("/api/audit")).StatusCode);
+        Assert.Contains("MRN-SECRET-77", await nurse.GetStringAsync("/api/board"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Admin_ReadsTheAudit_NurseDoesNot_AndTheAuditCannotBeChanged()
+    {
+        using var nurse = Host.Client("alice");
+        var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01"));
+        using var admin = Host.Client("ada");
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await nurse.GetAsync("/api/audit")).StatusCode);
+        var (response, audit) = await admin.GetJsonAsync("/api/audit");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var row = Assert.Single(audit.GetProperty("nurseActions").EnumerateArray());
+        Assert.Equal("Alice Nurse", row.Text("by"));
+        Assert.Equal(started.Text("sessionId"), row.Text("sessionId"));
+        Assert.Contains(audit.GetProperty("accounts").EnumerateArray(), a => a.Text("action") == "user-added" && a.Text("subject") == "alice");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync("/api/sessions", new StartBody("CHAIR-02"))).Response.StatusCode);
+        foreach (var method in new[] { HttpMethod.Put, HttpMethod.Delete, HttpMethod.Patch })
+        {
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, (await admin.SendAsync(new HttpRequestMessage(method, "/api/audit"))).StatusCode);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={Db.Path};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var sql in new[] { "UPDATE staff_audit SET detail = 'x'", "DELETE FROM staff_audit", "DELETE FROM nurse_audit" })
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await Assert.ThrowsAsync<SqliteException>(() => command.ExecuteNonQueryAsync());
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task CookieSignIn_NeedsTheFormToken_AndApiPostsNeedTheHeaderToken()
+    {
+        using var browser = Host.Client(null);
+        var form = await browser.GetStringAsync("/signin");
+        Assert.Equal(HttpStatusCode.BadRequest, (await SignInAsync(browser, "alice", StationHost.Password, token: null)).StatusCode);
+        var wrong = await SignInAsync(browser, "alice", "not the password", FormToken(form));
+        Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        Assert.Contains("Wrong user name or password.", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var signedIn = await SignInAsync(browser, "alice", StationHost.Password, FormToken(form));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var board = await browser.GetStringAsync("/");
+        Assert.Contains("Alice Nurse", board, StringComparison.Ordinal);
+
+        var withoutHeader = await browser.PostAsync("/api/sessions", new StartBody("CHAIR-01"));
+        Assert.Equal(HttpStatusCode.BadRequest, withoutHeader.Response.StatusCode);
+        Assert.Equal("Antiforgery token missing or invalid", withoutHeader.Body.Text("title"));
+        browser.DefaultRequestHeaders.Add("X-CSRF-TOKEN", MetaToken(board));
+        Assert.Equal(HttpStatusCode.Created, (await browser.PostAsync("/api/sessions", new StartBody("CHAIR-01"))).Response.StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task FiveFailedSignIns_LockTheAccountForFifteenMinutes()
+    {
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin"));
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(browser, "alice", "guess " + i, token)).StatusCode);
+        }
+
+        var fifth = await SignInAsync(browser, "alice", "guess 5", token);
+        Assert.Equal((HttpStatusCode)423, fifth.StatusCode);
+        var locked = await SignInAsync(browser, "alice", StationHost.Password, token);
+        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        Clock.Advance(TimeSpan.FromMinutes(15));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        var audit = await Host.Services.GetRequiredService<IStaffAccounts>().AuditAsync(10, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "locked-out" && a.Subject == "alice");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DisabledUser_LosesTokenAndSignIn()
+    {
+        using var robot = Host.Client("alice");
+        Assert.Equal(HttpStatusCode.OK, (await robot.GetAsync("/api/board")).StatusCode);
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/board")).StatusCode);
+
+        Assert.True(await Host.Services.GetRequiredService<StaffAccountService>().SetDisabledAsync("alice", true, "test", CancellationToken.None));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await robot.GetAsync("/api/board")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/board")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await SignInAsync(browser, "alice", StationHost.Password, FormToken(await browser.GetStringAsync("/signin")))).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task StaffText_IsEncodedInPages()
+    {
+        var service = Host.Services.GetRequiredService<StaffAccountService>();
+        await service.AddAsync("mallory", "<script>alert(1)</script>", StaffRole.Admin, StationHost.Password, null, "test", CancellationToken.None);
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin?returnUrl=%22%3E%3Cscript%3E"));
+        await SignInAsync(browser, "mallory", StationHost.Password, token);
+
+        foreach (var page in new[] { "/", "/users", "/audit" })
+        {
+            var response = await browser.GetAsync(page);
+            var html = await response.Content.ReadAsStringAsync();
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
+
+    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string? token)
+    {
+        var fields = new Dictionary<string, string> { ["userName"] = user, ["password"] = password, ["returnUrl"] = "/" };
+        if (token is not null)
+        {
+            fields["__RequestVerificationToken"] = token;
+        }
+
+        return client.PostAsync("/signin", new FormUrlEncodedContent(fields));
+    }
+
+    private static string FormToken(string html) => WebUtility.HtmlDecode(FormTokenPattern().Match(html).Groups[1].Value);
+
+    private static string MetaToken(string html) => WebUtility.HtmlDecode(MetaTokenPattern().Match(html).Groups[1].Value);
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex FormTokenPattern();
+
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\">")]
+    private static partial Regex MetaTokenPattern();
+}

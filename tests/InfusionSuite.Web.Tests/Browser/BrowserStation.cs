@@ -1,0 +1,104 @@
+using InfusionSuite.Fhir.Tests;
+using InfusionSuite.Simulator.Running;
+using Microsoft.Playwright;
+
+namespace InfusionSuite.Web.Tests.Browser;
+
+/// <summary>
+/// One host for the browser tests: the worker with the nurse station on real Kestrel, a real SQLite
+/// file, MQTTnet's embedded broker, the test FHIR server as the EHR, and one shared Chromium (Debian's,
+/// at /usr/bin/chromium; a test fails when it is missing). The host runs on a <see cref="ScaledTimeProvider"/>
+/// (×<see cref="Scale"/>) that the simulated chairs share, so a countdown visibly runs.
+/// </summary>
+public sealed class BrowserStation : IAsyncLifetime
+{
+    public const double Scale = 200;
+    public const string Chromium = "/usr/bin/chromium";
+    public static readonly DateTimeOffset Start = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+
+    private readonly TempDatabase _db = new();
+    private IPlaywright? _playwright;
+
+    public ScaledTimeProvider Clock { get; } = new(Scale, Start);
+
+    public FhirServerFixture Ehr { get; } = new();
+
+    public EmbeddedMqttBroker Broker { get; private set; } = null!;
+
+    internal StationHost Host { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(Chromium))
+        {
+            throw new InvalidOperationException($"Chromium is needed for the browser tests and was not found at {Chromium}: run ./test.sh (it installs the Debian package).");
+        }
+
+        var ehr = Ehr.InitializeAsync();
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        Broker = await EmbeddedMqttBroker.StartAsync(limit.Token);
+        var settings = StationHost.Settings(_db.Path);
+        settings["NurseStation:Chairs:CHAIR-06"] = "Chair 6";
+        settings["Controllers:Mqtt:Host"] = Broker.Host;
+        settings["Controllers:Mqtt:Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        settings["Controllers:Mqtt:ClientId"] = "nurse-station-browser-tests";
+        settings["Controllers:Mqtt:KeepAlive"] = "00:10:00";
+        settings["Controllers:Mqtt:ConnectionCheckInterval"] = "00:01:00";
+        settings["Controllers:Liveness:OfflineAfter"] = "00:30:00";
+        await ehr;
+        settings["Fhir:Delivery:BaseUrl"] = Ehr.FhirBase.ToString();
+        settings["Fhir:Delivery:ValidateBeforeSending"] = "false";
+        settings["Fhir:Delivery:AttemptTimeout"] = "01:00:00"; // on the scaled clock: 18 real seconds
+        Host = await StationHost.StartKestrelAsync(settings, Clock);
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser context (own cookies) with bounded waits, a tablet-sized window, and the host as base address.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Host.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
+        if (Broker is not null)
+        {
+            await Broker.DisposeAsync();
+        }
+
+        await Ehr.DisposeAsync();
+        _db.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserStation>
+{
+    public const string Name = "Browser";
+}

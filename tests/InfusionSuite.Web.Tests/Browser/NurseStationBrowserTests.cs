@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InfusionSuite.Fhir.Tests;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Simulator.Scenarios;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InfusionSuite.Web.Tests.Browser;
+
+/// <summary>
+/// A nurse runs a whole session from the board in Chromium while the simulator plays the chair over
+/// MQTT on the host's scaled clock; the session page shows the chart and the EHR's answer. Screenshots
+/// of both pages go to docs/images. Rights and text-not-markup are checked in the browser too.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class NurseStationBrowserTests(BrowserStation station)
+{
+    [Fact(Timeout = 90_000)]
+    public async Task NurseRunsASessionFromTheBoard_AndFindsTheChartAndTheFhirDeliveryOnItsPage()
+    {
+        string patientId;
+        using (var ehr = new FhirServerReader(station.Ehr))
+        {
+            patientId = await ehr.CreatePatientAsync("MRN-BROWSER-1");
+        }
+
+        var page = await station.NewPageAsync();
+        await page.SignInAsync("alice");
+        await Expect(page.Locator(".who .user")).ToHaveTextAsync("Alice Nurse");
+
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(85));
+        var chair = SimulatedChair.Numbered(0);
+        await using var output = new MqttControllerOutput(new MqttOutputOptions
+        {
+            Host = station.Broker.Host, Port = station.Broker.Port, Site = "clinic", ControllerId = chair.ControllerId,
+        });
+        var run = new SimulatedController(OneChair(), chair, seed: 1, output, station.Clock).RunAsync(null, stop.Token);
+        try
+        {
+            var card = page.Chair(chair.ControllerId);
+            await Expect(card.Locator(".chair-label")).ToHaveTextAsync("Chair 1 (window)");
+            await Expect(card.Locator(".link")).ToHaveTextAsync("● Online");
+            await page.StartSessionAsync(chair.ControllerId, "Patient/" + patientId, "Ann Example", preCooling: 20, postCooling: 20);
+            await Expect(card.Locator(".patient .name")).ToHaveTextAsync("Ann Example");
+
+            await Expect(card.Locator(".status")).ToHaveTextAsync("Pre-cooling", new() { Timeout = 20_000 });
+            var countdown = card.Locator(".countdown .time");
+            var before = await SecondsAsync(countdown);
+            await Eventually.HoldsAsync(() => SecondsAsync(countdown).GetAwaiter().GetResult() < before, TimeSpan.FromSeconds(5), "the pre-cooling countdown to run");
+            await Expect(countdown).ToHaveTextAsync(new Regex(@"^\d+:\d\d$"));
+
+            await Expect(card.GetByText("Ready for infusion")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await page.ScreenshotAsync(new() { Path = Pages.Screenshot("board.png"), FullPage = true });
+            await page.RecordAsync(chair.ControllerId, "Infusion started");
+            await Expect(card.Locator(".status")).ToHaveTextAsync("Infusing");
+            await page.RecordAsync(chair.ControllerId, "Infusion ended");
+            await Expect(card.Locator(".status")).ToHaveTextAsync("Post-cooling");
+            await Expect(countdown).ToBeVisibleAsync();
+            await Expect(card.Locator(".countdown .caption")).ToContainTextAsync("post-cooling target (20 min)");
+
+            await Expect(card.GetByText("Post-cooling complete: remove cap")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+            await page.RecordAsync(chair.ControllerId, "Cap removed: end session");
+            await Expect(card.Locator(".status")).ToHaveTextAsync("Completed");
+
+            await card.GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
+            await Expect(page.Locator("#session-title")).ToHaveTextAsync("Chair 1 (window) — Completed");
+            await Expect(page.Locator("#chart svg polyline.coolant")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#chart svg polyline.scalp")).ToHaveCountAsync(1);
+            await Expect(page.Locator("#timeline [data-phase='PreCooling']")).ToContainTextAsync("of 20 min target");
+            await Expect(page.Locator("#billing")).ToContainTextAsync("0663T billable");
+            await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(4);
+            await Expect(page.Locator("#fhir .fhir-item[data-status='Sent']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+            await Expect(page.Locator("#fhir .fhir-attempt").First).ToContainTextAsync("HTTP 200");
+            await page.ScreenshotAsync(new() { Path = Pages.Screenshot("session.png"), FullPage = true });
+        }
+        catch
+        {
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), "infusionsuite-browser-failure.png"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await IgnoreCancellationAsync(run);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Engineer_SeesTheChairsButNoPatientData_AndCannotStartOrReadTheAudit()
+    {
+        using (var nurse = station.Host.Client("alice"))
+        {
+            var (response, _) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-07", PatientReference: "MRN-ENG-7", PatientName: "Hidden Patient"));
+            Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        }
+
+        var page = await station.NewPageAsync();
+        await page.SignInAsync("eve");
+        await Expect(page.Chair("CHAIR-07").Locator(".status")).ToHaveTextAsync("Started");
+        var html = await page.ContentAsync();
+        Assert.DoesNotContain("Hidden Patient", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRN-ENG-7", html, StringComparison.Ordinal);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Start session" })).ToHaveCountAsync(0);
+
+        await page.Chair("CHAIR-07").GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
+        await Expect(page.Locator("#audit")).ToContainTextAsync("Not shown to your role.");
+        Assert.DoesNotContain("Hidden Patient", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GotoAsync("/audit");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UserWithoutRights_IsRefused()
+    {
+        var page = await station.NewPageAsync();
+        await page.GotoAsync("/sessions/any");
+        await Expect(page).ToHaveURLAsync(new Regex("/signin"));
+        await page.SignInAsync("alice", "not her password");
+        await Expect(page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong user name or password.");
+
+        await page.SignInAsync("alice");
+        await page.GotoAsync("/users");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Not allowed" })).ToBeVisibleAsync();
+        var status = await page.EvaluateAsync<int>("async () => (await fetch('/api/audit')).status");
+        Assert.Equal(403, status);
+        var forged = await page.EvaluateAsync<int>("async () => (await fetch('/api/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status");
+        Assert.Equal(400, forged); // a cookie POST without the page's antiforgery token
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ScriptTypedIntoTheStartForm_ShowsAsText()
+    {
+        const string Typed = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
+        var page = await station.NewPageAsync();
+        var dialogs = 0;
+        page.Dialog += (_, dialog) =>
+        {
+            dialogs++;
+            _ = dialog.DismissAsync();
+        };
+        await page.SignInAsync("alice");
+        await page.StartSessionAsync("CHAIR-06", "MRN-<b>6</b>", Typed, preCooling: 30, postCooling: 90);
+
+        await Expect(page.Chair("CHAIR-06").Locator(".patient .name")).ToHaveTextAsync(Typed);
+        await Expect(page.Chair("CHAIR-06").Locator(".patient .mrn")).ToHaveTextAsync("MRN MRN-<b>6</b>");
+        await page.Chair("CHAIR-06").GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
+        await Expect(page.Locator("#session-patient")).ToContainTextAsync(Typed);
+        await page.GotoAsync("/");
+        await Expect(page.Locator("#recent")).ToContainTextAsync(Typed);
+
+        Assert.Equal(0, dialogs);
+        Assert.Equal("none", await page.EvaluateAsync<string>("() => String(window.pwned ?? 'none')"));
+        Assert.Equal(0, await page.Locator("#board img, #recent img, #board b").CountAsync());
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>The normal session, shortened: the nurse starts during fitting; SETPOINT comes after the start so "ready" can be judged.</summary>
+    private static Scenario OneChair()
+    {
+        Assert.True(BuiltInScenarios.TryGet("normal", out var normal));
+        return normal with
+        {
+            Controller = normal.Controller with { TelemetryHz = 0.2, PulldownMinutes = 4 },
+            Session = normal.Session with
+            {
+                PrechillMinutes = 6, FittingMinutes = 15, FirstOfCourse = false,
+                PrecoolTargetMinutes = 20, InfusionMinutes = 6, PostcoolTargetMinutes = 20, PostcoolMinutes = 90,
+            },
+            Incidents = [new Incident { Kind = IncidentKind.Setpoint, Phase = SessionPhase.Fitting, AtMinutes = 12, SetpointC = -5.0m }],
+        };
+    }
+
+    private static async Task<int> SecondsAsync(ILocator countdown) =>
+        int.Parse((await countdown.GetAttributeAsync("data-seconds"))!, CultureInfo.InvariantCulture);
+
+    private static async Task IgnoreCancellationAsync(Task run)
+    {
+        try
+        {
+            await run;
+        }
+        catch (OperationCanceledException)
+        {
+            // the chair was stopped at the end of the test
+        }
+    }
+}

@@ -1,0 +1,56 @@
+using Microsoft.Playwright;
+
+namespace InfusionSuite.Web.Tests.Browser;
+
+/// <summary>What a user does in the browser, in their words.</summary>
+internal static class Pages
+{
+    public static async Task SignInAsync(this IPage page, string user, string password = StationHost.Password)
+    {
+        await page.GotoAsync("/");
+        await page.GetByLabel("User name").FillAsync(user);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+    }
+
+    public static ILocator Chair(this IPage page, string controllerId) => page.Locator($"article.chair[data-controller=\"{controllerId}\"]");
+
+    /// <summary>Presses an action button on a chair card and confirms the dialog.</summary>
+    public static async Task RecordAsync(this IPage page, string controllerId, string button)
+    {
+        await page.Chair(controllerId).GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
+        var dialog = page.Locator("#action-dialog");
+        await Assertions.Expect(dialog).ToBeVisibleAsync();
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Assertions.Expect(dialog).ToBeHiddenAsync();
+    }
+
+    public static async Task StartSessionAsync(this IPage page, string controllerId, string patient, string name, int preCooling, int postCooling)
+    {
+        await page.Chair(controllerId).GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        var form = page.Locator("#start-dialog");
+        await Assertions.Expect(form).ToBeVisibleAsync();
+        await form.GetByLabel("Patient MRN or EHR id").FillAsync(patient);
+        await form.GetByLabel("Patient name").FillAsync(name);
+        await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-" + controllerId);
+        await form.GetByLabel("Regimen preset").SelectOptionAsync(new SelectOptionValue { Label = "Standard (30 / 90 min)" });
+        await form.GetByLabel("Pre-cooling target (min)").FillAsync(preCooling.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByLabel("Post-cooling target (min)").FillAsync(postCooling.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Assertions.Expect(form).ToBeHiddenAsync();
+    }
+
+    public static string Screenshot(string name)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "InfusionSuite.sln")))
+            {
+                var folder = Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "images"));
+                return Path.Combine(folder.FullName, name);
+            }
+        }
+
+        throw new InvalidOperationException("InfusionSuite.sln was not found above the test output folder.");
+    }
+}

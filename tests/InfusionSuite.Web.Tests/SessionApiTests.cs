@@ -1,0 +1,217 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>Every nurse action over REST, and every refusal: 400 naming the field, 409 saying why, 404; nothing half-applied.</summary>
+public sealed class SessionApiTests : StationTest
+{
+    private HttpClient _nurse = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _nurse = Host.Client("alice");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        _nurse.Dispose();
+        await base.DisposeAsync();
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task NurseRunsAWholeSession_EveryStepIsStoredWithItsAuditRow()
+    {
+        var (started, body) = await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", FirstOfCourse: true, CapSize: "M"));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var id = body.Text("sessionId")!;
+        Assert.Equal("/api/sessions/" + id, started.Headers.Location!.OriginalString);
+
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await Step("cap-placed", null, "PreCooling");
+        Clock.Advance(TimeSpan.FromMinutes(35));
+        await Step("infusion-started", new { effectiveAt = Nine.AddMinutes(33) }, "Infusing");
+        Clock.Advance(TimeSpan.FromMinutes(60));
+        await Step("infusion-ended", null, "PostCooling");
+        await Step("tolerance", new { score = 2 }, "PostCooling");
+        await Step("adverse-events", new { @event = "Headache" }, "PostCooling");
+        Clock.Advance(TimeSpan.FromMinutes(91));
+        await Step("cap-removed", null, "Completed");
+
+        var (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+        Assert.Equal("Completed", page.Text("status"));
+        Assert.Equal("Jane Roe", page.GetProperty("patient").Text("name"));
+        Assert.Equal(["PreCooling", "Infusion", "PostCooling"], page.GetProperty("phases").EnumerateArray().Select(p => p.Text("phase")!).Take(3).ToArray());
+        Assert.Equal(30 * 60, page.GetProperty("phases")[0].GetProperty("durationSeconds").GetInt64());
+        Assert.Equal(2, page.GetProperty("tolerance").GetInt32());
+        var audit = page.GetProperty("audit").EnumerateArray().ToList();
+        Assert.Equal(7, audit.Count);
+        Assert.All(audit, a => Assert.Equal("Alice Nurse", a.Text("by")));
+        var late = Assert.Single(audit, a => a.Text("action") == "InfusionStarted");
+        Assert.True(late.GetProperty("documentedLate").GetBoolean());
+        Assert.Equal(Nine.AddMinutes(33), late.GetProperty("effectiveAt").GetDateTimeOffset());
+        Assert.Equal(Nine.AddMinutes(38), late.GetProperty("enteredAt").GetDateTimeOffset());
+        var placement = Assert.Single(page.GetProperty("billing").GetProperty("codes").EnumerateArray(), c => c.Text("code") == "0663T");
+        Assert.True(placement.GetProperty("billable").GetBoolean());
+        Assert.True(page.GetProperty("fhir").GetProperty("items").GetArrayLength() >= 1, "the ended session's Bundle is in the outbox");
+
+        async Task Step(string action, object? request, string status)
+        {
+            var (response, answer) = await _nurse.PostAsync($"/api/sessions/{id}/{action}", request);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, action + ": " + answer);
+            Assert.Equal(status, answer.Text("status"));
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task BadStartRequest_Is400NamingEachField_AndNothingIsStored()
+    {
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new StartBody(
+            null, PatientReference: " ", PatientName: null, AdministrationId: "", PrimaryCptCode: "99213", RegimenPreset: "Unknown",
+            PreCoolingMinutes: 19, PostCoolingMinutes: 181, CapSize: "XXL"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+        var fields = body.GetProperty("errors").EnumerateObject().Select(e => e.Name).Order().ToArray();
+        Assert.Equal(
+            ["administrationId", "capSize", "controllerId", "patientName", "patientReference", "postCoolingMinutes", "preCoolingMinutes", "primaryCptCode", "regimenPreset"],
+            fields);
+        Assert.Contains("20–180", body.GetProperty("errors").GetProperty("preCoolingMinutes")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(0L, await CountAsync("sessions"));
+        Assert.Equal(0L, await CountAsync("patients"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ImpossibleActions_Are409WithTheReason_AndStoreNothing()
+    {
+        var id = await StartAsync("CHAIR-02");
+        var inputs = await CountAsync("session_inputs");
+
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-ended"), "InfusionNotStarted", "not been started");
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/cap-removed"), null, null);
+        Clock.Advance(TimeSpan.FromMinutes(40));
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/infusion-started")).Response.StatusCode);
+        var (resent, resentBody) = await _nurse.PostAsync($"/api/sessions/{id}/infusion-started");
+        Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
+        Assert.Equal("Duplicate", resentBody.Text("outcome"));
+        Clock.Advance(TimeSpan.FromMinutes(1));
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-started"), "AlreadyRecorded", null);
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-ended", new { effectiveAt = Nine.AddMinutes(10) }), "InfusionEndBeforeStart", null);
+        await AssertConflict(await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02")), "ControllerInUse", null);
+
+        Assert.Equal(inputs + 1, await CountAsync("session_inputs"));
+        Assert.Equal(2L, await CountAsync("nurse_audit"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ActionsOnAFinishedOrVoidedSession_Are409()
+    {
+        var id = await StartAsync("CHAIR-03");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        var (aborted, abortBody) = await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "ColdIntolerance" });
+        Assert.Equal(HttpStatusCode.OK, aborted.StatusCode);
+        Assert.Equal("Aborted", abortBody.Text("status"));
+
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/cap-placed"), "SessionFinished", null);
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other" }), "SessionFinished", null);
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 7 })).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "WrongPatient" })).Response.StatusCode);
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 3 }), "SessionVoided", null);
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Shivering" }), "SessionVoided", null);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task BadValues_Are400NamingTheField()
+    {
+        var id = await StartAsync("CHAIR-04");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/cap-placed", new { effectiveAt = Nine.AddHours(1) }), "effectiveAt");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 11 }), "score");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { }), "score");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Bored" }), "reason");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "3" }), "reason");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { }), "reason");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Sneezing" }), "event");
+        using var broken = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
+        var malformed = await _nurse.PostAsync($"/api/sessions/{id}/abort", broken);
+        Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Equal(1L, await CountAsync("nurse_audit"));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("cap-placed")]
+    [InlineData("infusion-started")]
+    [InlineData("infusion-ended")]
+    [InlineData("cap-removed")]
+    [InlineData("abort")]
+    [InlineData("void")]
+    [InlineData("tolerance")]
+    [InlineData("adverse-events")]
+    public async Task ActionOnAnUnknownSession_Is404(string action)
+    {
+        object body = action switch
+        {
+            "abort" => new { reason = "Other" },
+            "void" => new { reason = "Other" },
+            "tolerance" => new { score = 1 },
+            "adverse-events" => new { @event = "Other" },
+            _ => new { },
+        };
+        var (response, problem) = await _nurse.PostAsync($"/api/sessions/no-such-session/{action}", body);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("No such session", problem.Text("title"));
+        Assert.Equal(HttpStatusCode.NotFound, (await _nurse.GetAsync("/api/sessions/no-such-session")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RepeatedStartWithTheSameSessionId_IsNotStoredTwice()
+    {
+        var first = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1" });
+        Assert.Equal(HttpStatusCode.Created, first.Response.StatusCode);
+        var again = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1" });
+        Assert.Equal(HttpStatusCode.Conflict, again.Response.StatusCode);
+        Assert.Equal(1L, await CountAsync("sessions"));
+    }
+
+    private async Task<string> StartAsync(string chair)
+    {
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new StartBody(chair));
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        return body.Text("sessionId")!;
+    }
+
+    private static Task AssertConflict((HttpResponseMessage Response, JsonElement Body) result, string? reason, string? words)
+    {
+        Assert.Equal(HttpStatusCode.Conflict, result.Response.StatusCode);
+        Assert.Equal("application/problem+json", result.Response.Content.Headers.ContentType!.MediaType);
+        Assert.False(string.IsNullOrWhiteSpace(result.Body.Text("detail")));
+        if (reason is not null)
+        {
+            Assert.Equal(reason, result.Body.Text("reason"));
+        }
+
+        if (words is not null)
+        {
+            Assert.Contains(words, result.Body.Text("detail"), StringComparison.Ordinal);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private static Task AssertField((HttpResponseMessage Response, JsonElement Body) result, string field)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, result.Response.StatusCode);
+        Assert.True(result.Body.GetProperty("errors").TryGetProperty(field, out _), result.Body.ToString());
+        return Task.CompletedTask;
+    }
+
+    private async Task<long> CountAsync(string table)
+    {
+        await using var connection = new SqliteConnection($"Data Source={Db.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM " + table;
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
+}

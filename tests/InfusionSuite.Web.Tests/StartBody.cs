@@ -1,0 +1,15 @@
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>A valid start request for a chair, to vary with <c>with</c>.</summary>
+internal sealed record StartBody(
+    string? ControllerId,
+    string? PatientReference = "MRN-1001",
+    string? PatientName = "Jane Roe",
+    string? AdministrationId = "ma-2001",
+    string? PrimaryCptCode = "96413",
+    string? RegimenPreset = "Standard",
+    int? PreCoolingMinutes = null,
+    int? PostCoolingMinutes = null,
+    string? CapSize = null,
+    bool FirstOfCourse = false,
+    DateTimeOffset? EffectiveAt = null);

@@ -1,0 +1,100 @@
+using System.Net.Http.Headers;
+using InfusionSuite.Application.Ingest;
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>
+/// The real host (Program) with the nurse station on a test clock and a real SQLite file; three users
+/// (nurse, engineer, admin) with API tokens. <see cref="StartKestrelAsync"/> serves over real Kestrel for a browser.
+/// </summary>
+internal sealed class StationHost : IAsyncDisposable
+{
+    public const string Password = "correct horse battery";
+
+    private readonly WebApplicationFactory<Program> _factory;
+    private readonly bool _kestrel;
+
+    private StationHost(WebApplicationFactory<Program> factory, bool kestrel)
+    {
+        _factory = factory;
+        _kestrel = kestrel;
+    }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public Uri BaseAddress => _factory.ClientOptions.BaseAddress;
+
+    public Dictionary<string, StaffAccount> Users { get; } = new(StringComparer.Ordinal);
+
+    public Dictionary<string, string> Tokens { get; } = new(StringComparer.Ordinal);
+
+    public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
+        StartAsync(settings, clock, kestrel: false);
+
+    public static Task<StationHost> StartKestrelAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
+        StartAsync(settings, clock, kestrel: true);
+
+    public static Dictionary<string, string?> Settings(string databasePath) => new()
+    {
+        ["Storage:DatabasePath"] = databasePath,
+        ["Logging:LogLevel:Default"] = "Warning",
+        ["NurseStation:Chairs:CHAIR-01"] = "Chair 1 (window)",
+    };
+
+    public HttpClient Client(string? user, bool redirects = false)
+    {
+        var client = _kestrel
+            ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = redirects }) { BaseAddress = BaseAddress }
+            : _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = redirects, HandleCookies = true });
+        if (user is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Tokens[user]);
+        }
+
+        return client;
+    }
+
+    public async Task<StaffAccount> AddUserAsync(string name, StaffRole role, string display)
+    {
+        var service = Services.GetRequiredService<StaffAccountService>();
+        var (account, problem) = await service.AddAsync(name, display, role, Password, null, "test", CancellationToken.None);
+        Assert.True(account is not null, problem);
+        Users[name] = account;
+        Tokens[name] = (await service.IssueTokenAsync(name, "test", CancellationToken.None))!;
+        return account;
+    }
+
+    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+
+    private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel)
+    {
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+
+            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+        });
+        if (kestrel)
+        {
+            factory.UseKestrel(0);
+            factory.StartServer();
+        }
+
+        var host = new StationHost(factory, kestrel);
+        var state = host.Services.GetRequiredService<IngestState>();
+        await Eventually.HoldsAsync(() => state.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
+        await host.AddUserAsync("alice", StaffRole.Nurse, "Alice Nurse");
+        await host.AddUserAsync("eve", StaffRole.Engineer, "Eve Engineer");
+        await host.AddUserAsync("ada", StaffRole.Admin, "Ada Admin");
+        return host;
+    }
+}
