@@ -58,6 +58,8 @@ public sealed class RestartTests
 
         // Every sample the chair sent is stored once; those inside the session belong to it.
         var sent = ControllerTimeline.Generate(scenario, chair, 1, start).OfType<TelemetryItem>().Select(t => t.Sample).ToList();
+        // The chair's last samples come after the removal and may still be on their way to a commit.
+        await Wait.UntilAsync(async () => (await StoredRows.SeqsAsync(db.Path, chair.ControllerId)).Count >= sent.Count, "every sample sent to be stored");
         var stored = await StoredRows.SeqsAsync(db.Path, chair.ControllerId);
         Assert.Equal(sent.Select(s => (long)s.Seq).Order(), stored.Order());
         var inSession = sent.Where(s => s.Timestamp >= record.StartedAt && s.Timestamp <= record.Boundaries.EndedAt).Select(s => (long)s.Seq).ToHashSet();
