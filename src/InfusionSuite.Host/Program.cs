@@ -1,14 +1,16 @@
 using InfusionSuite.Application;
 using InfusionSuite.Devices;
 using InfusionSuite.Devices.Links;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Host.Health;
+using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;
 using InfusionSuite.Web;
 
-if (await InfusionSuite.Host.Delivery.BundleExportCommand.TryRunAsync(args)) return 0; // export-bundles --out FILE: NDJSON, no worker
-
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddDemoMode(args);                                        // --demo: embedded broker, six simulated chairs, scaled clock
+builder.AddOperations();                                          // systemd / Windows service, OpenTelemetry metrics, /metrics
 builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
 builder.AddStorage();                                             // SQLite, migrations at start
 builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
@@ -19,7 +21,7 @@ builder.AddNurseStation();                                        // board, sess
 var app = builder.Build();
 app.MapWorkerHealth();                                            // /health/live, /health/ready
 app.MapNurseStation();                                            // /, /sessions/{id}, /api, /openapi/v1.json, /signin
-return await app.RunNurseStationAsync(args);                      // or the admin command: users add|disable|enable|token|list
+return await app.RunOrCommandAsync(args);                         // serve; or a command: users, backup, export-bundles, settings-doc
 
 /// <summary>The worker's entry point (public for WebApplicationFactory in tests).</summary>
 public partial class Program;

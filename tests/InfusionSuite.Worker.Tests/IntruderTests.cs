@@ -2,6 +2,7 @@ using InfusionSuite.Application.Ingest;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
@@ -22,7 +23,7 @@ public sealed class IntruderTests
         await using var worker = await WorkerHost.StartAsync(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-intruders"), clock);
         using var counts = new MeterCounts(worker.Services);
         await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
-        var nurse = new NurseAtMarkers(clock);
+        var nurse = new MarkerNurse(clock, "nurse-7");
         nurse.Attach(worker.Nurse);
         var chair = SimulatedChair.Numbered(0);
 

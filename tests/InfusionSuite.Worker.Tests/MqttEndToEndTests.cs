@@ -1,5 +1,6 @@
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
@@ -22,7 +23,7 @@ public sealed class MqttEndToEndTests
         await using var worker = await WorkerHost.StartAsync(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-e2e-mqtt"), clock);
         var presence = worker.Services.GetRequiredService<ControllerPresence>();
         await Wait.UntilAsync(() => presence.IsLinkUp("mqtt"), "the MQTT link");
-        var nurse = new NurseAtMarkers(clock);
+        var nurse = new MarkerNurse(clock, "nurse-7");
         nurse.Attach(worker.Nurse);
 
         string[] scenarios = ["normal", "short-precool", "interruption", "fault", "early-removal"];

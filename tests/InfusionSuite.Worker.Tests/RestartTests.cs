@@ -2,6 +2,7 @@ using System.Text.Json;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
@@ -22,7 +23,7 @@ public sealed class RestartTests
         await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
         var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-restart");
-        var nurse = new NurseAtMarkers(clock);
+        var nurse = new MarkerNurse(clock, "nurse-7");
         var chair = SimulatedChair.Numbered(0);
         var scenario = Scenarios.Light("normal");
         var faults = new CrashingFaultPoint();

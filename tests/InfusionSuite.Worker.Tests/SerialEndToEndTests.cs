@@ -1,5 +1,6 @@
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
@@ -22,7 +23,7 @@ public sealed class SerialEndToEndTests
         settings["Controllers:Liveness:OfflineAfter"] = "00:30:00";
         await using var worker = await WorkerHost.StartAsync(settings, clock);
         await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("serial:" + pair.PortB), "the serial link");
-        var nurse = new NurseAtMarkers(clock);
+        var nurse = new MarkerNurse(clock, "nurse-7");
         nurse.Attach(worker.Nurse);
         var chair = SimulatedChair.Numbered(0);
 

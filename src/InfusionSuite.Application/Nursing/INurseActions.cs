@@ -6,7 +6,7 @@ namespace InfusionSuite.Application.Nursing;
 /// The nurse actions on scalp-cooling sessions. Each is validated by the domain, stored (input log
 /// and audit row, one transaction) and only then answered; a refusal stores nothing. Actions run in
 /// the same ordered writer as controller messages, so a session's log has one order.
-/// <paramref name="effectiveAt"/> is when it happened, for late documentation (default: now).
+/// <c>effectiveAt</c> is when it happened, for late documentation (default: now).
 /// </summary>
 public interface INurseActions
 {

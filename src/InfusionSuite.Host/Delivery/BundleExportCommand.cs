@@ -14,25 +14,11 @@ internal static class BundleExportCommand
 {
     public const string Verb = "export-bundles";
 
-    /// <summary>
-    /// Runs the verb when <paramref name="args"/> start with it and sets the process exit code (0 done,
-    /// 1 bad setting, 2 bad arguments); false otherwise (the worker runs).
-    /// </summary>
-    public static async Task<bool> TryRunAsync(string[] args)
-    {
-        if (args.Length == 0 || !string.Equals(args[0], Verb, StringComparison.Ordinal))
-        {
-            return false;
-        }
-
-        Environment.ExitCode = await RunAsync(args[1..]);
-        return true;
-    }
-
     /// <summary>The verb's work; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] args)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
+        Operations.AppFolderSettingsFiles.UseWhenMissing(builder);
         var settings = builder.Configuration;
         if (string.IsNullOrWhiteSpace(settings["out"]))
         {

@@ -8,6 +8,7 @@ using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Host.Delivery;
+using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
@@ -44,7 +45,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         var settings = Ehr(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-ehr"), server.FhirBase);
         await using var worker = await WorkerHost.StartAsync(settings, clock);
         await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
-        var nurse = new NurseAtMarkers(clock, _ => "Patient/" + patientId);
+        var nurse = new MarkerNurse(clock, "nurse-7", m => PatientVisit.ForController(m.ControllerId) with { PatientReference = "Patient/" + patientId });
         nurse.Attach(worker.Nurse);
 
         var chair = SimulatedChair.Numbered(0);

@@ -1,0 +1,60 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace InfusionSuite.Host.Demo;
+
+/// <summary>Once the host listens, prints where to look, who to sign in as and how the clock runs.</summary>
+internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime) : IHostedService
+{
+    private CancellationTokenRegistration _started;
+
+    /// <summary>The address a person opens (a wildcard host is shown as localhost).</summary>
+    public string? Url { get; private set; }
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        _started = lifetime.ApplicationStarted.Register(Print);
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _started.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private void Print()
+    {
+        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://localhost:5000";
+        Url = address.Replace("//0.0.0.0:", "//localhost:", StringComparison.Ordinal)
+            .Replace("//[::]:", "//localhost:", StringComparison.Ordinal)
+            .Replace("//+:", "//localhost:", StringComparison.Ordinal)
+            .Replace("//*:", "//localhost:", StringComparison.Ordinal)
+            .TrimEnd('/') + "/";
+        var sessionMinutes = 207.5 / settings.TimeScale;
+        var lines = new List<string>
+        {
+            "",
+            "InfusionSuite demo: six simulated chairs, an embedded MQTT broker, SQLite, no EHR.",
+            $"  Open        {Url}",
+            $"  Health      {Url}health/ready",
+            $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
+            $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
+            $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
+        };
+        if (settings.ContinuesFrom is { } from)
+        {
+            lines.Add($"  Continuing  from the data of an earlier run (latest {from.UtcDateTime:yyyy-MM-dd HH:mm} UTC simulated)");
+        }
+
+        foreach (var account in DemoAccounts.SignIns)
+        {
+            lines.Add($"  Sign in     {account.Role,-9} {account.UserName} / {account.Password}");
+        }
+
+        lines.Add("  Ctrl-C stops; the next run continues from the same data.");
+        lines.Add("");
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

@@ -1,0 +1,13 @@
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Host.Demo;
+
+/// <summary>What a nurse picks from the EHR when starting a session: the course, the patient, the administration.</summary>
+/// <param name="PatientReference">Opaque patient reference (PHI in a clinic; synthetic in the demo).</param>
+/// <param name="DisplayName">The name the board shows, recorded before the session starts; none when null.</param>
+internal sealed record PatientVisit(string CourseId, string PatientReference, ChemoAdministration Administration, string? DisplayName = null)
+{
+    /// <summary>One course per controller, named after it (tests).</summary>
+    public static PatientVisit ForController(string controllerId) =>
+        new("course-" + controllerId, "patient-" + controllerId, new ChemoAdministration("ma-" + controllerId, "96413"));
+}

@@ -1,0 +1,50 @@
+using InfusionSuite.Storage;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Host.Operations;
+
+/// <summary>
+/// An online backup of the SQLite database with <c>VACUUM INTO</c>: a consistent, compacted copy taken
+/// while the host keeps writing (WAL readers do not block the writer). The copy is a normal database
+/// file: restore it by stopping the host and putting it at <c>Storage:DatabasePath</c>.
+/// </summary>
+internal sealed class DatabaseBackup(IOptions<StorageOptions> storage)
+{
+    public string DatabasePath => Path.GetFullPath(storage.Value.DatabasePath);
+
+    /// <summary>Writes the copy to <paramref name="target"/>, which must not exist yet; returns its full path.</summary>
+    public async Task<string> WriteAsync(string target, CancellationToken cancellationToken)
+    {
+        var source = DatabasePath;
+        if (!File.Exists(source))
+        {
+            throw new FileNotFoundException($"No database at {source} (Storage:DatabasePath).", source);
+        }
+
+        var full = Path.GetFullPath(target);
+        if (File.Exists(full))
+        {
+            throw new IOException($"{full} exists already: a backup never overwrites a file.");
+        }
+
+        if (Path.GetDirectoryName(full) is { Length: > 0 } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder
+        {
+            DataSource = source,
+            Mode = SqliteOpenMode.ReadOnly,
+            DefaultTimeout = 30,
+            Pooling = false,
+        }.ToString());
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "VACUUM INTO $target";
+        command.Parameters.AddWithValue("$target", full);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return full;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Validation;
+using InfusionSuite.Host.Demo;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionSuite.Demo.Tests;
+
+/// <summary>
+/// <c>--demo</c> as a new user runs it, on a clock 600 times faster: the six chairs run by themselves,
+/// a session completes and its Bundle validates, and a second run continues from the same data.
+/// </summary>
+public sealed class DemoModeTests
+{
+    private const double Scale = 600;
+
+    [Fact(Timeout = 120_000)]
+    public async Task DemoRunsSessionsToCompletionWithValidBundles_SecondRunContinuesFromTheSameData()
+    {
+        using var data = new TempFolder();
+        var validator = new FhirResourceValidator(TimeProvider.System);
+        var warmUp = Task.Run(() => validator.Validate(new Hl7.Fhir.Model.Patient())); // loading R4 takes seconds: meanwhile the demo runs
+
+        string completedId;
+        DateTimeOffset lastClockOfFirstRun;
+        await using (var first = await DemoHost.StartAsync(data.Path, Scale))
+        {
+            Assert.Null(first.Settings.ContinuesFrom);
+            using var http = first.CreateClient();
+            var health = await http.GetFromJsonAsync<JsonElement>("/health/ready");
+            Assert.Equal("Healthy", health.GetProperty("status").GetString());
+
+            // Chair 5 (early removal) ends first: about 173 simulated minutes, some 17 s here.
+            var completed = await SessionsAsync(first, s => s == SessionStatus.Completed, 1, TimeSpan.FromSeconds(60));
+            completedId = completed[0].SessionId!;
+            var record = completed[0].Record!;
+            Assert.NotNull(record.PerformedPeriod);
+            Assert.Equal(Path.Combine(data.Path, "infusionsuite.db"), first.Settings.DatabasePath);
+
+            // Its Bundle is in the outbox, kept (no EHR), and the demo's page serves it.
+            var item = Assert.Single(await first.Services.GetRequiredService<IFhirOutbox>().ListAsync(new FhirOutboxQuery(SessionId: completedId), CancellationToken.None));
+            Assert.Equal(FhirOutboxStatus.Pending, item.Status);
+            var served = await http.GetStringAsync(new Uri(DemoBundlesView.Path + "/" + completedId, UriKind.Relative));
+            Assert.Equal(item.BundleJson, served);
+            await warmUp;
+            var report = validator.ValidateJson(served);
+            Assert.True(report.IsValid, report.ErrorText);
+
+            // The printed nurse sign-in works, and the board shows the six chairs.
+            var nurse = DemoAccounts.SignIns.Single(a => a.Role == Application.Staff.StaffRole.Nurse);
+            using (var station = await StationSignIn.SignedInAsync(first.BaseAddress, nurse.UserName, nurse.Password))
+            {
+                var board = await station.GetStringAsync(new Uri("/api/board", UriKind.Relative));
+                Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"CHAIR-0{i}", board, StringComparison.Ordinal));
+            }
+
+            // Every chair has run: none is waiting for a nurse who never comes.
+            Assert.Equal(6, first.Board.Current().Count(r => r.SessionId is not null));
+            lastClockOfFirstRun = first.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+        }
+
+        await using var second = await DemoHost.StartAsync(data.Path, Scale);
+        var continues = Assert.NotNull(second.Settings.ContinuesFrom);
+        Assert.True(second.Settings.ClockStart > continues, "the second run's clock starts after what the first stored");
+        Assert.True(continues > lastClockOfFirstRun - TimeSpan.FromMinutes(5), "the first run's latest data is seen");
+        var kept = await second.Board.SessionAsync(completedId, CancellationToken.None);
+        Assert.Equal(SessionStatus.Completed, kept?.Record.Status);
+
+        // Sessions the first run left open are stopped, and every chair starts a new session on the new clock.
+        await SessionsAsync(second, s => s < SessionStatus.Completed, 6, TimeSpan.FromSeconds(30), startedAfter: second.Settings.ClockStart);
+    }
+
+    private static async Task<IReadOnlyList<Application.Board.ChairBoardRow>> SessionsAsync(
+        DemoHost host, Func<SessionStatus, bool> status, int count, TimeSpan limit, DateTimeOffset? startedAfter = null)
+    {
+        IReadOnlyList<Application.Board.ChairBoardRow> rows = [];
+        await Testing.Eventually.HoldsAsync(
+            () =>
+            {
+                rows = [.. host.Board.Current().Where(r => r.Record is { } record && status(record.Status) && record.StartedAt >= (startedAfter ?? DateTimeOffset.MinValue))];
+                return rows.Count >= count;
+            },
+            limit,
+            $"{count} session(s) on the demo's board");
+        return rows;
+    }
+}
