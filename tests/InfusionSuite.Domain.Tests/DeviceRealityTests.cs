@@ -90,6 +90,21 @@ public sealed class DeviceRealityTests
     }
 
     [Fact]
+    public void OfflineRepeatedAfterOnlineAtTheSameInstant_IsADuplicateAndTheControllerStaysOnline()
+    {
+        // Found by AnyInterleaving_DuplicatedInputsChangeNothing: liveness inputs carry no (boot, seq),
+        // so a repeat is recognised by its instant and value.
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+        var offline = new ControllerWentOffline(chair.Now);
+        chair.Apply(offline);
+        chair.Apply(new ControllerCameOnline(chair.Now));
+
+        Assert.Equal(InputDisposition.Duplicate, chair.Apply(offline).Disposition);
+        Assert.True(chair.Record.Controller.Online);
+    }
+
+    [Fact]
     public void MessageFromAnotherController_IsRefused()
     {
         var chair = new SessionScenario();

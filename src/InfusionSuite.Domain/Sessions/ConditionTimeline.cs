@@ -10,6 +10,8 @@ internal sealed class ConditionTimeline
     private readonly List<TimeInterval> _closed = [];
     private DateTimeOffset? _since;
     private DateTimeOffset _latest = DateTimeOffset.MinValue;
+    private bool _heldAtLatest;
+    private bool _clearAtLatest;
 
     /// <summary>The first observation's instant; before it the condition is unknown.</summary>
     public DateTimeOffset? KnownSince { get; private set; }
@@ -27,7 +29,15 @@ internal sealed class ConditionTimeline
             return;
         }
 
-        _latest = at;
+        if (at > _latest)
+        {
+            _latest = at;
+            _heldAtLatest = false;
+            _clearAtLatest = false;
+        }
+
+        _heldAtLatest |= holds;
+        _clearAtLatest |= !holds;
         KnownSince ??= at;
         if (holds && _since is null)
         {
@@ -40,6 +50,14 @@ internal sealed class ConditionTimeline
             _since = null;
         }
     }
+
+    /// <summary>
+    /// True when observing this would be stale or a repeat: older than the latest observation, or a
+    /// value already observed at the latest instant. For inputs that carry no message identity
+    /// (controller online/offline), this is how a duplicated input is recognised.
+    /// </summary>
+    public bool IsStaleOrRepeat(bool holds, DateTimeOffset at) =>
+        at < _latest || (at == _latest && (holds ? _heldAtLatest : _clearAtLatest));
 
     /// <summary>The intervals, the open one ending at <paramref name="until"/>.</summary>
     public List<TimeInterval> Intervals(DateTimeOffset until)

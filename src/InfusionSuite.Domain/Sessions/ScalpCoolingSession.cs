@@ -151,6 +151,11 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
+        if (_state.Offline.IsStaleOrRepeat(isOffline, receivedAt))
+        {
+            return InputOutcome.Duplicate;
+        }
+
         _state.Offline.Observe(isOffline, receivedAt);
         _state.Saw(receivedAt);
         return InputOutcome.Accepted;
