@@ -4,6 +4,7 @@
 using System.Data.Common;
 using Hl7.Fhir.Model;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Fhir;
@@ -110,6 +111,27 @@ public sealed class FhirOutboxParticipantTests
         var voided = FhirJson.Parse<Bundle>(items[0].BundleJson);
         Assert.Equal(EventStatus.EnteredInError, Procedure(voided, "0663T").Status);
         Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "0663T").Request.Method);
+    }
+
+    [Theory]
+    [InlineData("Practitioner/prac-77", "Practitioner/prac-77", null, null)]
+    [InlineData("1234567893", null, "http://hl7.org/fhir/sid/us-npi", "1234567893")]
+    public async Task NurseWithAPractitionerInTheirProfile_IsThePerformer(string profile, string? reference, string? npiSystem, string? npi)
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        await fixture.Services.GetRequiredService<IStaffAccounts>().AddAsync(
+            new StaffAccount("nurse-1", "alice", "Alice N", StaffRole.Nurse, "hash", 0, null, false, PractitionerId: profile),
+            new StaffAuditEntry(Nine, "admin", "add", "alice", "nurse"),
+            CancellationToken.None);
+        var batch = new IngestBatch();
+        CompletedSession(new Sessions(batch), "s-40", "Patient/p-40", Nine);
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None)).BundleJson);
+        var performer = Procedure(bundle, "0663T").Performer[0].Actor;
+        Assert.Equal((reference, npiSystem, npi), (performer.Reference, performer.Identifier?.System, performer.Identifier?.Value));
     }
 
     /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>

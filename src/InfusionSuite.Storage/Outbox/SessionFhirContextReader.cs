@@ -12,11 +12,14 @@ namespace InfusionSuite.Storage.Outbox;
 /// What the mapper needs beside an ended session's record, read inside the batch transaction: the
 /// patient reference as stored at the start, and this session's billing decisions from
 /// <see cref="ScalpCoolingBilling.Evaluate"/> over every course of the patient (each other session
-/// replayed from its log). Nurse ids become logical Practitioner references in the mapper
-/// (<c>Fhir:Mapping:PractitionerIdentifierSystem</c>) until user profiles carry Practitioner ids.
+/// replayed from its log); and each nurse's Practitioner from their user profile. A nurse whose
+/// profile has no Practitioner id becomes a logical reference in the mapper
+/// (<c>Fhir:Mapping:PractitionerIdentifierSystem</c>).
 /// </summary>
 internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapping, BillingPolicy billing)
 {
+    private const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
+
     public async Task<SessionFhirContext> ReadAsync(SqliteTransaction transaction, ScalpCoolingSessionRecord record, CancellationToken cancellationToken)
     {
         var plan = record.Plan;
@@ -25,7 +28,29 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
         {
             Patient = EhrReference.Parse(plan.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient"),
             Charges = options.ChargeItems ? await ChargesAsync(transaction, record, cancellationToken) : [],
+            Practitioners = await PractitionersAsync(transaction, record.Nurses, cancellationToken),
         };
+    }
+
+    private static async Task<Dictionary<string, EhrReference>> PractitionersAsync(
+        SqliteTransaction transaction, IReadOnlyList<string> nurseIds, CancellationToken cancellationToken)
+    {
+        var practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal);
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT practitioner_id FROM users WHERE user_id = $user AND practitioner_id IS NOT NULL AND practitioner_id <> ''";
+        var user = query.Parameters.Add("$user", SqliteType.Text);
+        foreach (var nurseId in nurseIds.Distinct(StringComparer.Ordinal))
+        {
+            user.Value = nurseId;
+            if (await query.ExecuteScalarAsync(cancellationToken) is string practitionerId)
+            {
+                // The profile holds "Practitioner/{EHR id}", or the nurse's NPI as a logical reference.
+                practitioners[nurseId] = EhrReference.Parse(practitionerId, "Practitioner", NpiSystem, "Practitioner");
+            }
+        }
+
+        return practitioners;
     }
 
     private async Task<IReadOnlyList<CodeDecision>> ChargesAsync(SqliteTransaction transaction, ScalpCoolingSessionRecord record, CancellationToken cancellationToken)
