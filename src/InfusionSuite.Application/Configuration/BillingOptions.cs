@@ -12,8 +12,10 @@ public sealed class BillingOptions
     [Required]
     public string SiteTimeZone { get; set; } = "UTC";
 
+    /// <summary>How often 0662T (calibration) may be reported: <c>Course</c> once per course (default), <c>Patient</c> once per patient.</summary>
     public CalibrationScope CalibrationScope { get; set; } = CalibrationScope.Course;
 
+    /// <summary>More sessions than this in a course add a medical-review warning to billing (a warning, never a block).</summary>
     [Range(1, 1000)]
     public int MedicalReviewSessionThreshold { get; set; } = 8;
 

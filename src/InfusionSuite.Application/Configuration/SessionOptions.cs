@@ -4,28 +4,34 @@ using InfusionSuite.Domain.Sessions;
 namespace InfusionSuite.Application.Configuration;
 
 /// <summary>
-/// The site's session policy (<c>Sessions:…</c>); unset values keep the domain's defaults.
+/// The site's session policy (<c>Sessions:…</c>); unset values keep the domain's defaults
+/// (<see cref="SessionPolicy.Default"/>, which the properties start with).
 /// Checked at start with <see cref="SessionPolicy.Problems"/>.
 /// </summary>
 public sealed class SessionOptions
 {
     public const string SectionName = "Sessions";
 
-    public TimeSpan? MinimumTarget { get; set; }
+    /// <summary>Shortest pre- or post-cooling target a nurse may set.</summary>
+    public TimeSpan? MinimumTarget { get; set; } = SessionPolicy.Default.MinimumTarget;
 
-    public TimeSpan? MaximumTarget { get; set; }
+    /// <summary>Longest pre- or post-cooling target a nurse may set.</summary>
+    public TimeSpan? MaximumTarget { get; set; } = SessionPolicy.Default.MaximumTarget;
 
     /// <summary>Replaces the default presets when any are given.</summary>
     public List<RegimenPresetOptions> Presets { get; set; } = [];
 
-    public TimeSpan? InterruptionThreshold { get; set; }
+    /// <summary>Cooling not running for longer than this in total makes an interruption deviation.</summary>
+    public TimeSpan? InterruptionThreshold { get; set; } = SessionPolicy.Default.InterruptionThreshold;
 
     /// <summary>°C above the setpoint still counted as at temperature (one decimal).</summary>
-    public decimal? SetpointToleranceC { get; set; }
+    public decimal? SetpointToleranceC { get; set; } = SessionPolicy.Default.SetpointTolerance.Celsius;
 
-    public TimeSpan? ClockSkewThreshold { get; set; }
+    /// <summary>A controller clock further than this from the server clock is flagged.</summary>
+    public TimeSpan? ClockSkewThreshold { get; set; } = SessionPolicy.Default.ClockSkewThreshold;
 
-    public TimeSpan? SameMomentWindow { get; set; }
+    /// <summary>How far apart the controller's and a nurse's times for the same moment may lie: a first COOLING_START later than this after "cap placed" is a restart, and controller messages up to this long after the nurse ended the session are still taken.</summary>
+    public TimeSpan? SameMomentWindow { get; set; } = SessionPolicy.Default.SameMomentWindow;
 
     public SessionPolicy ToPolicy()
     {

@@ -9,9 +9,11 @@ public sealed class MqttLinkOptions
 {
     public const string SectionName = "Controllers:Mqtt";
 
+    /// <summary>Broker host name or IP address. Required.</summary>
     [Required]
     public string Host { get; set; } = string.Empty;
 
+    /// <summary>Broker TCP port (default 1883; TLS is used on this same port when <see cref="UseTls"/> is on, e.g. set 8883).</summary>
     [Range(1, 65535)]
     public int Port { get; set; } = 1883;
 
@@ -36,10 +38,13 @@ public sealed class MqttLinkOptions
     [Range(typeof(TimeSpan), "00:00:01", "49710.06:28:15")]
     public TimeSpan SessionExpiry { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>User name sent to the broker; none when empty.</summary>
     public string? Username { get; set; }
 
+    /// <summary>Password sent with <see cref="Username"/> (requires it).</summary>
     public string? Password { get; set; }
 
+    /// <summary>Connect to the broker over TLS, validating its certificate (default off).</summary>
     public bool UseTls { get; set; }
 
     /// <summary>Accept any broker certificate. For tests only, never in a clinic.</summary>
@@ -52,12 +57,15 @@ public sealed class MqttLinkOptions
     [Range(1, 65535)]
     public int ReceiveMaximum { get; set; } = 100;
 
+    /// <summary>MQTT keep-alive period sent to the broker; the link also pings it this often and reconnects when a ping fails (default 15 s).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
     public TimeSpan KeepAlive { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>First wait after a failed connect; doubles per failure up to <see cref="ReconnectDelayMax"/> and resets once connected (default 1 s).</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan ReconnectDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest wait between connect attempts (default 30 s); not shorter than <see cref="ReconnectDelayMin"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ReconnectDelayMax { get; set; } = TimeSpan.FromSeconds(30);
 

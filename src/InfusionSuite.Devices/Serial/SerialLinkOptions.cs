@@ -7,8 +7,10 @@ public sealed class SerialLinkOptions
 {
     public const string SectionName = "Controllers:Serial";
 
+    /// <summary>The ports to read, one link each.</summary>
     public List<SerialPortOptions> Ports { get; set; } = [];
 
+    /// <summary>Line speed in bit/s for every port (8 data bits, no parity, 1 stop bit; default 115200).</summary>
     [Range(1200, 4_000_000)]
     public int BaudRate { get; set; } = 115200;
 
@@ -20,6 +22,7 @@ public sealed class SerialLinkOptions
     [Range(typeof(TimeSpan), "00:00:00.010", "00:10:00")]
     public TimeSpan ReopenDelayMin { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Longest wait between attempts to reopen a lost port (default 30 s); not shorter than <see cref="ReopenDelayMin"/>.</summary>
     [Range(typeof(TimeSpan), "00:00:00.010", "01:00:00")]
     public TimeSpan ReopenDelayMax { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -3,6 +3,7 @@ namespace InfusionSuite.Fhir.Authentication;
 /// <summary>EHR authentication settings (<c>Fhir:Delivery:Authentication</c>).</summary>
 public sealed class EhrAuthenticationOptions
 {
+    /// <summary>How to authenticate to the EHR: <c>None</c> (no Authorization header), <c>StaticBearer</c> (a fixed token) or <c>SmartBackendServices</c> (signed JWT assertion).</summary>
     public EhrAuthenticationMode Mode { get; set; } = EhrAuthenticationMode.None;
 
     /// <summary>For <see cref="EhrAuthenticationMode.StaticBearer"/>.</summary>
