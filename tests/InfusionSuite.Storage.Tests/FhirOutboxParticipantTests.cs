@@ -9,13 +9,15 @@ using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Tests;
 using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Storage.Tests;
 
 /// <summary>The real FHIR outbox participant inside the store's batch transaction, on a real file.</summary>
-public sealed class FhirOutboxParticipantTests
+[Collection(ValidatorCollection.Name)]
+public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
 
@@ -113,6 +115,43 @@ public sealed class FhirOutboxParticipantTests
         Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "0663T").Request.Method);
     }
 
+    [Fact]
+    public async Task SessionStartedWithAnEncounter_ProceduresObservationsAndChargesCarryIt_AndTheBundleValidates()
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        CompletedSession(new Sessions(batch), "s-16", "Patient/p-16", Nine, encounter: "Encounter/e-1");
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None)).BundleJson);
+        Assert.Equal("Encounter/e-1", Procedure(bundle, "0663T").Encounter.Reference);
+        Assert.Equal("Encounter/e-1", Procedure(bundle, "0662T").Encounter.Reference);
+        Assert.All(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => Assert.Equal("Encounter/e-1", o.Encounter.Reference));
+        Assert.Equal("Encounter/e-1", Charge(bundle, "0663T").Context.Reference);
+        var report = validator.Validator.Validate(bundle);
+        Assert.True(report.IsValid, report.ErrorText);
+    }
+
+    [Fact]
+    public async Task SessionStartedWithAVisitNumber_TheEncounterIsALogicalReference_AndWithoutOneThereIsNone()
+    {
+        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        CompletedSession(build, "s-17", "Patient/p-17", Nine, encounter: "V-2026-17");
+        CompletedSession(build, "s-18", "Patient/p-18", Nine);
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var items = await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None);
+        var visit = Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-17").BundleJson), "0663T").Encounter;
+        Assert.Equal((null, "Encounter", "urn:infusionsuite:encounter", "V-2026-17"), (visit.Reference, visit.Type, visit.Identifier.System, visit.Identifier.Value));
+        Assert.Null(Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-18").BundleJson), "0663T").Encounter);
+    }
+
     [Theory]
     [InlineData("Practitioner/prac-77", "Practitioner/prac-77", null, null)]
     [InlineData("1234567893", null, "http://hl7.org/fhir/sid/us-npi", "1234567893")]
@@ -135,9 +174,9 @@ public sealed class FhirOutboxParticipantTests
     }
 
     /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>
-    private static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1")
+    private static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null)
     {
-        var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration);
+        var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration, encounter);
         build.Nurse(session, new PlaceCap(start.AddMinutes(1), "nurse-1"));
         build.Nurse(session, new StartInfusion(start.AddMinutes(31), "nurse-1"));
         build.Nurse(session, new EndInfusion(start.AddMinutes(91), "nurse-1"));

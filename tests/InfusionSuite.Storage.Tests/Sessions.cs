@@ -13,10 +13,10 @@ internal sealed class Sessions(IngestBatch batch)
 
     public long LastSeq => _seq;
 
-    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma")
+    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null)
     {
         var plan = new SessionPlan(sessionId, "course-" + sessionId, patient ?? "patient-" + sessionId, new ChemoAdministration(administration, "96413"),
-            controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true);
+            controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true, EncounterReference: encounter);
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);
         Accept(session, start);

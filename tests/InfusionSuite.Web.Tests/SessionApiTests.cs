@@ -174,6 +174,27 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(1L, await CountAsync("sessions"));
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task StartWithAnEncounter_IsAccepted_AndTheEncounterIsInTheStoredPlan_AndTheApiDescribesIt()
+    {
+        var tooLong = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = new string('e', 201) });
+        await AssertField(tooLong, "encounter");
+
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " Encounter/e-1 " });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+
+        await using var connection = new SqliteConnection($"Data Source={Db.Path};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT payload FROM session_inputs WHERE kind = 1";
+        var payload = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
+        Assert.Equal("Encounter/e-1", payload.RootElement.GetProperty("Plan").Text("EncounterReference"));
+        Assert.Equal(body.Text("sessionId"), payload.RootElement.GetProperty("Plan").Text("SessionId"));
+
+        var (_, document) = await _nurse.GetJsonAsync("/openapi/v1.json");
+        Assert.True(document.GetProperty("components").GetProperty("schemas").GetProperty("StartSessionBody").GetProperty("properties").TryGetProperty("encounter", out _));
+    }
+
     private async Task<string> StartAsync(string chair)
     {
         var (response, body) = await _nurse.PostAsync("/api/sessions", new StartBody(chair));

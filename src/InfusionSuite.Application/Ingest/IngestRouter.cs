@@ -250,7 +250,8 @@ internal sealed class IngestRouter(
         var preset = request.RegimenPreset is null ? null : policy.Presets.First(p => p.Name == request.RegimenPreset);
         var plan = new SessionPlan(
             sessionId, request.CourseId, request.PatientReference, request.Administration, request.ControllerId,
-            request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse);
+            request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse,
+            string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim());
         var live = new LiveSession(sessionId, request.ControllerId, new ScalpCoolingSession(policy));
         var action = new StartSession(receivedAt, request.NurseId, plan, Instants.ToStored(request.EffectiveAt));
         var outcome = live.Session.Apply(action);

@@ -9,6 +9,7 @@ namespace InfusionSuite.Application.Nursing;
 /// <param name="NurseId">Opaque user id, never a name.</param>
 /// <param name="PatientReference">Opaque patient reference (PHI: never logged).</param>
 /// <param name="SessionId">Optional caller-chosen id (e.g. for idempotent retries); a new one is made when absent.</param>
+/// <param name="EncounterReference">Optional encounter: <c>Encounter/{EHR id}</c> or a visit number (never logged).</param>
 public sealed record StartSessionRequest(
     string NurseId,
     string ControllerId,
@@ -20,4 +21,5 @@ public sealed record StartSessionRequest(
     CapSize? CapSize = null,
     bool FirstOfCourse = false,
     DateTimeOffset? EffectiveAt = null,
-    string? SessionId = null);
+    string? SessionId = null,
+    string? EncounterReference = null);

@@ -6,6 +6,10 @@ namespace InfusionSuite.Domain.Sessions;
 /// <param name="PatientReference">Opaque patient reference (PHI: never logged, never in exception text).</param>
 /// <param name="ControllerId">The chair's controller (CCP/1 controllerId).</param>
 /// <param name="FirstOfCourse">First session of the course: the cap is measured and calibrated (0662T).</param>
+/// <param name="EncounterReference">
+/// Optional opaque encounter reference (<c>Encounter/{EHR id}</c> or a visit number); null when not
+/// captured (sessions logged before it existed). PHI-adjacent: never logged, never in exception text.
+/// </param>
 public sealed record SessionPlan(
     string SessionId,
     string CourseId,
@@ -14,4 +18,5 @@ public sealed record SessionPlan(
     string ControllerId,
     RegimenTargets Targets,
     CapSize? CapSize,
-    bool FirstOfCourse);
+    bool FirstOfCourse,
+    string? EncounterReference = null);

@@ -29,6 +29,13 @@ public sealed class FhirMappingOptions
     [Required]
     public string PatientIdentifierSystem { get; set; } = "urn:infusionsuite:mrn";
 
+    /// <summary>
+    /// System of a logical reference to the encounter when the session's encounter reference is not
+    /// an EHR id (<c>Encounter/{id}</c>): the site's visit-number system.
+    /// </summary>
+    [Required]
+    public string EncounterIdentifierSystem { get; set; } = "urn:infusionsuite:encounter";
+
     /// <summary>System of a logical reference to a nurse whose user profile has no Practitioner.</summary>
     [Required]
     public string PractitionerIdentifierSystem { get; set; } = "urn:infusionsuite:user";

@@ -10,7 +10,7 @@ namespace InfusionSuite.Storage.Outbox;
 
 /// <summary>
 /// What the mapper needs beside an ended session's record, read inside the batch transaction: the
-/// patient reference as stored at the start, and this session's billing decisions from
+/// patient reference (and the encounter, when one was given) as stored at the start, and this session's billing decisions from
 /// <see cref="ScalpCoolingBilling.Evaluate"/> over every course of the patient (each other session
 /// replayed from its log); and each nurse's Practitioner from their user profile. A nurse whose
 /// profile has no Practitioner id becomes a logical reference in the mapper
@@ -27,6 +27,9 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
         return new SessionFhirContext
         {
             Patient = EhrReference.Parse(plan.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient"),
+            Encounter = string.IsNullOrWhiteSpace(plan.EncounterReference)
+                ? null
+                : EhrReference.Parse(plan.EncounterReference, "Encounter", options.EncounterIdentifierSystem, "Encounter"),
             Charges = options.ChargeItems ? await ChargesAsync(transaction, record, cancellationToken) : [],
             Practitioners = await PractitionersAsync(transaction, record.Nurses, cancellationToken),
         };

@@ -9,6 +9,7 @@ namespace InfusionSuite.Web.Api;
 /// <param name="CourseId">Optional: the course id; by default one course per patient and regimen.</param>
 /// <param name="EffectiveAt">Optional: when it happened, for late documentation (default: now).</param>
 /// <param name="SessionId">Optional: a caller-chosen id, so a retried request is recognised.</param>
+/// <param name="Encounter">Optional: the encounter, as <c>Encounter/{EHR id}</c> or the visit number.</param>
 public sealed record StartSessionBody(
     string? ControllerId,
     string? PatientReference,
@@ -22,7 +23,8 @@ public sealed record StartSessionBody(
     bool FirstOfCourse,
     string? CourseId,
     DateTimeOffset? EffectiveAt,
-    string? SessionId);
+    string? SessionId,
+    string? Encounter = null);
 
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>
 public sealed record StepBody(DateTimeOffset? EffectiveAt);

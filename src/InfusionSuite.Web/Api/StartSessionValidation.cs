@@ -20,6 +20,11 @@ internal static class StartSessionValidation
         Required(errors, "patientReference", body.PatientReference, "Enter the patient's MRN or EHR id.");
         Required(errors, "patientName", body.PatientName, "Enter the patient's name.");
         Required(errors, "administrationId", body.AdministrationId, "Enter the chemotherapy administration id.");
+        if (body.Encounter is { Length: > MaxTextLength })
+        {
+            errors["encounter"] = [string.Create(CultureInfo.InvariantCulture, $"At most {MaxTextLength} characters.")];
+        }
+
         if (string.IsNullOrWhiteSpace(body.PrimaryCptCode))
         {
             errors["primaryCptCode"] = ["Choose the primary CPT code of the administration."];
@@ -76,7 +81,8 @@ internal static class StartSessionValidation
             capSize,
             body.FirstOfCourse,
             body.EffectiveAt,
-            string.IsNullOrWhiteSpace(body.SessionId) ? null : body.SessionId.Trim());
+            string.IsNullOrWhiteSpace(body.SessionId) ? null : body.SessionId.Trim(),
+            string.IsNullOrWhiteSpace(body.Encounter) ? null : body.Encounter.Trim());
         return (request, errors);
     }
 

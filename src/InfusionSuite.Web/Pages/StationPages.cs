@@ -54,6 +54,7 @@ internal static class StationPages
             + Field("patientReference", "Patient MRN or EHR id", "<input id=\"patientReference\" name=\"patientReference\" required autocomplete=\"off\" maxlength=\"200\">")
             + Field("patientName", "Patient name", "<input id=\"patientName\" name=\"patientName\" required autocomplete=\"off\" maxlength=\"200\">")
             + Field("administrationId", "Chemotherapy administration id", "<input id=\"administrationId\" name=\"administrationId\" required autocomplete=\"off\" maxlength=\"200\">")
+            + Field("encounter", "Encounter (EHR id or visit number)", "<input id=\"encounter\" name=\"encounter\" autocomplete=\"off\" maxlength=\"200\">")
             + Field("primaryCptCode", "Primary CPT code", "<select id=\"primaryCptCode\" name=\"primaryCptCode\" required></select>")
             + Field("regimenPreset", "Regimen preset", "<select id=\"regimenPreset\" name=\"regimenPreset\" required></select>")
             + "<div class=\"pair\">"

@@ -68,6 +68,7 @@ export function setUpStartDialog(asOf, onDone) {
       patientReference: f.patientReference.value.trim(),
       patientName: f.patientName.value.trim(),
       administrationId: f.administrationId.value.trim(),
+      encounter: f.encounter.value.trim() || null,
       primaryCptCode: f.primaryCptCode.value,
       regimenPreset: f.regimenPreset.value,
       preCoolingMinutes: f.preCoolingMinutes.value === '' ? null : Number(f.preCoolingMinutes.value),
