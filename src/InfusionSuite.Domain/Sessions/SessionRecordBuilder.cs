@@ -61,6 +61,7 @@ internal static class SessionRecordBuilder
             AdverseEvents = [.. s.AdverseEvents],
             Abort = s.Abort,
             Void = s.Void,
+            PossibleNurseActions = NurseActionAvailability.Possible(s),
             AsOf = s.AsOf,
         };
     }
