@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Host.Demo;
 
 namespace InfusionSuite.Host.Commands;
@@ -29,8 +30,7 @@ internal static class ServeCommand
         builder.AddInfusionSuite();
         var app = builder.Build();
         app.MapInfusionSuite();
-        await app.RunAsync(); // stops on Ctrl-C or SIGTERM through the host's own lifetime
-        return 0;
+        return await app.RunServiceAsync(); // until Ctrl-C or SIGTERM (0), or a fatal stop (non-zero, one line on stderr)
     }
 
     private static IEnumerable<string> DemoArguments(ParseResult result)
