@@ -2,13 +2,13 @@
 #nullable disable warnings
 
 using Hl7.Fhir.Model;
+using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Host.Commands;
-using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
