@@ -1,3 +1,5 @@
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Storage;
 using Microsoft.Extensions.Options;
@@ -26,10 +28,10 @@ internal static class BundleExportCommand
             return 2;
         }
 
-        FhirOutboxStatus? status = null;
+        OutboxStatus? status = null;
         if (settings["status"] is { Length: > 0 } text)
         {
-            if (!Enum.TryParse<FhirOutboxStatus>(text, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<OutboxStatus>(text, ignoreCase: true, out var parsed))
             {
                 await Console.Error.WriteLineAsync($"--status must be Pending, Sent or Parked, not '{text}'.");
                 return 2;
@@ -43,10 +45,10 @@ internal static class BundleExportCommand
         using var host = builder.Build();
         try
         {
-            var outbox = host.Services.GetRequiredService<IFhirOutbox>();
+            var outbox = host.Services.GetRequiredService<IOutbox>();
             var path = Path.GetFullPath(settings["out"]!);
             await using var file = File.Create(path);
-            var count = await FhirNdjsonExport.WriteAsync(outbox, new FhirOutboxQuery(status, settings["session"], int.MaxValue), file, CancellationToken.None);
+            var count = await FhirNdjsonExport.WriteAsync(outbox, new OutboxQuery(status, settings["session"], int.MaxValue), file, CancellationToken.None);
             await Console.Out.WriteLineAsync($"Wrote {count} FHIR Bundle(s) to {path}.");
             return 0;
         }
