@@ -1,6 +1,7 @@
 using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Domain.Billing;
@@ -15,8 +16,9 @@ namespace InfusionSuite.Application;
 public static class IngestRegistration
 {
     /// <summary>
-    /// Adds the single ordered writer (reading the controller queue: register the links with
-    /// <c>AddControllerLinks(ControllerQueueConsumer.Registered)</c>), <see cref="INurseActions"/>,
+    /// Adds the single ordered writer (reading the <see cref="ControllerMessageQueue"/>: register the
+    /// links with <c>AddControllerLinks(ControllerQueueConsumer.Registered)</c>, which also provide
+    /// <see cref="IControllerPresence"/> and <see cref="IDuplicateMessageCounter"/>), <see cref="INurseActions"/>,
     /// <see cref="IChairBoard"/>, <see cref="IBoardNotifications"/>, the session clock and the ingest
     /// metrics. Options <c>Ingest</c>, <c>Sessions</c> and <c>Billing</c> are validated at start.
     /// Needs an <see cref="Ports.IIngestStore"/> and <see cref="Ports.ISessionHistory"/> (e.g. <c>AddStorage()</c>).
@@ -36,6 +38,7 @@ public static class IngestRegistration
         services.TryAddSingleton<BillingPolicy>(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value.ToPolicy());
         services.TryAddSingleton<SessionBillingQuery>();
 
+        services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<SessionPolicySource>();
         services.TryAddSingleton<NurseCommandQueue>();
         services.TryAddSingleton<INurseActions, NurseActions>();
@@ -45,7 +48,7 @@ public static class IngestRegistration
         services.TryAddSingleton<IChairBoard, ChairBoard>();
         services.TryAddSingleton(sp => new IngestMetrics(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
-            sp.GetRequiredService<Devices.Links.ControllerMessageQueue>(),
+            sp.GetRequiredService<ControllerMessageQueue>(),
             sp.GetRequiredService<SessionBoard>()));
         services.TryAddSingleton<IngestState>();
         services.TryAddSingleton<IIngestFaultPoint, NoIngestFaults>();

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Mqtt;
@@ -16,7 +17,8 @@ public static class ControllerLinksRegistration
 {
     /// <summary>
     /// Adds the serial link (when <c>Controllers:Serial:Ports</c> lists ports), the MQTT link (when
-    /// the <c>Controllers:Mqtt</c> section exists), liveness (<c>Controllers:Liveness</c>), the
+    /// the <c>Controllers:Mqtt</c> section exists), liveness (<c>Controllers:Liveness</c>) as the Application's
+    /// <see cref="IControllerPresence"/> and <see cref="IDuplicateMessageCounter"/>, the
     /// <see cref="ControllerMessageQueue"/> as <see cref="IControllerMessageSink"/> and, until the
     /// ingest worker stores messages, the <see cref="AcknowledgingMessagePump"/> that hands them to
     /// every registered <see cref="IControllerMessageHandler"/> and then acknowledges them.
@@ -38,7 +40,9 @@ public static class ControllerLinksRegistration
         services.AddMetrics();
         services.TryAddSingleton<CcpMetrics>();
         services.TryAddSingleton<LinkMetrics>();
+        services.TryAddSingleton<IDuplicateMessageCounter, DuplicateMessageCounter>();
         services.TryAddSingleton<ControllerPresence>();
+        services.TryAddSingleton<IControllerPresence>(sp => sp.GetRequiredService<ControllerPresence>());
         services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<IControllerMessageSink>(sp => sp.GetRequiredService<ControllerMessageQueue>());
         if (consumer == ControllerQueueConsumer.AcknowledgingPump)

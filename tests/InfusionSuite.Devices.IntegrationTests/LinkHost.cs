@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Protocol;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Simulator.Engine;

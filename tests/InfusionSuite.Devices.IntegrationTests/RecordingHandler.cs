@@ -1,4 +1,5 @@
 using System.Threading.Channels;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Testing;
 

@@ -88,7 +88,7 @@ public sealed class CcpMqttParserTests : IDisposable
     {
         var written = CcpJsonWriter.Telemetry(SpecExamples.Telemetry1043 with { ScalpC = null, Alarms = (ControllerAlarms)0x0081 });
 
-        Assert.Equal(CcpRejection.None, _parser.Parse(TelemetryTopic, Segmented(written, 3), out var message));
+        Assert.Equal(CcpRejection.None, _parser.Parse(TelemetryTopic, CcpJsonCases.Segmented(written, 3), out var message));
         Assert.Equal(SpecExamples.Telemetry1043 with { ScalpC = null, Alarms = (ControllerAlarms)0x0081 }, message.Telemetry);
     }
 
@@ -156,7 +156,7 @@ public sealed class CcpMqttParserTests : IDisposable
                 bytes[random.Next(bytes.Length)] = (byte)(random.Next(2) == 0 ? random.Next(256) : "{}[],:\\\"0123456789.-eE nul"[random.Next(25)]);
             }
 
-            var payload = random.Next(4) == 0 ? Segmented(bytes, random.Next(1, 9)) : Sequence(bytes);
+            var payload = random.Next(4) == 0 ? CcpJsonCases.Segmented(bytes, random.Next(1, 9)) : Sequence(bytes);
             _parser.Parse(topics[random.Next(3) == 0 ? random.Next(3) : which], payload, out _);
         }
 
@@ -191,32 +191,4 @@ public sealed class CcpMqttParserTests : IDisposable
     private static ReadOnlySequence<byte> Sequence(string json) => new(Encoding.UTF8.GetBytes(json));
 
     private static ReadOnlySequence<byte> Sequence(byte[] utf8) => new(utf8);
-
-    private static ReadOnlySequence<byte> Segmented(byte[] utf8, int size)
-    {
-        var first = new Segment(utf8.AsMemory(0, Math.Min(size, utf8.Length)), 0);
-        var last = first;
-        for (var i = size; i < utf8.Length; i += size)
-        {
-            last = last.Append(utf8.AsMemory(i, Math.Min(size, utf8.Length - i)));
-        }
-
-        return new ReadOnlySequence<byte>(first, 0, last, last.Memory.Length);
-    }
-
-    private sealed class Segment : ReadOnlySequenceSegment<byte>
-    {
-        public Segment(ReadOnlyMemory<byte> memory, long runningIndex)
-        {
-            Memory = memory;
-            RunningIndex = runningIndex;
-        }
-
-        public Segment Append(ReadOnlyMemory<byte> memory)
-        {
-            var next = new Segment(memory, RunningIndex + Memory.Length);
-            Next = next;
-            return next;
-        }
-    }
 }

@@ -1,5 +1,5 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ports;
-using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Board;
@@ -7,7 +7,7 @@ namespace InfusionSuite.Application.Board;
 /// <summary>The board and detail queries over the writer's published snapshots and the store.</summary>
 internal sealed class ChairBoard(
     SessionBoard board,
-    ControllerPresence presence,
+    IControllerPresence presence,
     IIngestStore store,
     ISessionHistory history,
     TimeProvider timeProvider) : IChairBoard
@@ -16,9 +16,9 @@ internal sealed class ChairBoard(
     {
         var now = timeProvider.GetUtcNow();
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in presence.Snapshot())
+        foreach (var controllerId in presence.KnownControllers())
         {
-            ids.Add(entry.ControllerId);
+            ids.Add(controllerId);
         }
 
         foreach (var record in board.Records)

@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using InfusionSuite.Application.Board;
-using InfusionSuite.Devices.Links;
+using InfusionSuite.Application.Controllers;
 
 namespace InfusionSuite.Application.Ingest;
 

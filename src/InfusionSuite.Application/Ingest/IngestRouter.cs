@@ -1,11 +1,11 @@
 using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
-using InfusionSuite.Devices.Links;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
-using DeviceHello = InfusionSuite.Devices.Links.ControllerHelloReceived;
-using DeviceTelemetry = InfusionSuite.Devices.Links.TelemetryReceived;
+using DeviceHello = InfusionSuite.Application.Controllers.ControllerHelloReceived;
+using DeviceTelemetry = InfusionSuite.Application.Controllers.TelemetryReceived;
 using InputHello = InfusionSuite.Domain.Sessions.Inputs.ControllerHelloReceived;
 
 namespace InfusionSuite.Application.Ingest;
@@ -19,7 +19,7 @@ internal sealed class IngestRouter(
     SessionBoard board,
     BoardNotifications notifications,
     IngestMetrics metrics,
-    Devices.Protocol.CcpMetrics ccpMetrics,
+    IDuplicateMessageCounter duplicates,
     SessionPolicySource policies,
     TimeProvider timeProvider)
 {
@@ -188,7 +188,7 @@ internal sealed class IngestRouter(
 
             if (outcome.Disposition == InputDisposition.Duplicate)
             {
-                ccpMetrics.Duplicate(message.Transport);
+                duplicates.Duplicate(message.Transport);
                 return;
             }
         }
@@ -212,7 +212,7 @@ internal sealed class IngestRouter(
 
             if (outcome.Disposition == InputDisposition.Duplicate)
             {
-                ccpMetrics.Duplicate(message.Transport);
+                duplicates.Duplicate(message.Transport);
                 return;
             }
         }

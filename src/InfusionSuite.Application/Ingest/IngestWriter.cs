@@ -1,9 +1,8 @@
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
-using InfusionSuite.Devices.Links;
-using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Domain.Sessions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

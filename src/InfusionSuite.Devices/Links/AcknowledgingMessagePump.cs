@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Protocol;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

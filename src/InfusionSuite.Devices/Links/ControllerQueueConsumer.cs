@@ -1,3 +1,5 @@
+using InfusionSuite.Application.Controllers;
+
 namespace InfusionSuite.Devices.Links;
 
 /// <summary>Who reads <see cref="ControllerMessageQueue"/> (see <see cref="ControllerLinksRegistration"/>).</summary>

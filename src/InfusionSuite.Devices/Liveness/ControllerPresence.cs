@@ -1,4 +1,4 @@
-using InfusionSuite.Devices.Protocol;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +9,7 @@ namespace InfusionSuite.Devices.Liveness;
 /// liveness monitor update it; they also put every change in the message queue as a
 /// <see cref="ControllerPresenceChanged"/>.
 /// </summary>
-public sealed class ControllerPresence(IOptions<LivenessOptions> options)
+public sealed class ControllerPresence(IOptions<LivenessOptions> options) : IControllerPresence
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, ControllerPresenceEntry> _controllers = new(StringComparer.Ordinal);
@@ -20,6 +20,14 @@ public sealed class ControllerPresence(IOptions<LivenessOptions> options)
         lock (_lock)
         {
             return _controllers.TryGetValue(controllerId, out var entry) && entry.Online;
+        }
+    }
+
+    public IReadOnlyList<string> KnownControllers()
+    {
+        lock (_lock)
+        {
+            return [.. _controllers.Keys];
         }
     }
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

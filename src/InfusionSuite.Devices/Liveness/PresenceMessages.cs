@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 
 namespace InfusionSuite.Devices.Liveness;

@@ -1,4 +1,5 @@
 using System.Buffers;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 
 namespace InfusionSuite.Devices.Mqtt;

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Protocol;

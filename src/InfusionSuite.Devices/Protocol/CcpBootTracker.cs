@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Domain.Controllers;
 
 namespace InfusionSuite.Devices.Protocol;

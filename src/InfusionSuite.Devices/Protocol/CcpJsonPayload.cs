@@ -1,13 +1,16 @@
 using System.Buffers;
 using System.Text.Json;
+using System.Text.Unicode;
 using InfusionSuite.Domain.Controllers;
 
 namespace InfusionSuite.Devices.Protocol;
 
 /// <summary>
-/// Parses a CCP/1 MQTT payload straight from its <see cref="ReadOnlySequence{T}"/> with
-/// <see cref="Utf8JsonReader"/> (no string of the payload is made). Members the kind does not use
-/// are skipped, whatever they hold.
+/// Parses a CCP/1 MQTT payload with <see cref="Utf8JsonReader"/> (no string of the payload is made; a
+/// payload in several segments is copied to the stack first). Strict: invalid UTF-8 anywhere and a
+/// member name given twice in one object are <see cref="CcpRejection.NotJson"/>; a member of the wrong
+/// JSON type is <see cref="CcpRejection.FieldForm"/>. Members the kind does not use are skipped,
+/// whatever they hold and however deep, within the size limit.
 /// </summary>
 internal static class CcpJsonPayload
 {
@@ -19,6 +22,12 @@ internal static class CcpJsonPayload
         | CcpJsonMember.Firmware | CcpJsonMember.Protocol;
 
     private const int MaxDetailBytes = 32;
+
+    // A member takes at least 4 bytes ("":0) and an open object at least 2 ([{), so these bound any payload.
+    private const int MaxNames = CcpJsonWriter.MaxPayloadLength / 4;
+    private const int MaxObjectDepth = CcpJsonWriter.MaxPayloadLength / 2;
+
+    private static readonly JsonReaderOptions s_options = new() { MaxDepth = CcpJsonWriter.MaxPayloadLength };
 
     public static CcpRejection Parse(in ReadOnlySequence<byte> payload, CcpMessageKind kind, string controllerId, out CcpMqttMessage message)
     {
@@ -34,18 +43,26 @@ internal static class CcpJsonPayload
             CcpMessageKind.Event => EventRequired | CcpJsonMember.Detail,
             _ => OnlineRequired,
         };
+        Span<byte> copy = stackalloc byte[CcpJsonWriter.MaxPayloadLength];
+        var json = payload.IsSingleSegment ? payload.FirstSpan : Copy(payload, copy);
+        if (!Utf8.IsValid(json))
+        {
+            return CcpRejection.NotJson;
+        }
+
         var values = new CcpJsonValues();
         Span<byte> detail = stackalloc byte[MaxDetailBytes];
         Span<byte> scratch = stackalloc byte[64];
-        scoped var reader = new Utf8JsonReader(payload);
+        var names = new CcpJsonNames(stackalloc byte[CcpJsonWriter.MaxPayloadLength], stackalloc int[MaxNames], stackalloc int[MaxObjectDepth]);
+        var reader = new Utf8JsonReader(json, s_options);
         CcpRejection result;
         try
         {
-            result = ReadObject(ref reader, wanted, ref values, scratch, detail);
+            result = ReadObject(ref reader, wanted, ref values, ref names, scratch, detail);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
-            // Malformed JSON, or a string that is not valid UTF-8 (CopyString throws on it).
+            // Malformed JSON, or an escape that is not valid UTF-16 (CopyString throws on it).
             return CcpRejection.NotJson;
         }
 
@@ -119,20 +136,37 @@ internal static class CcpJsonPayload
         return CcpRejection.None;
     }
 
-    private static CcpRejection ReadObject(ref Utf8JsonReader reader, CcpJsonMember wanted, ref CcpJsonValues values, Span<byte> scratch, Span<byte> detail)
+    private static ReadOnlySpan<byte> Copy(in ReadOnlySequence<byte> payload, Span<byte> buffer)
+    {
+        payload.CopyTo(buffer);
+        return buffer[..(int)payload.Length];
+    }
+
+    private static CcpRejection ReadObject(
+        ref Utf8JsonReader reader, CcpJsonMember wanted, ref CcpJsonValues values, ref CcpJsonNames names, Span<byte> scratch, Span<byte> detail)
     {
         if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
         {
             return CcpRejection.NotJson;
         }
 
+        names.EnterObject();
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var member = CcpJsonValues.MemberOf(ref reader, scratch) & wanted;
+            if (!names.TryAdd(ref reader, out var name))
+            {
+                return CcpRejection.NotJson;
+            }
+
+            var member = CcpJsonValues.MemberOf(name) & wanted;
             reader.Read();
             if (member == CcpJsonMember.None)
             {
-                reader.Skip();
+                if (!Skip(ref reader, ref names))
+                {
+                    return CcpRejection.NotJson;
+                }
+
                 continue;
             }
 
@@ -147,5 +181,31 @@ internal static class CcpJsonPayload
 
         // Anything after the one object is not JSON CCP/1 accepts (the reader throws on it).
         return reader.Read() ? CcpRejection.NotJson : CcpRejection.None;
+    }
+
+    /// <summary>Skips the value the reader stands on; false when an object inside it has a name twice.</summary>
+    private static bool Skip(ref Utf8JsonReader reader, ref CcpJsonNames names)
+    {
+        var depth = reader.CurrentDepth;
+        while (true)
+        {
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.StartObject:
+                    names.EnterObject();
+                    break;
+                case JsonTokenType.EndObject:
+                    names.LeaveObject();
+                    break;
+                case JsonTokenType.PropertyName when !names.TryAdd(ref reader, out _):
+                    return false;
+            }
+
+            if ((reader.CurrentDepth == depth && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+                || !reader.Read())
+            {
+                return true;
+            }
+        }
     }
 }

@@ -38,14 +38,9 @@ internal struct CcpJsonValues
 
     public CcpJsonValues() => DetailLength = -1;
 
-    /// <summary>Which member the current property name is (None for one CCP/1 does not know).</summary>
-    public static CcpJsonMember MemberOf(ref Utf8JsonReader reader, Span<byte> scratch)
+    /// <summary>Which member an (unescaped) property name is: None for one CCP/1 does not know.</summary>
+    public static CcpJsonMember MemberOf(ReadOnlySpan<byte> name)
     {
-        if (!TryBytes(ref reader, scratch, out var name))
-        {
-            return CcpJsonMember.None;
-        }
-
         foreach (var (known, member) in s_members)
         {
             if (name.SequenceEqual(known))
@@ -60,21 +55,30 @@ internal struct CcpJsonValues
     /// <summary>Reads the value of one member the reader stands on.</summary>
     public CcpRejection Read(ref Utf8JsonReader reader, CcpJsonMember member, Span<byte> scratch, Span<byte> detail)
     {
+        // Every member has one JSON type; any other (the string "true" where a boolean belongs) is out of form.
         var token = reader.TokenType;
+        if (token == JsonTokenType.Null)
+        {
+            // Only the scalp sensor (none on this cap) and the detail (event without one) may be null.
+            return member is CcpJsonMember.ScalpC or CcpJsonMember.Detail ? CcpRejection.None : CcpRejection.FieldForm;
+        }
+
         if (member == CcpJsonMember.Alarms)
         {
             return ReadAlarms(ref reader, scratch, out Alarms);
         }
 
-        if (token is JsonTokenType.True or JsonTokenType.False)
+        if (member is CcpJsonMember.CapConnected or CcpJsonMember.Online)
         {
-            return ReadBoolean(member, token == JsonTokenType.True);
-        }
+            if (token is not (JsonTokenType.True or JsonTokenType.False))
+            {
+                return CcpRejection.FieldForm;
+            }
 
-        if (token == JsonTokenType.Null)
-        {
-            // Only the scalp sensor (none on this cap) and the detail (event without one) may be null.
-            return member is CcpJsonMember.ScalpC or CcpJsonMember.Detail ? CcpRejection.None : CcpRejection.FieldForm;
+            _ = member == CcpJsonMember.CapConnected
+                ? CapConnected = token == JsonTokenType.True
+                : Online = token == JsonTokenType.True;
+            return CcpRejection.None;
         }
 
         var isNumber = member is CcpJsonMember.Seq or CcpJsonMember.CoolantC or CcpJsonMember.ScalpC
@@ -85,21 +89,6 @@ internal struct CcpJsonValues
         }
 
         return isNumber ? ReadNumber(member, text) : ReadText(member, text, detail);
-    }
-
-    private CcpRejection ReadBoolean(CcpJsonMember member, bool value)
-    {
-        switch (member)
-        {
-            case CcpJsonMember.CapConnected:
-                CapConnected = value;
-                return CcpRejection.None;
-            case CcpJsonMember.Online:
-                Online = value;
-                return CcpRejection.None;
-            default:
-                return CcpRejection.FieldForm;
-        }
     }
 
     private CcpRejection ReadNumber(CcpJsonMember member, ReadOnlySpan<byte> text)
@@ -148,7 +137,7 @@ internal struct CcpJsonValues
                 text.CopyTo(detail);
                 DetailLength = text.Length;
                 return CcpRejection.None;
-            default:
+            default: // model or firmware
                 if (!CcpFieldRules.IsLabel(text))
                 {
                     return CcpRejection.FieldForm;
@@ -188,26 +177,12 @@ internal struct CcpJsonValues
     private static bool TryBytes(ref Utf8JsonReader reader, Span<byte> scratch, out ReadOnlySpan<byte> value)
     {
         value = default;
-        var length = reader.HasValueSequence ? reader.ValueSequence.Length : reader.ValueSpan.Length;
-        if (length > scratch.Length)
+        if (reader.ValueSpan.Length > scratch.Length)
         {
             return false;
         }
 
-        if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && (reader.ValueIsEscaped || reader.HasValueSequence))
-        {
-            value = scratch[..reader.CopyString(scratch)];
-        }
-        else if (reader.HasValueSequence)
-        {
-            reader.ValueSequence.CopyTo(scratch);
-            value = scratch[..(int)length];
-        }
-        else
-        {
-            value = reader.ValueSpan;
-        }
-
+        value = reader.ValueIsEscaped ? scratch[..reader.CopyString(scratch)] : reader.ValueSpan;
         return true;
     }
 }

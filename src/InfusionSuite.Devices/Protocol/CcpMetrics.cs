@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using InfusionSuite.Application.Controllers;
 
 namespace InfusionSuite.Devices.Protocol;
 

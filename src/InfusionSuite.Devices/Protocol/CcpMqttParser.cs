@@ -1,4 +1,5 @@
 using System.Buffers;
+using InfusionSuite.Application.Controllers;
 
 namespace InfusionSuite.Devices.Protocol;
 

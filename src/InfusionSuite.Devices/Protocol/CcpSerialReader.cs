@@ -1,3 +1,5 @@
+using InfusionSuite.Application.Controllers;
+
 namespace InfusionSuite.Devices.Protocol;
 
 /// <summary>

@@ -1,5 +1,4 @@
-using InfusionSuite.Devices.Protocol;
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>
 /// One thing a controller link hands to the consumer: a telemetry sample, an event, a hello, or a

@@ -1,6 +1,6 @@
 using InfusionSuite.Domain.Controllers;
 
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>A telemetry sample arrived.</summary>
 public sealed record TelemetryReceived(TelemetrySample Sample) : ControllerMessage;

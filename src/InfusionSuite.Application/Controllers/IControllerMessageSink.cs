@@ -1,4 +1,4 @@
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>
 /// Where the links put what controllers send. <see cref="WriteAsync"/> returns once the message is

@@ -1,6 +1,6 @@
 using System.Threading.Channels;
 
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>
 /// The bounded queue between the links and the one consumer that stores messages. Writers wait

@@ -1,4 +1,4 @@
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>
 /// The handle a consumer completes once it has durably stored a message. Completing it twice, or

@@ -1,4 +1,4 @@
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>Why a controller's presence changed (CCP/1 section 4).</summary>
 public enum PresenceReason : byte

@@ -1,6 +1,6 @@
 using InfusionSuite.Domain.Controllers;
 
-namespace InfusionSuite.Devices.Links;
+namespace InfusionSuite.Application.Controllers;
 
 /// <summary>A controller event (cap on, cooling start, calibrated …) arrived.</summary>
 public sealed record ControllerEventReceived(ControllerEvent Event) : ControllerMessage;
