@@ -31,6 +31,7 @@ public static class IngestRegistration
         services.AddMetrics();
 
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<IngestOptions>, IngestOptionsValidator>());
         services.AddOptions<SessionOptions>().BindConfiguration(SessionOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SessionOptions>, SessionOptionsValidator>());
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
@@ -51,8 +52,12 @@ public static class IngestRegistration
             sp.GetRequiredService<ControllerMessageQueue>(),
             sp.GetRequiredService<SessionBoard>()));
         services.TryAddSingleton<IngestState>();
-        services.TryAddSingleton<IIngestFaultPoint, NoIngestFaults>();
-        services.TryAddSingleton<IngestRouter>();
+        services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<BatchCommitter>();
+        services.TryAddSingleton<PendingBatch>();
+        services.TryAddSingleton<ControllerMessageRouter>();
+        services.TryAddSingleton<SessionStart>();
+        services.TryAddSingleton<NurseCommandHandler>();
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<SessionClock>();
         return builder;

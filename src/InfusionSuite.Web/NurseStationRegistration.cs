@@ -5,6 +5,7 @@ using InfusionSuite.Web.Board;
 using InfusionSuite.Web.Commands;
 using InfusionSuite.Web.Pages;
 using InfusionSuite.Web.Sessions;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -50,7 +51,7 @@ public static class NurseStationRegistration
         return builder;
     }
 
-    /// <summary>Maps the pages, <c>/api</c>, <c>/openapi/v1.json</c> and the static files; everything but the health endpoints needs a signed-in user or a token.</summary>
+    /// <summary>Maps the pages, <c>/api</c>, <c>/openapi/v1.json</c> and the static files (the framework's static assets, <c>/static/…</c>); everything but the health endpoints needs a signed-in user or a token.</summary>
     public static WebApplication MapNurseStation(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
@@ -61,7 +62,14 @@ public static class NurseStationRegistration
         app.UseAntiforgery();
 
         app.MapOpenApi();
-        app.MapStaticAssets();
+        if (!app.Environment.IsDevelopment())
+        {
+            // A build output run outside Development (dotnet run, the tests' hosts) finds wwwroot through the
+            // build's runtime manifest; a published app has the files under wwwroot/static and no such manifest.
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        }
+
+        app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapStationPages();
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();

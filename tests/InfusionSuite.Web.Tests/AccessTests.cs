@@ -32,6 +32,25 @@ public sealed partial class AccessTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task StaticModules_AreServedWithoutSignIn_WithAnETagAndTheContentSecurityPolicy()
+    {
+        using var anonymous = Host.Client(null);
+        foreach (var (path, type) in new[] { ("/static/site.css", "text/css"), ("/static/board.js", "text/javascript"), ("/static/api.js", "text/javascript") })
+        {
+            var response = await anonymous.GetAsync(path);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(type, response.Content.Headers.ContentType!.MediaType);
+            Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+            var etag = response.Headers.ETag;
+            Assert.NotNull(etag);
+
+            using var again = new HttpRequestMessage(HttpMethod.Get, path);
+            again.Headers.IfNoneMatch.Add(etag);
+            Assert.Equal(HttpStatusCode.NotModified, (await anonymous.SendAsync(again)).StatusCode);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task OpenApiDocument_DescribesTheActions()
     {
         using var nurse = Host.Client("alice");

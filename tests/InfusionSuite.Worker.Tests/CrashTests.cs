@@ -24,12 +24,12 @@ public sealed class CrashTests
         var clock = new ScaledTimeProvider(1, NineOClock);
         var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-crash-" + when);
         static bool HasSampleFive(Application.Ports.IngestBatch b) => b.Telemetry.Any(t => t.Sample.Seq == 5);
-        var faults = when == "before"
-            ? new CrashingFaultPoint { CrashBeforeCommit = HasSampleFive }
-            : new CrashingFaultPoint { CrashAfterCommit = HasSampleFive };
+        var crashing = when == "before"
+            ? new CrashingStore { CrashBeforeCommit = HasSampleFive }
+            : new CrashingStore { CrashAfterCommit = HasSampleFive };
 
         string sessionId;
-        await using (var first = await WorkerHost.StartAsync(settings, clock, faults))
+        await using (var first = await WorkerHost.StartAsync(settings, clock, crashing))
         {
             await Wait.UntilAsync(() => first.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
             var started = await first.Nurse.StartSessionAsync(Request(), Wait.Token());
@@ -41,7 +41,7 @@ public sealed class CrashTests
                 await controller.PublishTelemetryAsync(Boot, seq, Wait.Token());
             }
 
-            await faults.Crashed.WaitAsync(Wait.Limit);
+            await crashing.Crashed.WaitAsync(Wait.Limit);
             await Wait.UntilAsync(() => first.State.HasFailed, "the writer to stop");
         }
 

@@ -26,9 +26,9 @@ public sealed class RestartTests
         var nurse = new MarkerNurse(clock, "nurse-7");
         var chair = SimulatedChair.Numbered(0);
         var scenario = Scenarios.Light("normal");
-        var faults = new CrashingFaultPoint();
+        var crashing = new CrashingStore();
 
-        var first = await WorkerHost.StartAsync(settings, clock, faults);
+        var first = await WorkerHost.StartAsync(settings, clock, crashing);
         await Wait.UntilAsync(() => first.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
         nurse.Attach(first.Nurse);
         var start = clock.GetUtcNow();
@@ -37,7 +37,7 @@ public sealed class RestartTests
         await Wait.UntilAsync(() => first.Board.Current().Any(r => r.Record?.Status == SessionStatus.Infusing), "the infusion to start");
         await Task.Delay(TimeSpan.FromMilliseconds(500), TimeProvider.System); // 500 s of simulated infusion
         nurse.Detach();
-        faults.DieNow();
+        crashing.DieNow();
         await Wait.UntilAsync(() => first.State.HasFailed, "the writer to die");
         await first.DisposeAsync();
 

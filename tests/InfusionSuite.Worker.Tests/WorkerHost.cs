@@ -1,6 +1,7 @@
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -29,7 +30,7 @@ internal sealed class WorkerHost : IAsyncDisposable
     public IngestState State => _state ??= Services.GetRequiredService<IngestState>();
 
     public static WebApplicationFactory<Program> Factory(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, IIngestFaultPoint? faults = null) =>
+        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, CrashingStore? crashing = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -40,18 +41,20 @@ internal sealed class WorkerHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(timeProvider);
-                if (faults is not null)
+                if (crashing is not null)
                 {
-                    services.AddSingleton(faults);
+                    var store = services.Last(d => d.ServiceType == typeof(IIngestStore));
+                    services.Remove(store);
+                    services.AddSingleton(sp => crashing.Around((IIngestStore)store.ImplementationFactory!(sp)));
                 }
             });
         });
 
     /// <summary>Starts the host and waits until the writer has rebuilt its sessions.</summary>
     public static async Task<WorkerHost> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, IIngestFaultPoint? faults = null)
+        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, CrashingStore? crashing = null)
     {
-        var host = new WorkerHost(Factory(settings, timeProvider, faults));
+        var host = new WorkerHost(Factory(settings, timeProvider, crashing));
         await Wait.UntilAsync(() => host.State.IsRunning, "the ingest writer to start");
         return host;
     }

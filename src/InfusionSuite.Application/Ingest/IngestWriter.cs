@@ -1,4 +1,3 @@
-using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Nursing;
@@ -23,19 +22,18 @@ internal sealed partial class IngestWriter(
     ControllerMessageQueue queue,
     NurseCommandQueue commands,
     IIngestStore store,
-    IngestRouter router,
-    IngestMetrics metrics,
+    SessionRegistry sessions,
+    ControllerMessageRouter messages,
+    NurseCommandHandler nurses,
+    PendingBatch pending,
     IngestState state,
-    IIngestFaultPoint faults,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
 {
-    private static readonly TimeSpan[] RetryDelays = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
     private static readonly TimeSpan FinalFlushLimit = TimeSpan.FromSeconds(5);
 
     private readonly IngestOptions _options = options.Value;
-    private readonly List<MessageAcknowledgement> _acks = [];
     private Task<bool>? _messageWait;
     private Task<bool>? _commandWait;
     private DateTimeOffset _nextSweep;
@@ -44,7 +42,9 @@ internal sealed partial class IngestWriter(
     {
         try
         {
-            var rebuilt = await router.RecoverAsync(stoppingToken);
+            var recovery = await sessions.RecoverAsync(stoppingToken);
+            pending.ContinueAfter(recovery.LastIngestSeq);
+            var rebuilt = recovery.Sessions.Count;
             state.Running(rebuilt);
             LogStarted(logger, rebuilt);
             _nextSweep = timeProvider.GetUtcNow() + _options.RetentionSweepInterval;
@@ -57,7 +57,7 @@ internal sealed partial class IngestWriter(
         catch (Exception exception)
         {
             state.Failed();
-            router.FailPending(exception);
+            pending.FailReplies(exception);
             LogWriterStopped(logger, exception);
             throw;
         }
@@ -69,17 +69,15 @@ internal sealed partial class IngestWriter(
         {
             await WaitForWorkAsync(cancellationToken);
             var started = timeProvider.GetTimestamp();
-            while (router.Batch.Count < _options.BatchMaxItems && !router.FlushRequested)
+            while (pending.Count < _options.BatchMaxItems && !pending.NurseWaiting)
             {
                 if (commands.Reader.TryRead(out var command))
                 {
-                    metrics.Message(IngestKind.Nurse);
-                    await router.HandleAsync(command, cancellationToken);
+                    await nurses.HandleAsync(command, cancellationToken);
                 }
                 else if (queue.Reader.TryRead(out var message))
                 {
-                    router.Handle(message);
-                    _acks.Add(message.Acknowledgement);
+                    messages.Handle(message);
                     if (timeProvider.GetElapsedTime(started) >= _options.BatchMaxDelay)
                     {
                         break;
@@ -91,7 +89,7 @@ internal sealed partial class IngestWriter(
                 }
             }
 
-            await CommitAsync(cancellationToken);
+            await pending.CommitAsync(cancellationToken);
             if (timeProvider.GetUtcNow() >= _nextSweep)
             {
                 await SweepAsync(cancellationToken);
@@ -126,46 +124,6 @@ internal sealed partial class IngestWriter(
         }
     }
 
-    private async Task CommitAsync(CancellationToken cancellationToken)
-    {
-        var batch = router.Batch;
-        if (!batch.IsEmpty)
-        {
-            router.CollectStatusChanges();
-            await faults.BeforeCommitAsync(batch, cancellationToken);
-            var started = timeProvider.GetTimestamp();
-            await CommitWithRetriesAsync(batch, cancellationToken);
-            metrics.Committed(batch.Count, timeProvider.GetElapsedTime(started));
-            await faults.AfterCommitAsync(batch, cancellationToken);
-        }
-
-        router.Committed();
-        foreach (var ack in _acks)
-        {
-            await ack.AcknowledgeAsync(cancellationToken);
-        }
-
-        _acks.Clear();
-    }
-
-    private async Task CommitWithRetriesAsync(IngestBatch batch, CancellationToken cancellationToken)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            try
-            {
-                await store.CommitAsync(batch, cancellationToken);
-                return;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException && attempt < RetryDelays.Length)
-            {
-                metrics.CommitFailed();
-                LogCommitRetry(logger, exception, attempt + 1, batch.Count);
-                await Task.Delay(RetryDelays[attempt], timeProvider, cancellationToken);
-            }
-        }
-    }
-
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -190,11 +148,10 @@ internal sealed partial class IngestWriter(
         {
             while (queue.Reader.TryRead(out var message))
             {
-                router.Handle(message);
-                _acks.Add(message.Acknowledgement);
+                messages.Handle(message);
             }
 
-            await CommitAsync(limit.Token);
+            await pending.CommitAsync(limit.Token);
         }
         catch (Exception exception)
         {
@@ -202,14 +159,11 @@ internal sealed partial class IngestWriter(
             LogFinalFlushFailed(logger, exception);
         }
 
-        router.FailPending(new OperationCanceledException("The worker is stopping."));
+        pending.FailReplies(new OperationCanceledException("The worker is stopping."));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest writer started; {Sessions} sessions rebuilt from their logs")]
     private static partial void LogStarted(ILogger logger, int sessions);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch commit failed (attempt {Attempt}, {Items} items); retrying, nothing acknowledged")]
-    private static partial void LogCommitRetry(ILogger logger, Exception exception, int attempt, int items);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "Ingest writer stopped: nothing unstored was acknowledged; the host stops and a restart rebuilds sessions from the database")]
     private static partial void LogWriterStopped(ILogger logger, Exception exception);

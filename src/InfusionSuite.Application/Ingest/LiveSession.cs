@@ -1,23 +1,61 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Ingest;
 
 /// <summary>A session held in memory by the writer: the domain fold and the status last stored.</summary>
-internal sealed class LiveSession(string sessionId, string controllerId, ScalpCoolingSession session)
+internal sealed class LiveSession(string sessionId, string controllerId, ScalpCoolingSession session, SessionStatus? storedStatus = null)
 {
+    private SessionStatus? _storedStatus = storedStatus;
+    private SessionStatus? _statusBeforeBatch;
+    private bool _statusChanged;
+
     public string SessionId => sessionId;
 
     public string ControllerId => controllerId;
 
     public ScalpCoolingSession Session => session;
 
-    /// <summary>The status as of the last stored batch (to see changes).</summary>
-    public SessionStatus? StoredStatus { get; set; }
+    /// <summary>True once an end status (completed, aborted, voided) is stored.</summary>
+    public bool Ended => _storedStatus is { } status && SessionBoard.IsEnded(status);
 
-    /// <summary>The status before this batch changed it (for the notification).</summary>
-    public SessionStatus? StatusBeforeBatch { get; set; }
+    /// <summary>
+    /// Before the commit: puts a changed status in the batch (and, when the session reaches an end,
+    /// its record for the <see cref="ISessionEndParticipant"/>s).
+    /// </summary>
+    public void NoteStatusChange(IngestBatch batch)
+    {
+        var status = session.Status;
+        if (status is null || status == _storedStatus)
+        {
+            return;
+        }
 
-    public bool StatusChanged { get; set; }
+        var record = session.ToRecord();
+        var ended = SessionBoard.IsEnded(status.Value);
+        var endedAt = record.Boundaries.EndedAt ?? (ended ? record.AsOf : null);
+        batch.SetStatus(new SessionStatusChange(sessionId, status.Value, endedAt));
+        // A void after the end is an end of its own: the EHR must hear of it.
+        if (ended && (!Ended || status == SessionStatus.Voided))
+        {
+            batch.AddEnded(record);
+        }
 
-    public bool Ended => StoredStatus is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
+        _statusBeforeBatch = _storedStatus;
+        _storedStatus = status;
+        _statusChanged = true;
+    }
+
+    /// <summary>After the commit: the stored status change to announce, once; null when the status stayed.</summary>
+    public SessionStatusChanged? TakeStatusChange(DateTimeOffset now, ScalpCoolingSessionRecord record)
+    {
+        if (!_statusChanged)
+        {
+            return null;
+        }
+
+        _statusChanged = false;
+        return new SessionStatusChanged(sessionId, controllerId, now, _statusBeforeBatch, record.Status);
+    }
 }

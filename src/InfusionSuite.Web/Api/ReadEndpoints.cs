@@ -23,8 +23,7 @@ internal static partial class ReadEndpoints
         api.MapGet("/me", (ClaimsPrincipal user) => TypedResults.Ok(Me(user))).WithTags("Board").WithSummary("The signed-in user");
         api.MapGet("/board", async (ClaimsPrincipal user, BoardReader reader, CancellationToken ct) =>
             TypedResults.Ok(await reader.ReadAsync(user.SeesPatients(), user.RunsSessions(), ct))).WithTags("Board").WithSummary("Every chair now");
-        api.MapGet("/board/stream", BoardStream.StreamAsync).WithTags("Board").WithSummary("The board as server-sent events (event: board)")
-            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
+        api.MapGet("/board/stream", BoardStream.Stream).WithTags("Board").WithSummary("The board as server-sent events (event: board)");
         api.MapGet("/choices", Choices).WithTags("Board").WithSummary("Presets, codes and reasons the forms offer");
         api.MapGet("/sessions", RecentAsync).WithTags("Sessions").WithSummary("Sessions started in the last day, newest first");
         api.MapGet("/sessions/{id}", SessionAsync).WithTags("Sessions").WithSummary("A session's record, billing, FHIR delivery and audit trail");

@@ -1,0 +1,142 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Application.Ingest;
+
+/// <summary>
+/// What the writer gathered since the last commit, and everyone waiting for it: each stored item
+/// gets the next ingest sequence number; the controllers' acknowledgements and the nurses' answers
+/// are held until <see cref="CommitAsync"/> has stored the batch, and only then given, in that
+/// order: store, publish, answer the nurses, acknowledge the messages. Used by the writer's task only.
+/// </summary>
+internal sealed class PendingBatch(
+    BatchCommitter committer,
+    SessionRegistry registry,
+    SessionBoard board,
+    BoardNotifications notifications,
+    TimeProvider timeProvider)
+{
+    private readonly IngestBatch _batch = new();
+    private readonly HashSet<LiveSession> _touched = [];
+    private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
+    private readonly List<MessageAcknowledgement> _acks = [];
+    private long _lastSeq;
+
+    /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
+    public int Count => _batch.Count;
+
+    /// <summary>An accepted nurse action waits for its answer: commit now.</summary>
+    public bool NurseWaiting => _replies.Count > 0;
+
+    /// <summary>The ingest order goes on after the highest stored number.</summary>
+    public void ContinueAfter(long lastIngestSeq) => _lastSeq = lastIngestSeq;
+
+    public void AddTelemetry(TelemetrySample sample, DateTimeOffset receivedAt, LiveSession? session)
+    {
+        _batch.Add(new StoredTelemetry(++_lastSeq, sample, receivedAt, session?.SessionId));
+        Touch(session);
+    }
+
+    public void AddInput(LiveSession? session, string controllerId, SessionInput input)
+    {
+        _batch.Add(new StoredInput(++_lastSeq, session?.SessionId, controllerId, input));
+        Touch(session);
+    }
+
+    public void AddSighting(ControllerSighting sighting) => _batch.Add(sighting);
+
+    /// <summary>A new session, created before the inputs that refer to it.</summary>
+    public void AddStarted(StartedSession started) => _batch.Add(started);
+
+    /// <summary>An accepted nurse action: its input, its audit line and the nurse's answer after the commit.</summary>
+    public void AddNurseAction(NurseCommand command, LiveSession session, NurseAction action, SessionStatus? before)
+    {
+        var seq = ++_lastSeq;
+        var after = session.Session.Status!.Value;
+        _batch.Add(new StoredInput(seq, session.SessionId, session.ControllerId, action));
+        _batch.Add(new NurseAuditEntry(
+            seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after, NurseChange.Describe(action, before, after)));
+        Touch(session);
+        _replies.Add((command, session));
+    }
+
+    /// <summary>The message is acknowledged once this batch is stored (or at once, after it, if it added nothing).</summary>
+    public void AcknowledgeAfterCommit(MessageAcknowledgement acknowledgement) => _acks.Add(acknowledgement);
+
+    /// <summary>
+    /// Stores the batch in one transaction (with retries; throws when they are spent, and then
+    /// nothing is acknowledged and nobody told "recorded"), then publishes the sessions, answers the
+    /// nurses, acknowledges the messages and starts a new batch.
+    /// </summary>
+    public async Task CommitAsync(CancellationToken cancellationToken)
+    {
+        if (!_batch.IsEmpty)
+        {
+            foreach (var session in _touched)
+            {
+                session.NoteStatusChange(_batch);
+            }
+
+            await committer.CommitAsync(_batch, cancellationToken);
+        }
+
+        Publish();
+        foreach (var (command, session) in _replies)
+        {
+            command.Complete(NurseActionResult.Accepted(session.SessionId, session.Session.ToRecord()));
+        }
+
+        _replies.Clear();
+        _touched.Clear();
+        _batch.Clear();
+        foreach (var ack in _acks)
+        {
+            await ack.AcknowledgeAsync(cancellationToken);
+        }
+
+        _acks.Clear();
+    }
+
+    /// <summary>The writer stopped: nurses waiting for a commit get the error, not a false "recorded".</summary>
+    public void FailReplies(Exception exception)
+    {
+        foreach (var (command, _) in _replies)
+        {
+            command.Fail(exception);
+        }
+
+        _replies.Clear();
+    }
+
+    private void Touch(LiveSession? session)
+    {
+        if (session is not null)
+        {
+            _touched.Add(session);
+        }
+    }
+
+    private void Publish()
+    {
+        var now = timeProvider.GetUtcNow();
+        foreach (var session in _touched)
+        {
+            var record = session.Session.ToRecord();
+            var change = session.TakeStatusChange(now, record);
+            if (registry.IsCurrent(session))
+            {
+                board.Publish(record, signal: change is not null);
+            }
+
+            if (change is not null)
+            {
+                notifications.Publish(change);
+            }
+        }
+    }
+}

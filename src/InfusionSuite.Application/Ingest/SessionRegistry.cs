@@ -1,0 +1,82 @@
+using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Ingest;
+
+/// <summary>
+/// The sessions the writer holds: each controller's current one (open, or ended but still taking
+/// late messages) and every one of them by id. Rebuilt from the store's logs at start. Used by the
+/// writer's task only.
+/// </summary>
+internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, SessionPolicySource policies, TimeProvider timeProvider)
+{
+    private readonly Dictionary<string, LiveSession> _byController = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, LiveSession> _bySession = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Opens the store and rebuilds every open session and those ended within the same-moment
+    /// window (late controller messages may still join them); publishes each to the board.
+    /// </summary>
+    public async Task<IngestRecovery> RecoverAsync(CancellationToken cancellationToken)
+    {
+        var window = policies.Current.SameMomentWindow;
+        var recovery = await store.OpenAsync(timeProvider.GetUtcNow() - window, cancellationToken);
+        foreach (var stored in recovery.Sessions)
+        {
+            var live = Rebuild(stored);
+            _bySession[live.SessionId] = live;
+            if (!_byController.TryGetValue(live.ControllerId, out var other) || other.Ended)
+            {
+                _byController[live.ControllerId] = live;
+            }
+
+            board.Publish(live.Session.ToRecord(), signal: true);
+        }
+
+        return recovery;
+    }
+
+    /// <summary>The controller's current session, if it has one.</summary>
+    public bool TryCurrent(string controllerId, out LiveSession live) => _byController.TryGetValue(controllerId, out live!);
+
+    public bool IsCurrent(LiveSession live) =>
+        _byController.TryGetValue(live.ControllerId, out var current) && ReferenceEquals(current, live);
+
+    public bool Holds(string sessionId) => _bySession.ContainsKey(sessionId);
+
+    /// <summary>A session held here, or else rebuilt from the store (not held: it is no controller's current one); null when unknown.</summary>
+    public async Task<LiveSession?> FindAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        if (_bySession.TryGetValue(sessionId, out var live))
+        {
+            return live;
+        }
+
+        var stored = await store.LoadSessionAsync(sessionId, cancellationToken);
+        return stored is null ? null : Rebuild(stored);
+    }
+
+    /// <summary>A new session becomes its controller's current one; the previous one is let go.</summary>
+    public void Begin(LiveSession live)
+    {
+        if (_byController.TryGetValue(live.ControllerId, out var previous))
+        {
+            _bySession.Remove(previous.SessionId);
+        }
+
+        _byController[live.ControllerId] = live;
+        _bySession[live.SessionId] = live;
+    }
+
+    private static LiveSession Rebuild(StoredSession stored)
+    {
+        var session = new ScalpCoolingSession(stored.Policy);
+        foreach (var input in stored.Log)
+        {
+            session.Apply(input);
+        }
+
+        return new LiveSession(stored.SessionId, stored.ControllerId, session, session.Status);
+    }
+}

@@ -1,0 +1,79 @@
+using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Application.Ingest;
+
+/// <summary>
+/// The start path: checks the request, refuses a chair that is running a session and an id that is
+/// taken, folds the start into a new session that becomes the chair's current one, and puts the new
+/// session and its first input in the pending batch (the nurse is answered after the commit).
+/// </summary>
+internal sealed class SessionStart(
+    SessionRegistry sessions,
+    PendingBatch pending,
+    IIngestStore store,
+    SessionPolicySource policies)
+{
+    public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        var policy = policies.Current;
+        if (Problem(request, policy) is { } problem)
+        {
+            command.Complete(NurseActionResult.Invalid(problem));
+            return;
+        }
+
+        if (sessions.TryCurrent(request.ControllerId, out var running) && !running.Ended)
+        {
+            command.Complete(new NurseActionResult(
+                NurseActionOutcome.ControllerInUse, RefusalReason.None, "Another session is running on this chair.", running.SessionId, null));
+            return;
+        }
+
+        var sessionId = request.SessionId ?? Guid.CreateVersion7(receivedAt).ToString("N");
+        if (sessions.Holds(sessionId) || (request.SessionId is not null && await store.LoadSessionAsync(sessionId, cancellationToken) is not null))
+        {
+            command.Complete(new NurseActionResult(
+                NurseActionOutcome.Refused, RefusalReason.SessionAlreadyStarted, InputOutcome.Refused(RefusalReason.SessionAlreadyStarted).Text, sessionId, null));
+            return;
+        }
+
+        var preset = request.RegimenPreset is null ? null : policy.Presets.First(p => p.Name == request.RegimenPreset);
+        var plan = new SessionPlan(
+            sessionId, request.CourseId, request.PatientReference, request.Administration, request.ControllerId,
+            request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse,
+            string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim());
+        var live = new LiveSession(sessionId, request.ControllerId, new ScalpCoolingSession(policy));
+        var action = new StartSession(receivedAt, request.NurseId, plan, Instants.ToStored(request.EffectiveAt));
+        var outcome = live.Session.Apply(action);
+        if (!outcome.IsAccepted)
+        {
+            command.Complete(NurseActionResult.From(outcome, sessionId, null));
+            return;
+        }
+
+        pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
+        sessions.Begin(live);
+        pending.AddNurseAction(command, live, action, null);
+    }
+
+    private static string? Problem(StartSessionRequest request, SessionPolicy policy)
+    {
+        if (string.IsNullOrWhiteSpace(request.NurseId) || string.IsNullOrWhiteSpace(request.ControllerId)
+            || string.IsNullOrWhiteSpace(request.CourseId) || string.IsNullOrWhiteSpace(request.PatientReference))
+        {
+            return "Nurse, chair, course and patient are required.";
+        }
+
+        if (request.Targets is null && request.RegimenPreset is null)
+        {
+            return "Choose a regimen preset or give the targets.";
+        }
+
+        return request.RegimenPreset is { } name && !policy.Presets.Any(p => p.Name == name)
+            ? "Unknown regimen preset."
+            : null;
+    }
+}

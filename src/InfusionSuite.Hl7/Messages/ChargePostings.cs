@@ -1,0 +1,50 @@
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Hl7.Messages;
+
+/// <summary>
+/// What to post for a session, from its billing decisions and what was charged before: a credit
+/// for every earlier charge that no longer stands (a void, a code no longer billable, a changed
+/// date of service), then a charge for every billable decision not yet charged. Decisions that
+/// are not billable (held by a billing rule) are not sent.
+/// </summary>
+public static class ChargePostings
+{
+    public static IReadOnlyList<ChargePosting> For(ScalpCoolingSessionRecord record, Hl7SessionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(context);
+        var sessionId = record.Plan.SessionId;
+        var wanted = record.Status == SessionStatus.Voided
+            ? []
+            : context.Charges
+                .Where(d => d.Billable && string.Equals(d.SessionId, sessionId, StringComparison.Ordinal))
+                .OrderBy(d => d.Code == ScalpCoolingCodes.Placement ? 0 : 1)
+                .Select(d => new ChargeLine(d.Code, d.DateOfService, 1, TransactionId(sessionId, d, "CG")))
+                .ToList();
+
+        var postings = new List<ChargePosting>();
+        foreach (var charged in context.Charged)
+        {
+            if (!wanted.Exists(w => Same(w, charged)))
+            {
+                postings.Add(new ChargePosting(charged with { TransactionId = CreditId(charged.TransactionId) }, Credit: true));
+            }
+        }
+
+        postings.AddRange(wanted
+            .Where(w => !context.Charged.Any(c => Same(w, c)))
+            .Select(w => new ChargePosting(w, Credit: false)));
+        return postings;
+    }
+
+    private static bool Same(ChargeLine a, ChargeLine b) =>
+        a.Code == b.Code && a.DateOfService == b.DateOfService && a.Units == b.Units;
+
+    private static string CreditId(string chargeId) =>
+        chargeId.EndsWith("-CG", StringComparison.Ordinal) ? chargeId[..^3] + "-CD" : chargeId + "-CD";
+
+    private static string TransactionId(string sessionId, CodeDecision decision, string type) =>
+        $"{sessionId}-{decision.Code}-{decision.DateOfService:yyyyMMdd}-{type}";
+}

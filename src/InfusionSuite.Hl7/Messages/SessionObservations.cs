@@ -1,0 +1,122 @@
+using System.Globalization;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Hl7.Configuration;
+
+namespace InfusionSuite.Hl7.Messages;
+
+/// <summary>
+/// The values of a session's ORU^R01, in order: phase minutes, targets and interruptions, the
+/// interruptions together, each deviation, the temperature summaries, cap size, tolerance, a note.
+/// Durations in minutes with two decimals (rounded down), temperatures in °C with two.
+/// </summary>
+internal static class SessionObservations
+{
+    public static IEnumerable<ObservationValue> For(ScalpCoolingSessionRecord record, string? note, string localCodingSystem)
+    {
+        foreach (var value in Phases(record))
+        {
+            yield return value;
+        }
+
+        var end = record.PerformedPeriod?.End ?? record.AsOf;
+        yield return Number(ObservationKeys.InterruptionCount, record.Interruptions.Count, null, end);
+        yield return Minutes(ObservationKeys.InterruptionMinutes, record.Interruptions.Total, end);
+        yield return Minutes(ObservationKeys.LongestInterruption, record.Interruptions.Longest, end);
+        var index = 0;
+        foreach (var deviation in record.Deviations)
+        {
+            index++;
+            yield return new ObservationValue(ObservationKeys.Deviation, "CWE", [deviation.Name, deviation.Detail, localCodingSystem], null, end, index.ToString(CultureInfo.InvariantCulture));
+        }
+
+        foreach (var value in Temperatures(record.Temperatures, end))
+        {
+            yield return value;
+        }
+
+        if ((record.Calibration?.Size ?? record.Plan.CapSize) is { } size)
+        {
+            yield return new ObservationValue(ObservationKeys.CapSize, "ST", [size.ToString()], null, record.Calibration?.At ?? record.Boundaries.CapPlacedAt);
+        }
+
+        if (record.Tolerance is { } tolerance)
+        {
+            yield return Number(ObservationKeys.Tolerance, tolerance, null, end);
+        }
+
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            yield return new ObservationValue(ObservationKeys.Note, "TX", [note], null, end);
+        }
+    }
+
+    private static IEnumerable<ObservationValue> Phases(ScalpCoolingSessionRecord record)
+    {
+        foreach (var phase in record.Phases)
+        {
+            var keys = phase.Phase switch
+            {
+                SessionPhase.PreCooling => (ObservationKeys.PreCoolingMinutes, ObservationKeys.PreCoolingTarget, ObservationKeys.PreCoolingInterrupted),
+                SessionPhase.Infusion => (ObservationKeys.InfusionMinutes, (string?)null, ObservationKeys.InfusionInterrupted),
+                SessionPhase.PostCooling => (ObservationKeys.PostCoolingMinutes, ObservationKeys.PostCoolingTarget, ObservationKeys.PostCoolingInterrupted),
+                _ => default,
+            };
+            if (keys.Item1 is null || phase.End is not { } end)
+            {
+                continue;
+            }
+
+            yield return Minutes(keys.Item1, end - phase.Start, end);
+            if (keys.Item2 is { } targetKey && phase.Target is { } target)
+            {
+                yield return Minutes(targetKey, target, end);
+            }
+
+            yield return Minutes(keys.Item3, phase.Interruptions.Total, end);
+        }
+    }
+
+    private static IEnumerable<ObservationValue> Temperatures(CoolingTemperatures temperatures, DateTimeOffset at)
+    {
+        foreach (var (key, celsius) in new[]
+        {
+            (ObservationKeys.CoolantMinimum, temperatures.Coolant.Min?.Celsius),
+            (ObservationKeys.CoolantMean, temperatures.Coolant.Mean),
+            (ObservationKeys.CoolantMaximum, temperatures.Coolant.Max?.Celsius),
+            (ObservationKeys.CoolantSetpoint, temperatures.Setpoint?.Celsius),
+        })
+        {
+            if (celsius is { } value)
+            {
+                yield return Celsius(key, value, at);
+            }
+        }
+
+        if (temperatures.Setpoint is not null)
+        {
+            yield return Minutes(ObservationKeys.MinutesAtSetpoint, temperatures.CoolantAtSetpointTime, at);
+        }
+
+        foreach (var (key, celsius) in new[]
+        {
+            (ObservationKeys.ScalpMinimum, temperatures.Scalp.Min?.Celsius),
+            (ObservationKeys.ScalpMean, temperatures.Scalp.Mean),
+            (ObservationKeys.ScalpMaximum, temperatures.Scalp.Max?.Celsius),
+        })
+        {
+            if (celsius is { } value)
+            {
+                yield return Celsius(key, value, at);
+            }
+        }
+    }
+
+    private static ObservationValue Minutes(string key, TimeSpan span, DateTimeOffset at) =>
+        Number(key, decimal.Round((decimal)span.TotalMinutes, 2, MidpointRounding.ToZero), "min", at);
+
+    private static ObservationValue Celsius(string key, decimal celsius, DateTimeOffset at) =>
+        Number(key, decimal.Round(celsius, 2, MidpointRounding.AwayFromZero), "Cel", at);
+
+    private static ObservationValue Number(string key, decimal value, string? unit, DateTimeOffset at) =>
+        new(key, "NM", [value.ToString("0.##", CultureInfo.InvariantCulture)], unit, at);
+}

@@ -1,0 +1,103 @@
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Courses;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+using InfusionSuite.Fhir.Tests;
+using InfusionSuite.Hl7.Configuration;
+using InfusionSuite.Hl7.Messages;
+using InfusionSuite.Hl7.Segments;
+using Microsoft.Extensions.Time.Testing;
+
+namespace InfusionSuite.Hl7.Tests;
+
+/// <summary>Sessions folded from inputs by the real domain on a simulated chair, and their HL7 context.</summary>
+internal static class Hl7Sessions
+{
+    /// <summary>09:00 in New York (EST, −05:00) on 27 November 2026.</summary>
+    public static readonly DateTimeOffset Morning = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
+
+    public static TimeZoneInfo NewYork { get; } = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+
+    public static Hl7Options Options() => new()
+    {
+        Enabled = true,
+        SendingFacility = "NORTH-ONC",
+        ReceivingApplication = "EPIC",
+        ReceivingFacility = "NORTH",
+        Host = "127.0.0.1",
+    };
+
+    public static SessionMessages Messages(Hl7Options? options = null, TimeProvider? time = null) =>
+        new(options ?? Options(), NewYork, time ?? new FakeTimeProvider(Morning.AddHours(4)));
+
+    /// <summary>30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up; tolerance 2. First of course: calibrated, 0662T too.</summary>
+    public static ScalpCoolingSessionRecord Completed(string sessionId, bool firstOfCourse = true) => Chair(sessionId, firstOfCourse).Record;
+
+    /// <summary>The record as the session ended, and after a nurse voided it ten minutes later.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Voided) CompletedThenVoided(string sessionId)
+    {
+        var chair = Chair(sessionId, firstOfCourse: true);
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(10));
+        chair.Nurse(t => new VoidSession(t, SimulatedChair.EndingNurse, VoidReason.WrongPatient));
+        return (completed, chair.Record);
+    }
+
+    public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record)
+    {
+        var course = ScalpCoolingCourse.Create(record.Plan.CourseId, record.Plan.PatientReference, "paclitaxel weekly", record.Plan.FirstOfCourse, [record]);
+        var evaluation = ScalpCoolingBilling.Evaluate([course], new BillingPolicy { SiteTimeZone = NewYork })[0];
+        return [.. evaluation.Placement, .. evaluation.Calibration];
+    }
+
+    public static Hl7SessionContext Context(ScalpCoolingSessionRecord record, string? note = null) => new()
+    {
+        PatientId = "MRN-100234",
+        PatientFamilyName = "Rivera",
+        PatientGivenName = "Ana",
+        Practitioners = new Dictionary<string, Hl7Person>(StringComparer.Ordinal)
+        {
+            [SimulatedChair.StartingNurse] = new("1234567893", "Okafor", "Grace", "NPI", "NPI"),
+        },
+        OrderedBy = new Hl7Person("1987654320", "Lindqvist", "Erik", "NPI", "NPI"),
+        Diagnoses = [new Hl7Code("C50.911", "Malignant neoplasm of unspecified site of right female breast", "I10")],
+        Note = note,
+        Charges = Charges(record),
+    };
+
+    private static SimulatedChair Chair(string sessionId, bool firstOfCourse)
+    {
+        var chair = new SimulatedChair(Morning);
+        chair.Start(new SessionPlan(
+            sessionId, "course-" + sessionId, "patient-1", new ChemoAdministration("MedicationAdministration/ma-" + sessionId, "96413"),
+            SimulatedChair.ControllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, firstOfCourse, "Encounter/V-778812"));
+        chair.Minutes(2);
+        if (firstOfCourse)
+        {
+            chair.Event(ControllerEventKind.Calibrated, "M");
+        }
+
+        chair.Event(ControllerEventKind.CapOn);
+        chair.Event(ControllerEventKind.Setpoint, "-4.0");
+        chair.Event(ControllerEventKind.CoolingStart);
+        chair.Minutes(30);
+        chair.Nurse(t => new StartInfusion(t, SimulatedChair.StartingNurse));
+        chair.Minutes(20);
+        chair.Event(ControllerEventKind.Pause);
+        chair.State = ControllerState.Paused;
+        chair.Minutes(8);
+        chair.Event(ControllerEventKind.Resume);
+        chair.State = ControllerState.Cooling;
+        chair.Minutes(32);
+        chair.Nurse(t => new EndInfusion(t, SimulatedChair.StartingNurse));
+        chair.Minutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.State = ControllerState.Standby;
+        chair.Run(TimeSpan.FromMinutes(5));
+        chair.Event(ControllerEventKind.CapOff);
+        chair.Nurse(t => new RemoveCap(t, SimulatedChair.EndingNurse));
+        chair.Nurse(t => new RecordTolerance(t, SimulatedChair.EndingNurse, 2));
+        return chair;
+    }
+}

@@ -1,0 +1,174 @@
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Hl7.Configuration;
+using InfusionSuite.Hl7.Encoding;
+using InfusionSuite.Hl7.Messages;
+using static InfusionSuite.Hl7.Tests.Hl7Text;
+
+namespace InfusionSuite.Hl7.Tests;
+
+public sealed class SessionMessagesTests
+{
+    [Fact]
+    public void CompletedFirstSession_IsOneOruAndOneDftPerBilledCode()
+    {
+        var record = Hl7Sessions.Completed("s-1");
+
+        var messages = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record));
+
+        Assert.Equal(["ORU^R01", "DFT^P03", "DFT^P03"], messages.Select(m => m.MessageType));
+        Assert.Equal(["0663T", "0662T"], messages.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 7).Split('^')[0]));
+        Assert.Equal(messages.Count, messages.Select(m => m.ControlId).Distinct().Count());
+        Assert.All(messages, m => Assert.Equal(m.ControlId, Field(Segment(m.Text, "MSH"), 10)));
+    }
+
+    [Fact]
+    public void Oru_CarriesTheSessionPeriodAndOneObxPerValue()
+    {
+        var record = Hl7Sessions.Completed("s-1");
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        Assert.Equal(["MSH", "PID", "PV1", "OBR"], SegmentsOf(oru).Take(4).Select(s => s[..3]));
+        var obr = Segment(oru, "OBR");
+        Assert.Equal("s-1^INFUSIONSUITE", Field(obr, 3));
+        Assert.Equal("20261127090200-0500", Field(obr, 7));
+        Assert.Equal("20261127120700-0500", Field(obr, 8));
+        Assert.Equal("F", Field(obr, 25));
+        var values = All(oru, "OBX").ToDictionary(o => Field(o, 3).Split('^')[0] + "/" + Field(o, 4), o => Field(o, 5));
+        Assert.Equal("30", values["ISC-PRECOOL-MIN/"]);
+        Assert.Equal("30", values["ISC-PRECOOL-TARGET/"]);
+        Assert.Equal("60", values["ISC-INFUSION-MIN/"]);
+        Assert.Equal("90", values["ISC-POSTCOOL-MIN/"]);
+        Assert.Equal("90", values["ISC-POSTCOOL-TARGET/"]);
+        Assert.Equal("1", values["ISC-INT-COUNT/"]);
+        Assert.Equal("8", values["ISC-INT-MIN/"]);
+        Assert.Equal("8", values["ISC-INFUSION-INT/"]);
+        Assert.StartsWith("INTERRUPTED^", values["ISC-DEVIATION/1"], StringComparison.Ordinal);
+        Assert.Equal("-4", values["150344/coolant.setpoint"]);
+        Assert.True(decimal.Parse(values["150388/scalp.min"], System.Globalization.CultureInfo.InvariantCulture) < 24m);
+        Assert.Equal("M", values["ISC-CAP-SIZE/"]);
+        Assert.Equal("2", values["ISC-TOLERANCE/"]);
+        Assert.All(All(oru, "OBX"), o =>
+        {
+            Assert.Equal("F", Field(o, 11));
+            Assert.Equal("CHAIR-07", Field(o, 18));
+        });
+        Assert.Equal(Enumerable.Range(1, All(oru, "OBX").Count()).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), All(oru, "OBX").Select(o => Field(o, 1)));
+    }
+
+    [Fact]
+    public void Dft_CarriesTheChargeFields()
+    {
+        var record = Hl7Sessions.Completed("s-1");
+        var options = Hl7Sessions.Options();
+        options.ChargeModifiers["0663T"] = ["59"];
+
+        var dft = Hl7Sessions.Messages(options).For(record, Hl7Sessions.Context(record))[1].Text;
+
+        Assert.Equal(["MSH", "EVN", "PID", "PV1", "FT1"], SegmentsOf(dft).Select(s => s[..3]));
+        Assert.Equal("DFT^P03^DFT_P03", Field(Segment(dft, "MSH"), 9));
+        Assert.Equal("MRN-100234^^^MRN^MR", Field(Segment(dft, "PID"), 3));
+        Assert.Equal("Rivera^Ana", Field(Segment(dft, "PID"), 5));
+        Assert.Equal("V-778812", Field(Segment(dft, "PV1"), 19));
+        var ft1 = Segment(dft, "FT1");
+        Assert.Equal("20261127", Field(ft1, 4));
+        Assert.Equal("20261127130000-0500", Field(ft1, 5));
+        Assert.Equal("CG", Field(ft1, 6));
+        Assert.Equal("0663T^Scalp cooling device placement, monitoring and removal^CPT", Field(ft1, 7));
+        Assert.Equal("1", Field(ft1, 10));
+        Assert.Equal("INFUSION", Field(ft1, 13));
+        Assert.Equal("C50.911^Malignant neoplasm of unspecified site of right female breast^I10", Field(ft1, 19));
+        Assert.Equal("1234567893^Okafor^Grace^^^^^^NPI^^^^NPI~user-52", Field(ft1, 20));
+        Assert.Equal("1987654320^Lindqvist^Erik^^^^^^NPI^^^^NPI", Field(ft1, 21));
+        Assert.Equal("59", Field(ft1, 26));
+    }
+
+    [Fact]
+    public void VoidAfterCharging_CreditsEveryChargeAndMarksTheResultsWrong()
+    {
+        var (completed, voided) = Hl7Sessions.CompletedThenVoided("s-2");
+        var messages = Hl7Sessions.Messages();
+        var charged = messages.For(completed, Hl7Sessions.Context(completed)).Where(m => m.Posting is not null).Select(m => m.Posting!.Line).ToList();
+
+        var after = messages.For(voided, Hl7Sessions.Context(voided) with { Charged = charged, Correction = true });
+
+        Assert.Equal(["ORU^R01", "DFT^P03", "DFT^P03"], after.Select(m => m.MessageType));
+        Assert.All(All(after[0].Text, "OBX"), o => Assert.Equal("W", Field(o, 11)));
+        Assert.Equal(["CD", "CD"], after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 6)));
+        Assert.Equal(charged.Select(c => c.Code), after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 7).Split('^')[0]));
+        Assert.Equal(["s-2-0663T-20261127-CD", "s-2-0662T-20261127-CD"], after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 2)));
+    }
+
+    [Fact]
+    public void ChangedDecision_SendsTheCreditBeforeTheCorrectedCharge()
+    {
+        var record = Hl7Sessions.Completed("s-3", firstOfCourse: false);
+        var wrongDate = new ChargeLine("0663T", new DateOnly(2026, 11, 26), 1, "s-3-0663T-20261126-CG");
+
+        var messages = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record) with { Charged = [wrongDate] });
+
+        var ft1s = messages.Skip(1).Select(m => Segment(m.Text, "FT1")).ToList();
+        Assert.Equal(["CD", "CG"], ft1s.Select(f => Field(f, 6)));
+        Assert.Equal(["20261126", "20261127"], ft1s.Select(f => Field(f, 4)));
+    }
+
+    [Fact]
+    public void AlreadyChargedAndUnchanged_IsNotChargedAgain()
+    {
+        var record = Hl7Sessions.Completed("s-4", firstOfCourse: false);
+        var messages = Hl7Sessions.Messages();
+        var charged = messages.For(record, Hl7Sessions.Context(record)).Where(m => m.Posting is not null).Select(m => m.Posting!.Line).ToList();
+
+        var again = messages.For(record, Hl7Sessions.Context(record) with { Charged = charged, Correction = true });
+
+        Assert.Equal(["ORU^R01"], again.Select(m => m.MessageType));
+        Assert.All(All(again[0].Text, "OBX"), o => Assert.Equal("C", Field(o, 11)));
+        Assert.Equal("C", Field(Segment(again[0].Text, "OBR"), 25));
+    }
+
+    [Fact]
+    public void HeldCharge_IsNotSent()
+    {
+        var record = Hl7Sessions.Completed("s-5", firstOfCourse: false);
+        var held = Hl7Sessions.Charges(record).Select(d => d with { Reasons = [NotBillableReason.PrimaryCodeNotAllowed] }).ToList();
+
+        var messages = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record) with { Charges = held });
+
+        Assert.Equal(["ORU^R01"], messages.Select(m => m.MessageType));
+    }
+
+    [Fact]
+    public void NoteWithDelimiters_IsEscapedInItsObxAndReadsBackIntact()
+    {
+        const string Note = @"Pt felt cold|asked for ^blanket~ & tea \ warm";
+        var record = Hl7Sessions.Completed("s-6");
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record, Note)).Text;
+
+        var note = All(oru, "OBX").Single(o => Field(o, 3).StartsWith("ISC-NOTE^", StringComparison.Ordinal));
+        Assert.Equal("TX", Field(note, 2));
+        Assert.Equal(Note, Hl7Escaping.Unescape(Field(note, 5), Hl7Delimiters.Default));
+    }
+
+    [Fact]
+    public void SiteObservationCode_ReplacesTheDefaultInObx3()
+    {
+        var record = Hl7Sessions.Completed("s-7");
+        var options = Hl7Sessions.Options();
+        options.ObservationCodes[ObservationKeys.Tolerance] = new Hl7ObservationCode { Code = "3040100123", Text = "Scalp cooling tolerance", CodingSystem = "EPIC-FLO" };
+
+        var oru = Hl7Sessions.Messages(options).Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var tolerance = All(oru, "OBX").Single(o => Field(o, 3).StartsWith("3040100123^", StringComparison.Ordinal));
+        Assert.Equal("3040100123^Scalp cooling tolerance^EPIC-FLO", Field(tolerance, 3));
+        Assert.Equal("2", Field(tolerance, 5));
+    }
+
+    [Fact]
+    public void RunningSession_IsRefused()
+    {
+        var record = Hl7Sessions.Completed("s-8") with { Status = Domain.Sessions.SessionStatus.PostCooling };
+
+        Assert.Throws<ArgumentException>(() => Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record)));
+    }
+}
