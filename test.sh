@@ -21,6 +21,11 @@ if [ -f tests/fhir-server/package.json ]; then
   (cd tests/fhir-server && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
 fi
 
+if [ -f tests/hl7-peer/package.json ]; then
+  echo "== npm packages for the test HL7 v2 peer"
+  (cd tests/hl7-peer && { [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error; })
+fi
+
 if [ -f .config/dotnet-tools.json ]; then
   dotnet tool restore
 fi

@@ -44,6 +44,7 @@ public sealed class SessionMessagesTests
         Assert.Equal("8", values["ISC-INT-MIN/"]);
         Assert.Equal("8", values["ISC-INFUSION-INT/"]);
         Assert.StartsWith("INTERRUPTED^", values["ISC-DEVIATION/1"], StringComparison.Ordinal);
+        Assert.Equal("CE", Field(All(oru, "OBX").Single(o => Field(o, 4) == "1"), 2));
         Assert.Equal("-4", values["150344/coolant.setpoint"]);
         Assert.True(decimal.Parse(values["150388/scalp.min"], System.Globalization.CultureInfo.InvariantCulture) < 24m);
         Assert.Equal("M", values["ISC-CAP-SIZE/"]);
@@ -96,20 +97,49 @@ public sealed class SessionMessagesTests
         Assert.All(All(after[0].Text, "OBX"), o => Assert.Equal("W", Field(o, 11)));
         Assert.Equal(["CD", "CD"], after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 6)));
         Assert.Equal(charged.Select(c => c.Code), after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 7).Split('^')[0]));
-        Assert.Equal(["s-2-0663T-20261127-CD", "s-2-0662T-20261127-CD"], after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 2)));
+        var creditIds = after.Skip(1).Select(m => Field(Segment(m.Text, "FT1"), 2)).ToList();
+        Assert.All(creditIds, id => Assert.Equal(12, id.Length));
+        Assert.Empty(creditIds.Intersect(charged.Select(c => c.TransactionId)));
     }
 
     [Fact]
     public void ChangedDecision_SendsTheCreditBeforeTheCorrectedCharge()
     {
         var record = Hl7Sessions.Completed("s-3", firstOfCourse: false);
-        var wrongDate = new ChargeLine("0663T", new DateOnly(2026, 11, 26), 1, "s-3-0663T-20261126-CG");
+        var wrongDate = new ChargeLine("0663T", new DateOnly(2026, 11, 26), 1, "7A1C0E55D2B9");
 
         var messages = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record) with { Charged = [wrongDate] });
 
         var ft1s = messages.Skip(1).Select(m => Segment(m.Text, "FT1")).ToList();
         Assert.Equal(["CD", "CG"], ft1s.Select(f => Field(f, 6)));
         Assert.Equal(["20261126", "20261127"], ft1s.Select(f => Field(f, 4)));
+    }
+
+    [Fact]
+    public void ChargeIds_AreTwelveCharactersAndTheSameEachTimeTheyAreDerived()
+    {
+        var record = Hl7Sessions.Completed("s-9");
+        var messages = Hl7Sessions.Messages();
+
+        var first = messages.For(record, Hl7Sessions.Context(record)).Where(m => m.Posting is not null).Select(m => m.Posting!.Line.TransactionId).ToList();
+        var second = messages.For(record, Hl7Sessions.Context(record)).Where(m => m.Posting is not null).Select(m => m.Posting!.Line.TransactionId).ToList();
+
+        Assert.Equal(first, second);
+        Assert.Equal(2, first.Distinct().Count());
+        Assert.All(first, id => Assert.Matches("^[0-9A-F]{12}$", id));
+    }
+
+    [Fact]
+    public void SiteOnVersion27_SendsCodedValuesAsCwe()
+    {
+        var record = Hl7Sessions.Completed("s-10");
+        var options = Hl7Sessions.Options();
+        options.Version = "2.7";
+
+        var oru = Hl7Sessions.Messages(options).Observations(record, Hl7Sessions.Context(record)).Text;
+
+        Assert.Equal("2.7", Field(Segment(oru, "MSH"), 12));
+        Assert.Equal("CWE", Field(All(oru, "OBX").Single(o => Field(o, 4) == "1"), 2));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Security.Cryptography;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 
@@ -42,9 +44,13 @@ public static class ChargePostings
     private static bool Same(ChargeLine a, ChargeLine b) =>
         a.Code == b.Code && a.DateOfService == b.DateOfService && a.Units == b.Units;
 
-    private static string CreditId(string chargeId) =>
-        chargeId.EndsWith("-CG", StringComparison.Ordinal) ? chargeId[..^3] + "-CD" : chargeId + "-CD";
+    /// <summary>The credit of a charge has its own FT1-2, derived from the charge's.</summary>
+    private static string CreditId(string chargeId) => TransactionId(chargeId + "/CD");
 
     private static string TransactionId(string sessionId, CodeDecision decision, string type) =>
-        $"{sessionId}-{decision.Code}-{decision.DateOfService:yyyyMMdd}-{type}";
+        TransactionId(string.Create(CultureInfo.InvariantCulture, $"{sessionId}/{decision.Code}/{decision.DateOfService:yyyyMMdd}/{type}"));
+
+    /// <summary>FT1-2 holds 12 characters: 12 hex digits of a SHA-256 of what the posting is, the same every time it is derived.</summary>
+    private static string TransactionId(string seed) =>
+        Convert.ToHexString(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(seed)), 0, 6);
 }

@@ -55,7 +55,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
             },
         };
         var setId = 0;
-        foreach (var value in SessionObservations.For(record, context.Note, ObservationKeys.LocalCodingSystem))
+        foreach (var value in SessionObservations.For(record, context.Note, CodedValueType()))
         {
             var code = options.ObservationCode(value.Key);
             segments.Add(new Obx
@@ -137,6 +137,10 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         Bed = record.Plan.ControllerId,
         VisitNumber = context.VisitNumber ?? VisitNumber(record.Plan.EncounterReference),
     };
+
+    /// <summary>OBX-2 of a coded value: CE up to v2.5.1 (whose OBX-2 is two characters), CWE from v2.6 on (CE withdrawn).</summary>
+    private string CodedValueType() =>
+        Version.TryParse(options.Version, out var version) && version >= new Version(2, 6) ? "CWE" : "CE";
 
     private Hl7Code Code(string key)
     {

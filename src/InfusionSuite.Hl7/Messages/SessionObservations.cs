@@ -6,12 +6,12 @@ namespace InfusionSuite.Hl7.Messages;
 
 /// <summary>
 /// The values of a session's ORU^R01, in order: phase minutes, targets and interruptions, the
-/// interruptions together, each deviation, the temperature summaries, cap size, tolerance, a note.
+/// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance, a note.
 /// Durations in minutes with two decimals (rounded down), temperatures in °C with two.
 /// </summary>
 internal static class SessionObservations
 {
-    public static IEnumerable<ObservationValue> For(ScalpCoolingSessionRecord record, string? note, string localCodingSystem)
+    public static IEnumerable<ObservationValue> For(ScalpCoolingSessionRecord record, string? note, string codedValueType)
     {
         foreach (var value in Phases(record))
         {
@@ -26,7 +26,7 @@ internal static class SessionObservations
         foreach (var deviation in record.Deviations)
         {
             index++;
-            yield return new ObservationValue(ObservationKeys.Deviation, "CWE", [deviation.Name, deviation.Detail, localCodingSystem], null, end, index.ToString(CultureInfo.InvariantCulture));
+            yield return new ObservationValue(ObservationKeys.Deviation, codedValueType, [deviation.Name, deviation.Detail, ObservationKeys.LocalCodingSystem], null, end, index.ToString(CultureInfo.InvariantCulture));
         }
 
         foreach (var value in Temperatures(record.Temperatures, end))

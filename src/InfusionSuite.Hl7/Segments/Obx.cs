@@ -4,7 +4,7 @@ using InfusionSuite.Hl7.Encoding;
 namespace InfusionSuite.Hl7.Segments;
 
 /// <summary>
-/// One value: OBX-2 its type (NM, ST, CWE, TX), OBX-3 the code the site maps to a flowsheet row,
+/// One value: OBX-2 its type (NM, ST, CE or CWE, TX), OBX-3 the code the site maps to a flowsheet row,
 /// OBX-4 sub-id, OBX-5 value, OBX-6 units, OBX-11 F / C / W, OBX-14 when observed, OBX-18 the controller.
 /// </summary>
 public sealed record Obx : IHl7Segment
@@ -19,7 +19,7 @@ public sealed record Obx : IHl7Segment
 
     public string? SubId { get; init; }
 
-    /// <summary>OBX-5 as components (one for NM, ST and TX; code ^ text ^ system for CWE).</summary>
+    /// <summary>OBX-5 as components (one for NM, ST and TX; code ^ text ^ system for CE and CWE).</summary>
     public required IReadOnlyList<string?> Value { get; init; }
 
     public Hl7Code? Units { get; init; }
