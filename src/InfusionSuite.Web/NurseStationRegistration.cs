@@ -24,13 +24,6 @@ public static class NurseStationRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        if (StaffCommand.Handles(Environment.GetCommandLineArgs().Skip(1).ToArray()))
-        {
-            // The admin command prints a token on stdout: keep the host's logs quiet and on stderr.
-            builder.Logging.SetMinimumLevel(LogLevel.Warning);
-            builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        }
-
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
         services.AddProblemDetails();
@@ -76,23 +69,6 @@ public static class NurseStationRegistration
         api.MapReads();
         api.MapSessionActions();
         return app;
-    }
-
-    /// <summary>
-    /// Runs the admin command when the arguments ask for one (<c>users …</c>), else the host.
-    /// Returns the process exit code.
-    /// </summary>
-    public static async Task<int> RunNurseStationAsync(this WebApplication app, string[] args)
-    {
-        ArgumentNullException.ThrowIfNull(app);
-        ArgumentNullException.ThrowIfNull(args);
-        if (StaffCommand.Handles(args))
-        {
-            return await app.Services.GetRequiredService<StaffCommand>().RunAsync(args, Console.In, Console.Out, Console.Error, CancellationToken.None);
-        }
-
-        await app.RunAsync();
-        return 0;
     }
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Demo.Tests;
@@ -30,21 +29,10 @@ public sealed class BackupCommandTests
         }
     }
 
-    /// <summary>The host's own executable, as an operator runs it.</summary>
+    /// <summary>The production host's own executable, as an operator runs it.</summary>
     private static async Task<(int ExitCode, string Output)> RunHostAsync(params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InfusionSuite.Host.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout + await stderr);
+        var (code, output, error) = await Testing.HostProcess.RunAsync("InfusionSuite.Host.dll", AppContext.BaseDirectory, null, args);
+        return (code, output + error);
     }
 }

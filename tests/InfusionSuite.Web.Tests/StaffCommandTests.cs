@@ -1,10 +1,13 @@
 using InfusionSuite.Application.Staff;
-using InfusionSuite.Web.Commands;
+using InfusionSuite.Host.Commands;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Web.Tests;
 
-/// <summary>The admin command: add a user from a password on stdin, disable, issue a token printed once.</summary>
+/// <summary>
+/// The admin command through the host's command line (against the station's database): add a user from
+/// a password on stdin, disable, issue a token printed once.
+/// </summary>
 public sealed class StaffCommandTests : StationTest
 {
     [Fact(Timeout = 30_000)]
@@ -46,7 +49,7 @@ public sealed class StaffCommandTests : StationTest
         using var input = new StringReader(stdin);
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var code = await Host.Services.GetRequiredService<StaffCommand>().RunAsync(args, input, output, error, CancellationToken.None);
+        var code = await HostCommandLine.InvokeAsync([.. args, "--Storage:DatabasePath=" + Db.Path, "--Logging:LogLevel:Default=Warning"], new CommandConsole(input, output, error));
         return (code, output.ToString(), error.ToString());
     }
 }

@@ -18,6 +18,9 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
 
     public Hl7Delimiters Delimiters => _delimiters;
 
+    /// <summary>Makes each message's MSH-10 (random; tests that write documented examples fix it).</summary>
+    internal Func<string> NewControlId { get; init; } = Hl7ControlIds.New;
+
     public IReadOnlyList<Hl7OutgoingMessage> For(ScalpCoolingSessionRecord record, Hl7SessionContext context)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -36,7 +39,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
         var now = time.GetUtcNow();
-        var controlId = Hl7ControlIds.New();
+        var controlId = NewControlId();
         var status = record.Status == SessionStatus.Voided ? "W" : context.Correction ? "C" : "F";
         var segments = new List<IHl7Segment>
         {
@@ -82,7 +85,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(posting);
         var now = time.GetUtcNow();
-        var controlId = Hl7ControlIds.New();
+        var controlId = NewControlId();
         var line = posting.Line;
         var segments = new IHl7Segment[]
         {

@@ -1,6 +1,7 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Host.Commands;
 using InfusionSuite.Storage;
 using Microsoft.Extensions.Options;
 
@@ -17,44 +18,37 @@ internal static class BundleExportCommand
     public const string Verb = "export-bundles";
 
     /// <summary>The verb's work; returns the exit code.</summary>
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(string[] settings, string output, string? statusText, string? session, CommandConsole console, CancellationToken cancellationToken)
     {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(args);
-        Operations.AppFolderSettingsFiles.UseWhenMissing(builder);
-        var settings = builder.Configuration;
-        if (string.IsNullOrWhiteSpace(settings["out"]))
-        {
-            await Console.Error.WriteLineAsync($"Usage: {Verb} --out FILE [--status Pending|Sent|Parked] [--session SESSION_ID]");
-            return 2;
-        }
-
         OutboxStatus? status = null;
-        if (settings["status"] is { Length: > 0 } text)
+        if (statusText is { Length: > 0 })
         {
-            if (!Enum.TryParse<OutboxStatus>(text, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<OutboxStatus>(statusText, ignoreCase: true, out var parsed))
             {
-                await Console.Error.WriteLineAsync($"--status must be Pending, Sent or Parked, not '{text}'.");
+                await console.Error.WriteLineAsync($"--status must be Pending, Sent or Parked, not '{statusText}'.");
                 return 2;
             }
 
             status = parsed;
         }
 
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(settings);
+        Operations.AppFolderSettingsFiles.UseWhenMissing(builder);
         builder.AddStorage();
         builder.AddEhrDelivery();
         using var host = builder.Build();
         try
         {
             var outbox = host.Services.GetRequiredService<IOutbox>();
-            var path = Path.GetFullPath(settings["out"]!);
+            var path = Path.GetFullPath(output);
             await using var file = File.Create(path);
-            var count = await FhirNdjsonExport.WriteAsync(outbox, new OutboxQuery(status, settings["session"], int.MaxValue), file, CancellationToken.None);
-            await Console.Out.WriteLineAsync($"Wrote {count} FHIR Bundle(s) to {path}.");
+            var count = await FhirNdjsonExport.WriteAsync(outbox, new OutboxQuery(status, session, int.MaxValue), file, cancellationToken);
+            await console.Out.WriteLineAsync($"Wrote {count} FHIR Bundle(s) to {path}.");
             return 0;
         }
         catch (OptionsValidationException e)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await console.Error.WriteLineAsync(e.Message);
             return 1;
         }
     }

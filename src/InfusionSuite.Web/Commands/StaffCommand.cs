@@ -5,66 +5,53 @@ using InfusionSuite.Web.Accounts;
 namespace InfusionSuite.Web.Commands;
 
 /// <summary>
-/// The admin command, run instead of the host:
-/// <c>users add --name alice --role nurse --display "Alice N" [--practitioner ID] --password-stdin</c>,
-/// <c>users disable|enable --name alice</c>, <c>users token --name robot</c> (prints the token once), <c>users list</c>.
-/// Exit codes: 0 done, 1 refused (the message says why), 2 usage.
+/// The work of the host's <c>users</c> command (the host parses the command line): add a user with a
+/// password read from the input, disable or enable one, issue an API token (printed once), list them.
+/// Exit codes: 0 done, 1 refused (the message says why).
 /// </summary>
 internal sealed class StaffCommand(StaffAccountService service, IStaffAccounts accounts, IDatabaseMigrator migrator)
 {
     public const string Actor = "command-line";
 
-    private const string Usage = """
-        usage:
-          users add --name NAME --role nurse|engineer|admin --display "DISPLAY NAME" [--practitioner ID] --password-stdin
-          users disable --name NAME
-          users enable --name NAME
-          users token --name NAME        (prints a new API token once)
-          users list
-        """;
-
-    public static bool Handles(string[] args) => args.Length > 0 && args[0] == "users";
-
-    public async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    /// <summary>Adds a user; the password is the first line of <paramref name="passwordInput"/>, never printed.</summary>
+    public async Task<int> AddAsync(
+        string name, string display, StaffRole role, string? practitioner, TextReader passwordInput, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        if (args.Length < 2 || !TryOptions(args.AsSpan(2), out var options))
-        {
-            await error.WriteLineAsync(Usage);
-            return 2;
-        }
-
+        ArgumentNullException.ThrowIfNull(passwordInput);
         await migrator.EnsureMigratedAsync(cancellationToken);
-        options.TryGetValue("name", out var name);
-        switch (args[1])
+        var password = (await passwordInput.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? string.Empty;
+        var (account, problem) = await service.AddAsync(name, display, role, password, practitioner, Actor, cancellationToken);
+        return await ReportAsync(account is not null, $"Added {account?.UserName} ({StaffClaims.RoleName(role)}).", problem ?? string.Empty, output, error);
+    }
+
+    /// <summary>Disables (revoking the user's tokens) or enables a user.</summary>
+    public async Task<int> SetDisabledAsync(string name, bool disabled, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await migrator.EnsureMigratedAsync(cancellationToken);
+        var changed = await service.SetDisabledAsync(name, disabled, Actor, cancellationToken);
+        return await ReportAsync(changed, $"{(disabled ? "Disabled" : "Enabled")} {name.ToLowerInvariant()}.", "No such user.", output, error);
+    }
+
+    /// <summary>Issues a new API token and prints it once.</summary>
+    public async Task<int> IssueTokenAsync(string name, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        await migrator.EnsureMigratedAsync(cancellationToken);
+        var token = await service.IssueTokenAsync(name, Actor, cancellationToken);
+        return await ReportAsync(token is not null, token ?? string.Empty, "No such user, or the user is disabled.", output, error);
+    }
+
+    /// <summary>One line per user: name, role, state, display name.</summary>
+    public async Task<int> ListAsync(TextWriter output, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        await migrator.EnsureMigratedAsync(cancellationToken);
+        foreach (var a in await accounts.ListAsync(cancellationToken))
         {
-            case "add":
-                if (name is null || !options.TryGetValue("display", out var display) || !StaffClaims.TryParseRole(options.GetValueOrDefault("role"), out var role)
-                    || !options.ContainsKey("password-stdin"))
-                {
-                    await error.WriteLineAsync(Usage);
-                    return 2;
-                }
-
-                var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? string.Empty;
-                var (account, problem) = await service.AddAsync(name, display!, role, password, options.GetValueOrDefault("practitioner"), Actor, cancellationToken);
-                return await ReportAsync(account is not null, $"Added {account?.UserName} ({StaffClaims.RoleName(role)}).", problem ?? string.Empty, output, error);
-            case "disable" or "enable" when name is not null:
-                var changed = await service.SetDisabledAsync(name, args[1] == "disable", Actor, cancellationToken);
-                return await ReportAsync(changed, $"{(args[1] == "disable" ? "Disabled" : "Enabled")} {name.ToLowerInvariant()}.", "No such user.", output, error);
-            case "token" when name is not null:
-                var token = await service.IssueTokenAsync(name, Actor, cancellationToken);
-                return await ReportAsync(token is not null, token ?? string.Empty, "No such user, or the user is disabled.", output, error);
-            case "list":
-                foreach (var a in await accounts.ListAsync(cancellationToken))
-                {
-                    await output.WriteLineAsync($"{a.UserName}\t{StaffClaims.RoleName(a.Role)}\t{(a.Disabled ? "disabled" : "active")}\t{a.DisplayName}");
-                }
-
-                return 0;
-            default:
-                await error.WriteLineAsync(Usage);
-                return 2;
+            await output.WriteLineAsync($"{a.UserName}\t{StaffClaims.RoleName(a.Role)}\t{(a.Disabled ? "disabled" : "active")}\t{a.DisplayName}");
         }
+
+        return 0;
     }
 
     private static async Task<int> ReportAsync(bool done, string message, string problem, TextWriter output, TextWriter error)
@@ -77,39 +64,5 @@ internal sealed class StaffCommand(StaffAccountService service, IStaffAccounts a
 
         await error.WriteLineAsync(problem);
         return 1;
-    }
-
-    /// <summary><c>--key value</c> pairs; <c>--password-stdin</c> is a flag; <c>--Section:Key=value</c> host settings are left to the host.</summary>
-    private static bool TryOptions(ReadOnlySpan<string> args, out Dictionary<string, string?> options)
-    {
-        options = new Dictionary<string, string?>(StringComparer.Ordinal);
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var key = args[i][2..];
-            if (key.Contains('=', StringComparison.Ordinal))
-            {
-                continue; // a host setting such as --Storage:DatabasePath=…
-            }
-
-            if (key == "password-stdin")
-            {
-                options[key] = null;
-            }
-            else if (i + 1 < args.Length)
-            {
-                options[key] = args[++i];
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -8,7 +8,7 @@ using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Tests;
-using InfusionSuite.Host.Delivery;
+using InfusionSuite.Host.Commands;
 using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
@@ -96,7 +96,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
             Assert.Empty(kept.Attempts);
 
             var file = Path.Combine(Path.GetDirectoryName(db.Path)!, "bundles.ndjson");
-            Assert.Equal(0, await BundleExportCommand.RunAsync(["--out", file, "--Storage:DatabasePath=" + db.Path]));
+            Assert.Equal(0, await HostCommandLine.InvokeAsync(["export-bundles", "--out", file, "--Storage:DatabasePath=" + db.Path], CommandConsole.Standard));
             var line = Assert.Single(await File.ReadAllLinesAsync(file));
             Assert.Equal(kept.Payload, line);
             Assert.Equal(Bundle.BundleType.Transaction, FhirJson.Parse<Bundle>(line).Type);

@@ -1,0 +1,37 @@
+using InfusionSuite.Application;
+using InfusionSuite.Devices;
+using InfusionSuite.Devices.Links;
+using InfusionSuite.Fhir;
+using InfusionSuite.Host.Health;
+using InfusionSuite.Host.Operations;
+using InfusionSuite.Storage;
+using InfusionSuite.Web;
+
+namespace InfusionSuite.Host;
+
+/// <summary>The worker's parts, wired the same way for the production host, its commands and the demo host.</summary>
+public static class InfusionSuiteRegistration
+{
+    /// <summary>Adds every part of the worker, in order.</summary>
+    public static WebApplicationBuilder AddInfusionSuite(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddOperations();                                          // systemd / Windows service, OpenTelemetry metrics, /metrics
+        builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
+        builder.AddStorage();                                             // SQLite, migrations at start
+        builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
+        builder.AddWorkerHealth();                                        // database, links, writer
+        builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
+        builder.AddNurseStation();                                        // board, session pages, REST API + OpenAPI, sign-in, tokens
+        return builder;
+    }
+
+    /// <summary>Maps the worker's endpoints.</summary>
+    public static WebApplication MapInfusionSuite(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapWorkerHealth();                                            // /health/live, /health/ready
+        app.MapNurseStation();                                            // /, /sessions/{id}, /api, /openapi/v1.json, /signin
+        return app;
+    }
+}

@@ -1,0 +1,160 @@
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Application.Tests;
+
+/// <summary>
+/// The store port in memory: each commit copies the batch (the writer reuses it). A test can hold
+/// commits (<see cref="Hold"/>) to look at the moment between "received" and "stored", or make the
+/// next commits fail.
+/// </summary>
+internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, ISessionHistory
+{
+    private readonly Lock _gate = new();
+    private readonly List<StoredTelemetry> _telemetry = [];
+    private readonly List<StoredInput> _inputs = [];
+    private readonly List<NurseAuditEntry> _audit = [];
+    private readonly Dictionary<string, StartedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly List<DateTimeOffset> _attempts = [];
+    private TaskCompletionSource? _held;
+    private int _failures;
+
+    /// <summary>Every commit that reached the store, failed or not.</summary>
+    public int CommitAttempts
+    {
+        get { lock (_gate) { return _attempts.Count; } }
+    }
+
+    /// <summary>When (on the test clock) each commit reached the store.</summary>
+    public IReadOnlyList<DateTimeOffset> AttemptTimes
+    {
+        get { lock (_gate) { return [.. _attempts]; } }
+    }
+
+    /// <summary>Commits that stored something.</summary>
+    public int Commits { get; private set; }
+
+    public IReadOnlyList<StoredTelemetry> Telemetry
+    {
+        get { lock (_gate) { return [.. _telemetry]; } }
+    }
+
+    public IReadOnlyList<StoredInput> Inputs
+    {
+        get { lock (_gate) { return [.. _inputs]; } }
+    }
+
+    public IReadOnlyList<NurseAuditEntry> Audit
+    {
+        get { lock (_gate) { return [.. _audit]; } }
+    }
+
+    /// <summary>Every stored ingest number, samples and other inputs alike, in the order they were stored.</summary>
+    public IReadOnlyList<long> IngestSeqs
+    {
+        get { lock (_gate) { return [.. _telemetry.Select(t => t.IngestSeq).Concat(_inputs.Select(i => i.IngestSeq)).Order()]; } }
+    }
+
+    /// <summary>Commits wait until <see cref="Release"/>.</summary>
+    public void Hold()
+    {
+        lock (_gate)
+        {
+            _held ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+    }
+
+    public void Release()
+    {
+        TaskCompletionSource? held;
+        lock (_gate)
+        {
+            held = _held;
+            _held = null;
+        }
+
+        held?.TrySetResult();
+    }
+
+    /// <summary>The next <paramref name="count"/> commits throw and store nothing.</summary>
+    public void FailNext(int count)
+    {
+        lock (_gate)
+        {
+            _failures = count;
+        }
+    }
+
+    public Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken) =>
+        Task.FromResult(new IngestRecovery(0, []));
+
+    public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
+    {
+        Task? held;
+        lock (_gate)
+        {
+            _attempts.Add(clock.GetUtcNow());
+            held = _held?.Task;
+        }
+
+        if (held is not null)
+        {
+            await held.WaitAsync(cancellationToken);
+        }
+
+        lock (_gate)
+        {
+            if (_failures > 0)
+            {
+                _failures--;
+                throw new IOException("Simulated storage failure.");
+            }
+
+            foreach (var started in batch.StartedSessions)
+            {
+                _sessions[started.Plan.SessionId] = started;
+            }
+
+            _telemetry.AddRange(batch.Telemetry);
+            _inputs.AddRange(batch.Inputs);
+            _audit.AddRange(batch.Audit);
+            Commits++;
+        }
+    }
+
+    public Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (!_sessions.TryGetValue(sessionId, out var started))
+            {
+                return Task.FromResult<StoredSession?>(null);
+            }
+
+            var log = _telemetry.Where(t => t.SessionId == sessionId).Select(t => (t.IngestSeq, Input: (SessionInput)new TelemetryReceived(t.ReceivedAt, t.Sample)))
+                .Concat(_inputs.Where(i => i.SessionId == sessionId).Select(i => (i.IngestSeq, i.Input)))
+                .OrderBy(x => x.IngestSeq)
+                .Select(x => x.Input)
+                .ToList();
+            return Task.FromResult<StoredSession?>(new StoredSession(sessionId, started.Plan.ControllerId, started.Policy, log));
+        }
+    }
+
+    public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => Task.FromResult(0);
+
+    public Task<IReadOnlyList<NurseAuditEntry>> AuditAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult<IReadOnlyList<NurseAuditEntry>>([.. _audit.Where(a => a.SessionId == sessionId)]);
+        }
+    }
+
+    public Task<int> SampleCountAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            return Task.FromResult(_telemetry.Count(t => t.SessionId == sessionId));
+        }
+    }
+}
