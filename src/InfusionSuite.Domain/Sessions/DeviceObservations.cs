@@ -3,10 +3,55 @@ using InfusionSuite.Domain.Controllers;
 
 namespace InfusionSuite.Domain.Sessions;
 
-/// <summary>What the controller's samples and events tell the session (device ts throughout).</summary>
-internal static class DeviceObservations
+/// <summary>
+/// What the controller's samples and events tell the session (device ts throughout): cap and
+/// cooling events, calibration, setpoint, faults, the condition timelines, the newest readings and
+/// the temperature aggregates. Written only by <see cref="Sample"/> and <see cref="Event"/>.
+/// </summary>
+internal sealed class DeviceObservations(Temperature setpointTolerance)
 {
     private const ControllerAlarms FaultAlarms = ControllerAlarms.FlowLow | ControllerAlarms.CoolantHigh | ControllerAlarms.SensorFault;
+
+    private readonly List<string> _faultCodes = [];
+    private TemperatureAggregate _coolant;
+    private TemperatureAggregate _scalp;
+    private DateTimeOffset _capStatusAt = DateTimeOffset.MinValue;
+    private DateTimeOffset _setpointAt = DateTimeOffset.MinValue;
+
+    public DateTimeOffset? FirstCoolingStartWithCapAt { get; private set; }
+
+    public DateTimeOffset? LastCoolingStartAt { get; private set; }
+
+    public DateTimeOffset? LastCoolingStopAt { get; private set; }
+
+    public DateTimeOffset? LastCapOnAt { get; private set; }
+
+    public DateTimeOffset? LastCapOffAt { get; private set; }
+
+    public bool CapConnected { get; private set; }
+
+    /// <summary>A calibration or the cap connected since the session started: the cap is being fitted.</summary>
+    public bool FittingSeen { get; private set; }
+
+    public CapCalibration? Calibration { get; private set; }
+
+    public Temperature? Setpoint { get; private set; }
+
+    public IReadOnlyList<string> FaultCodes => _faultCodes;
+
+    public LatestReading? Latest { get; private set; }
+
+    public TemperatureSummary Coolant => _coolant.Summary();
+
+    public TemperatureSummary Scalp => _scalp.Summary();
+
+    public ConditionTimeline CoolingNotRunning { get; } = new();
+
+    public ConditionTimeline CoolantOffSetpoint { get; } = new();
+
+    public ConditionTimeline OvercoolAlarm { get; } = new();
+
+    public ConditionTimeline DeviceFault { get; } = new();
 
     public static bool IsReadable(ControllerEvent e) => e.Kind switch
     {
@@ -15,114 +60,112 @@ internal static class DeviceObservations
         _ => true,
     };
 
-    public static void Sample(SessionState s, in TelemetrySample sample)
+    /// <param name="startedAt">The session's start: only samples from then on count towards the temperatures.</param>
+    public void Sample(in TelemetrySample sample, DateTimeOffset startedAt)
     {
         var at = sample.Timestamp;
-        if (sample.CapConnected && at >= s.StartedAt)
+        if (sample.CapConnected && at >= startedAt)
         {
-            s.Coolant.Add(sample.CoolantC);
+            _coolant.Add(sample.CoolantC);
             if (sample.ScalpC is { } scalp)
             {
-                s.Scalp.Add(scalp);
+                _scalp.Add(scalp);
             }
         }
 
-        if (s.LatestSampleAt is { } latest && at < latest)
+        if (Latest is { } latest && at < latest.At)
         {
             return;
         }
 
-        s.LatestSampleAt = at;
-        s.LatestState = sample.State;
-        s.LatestCoolant = sample.CoolantC;
-        s.LatestScalp = sample.ScalpC;
-        s.LatestAlarms = sample.Alarms;
-        SetCap(s, sample.CapConnected, at);
-        s.CoolingNotRunning.Observe(sample.State != ControllerState.Cooling || !sample.CapConnected, at);
-        s.OvercoolAlarm.Observe((sample.Alarms & ControllerAlarms.Overcool) != 0, at);
-        s.DeviceFault.Observe(sample.State == ControllerState.Fault || (sample.Alarms & FaultAlarms) != 0, at);
-        ObserveSetpoint(s, at);
+        Latest = new LatestReading(at, sample.State, sample.CoolantC, sample.ScalpC, sample.Alarms);
+        SetCap(sample.CapConnected, at, startedAt);
+        CoolingNotRunning.Observe(sample.State != ControllerState.Cooling || !sample.CapConnected, at);
+        OvercoolAlarm.Observe((sample.Alarms & ControllerAlarms.Overcool) != 0, at);
+        DeviceFault.Observe(sample.State == ControllerState.Fault || (sample.Alarms & FaultAlarms) != 0, at);
+        ObserveSetpoint(at);
     }
 
-    public static void Event(SessionState s, ControllerEvent e)
+    /// <param name="startedAt">The session's start: cap and cooling before it do not place the cap.</param>
+    public void Event(ControllerEvent e, DateTimeOffset startedAt)
     {
         var at = e.Timestamp;
         switch (e.Kind)
         {
             case ControllerEventKind.CapOn:
-                s.LastCapOnAt = Later(s.LastCapOnAt, at);
-                SetCap(s, true, at);
+                LastCapOnAt = Later(LastCapOnAt, at);
+                SetCap(true, at, startedAt);
                 break;
             case ControllerEventKind.CapOff:
-                s.LastCapOffAt = Later(s.LastCapOffAt, at);
-                SetCap(s, false, at);
-                s.CoolingNotRunning.Observe(true, at);
+                LastCapOffAt = Later(LastCapOffAt, at);
+                SetCap(false, at, startedAt);
+                CoolingNotRunning.Observe(true, at);
                 break;
             case ControllerEventKind.CoolingStart:
-                s.LastCoolingStartAt = Later(s.LastCoolingStartAt, at);
-                if (s.CapConnected && at >= s.StartedAt && (s.FirstCoolingStartWithCapAt is not { } first || at < first))
+                LastCoolingStartAt = Later(LastCoolingStartAt, at);
+                if (CapConnected && at >= startedAt && (FirstCoolingStartWithCapAt is not { } first || at < first))
                 {
-                    s.FirstCoolingStartWithCapAt = at;
+                    FirstCoolingStartWithCapAt = at;
                 }
 
-                s.CoolingNotRunning.Observe(false, at);
+                CoolingNotRunning.Observe(false, at);
                 break;
             case ControllerEventKind.CoolingStop:
-                s.LastCoolingStopAt = Later(s.LastCoolingStopAt, at);
-                s.CoolingNotRunning.Observe(true, at);
+                LastCoolingStopAt = Later(LastCoolingStopAt, at);
+                CoolingNotRunning.Observe(true, at);
                 break;
             case ControllerEventKind.Pause:
-                s.CoolingNotRunning.Observe(true, at);
+                CoolingNotRunning.Observe(true, at);
                 break;
             case ControllerEventKind.Resume:
-                s.CoolingNotRunning.Observe(false, at);
+                CoolingNotRunning.Observe(false, at);
                 break;
             case ControllerEventKind.Calibrated:
                 TryCapSize(e.Detail, out var size);
-                s.Calibration = s.Calibration is { } known && known.At <= at ? known : new CapCalibration(at, size);
-                s.FittingSeen |= at >= s.StartedAt;
+                Calibration = Calibration is { } known && known.At <= at ? known : new CapCalibration(at, size);
+                FittingSeen |= at >= startedAt;
                 break;
             case ControllerEventKind.Setpoint:
                 TrySetpoint(e.Detail, out var setpoint);
-                if (at >= s.SetpointAt)
+                if (at >= _setpointAt)
                 {
-                    s.Setpoint = setpoint;
-                    s.SetpointAt = at;
-                    ObserveSetpoint(s, at);
+                    Setpoint = setpoint;
+                    _setpointAt = at;
+                    ObserveSetpoint(at);
                 }
 
                 break;
             case ControllerEventKind.Fault:
-                if (e.Detail is { } code && !s.FaultCodes.Contains(code))
+                if (e.Detail is { } code && !_faultCodes.Contains(code))
                 {
-                    s.FaultCodes.Add(code);
+                    _faultCodes.Add(code);
                 }
 
-                s.DeviceFault.Observe(true, at);
-                s.CoolingNotRunning.Observe(true, at);
+                DeviceFault.Observe(true, at);
+                CoolingNotRunning.Observe(true, at);
                 break;
             default:
                 break;
         }
     }
 
-    private static void SetCap(SessionState s, bool connected, DateTimeOffset at)
+    private void SetCap(bool connected, DateTimeOffset at, DateTimeOffset startedAt)
     {
-        if (at < s.CapStatusAt)
+        if (at < _capStatusAt)
         {
             return;
         }
 
-        s.CapStatusAt = at;
-        s.CapConnected = connected;
-        s.FittingSeen |= connected && at >= s.StartedAt;
+        _capStatusAt = at;
+        CapConnected = connected;
+        FittingSeen |= connected && at >= startedAt;
     }
 
-    private static void ObserveSetpoint(SessionState s, DateTimeOffset at)
+    private void ObserveSetpoint(DateTimeOffset at)
     {
-        if (s.Setpoint is { } setpoint && s.LatestCoolant is { } coolant)
+        if (Setpoint is { } setpoint && Latest is { } latest)
         {
-            s.CoolantOffSetpoint.Observe(coolant.Tenths > setpoint.Tenths + s.Policy.SetpointTolerance.Tenths, at);
+            CoolantOffSetpoint.Observe(latest.Coolant.Tenths > setpoint.Tenths + setpointTolerance.Tenths, at);
         }
     }
 

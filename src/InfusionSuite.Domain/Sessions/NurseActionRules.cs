@@ -22,7 +22,7 @@ internal static class NurseActionRules
             return RefusalReason.SessionNotStarted;
         }
 
-        if (s.Void is not null)
+        if (s.Nurse.Void is not null)
         {
             return RefusalReason.SessionVoided;
         }
@@ -41,9 +41,9 @@ internal static class NurseActionRules
         {
             VoidSession or RecordAdverseEvent => RefusalReason.None,
             RecordTolerance tolerance => tolerance.Score is < 0 or > 10 ? RefusalReason.ToleranceOutOfRange : RefusalReason.None,
-            _ when s.Abort is not null || s.NurseCapRemovedAt is not null => RefusalReason.SessionFinished,
+            _ when s.Nurse.Abort is not null || s.Nurse.CapRemovedAt is not null => RefusalReason.SessionFinished,
             PlaceCap => CheckPlacement(s, at),
-            StartInfusion => s.InfusionStartedAt is not null ? RefusalReason.AlreadyRecorded : RefusalReason.None,
+            StartInfusion => s.Nurse.InfusionStartedAt is not null ? RefusalReason.AlreadyRecorded : RefusalReason.None,
             EndInfusion => CheckInfusionEnd(s, at),
             RemoveCap => CheckRemoval(s, at),
             AbortSession => at < Latest(s) ? RefusalReason.OutOfOrder : RefusalReason.None,
@@ -52,18 +52,18 @@ internal static class NurseActionRules
     }
 
     private static RefusalReason CheckPlacement(SessionState s, DateTimeOffset at) =>
-        s.NurseCapPlacedAt is not null ? RefusalReason.AlreadyRecorded
-        : s.InfusionEndedAt is { } ended && at > ended ? RefusalReason.OutOfOrder
+        s.Nurse.CapPlacedAt is not null ? RefusalReason.AlreadyRecorded
+        : s.Nurse.InfusionEndedAt is { } ended && at > ended ? RefusalReason.OutOfOrder
         : RefusalReason.None;
 
     private static RefusalReason CheckInfusionEnd(SessionState s, DateTimeOffset at) =>
-        s.InfusionStartedAt is not { } started ? RefusalReason.InfusionNotStarted
-        : s.InfusionEndedAt is not null ? RefusalReason.AlreadyRecorded
+        s.Nurse.InfusionStartedAt is not { } started ? RefusalReason.InfusionNotStarted
+        : s.Nurse.InfusionEndedAt is not null ? RefusalReason.AlreadyRecorded
         : at < started ? RefusalReason.InfusionEndBeforeStart
         : RefusalReason.None;
 
     private static RefusalReason CheckRemoval(SessionState s, DateTimeOffset at) =>
-        s.InfusionEndedAt is not { } ended ? RefusalReason.InfusionNotEnded
+        s.Nurse.InfusionEndedAt is not { } ended ? RefusalReason.InfusionNotEnded
         : s.Lifecycle.Placement is not { } placed ? RefusalReason.CapNotPlaced
         : at < ended || at < placed ? RefusalReason.OutOfOrder
         : RefusalReason.None;
@@ -71,7 +71,7 @@ internal static class NurseActionRules
     private static DateTimeOffset Latest(SessionState s)
     {
         var latest = s.StartedAt;
-        foreach (var instant in (ReadOnlySpan<DateTimeOffset?>)[s.Lifecycle.Placement, s.InfusionStartedAt, s.InfusionEndedAt])
+        foreach (var instant in (ReadOnlySpan<DateTimeOffset?>)[s.Lifecycle.Placement, s.Nurse.InfusionStartedAt, s.Nurse.InfusionEndedAt])
         {
             if (instant is { } value && value > latest)
             {

@@ -2,51 +2,88 @@ using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Domain.Sessions;
 
-/// <summary>Writes an accepted nurse action into the session's facts.</summary>
-internal static class NurseFacts
+/// <summary>
+/// What the nurses said (effective instants): the plan and start, the boundaries they recorded,
+/// abort, void, tolerance, adverse events, who acted. Written only by <see cref="Record"/>, for an
+/// accepted nurse action.
+/// </summary>
+internal sealed class NurseFacts
 {
-    public static void Record(SessionState s, NurseAction action)
+    private readonly List<AdverseEventEntry> _adverseEvents = [];
+    private readonly List<NurseEntry> _entries = [];
+    private readonly List<string> _nurses = [];
+    private readonly HashSet<NurseAction> _accepted = [];
+
+    public SessionPlan? Plan { get; private set; }
+
+    public DateTimeOffset StartedAt { get; private set; }
+
+    public DateTimeOffset? CapPlacedAt { get; private set; }
+
+    public DateTimeOffset? InfusionStartedAt { get; private set; }
+
+    public DateTimeOffset? InfusionEndedAt { get; private set; }
+
+    public DateTimeOffset? CapRemovedAt { get; private set; }
+
+    public SessionAbort? Abort { get; private set; }
+
+    public SessionVoid? Void { get; private set; }
+
+    public int? Tolerance { get; private set; }
+
+    public IReadOnlyList<AdverseEventEntry> AdverseEvents => _adverseEvents;
+
+    public IReadOnlyList<NurseEntry> Entries => _entries;
+
+    /// <summary>Every nurse who acted, in order of their first action.</summary>
+    public IReadOnlyList<string> Nurses => _nurses;
+
+    /// <summary>True when this very action was accepted before (a repeat is a duplicate).</summary>
+    public bool HasAccepted(NurseAction action) => _accepted.Contains(action);
+
+    public void Record(NurseAction action)
     {
         var at = action.EffectiveInstant;
         switch (action)
         {
             case StartSession start:
-                s.Plan = start.Plan;
-                s.StartedAt = at;
+                Plan = start.Plan;
+                StartedAt = at;
                 break;
             case PlaceCap:
-                s.NurseCapPlacedAt = at;
+                CapPlacedAt = at;
                 break;
             case StartInfusion:
-                s.InfusionStartedAt = at;
+                InfusionStartedAt = at;
                 break;
             case EndInfusion:
-                s.InfusionEndedAt = at;
+                InfusionEndedAt = at;
                 break;
             case RemoveCap:
-                s.NurseCapRemovedAt = at;
+                CapRemovedAt = at;
                 break;
             case AbortSession abort:
-                s.Abort = new SessionAbort(abort.Reason, at, abort.NurseId);
+                Abort = new SessionAbort(abort.Reason, at, abort.NurseId);
                 break;
             case VoidSession voided:
-                s.Void = new SessionVoid(voided.Reason, at, voided.NurseId);
+                Void = new SessionVoid(voided.Reason, at, voided.NurseId);
                 break;
             case RecordTolerance tolerance:
-                s.Tolerance = tolerance.Score;
+                Tolerance = tolerance.Score;
                 break;
             case RecordAdverseEvent adverse:
-                s.AdverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
+                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
                 break;
             default:
                 break;
         }
 
-        s.AcceptedActions.Add(action);
-        s.NurseEntries.Add(new NurseEntry(action.Kind, action.NurseId, action.ReceivedAt, at));
-        if (!s.Nurses.Contains(action.NurseId))
+        _accepted.Add(action);
+        _entries.Add(new NurseEntry(action.Kind, action.NurseId, action.ReceivedAt, at));
+        if (!_nurses.Contains(action.NurseId))
         {
-            s.Nurses.Add(action.NurseId);
+            _nurses.Add(action.NurseId);
         }
     }
 }

@@ -55,10 +55,10 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return outcome;
         }
 
-        DeviceObservations.Sample(_state, sample);
-        if (_state.Lifecycle.Status == SessionStatus.Started && _state.FittingSeen)
+        _state.Device.Sample(sample, _state.StartedAt);
+        if (_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)
         {
-            _state.Lifecycle = SessionLifecycle.Resolve(_state);
+            _state.RefreshLifecycle();
         }
 
         return outcome;
@@ -71,7 +71,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     private InputOutcome ApplyNurseAction(NurseAction action)
     {
-        if (_state.AcceptedActions.Contains(action))
+        if (_state.Nurse.HasAccepted(action))
         {
             return InputOutcome.Duplicate;
         }
@@ -82,9 +82,9 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        NurseFacts.Record(_state, action);
+        _state.Nurse.Record(action);
         _state.Saw(action.ReceivedAt);
-        _state.Lifecycle = SessionLifecycle.Resolve(_state);
+        _state.RefreshLifecycle();
         return InputOutcome.Accepted;
     }
 
@@ -93,8 +93,8 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e));
         if (outcome.IsAccepted)
         {
-            DeviceObservations.Event(_state, e);
-            _state.Lifecycle = SessionLifecycle.Resolve(_state);
+            _state.Device.Event(e, _state.StartedAt);
+            _state.RefreshLifecycle();
         }
 
         return outcome;
@@ -114,7 +114,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        if (!_state.Messages.TryKeep(boot, seq))
+        if (!_state.Channel.TryKeep(boot, seq))
         {
             return InputOutcome.Duplicate;
         }
@@ -131,14 +131,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        if (hello.ReceivedAt >= _state.HelloAt)
-        {
-            _state.HelloAt = hello.ReceivedAt;
-            _state.Model = hello.Hello.Model;
-            _state.Firmware = hello.Hello.Firmware;
-        }
-
-        _state.Messages.NoteBoot(hello.Hello.Boot);
+        _state.Channel.Hello(hello.Hello, hello.ReceivedAt);
         _state.Saw(hello.ReceivedAt);
         return InputOutcome.Accepted;
     }
@@ -151,12 +144,11 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        if (_state.Offline.IsStaleOrRepeat(isOffline, receivedAt))
+        if (!_state.Channel.TryObserveLiveness(isOffline, receivedAt))
         {
             return InputOutcome.Duplicate;
         }
 
-        _state.Offline.Observe(isOffline, receivedAt);
         _state.Saw(receivedAt);
         return InputOutcome.Accepted;
     }
@@ -168,7 +160,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return RefusalReason.SessionNotStarted;
         }
 
-        if (_state.Void is not null)
+        if (_state.Nurse.Void is not null)
         {
             return RefusalReason.SessionVoided;
         }
@@ -181,7 +173,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         var lifecycle = _state.Lifecycle;
         if (lifecycle.End is { } end)
         {
-            var endedByController = lifecycle.RemovalSource == BoundarySource.Controller && _state.Abort is null;
+            var endedByController = lifecycle.RemovalSource == BoundarySource.Controller && _state.Nurse.Abort is null;
             var limit = endedByController ? end : end + _state.Policy.SameMomentWindow;
             if (at > limit)
             {
@@ -194,17 +186,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     private void NoteDeviceClock(DateTimeOffset deviceTs, DateTimeOffset receivedAt)
     {
-        var skew = (receivedAt - deviceTs).Duration();
-        if (skew > _state.LargestSkew)
-        {
-            _state.LargestSkew = skew;
-        }
-
-        if (skew > _state.Policy.ClockSkewThreshold)
-        {
-            _state.SkewFlagged++;
-        }
-
+        _state.Channel.NoteClock(deviceTs, receivedAt, _state.Policy.ClockSkewThreshold);
         _state.Saw(deviceTs);
         _state.Saw(receivedAt);
     }

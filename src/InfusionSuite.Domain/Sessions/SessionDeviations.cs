@@ -31,22 +31,22 @@ internal static class SessionDeviations
             found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off."));
         }
 
-        if (s.Abort is { } abort)
+        if (s.Nurse.Abort is { } abort)
         {
             var cooled = performed?.Duration ?? TimeSpan.Zero;
             found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({abort.Reason}) after {Minutes(cooled)} min with the cap on."));
         }
 
-        if (s.OvercoolAlarm.EverTrue)
+        if (s.Device.OvercoolAlarm.EverTrue)
         {
-            var overcool = During(s, s.OvercoolAlarm, until);
+            var overcool = During(s, s.Device.OvercoolAlarm, until);
             found.Add(new(DeviationCode.Overcool, overcool, $"OVERCOOL alarm for {Minutes(overcool)} min (cold-injury risk)."));
         }
 
-        if (s.DeviceFault.EverTrue)
+        if (s.Device.DeviceFault.EverTrue)
         {
-            var fault = During(s, s.DeviceFault, until);
-            var codes = s.FaultCodes.Count == 0 ? string.Empty : " Fault codes: " + string.Join(", ", s.FaultCodes) + ".";
+            var fault = During(s, s.Device.DeviceFault, until);
+            var codes = s.Device.FaultCodes.Count == 0 ? string.Empty : " Fault codes: " + string.Join(", ", s.Device.FaultCodes) + ".";
             found.Add(new(DeviationCode.DeviceFault, fault, $"Controller fault or FLOW_LOW/COOLANT_HIGH/SENSOR_FAULT for {Minutes(fault)} min.{codes}"));
         }
 
@@ -58,12 +58,12 @@ internal static class SessionDeviations
 
     private static TimeSpan? NotAtTemperature(SessionState s, DateTimeOffset until)
     {
-        if (s.InfusionStartedAt is not { } start || s.CoolantOffSetpoint.KnownSince is not { } known || known > start)
+        if (s.Nurse.InfusionStartedAt is not { } start || s.Device.CoolantOffSetpoint.KnownSince is not { } known || known > start)
         {
             return null;
         }
 
-        return s.CoolantOffSetpoint.HoldingAt(start, until) is { } warm ? warm.End - start : null;
+        return s.Device.CoolantOffSetpoint.HoldingAt(start, until) is { } warm ? warm.End - start : null;
     }
 
     private static TimeSpan During(SessionState s, ConditionTimeline timeline, DateTimeOffset until) =>

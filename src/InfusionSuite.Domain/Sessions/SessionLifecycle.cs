@@ -27,22 +27,22 @@ internal sealed record SessionLifecycle(
             return NotStarted;
         }
 
-        var devicePlacement = s.FirstCoolingStartWithCapAt is { } first
-            && (s.NurseCapPlacedAt is not { } nurse || first <= nurse + s.Policy.SameMomentWindow) ? first : (DateTimeOffset?)null;
-        var placement = devicePlacement ?? s.NurseCapPlacedAt;
+        var devicePlacement = s.Device.FirstCoolingStartWithCapAt is { } first
+            && (s.Nurse.CapPlacedAt is not { } nurse || first <= nurse + s.Policy.SameMomentWindow) ? first : (DateTimeOffset?)null;
+        var placement = devicePlacement ?? s.Nurse.CapPlacedAt;
         BoundarySource? placementSource = devicePlacement is not null ? BoundarySource.Controller
-            : s.NurseCapPlacedAt is not null ? BoundarySource.Nurse : null;
+            : s.Nurse.CapPlacedAt is not null ? BoundarySource.Nurse : null;
 
-        var stoppedAt = s.LastCoolingStopAt is { } stop && (s.LastCoolingStartAt is not { } start || stop > start) ? stop : (DateTimeOffset?)null;
-        var deviceLastStop = stoppedAt is { } st && s.InfusionEndedAt is { } ie && st >= ie && placement is not null ? st : (DateTimeOffset?)null;
-        var deviceRemoval = deviceLastStop is { } ds && s.LastCapOffAt is { } off && off >= ds && (s.LastCapOnAt is not { } on || off > on)
+        var stoppedAt = s.Device.LastCoolingStopAt is { } stop && (s.Device.LastCoolingStartAt is not { } start || stop > start) ? stop : (DateTimeOffset?)null;
+        var deviceLastStop = stoppedAt is { } st && s.Nurse.InfusionEndedAt is { } ie && st >= ie && placement is not null ? st : (DateTimeOffset?)null;
+        var deviceRemoval = deviceLastStop is { } ds && s.Device.LastCapOffAt is { } off && off >= ds && (s.Device.LastCapOnAt is not { } on || off > on)
             ? off : (DateTimeOffset?)null;
 
-        DateTimeOffset? removal = deviceRemoval ?? s.NurseCapRemovedAt;
+        DateTimeOffset? removal = deviceRemoval ?? s.Nurse.CapRemovedAt;
         BoundarySource? removalSource = deviceRemoval is not null ? BoundarySource.Controller
-            : s.NurseCapRemovedAt is not null ? BoundarySource.Nurse : null;
+            : s.Nurse.CapRemovedAt is not null ? BoundarySource.Nurse : null;
         DateTimeOffset? end = removal;
-        if (s.Abort is { } abort)
+        if (s.Nurse.Abort is { } abort)
         {
             end = abort.At;
             removal = placement is null ? null : abort.At;
@@ -50,14 +50,14 @@ internal sealed record SessionLifecycle(
             deviceLastStop = null;
         }
 
-        var status = s.Void is not null ? SessionStatus.Voided
-            : s.Abort is not null ? SessionStatus.Aborted
+        var status = s.Nurse.Void is not null ? SessionStatus.Voided
+            : s.Nurse.Abort is not null ? SessionStatus.Aborted
             : removal is not null ? SessionStatus.Completed
             : deviceLastStop is not null ? SessionStatus.WarmingUp
-            : s.InfusionEndedAt is not null ? SessionStatus.PostCooling
-            : s.InfusionStartedAt is not null ? SessionStatus.Infusing
+            : s.Nurse.InfusionEndedAt is not null ? SessionStatus.PostCooling
+            : s.Nurse.InfusionStartedAt is not null ? SessionStatus.Infusing
             : placement is not null ? SessionStatus.PreCooling
-            : s.FittingSeen ? SessionStatus.Fitting
+            : s.Device.FittingSeen ? SessionStatus.Fitting
             : SessionStatus.Started;
 
         return new SessionLifecycle(status, placement, placementSource, deviceLastStop, removal, removalSource, end);

@@ -16,12 +16,12 @@ internal static class SessionPhases
         }
 
         var end = lifecycle.End;
-        var completed = lifecycle.Removal is not null && s.Abort is null;
+        var completed = lifecycle.Removal is not null && s.Nurse.Abort is null;
         var starts = new List<(SessionPhase Phase, DateTimeOffset At)>(4) { (SessionPhase.PreCooling, placement) };
-        if (s.InfusionStartedAt is { } infusionStart)
+        if (s.Nurse.InfusionStartedAt is { } infusionStart)
         {
             starts.Add((SessionPhase.Infusion, infusionStart));
-            if (s.InfusionEndedAt is { } infusionEnd)
+            if (s.Nurse.InfusionEndedAt is { } infusionEnd)
             {
                 starts.Add((SessionPhase.PostCooling, infusionEnd));
                 if ((completed || lifecycle.DeviceLastStop is not null) && lifecycle.LastCoolingStop is { } stop)

@@ -1,3 +1,5 @@
+using InfusionSuite.Domain.Controllers;
+
 namespace InfusionSuite.Domain.Sessions;
 
 /// <summary>Builds the immutable record from a session's facts.</summary>
@@ -11,7 +13,7 @@ internal static class SessionRecordBuilder
         var phases = SessionPhases.Build(s);
         var coolingWindow = SessionPhases.CoolingWindow(phases, until);
         var gaps = coolingWindow is { } window
-            ? IntervalMath.Clip(IntervalMath.Union(s.CoolingNotRunning.Intervals(until), s.Offline.Intervals(until)), window)
+            ? IntervalMath.Clip(IntervalMath.Union(s.Device.CoolingNotRunning.Intervals(until), s.Channel.Offline.Intervals(until)), window)
             : [];
         phases = SessionPhases.WithInterruptions(phases, gaps, until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
@@ -25,8 +27,8 @@ internal static class SessionRecordBuilder
             Boundaries = new SessionBoundaries(
                 lifecycle.Placement,
                 lifecycle.PlacementSource,
-                s.InfusionStartedAt,
-                s.InfusionEndedAt,
+                s.Nurse.InfusionStartedAt,
+                s.Nurse.InfusionEndedAt,
                 lifecycle.LastCoolingStop,
                 lifecycle.Removal,
                 lifecycle.RemovalSource,
@@ -35,45 +37,45 @@ internal static class SessionRecordBuilder
             Phases = phases,
             Interruptions = interruptions,
             Deviations = SessionDeviations.Find(s, phases, interruptions, performed, until),
-            Calibration = s.Calibration,
+            Calibration = s.Device.Calibration,
             Temperatures = new CoolingTemperatures(
-                s.Coolant.Summary(),
-                s.Scalp.Summary(),
-                s.Setpoint,
+                s.Device.Coolant,
+                s.Device.Scalp,
+                s.Device.Setpoint,
                 CoolantAtSetpoint(s, coolingWindow, until)),
             Controller = new ControllerSnapshot(
                 plan.ControllerId,
-                s.Model,
-                s.Firmware,
-                [.. s.Messages.Boots],
-                !s.Offline.IsTrue,
-                s.LatestSampleAt,
-                s.LatestState,
-                s.LatestCoolant,
-                s.LatestScalp,
-                s.LatestAlarms,
-                s.CoolantOffSetpoint.KnownSince is null ? null : !s.CoolantOffSetpoint.IsTrue,
-                s.CoolingNotRunning.KnownSince is null ? null : !s.CoolingNotRunning.IsTrue,
-                new ClockSkewSummary(s.LargestSkew, s.SkewFlagged)),
-            Nurses = [.. s.Nurses],
-            NurseEntries = [.. s.NurseEntries],
-            Tolerance = s.Tolerance,
-            AdverseEvents = [.. s.AdverseEvents],
-            Abort = s.Abort,
-            Void = s.Void,
+                s.Channel.Model,
+                s.Channel.Firmware,
+                [.. s.Channel.Boots],
+                !s.Channel.Offline.IsTrue,
+                s.Device.Latest?.At,
+                s.Device.Latest?.State,
+                s.Device.Latest?.Coolant,
+                s.Device.Latest?.Scalp,
+                s.Device.Latest?.Alarms ?? ControllerAlarms.None,
+                s.Device.CoolantOffSetpoint.KnownSince is null ? null : !s.Device.CoolantOffSetpoint.IsTrue,
+                s.Device.CoolingNotRunning.KnownSince is null ? null : !s.Device.CoolingNotRunning.IsTrue,
+                new ClockSkewSummary(s.Channel.LargestSkew, s.Channel.SkewFlagged)),
+            Nurses = [.. s.Nurse.Nurses],
+            NurseEntries = [.. s.Nurse.Entries],
+            Tolerance = s.Nurse.Tolerance,
+            AdverseEvents = [.. s.Nurse.AdverseEvents],
+            Abort = s.Nurse.Abort,
+            Void = s.Nurse.Void,
             AsOf = s.AsOf,
         };
     }
 
     private static TimeSpan CoolantAtSetpoint(SessionState s, TimeInterval? coolingWindow, DateTimeOffset until)
     {
-        if (coolingWindow is not { } window || s.CoolantOffSetpoint.KnownSince is not { } known || known >= window.End)
+        if (coolingWindow is not { } window || s.Device.CoolantOffSetpoint.KnownSince is not { } known || known >= window.End)
         {
             return TimeSpan.Zero;
         }
 
         var judged = new TimeInterval(IntervalMath.Max(window.Start, known), window.End);
-        var off = IntervalMath.Clip(s.CoolantOffSetpoint.Intervals(until), judged);
+        var off = IntervalMath.Clip(s.Device.CoolantOffSetpoint.Intervals(until), judged);
         return judged.Duration - IntervalMath.Total(off);
     }
 }
