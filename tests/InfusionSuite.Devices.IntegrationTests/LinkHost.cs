@@ -31,20 +31,25 @@ internal sealed class LinkHost : IAsyncDisposable
 
     public ControllerPresence Presence => _host.Services.GetRequiredService<ControllerPresence>();
 
-    public static IHost Build(IDictionary<string, string?> settings, RecordingHandler handler)
+    public static IHost Build(IDictionary<string, string?> settings, RecordingHandler handler, TimeProvider? timeProvider = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddFakeLogging();
+        if (timeProvider is not null)
+        {
+            builder.Services.AddSingleton(timeProvider);
+        }
+
         builder.AddControllerLinks();
         builder.Services.AddSingleton<IControllerMessageHandler>(handler);
         return builder.Build();
     }
 
-    public static async Task<LinkHost> StartAsync(IDictionary<string, string?> settings, RecordingHandler? handler = null)
+    public static async Task<LinkHost> StartAsync(IDictionary<string, string?> settings, RecordingHandler? handler = null, TimeProvider? timeProvider = null)
     {
         handler ??= new RecordingHandler();
-        var host = Build(settings, handler);
+        var host = Build(settings, handler, timeProvider);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         await host.StartAsync(timeout.Token);
         return new LinkHost(host, handler);

@@ -84,6 +84,19 @@ public sealed class CcpSerialReaderTests : IDisposable
     }
 
     [Fact]
+    public void EveryFrameBeforeAnyHello_AsksForOne_UntilTheHelloComes()
+    {
+        Read(Telemetry(seq: "1"), Telemetry(seq: "2"));
+
+        Assert.Equal(["CHAIR-07", "CHAIR-07"], _sink.HelloNeeded);
+
+        Read(SpecExamples.HelloLine, Telemetry(seq: "3"));
+
+        Assert.Equal(2, _sink.HelloNeeded.Count);
+        Assert.Equal([1u, 2u, 3u], _sink.Telemetry.Select(t => t.Seq));
+    }
+
+    [Fact]
     public void NewBoot_StartsANewSequence()
     {
         Read(SpecExamples.HelloLine, Telemetry(seq: "1042"), Hello(boot: "12345678"), Telemetry(seq: "0"));

@@ -8,6 +8,7 @@ namespace InfusionSuite.Devices.Protocol;
 /// whose boot is unknown are held (at most <see cref="MaxHeld"/>) until a CCH comes; they are then
 /// released with its boot only if the next frame continues their sequence (seq higher), which shows
 /// the CCH was not a restart after them; otherwise they are dropped as <see cref="CcpRejection.NoHello"/>.
+/// Every frame of a controller whose boot is unknown asks the sink for a hello (the link rate-limits the asking).
 /// </summary>
 internal sealed class CcpBootTracker(ICcpMessageSink sink, CcpMetrics? metrics)
 {
@@ -48,12 +49,13 @@ internal sealed class CcpBootTracker(ICcpMessageSink sink, CcpMetrics? metrics)
             // The sequence went back without a CCH: most likely a restart whose CCH was lost.
             controller.HasBoot = false;
             controller.HasSeq = false;
-            sink.OnHelloNeeded(frame.ControllerId!);
         }
 
         if (!controller.HasBoot)
         {
+            // A controller that has not said hello (it missed the link's CCQ, or restarted): ask again.
             Hold(controller, frame);
+            sink.OnHelloNeeded(frame.ControllerId!);
             return;
         }
 

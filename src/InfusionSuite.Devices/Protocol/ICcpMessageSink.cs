@@ -12,9 +12,10 @@ public interface ICcpMessageSink
     void OnEvent(ControllerEvent controllerEvent);
 
     /// <summary>
-    /// The reader no longer knows this controller's boot (its seq went back without a CCH, so it
-    /// probably restarted): the link should send <see cref="CcpSerialWriter.Query"/>. Its frames are
-    /// held meanwhile.
+    /// A frame came from a controller whose boot the reader does not know (no CCH since the port
+    /// opened, or its seq went back without a CCH, so it probably restarted): the link should send
+    /// <see cref="CcpSerialWriter.Query"/>, not more often than it chooses. Its frames are held meanwhile.
+    /// Called for every such frame.
     /// </summary>
     void OnHelloNeeded(string controllerId);
 }

@@ -39,7 +39,10 @@ internal sealed partial class SerialFrameReader : ICcpMessageSink
         _reader = new CcpSerialReader(this, ccpMetrics);
     }
 
-    /// <summary>Set when a controller's boot is unknown again: the link should ask <c>CCQ,HELLO</c>.</summary>
+    /// <summary>
+    /// Set while frames come from a controller whose boot is unknown (it has not said hello): the link
+    /// should ask <c>CCQ,HELLO</c>. Cleared by a hello, or by the link when it asks.
+    /// </summary>
     public bool HelloNeeded { get; set; }
 
     public async ValueTask FeedAsync(ReadOnlyMemory<byte> bytes, CancellationToken cancellationToken)
@@ -62,8 +65,11 @@ internal sealed partial class SerialFrameReader : ICcpMessageSink
     /// <summary>The port closed: a partial line is counted as truncated, boots are forgotten.</summary>
     public void Reset() => _reader.Reset();
 
-    void ICcpMessageSink.OnHello(ControllerHello hello) =>
+    void ICcpMessageSink.OnHello(ControllerHello hello)
+    {
+        HelloNeeded = false;
         Add(hello.ControllerId, id => new ControllerHelloReceived(hello) { ControllerId = id, Transport = CcpTransport.Serial, ReceivedAt = _receivedAt });
+    }
 
     void ICcpMessageSink.OnTelemetry(in TelemetrySample sample)
     {

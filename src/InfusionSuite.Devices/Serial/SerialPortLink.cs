@@ -9,7 +9,8 @@ namespace InfusionSuite.Devices.Serial;
 
 /// <summary>
 /// Reads one serial port: opens it, asks <c>$CCQ,HELLO</c>, feeds what arrives to the CCP/1 line
-/// reader and queues every valid frame. Any read or write failure is a lost port: its controllers
+/// reader and queues every valid frame. While frames come from a controller that has not said hello
+/// (it missed the query), it asks again, at most once per <see cref="HelloRetryInterval"/>. Any read or write failure is a lost port: its controllers
 /// are offline at once, the old port is disposed off the read path with a time limit, and the port
 /// is reopened with back-off (1 s doubling to 30 s by default) on the TimeProvider.
 /// </summary>
@@ -24,6 +25,9 @@ internal sealed partial class SerialPortLink(
     TimeProvider timeProvider,
     ILogger<SerialPortLink> logger) : BackgroundService
 {
+    /// <summary>Shortest time between two <c>$CCQ,HELLO</c> on one port (a controller answers within about a second).</summary>
+    internal static readonly TimeSpan HelloRetryInterval = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan DisposeTimeLimit = TimeSpan.FromSeconds(2);
 
     public string LinkName => "serial:" + port.Path;
@@ -90,6 +94,7 @@ internal sealed partial class SerialPortLink(
         try
         {
             await WriteQueryAsync(connection, cancellationToken);
+            var askedAt = timeProvider.GetUtcNow();
             while (true)
             {
                 var read = await connection.Stream.ReadAsync(buffer, cancellationToken);
@@ -100,10 +105,12 @@ internal sealed partial class SerialPortLink(
                 }
 
                 await reader.FeedAsync(buffer.AsMemory(0, read), cancellationToken);
-                if (reader.HelloNeeded)
+                if (reader.HelloNeeded && timeProvider.GetUtcNow() - askedAt >= HelloRetryInterval)
                 {
                     reader.HelloNeeded = false;
+                    LogAskingAgain(logger, port.Path);
                     await WriteQueryAsync(connection, cancellationToken);
+                    askedAt = timeProvider.GetUtcNow();
                 }
             }
         }
@@ -159,6 +166,9 @@ internal sealed partial class SerialPortLink(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Serial port {Port} open; asked the controller to say hello")]
     private static partial void LogOpened(ILogger logger, string port);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Serial port {Port}: frames from a controller that has not said hello; asked again")]
+    private static partial void LogAskingAgain(ILogger logger, string port);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Serial port {Port} did not open: {ErrorType}")]
     private static partial void LogOpenFailed(ILogger logger, string port, string errorType);
