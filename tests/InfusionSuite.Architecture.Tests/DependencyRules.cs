@@ -15,6 +15,7 @@ internal static class DependencyRules
     public static string? Refusal(ProductProject from, ProductProject to) => (from.Role, to.Role) switch
     {
         (not ProjectRole.DemoHost, ProjectRole.Simulator) => "only the demo host (and tests) reference the simulator",
+        (ProjectRole.DemoHost, ProjectRole.Host) => null, // the demo host calls the production wiring (AddInfusionSuite)
         (_, ProjectRole.Host or ProjectRole.DemoHost) => "nothing references a host",
         (ProjectRole.Domain, _) => "the domain references nothing of ours",
         (ProjectRole.Application, not ProjectRole.Domain) => "Application references the domain only",
@@ -29,7 +30,7 @@ internal static class DependencyRules
     /// </summary>
     public static readonly IReadOnlyDictionary<(string From, string To), string> Pending = new Dictionary<(string From, string To), string>
     {
-        [("InfusionSuite.Host", "InfusionSuite.Simulator")] = "the demo becomes its own host project (src/InfusionSuite.Demo); the production host carries no simulator",
+        // none: every rule holds (the demo host split and the controller contract's move into Application landed)
     };
 
     public static bool IsOuterLibrary(string name) =>

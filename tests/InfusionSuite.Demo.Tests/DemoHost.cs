@@ -1,7 +1,6 @@
 using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
-using InfusionSuite.Host.Demo;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace InfusionSuite.Demo.Tests;
 
 /// <summary>
-/// The real host started as <c>--demo --time-scale X --data DIR</c> over real Kestrel on a free port
-/// (the factory hands its settings to Program as <c>--key=value</c> arguments).
+/// The demo host started as <c>--time-scale X --data DIR</c> over real Kestrel on a free port
+/// (the factory hands its settings to the demo's Program as <c>--key=value</c> arguments).
 /// </summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
@@ -31,7 +30,6 @@ internal sealed class DemoHost : IAsyncDisposable
     {
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("demo", "true");
             builder.UseSetting("time-scale", timeScale.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("data", dataFolder);
             builder.UseSetting("urls", "http://127.0.0.1:0"); // a free port, as a user's --urls would

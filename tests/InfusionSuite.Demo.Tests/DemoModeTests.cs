@@ -4,13 +4,12 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
-using InfusionSuite.Host.Demo;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Demo.Tests;
 
 /// <summary>
-/// <c>--demo</c> as a new user runs it, on a clock 600 times faster: the six chairs run by themselves,
+/// The demo host as a new user runs it, on a clock 600 times faster: the six chairs run by themselves,
 /// a session completes and its Bundle validates, and a second run continues from the same data.
 /// </summary>
 public sealed class DemoModeTests

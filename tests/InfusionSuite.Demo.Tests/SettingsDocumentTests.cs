@@ -35,7 +35,7 @@ public sealed class SettingsDocumentTests
     {
         using var data = new TempFolder();
         IServiceCollection? registered = null;
-        await using (var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        await using (var factory = new WebApplicationFactory<global::Program>().WithWebHostBuilder(builder =>
         {
             // Every optional part on: the MQTT link (to a port nobody listens on) and a serial port that does not exist.
             builder.UseSetting("Storage:DatabasePath", Path.Combine(data.Path, "settings.db"));

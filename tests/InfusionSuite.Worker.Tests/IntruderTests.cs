@@ -1,8 +1,8 @@
 using InfusionSuite.Application.Ingest;
+using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Domain.Sessions;
-using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;

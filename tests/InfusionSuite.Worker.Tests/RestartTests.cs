@@ -1,8 +1,8 @@
 using System.Text.Json;
-using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Demo;
+using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
-using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;

@@ -24,11 +24,6 @@ public static class HostCommandLine
     private static RootCommand Root(CommandConsole console)
     {
         var root = new RootCommand(Description);
-        foreach (var option in ServeCommand.CreateDemoOptions())
-        {
-            root.Options.Add(option);
-        }
-
         root.SetAction(ServeCommand.RunAsync);
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create(console));

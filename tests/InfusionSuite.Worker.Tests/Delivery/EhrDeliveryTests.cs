@@ -3,13 +3,13 @@
 
 using Hl7.Fhir.Model;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Host.Commands;
-using InfusionSuite.Host.Demo;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;

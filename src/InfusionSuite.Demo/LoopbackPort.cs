@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>A free TCP port on loopback for the demo's broker (1883 may be taken by a system broker).</summary>
 internal static class LoopbackPort

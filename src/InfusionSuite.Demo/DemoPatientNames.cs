@@ -1,4 +1,4 @@
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>Made-up names for the demo's synthetic patients (marked as demo, so no screenshot passes for real data).</summary>
 internal static class DemoPatientNames

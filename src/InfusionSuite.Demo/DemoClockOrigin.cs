@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// Where a demo's scaled clock starts: now, or just after the latest instant an earlier run stored in

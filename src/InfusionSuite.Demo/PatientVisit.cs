@@ -1,6 +1,6 @@
 using InfusionSuite.Domain.Sessions;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>What a nurse picks from the EHR when starting a session: the course, the patient, the administration.</summary>
 /// <param name="PatientReference">Opaque patient reference (PHI in a clinic; synthetic in the demo).</param>

@@ -2,7 +2,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>Once the host listens, prints where to look, who to sign in as and how the clock runs.</summary>
 internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime) : IHostedService

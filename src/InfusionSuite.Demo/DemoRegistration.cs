@@ -1,39 +1,37 @@
 using System.Globalization;
 using InfusionSuite.Simulator.Running;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
-/// <summary>The <c>--demo</c> switch of the host.</summary>
-public static class DemoModeRegistration
+/// <summary>What makes the worker a demo.</summary>
+public static class DemoRegistration
 {
+    public const double DefaultTimeScale = 30;
+
+    public const string DefaultDataFolder = "data";
+
     /// <summary>
-    /// With <c>--demo</c> in <paramref name="args"/>: an embedded MQTT broker on loopback, six simulated
-    /// chairs driven by a demo nurse, a scaled clock (<c>--time-scale</c>, default 30) as the host's
-    /// <see cref="TimeProvider"/>, the database in <c>--data</c> (default <c>./data</c>), no EHR (the
-    /// Bundles stay in the outbox, shown at <c>/demo/bundles</c>), and a banner with the URL. Call it before the other <c>Add…</c> methods: it sets the configuration they read.
-    /// Without <c>--demo</c> it does nothing.
+    /// An embedded MQTT broker on loopback, six simulated chairs driven by a demo nurse, a scaled clock
+    /// (<paramref name="timeScale"/>) as the host's <see cref="TimeProvider"/>, the database in
+    /// <paramref name="dataFolder"/>, no EHR (the Bundles stay in the outbox, shown at <c>/demo/bundles</c>),
+    /// and a banner with the URL. Call it before <c>AddInfusionSuite</c>: it sets the configuration the
+    /// worker reads; the user's own <paramref name="settings"/> (<c>--urls</c>, <c>--Logging:…</c>) still win.
     /// </summary>
-    public static WebApplicationBuilder AddDemoMode(this WebApplicationBuilder builder, string[] args)
+    public static WebApplicationBuilder AddDemo(this WebApplicationBuilder builder, double timeScale, string dataFolder, IReadOnlyList<string> settings)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var demo = DemoArguments.Parse(args);
-        if (!demo.Enabled)
-        {
-            return builder;
-        }
-
-        var folder = Path.GetFullPath(demo.DataFolder);
+        ArgumentNullException.ThrowIfNull(settings);
+        var folder = Path.GetFullPath(dataFolder);
         var database = Path.Combine(folder, "infusionsuite.db");
         var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
-        var settings = new DemoSettings(demo.TimeScale, folder, database, LoopbackPort.Free(), start, latest);
+        var demo = new DemoSettings(timeScale, folder, database, LoopbackPort.Free(), start, latest);
 
-        builder.Configuration.AddInMemoryCollection(Configuration(settings));
-        // The command line again, so the user's own settings (--urls, --Logging:…) win over the demo's.
-        builder.Configuration.AddCommandLine([.. demo.HostArguments]);
+        builder.Configuration.AddInMemoryCollection(Configuration(demo));
+        builder.Configuration.AddCommandLine([.. settings]);
 
         var services = builder.Services;
-        services.AddSingleton(settings);
-        services.AddSingleton<TimeProvider>(new ScaledTimeProvider(settings.TimeScale, settings.ClockStart));
+        services.AddSingleton(demo);
+        services.AddSingleton<TimeProvider>(new ScaledTimeProvider(demo.TimeScale, demo.ClockStart));
         services.AddHostedService<DemoBroker>();
         services.AddSingleton<DemoAccounts>();
         services.AddHostedService<DemoAutopilot>();

@@ -1,7 +1,7 @@
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Scenarios;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>The demo's six chairs, each with its own built-in scenario, powered on a few simulated minutes apart.</summary>
 internal static class DemoChairs

@@ -1,6 +1,6 @@
 using InfusionSuite.Application.Outbox;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// The demo's local view of what would go to the EHR (there is none): <c>/demo/bundles</c> lists the

@@ -9,7 +9,7 @@ using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
 using InfusionSuite.Simulator.Scenarios;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// Creates the demo's accounts, runs the six chairs over the embedded broker and plays their nurse

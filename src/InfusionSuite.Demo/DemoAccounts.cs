@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Web.Accounts;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// The demo's sign-ins (nurse, engineer, admin; printed by the banner) and the autopilot's own nurse

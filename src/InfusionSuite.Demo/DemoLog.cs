@@ -2,7 +2,7 @@ using InfusionSuite.Application.Nursing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>The demo's log lines (no patient data: the demo's patients are synthetic, and still not logged).</summary>
 internal static partial class DemoLog

@@ -1,4 +1,4 @@
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>What the demo decided at start: its data folder, clock and broker.</summary>
 /// <param name="DataFolder">Absolute path of the data folder.</param>

@@ -5,7 +5,7 @@ using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Running;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// Plays the nurse for simulated chairs (the demo's autopilot, and the worker tests): each simulator

@@ -1,7 +1,7 @@
 using System.Net;
 using MQTTnet.Server;
 
-namespace InfusionSuite.Host.Demo;
+namespace InfusionSuite.Demo;
 
 /// <summary>
 /// The demo's MQTT broker: MQTTnet's server on a loopback port, keeping the sessions of clients that
