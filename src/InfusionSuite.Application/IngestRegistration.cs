@@ -58,6 +58,7 @@ public static class IngestRegistration
         services.TryAddSingleton<ControllerMessageRouter>();
         services.TryAddSingleton<SessionStart>();
         services.TryAddSingleton<NurseCommandHandler>();
+        services.TryAddSingleton<UnassignedSweep>();
         services.AddHostedService<IngestWriter>();
         services.AddHostedService<SessionClock>();
         return builder;

@@ -16,6 +16,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private readonly List<NurseAuditEntry> _audit = [];
     private readonly Dictionary<string, StartedSession> _sessions = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _attempts = [];
+    private readonly List<DateTimeOffset> _purges = [];
     private TaskCompletionSource? _held;
     private int _failures;
 
@@ -53,6 +54,12 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     public IReadOnlyList<long> IngestSeqs
     {
         get { lock (_gate) { return [.. _telemetry.Select(t => t.IngestSeq).Concat(_inputs.Select(i => i.IngestSeq)).Order()]; } }
+    }
+
+    /// <summary>The cut-off of each purge of unassigned samples asked for.</summary>
+    public IReadOnlyList<DateTimeOffset> PurgeCutoffs
+    {
+        get { lock (_gate) { return [.. _purges]; } }
     }
 
     /// <summary>Commits wait until <see cref="Release"/>.</summary>
@@ -140,7 +147,15 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
-    public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => Task.FromResult(0);
+    public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _purges.Add(olderThan);
+        }
+
+        return Task.FromResult(0);
+    }
 
     public Task<IReadOnlyList<NurseAuditEntry>> AuditAsync(string sessionId, CancellationToken cancellationToken)
     {

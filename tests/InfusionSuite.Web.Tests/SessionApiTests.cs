@@ -66,6 +66,31 @@ public sealed class SessionApiTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task BoardAndSessionPage_OfferTheDomainsActions_ForTheNurseOnly()
+    {
+        var id = await StartAsync("CHAIR-01");
+        await AssertActions(["cap-placed", "infusion-started", "abort"]);
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/cap-placed")).Response.StatusCode);
+        await AssertActions(["infusion-started", "abort"]);
+
+        using var engineer = Host.Client("eve");
+        var (_, board) = await engineer.GetJsonAsync("/api/board");
+        Assert.Empty(board.GetProperty("chairs").EnumerateArray().Single(c => c.Text("sessionId") == id).GetProperty("actions").EnumerateArray());
+
+        async Task AssertActions(string[] steps)
+        {
+            var (_, board) = await _nurse.GetJsonAsync("/api/board");
+            var chair = board.GetProperty("chairs").EnumerateArray().Single(c => c.Text("sessionId") == id);
+            Assert.Equal(steps, Names(chair.GetProperty("actions")));
+            var (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+            Assert.Equal(steps, Names(page.GetProperty("live").GetProperty("actions")));
+            Assert.Equal(["tolerance", "adverse-events", "void"], Names(page.GetProperty("live").GetProperty("documentationActions")));
+        }
+
+        static string[] Names(JsonElement list) => [.. list.EnumerateArray().Select(e => e.GetString()!)];
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task BadStartRequest_Is400NamingEachField_AndNothingIsStored()
     {
         var (response, body) = await _nurse.PostAsync("/api/sessions", new StartBody(

@@ -15,17 +15,17 @@ namespace InfusionSuite.Application.Ingest;
 /// accepted to the pending batch with a global ingest sequence number, commits the batch in one
 /// transaction (at <see cref="IngestOptions.BatchMaxItems"/>, after <see cref="IngestOptions.BatchMaxDelay"/>,
 /// or as soon as nothing more is waiting), and only then acknowledges the messages and answers the
-/// nurses. A commit that keeps failing stops the writer, and with it the host, loudly: nothing
+/// nurses. Between batches it runs the <see cref="UnassignedSweep"/>. A commit that keeps failing stops the writer, and with it the host, loudly: nothing
 /// unstored is ever acknowledged, and a restart rebuilds every session from the database.
 /// </summary>
 internal sealed partial class IngestWriter(
     ControllerMessageQueue queue,
     NurseCommandQueue commands,
-    IIngestStore store,
     SessionRegistry sessions,
     ControllerMessageRouter messages,
     NurseCommandHandler nurses,
     PendingBatch pending,
+    UnassignedSweep sweep,
     IngestState state,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
@@ -36,7 +36,6 @@ internal sealed partial class IngestWriter(
     private readonly IngestOptions _options = options.Value;
     private Task<bool>? _messageWait;
     private Task<bool>? _commandWait;
-    private DateTimeOffset _nextSweep;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -47,7 +46,7 @@ internal sealed partial class IngestWriter(
             var rebuilt = recovery.Sessions.Count;
             state.Running(rebuilt);
             LogStarted(logger, rebuilt);
-            _nextSweep = timeProvider.GetUtcNow() + _options.RetentionSweepInterval;
+            sweep.Start();
             await RunAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -90,10 +89,7 @@ internal sealed partial class IngestWriter(
             }
 
             await pending.CommitAsync(cancellationToken);
-            if (timeProvider.GetUtcNow() >= _nextSweep)
-            {
-                await SweepAsync(cancellationToken);
-            }
+            await sweep.SweepIfDueAsync(cancellationToken);
         }
     }
 
@@ -103,11 +99,11 @@ internal sealed partial class IngestWriter(
         _commandWait ??= commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
         if (!_messageWait.IsCompleted && !_commandWait.IsCompleted)
         {
-            var untilSweep = _nextSweep - timeProvider.GetUtcNow();
-            using var sweep = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var sweepDue = Task.Delay(untilSweep > TimeSpan.Zero ? untilSweep : TimeSpan.Zero, timeProvider, sweep.Token);
+            var untilSweep = sweep.DueAt - timeProvider.GetUtcNow();
+            using var sweepWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var sweepDue = Task.Delay(untilSweep > TimeSpan.Zero ? untilSweep : TimeSpan.Zero, timeProvider, sweepWait.Token);
             await Task.WhenAny(_messageWait, _commandWait, sweepDue);
-            await sweep.CancelAsync();
+            await sweepWait.CancelAsync();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -121,17 +117,6 @@ internal sealed partial class IngestWriter(
         {
             await _commandWait;
             _commandWait = null;
-        }
-    }
-
-    private async Task SweepAsync(CancellationToken cancellationToken)
-    {
-        var now = timeProvider.GetUtcNow();
-        _nextSweep = now + _options.RetentionSweepInterval;
-        var purged = await store.PurgeUnassignedAsync(now - _options.UnassignedRetention, cancellationToken);
-        if (purged > 0)
-        {
-            LogPurged(logger, purged);
         }
     }
 
@@ -170,7 +155,4 @@ internal sealed partial class IngestWriter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Pending batch not stored at stop; unacknowledged messages will be delivered again")]
     private static partial void LogFinalFlushFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Deleted {Count} expired samples and events that no session took")]
-    private static partial void LogPurged(ILogger logger, int count);
 }

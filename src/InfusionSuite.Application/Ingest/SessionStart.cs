@@ -19,7 +19,7 @@ internal sealed class SessionStart(
     public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var policy = policies.Current;
-        if (Problem(request, policy) is { } problem)
+        if (StartSessionValidation.Problem(request, policy) is { } problem)
         {
             command.Complete(NurseActionResult.Invalid(problem));
             return;
@@ -57,23 +57,5 @@ internal sealed class SessionStart(
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
         sessions.Begin(live);
         pending.AddNurseAction(command, live, action, null);
-    }
-
-    private static string? Problem(StartSessionRequest request, SessionPolicy policy)
-    {
-        if (string.IsNullOrWhiteSpace(request.NurseId) || string.IsNullOrWhiteSpace(request.ControllerId)
-            || string.IsNullOrWhiteSpace(request.CourseId) || string.IsNullOrWhiteSpace(request.PatientReference))
-        {
-            return "Nurse, chair, course and patient are required.";
-        }
-
-        if (request.Targets is null && request.RegimenPreset is null)
-        {
-            return "Choose a regimen preset or give the targets.";
-        }
-
-        return request.RegimenPreset is { } name && !policy.Presets.Any(p => p.Name == name)
-            ? "Unknown regimen preset."
-            : null;
     }
 }

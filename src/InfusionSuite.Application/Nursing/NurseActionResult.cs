@@ -5,13 +5,15 @@ namespace InfusionSuite.Application.Nursing;
 /// <summary>
 /// The answer to a nurse action: the outcome, the domain's refusal reason (<see cref="RefusalReason.None"/>
 /// unless refused), words for staff without patient data, and the session's record after the action.
+/// <see cref="Field"/> names the request's field when an invalid request is about one.
 /// </summary>
 public sealed record NurseActionResult(
     NurseActionOutcome Outcome,
     RefusalReason Reason,
     string Message,
     string? SessionId,
-    ScalpCoolingSessionRecord? Record)
+    ScalpCoolingSessionRecord? Record,
+    string? Field = null)
 {
     public bool IsAccepted => Outcome == NurseActionOutcome.Accepted;
 
@@ -28,4 +30,7 @@ public sealed record NurseActionResult(
 
     internal static NurseActionResult Invalid(string message) =>
         new(NurseActionOutcome.InvalidRequest, RefusalReason.None, message, null, null);
+
+    internal static NurseActionResult Invalid(FieldError error) =>
+        new(NurseActionOutcome.InvalidRequest, RefusalReason.None, error.Message, null, null, error.Field);
 }

@@ -46,6 +46,9 @@ public sealed record ScalpCoolingSessionRecord
 
     public required SessionVoid? Void { get; init; }
 
+    /// <summary>The nurse actions possible now, in the order a session takes them (<see cref="NurseActionAvailability"/>).</summary>
+    public required IReadOnlyList<NurseActionKind> PossibleNurseActions { get; init; }
+
     /// <summary>The latest instant any accepted input spoke of; open intervals are measured to it.</summary>
     public required DateTimeOffset AsOf { get; init; }
 

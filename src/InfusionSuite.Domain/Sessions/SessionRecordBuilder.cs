@@ -63,6 +63,7 @@ internal static class SessionRecordBuilder
             AdverseEvents = [.. s.Nurse.AdverseEvents],
             Abort = s.Nurse.Abort,
             Void = s.Nurse.Void,
+            PossibleNurseActions = NurseActionAvailability.Possible(s),
             AsOf = s.AsOf,
         };
     }

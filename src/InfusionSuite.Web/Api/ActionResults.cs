@@ -7,7 +7,7 @@ namespace InfusionSuite.Web.Api;
 /// <summary>
 /// Nurse action results as HTTP: accepted or duplicate → 200 (201 for a start); a refusal → 409 with the
 /// reason, or 400 naming the field when the value itself is out of range; unknown session → 404;
-/// another session on the chair → 409; an incomplete request → 400.
+/// another session on the chair → 409; an incomplete request → 400 (naming the field when it is about one).
 /// </summary>
 internal static class ActionResults
 {
@@ -24,6 +24,8 @@ internal static class ActionResults
                 return Problem(StatusCodes.Status404NotFound, "No such session", result.Message, null);
             case NurseActionOutcome.ControllerInUse:
                 return Problem(StatusCodes.Status409Conflict, "The chair is in use", result.Message, "ControllerInUse");
+            case NurseActionOutcome.InvalidRequest when result.Field is { } invalid:
+                return Invalid(invalid, result.Message);
             case NurseActionOutcome.InvalidRequest:
                 return Problem(StatusCodes.Status400BadRequest, "The request is incomplete", result.Message, null);
             default:
@@ -36,8 +38,10 @@ internal static class ActionResults
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid values");
 
-    public static ValidationProblem Invalid(Dictionary<string, string[]> errors) =>
-        TypedResults.ValidationProblem(errors, title: "The request has invalid values");
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors) =>
+        TypedResults.ValidationProblem(
+            errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
+            title: "The request has invalid values");
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? reason) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });

@@ -69,7 +69,7 @@ internal static partial class ReadEndpoints
 
     private static async Task<Results<Ok<SessionPageView>, ProblemHttpResult>> SessionAsync(
         string id, ClaimsPrincipal user, SessionPageReader reader, CancellationToken cancellationToken) =>
-        await reader.ReadAsync(id, user.SeesPatients(), cancellationToken) is { } view
+        await reader.ReadAsync(id, user.SeesPatients(), user.RunsSessions(), cancellationToken) is { } view
             ? TypedResults.Ok(view)
             : NotFound();
 

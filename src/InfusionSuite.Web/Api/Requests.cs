@@ -1,3 +1,5 @@
+using InfusionSuite.Application.Nursing;
+
 namespace InfusionSuite.Web.Api;
 
 /// <summary>Start a session on a chair. Targets default to the preset's; give them to edit within the allowed range.</summary>
@@ -24,7 +26,12 @@ public sealed record StartSessionBody(
     string? CourseId,
     DateTimeOffset? EffectiveAt,
     string? SessionId,
-    string? Encounter = null);
+    string? Encounter = null)
+{
+    internal StartSessionInput ToInput() => new(
+        ControllerId, PatientReference, PatientName, AdministrationId, PrimaryCptCode, RegimenPreset, PreCoolingMinutes, PostCoolingMinutes,
+        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter);
+}
 
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>
 public sealed record StepBody(DateTimeOffset? EffectiveAt);

@@ -4,6 +4,7 @@ using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Web.Accounts;
+using InfusionSuite.Web.Board;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
@@ -20,18 +21,18 @@ internal static class SessionActionEndpoints
     {
         var sessions = api.MapGroup("/sessions").RequireAuthorization(StaffRoles.RunSessionsPolicy).WithTags("Session actions");
         sessions.MapPost("/", StartAsync).WithName("StartSession").WithSummary("Start a session on a chair");
-        sessions.MapPost("/{id}/cap-placed", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+        sessions.MapPost("/{id}/" + NurseActionNames.CapPlaced, (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
             Step(nurse.CapPlacedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The cap is on and cooling (for controllers that cannot say)");
-        sessions.MapPost("/{id}/infusion-started", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+        sessions.MapPost("/{id}/" + NurseActionNames.InfusionStarted, (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
             Step(nurse.InfusionStartedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The alopecia-causing drug started");
-        sessions.MapPost("/{id}/infusion-ended", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+        sessions.MapPost("/{id}/" + NurseActionNames.InfusionEnded, (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
             Step(nurse.InfusionEndedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The infusion ended");
-        sessions.MapPost("/{id}/cap-removed", (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+        sessions.MapPost("/{id}/" + NurseActionNames.CapRemoved, (string id, [FromBody] StepBody? body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
             Step(nurse.CapRemovedAsync(id, user.UserId(), body?.EffectiveAt, ct))).WithSummary("The cap was removed: the session ends");
-        sessions.MapPost("/{id}/abort", AbortAsync).WithSummary("Stop the session early, with a reason");
-        sessions.MapPost("/{id}/void", VoidAsync).WithSummary("Void the record (kept, never billed), with a reason");
-        sessions.MapPost("/{id}/tolerance", ToleranceAsync).WithSummary("Document tolerance 0–10");
-        sessions.MapPost("/{id}/adverse-events", AdverseEventAsync).WithSummary("Document an adverse event");
+        sessions.MapPost("/{id}/" + NurseActionNames.Abort, AbortAsync).WithSummary("Stop the session early, with a reason");
+        sessions.MapPost("/{id}/" + NurseActionNames.Void, VoidAsync).WithSummary("Void the record (kept, never billed), with a reason");
+        sessions.MapPost("/{id}/" + NurseActionNames.Tolerance, ToleranceAsync).WithSummary("Document tolerance 0–10");
+        sessions.MapPost("/{id}/" + NurseActionNames.AdverseEvents, AdverseEventAsync).WithSummary("Document an adverse event");
         return api;
     }
 
@@ -39,16 +40,16 @@ internal static class SessionActionEndpoints
         [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse, IPatientNames patients,
         IOptions<Application.Configuration.SessionOptions> sessionOptions, BillingPolicy billing, CancellationToken cancellationToken)
     {
-        var (request, errors) = StartSessionValidation.Check(body, user.UserId(), sessionOptions.Value.ToPolicy(), billing);
-        if (request is null)
+        var check = StartSessionValidation.Check(body.ToInput(), user.UserId(), sessionOptions.Value.ToPolicy(), billing);
+        if (check is not { Request: { } request, PatientName: { } patientName })
         {
-            return ActionResults.Invalid(errors);
+            return ActionResults.Invalid(check.Errors);
         }
 
         var result = await nurse.StartSessionAsync(request, cancellationToken);
         if (result.Outcome == NurseActionOutcome.Accepted)
         {
-            await patients.SetAsync(request.PatientReference, body.PatientName!.Trim(), CancellationToken.None);
+            await patients.SetAsync(request.PatientReference, patientName, CancellationToken.None);
         }
 
         return ActionResults.From(result, created: true);

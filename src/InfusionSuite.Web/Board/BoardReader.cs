@@ -21,22 +21,23 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
             : new Dictionary<string, string>();
         var settings = options.Value;
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
-        chairs.AddRange(rows.Select(row => Chair(row, settings, showPatients ? names : null)));
+        chairs.AddRange(rows.Select(row => Chair(row, settings, showPatients ? names : null, runsSessions)));
         foreach (var configured in settings.Chairs.Keys.Where(id => rows.All(r => r.ControllerId != id)))
         {
-            chairs.Add(Chair(new ChairBoardRow(configured, false, null, null, null), settings, null));
+            chairs.Add(Chair(new ChairBoardRow(configured, false, null, null, null), settings, null, runsSessions));
         }
 
         chairs.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.OrdinalIgnoreCase));
         return new BoardView(now, showPatients, runsSessions, chairs);
     }
 
-    internal static ChairView Chair(ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names)
+    /// <summary>One chair; the possible actions are the domain's (<see cref="ScalpCoolingSessionRecord.PossibleNurseActions"/>), only for users who run sessions.</summary>
+    internal static ChairView Chair(ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions)
     {
         var label = settings.ChairLabel(row.ControllerId);
         if (row is not { Record: { } record, Live: { } live })
         {
-            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true);
+            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], []);
         }
 
         var patient = names is null ? null
@@ -61,8 +62,13 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
             live.ReadyForInfusion,
             live.Status == SessionStatus.PreCooling && live.RemainingToTarget == TimeSpan.Zero,
             live.PostCoolingCompleteRemoveCap,
-            live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided);
+            live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided,
+            runsSessions ? Actions(record, steps: true) : [],
+            runsSessions ? Actions(record, steps: false) : []);
     }
+
+    private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>
+        [.. record.PossibleNurseActions.Where(kind => NurseActionAvailability.IsStep(kind) == steps).Select(NurseActionNames.Of)];
 
     private static SessionPhase? SessionLiveViewPhase(ScalpCoolingSessionRecord record) =>
         record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Web.Accounts;
@@ -43,6 +44,8 @@ internal static class StationPages
         + "</div>"
         + Dialogs(context);
 
+    private static readonly string MaxText = StartSessionValidation.MaxTextLength.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>The start form and the action form, as native dialogs (focus kept inside, Escape closes).</summary>
     private static string Dialogs(HttpContext context)
     {
@@ -51,10 +54,10 @@ internal static class StationPages
             + "<h2 id=\"start-title\">Start a session</h2>"
             + "<p id=\"start-error\" class=\"error\" role=\"alert\" hidden></p>"
             + Field("controllerId", "Chair", "<select id=\"controllerId\" name=\"controllerId\" required></select>")
-            + Field("patientReference", "Patient MRN or EHR id", "<input id=\"patientReference\" name=\"patientReference\" required autocomplete=\"off\" maxlength=\"200\">")
-            + Field("patientName", "Patient name", "<input id=\"patientName\" name=\"patientName\" required autocomplete=\"off\" maxlength=\"200\">")
-            + Field("administrationId", "Chemotherapy administration id", "<input id=\"administrationId\" name=\"administrationId\" required autocomplete=\"off\" maxlength=\"200\">")
-            + Field("encounter", "Encounter (EHR id or visit number)", "<input id=\"encounter\" name=\"encounter\" autocomplete=\"off\" maxlength=\"200\">")
+            + Field("patientReference", "Patient MRN or EHR id", "<input id=\"patientReference\" name=\"patientReference\" required autocomplete=\"off\" maxlength=\"" + MaxText + "\">")
+            + Field("patientName", "Patient name", "<input id=\"patientName\" name=\"patientName\" required autocomplete=\"off\" maxlength=\"" + MaxText + "\">")
+            + Field("administrationId", "Chemotherapy administration id", "<input id=\"administrationId\" name=\"administrationId\" required autocomplete=\"off\" maxlength=\"" + MaxText + "\">")
+            + Field("encounter", "Encounter (EHR id or visit number)", "<input id=\"encounter\" name=\"encounter\" autocomplete=\"off\" maxlength=\"" + MaxText + "\">")
             + Field("primaryCptCode", "Primary CPT code", "<select id=\"primaryCptCode\" name=\"primaryCptCode\" required></select>")
             + Field("regimenPreset", "Regimen preset", "<select id=\"regimenPreset\" name=\"regimenPreset\" required></select>")
             + "<div class=\"pair\">"

@@ -17,7 +17,7 @@ internal sealed class SessionPageReader(
     IOptions<NurseStationOptions> options,
     TimeProvider timeProvider)
 {
-    public async Task<SessionPageView?> ReadAsync(string sessionId, bool showPatients, CancellationToken cancellationToken)
+    public async Task<SessionPageView?> ReadAsync(string sessionId, bool showPatients, bool runsSessions, CancellationToken cancellationToken)
     {
         var detail = await board.SessionAsync(sessionId, cancellationToken);
         if (detail is null)
@@ -39,7 +39,8 @@ internal sealed class SessionPageReader(
         var live = BoardReader.Chair(
             new ChairBoardRow(plan.ControllerId, board.Current().Any(r => r.ControllerId == plan.ControllerId && r.ControllerOnline), plan.SessionId, detail.Live, record),
             settings,
-            null);
+            null,
+            runsSessions);
         var b = record.Boundaries;
         return new SessionPageView(
             plan.SessionId,

@@ -1,26 +1,6 @@
 // One chair card: built once, then updated in place (text only) so keyboard focus survives the live refresh.
 import { el, clear, clock, minutes, celsius, words } from './api.js';
 
-const running = ['Started', 'Fitting', 'PreCooling', 'Infusing', 'PostCooling', 'WarmingUp'];
-
-/** The next steps a nurse takes from this status, in the order they happen. */
-export function nextActions(status) {
-  switch (status) {
-    case 'Started':
-    case 'Fitting':
-      return ['cap-placed', 'abort'];
-    case 'PreCooling':
-      return ['infusion-started', 'abort'];
-    case 'Infusing':
-      return ['infusion-ended', 'abort'];
-    case 'PostCooling':
-    case 'WarmingUp':
-      return ['cap-removed', 'abort'];
-    default:
-      return [];
-  }
-}
-
 export const actionLabels = {
   'cap-placed': 'Cap placed',
   'infusion-started': 'Infusion started',
@@ -61,8 +41,10 @@ export function createChairCard(controllerId) {
 }
 
 /**
- * Updates a card from a chair view. onAction(kind, chair) runs when an action button is pressed;
- * options.canAct shows the nurse's buttons; options.sessionLink adds the session page link.
+ * Updates a card from a chair view. The buttons are the server's list of what is possible now
+ * (chair.actions, and chair.documentationActions when options.documentation): no rules here.
+ * onAction(kind, chair) runs when an action button is pressed; options.canAct shows the start button;
+ * options.sessionLink adds the session page link.
  */
 export function updateChairCard(card, chair, options) {
   const p = card.parts;
@@ -116,17 +98,17 @@ export function updateChairCard(card, chair, options) {
     if (chair.removeCap) p.prompts.append(el('p', 'Post-cooling complete: remove cap', 'prompt remove'));
   }
 
-  const actionKey = [chair.sessionId, chair.status, options.canAct, options.sessionLink].join('|');
+  const kinds = options.documentation ? [...chair.actions, ...chair.documentationActions] : chair.actions;
+  const actionKey = [chair.sessionId, kinds.join(','), options.canAct, options.sessionLink].join('|');
   if (actionKey !== card.actionKey) {
     card.actionKey = actionKey;
     clear(p.actions);
+    for (const kind of kinds) {
+      const button = el('button', actionLabels[kind], kind === 'abort' || kind === 'void' ? 'danger' : 'primary', { type: 'button', 'data-action': kind });
+      button.addEventListener('click', () => options.onAction(kind, chair, button));
+      p.actions.append(button);
+    }
     if (options.canAct) {
-      const kinds = running.includes(chair.status) ? nextActions(chair.status) : [];
-      for (const kind of options.extraActions ? options.extraActions(chair) : kinds) {
-        const button = el('button', actionLabels[kind], kind === 'abort' || kind === 'void' ? 'danger' : 'primary', { type: 'button', 'data-action': kind });
-        button.addEventListener('click', () => options.onAction(kind, chair, button));
-        p.actions.append(button);
-      }
       if (!hasSession || chair.sessionEnded) {
         const start = el('button', 'Start session', 'primary', { type: 'button', 'data-action': 'start' });
         start.addEventListener('click', () => options.onStart(chair, start));

@@ -14,21 +14,6 @@ let chartDrawnFor = null;
 
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
-const running = ['Started', 'Fitting', 'PreCooling', 'Infusing', 'PostCooling', 'WarmingUp'];
-
-function sessionActions(chair) {
-  const all = [];
-  if (running.includes(chair.status)) {
-    if (['Started', 'Fitting'].includes(chair.status)) all.push('cap-placed');
-    if (['Started', 'Fitting', 'PreCooling'].includes(chair.status)) all.push('infusion-started');
-    if (chair.status === 'Infusing') all.push('infusion-ended');
-    if (['PostCooling', 'WarmingUp'].includes(chair.status)) all.push('cap-removed');
-    all.push('abort');
-  }
-  if (chair.status !== 'Voided') all.push('tolerance', 'adverse-events', 'void');
-  return all;
-}
-
 async function load() {
   let view;
   try {
@@ -56,7 +41,7 @@ async function load() {
   updateChairCard(card, { ...view.live, status: view.status }, {
     canAct: me.runsSessions,
     sessionLink: false,
-    extraActions: sessionActions,
+    documentation: true,
     onAction: (kind, chair) => openAction(kind, chair),
   });
 
@@ -168,7 +153,7 @@ function renderFhir(view) {
     node.append(el('p', 'No EHR is configured on this host: the Bundles are kept in the outbox for export.', 'note'));
   }
   if (view.fhir.items.length === 0) {
-    node.append(el('p', running.includes(view.status) ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));
+    node.append(el('p', !view.live.sessionEnded ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));
     return;
   }
   for (const item of view.fhir.items) {
@@ -278,5 +263,5 @@ function drawChart(telemetry, view) {
 const me$ = getJson('/api/me');
 load();
 setInterval(() => {
-  if (!latest || running.includes(latest.status) || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
+  if (!latest || !latest.live.sessionEnded || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
 }, 3000);

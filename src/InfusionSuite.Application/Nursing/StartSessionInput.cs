@@ -1,0 +1,21 @@
+namespace InfusionSuite.Application.Nursing;
+
+/// <summary>
+/// A start as a nurse or a caller typed it, before it is checked (<see cref="StartSessionValidation"/>):
+/// text as entered, targets in minutes (null: the preset's), the cap size by name.
+/// </summary>
+public sealed record StartSessionInput(
+    string? ControllerId,
+    string? PatientReference,
+    string? PatientName,
+    string? AdministrationId,
+    string? PrimaryCptCode,
+    string? RegimenPreset,
+    int? PreCoolingMinutes,
+    int? PostCoolingMinutes,
+    string? CapSize,
+    bool FirstOfCourse,
+    string? CourseId,
+    DateTimeOffset? EffectiveAt,
+    string? SessionId,
+    string? Encounter);

@@ -1,0 +1,157 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Nursing;
+
+/// <summary>
+/// The one check of a session start, field by field (each problem named). The REST API and the start
+/// form answer with these errors; the writer checks every request it is handed the same way
+/// (<see cref="Problem"/>), whoever built it. The target range is the policy's (<see cref="SessionPolicy.IsTargetAllowed"/>).
+/// </summary>
+public static class StartSessionValidation
+{
+    /// <summary>The longest text a field takes (the form's <c>maxlength</c>).</summary>
+    public const int MaxTextLength = 200;
+
+    public static StartSessionCheck Check(StartSessionInput input, string nurseId, SessionPolicy policy, BillingPolicy billing)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(policy);
+        ArgumentNullException.ThrowIfNull(billing);
+        var errors = new List<FieldError>();
+        Required(errors, "controllerId", input.ControllerId, "Choose the chair.");
+        Required(errors, "patientReference", input.PatientReference, "Enter the patient's MRN or EHR id.");
+        Required(errors, "patientName", input.PatientName, "Enter the patient's name.");
+        Required(errors, "administrationId", input.AdministrationId, "Enter the chemotherapy administration id.");
+        if (input.Encounter is { Length: > MaxTextLength })
+        {
+            errors.Add(TooLong("encounter"));
+        }
+
+        if (string.IsNullOrWhiteSpace(input.PrimaryCptCode))
+        {
+            errors.Add(new("primaryCptCode", "Choose the primary CPT code of the administration."));
+        }
+        else if (!billing.AllowedPrimaryCodes.Contains(input.PrimaryCptCode.Trim()))
+        {
+            errors.Add(new("primaryCptCode", "The primary CPT code must be one of " + string.Join(", ", billing.AllowedPrimaryCodes.Order(StringComparer.Ordinal)) + "."));
+        }
+
+        var preset = input.RegimenPreset is { Length: > 0 } name ? policy.Presets.FirstOrDefault(p => p.Name == name) : null;
+        if (string.IsNullOrWhiteSpace(input.RegimenPreset))
+        {
+            errors.Add(new("regimenPreset", "Choose a regimen preset."));
+        }
+        else if (preset is null)
+        {
+            errors.Add(new("regimenPreset", "Unknown regimen preset."));
+        }
+
+        Target(errors, "preCoolingMinutes", input.PreCoolingMinutes, policy, "Pre-cooling");
+        Target(errors, "postCoolingMinutes", input.PostCoolingMinutes, policy, "Post-cooling");
+        CapSize? capSize = null;
+        if (!string.IsNullOrWhiteSpace(input.CapSize))
+        {
+            if (Enum.TryParse<CapSize>(input.CapSize, ignoreCase: true, out var size) && Enum.IsDefined(size))
+            {
+                capSize = size;
+            }
+            else
+            {
+                errors.Add(new("capSize", "The cap size must be XS, S, M, L or XL."));
+            }
+        }
+
+        if (errors.Count > 0 || preset is null)
+        {
+            return new StartSessionCheck(null, null, errors);
+        }
+
+        var targets = new RegimenTargets(
+            TimeSpan.FromMinutes(input.PreCoolingMinutes ?? (int)preset.Targets.PreCooling.TotalMinutes),
+            TimeSpan.FromMinutes(input.PostCoolingMinutes ?? (int)preset.Targets.PostCooling.TotalMinutes));
+        var patient = input.PatientReference!.Trim();
+        var request = new StartSessionRequest(
+            nurseId,
+            input.ControllerId!.Trim(),
+            string.IsNullOrWhiteSpace(input.CourseId) ? CourseOf(patient, preset.Name) : input.CourseId.Trim(),
+            patient,
+            new ChemoAdministration(input.AdministrationId!.Trim(), input.PrimaryCptCode!.Trim()),
+            preset.Name,
+            targets,
+            capSize,
+            input.FirstOfCourse,
+            input.EffectiveAt,
+            string.IsNullOrWhiteSpace(input.SessionId) ? null : input.SessionId.Trim(),
+            string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim());
+        return Problem(request, policy) is { } problem
+            ? new StartSessionCheck(null, null, [problem])
+            : new StartSessionCheck(request, input.PatientName!.Trim(), errors);
+    }
+
+    /// <summary>What the writer checks of any start it is handed (the API's, the demo's): null when it can start.</summary>
+    public static FieldError? Problem(StartSessionRequest request, SessionPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(policy);
+        if (string.IsNullOrWhiteSpace(request.NurseId))
+        {
+            return new("nurseId", "A nurse is required.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.ControllerId))
+        {
+            return new("controllerId", "Choose the chair.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.PatientReference))
+        {
+            return new("patientReference", "Enter the patient's MRN or EHR id.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.CourseId))
+        {
+            return new("courseId", "A course is required.");
+        }
+
+        if (request.Targets is null && request.RegimenPreset is null)
+        {
+            return new("regimenPreset", "Choose a regimen preset or give the targets.");
+        }
+
+        return request.RegimenPreset is { } name && !policy.Presets.Any(p => p.Name == name)
+            ? new("regimenPreset", "Unknown regimen preset.")
+            : null;
+    }
+
+    /// <summary>One course per patient and regimen unless the caller names it; a hash, so the id carries no patient data.</summary>
+    public static string CourseOf(string patientReference, string regimen) =>
+        "course-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(patientReference + "\n" + regimen)))[..24];
+
+    private static void Required(List<FieldError> errors, string field, string? value, string message)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(new(field, message));
+        }
+        else if (value.Length > MaxTextLength)
+        {
+            errors.Add(TooLong(field));
+        }
+    }
+
+    private static FieldError TooLong(string field) =>
+        new(field, string.Create(CultureInfo.InvariantCulture, $"At most {MaxTextLength} characters."));
+
+    private static void Target(List<FieldError> errors, string field, int? minutes, SessionPolicy policy, string what)
+    {
+        if (minutes is { } m && !policy.IsTargetAllowed(TimeSpan.FromMinutes(m)))
+        {
+            errors.Add(new(field, string.Create(
+                CultureInfo.InvariantCulture, $"{what} must be {(int)policy.MinimumTarget.TotalMinutes}–{(int)policy.MaximumTarget.TotalMinutes} minutes.")));
+        }
+    }
+}
