@@ -1,14 +1,24 @@
+using System.CommandLine.Help;
 using InfusionSuite.LoadTest;
+
+var commandLine = new LoadCommandLine();
+var parsed = commandLine.Parse(args);
+if (parsed.Action is HelpAction)
+{
+    commandLine.WriteHelp(parsed, Console.Out);
+    return 0;
+}
 
 LoadArguments arguments;
 try
 {
-    arguments = LoadArguments.Parse(args);
+    arguments = commandLine.Read(parsed);
 }
-catch (Exception exception) when (exception is ArgumentException or FormatException or OverflowException)
+catch (ArgumentException exception)
 {
     Console.Error.WriteLine(exception.Message);
-    Console.Error.WriteLine(LoadArguments.Usage);
+    Console.Error.WriteLine();
+    commandLine.WriteHelp(parsed, Console.Error);
     return 2;
 }
 

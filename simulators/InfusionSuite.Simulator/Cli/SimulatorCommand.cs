@@ -1,3 +1,4 @@
+using System.CommandLine.Help;
 using System.Globalization;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
@@ -6,7 +7,7 @@ using InfusionSuite.Simulator.Scenarios;
 
 namespace InfusionSuite.Simulator.Cli;
 
-/// <summary>The console program: parse, load the scenario, run every chair on a scaled clock, show them live.</summary>
+/// <summary>The console program: parse (<see cref="SimulatorCommandLine"/>; <c>--help</c> on every command), load the scenario, run every chair on a scaled clock, show them live.</summary>
 internal static class SimulatorCommand
 {
     public const int Ok = 0;
@@ -14,39 +15,23 @@ internal static class SimulatorCommand
     public const int BadArguments = 2;
     public const int Cancelled = 130;
 
-    public const string Usage = """
-        usage:
-          infusion-sim mqtt   --broker HOST[:PORT] --site SITE [options]
-          infusion-sim serial --port PATH [--port PATH ...] [--baud 115200] [options]
-          infusion-sim scenarios              list the built-in scenarios
-          infusion-sim scenario NAME|FILE     print a scenario as JSON (a start for your own file)
-        options:
-          --scenario NAME|FILE   built-in name or a scenario JSON file (default normal)
-          --controllers N        chairs to simulate, 1–100 (mqtt; serial has one per --port)
-          --time-scale X         simulated time runs X times faster than real time (default 1)
-          --seed K               same seed, same output (default 1)
-          --start INSTANT        simulated clock start, e.g. 2026-11-27T08:00:00Z (default now)
-          --stagger MIN          each chair powers on MIN simulated minutes after the previous one
-          --id-prefix P          controller ids P01, P02 … (default CHAIR-)
-          --first-of-course B    override the scenario: true sends CALIBRATED at fitting
-          --root ROOT            MQTT topic root (default ccp/v1); --username U --password P
-          --quiet                no live table, only the final summary
-        see docs/simulator.md
-        """;
-
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextWriter stdout, TextWriter stderr, bool interactive, CancellationToken cancellationToken)
     {
-        var (arguments, error) = ArgumentParser.Parse(args);
-        if (arguments is null)
+        ArgumentNullException.ThrowIfNull(args);
+        var commandLine = new SimulatorCommandLine();
+        var parsed = commandLine.Parse(args);
+        if (args.Count == 0 || args[0] == "help" || parsed.Action is HelpAction)
         {
-            await stderr.WriteLineAsync($"error: {error}\n\n{Usage}");
-            return BadArguments;
+            commandLine.WriteHelp(parsed, stdout);
+            return Ok;
         }
 
-        if (arguments.Command == CommandKind.Help)
+        var (arguments, error) = commandLine.Read(parsed);
+        if (arguments is null)
         {
-            await stdout.WriteLineAsync(Usage);
-            return Ok;
+            await stderr.WriteLineAsync($"error: {error}\n");
+            commandLine.WriteHelp(parsed, stderr);
+            return BadArguments;
         }
 
         if (arguments.Command == CommandKind.ListScenarios)
