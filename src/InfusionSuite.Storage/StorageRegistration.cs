@@ -29,6 +29,7 @@ public static class StorageRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnections>();
         services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) =>
             options.UseSqlite(sp.GetRequiredService<SqliteConnections>().ConnectionString));

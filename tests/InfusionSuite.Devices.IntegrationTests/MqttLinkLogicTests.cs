@@ -8,7 +8,6 @@ using InfusionSuite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics.Metrics;
 
 namespace InfusionSuite.Devices.IntegrationTests;
@@ -21,7 +20,7 @@ public sealed class MqttLinkLogicTests
     [Fact(Timeout = 15_000)]
     public async Task RefusedConnack_RetriesWithGrowingBackOff_ThenSubscribes()
     {
-        var time = new FakeTimeProvider();
+        var time = new WatchedFakeTimeProvider();
         var client = new FakeMqttClientAdapter();
         var refused = new MqttConnectOutcome(false, false, "NotAuthorized");
         client.Answer(refused, refused, refused);
@@ -29,16 +28,16 @@ public sealed class MqttLinkLogicTests
         await link.StartAsync(CancellationToken.None);
 
         await WaitUntilAsync(() => client.Connects == 1);
-        await SettleAsync();
+        await time.WaitForTimersAsync(1); // the first back-off has started
         time.Advance(TimeSpan.FromMilliseconds(999));
         await Task.Yield();
         Assert.Equal(1, client.Connects); // not before the first back-off (1 s)
         time.Advance(TimeSpan.FromMilliseconds(1));
         await WaitUntilAsync(() => client.Connects == 2);
-        await SettleAsync();
+        await time.WaitForTimersAsync(2);
         time.Advance(TimeSpan.FromSeconds(2));
         await WaitUntilAsync(() => client.Connects == 3);
-        await SettleAsync();
+        await time.WaitForTimersAsync(3);
         time.Advance(TimeSpan.FromSeconds(4));
         await WaitUntilAsync(() => client.Connects == 4);
 
@@ -50,23 +49,21 @@ public sealed class MqttLinkLogicTests
     [Fact(Timeout = 15_000)]
     public async Task ConnectionLost_ReconnectsAndResubscribesOnlyWhenTheSessionIsGone()
     {
-        var time = new FakeTimeProvider();
+        var time = new WatchedFakeTimeProvider();
         var client = new FakeMqttClientAdapter();
         client.Answer(new MqttConnectOutcome(true, false, "Success"), new MqttConnectOutcome(true, true, "Success"), new MqttConnectOutcome(true, false, "Success"));
         using var link = CreateLink(client, time, out var presence);
         await link.StartAsync(CancellationToken.None);
         await WaitUntilAsync(() => client.Subscribes == 1);
 
-        await SettleAsync();
+        await time.WaitForTimersAsync(1); // the link waits for its connection check
         client.IsConnected = false; // session kept by the broker
-        await SettleAsync();
         time.Advance(TimeSpan.FromSeconds(1));
         await WaitUntilAsync(() => client.Connects == 2);
         Assert.Equal(1, client.Subscribes);
 
-        await SettleAsync();
+        await time.WaitForTimersAsync(2);
         client.IsConnected = false; // broker restarted without the session
-        await SettleAsync();
         time.Advance(TimeSpan.FromSeconds(1));
         await WaitUntilAsync(() => client.Connects == 3);
         await WaitUntilAsync(() => client.Subscribes == 2);
@@ -74,7 +71,7 @@ public sealed class MqttLinkLogicTests
         await link.StopAsync(CancellationToken.None);
     }
 
-    private static MqttLink CreateLink(FakeMqttClientAdapter client, FakeTimeProvider time, out ControllerPresence presence)
+    private static MqttLink CreateLink(FakeMqttClientAdapter client, WatchedFakeTimeProvider time, out ControllerPresence presence)
     {
         var options = Options.Create(new MqttLinkOptions { Host = "broker.invalid" });
         var metrics = new CcpMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
@@ -82,9 +79,6 @@ public sealed class MqttLinkLogicTests
         var receiver = new MqttMessageReceiver(new ControllerMessageQueue(), presence, metrics, time, options, NullLogger<MqttMessageReceiver>.Instance);
         return new MqttLink(client, receiver, presence, metrics, time, options, NullLogger<MqttLink>.Instance);
     }
-
-    /// <summary>Lets the link reach its next wait on the fake clock before the clock moves.</summary>
-    private static Task SettleAsync() => Task.Delay(TimeSpan.FromMilliseconds(50));
 
     private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, Wait, "the link's next step");
 }

@@ -55,7 +55,7 @@ internal sealed class DeliveryHarness : IDisposable
 
     public OutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context)
     {
-        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, TimeProvider.System.GetUtcNow());
+        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow());
         Outbox.Enqueue(item);
         return item;
     }

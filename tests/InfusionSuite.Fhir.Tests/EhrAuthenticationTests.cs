@@ -3,6 +3,7 @@ using System.Text.Json;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Outbox;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -24,9 +25,12 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
     public async Task SmartBackendServices_AssertionCarriesTheRightClaimsAndTheTokenIsCachedUntilItExpires(string algorithm)
     {
         using var keys = new SmartKeys(algorithm);
-        await RegisterClientAsync(keys, expiresInSeconds: 2);
+        await RegisterClientAsync(keys, expiresInSeconds: 60);
         await server.Control("require-auth?mode=smart");
-        using var harness = new DeliveryHarness(server.FhirBase, SmartSettings(keys));
+        var settings = SmartSettings(keys);
+        settings["Fhir:Delivery:Authentication:AssertionLifetime"] = "00:01:00"; // the clock runs ahead of the server's; keep exp within its five minutes
+        var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
+        using var harness = new DeliveryHarness(server.FhirBase, settings, time);
         var first = SimulatedSessions.Normal("auth-1-" + algorithm);
         var second = SimulatedSessions.Normal("auth-2-" + algorithm);
 
@@ -46,7 +50,12 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         Assert.InRange(claims.GetProperty("exp").GetInt64() - claims.GetProperty("iat").GetInt64(), 1, 300);
         Assert.False(string.IsNullOrEmpty(claims.GetProperty("jti").GetString()));
 
-        await Task.Delay(TimeSpan.FromSeconds(2.2));
+        time.Advance(TimeSpan.FromSeconds(59));
+        var stillCached = SimulatedSessions.Normal("auth-cached-" + algorithm);
+        await harness.SettleAsync(harness.Enqueue(stillCached, SimulatedSessions.Context(stillCached)).Id);
+        Assert.Equal(1, (await server.StatsAsync()).GetProperty("token").GetInt32());
+
+        time.Advance(TimeSpan.FromSeconds(2));
         var third = SimulatedSessions.Normal("auth-3-" + algorithm);
         await harness.SettleAsync(harness.Enqueue(third, SimulatedSessions.Context(third)).Id);
         Assert.Equal(2, (await server.StatsAsync()).GetProperty("token").GetInt32());

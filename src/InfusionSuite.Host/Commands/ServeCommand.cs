@@ -1,4 +1,5 @@
 using System.CommandLine;
+using InfusionSuite.Application.Hosting;
 
 namespace InfusionSuite.Host.Commands;
 
@@ -18,7 +19,6 @@ internal static class ServeCommand
         builder.AddInfusionSuite();
         var app = builder.Build();
         app.MapInfusionSuite();
-        await app.RunAsync(); // stops on Ctrl-C or SIGTERM through the host's own lifetime
-        return 0;
+        return await app.RunServiceAsync(); // until Ctrl-C or SIGTERM (0), or a fatal stop (non-zero, one line on stderr)
     }
 }

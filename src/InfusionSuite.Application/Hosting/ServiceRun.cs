@@ -1,0 +1,57 @@
+using InfusionSuite.Application.Ports;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Application.Hosting;
+
+/// <summary>
+/// Runs the service until it stops, and makes how it stopped the process exit code, so that a
+/// supervisor (systemd's <c>Restart=on-failure</c>) restarts it after a fatal stop: 0 after an
+/// ordinary stop; <see cref="FatalExitCode"/>, with one line on stderr saying why, when the database
+/// cannot be used at start (corrupt, read-only, held by another process), a setting is invalid, or a
+/// background service (the ingest writer, whose commits keep failing) failed and stopped the host.
+/// </summary>
+public static class ServiceRun
+{
+    /// <summary>The exit code of a fatal stop.</summary>
+    public const int FatalExitCode = 1;
+
+    public static async Task<int> RunServiceAsync(this IHost host, TextWriter? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        error ??= Console.Error;
+        BackgroundService[] workers = [.. host.Services.GetServices<IHostedService>().OfType<BackgroundService>()]; // RunAsync disposes the provider
+        try
+        {
+            // Before the host starts, so that a database it cannot use stops it with one line, not a start-up stack trace.
+            if (host.Services.GetService<IDatabaseMigrator>() is { } database)
+            {
+                await database.EnsureMigratedAsync(CancellationToken.None);
+            }
+
+            await host.RunAsync();
+        }
+        catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
+        {
+            await error.WriteLineAsync("InfusionSuite stopped: " + e.Message);
+            return FatalExitCode;
+        }
+        catch (Exception) when (Failed(workers) is not null)
+        {
+            // A failed background service may also fail the run itself (newer hosts throw): reported below.
+        }
+
+        if (Failed(workers) is not { } failed)
+        {
+            return 0;
+        }
+
+        var cause = failed.ExecuteTask!.Exception!.GetBaseException();
+        await error.WriteLineAsync($"InfusionSuite stopped: {failed.GetType().Name} failed: {cause.Message.ReplaceLineEndings(" ")}");
+        return FatalExitCode;
+    }
+
+    private static BackgroundService? Failed(BackgroundService[] workers) =>
+        workers.FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true });
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace InfusionSuite.Host.Tests;
+
+/// <summary>
+/// The host's own executable (<c>dotnet InfusionSuite.Host.dll …</c>) run as a service runs: its
+/// output read as it comes, stopped with SIGTERM as systemd stops it, its exit code as systemd sees it.
+/// </summary>
+internal sealed class HostRun
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    private readonly Process _process;
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly ConcurrentQueue<string> _error = new();
+
+    private HostRun(Process process) => _process = process;
+
+    public string Output => string.Join('\n', _output);
+
+    public string Error => string.Join('\n', _error);
+
+    public IReadOnlyList<string> ErrorLines => [.. _error];
+
+    /// <summary>
+    /// Makes <paramref name="folder"/> unwritable for the host: read-only for everyone, and when the
+    /// tests run as root (who writes anywhere) the host runs as <c>nobody</c> (see <see cref="StartAsync"/>).
+    /// </summary>
+    public static void MakeUnwritableForTheHost(string folder)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
+        }
+    }
+
+    /// <summary>Starts the host with these arguments; as <c>nobody</c> when the tests run as root and <paramref name="unprivileged"/>.</summary>
+    public static Task<HostRun> StartAsync(string dataFolder, IEnumerable<string> args, bool unprivileged = false)
+    {
+        var start = new ProcessStartInfo(unprivileged && Environment.IsPrivilegedProcess ? "setpriv" : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        if (unprivileged && Environment.IsPrivilegedProcess)
+        {
+            foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" })
+            {
+                start.ArgumentList.Add(arg);
+            }
+
+            start.Environment["HOME"] = dataFolder;
+        }
+
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InfusionSuite.Host.dll"));
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var run = new HostRun(Process.Start(start)!);
+        run._process.OutputDataReceived += (_, e) => Add(run._output, e.Data);
+        run._process.ErrorDataReceived += (_, e) => Add(run._error, e.Data);
+        run._process.BeginOutputReadLine();
+        run._process.BeginErrorReadLine();
+        return Task.FromResult(run);
+    }
+
+    public async Task WaitForOutputAsync(string text)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!Output.Contains(text, StringComparison.Ordinal))
+        {
+            if (_process.HasExited || waited.Elapsed > Limit)
+            {
+                Kill();
+                Assert.Fail($"the host did not say \"{text}\" (exited: {_process.HasExited}).\nstdout:\n{Output}\nstderr:\n{Error}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>The exit code; a host still running after the limit is killed and fails the test.</summary>
+    public async Task<int> WaitForExitAsync()
+    {
+        using var timeout = new CancellationTokenSource(Limit);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            Kill();
+            Assert.Fail($"the host was still running after {Limit.TotalSeconds} s.\nstdout:\n{Output}\nstderr:\n{Error}");
+        }
+
+        _process.WaitForExit(); // the output read to its end
+        return _process.ExitCode;
+    }
+
+    /// <summary>SIGTERM, as <c>systemctl stop</c> sends; then the exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        return await WaitForExitAsync();
+    }
+
+    private static void Add(ConcurrentQueue<string> lines, string? line)
+    {
+        if (line is not null)
+        {
+            lines.Enqueue(line);
+        }
+    }
+
+    private void Kill()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+    }
+}
