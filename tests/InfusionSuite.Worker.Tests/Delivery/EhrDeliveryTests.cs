@@ -36,7 +36,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
 
     public void Dispose() => _reader.Dispose();
 
-    [Fact(Timeout = 60_000)]
+    [Fact(Timeout = 150_000)]
     public async Task FirstOfCourseSessionOverMosquitto_ReachesTheEhrOnce_AndItsVoidTurnsItEnteredInError()
     {
         var patientId = await _reader.CreatePatientAsync("MRN-E2E-1");
@@ -140,7 +140,8 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         Wait.ForAsync(
             async () => (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token()))
                 .SingleOrDefault(i => i.Kind == kind && i.Status != OutboxStatus.Pending),
-            $"the {kind} item of {sessionId} to be sent or parked");
+            $"the {kind} item of {sessionId} to be sent or parked",
+            TimeSpan.FromSeconds(90));
 
     /// <summary>One Device, the Procedure(s), six Observations and the ChargeItem(s): nothing twice.</summary>
     private async Task AssertOneOfEachAsync(string patientId, bool calibrated)
