@@ -23,6 +23,8 @@ internal sealed class HostRun
 
     public IReadOnlyList<string> ErrorLines => [.. _error];
 
+    public bool HasExited => _process.HasExited;
+
     /// <summary>
     /// Makes <paramref name="folder"/> unwritable for the host: read-only for everyone, and when the
     /// tests run as root (who writes anywhere) the host runs as <c>nobody</c> (see <see cref="StartAsync"/>).
