@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
@@ -36,6 +37,7 @@ public static class IngestRegistration
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         services.TryAddSingleton<BillingPolicy>(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value.ToPolicy());
+        services.TryAddSingleton<SessionBillingQuery>();
 
         services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<SessionPolicySource>();

@@ -1,4 +1,4 @@
-using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Application.Outbox;
 
 namespace InfusionSuite.Demo;
 
@@ -18,19 +18,19 @@ internal sealed class DemoBundlesView : IStartupFilter
 
     private static async Task ServeAsync(HttpContext context)
     {
-        var outbox = context.RequestServices.GetRequiredService<IFhirOutbox>();
+        var outbox = context.RequestServices.GetRequiredService<IOutbox>();
         var sessionId = context.Request.Path.Value?.Trim('/');
         var cancellationToken = context.RequestAborted;
         if (string.IsNullOrEmpty(sessionId))
         {
-            var items = await outbox.ListAsync(new FhirOutboxQuery(), cancellationToken);
+            var items = await outbox.ListAsync(new OutboxQuery(), cancellationToken);
             await context.Response.WriteAsJsonAsync(
                 items.Select(i => new { i.SessionId, Kind = i.Kind.ToString(), Status = i.Status.ToString(), i.EnqueuedAt, Bundle = $"{Path}/{i.SessionId}" }),
                 cancellationToken);
             return;
         }
 
-        var latest = (await outbox.ListAsync(new FhirOutboxQuery(SessionId: sessionId, Limit: 1), cancellationToken)).FirstOrDefault();
+        var latest = (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId, Limit: 1), cancellationToken)).FirstOrDefault();
         if (latest is null)
         {
             context.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -38,6 +38,6 @@ internal sealed class DemoBundlesView : IStartupFilter
         }
 
         context.Response.ContentType = "application/fhir+json";
-        await context.Response.WriteAsync(latest.BundleJson, cancellationToken);
+        await context.Response.WriteAsync(latest.Payload, cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using InfusionSuite.Application;
 using InfusionSuite.Devices;
 using InfusionSuite.Devices.Links;
+using InfusionSuite.Fhir;
 using InfusionSuite.Host.Health;
 using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;

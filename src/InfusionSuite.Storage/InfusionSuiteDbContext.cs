@@ -9,7 +9,7 @@ namespace InfusionSuite.Storage;
 /// The schema (migrations are generated from it) and the read side. The batch write path does not
 /// go through change tracking: it uses prepared commands on the same tables.
 /// Instants are UTC milliseconds since the Unix epoch in <c>INTEGER</c> columns, so they sort and compare in SQL
-/// (the FHIR outbox keeps UTC ticks, so the dispatcher's schedule round-trips exactly).
+/// (the outbox keeps UTC ticks, so the dispatcher's schedule round-trips exactly).
 /// </summary>
 public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbContext> options) : DbContext(options)
 {
@@ -27,9 +27,9 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<NurseAuditRow> NurseAudit => Set<NurseAuditRow>();
 
-    public DbSet<FhirOutboxRow> FhirOutbox => Set<FhirOutboxRow>();
+    public DbSet<OutboxRow> Outbox => Set<OutboxRow>();
 
-    public DbSet<FhirOutboxAttemptRow> FhirOutboxAttempts => Set<FhirOutboxAttemptRow>();
+    public DbSet<OutboxAttemptRow> OutboxAttempts => Set<OutboxAttemptRow>();
 
     public DbSet<UserRow> Users => Set<UserRow>();
 
@@ -86,20 +86,20 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
             e.ToTable("nurse_audit").HasKey(x => x.AuditKey);
             e.HasIndex(x => x.SessionKey);
         });
-        modelBuilder.Entity<FhirOutboxRow>(e =>
+        modelBuilder.Entity<OutboxRow>(e =>
         {
-            e.ToTable("fhir_outbox").HasKey(x => x.ItemKey);
+            e.ToTable("outbox").HasKey(x => x.ItemKey);
             e.Property(x => x.Id).IsRequired();
             e.HasIndex(x => x.Id).IsUnique();
             e.HasIndex(x => new { x.Status, x.NextAttemptAtTicks });
             e.HasIndex(x => x.SessionId);
             e.HasIndex(x => x.EnqueuedAtTicks);
         });
-        modelBuilder.Entity<FhirOutboxAttemptRow>(e =>
+        modelBuilder.Entity<OutboxAttemptRow>(e =>
         {
-            e.ToTable("fhir_outbox_attempts").HasKey(x => x.AttemptKey);
+            e.ToTable("outbox_attempts").HasKey(x => x.AttemptKey);
             e.HasIndex(x => x.ItemKey);
-            e.HasOne<FhirOutboxRow>().WithMany().HasForeignKey(x => x.ItemKey).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<OutboxRow>().WithMany().HasForeignKey(x => x.ItemKey).OnDelete(DeleteBehavior.Restrict);
         });
         modelBuilder.Entity<UserRow>(e =>
         {

@@ -1,5 +1,7 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
+using InfusionSuite.Storage.Outbox;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,8 +19,10 @@ public static class StorageRegistration
     /// <summary>
     /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
     /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
-    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientNames"/> and <see cref="IStaffAccounts"/>, and a
-    /// database health check tagged <see cref="ReadyTag"/>.
+    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="IPatientNames"/> and
+    /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> (opaque payloads; what an ended session adds to
+    /// it comes from the <see cref="ISessionEndParticipant"/>s registered elsewhere, e.g. <c>AddEhrDelivery()</c>),
+    /// and a database health check tagged <see cref="ReadyTag"/>.
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -35,7 +39,10 @@ public static class StorageRegistration
         services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<SqliteIngestStore>());
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
         services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
+        services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
+        services.TryAddSingleton<SqliteOutbox>();
+        services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
         services.TryAddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);

@@ -17,7 +17,7 @@ public static class NurseStationRegistration
 {
     /// <summary>
     /// Adds the nurse station (options <c>NurseStation</c>, validated at start). Needs the worker
-    /// (<c>AddIngest</c>) and storage (<c>AddStorage</c>); shows FHIR delivery when an <c>IFhirOutbox</c> is registered.
+    /// (<c>AddIngest</c>) and storage (<c>AddStorage</c>); shows FHIR delivery when an <c>IOutbox</c> is registered.
     /// </summary>
     public static IHostApplicationBuilder AddNurseStation(this IHostApplicationBuilder builder)
     {

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Mapping;
@@ -43,8 +44,8 @@ public class FhirBenchmarks
     public string BuildAndSerialiseBundle() => FhirJson.Serialize(_mapper.Map(_record, _context));
 
     [Benchmark]
-    public FhirValidationReport ValidateProcedureWarm() => _validator.Validate(_placement);
+    public PayloadValidationReport ValidateProcedureWarm() => _validator.Validate(_placement);
 
     [Benchmark]
-    public FhirValidationReport ValidateBundleWarm() => _validator.Validate(_bundle);
+    public PayloadValidationReport ValidateBundleWarm() => _validator.Validate(_bundle);
 }

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
@@ -38,10 +39,10 @@ public sealed class DemoModeTests
             Assert.Equal(Path.Combine(data.Path, "infusionsuite.db"), first.Settings.DatabasePath);
 
             // Its Bundle is in the outbox, kept (no EHR), and the demo's page serves it.
-            var item = Assert.Single(await first.Services.GetRequiredService<IFhirOutbox>().ListAsync(new FhirOutboxQuery(SessionId: completedId), CancellationToken.None));
-            Assert.Equal(FhirOutboxStatus.Pending, item.Status);
+            var item = Assert.Single(await first.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(SessionId: completedId), CancellationToken.None));
+            Assert.Equal(OutboxStatus.Pending, item.Status);
             var served = await http.GetStringAsync(new Uri(DemoBundlesView.Path + "/" + completedId, UriKind.Relative));
-            Assert.Equal(item.BundleJson, served);
+            Assert.Equal(item.Payload, served);
             await warmUp;
             var report = validator.ValidateJson(served);
             Assert.True(report.IsValid, report.ErrorText);

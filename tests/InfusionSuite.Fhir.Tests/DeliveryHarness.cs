@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
@@ -9,7 +10,7 @@ using Microsoft.Extensions.Hosting;
 namespace InfusionSuite.Fhir.Tests;
 
 /// <summary>
-/// The FHIR adapter as the host registers it (<see cref="FhirDeliveryServiceCollectionExtensions.AddFhirDelivery"/>),
+/// The FHIR adapter as the host registers it (<see cref="EhrDeliveryRegistration.AddEhrDelivery"/>),
 /// over the in-memory outbox, with short retry delays so a test waits milliseconds, not minutes.
 /// </summary>
 internal sealed class DeliveryHarness : IDisposable
@@ -41,18 +42,18 @@ internal sealed class DeliveryHarness : IDisposable
             builder.Services.AddSingleton(time);
         }
 
-        builder.Services.AddSingleton<IFhirOutbox>(Outbox);
-        builder.Services.AddFhirDelivery();
+        builder.Services.AddSingleton<IOutbox>(Outbox);
+        builder.AddEhrDelivery();
         _host = builder.Build();
     }
 
-    public InMemoryFhirOutbox Outbox { get; } = new();
+    public InMemoryOutbox Outbox { get; } = new();
 
     public IServiceProvider Services => _host.Services;
 
     public FhirDispatcher Dispatcher => Services.GetRequiredService<FhirDispatcher>();
 
-    public FhirOutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context)
+    public OutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context)
     {
         var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow());
         Outbox.Enqueue(item);
@@ -60,10 +61,10 @@ internal sealed class DeliveryHarness : IDisposable
     }
 
     /// <summary>Runs dispatcher passes (as the background loop would) until the item is sent or parked.</summary>
-    public async Task<FhirOutboxItem> SettleAsync(Guid itemId, TimeSpan? timeout = null)
+    public async Task<OutboxItem> SettleAsync(Guid itemId, TimeSpan? timeout = null)
     {
         using var limit = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
-        while (Outbox[itemId].Status == FhirOutboxStatus.Pending)
+        while (Outbox[itemId].Status == OutboxStatus.Pending)
         {
             if (await Dispatcher.DispatchDueAsync(limit.Token) == 0)
             {

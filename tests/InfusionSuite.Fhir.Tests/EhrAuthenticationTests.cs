@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Outbox;
 using Microsoft.Extensions.Time.Testing;
@@ -36,7 +37,7 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         var a = await harness.SettleAsync(harness.Enqueue(first, SimulatedSessions.Context(first)).Id);
         var b = await harness.SettleAsync(harness.Enqueue(second, SimulatedSessions.Context(second)).Id);
 
-        Assert.Equal((FhirOutboxStatus.Sent, FhirOutboxStatus.Sent), (a.Status, b.Status));
+        Assert.Equal((OutboxStatus.Sent, OutboxStatus.Sent), (a.Status, b.Status));
         var stats = await server.StatsAsync();
         Assert.Equal(1, stats.GetProperty("token").GetInt32());
         Assert.Equal("Bearer", stats.GetProperty("lastAuthorization").GetString());
@@ -104,8 +105,8 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         var sent = await right.SettleAsync(right.Enqueue(session, SimulatedSessions.Context(session)).Id);
         var parked = await wrong.SettleAsync(wrong.Enqueue(session, SimulatedSessions.Context(session)).Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
-        Assert.Equal(FhirOutboxStatus.Parked, parked.Status);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
         Assert.Equal(401, parked.Attempts.Single().HttpStatus);
         Assert.Equal("Unauthorized", parked.ParkedReason);
     }
@@ -122,7 +123,7 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
 
         var waiting = harness.Outbox[item.Id];
-        Assert.Equal(FhirOutboxStatus.Pending, waiting.Status);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Contains("invalid_client unknown client", waiting.Attempts.Single().ServerMessage, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
@@ -9,7 +10,7 @@ namespace InfusionSuite.Fhir.Tests;
 
 /// <summary>
 /// The dispatcher over the outbox contract, on a fake clock: schedule, Retry-After, parking, requeue,
-/// restarts, listing. Runs against every <see cref="IFhirOutbox"/>: the in-memory reference here
+/// restarts, listing. Runs against every <see cref="IOutbox"/>: the in-memory reference here
 /// (<see cref="FhirDispatcherTests"/>) and storage's SQLite outbox (tests/InfusionSuite.Storage.Tests).
 /// </summary>
 public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncLifetime
@@ -37,7 +38,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
 
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
         var first = (await Item(item.Id));
-        Assert.Equal(FhirOutboxStatus.Pending, first.Status);
+        Assert.Equal(OutboxStatus.Pending, first.Status);
         Assert.InRange(first.NextAttemptAt - s_now, TimeSpan.FromSeconds(24), TimeSpan.FromSeconds(36));
 
         _time.Advance(TimeSpan.FromSeconds(20));
@@ -51,7 +52,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         _time.SetUtcNow(second.NextAttemptAt);
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
         var sent = (await Item(item.Id));
-        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal([1, 2, 3], sent.Attempts.Select(a => a.Number));
         Assert.Equal([503, null, 200], sent.Attempts.Select(a => a.HttpStatus));
         Assert.Equal(second.NextAttemptAt, sent.SentAt);
@@ -60,7 +61,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
     [Fact]
     public async Task RetryAfterLongerThanTheBackoff_IsHonoured()
     {
-        var transport = new ScriptedTransport().Then(new FhirSendResult(FhirAttemptOutcome.TransientFailure, 429, "Slow down.", TimeSpan.FromMinutes(10)));
+        var transport = new ScriptedTransport().Then(new FhirSendResult(OutboxAttemptOutcome.TransientFailure, 429, "Slow down.", TimeSpan.FromMinutes(10)));
         var item = await EnqueueAsync("d-2");
 
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
@@ -86,25 +87,25 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
 
         var last = (await Item(item.Id));
         Assert.InRange(last.NextAttemptAt - last.Attempts[^1].FinishedAt, TimeSpan.FromMinutes(12), TimeSpan.FromMinutes(18));
-        Assert.Equal(FhirOutboxStatus.Pending, last.Status);
+        Assert.Equal(OutboxStatus.Pending, last.Status);
     }
 
     [Fact]
     public async Task Rejection_ParksWithTheServersMessageAndARequeueSendsItAgain()
     {
-        var transport = new ScriptedTransport().Then(new FhirSendResult(FhirAttemptOutcome.Rejected, 400, "Procedure.subject: unknown patient"));
+        var transport = new ScriptedTransport().Then(new FhirSendResult(OutboxAttemptOutcome.Rejected, 400, "Procedure.subject: unknown patient"));
         var item = await EnqueueAsync("d-4");
 
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
-        Assert.Equal((FhirOutboxStatus.Parked, "Procedure.subject: unknown patient"), ((await Item(item.Id)).Status, (await Item(item.Id)).ParkedReason));
+        Assert.Equal((OutboxStatus.Parked, "Procedure.subject: unknown patient"), ((await Item(item.Id)).Status, (await Item(item.Id)).ParkedReason));
         _time.Advance(TimeSpan.FromDays(1));
         Assert.Equal(0, await Dispatcher(transport).DispatchDueAsync(CancellationToken.None));
 
         Assert.True(await _outbox.RequeueAsync(item.Id, _time.GetUtcNow(), CancellationToken.None));
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
 
-        Assert.Equal(FhirOutboxStatus.Sent, (await Item(item.Id)).Status);
-        Assert.Equal([FhirAttemptOutcome.Rejected, FhirAttemptOutcome.Sent], (await Item(item.Id)).Attempts.Select(a => a.Outcome));
+        Assert.Equal(OutboxStatus.Sent, (await Item(item.Id)).Status);
+        Assert.Equal([OutboxAttemptOutcome.Rejected, OutboxAttemptOutcome.Sent], (await Item(item.Id)).Attempts.Select(a => a.Outcome));
     }
 
     [Fact]
@@ -122,7 +123,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         _time.SetUtcNow(due);
         await Dispatcher(restarted).DispatchDueAsync(CancellationToken.None);
         Assert.Single(restarted.Sent);
-        Assert.Equal(FhirOutboxStatus.Sent, (await Item(item.Id)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await Item(item.Id)).Status);
     }
 
     [Fact]
@@ -135,17 +136,17 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         await _outbox.EnqueueAsync(broken with
         {
             Id = Guid.NewGuid(),
-            BundleJson = broken.BundleJson.Replace("\"status\":\"completed\",", string.Empty, StringComparison.Ordinal),
+            Payload = broken.Payload.Replace("\"status\":\"completed\",", string.Empty, StringComparison.Ordinal),
         });
 
         await Dispatcher(transport).DispatchDueAsync(CancellationToken.None);
 
         Assert.True((await Item(valid.Id)).Validation!.IsValid);
-        Assert.Equal(FhirOutboxStatus.Sent, (await Item(valid.Id)).Status);
-        var parked = Assert.Single(await _outbox.ListAsync(new FhirOutboxQuery(FhirOutboxStatus.Parked), CancellationToken.None));
+        Assert.Equal(OutboxStatus.Sent, (await Item(valid.Id)).Status);
+        var parked = Assert.Single(await _outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked), CancellationToken.None));
         Assert.False(parked.Validation!.IsValid);
         Assert.StartsWith("The Bundle is not valid FHIR R4", parked.ParkedReason, StringComparison.Ordinal);
-        Assert.Equal(FhirAttemptOutcome.Invalid, parked.Attempts.Single().Outcome);
+        Assert.Equal(OutboxAttemptOutcome.Invalid, parked.Attempts.Single().Outcome);
         Assert.Equal(2, transport.Sent.Count);
     }
 
@@ -156,13 +157,13 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         var items = new[] { await EnqueueAsync("d-8"), await EnqueueAsync("d-9") };
 
         Assert.Equal(0, await Dispatcher(transport).DispatchDueAsync(CancellationToken.None));
-        var kept = await _outbox.ListAsync(new FhirOutboxQuery(FhirOutboxStatus.Pending), CancellationToken.None);
+        var kept = await _outbox.ListAsync(new OutboxQuery(OutboxStatus.Pending), CancellationToken.None);
         Assert.Equal(2, kept.Count);
         using var ndjson = new MemoryStream();
-        Assert.Equal(2, await FhirNdjsonExport.WriteAsync(_outbox, new FhirOutboxQuery(), ndjson, CancellationToken.None));
+        Assert.Equal(2, await FhirNdjsonExport.WriteAsync(_outbox, new OutboxQuery(), ndjson, CancellationToken.None));
 
         var lines = System.Text.Encoding.UTF8.GetString(ndjson.ToArray()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(items.Select(i => i.BundleJson), lines);
+        Assert.Equal(items.Select(i => i.Payload), lines);
         Assert.All(lines, l => Assert.Equal(Hl7.Fhir.Model.Bundle.BundleType.Transaction, FhirJson.Parse<Hl7.Fhir.Model.Bundle>(l).Type));
         Assert.Empty(transport.Sent);
     }
@@ -178,7 +179,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         {
             await WaitUntilAsync(async () => (await Item(item.Id)).Attempts.Count == 1);
             _time.Advance(TimeSpan.FromMinutes(1));
-            await WaitUntilAsync(async () => (await Item(item.Id)).Status == FhirOutboxStatus.Sent, () => _time.Advance(_options.PollInterval));
+            await WaitUntilAsync(async () => (await Item(item.Id)).Status == OutboxStatus.Sent, () => _time.Advance(_options.PollInterval));
         }
         finally
         {
@@ -196,12 +197,12 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         var newer = await EnqueueAsync("d-12");
         await _outbox.ParkAsync(older.Id, "Refused.", CancellationToken.None);
 
-        Assert.Equal([newer.Id, older.Id], (await _outbox.ListAsync(new FhirOutboxQuery(), CancellationToken.None)).Select(i => i.Id));
-        Assert.Equal([older.Id], (await _outbox.ListAsync(new FhirOutboxQuery(FhirOutboxStatus.Parked), CancellationToken.None)).Select(i => i.Id));
-        Assert.Equal([newer.Id], (await _outbox.ListAsync(new FhirOutboxQuery(SessionId: "d-12"), CancellationToken.None)).Select(i => i.Id));
-        Assert.Equal([newer.Id], (await _outbox.ListAsync(new FhirOutboxQuery(Limit: 1), CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([newer.Id, older.Id], (await _outbox.ListAsync(new OutboxQuery(), CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([older.Id], (await _outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked), CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([newer.Id], (await _outbox.ListAsync(new OutboxQuery(SessionId: "d-12"), CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([newer.Id], (await _outbox.ListAsync(new OutboxQuery(Limit: 1), CancellationToken.None)).Select(i => i.Id));
         var kept = await Item(newer.Id);
-        Assert.Equal((newer.BundleJson, newer.Kind, newer.EnqueuedAt, FhirOutboxStatus.Pending), (kept.BundleJson, kept.Kind, kept.EnqueuedAt, kept.Status));
+        Assert.Equal((newer.Payload, newer.Kind, newer.EnqueuedAt, OutboxStatus.Pending), (kept.Payload, kept.Kind, kept.EnqueuedAt, kept.Status));
     }
 
     [Fact]
@@ -216,9 +217,9 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         await _outbox.MarkSentAsync(sent.Id, s_now, CancellationToken.None);
         await _outbox.ParkAsync(parked.Id, "Refused.", CancellationToken.None);
 
-        Assert.Empty(await _outbox.TakeDueAsync(s_now + TimeSpan.FromSeconds(59), 10, CancellationToken.None));
-        Assert.Equal([first.Id, late.Id], (await _outbox.TakeDueAsync(s_now + TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Select(i => i.Id));
-        Assert.Equal([first.Id], (await _outbox.TakeDueAsync(s_now + TimeSpan.FromMinutes(5), 1, CancellationToken.None)).Select(i => i.Id));
+        Assert.Empty(await _outbox.TakeDueAsync(FhirOutboxItems.ContentType, s_now + TimeSpan.FromSeconds(59), 10, CancellationToken.None));
+        Assert.Equal([first.Id, late.Id], (await _outbox.TakeDueAsync(FhirOutboxItems.ContentType, s_now + TimeSpan.FromMinutes(5), 10, CancellationToken.None)).Select(i => i.Id));
+        Assert.Equal([first.Id], (await _outbox.TakeDueAsync(FhirOutboxItems.ContentType, s_now + TimeSpan.FromMinutes(5), 1, CancellationToken.None)).Select(i => i.Id));
         Assert.Equal(s_now, (await Item(sent.Id)).SentAt);
     }
 
@@ -227,10 +228,10 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
     {
         var item = await EnqueueAsync("d-17");
         Assert.False(await _outbox.RequeueAsync(item.Id, s_now, CancellationToken.None));
-        var report = fixture.Validator.ValidateJson(item.BundleJson);
+        var report = fixture.Validator.ValidateJson(item.Payload);
         await _outbox.RecordValidationAsync(item.Id, report, CancellationToken.None);
-        await _outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(1, s_now, s_now.AddSeconds(1), FhirAttemptOutcome.TransientFailure, null, "Connection refused."), CancellationToken.None);
-        await _outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(2, s_now.AddSeconds(2), s_now.AddSeconds(3), FhirAttemptOutcome.Rejected, 422, "Unknown patient."), CancellationToken.None);
+        await _outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(1, s_now, s_now.AddSeconds(1), OutboxAttemptOutcome.TransientFailure, null, "Connection refused."), CancellationToken.None);
+        await _outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(2, s_now.AddSeconds(2), s_now.AddSeconds(3), OutboxAttemptOutcome.Rejected, 422, "Unknown patient."), CancellationToken.None);
         await _outbox.ParkAsync(item.Id, "Unknown patient.", CancellationToken.None);
         var parked = await Item(item.Id);
         Assert.Equal((report.ValidatedAt, report.Issues.Count), (parked.Validation!.ValidatedAt, parked.Validation.Issues.Count));
@@ -239,14 +240,14 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         Assert.False(await _outbox.RequeueAsync(item.Id, s_now.AddMinutes(1), CancellationToken.None));
 
         var requeued = await Item(item.Id);
-        Assert.Equal((FhirOutboxStatus.Pending, null, null, s_now.AddMinutes(1)), (requeued.Status, requeued.ParkedReason, requeued.Validation, requeued.NextAttemptAt));
+        Assert.Equal((OutboxStatus.Pending, null, null, s_now.AddMinutes(1)), (requeued.Status, requeued.ParkedReason, requeued.Validation, requeued.NextAttemptAt));
         Assert.Equal(
-            [(1, FhirAttemptOutcome.TransientFailure, (int?)null, "Connection refused."), (2, FhirAttemptOutcome.Rejected, 422, "Unknown patient.")],
+            [(1, OutboxAttemptOutcome.TransientFailure, (int?)null, "Connection refused."), (2, OutboxAttemptOutcome.Rejected, 422, "Unknown patient.")],
             requeued.Attempts.Select(a => (a.Number, a.Outcome, a.HttpStatus, a.ServerMessage)));
         Assert.Equal(s_now.AddSeconds(3), requeued.Attempts[1].FinishedAt);
     }
 
-    private static FhirSendResult Transient(int? status) => new(FhirAttemptOutcome.TransientFailure, status, "Service unavailable.");
+    private static FhirSendResult Transient(int? status) => new(OutboxAttemptOutcome.TransientFailure, status, "Service unavailable.");
 
     protected abstract Task<IOutboxUnderTest> CreateOutboxAsync();
 
@@ -260,7 +261,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         }
     }
 
-    private async Task<FhirOutboxItem> EnqueueAsync(string sessionId)
+    private async Task<OutboxItem> EnqueueAsync(string sessionId)
     {
         var record = SimulatedSessions.Normal(sessionId);
         var item = new FhirOutboxItems(new SessionBundleMapper(new FhirMappingOptions())).Create(record, SimulatedSessions.Context(record), _time.GetUtcNow());
@@ -268,7 +269,7 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         return item;
     }
 
-    private Task<FhirOutboxItem> Item(Guid id) => _outbox.GetAsync(id);
+    private Task<OutboxItem> Item(Guid id) => _outbox.GetAsync(id);
 
     private FhirDispatcher Dispatcher(ScriptedTransport transport) =>
         new(_outbox, transport, fixture.Validator, Options.Create(_options), _time, NullLogger<FhirDispatcher>.Instance);

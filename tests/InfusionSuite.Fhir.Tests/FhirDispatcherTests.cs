@@ -4,5 +4,5 @@ namespace InfusionSuite.Fhir.Tests;
 [Collection(ValidatorCollection.Name)]
 public sealed class FhirDispatcherTests(ValidatorFixture fixture) : FhirDispatcherContract(fixture)
 {
-    protected override Task<IOutboxUnderTest> CreateOutboxAsync() => Task.FromResult<IOutboxUnderTest>(new InMemoryFhirOutbox());
+    protected override Task<IOutboxUnderTest> CreateOutboxAsync() => Task.FromResult<IOutboxUnderTest>(new InMemoryOutbox());
 }

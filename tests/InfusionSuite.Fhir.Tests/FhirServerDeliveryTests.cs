@@ -1,8 +1,9 @@
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
+using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Fhir.Tests;
 
@@ -27,7 +28,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(OutboxStatus.Sent, item.Status);
         await AssertOneOfEachAsync(patientId, calibrated: false);
         var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-1", "0663T"));
         var read = await _reader.ReadAsync<Procedure>(procedure.Id);
@@ -71,7 +72,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         await harness.SettleAsync(first.Id);
         var second = await harness.SettleAsync(again.Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, second.Status);
+        Assert.Equal(OutboxStatus.Sent, second.Status);
         Assert.Contains("0 created", second.Attempts.Single().ServerMessage, StringComparison.Ordinal);
         await AssertOneOfEachAsync(patientId, calibrated: true);
     }
@@ -88,7 +89,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(OutboxStatus.Sent, item.Status);
         Assert.Equal(2, (await server.StatsAsync()).GetProperty("transactions").GetInt32());
         await AssertOneOfEachAsync(patientId, calibrated: false);
     }
@@ -105,9 +106,9 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(OutboxStatus.Sent, item.Status);
         Assert.Equal(4, item.Attempts.Count);
-        Assert.All(item.Attempts.Take(3), a => Assert.Equal(FhirAttemptOutcome.TransientFailure, a.Outcome));
+        Assert.All(item.Attempts.Take(3), a => Assert.Equal(OutboxAttemptOutcome.TransientFailure, a.Outcome));
         Assert.Equal([null, 503, 502, 200], item.Attempts.Select(a => a.HttpStatus));
         await AssertOneOfEachAsync(patientId, calibrated: false);
     }
@@ -122,16 +123,16 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         var parked = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
 
-        Assert.Equal(FhirOutboxStatus.Parked, parked.Status);
+        Assert.Equal(OutboxStatus.Parked, parked.Status);
         Assert.Equal("Procedure.code 0663T is not on the charge master", parked.ParkedReason);
         var attempt = Assert.Single(parked.Attempts);
-        Assert.Equal((FhirAttemptOutcome.Rejected, 422), (attempt.Outcome, attempt.HttpStatus));
+        Assert.Equal((OutboxAttemptOutcome.Rejected, 422), (attempt.Outcome, attempt.HttpStatus));
         Assert.Equal(0, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
 
         Assert.True(await harness.Outbox.RequeueAsync(parked.Id, TimeProvider.System.GetUtcNow(), CancellationToken.None));
         var sent = await harness.SettleAsync(parked.Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(2, sent.Attempts.Count);
         Assert.Equal(1, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
     }
@@ -150,7 +151,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
 
         var waiting = harness.Outbox[item.Id];
-        Assert.Equal(FhirOutboxStatus.Pending, waiting.Status);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(429, waiting.Attempts.Single().HttpStatus);
         Assert.True(waiting.NextAttemptAt >= before + TimeSpan.FromSeconds(120), $"next attempt {waiting.NextAttemptAt:o}");
         Assert.Equal(requestsBefore + 1, (await server.StatsAsync()).GetProperty("fhir").GetInt32());
@@ -166,7 +167,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var before = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
 
         var voidItem = harness.Enqueue(voided, SimulatedSessions.Context(voided, patientId));
-        Assert.Equal(FhirOutboxItemKind.Void, voidItem.Kind);
+        Assert.Equal(OutboxItemKind.Void, voidItem.Kind);
         await harness.SettleAsync(voidItem.Id);
 
         var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
@@ -200,7 +201,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
 
-        Assert.Equal(FhirOutboxStatus.Sent, item.Status);
+        Assert.Equal(OutboxStatus.Sent, item.Status);
         var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-9", "0663T"));
         Assert.Equal("MRN-9", procedure.Subject.Identifier.Value);
     }

@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Fhir.Tests;
 
-/// <summary>AddFhirDelivery: settings are checked at start and a bad one is named.</summary>
+/// <summary>AddEhrDelivery: settings are checked at start and a bad one is named.</summary>
 public sealed class RegistrationTests
 {
     [Theory]

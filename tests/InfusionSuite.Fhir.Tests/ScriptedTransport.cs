@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Delivery;
 
 namespace InfusionSuite.Fhir.Tests;
@@ -20,6 +21,6 @@ internal sealed class ScriptedTransport(bool configured = true) : IFhirBundleTra
     public Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken)
     {
         Sent.Add(bundleJson);
-        return Task.FromResult(_answers.Count > 0 ? _answers.Dequeue() : new FhirSendResult(Outbox.FhirAttemptOutcome.Sent, 200, "Accepted."));
+        return Task.FromResult(_answers.Count > 0 ? _answers.Dequeue() : new FhirSendResult(OutboxAttemptOutcome.Sent, 200, "Accepted."));
     }
 }

@@ -1,8 +1,8 @@
 // FHIR model navigation is nullable at every step; the tests assert on it instead of null-checking.
 #nullable disable warnings
 
-using System.Data.Common;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Sessions;
@@ -31,16 +31,16 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         CompletedSession(new Sessions(batch), "s-10", "Patient/p-10", Nine);
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Store.CommitAsync(batch, CancellationToken.None));
-        Assert.Equal(0L, await IngestStoreTests.ScalarAsync(fixture, "SELECT count(*) FROM fhir_outbox"));
+        Assert.Equal(0L, await IngestStoreTests.ScalarAsync(fixture, "SELECT count(*) FROM outbox"));
         Assert.Equal(0L, await IngestStoreTests.ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
 
         failing.Fail = false;
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var item = Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None));
-        Assert.Equal((FhirOutboxItemKind.Session, FhirOutboxStatus.Pending, "s-10"), (item.Kind, item.Status, item.SessionId));
+        var item = Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None));
+        Assert.Equal((OutboxItemKind.Session, OutboxStatus.Pending, "s-10"), (item.Kind, item.Status, item.SessionId));
         Assert.Equal((long)SessionStatus.Completed, await IngestStoreTests.ScalarAsync(fixture, "SELECT status FROM sessions"));
-        var bundle = FhirJson.Parse<Bundle>(item.BundleJson);
+        var bundle = FhirJson.Parse<Bundle>(item.Payload);
         var placement = Procedure(bundle, "0663T");
         Assert.Equal("Patient/p-10", placement.Subject.Reference);
         Assert.Equal("urn:infusionsuite:user", placement.Performer[0].Actor.Identifier.System);
@@ -63,7 +63,7 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         CompletedSession(build, "s-12", "MRN-11", Nine.AddHours(4));
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var second = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(SessionId: "s-12"), CancellationToken.None)).BundleJson);
+        var second = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(SessionId: "s-12"), CancellationToken.None)).Payload);
         var charge = Charge(second, "0663T");
         Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, charge.Status);
         Assert.Contains("SECOND_SESSION_SAME_DATE", charge.Note.Single().Text, StringComparison.Ordinal);
@@ -83,12 +83,12 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 
         Assert.Equal((long)SessionStatus.Completed, await IngestStoreTests.ScalarAsync(fixture, "SELECT status FROM sessions"));
         var outbox = Outbox(fixture);
-        var parked = Assert.Single(await outbox.ListAsync(new FhirOutboxQuery(), CancellationToken.None));
-        Assert.Equal((FhirOutboxStatus.Parked, string.Empty), (parked.Status, parked.BundleJson));
+        var parked = Assert.Single(await outbox.ListAsync(new OutboxQuery(), CancellationToken.None));
+        Assert.Equal((OutboxStatus.Parked, string.Empty), (parked.Status, parked.Payload));
         Assert.StartsWith("The FHIR Bundle could not be made (ArgumentException", parked.ParkedReason, StringComparison.Ordinal);
         Assert.False(await outbox.RequeueAsync(parked.Id, Nine, CancellationToken.None));
         using var ndjson = new MemoryStream();
-        Assert.Equal(0, await FhirNdjsonExport.WriteAsync(outbox, new FhirOutboxQuery(), ndjson, CancellationToken.None));
+        Assert.Equal(0, await FhirNdjsonExport.WriteAsync(outbox, new OutboxQuery(), ndjson, CancellationToken.None));
         Assert.Equal(0, ndjson.Length);
     }
 
@@ -108,9 +108,9 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         build.Nurse(open, new VoidSession(later, "nurse-2", VoidReason.WrongChair));
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var items = await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None);
-        Assert.Equal([("s-14", FhirOutboxItemKind.Void), ("s-14", FhirOutboxItemKind.Session)], items.Select(i => (i.SessionId, i.Kind)));
-        var voided = FhirJson.Parse<Bundle>(items[0].BundleJson);
+        var items = await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None);
+        Assert.Equal([("s-14", OutboxItemKind.Void), ("s-14", OutboxItemKind.Session)], items.Select(i => (i.SessionId, i.Kind)));
+        var voided = FhirJson.Parse<Bundle>(items[0].Payload);
         Assert.Equal(EventStatus.EnteredInError, Procedure(voided, "0663T").Status);
         Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "0663T").Request.Method);
     }
@@ -125,7 +125,7 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None)).BundleJson);
+        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Payload);
         Assert.Equal("Encounter/e-1", Procedure(bundle, "0663T").Encounter.Reference);
         Assert.Equal("Encounter/e-1", Procedure(bundle, "0662T").Encounter.Reference);
         Assert.All(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => Assert.Equal("Encounter/e-1", o.Encounter.Reference));
@@ -146,10 +146,10 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var items = await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None);
-        var visit = Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-17").BundleJson), "0663T").Encounter;
+        var items = await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None);
+        var visit = Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-17").Payload), "0663T").Encounter;
         Assert.Equal((null, "Encounter", "urn:infusionsuite:encounter", "V-2026-17"), (visit.Reference, visit.Type, visit.Identifier.System, visit.Identifier.Value));
-        Assert.Null(Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-18").BundleJson), "0663T").Encounter);
+        Assert.Null(Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-18").Payload), "0663T").Encounter);
     }
 
     [Theory]
@@ -168,15 +168,15 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
-        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new FhirOutboxQuery(), CancellationToken.None)).BundleJson);
+        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Payload);
         var performer = Procedure(bundle, "0663T").Performer[0].Actor;
         Assert.Equal((reference, npiSystem, npi), (performer.Reference, performer.Identifier?.System, performer.Identifier?.Value));
     }
 
     /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>
-    private static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null)
+    internal static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null, string? course = null)
     {
-        var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration, encounter);
+        var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration, encounter, course);
         build.Nurse(session, new PlaceCap(start.AddMinutes(1), "nurse-1"));
         build.Nurse(session, new StartInfusion(start.AddMinutes(31), "nurse-1"));
         build.Nurse(session, new EndInfusion(start.AddMinutes(91), "nurse-1"));
@@ -185,7 +185,7 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         return session;
     }
 
-    private static IFhirOutbox Outbox(StoreFixture fixture) => fixture.Services.GetRequiredService<IFhirOutbox>();
+    private static IOutbox Outbox(StoreFixture fixture) => fixture.Services.GetRequiredService<IOutbox>();
 
     private static Procedure Procedure(Bundle bundle, string code) =>
         bundle.Entry.Select(e => e.Resource).OfType<Procedure>().Single(p => p.Code.Coding[0].Code == code);
@@ -197,7 +197,7 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
     {
         public bool Fail { get; set; }
 
-        public ValueTask OnSessionEndedAsync(ScalpCoolingSessionRecord record, DbTransaction transaction, CancellationToken cancellationToken) =>
-            Fail ? throw new InvalidOperationException("A later participant failed.") : ValueTask.CompletedTask;
+        public ValueTask<IReadOnlyList<OutboxItem>> OnSessionEndedAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken) =>
+            Fail ? throw new InvalidOperationException("A later participant failed.") : ValueTask.FromResult<IReadOnlyList<OutboxItem>>([]);
     }
 }

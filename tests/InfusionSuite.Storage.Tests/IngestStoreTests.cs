@@ -1,5 +1,5 @@
-using System.Data.Common;
 using System.Text.Json;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
@@ -64,21 +64,23 @@ public sealed class IngestStoreTests
     public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack()
     {
         var outbox = new OutboxParticipant();
-        await using var fixture = new StoreFixture(outbox);
+        var later = new OutboxParticipant();
+        await using var fixture = new StoreFixture(outbox, later);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
         var session = build.Start("s-3", "CHAIR-03", Nine);
         batch.AddEnded(session.ToRecord());
-        outbox.Fail = true;
+        later.Fail = true;
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => fixture.Store.CommitAsync(batch, CancellationToken.None));
         Assert.Equal(0L, await ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
+        Assert.Equal(0L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox"));
 
-        outbox.Fail = false;
+        later.Fail = false;
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
         Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
-        Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox_probe WHERE session_id = 's-3'"));
+        Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox WHERE session_id = 's-3' AND content_type = 'text/plain' AND payload = 'ended s-3'"));
     }
 
     [Fact]
@@ -121,25 +123,28 @@ public sealed class IngestStoreTests
 
     private static string Json(ScalpCoolingSessionRecord record) => JsonSerializer.Serialize(record);
 
-    /// <summary>Stands in for the FHIR outbox: one row per ended session, in the batch transaction.</summary>
+    /// <summary>Stands in for the FHIR outbox: one opaque item per ended session, written by the store in the batch transaction.</summary>
     private sealed class OutboxParticipant : ISessionEndParticipant
     {
         public bool Fail { get; set; }
 
-        public async ValueTask OnSessionEndedAsync(ScalpCoolingSessionRecord record, DbTransaction transaction, CancellationToken cancellationToken)
+        public ValueTask<IReadOnlyList<OutboxItem>> OnSessionEndedAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken)
         {
-            await using var command = transaction.Connection!.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = "CREATE TABLE IF NOT EXISTS outbox_probe (session_id TEXT); INSERT INTO outbox_probe VALUES ($id);";
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = "$id";
-            parameter.Value = record.Plan.SessionId;
-            command.Parameters.Add(parameter);
-            await command.ExecuteNonQueryAsync(cancellationToken);
             if (Fail)
             {
                 throw new InvalidOperationException("The outbox could not be written.");
             }
+
+            return ValueTask.FromResult<IReadOnlyList<OutboxItem>>([new OutboxItem
+            {
+                Id = Guid.NewGuid(),
+                SessionId = record.Plan.SessionId,
+                Kind = OutboxItemKind.Session,
+                ContentType = "text/plain",
+                Payload = "ended " + record.Plan.SessionId,
+                EnqueuedAt = Nine,
+                NextAttemptAt = Nine,
+            }]);
         }
     }
 }

@@ -13,9 +13,9 @@ internal sealed class Sessions(IngestBatch batch)
 
     public long LastSeq => _seq;
 
-    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null)
+    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null, string? course = null)
     {
-        var plan = new SessionPlan(sessionId, "course-" + sessionId, patient ?? "patient-" + sessionId, new ChemoAdministration(administration, "96413"),
+        var plan = new SessionPlan(sessionId, course ?? "course-" + sessionId, patient ?? "patient-" + sessionId, new ChemoAdministration(administration, "96413"),
             controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true, EncounterReference: encounter);
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);

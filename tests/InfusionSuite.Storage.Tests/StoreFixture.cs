@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
+using InfusionSuite.Fhir;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +18,7 @@ internal sealed class StoreFixture : IAsyncDisposable
     {
     }
 
-    /// <param name="ehrDelivery">Also the FHIR outbox and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
+    /// <param name="ehrDelivery">Also FHIR delivery and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
     public StoreFixture(bool ehrDelivery, params ISessionEndParticipant[] participants)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

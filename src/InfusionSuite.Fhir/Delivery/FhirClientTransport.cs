@@ -2,6 +2,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using Microsoft.Extensions.Options;
 
@@ -32,21 +33,21 @@ internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, I
         try
         {
             var response = await client.TransactionAsync(bundle, cancellationToken);
-            return new FhirSendResult(FhirAttemptOutcome.Sent, recorder.Status, Summary(response));
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, Summary(response));
         }
         catch (FhirOperationException e)
         {
             var status = (int)e.Status;
-            var outcome = TransientFailures.IsTransientStatus(status) ? FhirAttemptOutcome.TransientFailure : FhirAttemptOutcome.Rejected;
+            var outcome = TransientFailures.IsTransientStatus(status) ? OutboxAttemptOutcome.TransientFailure : OutboxAttemptOutcome.Rejected;
             return new FhirSendResult(outcome, status, OutcomeText(e.Outcome) ?? e.Message, recorder.RetryAfter);
         }
         catch (Exception e) when (TransientFailures.IsTransientException(e, cancellationToken))
         {
-            return new FhirSendResult(FhirAttemptOutcome.TransientFailure, null, e.Message);
+            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, null, e.Message);
         }
         catch (Exception e) when (e is FormatException or DeserializationFailedException && recorder.Status is >= 200 and < 300)
         {
-            return new FhirSendResult(FhirAttemptOutcome.Sent, recorder.Status, "Accepted; the response body could not be read.");
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, "Accepted; the response body could not be read.");
         }
     }
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.Hosting;
@@ -13,7 +14,7 @@ namespace InfusionSuite.Fhir.Delivery;
 /// <see cref="TimeProvider"/>. Logs session and item ids only, never patient data.
 /// </summary>
 public sealed class FhirDispatcher(
-    IFhirOutbox outbox,
+    IOutbox outbox,
     IFhirBundleTransport transport,
     FhirResourceValidator validator,
     IOptions<FhirDeliveryOptions> options,
@@ -28,7 +29,7 @@ public sealed class FhirDispatcher(
             return 0;
         }
 
-        var due = await outbox.TakeDueAsync(time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
+        var due = await outbox.TakeDueAsync(FhirOutboxItems.ContentType, time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
         foreach (var item in due)
         {
             await DeliverAsync(item, cancellationToken);
@@ -65,18 +66,18 @@ public sealed class FhirDispatcher(
         }
     }
 
-    private async System.Threading.Tasks.Task DeliverAsync(FhirOutboxItem item, CancellationToken cancellationToken)
+    private async System.Threading.Tasks.Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var number = item.Attempts.Count + 1;
         var started = time.GetUtcNow();
         if (options.Value.ValidateBeforeSending && item.Validation is null)
         {
-            var report = validator.ValidateJson(item.BundleJson);
+            var report = validator.ValidateJson(item.Payload);
             await outbox.RecordValidationAsync(item.Id, report, cancellationToken);
             if (!report.IsValid)
             {
                 var reason = "The Bundle is not valid FHIR R4: " + report.ErrorText;
-                await outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(number, started, time.GetUtcNow(), FhirAttemptOutcome.Invalid, null, reason), cancellationToken);
+                await outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(number, started, time.GetUtcNow(), OutboxAttemptOutcome.Invalid, null, reason), cancellationToken);
                 await outbox.ParkAsync(item.Id, reason, cancellationToken);
                 DispatcherLog.Parked(logger, item.Id, item.SessionId, null, report.ErrorCount);
                 return;
@@ -86,22 +87,22 @@ public sealed class FhirDispatcher(
         FhirSendResult result;
         try
         {
-            result = await transport.SendAsync(item.BundleJson, cancellationToken);
+            result = await transport.SendAsync(item.Payload, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            result = new FhirSendResult(FhirAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");
+            result = new FhirSendResult(OutboxAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");
         }
 
         var finished = time.GetUtcNow();
-        await outbox.RecordAttemptAsync(item.Id, new FhirDeliveryAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message), cancellationToken);
+        await outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message), cancellationToken);
         switch (result.Outcome)
         {
-            case FhirAttemptOutcome.Sent:
+            case OutboxAttemptOutcome.Sent:
                 await outbox.MarkSentAsync(item.Id, finished, cancellationToken);
                 DispatcherLog.Sent(logger, item.Id, item.SessionId, number);
                 break;
-            case FhirAttemptOutcome.TransientFailure:
+            case OutboxAttemptOutcome.TransientFailure:
                 var next = RetrySchedule.Next(finished, number, result.RetryAfter, options.Value, Random.Shared.NextDouble());
                 await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
                 DispatcherLog.RetryScheduled(logger, item.Id, item.SessionId, number, result.HttpStatus, next);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Billing;
 
 namespace InfusionSuite.Fhir.Mapping;

@@ -1,5 +1,6 @@
 using System.Text;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
 
 namespace InfusionSuite.Fhir.Outbox;
 
@@ -10,28 +11,29 @@ namespace InfusionSuite.Fhir.Outbox;
 public static class FhirNdjsonExport
 {
     /// <summary>Writes the items the query selects, oldest first; returns how many Bundles were written.</summary>
-    public static async Task<int> WriteAsync(IFhirOutbox outbox, FhirOutboxQuery query, Stream destination, CancellationToken cancellationToken)
+    public static async Task<int> WriteAsync(IOutbox outbox, OutboxQuery query, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(outbox);
-        var items = await outbox.ListAsync(query, cancellationToken);
-        await WriteAsync(items.Reverse().OrderBy(i => i.EnqueuedAt), destination, cancellationToken); // newest first → oldest first, ties in enqueue order
-        return items.Count(i => !string.IsNullOrWhiteSpace(i.BundleJson));
+        var items = (await outbox.ListAsync(query, cancellationToken))
+            .Where(i => string.Equals(i.ContentType, FhirOutboxItems.ContentType, StringComparison.Ordinal)).ToList();
+        await WriteAsync(Enumerable.Reverse(items).OrderBy(i => i.EnqueuedAt), destination, cancellationToken); // newest first → oldest first, ties in enqueue order
+        return items.Count(i => !string.IsNullOrWhiteSpace(i.Payload));
     }
 
-    public static async System.Threading.Tasks.Task WriteAsync(IEnumerable<FhirOutboxItem> items, Stream destination, CancellationToken cancellationToken)
+    public static async System.Threading.Tasks.Task WriteAsync(IEnumerable<OutboxItem> items, Stream destination, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(items);
         await using var writer = new StreamWriter(destination, new UTF8Encoding(false), leaveOpen: true) { NewLine = "\n" };
         foreach (var item in items)
         {
-            if (string.IsNullOrWhiteSpace(item.BundleJson))
+            if (string.IsNullOrWhiteSpace(item.Payload))
             {
                 continue; // a session whose Bundle could not be made: parked with the reason, nothing to export
             }
 
-            var line = item.BundleJson.Contains('\n', StringComparison.Ordinal)
-                ? FhirJson.Serialize(FhirJson.Parse<Bundle>(item.BundleJson))
-                : item.BundleJson;
+            var line = item.Payload.Contains('\n', StringComparison.Ordinal)
+                ? FhirJson.Serialize(FhirJson.Parse<Bundle>(item.Payload))
+                : item.Payload;
             await writer.WriteLineAsync(line.AsMemory(), cancellationToken);
         }
 

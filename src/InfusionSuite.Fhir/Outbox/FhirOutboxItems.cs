@@ -1,24 +1,29 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;
 
 namespace InfusionSuite.Fhir.Outbox;
 
 /// <summary>
-/// Builds the outbox item for an ended or voided session. Storage calls it inside the database
-/// transaction that records the end (or the void) and inserts the result there.
+/// Builds the outbox item for an ended or voided session: its transaction Bundle as compact FHIR JSON.
+/// The store writes it inside the database transaction that records the end (or the void).
 /// </summary>
 public sealed class FhirOutboxItems(SessionBundleMapper mapper)
 {
-    public FhirOutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt)
+    /// <summary>The content type of every item made here; the FHIR dispatcher takes only these.</summary>
+    public const string ContentType = "application/fhir+json";
+
+    public OutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt)
     {
         ArgumentNullException.ThrowIfNull(record);
         var bundle = mapper.Map(record, context);
-        return new FhirOutboxItem
+        return new OutboxItem
         {
             Id = Guid.CreateVersion7(enqueuedAt),
             SessionId = record.Plan.SessionId,
-            Kind = record.Status == SessionStatus.Voided ? FhirOutboxItemKind.Void : FhirOutboxItemKind.Session,
-            BundleJson = FhirJson.Serialize(bundle),
+            Kind = record.Status == SessionStatus.Voided ? OutboxItemKind.Void : OutboxItemKind.Session,
+            ContentType = ContentType,
+            Payload = FhirJson.Serialize(bundle),
             EnqueuedAt = enqueuedAt,
             NextAttemptAt = enqueuedAt,
         };

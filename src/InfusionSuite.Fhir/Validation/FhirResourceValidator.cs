@@ -3,6 +3,7 @@ using Hl7.Fhir.Model;
 using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
+using InfusionSuite.Application.Outbox;
 
 namespace InfusionSuite.Fhir.Validation;
 
@@ -16,7 +17,7 @@ public sealed class FhirResourceValidator(TimeProvider time)
     private readonly Lazy<Validator> _validator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Lock _gate = new();
 
-    public FhirValidationReport Validate(Resource resource)
+    public PayloadValidationReport Validate(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
         OperationOutcome outcome;
@@ -26,19 +27,19 @@ public sealed class FhirResourceValidator(TimeProvider time)
         }
 
         var issues = outcome.Issue
-            .Select(i => new FhirValidationIssue(
+            .Select(i => new PayloadValidationIssue(
                 i.Severity?.ToString().ToLowerInvariant() ?? "error",
                 string.Join(", ", i.Expression ?? []),
                 i.Details?.Text ?? i.Diagnostics ?? i.Code?.ToString() ?? "unspecified"))
             .ToList();
-        return new FhirValidationReport(time.GetUtcNow(), issues);
+        return new PayloadValidationReport(time.GetUtcNow(), issues);
     }
 
     /// <summary>
     /// Validates stored FHIR JSON. What the parser refuses (a missing required element, an unknown
     /// property) is reported as errors too, beside what the validator finds in the rest.
     /// </summary>
-    public FhirValidationReport ValidateJson(string json)
+    public PayloadValidationReport ValidateJson(string json)
     {
         try
         {
@@ -46,9 +47,9 @@ public sealed class FhirResourceValidator(TimeProvider time)
         }
         catch (DeserializationFailedException e)
         {
-            var parsing = e.Exceptions.Select(x => new FhirValidationIssue("error", "(parsing)", x.Message));
+            var parsing = e.Exceptions.Select(x => new PayloadValidationIssue("error", "(parsing)", x.Message));
             var rest = e.PartialResult is Resource partial ? Validate(partial).Issues : [];
-            return new FhirValidationReport(time.GetUtcNow(), [.. parsing, .. rest]);
+            return new PayloadValidationReport(time.GetUtcNow(), [.. parsing, .. rest]);
         }
     }
 

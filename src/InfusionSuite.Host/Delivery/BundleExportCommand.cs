@@ -1,3 +1,5 @@
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Host.Commands;
 using InfusionSuite.Storage;
@@ -18,10 +20,10 @@ internal static class BundleExportCommand
     /// <summary>The verb's work; returns the exit code.</summary>
     public static async Task<int> RunAsync(string[] settings, string output, string? statusText, string? session, CommandConsole console, CancellationToken cancellationToken)
     {
-        FhirOutboxStatus? status = null;
+        OutboxStatus? status = null;
         if (statusText is { Length: > 0 })
         {
-            if (!Enum.TryParse<FhirOutboxStatus>(statusText, ignoreCase: true, out var parsed))
+            if (!Enum.TryParse<OutboxStatus>(statusText, ignoreCase: true, out var parsed))
             {
                 await console.Error.WriteLineAsync($"--status must be Pending, Sent or Parked, not '{statusText}'.");
                 return 2;
@@ -37,10 +39,10 @@ internal static class BundleExportCommand
         using var host = builder.Build();
         try
         {
-            var outbox = host.Services.GetRequiredService<IFhirOutbox>();
+            var outbox = host.Services.GetRequiredService<IOutbox>();
             var path = Path.GetFullPath(output);
             await using var file = File.Create(path);
-            var count = await FhirNdjsonExport.WriteAsync(outbox, new FhirOutboxQuery(status, session, int.MaxValue), file, cancellationToken);
+            var count = await FhirNdjsonExport.WriteAsync(outbox, new OutboxQuery(status, session, int.MaxValue), file, cancellationToken);
             await console.Out.WriteLineAsync($"Wrote {count} FHIR Bundle(s) to {path}.");
             return 0;
         }

@@ -128,117 +128,6 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("courses", (string)null);
                 });
 
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxAttemptRow", b =>
-                {
-                    b.Property<long>("AttemptKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempt_key");
-
-                    b.Property<long>("FinishedAtTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("finished_at_ticks");
-
-                    b.Property<int?>("HttpStatus")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("http_status");
-
-                    b.Property<long>("ItemKey")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("item_key");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("number");
-
-                    b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("outcome");
-
-                    b.Property<string>("ServerMessage")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("server_message");
-
-                    b.Property<long>("StartedAtTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("started_at_ticks");
-
-                    b.HasKey("AttemptKey");
-
-                    b.HasIndex("ItemKey")
-                        .HasDatabaseName("ix_fhir_outbox_attempts_item_key");
-
-                    b.ToTable("fhir_outbox_attempts", (string)null);
-                });
-
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxRow", b =>
-                {
-                    b.Property<long>("ItemKey")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("item_key");
-
-                    b.Property<string>("BundleJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("bundle_json");
-
-                    b.Property<long>("EnqueuedAtTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("enqueued_at_ticks");
-
-                    b.Property<string>("Id")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("kind");
-
-                    b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("next_attempt_at_ticks");
-
-                    b.Property<string>("ParkedReason")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("parked_reason");
-
-                    b.Property<long?>("SentAtTicks")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("sent_at_ticks");
-
-                    b.Property<string>("SessionId")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("session_id");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("status");
-
-                    b.Property<string>("ValidationJson")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("validation_json");
-
-                    b.HasKey("ItemKey");
-
-                    b.HasIndex("EnqueuedAtTicks")
-                        .HasDatabaseName("ix_fhir_outbox_enqueued_at_ticks");
-
-                    b.HasIndex("Id")
-                        .IsUnique()
-                        .HasDatabaseName("ix_fhir_outbox_id");
-
-                    b.HasIndex("SessionId")
-                        .HasDatabaseName("ix_fhir_outbox_session_id");
-
-                    b.HasIndex("Status", "NextAttemptAtTicks")
-                        .HasDatabaseName("ix_fhir_outbox_status_next_attempt_at_ticks");
-
-                    b.ToTable("fhir_outbox", (string)null);
-                });
-
             modelBuilder.Entity("InfusionSuite.Storage.Schema.NurseAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -290,6 +179,122 @@ namespace InfusionSuite.Storage.Migrations
                         .HasDatabaseName("ix_nurse_audit_session_key");
 
                     b.ToTable("nurse_audit", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutboxAttemptRow", b =>
+                {
+                    b.Property<long>("AttemptKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_key");
+
+                    b.Property<long>("FinishedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_at_ticks");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("http_status");
+
+                    b.Property<long>("ItemKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outcome");
+
+                    b.Property<string>("ServerMessage")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("server_message");
+
+                    b.Property<long>("StartedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at_ticks");
+
+                    b.HasKey("AttemptKey");
+
+                    b.HasIndex("ItemKey")
+                        .HasDatabaseName("ix_outbox_attempts_item_key");
+
+                    b.ToTable("outbox_attempts", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutboxRow", b =>
+                {
+                    b.Property<long>("ItemKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_key");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("EnqueuedAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enqueued_at_ticks");
+
+                    b.Property<string>("Id")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("NextAttemptAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at_ticks");
+
+                    b.Property<string>("ParkedReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("parked_reason");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.Property<long?>("SentAtTicks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sent_at_ticks");
+
+                    b.Property<string>("SessionId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_id");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<string>("ValidationJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("validation_json");
+
+                    b.HasKey("ItemKey");
+
+                    b.HasIndex("EnqueuedAtTicks")
+                        .HasDatabaseName("ix_outbox_enqueued_at_ticks");
+
+                    b.HasIndex("Id")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_id");
+
+                    b.HasIndex("SessionId")
+                        .HasDatabaseName("ix_outbox_session_id");
+
+                    b.HasIndex("Status", "NextAttemptAtTicks")
+                        .HasDatabaseName("ix_outbox_status_next_attempt_at_ticks");
+
+                    b.ToTable("outbox", (string)null);
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.PatientRow", b =>
@@ -619,9 +624,9 @@ namespace InfusionSuite.Storage.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("InfusionSuite.Storage.Schema.FhirOutboxAttemptRow", b =>
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutboxAttemptRow", b =>
                 {
-                    b.HasOne("InfusionSuite.Storage.Schema.FhirOutboxRow", null)
+                    b.HasOne("InfusionSuite.Storage.Schema.OutboxRow", null)
                         .WithMany()
                         .HasForeignKey("ItemKey")
                         .OnDelete(DeleteBehavior.Restrict)

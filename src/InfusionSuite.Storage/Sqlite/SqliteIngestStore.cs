@@ -4,6 +4,7 @@ using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
+using InfusionSuite.Storage.Outbox;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Sqlite;
@@ -11,7 +12,8 @@ namespace InfusionSuite.Storage.Sqlite;
 /// <summary>
 /// The SQLite side of the single writer: one long-lived connection, one transaction per batch,
 /// prepared commands reused across batches. Samples and controller events use INSERT OR IGNORE on
-/// their (controller, boot, seq) key, so a message redelivered after a crash is stored once.
+/// their (controller, boot, seq) key, so a message redelivered after a crash is stored once. What
+/// <see cref="ISessionEndParticipant"/>s return for an ended session is written in the same transaction.
 /// </summary>
 internal sealed class SqliteIngestStore(
     SqliteConnections connections,
@@ -72,13 +74,7 @@ internal sealed class SqliteIngestStore(
         {
             commands.Enlist(transaction);
             Write(batch, commands, cancellationToken);
-            foreach (var record in batch.EndedSessions)
-            {
-                foreach (var participant in _participants)
-                {
-                    await participant.OnSessionEndedAsync(record, transaction, cancellationToken);
-                }
-            }
+            await WriteSessionEndsAsync(batch, transaction, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }
@@ -115,6 +111,30 @@ internal sealed class SqliteIngestStore(
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// Asks each participant what an ended session adds and writes it here, in the batch transaction:
+    /// an ended session and its outbox items are committed together or not at all.
+    /// </summary>
+    private async Task WriteSessionEndsAsync(IngestBatch batch, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (batch.EndedSessions.Count == 0 || _participants.Length == 0)
+        {
+            return;
+        }
+
+        var reads = new BatchTransactionReads(transaction);
+        foreach (var record in batch.EndedSessions)
+        {
+            foreach (var participant in _participants)
+            {
+                foreach (var item in await participant.OnSessionEndedAsync(record, reads, cancellationToken))
+                {
+                    await OutboxRows.InsertAsync(transaction.Connection!, transaction, item, cancellationToken);
+                }
+            }
         }
     }
 

@@ -2,6 +2,7 @@
 #nullable disable warnings
 
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
@@ -56,9 +57,9 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
 
         Assert.Empty(nurse.Failures);
         var sessionId = nurse.SessionByController[chair.ControllerId];
-        var outbox = worker.Services.GetRequiredService<IFhirOutbox>();
-        var sent = await SettledAsync(outbox, sessionId, FhirOutboxItemKind.Session);
-        Assert.Equal(FhirOutboxStatus.Sent, sent.Status);
+        var outbox = worker.Services.GetRequiredService<IOutbox>();
+        var sent = await SettledAsync(outbox, sessionId, OutboxItemKind.Session);
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.True(sent.Validation!.IsValid, sent.Validation.ErrorText);
         Assert.Single(sent.Attempts);
         await AssertOneOfEachAsync(patientId, calibrated: true);
@@ -68,7 +69,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
 
         var voided = await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token());
         Assert.True(voided.IsAccepted, voided.Message);
-        Assert.Equal(FhirOutboxStatus.Sent, (await SettledAsync(outbox, sessionId, FhirOutboxItemKind.Void)).Status);
+        Assert.Equal(OutboxStatus.Sent, (await SettledAsync(outbox, sessionId, OutboxItemKind.Void)).Status);
 
         var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "0663T"));
         Assert.Equal((placement.Id, EventStatus.EnteredInError), (after.Id, after.Status));
@@ -84,28 +85,28 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         using var db = new TempDatabase();
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
         string sessionId;
-        FhirOutboxItem kept;
+        OutboxItem kept;
         await using (var first = await WorkerHost.StartAsync(Settings.For(db.Path), clock))
         {
             sessionId = await CompletedByTheNurseAsync(first, "Patient/" + patientId);
             kept = await Wait.ForAsync(
-                async () => (await first.Services.GetRequiredService<IFhirOutbox>().ListAsync(new FhirOutboxQuery(SessionId: sessionId), Wait.Token())).SingleOrDefault(),
+                async () => (await first.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token())).SingleOrDefault(),
                 "the outbox item");
-            Assert.Equal((FhirOutboxStatus.Pending, FhirOutboxItemKind.Session), (kept.Status, kept.Kind));
+            Assert.Equal((OutboxStatus.Pending, OutboxItemKind.Session), (kept.Status, kept.Kind));
             Assert.Empty(kept.Attempts);
 
             var file = Path.Combine(Path.GetDirectoryName(db.Path)!, "bundles.ndjson");
             Assert.Equal(0, await HostCommandLine.InvokeAsync(["export-bundles", "--out", file, "--Storage:DatabasePath=" + db.Path], CommandConsole.Standard));
             var line = Assert.Single(await File.ReadAllLinesAsync(file));
-            Assert.Equal(kept.BundleJson, line);
+            Assert.Equal(kept.Payload, line);
             Assert.Equal(Bundle.BundleType.Transaction, FhirJson.Parse<Bundle>(line).Type);
         }
 
         Assert.Equal(0, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
         await using var second = await WorkerHost.StartAsync(Ehr(Settings.For(db.Path), server.FhirBase, validate: false), clock);
-        var delivered = await SettledAsync(second.Services.GetRequiredService<IFhirOutbox>(), sessionId, FhirOutboxItemKind.Session);
+        var delivered = await SettledAsync(second.Services.GetRequiredService<IOutbox>(), sessionId, OutboxItemKind.Session);
 
-        Assert.Equal((kept.Id, FhirOutboxStatus.Sent), (delivered.Id, delivered.Status));
+        Assert.Equal((kept.Id, OutboxStatus.Sent), (delivered.Id, delivered.Status));
         Assert.Single(delivered.Attempts);
         await AssertOneOfEachAsync(patientId, calibrated: false);
     }
@@ -135,10 +136,10 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         return id;
     }
 
-    private static Task<FhirOutboxItem> SettledAsync(IFhirOutbox outbox, string sessionId, FhirOutboxItemKind kind) =>
+    private static Task<OutboxItem> SettledAsync(IOutbox outbox, string sessionId, OutboxItemKind kind) =>
         Wait.ForAsync(
-            async () => (await outbox.ListAsync(new FhirOutboxQuery(SessionId: sessionId), Wait.Token()))
-                .SingleOrDefault(i => i.Kind == kind && i.Status != FhirOutboxStatus.Pending),
+            async () => (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token()))
+                .SingleOrDefault(i => i.Kind == kind && i.Status != OutboxStatus.Pending),
             $"the {kind} item of {sessionId} to be sent or parked");
 
     /// <summary>One Device, the Procedure(s), six Observations and the ChargeItem(s): nothing twice.</summary>

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
 
@@ -8,13 +9,13 @@ namespace InfusionSuite.Fhir.Tests;
 /// SQLite). A "restart" is a new dispatcher over the same instance. Ties between equal instants go by
 /// enqueue order (oldest first when taking, newest first when listing).
 /// </summary>
-internal sealed class InMemoryFhirOutbox : IOutboxUnderTest
+internal sealed class InMemoryOutbox : IOutboxUnderTest
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<Guid, FhirOutboxItem> _items = [];
+    private readonly Dictionary<Guid, OutboxItem> _items = [];
     private readonly Dictionary<Guid, long> _order = [];
 
-    public void Enqueue(FhirOutboxItem item)
+    public void Enqueue(OutboxItem item)
     {
         lock (_gate)
         {
@@ -23,17 +24,17 @@ internal sealed class InMemoryFhirOutbox : IOutboxUnderTest
         }
     }
 
-    public Task EnqueueAsync(FhirOutboxItem item)
+    public Task EnqueueAsync(OutboxItem item)
     {
         Enqueue(item);
         return Task.CompletedTask;
     }
 
-    public Task<FhirOutboxItem> GetAsync(Guid id) => Task.FromResult(this[id]);
+    public Task<OutboxItem> GetAsync(Guid id) => Task.FromResult(this[id]);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
-    public FhirOutboxItem this[Guid id]
+    public OutboxItem this[Guid id]
     {
         get
         {
@@ -44,52 +45,54 @@ internal sealed class InMemoryFhirOutbox : IOutboxUnderTest
         }
     }
 
-    public Task<IReadOnlyList<FhirOutboxItem>> TakeDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
-        Read(items => items.Where(i => i.Status == FhirOutboxStatus.Pending && i.NextAttemptAt <= now)
+    public Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken) => EnqueueAsync(item);
+
+    public Task<IReadOnlyList<OutboxItem>> TakeDueAsync(string contentType, DateTimeOffset now, int maxItems, CancellationToken cancellationToken) =>
+        Read(items => items.Where(i => i.Status == OutboxStatus.Pending && i.NextAttemptAt <= now && i.ContentType == contentType)
             .OrderBy(i => i.NextAttemptAt).ThenBy(i => i.EnqueuedAt).ThenBy(i => _order[i.Id]).Take(maxItems));
 
-    public Task RecordAttemptAsync(Guid itemId, FhirDeliveryAttempt attempt, CancellationToken cancellationToken) =>
+    public Task RecordAttemptAsync(Guid itemId, OutboxAttempt attempt, CancellationToken cancellationToken) =>
         Update(itemId, i => i with { Attempts = [.. i.Attempts, attempt] });
 
-    public Task RecordValidationAsync(Guid itemId, FhirValidationReport report, CancellationToken cancellationToken) =>
+    public Task RecordValidationAsync(Guid itemId, PayloadValidationReport report, CancellationToken cancellationToken) =>
         Update(itemId, i => i with { Validation = report });
 
     public Task MarkSentAsync(Guid itemId, DateTimeOffset sentAt, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = FhirOutboxStatus.Sent, SentAt = sentAt });
+        Update(itemId, i => i with { Status = OutboxStatus.Sent, SentAt = sentAt });
 
     public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = FhirOutboxStatus.Pending, NextAttemptAt = nextAttemptAt });
+        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt });
 
     public Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = FhirOutboxStatus.Parked, ParkedReason = reason });
+        Update(itemId, i => i with { Status = OutboxStatus.Parked, ParkedReason = reason });
 
     public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_items[itemId].Status != FhirOutboxStatus.Parked)
+            if (_items[itemId].Status != OutboxStatus.Parked || _items[itemId].Payload.Length == 0)
             {
                 return Task.FromResult(false);
             }
 
-            _items[itemId] = _items[itemId] with { Status = FhirOutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null, Validation = null };
+            _items[itemId] = _items[itemId] with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null, Validation = null };
             return Task.FromResult(true);
         }
     }
 
-    public Task<IReadOnlyList<FhirOutboxItem>> ListAsync(FhirOutboxQuery query, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxQuery query, CancellationToken cancellationToken) =>
         Read(items => items.Where(i => (query.Status is null || i.Status == query.Status) && (query.SessionId is null || i.SessionId == query.SessionId))
             .OrderByDescending(i => i.EnqueuedAt).ThenByDescending(i => _order[i.Id]).Take(query.Limit));
 
-    private Task<IReadOnlyList<FhirOutboxItem>> Read(Func<IEnumerable<FhirOutboxItem>, IEnumerable<FhirOutboxItem>> query)
+    private Task<IReadOnlyList<OutboxItem>> Read(Func<IEnumerable<OutboxItem>, IEnumerable<OutboxItem>> query)
     {
         lock (_gate)
         {
-            return Task.FromResult<IReadOnlyList<FhirOutboxItem>>([.. query(_items.Values)]);
+            return Task.FromResult<IReadOnlyList<OutboxItem>>([.. query(_items.Values)]);
         }
     }
 
-    private Task Update(Guid id, Func<FhirOutboxItem, FhirOutboxItem> change)
+    private Task Update(Guid id, Func<OutboxItem, OutboxItem> change)
     {
         lock (_gate)
         {

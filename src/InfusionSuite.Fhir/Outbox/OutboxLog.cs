@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace InfusionSuite.Storage.Outbox;
+namespace InfusionSuite.Fhir.Outbox;
 
 /// <summary>The outbox participant's log lines: item and session ids only, never patient data or Bundle contents.</summary>
 internal static partial class OutboxLog

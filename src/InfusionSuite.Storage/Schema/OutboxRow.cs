@@ -1,10 +1,10 @@
 namespace InfusionSuite.Storage.Schema;
 
 /// <summary>
-/// One FHIR outbox item (<see cref="Fhir.Outbox.FhirOutboxItem"/>). Instants are UTC ticks: the
-/// dispatcher's retry schedule round-trips exactly and sorts in SQL.
+/// One outbox item (<see cref="Application.Outbox.OutboxItem"/>): an opaque payload and its delivery
+/// state. Instants are UTC ticks: the dispatcher's retry schedule round-trips exactly and sorts in SQL.
 /// </summary>
-public sealed class FhirOutboxRow
+public sealed class OutboxRow
 {
     /// <summary>Insertion order (ties between equal instants are broken by it).</summary>
     public long ItemKey { get; set; }
@@ -14,13 +14,16 @@ public sealed class FhirOutboxRow
 
     public required string SessionId { get; set; }
 
-    /// <summary><see cref="Fhir.Outbox.FhirOutboxItemKind"/> as a number.</summary>
+    /// <summary><see cref="Application.Outbox.OutboxItemKind"/> as a number.</summary>
     public int Kind { get; set; }
 
-    /// <summary>The transaction Bundle (compact FHIR JSON, patient data); empty when it could not be made.</summary>
-    public required string BundleJson { get; set; }
+    /// <summary>What the payload is (e.g. <c>application/fhir+json</c>).</summary>
+    public required string ContentType { get; set; }
 
-    /// <summary><see cref="Fhir.Outbox.FhirOutboxStatus"/> as a number.</summary>
+    /// <summary>The payload as its maker serialized it (patient data); empty when it could not be made.</summary>
+    public required string Payload { get; set; }
+
+    /// <summary><see cref="Application.Outbox.OutboxStatus"/> as a number.</summary>
     public int Status { get; set; }
 
     public long EnqueuedAtTicks { get; set; }

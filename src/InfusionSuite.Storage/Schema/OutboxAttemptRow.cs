@@ -1,7 +1,7 @@
 namespace InfusionSuite.Storage.Schema;
 
 /// <summary>One delivery attempt of an outbox item, append-only (triggers refuse UPDATE and DELETE).</summary>
-public sealed class FhirOutboxAttemptRow
+public sealed class OutboxAttemptRow
 {
     public long AttemptKey { get; set; }
 
@@ -13,7 +13,7 @@ public sealed class FhirOutboxAttemptRow
 
     public long FinishedAtTicks { get; set; }
 
-    /// <summary><see cref="Fhir.Outbox.FhirAttemptOutcome"/> as a number.</summary>
+    /// <summary><see cref="Application.Outbox.OutboxAttemptOutcome"/> as a number.</summary>
     public int Outcome { get; set; }
 
     public int? HttpStatus { get; set; }

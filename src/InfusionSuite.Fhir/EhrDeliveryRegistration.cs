@@ -1,3 +1,6 @@
+using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
@@ -5,24 +8,29 @@ using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Fhir;
 
 /// <summary>The FHIR adapter's one registration method.</summary>
-public static class FhirDeliveryServiceCollectionExtensions
+public static class EhrDeliveryRegistration
 {
     public const string TokenHttpClientName = "InfusionSuite.Fhir.SmartToken";
 
     /// <summary>
-    /// Registers the mapper, the outbox item factory, the validator, the EHR transport (resilience
-    /// pipeline and authentication) and the dispatcher, with options bound from <c>Fhir:Mapping</c>
-    /// and <c>Fhir:Delivery</c> and validated at start. The host registers an <see cref="IFhirOutbox"/>
-    /// (storage) before or after.
+    /// Adds delivery to the EHR: the <see cref="ISessionEndParticipant"/> that returns each ended or voided
+    /// session's transaction Bundle as an outbox item (the store writes it in the transaction that stores
+    /// the end), the mapper, the validator, the EHR transport (resilience pipeline and authentication),
+    /// the dispatcher over the application's <see cref="IOutbox"/> and <see cref="IOutboxDelivery"/>, with
+    /// options bound from <c>Fhir:Mapping</c> and <c>Fhir:Delivery</c> and validated at start. With no
+    /// <c>Fhir:Delivery:BaseUrl</c> the dispatcher sends nothing and the Bundles are kept. Needs an
+    /// <see cref="IOutbox"/> (e.g. <c>AddStorage()</c>) and the billing policy (<c>AddIngest()</c>).
     /// </summary>
-    public static IServiceCollection AddFhirDelivery(this IServiceCollection services)
+    public static IHostApplicationBuilder AddEhrDelivery(this IHostApplicationBuilder builder)
     {
-        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FhirDeliveryOptions>().BindConfiguration(FhirDeliveryOptions.SectionName).ValidateOnStart();
@@ -30,20 +38,24 @@ public static class FhirDeliveryServiceCollectionExtensions
 
         services.AddSingleton(sp => new SessionBundleMapper(sp.GetRequiredService<IOptions<FhirMappingOptions>>().Value));
         services.AddSingleton<FhirOutboxItems>();
+        services.TryAddSingleton<SessionBillingQuery>();
+        services.AddSingleton<SessionFhirContextReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionEndParticipant, FhirOutboxParticipant>());
         services.AddSingleton<FhirResourceValidator>();
         services.AddSingleton<IEhrAccessTokenSource>(CreateTokenSource);
         services.AddTransient<EhrAuthenticationHandler>();
         services.AddHttpClient(TokenHttpClientName);
         var ehrClient = services.AddHttpClient(FhirClientTransport.HttpClientName);
-        ehrClient.AddResilienceHandler("fhir-delivery", (builder, context) => DeliveryResilience.Configure(
-                builder,
+        ehrClient.AddResilienceHandler("fhir-delivery", (pipeline, context) => DeliveryResilience.Configure(
+                pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         ehrClient.AddHttpMessageHandler<EhrAuthenticationHandler>();
         services.AddSingleton<IFhirBundleTransport, FhirClientTransport>();
+        services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();
         services.AddSingleton<FhirDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<FhirDispatcher>());
-        return services;
+        return builder;
     }
 
     private static IEhrAccessTokenSource CreateTokenSource(IServiceProvider services)

@@ -1,14 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
-using InfusionSuite.Fhir.Outbox;
-using InfusionSuite.Fhir.Validation;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Storage.Schema;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Outbox;
 
-/// <summary>Outbox items to rows and back, and the one INSERT both the participant and staff tools use.</summary>
-internal static class FhirOutboxRows
+/// <summary>Outbox items to rows and back, and the one INSERT both the session end and staff tools use.</summary>
+internal static class OutboxRows
 {
     private static readonly JsonSerializerOptions s_json = new() { IgnoreReadOnlyProperties = true };
 
@@ -19,18 +18,19 @@ internal static class FhirOutboxRows
     public static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 
     /// <summary>Inserts the item (and any attempts it carries) on the connection, inside <paramref name="transaction"/> when given.</summary>
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, FhirOutboxItem item, CancellationToken cancellationToken)
+    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, OutboxItem item, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO fhir_outbox (id, session_id, kind, bundle_json, status, enqueued_at_ticks, next_attempt_at_ticks, sent_at_ticks, parked_reason, validation_json)
-            VALUES ($id, $session, $kind, $bundle, $status, $enqueued, $next, $sent, $reason, $validation)
+            INSERT INTO outbox (id, session_id, kind, content_type, payload, status, enqueued_at_ticks, next_attempt_at_ticks, sent_at_ticks, parked_reason, validation_json)
+            VALUES ($id, $session, $kind, $type, $payload, $status, $enqueued, $next, $sent, $reason, $validation)
             """;
         insert.Parameters.AddWithValue("$id", Key(item.Id));
         insert.Parameters.AddWithValue("$session", item.SessionId);
         insert.Parameters.AddWithValue("$kind", (int)item.Kind);
-        insert.Parameters.AddWithValue("$bundle", item.BundleJson);
+        insert.Parameters.AddWithValue("$type", item.ContentType);
+        insert.Parameters.AddWithValue("$payload", item.Payload);
         insert.Parameters.AddWithValue("$status", (int)item.Status);
         insert.Parameters.AddWithValue("$enqueued", Ticks(item.EnqueuedAt));
         insert.Parameters.AddWithValue("$next", Ticks(item.NextAttemptAt));
@@ -44,13 +44,13 @@ internal static class FhirOutboxRows
         }
     }
 
-    public static async Task InsertAttemptAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid itemId, FhirDeliveryAttempt attempt, CancellationToken cancellationToken)
+    public static async Task InsertAttemptAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid itemId, OutboxAttempt attempt, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO fhir_outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
-            SELECT item_key, $number, $started, $finished, $outcome, $status, $message FROM fhir_outbox WHERE id = $id
+            INSERT INTO outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
+            SELECT item_key, $number, $started, $finished, $outcome, $status, $message FROM outbox WHERE id = $id
             """;
         insert.Parameters.AddWithValue("$id", Key(itemId));
         insert.Parameters.AddWithValue("$number", attempt.Number);
@@ -65,22 +65,34 @@ internal static class FhirOutboxRows
         }
     }
 
-    public static string ValidationJson(FhirValidationReport report) => JsonSerializer.Serialize(report, s_json);
+    /// <summary>Whether an item of <paramref name="kind"/> exists for the session, inside <paramref name="transaction"/>.</summary>
+    public static async Task<bool> ExistsAsync(SqliteTransaction transaction, string sessionId, OutboxItemKind kind, CancellationToken cancellationToken)
+    {
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT EXISTS (SELECT 1 FROM outbox WHERE session_id = $session AND kind = $kind)";
+        query.Parameters.AddWithValue("$session", sessionId);
+        query.Parameters.AddWithValue("$kind", (int)kind);
+        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+    }
 
-    public static FhirOutboxItem ToItem(FhirOutboxRow row, IEnumerable<FhirOutboxAttemptRow> attempts) => new()
+    public static string ValidationJson(PayloadValidationReport report) => JsonSerializer.Serialize(report, s_json);
+
+    public static OutboxItem ToItem(OutboxRow row, IEnumerable<OutboxAttemptRow> attempts) => new()
     {
         Id = Guid.Parse(row.Id, CultureInfo.InvariantCulture),
         SessionId = row.SessionId,
-        Kind = (FhirOutboxItemKind)row.Kind,
-        BundleJson = row.BundleJson,
+        Kind = (OutboxItemKind)row.Kind,
+        ContentType = row.ContentType,
+        Payload = row.Payload,
         EnqueuedAt = Instant(row.EnqueuedAtTicks),
-        Status = (FhirOutboxStatus)row.Status,
+        Status = (OutboxStatus)row.Status,
         NextAttemptAt = Instant(row.NextAttemptAtTicks),
         SentAt = row.SentAtTicks is { } sent ? Instant(sent) : null,
         ParkedReason = row.ParkedReason,
-        Validation = row.ValidationJson is { } json ? JsonSerializer.Deserialize<FhirValidationReport>(json, s_json) : null,
-        Attempts = [.. attempts.OrderBy(a => a.AttemptKey).Select(a => new FhirDeliveryAttempt(
-            a.Number, Instant(a.StartedAtTicks), Instant(a.FinishedAtTicks), (FhirAttemptOutcome)a.Outcome, a.HttpStatus, a.ServerMessage))],
+        Validation = row.ValidationJson is { } json ? JsonSerializer.Deserialize<PayloadValidationReport>(json, s_json) : null,
+        Attempts = [.. attempts.OrderBy(a => a.AttemptKey).Select(a => new OutboxAttempt(
+            a.Number, Instant(a.StartedAtTicks), Instant(a.FinishedAtTicks), (OutboxAttemptOutcome)a.Outcome, a.HttpStatus, a.ServerMessage))],
     };
 
     public static InvalidOperationException UnknownItem(Guid itemId) => new($"Outbox item {itemId} does not exist.");

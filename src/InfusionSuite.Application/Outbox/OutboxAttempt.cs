@@ -1,12 +1,12 @@
-namespace InfusionSuite.Fhir.Outbox;
+namespace InfusionSuite.Application.Outbox;
 
 /// <summary>One attempt to deliver an outbox item, as staff see it.</summary>
 /// <param name="HttpStatus">The final HTTP status; null when no response came (network error, timeout).</param>
-/// <param name="ServerMessage">The server's OperationOutcome text, the error, or a summary of what was created.</param>
-public sealed record FhirDeliveryAttempt(
+/// <param name="ServerMessage">The receiver's message, the error, or a summary of what was created.</param>
+public sealed record OutboxAttempt(
     int Number,
     DateTimeOffset StartedAt,
     DateTimeOffset FinishedAt,
-    FhirAttemptOutcome Outcome,
+    OutboxAttemptOutcome Outcome,
     int? HttpStatus,
     string? ServerMessage);

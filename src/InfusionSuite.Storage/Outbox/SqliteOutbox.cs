@@ -1,5 +1,4 @@
-using InfusionSuite.Fhir.Outbox;
-using InfusionSuite.Fhir.Validation;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Storage.Schema;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -7,39 +6,38 @@ using Microsoft.EntityFrameworkCore;
 namespace InfusionSuite.Storage.Outbox;
 
 /// <summary>
-/// The FHIR outbox in SQLite (<c>fhir_outbox</c>, append-only <c>fhir_outbox_attempts</c>). Items are
-/// inserted by <see cref="FhirOutboxParticipant"/> in the batch transaction that ends a session; every
-/// method here is one short transaction of its own, so the queue and its schedule survive a restart.
-/// Behaves as the contract's reference (tests/InfusionSuite.Fhir.Tests InMemoryFhirOutbox), proven by
-/// the same dispatcher tests. Never logs Bundle contents.
+/// The outbox in SQLite (<c>outbox</c>, append-only <c>outbox_attempts</c>): opaque payloads with their
+/// content type, keys and delivery state. The store inserts the items that session-end participants
+/// return in the batch transaction that ends a session; every method here is one short transaction of
+/// its own, so the queue and its schedule survive a restart. Behaves as the contract's reference
+/// (tests/InfusionSuite.Fhir.Tests InMemoryOutbox), proven by the same dispatcher tests. Never logs payloads.
 /// </summary>
-internal sealed class SqliteFhirOutbox(
+internal sealed class SqliteOutbox(
     IDbContextFactory<InfusionSuiteDbContext> contexts,
     SqliteConnections connections,
-    DatabaseInitializer initializer) : IFhirOutbox
+    DatabaseInitializer initializer) : IOutbox
 {
-    private const int Pending = (int)FhirOutboxStatus.Pending;
-    private const int Parked = (int)FhirOutboxStatus.Parked;
+    private const int Pending = (int)OutboxStatus.Pending;
+    private const int Parked = (int)OutboxStatus.Parked;
 
-    /// <summary>Adds an item outside a session's end (staff tools, tests).</summary>
-    public async Task EnqueueAsync(FhirOutboxItem item, CancellationToken cancellationToken)
+    public async Task EnqueueAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(item);
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await FhirOutboxRows.InsertAsync(connection, null, item, cancellationToken);
+        await OutboxRows.InsertAsync(connection, null, item, cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FhirOutboxItem>> TakeDueAsync(DateTimeOffset now, int maxItems, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> TakeDueAsync(string contentType, DateTimeOffset now, int maxItems, CancellationToken cancellationToken)
     {
-        var due = FhirOutboxRows.Ticks(now);
+        var due = OutboxRows.Ticks(now);
         return await ReadAsync(
-            rows => rows.Where(r => r.Status == Pending && r.NextAttemptAtTicks <= due)
+            rows => rows.Where(r => r.Status == Pending && r.NextAttemptAtTicks <= due && r.ContentType == contentType)
                 .OrderBy(r => r.NextAttemptAtTicks).ThenBy(r => r.EnqueuedAtTicks).ThenBy(r => r.ItemKey).Take(maxItems),
             cancellationToken);
     }
 
-    public async Task<IReadOnlyList<FhirOutboxItem>> ListAsync(FhirOutboxQuery query, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxQuery query, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(query);
         return await ReadAsync(
@@ -48,32 +46,32 @@ internal sealed class SqliteFhirOutbox(
             cancellationToken);
     }
 
-    public async Task RecordAttemptAsync(Guid itemId, FhirDeliveryAttempt attempt, CancellationToken cancellationToken)
+    public async Task RecordAttemptAsync(Guid itemId, OutboxAttempt attempt, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(attempt);
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await FhirOutboxRows.InsertAttemptAsync(connection, null, itemId, attempt, cancellationToken);
+        await OutboxRows.InsertAttemptAsync(connection, null, itemId, attempt, cancellationToken);
     }
 
-    public Task RecordValidationAsync(Guid itemId, FhirValidationReport report, CancellationToken cancellationToken)
+    public Task RecordValidationAsync(Guid itemId, PayloadValidationReport report, CancellationToken cancellationToken)
     {
-        var json = FhirOutboxRows.ValidationJson(report);
+        var json = OutboxRows.ValidationJson(report);
         return UpdateAsync(itemId, s => s.SetProperty(r => r.ValidationJson, json), cancellationToken);
     }
 
     public Task MarkSentAsync(Guid itemId, DateTimeOffset sentAt, CancellationToken cancellationToken)
     {
-        var ticks = FhirOutboxRows.Ticks(sentAt);
+        var ticks = OutboxRows.Ticks(sentAt);
         return UpdateAsync(
             itemId,
-            s => s.SetProperty(r => r.Status, (int)FhirOutboxStatus.Sent).SetProperty(r => r.SentAtTicks, ticks),
+            s => s.SetProperty(r => r.Status, (int)OutboxStatus.Sent).SetProperty(r => r.SentAtTicks, ticks),
             cancellationToken);
     }
 
     public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
-        var ticks = FhirOutboxRows.Ticks(nextAttemptAt);
+        var ticks = OutboxRows.Ticks(nextAttemptAt);
         return UpdateAsync(
             itemId,
             s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks),
@@ -87,17 +85,17 @@ internal sealed class SqliteFhirOutbox(
             cancellationToken);
 
     /// <summary>
-    /// Only a parked item with a Bundle goes back to Pending. An item parked because its Bundle could
+    /// Only a parked item with a payload goes back to Pending. An item parked because its payload could
     /// not be made (empty) stays parked: sending it again would not help.
     /// </summary>
     public async Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
-        var key = FhirOutboxRows.Key(itemId);
-        var ticks = FhirOutboxRows.Ticks(nextAttemptAt);
+        var key = OutboxRows.Key(itemId);
+        var ticks = OutboxRows.Ticks(nextAttemptAt);
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var changed = await db.FhirOutbox
-            .Where(r => r.Id == key && r.Status == Parked && r.BundleJson != string.Empty)
+        var changed = await db.Outbox
+            .Where(r => r.Id == key && r.Status == Parked && r.Payload != string.Empty)
             .ExecuteUpdateAsync(
                 s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks)
                     .SetProperty(r => r.ParkedReason, (string?)null).SetProperty(r => r.ValidationJson, (string?)null),
@@ -105,34 +103,34 @@ internal sealed class SqliteFhirOutbox(
         return changed == 1;
     }
 
-    private async Task<IReadOnlyList<FhirOutboxItem>> ReadAsync(
-        Func<IQueryable<FhirOutboxRow>, IQueryable<FhirOutboxRow>> query, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<OutboxItem>> ReadAsync(
+        Func<IQueryable<OutboxRow>, IQueryable<OutboxRow>> query, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await query(db.FhirOutbox.AsNoTracking()).ToListAsync(cancellationToken);
+        var rows = await query(db.Outbox.AsNoTracking()).ToListAsync(cancellationToken);
         if (rows.Count == 0)
         {
             return [];
         }
 
         var keys = rows.Select(r => r.ItemKey).ToList();
-        var attempts = (await db.FhirOutboxAttempts.AsNoTracking().Where(a => keys.Contains(a.ItemKey)).ToListAsync(cancellationToken))
+        var attempts = (await db.OutboxAttempts.AsNoTracking().Where(a => keys.Contains(a.ItemKey)).ToListAsync(cancellationToken))
             .ToLookup(a => a.ItemKey);
-        return [.. rows.Select(r => FhirOutboxRows.ToItem(r, attempts[r.ItemKey]))];
+        return [.. rows.Select(r => OutboxRows.ToItem(r, attempts[r.ItemKey]))];
     }
 
     private async Task UpdateAsync(
         Guid itemId,
-        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<FhirOutboxRow>> set,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRow>> set,
         CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
-        var key = FhirOutboxRows.Key(itemId);
+        var key = OutboxRows.Key(itemId);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.FhirOutbox.Where(r => r.Id == key).ExecuteUpdateAsync(set, cancellationToken) == 0)
+        if (await db.Outbox.Where(r => r.Id == key).ExecuteUpdateAsync(set, cancellationToken) == 0)
         {
-            throw FhirOutboxRows.UnknownItem(itemId);
+            throw OutboxRows.UnknownItem(itemId);
         }
     }
 }

@@ -1,8 +1,8 @@
 using InfusionSuite.Domain.Billing;
 
-namespace InfusionSuite.Fhir.Mapping;
+namespace InfusionSuite.Application.Billing;
 
-/// <summary>The billing rule that decided a ChargeItem, as a stable rule name and a sentence for the billing office.</summary>
+/// <summary>The billing rule that decided a code, as a stable rule name and a sentence for the billing office (the session page and the EHR ChargeItem note).</summary>
 public static class BillingRuleText
 {
     public static string For(CodeDecision decision)

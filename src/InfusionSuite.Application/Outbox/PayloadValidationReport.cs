@@ -1,7 +1,7 @@
-namespace InfusionSuite.Fhir.Validation;
+namespace InfusionSuite.Application.Outbox;
 
-/// <summary>The validator's verdict on one Bundle or resource, kept with the outbox item.</summary>
-public sealed record FhirValidationReport(DateTimeOffset ValidatedAt, IReadOnlyList<FhirValidationIssue> Issues)
+/// <summary>The validator's verdict on one payload (or one resource of it), kept with the outbox item.</summary>
+public sealed record PayloadValidationReport(DateTimeOffset ValidatedAt, IReadOnlyList<PayloadValidationIssue> Issues)
 {
     public int ErrorCount => Issues.Count(i => i.IsError);
 

@@ -1,0 +1,17 @@
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>How one delivery attempt ended.</summary>
+public enum OutboxAttemptOutcome : byte
+{
+    /// <summary>The receiver accepted the payload.</summary>
+    Sent,
+
+    /// <summary>Network error, timeout, 408, 429 or 5xx: tried again later.</summary>
+    TransientFailure,
+
+    /// <summary>Any other 4xx: parked with the receiver's message.</summary>
+    Rejected,
+
+    /// <summary>The payload failed validation before sending: parked with the errors.</summary>
+    Invalid,
+}

@@ -1,0 +1,38 @@
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>
+/// One payload waiting for, or done with, delivery. Opaque to storage: it keeps the payload text, its
+/// content type and its keys, and moves the status along.
+/// </summary>
+public sealed record OutboxItem
+{
+    public required Guid Id { get; init; }
+
+    /// <summary>The session the payload is about (its key for staff and export).</summary>
+    public required string SessionId { get; init; }
+
+    public required OutboxItemKind Kind { get; init; }
+
+    /// <summary>What the payload is, e.g. <c>application/fhir+json</c>: the dispatcher of that type takes it.</summary>
+    public required string ContentType { get; init; }
+
+    /// <summary>The serialized payload (patient data: never logged); empty when it could not be made.</summary>
+    public required string Payload { get; init; }
+
+    public required DateTimeOffset EnqueuedAt { get; init; }
+
+    public OutboxStatus Status { get; init; } = OutboxStatus.Pending;
+
+    /// <summary>Not to be attempted before this instant (persisted retry state: a restart keeps it).</summary>
+    public required DateTimeOffset NextAttemptAt { get; init; }
+
+    public DateTimeOffset? SentAt { get; init; }
+
+    /// <summary>Why it is parked: the receiver's message, the validation errors, or why the payload could not be made.</summary>
+    public string? ParkedReason { get; init; }
+
+    /// <summary>The validation before sending, when the dispatcher validates (kept for staff).</summary>
+    public PayloadValidationReport? Validation { get; init; }
+
+    public IReadOnlyList<OutboxAttempt> Attempts { get; init; } = [];
+}

@@ -1,0 +1,11 @@
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>What happened to the session an outbox item reports.</summary>
+public enum OutboxItemKind : byte
+{
+    /// <summary>The session ended (completed or stopped).</summary>
+    Session,
+
+    /// <summary>The session was voided after it ended: what was reported is withdrawn.</summary>
+    Void,
+}

@@ -1,0 +1,14 @@
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>Where an outbox item stands.</summary>
+public enum OutboxStatus : byte
+{
+    /// <summary>Waiting for its next attempt (new, or retrying after a transient failure).</summary>
+    Pending,
+
+    /// <summary>Accepted by the receiver.</summary>
+    Sent,
+
+    /// <summary>Refused (a 4xx other than 408/429), invalid, or not made: waits for staff.</summary>
+    Parked,
+}

@@ -1,0 +1,17 @@
+using InfusionSuite.Application.Outbox;
+
+namespace InfusionSuite.Application.Ports;
+
+/// <summary>
+/// What a <see cref="ISessionEndParticipant"/> may read, inside the batch transaction that stores the
+/// session's end (it sees that transaction's writes, including the items written for earlier
+/// sessions of the same batch).
+/// </summary>
+public interface ISessionEndReads : IPatientCourses
+{
+    /// <summary>Whether an outbox item of <paramref name="kind"/> was already written for the session.</summary>
+    Task<bool> HasOutboxItemAsync(string sessionId, OutboxItemKind kind, CancellationToken cancellationToken);
+
+    /// <summary>The Practitioner in the staff member's profile (a reference or an NPI), null when none is set.</summary>
+    Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,25 @@
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Storage.Outbox;
+using Microsoft.Data.Sqlite;
+
+namespace InfusionSuite.Storage.Sqlite;
+
+/// <summary>The reads a session-end participant makes, inside the batch transaction (it sees the batch's writes).</summary>
+internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISessionEndReads
+{
+    public Task<IReadOnlyList<StoredCourse>> OfPatientAsync(string patientReference, CancellationToken cancellationToken) =>
+        PatientCourseReader.ReadAsync(transaction.Connection!, transaction, patientReference, cancellationToken);
+
+    public Task<bool> HasOutboxItemAsync(string sessionId, OutboxItemKind kind, CancellationToken cancellationToken) =>
+        OutboxRows.ExistsAsync(transaction, sessionId, kind, cancellationToken);
+
+    public async Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken)
+    {
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT practitioner_id FROM users WHERE user_id = $user AND practitioner_id IS NOT NULL AND practitioner_id <> ''";
+        query.Parameters.AddWithValue("$user", userId);
+        return await query.ExecuteScalarAsync(cancellationToken) as string;
+    }
+}
