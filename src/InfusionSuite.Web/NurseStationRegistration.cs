@@ -27,6 +27,7 @@ public static class NurseStationRegistration
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
         services.AddProblemDetails();
+        services.AddRazorComponents();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {

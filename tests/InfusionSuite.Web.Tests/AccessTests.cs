@@ -221,6 +221,6 @@ public sealed partial class AccessTests : StationTest
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex FormTokenPattern();
 
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\">")]
+    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"\\s*/?>")]
     private static partial Regex MetaTokenPattern();
 }

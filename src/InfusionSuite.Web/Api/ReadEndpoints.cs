@@ -99,17 +99,8 @@ internal static partial class ReadEndpoints
         }).ToList());
     }
 
-    private static async Task<Ok<AuditPageView>> AuditAsync(
-        int? limit, ISessionDirectory directory, IStaffAccounts accounts, SessionPageReader reader, CancellationToken cancellationToken)
-    {
-        var take = Math.Clamp(limit ?? 200, 1, 1000);
-        var names = await reader.StaffNamesAsync(cancellationToken);
-        var nurse = await directory.AuditAsync(take, cancellationToken);
-        var staff = await accounts.AuditAsync(take, cancellationToken);
-        return TypedResults.Ok(new AuditPageView(
-            [.. nurse.Select(a => SessionPageReader.Audit(a, names))],
-            [.. staff.Select(s => new StaffAuditView(s.At, names.TryGetValue(s.Actor, out var n) ? n : s.Actor, s.Action, s.Subject, s.Detail))]));
-    }
+    private static async Task<Ok<AuditPageView>> AuditAsync(int? limit, SessionPageReader reader, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await reader.AuditPageAsync(Math.Clamp(limit ?? SessionPageReader.AuditPageRows, 1, 1000), cancellationToken));
 
     private static List<ChoiceView> ChoicesOf<T>()
         where T : struct, Enum =>

@@ -18,11 +18,7 @@ internal static class SignInPages
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         });
-        app.MapGet("/forbidden", (HttpContext context) => Html.Page(
-            context, "Not allowed",
-            "<section class=\"panel\"><h1>Not allowed</h1><p>Your account does not give access to that page. Ask an administrator if you need it.</p>"
-            + "<p><a class=\"button\" href=\"/\">Back to the chair board</a></p></section>",
-            status: StatusCodes.Status403Forbidden));
+        app.MapGet("/forbidden", (HttpContext context) => StationPage.Render<ForbiddenPage>(context, "Not allowed", status: StatusCodes.Status403Forbidden));
     }
 
     private static async Task<IResult> SignInAsync(
@@ -47,17 +43,12 @@ internal static class SignInPages
         }
     }
 
-    private static IResult Form(HttpContext context, string? returnUrl, string? error, int status)
-    {
-        var body = "<section class=\"panel signin\"><h1>Sign in</h1>"
-            + (error is null ? string.Empty : "<p class=\"error\" role=\"alert\">" + Html.E(error) + "</p>")
-            + "<form method=\"post\" action=\"/signin\">" + Html.Antiforgery(context)
-            + "<input type=\"hidden\" name=\"returnUrl\" value=\"" + Html.E(IsLocal(returnUrl) ? returnUrl : "/") + "\">"
-            + "<label for=\"userName\">User name</label><input id=\"userName\" name=\"userName\" autocomplete=\"username\" required autofocus autocapitalize=\"none\" spellcheck=\"false\">"
-            + "<label for=\"password\">Password</label><input id=\"password\" name=\"password\" type=\"password\" autocomplete=\"current-password\" required>"
-            + "<button type=\"submit\" class=\"primary\">Sign in</button></form></section>";
-        return Html.Page(context, "Sign in", body, status: status);
-    }
+    private static IResult Form(HttpContext context, string? returnUrl, string? error, int status) =>
+        StationPage.Render<SignInPage>(
+            context,
+            "Sign in",
+            new Dictionary<string, object?> { [nameof(SignInPage.ReturnUrl)] = IsLocal(returnUrl) ? returnUrl : "/", [nameof(SignInPage.Error)] = error },
+            status);
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));

@@ -2,6 +2,7 @@ using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Web.Api;
 using InfusionSuite.Web.Board;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ namespace InfusionSuite.Web.Sessions;
 /// <summary>Builds a session's page from the worker's detail, the billing evaluation and the FHIR outbox.</summary>
 internal sealed class SessionPageReader(
     IChairBoard board,
+    ISessionDirectory directory,
     IPatientNames patients,
     IStaffAccounts accounts,
     SessionBillingReader billing,
@@ -75,6 +77,20 @@ internal sealed class SessionPageReader(
             await fhir.ReadAsync(plan.SessionId, cancellationToken),
             showPatients ? [.. detail.Audit.Select(a => Audit(a, names))] : null,
             timeProvider.GetUtcNow());
+    }
+
+    /// <summary>How many rows of each audit the audit page shows.</summary>
+    public const int AuditPageRows = 200;
+
+    /// <summary>The latest <paramref name="take"/> rows of the nurse-action audit and of the account audit, newest first, with display names.</summary>
+    public async Task<AuditPageView> AuditPageAsync(int take, CancellationToken cancellationToken)
+    {
+        var names = await StaffNamesAsync(cancellationToken);
+        var nurse = await directory.AuditAsync(take, cancellationToken);
+        var staff = await accounts.AuditAsync(take, cancellationToken);
+        return new AuditPageView(
+            [.. nurse.Select(a => Audit(a, names))],
+            [.. staff.Select(s => new StaffAuditView(s.At, NameOf(names, s.Actor), s.Action, s.Subject, s.Detail))]);
     }
 
     public async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken) =>
