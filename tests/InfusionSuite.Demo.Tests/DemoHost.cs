@@ -1,6 +1,7 @@
 using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
+using InfusionSuite.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,13 +10,19 @@ namespace InfusionSuite.Demo.Tests;
 
 /// <summary>
 /// The demo host started as <c>--time-scale X --data DIR</c> over real Kestrel on a free port
-/// (the factory hands its settings to the demo's Program as <c>--key=value</c> arguments).
+/// (the factory hands its settings to the demo's Program as <c>--key=value</c> arguments). Disposing it
+/// fails the test when anything logged an error the test did not declare with <see cref="ExpectErrors"/>.
 /// </summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly HostErrorWatch _errors;
 
-    private DemoHost(WebApplicationFactory<Program> factory) => _factory = factory;
+    private DemoHost(WebApplicationFactory<Program> factory, HostErrorWatch errors)
+    {
+        _factory = factory;
+        _errors = errors;
+    }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -28,8 +35,10 @@ internal sealed class DemoHost : IAsyncDisposable
 
     public static async Task<DemoHost> StartAsync(string dataFolder, double timeScale)
     {
+        var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
+            builder.ConfigureServices(errors.AddTo);
             builder.UseSetting("time-scale", timeScale.ToString(CultureInfo.InvariantCulture));
             builder.UseSetting("data", dataFolder);
             builder.UseSetting("urls", "http://127.0.0.1:0"); // a free port, as a user's --urls would
@@ -37,13 +46,23 @@ internal sealed class DemoHost : IAsyncDisposable
         });
         factory.UseKestrel();
         factory.StartServer();
-        var host = new DemoHost(factory);
+        var host = new DemoHost(factory, errors);
         var ingest = host.Services.GetRequiredService<IngestState>();
-        await Testing.Eventually.HoldsAsync(() => ingest.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
+        await Eventually.HoldsAsync(() => ingest.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
         return host;
     }
 
     public HttpClient CreateClient() => new() { BaseAddress = BaseAddress };
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    /// <summary>Declares errors this test provokes on purpose (category, message, exception type or exception message containing <paramref name="fragment"/>).</summary>
+    public void ExpectErrors(string fragment) => _errors.ExpectErrors(fragment);
+
+    public async ValueTask DisposeAsync()
+    {
+        using (_errors)
+        {
+            await _factory.DisposeAsync();
+            _errors.ThrowIfUnexpected();
+        }
+    }
 }

@@ -18,6 +18,6 @@ internal static partial class StationSignIn
         return client;
     }
 
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\">")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]*)\"\\s*/?>")]
     private static partial Regex HiddenField();
 }

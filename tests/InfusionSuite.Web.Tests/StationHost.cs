@@ -12,6 +12,7 @@ namespace InfusionSuite.Web.Tests;
 /// <summary>
 /// The real host (Program) with the nurse station on a test clock and a real SQLite file; three users
 /// (nurse, engineer, admin) with API tokens. <see cref="StartKestrelAsync"/> serves over real Kestrel for a browser.
+/// Disposing it fails the test when anything logged an error the test did not declare with <see cref="ExpectErrors"/>.
 /// </summary>
 internal sealed class StationHost : IAsyncDisposable
 {
@@ -19,11 +20,13 @@ internal sealed class StationHost : IAsyncDisposable
 
     private readonly WebApplicationFactory<Program> _factory;
     private readonly bool _kestrel;
+    private readonly HostErrorWatch _errors;
 
-    private StationHost(WebApplicationFactory<Program> factory, bool kestrel)
+    private StationHost(WebApplicationFactory<Program> factory, bool kestrel, HostErrorWatch errors)
     {
         _factory = factory;
         _kestrel = kestrel;
+        _errors = errors;
     }
 
     public IServiceProvider Services => _factory.Services;
@@ -70,10 +73,21 @@ internal sealed class StationHost : IAsyncDisposable
         return account;
     }
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    /// <summary>Declares errors this test provokes on purpose (category, message, exception type or exception message containing <paramref name="fragment"/>).</summary>
+    public void ExpectErrors(string fragment) => _errors.ExpectErrors(fragment);
+
+    public async ValueTask DisposeAsync()
+    {
+        using (_errors)
+        {
+            await _factory.DisposeAsync();
+            _errors.ThrowIfUnexpected();
+        }
+    }
 
     private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel)
     {
+        var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -81,7 +95,11 @@ internal sealed class StationHost : IAsyncDisposable
                 builder.UseSetting(key, value);
             }
 
-            builder.ConfigureTestServices(services => services.AddSingleton(clock));
+            builder.ConfigureTestServices(services =>
+            {
+                services.AddSingleton(clock);
+                errors.AddTo(services);
+            });
         });
         if (kestrel)
         {
@@ -89,7 +107,7 @@ internal sealed class StationHost : IAsyncDisposable
             factory.StartServer();
         }
 
-        var host = new StationHost(factory, kestrel);
+        var host = new StationHost(factory, kestrel, errors);
         var state = host.Services.GetRequiredService<IngestState>();
         await Eventually.HoldsAsync(() => state.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
         await host.AddUserAsync("alice", StaffRole.Nurse, "Alice Nurse");

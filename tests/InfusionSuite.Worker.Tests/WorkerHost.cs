@@ -2,6 +2,7 @@ using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,14 +10,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Worker.Tests;
 
-/// <summary>The real worker (Program) on a test clock, with settings given as configuration keys.</summary>
+/// <summary>
+/// The real worker (Program) on a test clock, with settings given as configuration keys. Disposing
+/// it fails the test when anything logged an error the test did not declare with <see cref="ExpectErrors"/>.
+/// </summary>
 internal sealed class WorkerHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> _factory;
+    private readonly HostErrorWatch _errors;
 
     private IngestState? _state;
 
-    private WorkerHost(WebApplicationFactory<Program> factory) => _factory = factory;
+    private WorkerHost(WebApplicationFactory<Program> factory, HostErrorWatch errors)
+    {
+        _factory = factory;
+        _errors = errors;
+    }
 
     public IServiceProvider Services => _factory.Services;
 
@@ -30,7 +39,7 @@ internal sealed class WorkerHost : IAsyncDisposable
     public IngestState State => _state ??= Services.GetRequiredService<IngestState>();
 
     public static WebApplicationFactory<Program> Factory(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, CrashingStore? crashing = null) =>
+        IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, CrashingStore? crashing = null, HostErrorWatch? errors = null) =>
         new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
             foreach (var (key, value) in settings)
@@ -41,6 +50,7 @@ internal sealed class WorkerHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(timeProvider);
+                errors?.AddTo(services);
                 if (crashing is not null)
                 {
                     var store = services.Last(d => d.ServiceType == typeof(IIngestStore));
@@ -54,12 +64,23 @@ internal sealed class WorkerHost : IAsyncDisposable
     public static async Task<WorkerHost> StartAsync(
         IReadOnlyDictionary<string, string?> settings, TimeProvider timeProvider, CrashingStore? crashing = null)
     {
-        var host = new WorkerHost(Factory(settings, timeProvider, crashing));
+        var errors = new HostErrorWatch();
+        var host = new WorkerHost(Factory(settings, timeProvider, crashing, errors), errors);
         await Wait.UntilAsync(() => host.State.IsRunning, "the ingest writer to start");
         return host;
     }
 
+    /// <summary>Declares errors this test provokes on purpose (category, message, exception type or exception message containing <paramref name="fragment"/>).</summary>
+    public void ExpectErrors(string fragment) => _errors.ExpectErrors(fragment);
+
     public HttpClient CreateClient() => _factory.CreateClient();
 
-    public async ValueTask DisposeAsync() => await _factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        using (_errors)
+        {
+            await _factory.DisposeAsync();
+            _errors.ThrowIfUnexpected();
+        }
+    }
 }
