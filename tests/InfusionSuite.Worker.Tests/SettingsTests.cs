@@ -30,9 +30,17 @@ public sealed class SettingsTests
 
         await using var factory = WorkerHost.Factory(settings, TimeProvider.System);
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => Task.Run(() => factory.Services));
-        var validation = failure as OptionsValidationException ?? failure.InnerException as OptionsValidationException
-            ?? (failure as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
-        Assert.NotNull(validation);
+        var validation = FindValidation(failure);
+        Assert.True(validation is not null, "not an options failure: " + failure);
         Assert.Contains(named, validation.Message, StringComparison.Ordinal);
     }
+
+    /// <summary>The options failure wherever the host's start wrapped it (inner or aggregated, at any depth).</summary>
+    private static OptionsValidationException? FindValidation(Exception failure) => failure switch
+    {
+        OptionsValidationException validation => validation,
+        AggregateException aggregate => aggregate.InnerExceptions.Select(FindValidation).FirstOrDefault(v => v is not null),
+        { InnerException: { } inner } => FindValidation(inner),
+        _ => null,
+    };
 }
