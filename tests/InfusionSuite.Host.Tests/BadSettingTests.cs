@@ -1,0 +1,40 @@
+namespace InfusionSuite.Host.Tests;
+
+/// <summary>
+/// A bad setting stops the built host at start, as systemd runs it: a non-zero exit and one line
+/// naming the setting. (Moved from the worker's in-process test: the fatal stop is now the
+/// process's exit code and stderr line, which a WebApplicationFactory host cannot observe.)
+/// </summary>
+public sealed class BadSettingTests : IDisposable
+{
+    private readonly string _data = Directory.CreateTempSubdirectory("infusionsuite-settings-").FullName;
+
+    public static TheoryData<string, string, string> BadSettings => new()
+    {
+        { "Storage:DatabasePath", "", "Storage:DatabasePath" },
+        { "Sessions:Presets:0:Name", "Too short", "Sessions" },
+        { "Billing:SiteTimeZone", "Mars/Olympus_Mons", "Billing:SiteTimeZone" },
+        { "Ingest:BatchMaxItems", "0", "BatchMaxItems" },
+        { "Controllers:Liveness:OfflineAfter", "00:00:00", "OfflineAfter" },
+    };
+
+    public void Dispose() => Directory.Delete(_data, recursive: true);
+
+    [Theory(Timeout = 120_000)]
+    [MemberData(nameof(BadSettings))]
+    public async Task BadSetting_StopsTheHostNamingIt(string key, string value, string named)
+    {
+        List<string> args = ["--Storage:DatabasePath=" + Path.Combine(_data, "infusionsuite.db"), "--urls=http://127.0.0.1:0", $"--{key}={value}"];
+        if (key.StartsWith("Sessions:Presets", StringComparison.Ordinal))
+        {
+            args.Add("--Sessions:Presets:0:PreCoolingMinutes=5");
+            args.Add("--Sessions:Presets:0:PostCoolingMinutes=90");
+        }
+
+        var run = await HostRun.StartAsync(_data, args);
+        var exit = await run.WaitForExitAsync();
+
+        Assert.True(exit != 0, $"exit {exit}\nstderr:\n{run.Error}");
+        Assert.Contains(named, run.Error, StringComparison.Ordinal);
+    }
+}
