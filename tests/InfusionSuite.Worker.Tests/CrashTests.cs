@@ -31,6 +31,7 @@ public sealed class CrashTests
         string sessionId;
         await using (var first = await WorkerHost.StartAsync(settings, clock, crashing))
         {
+            first.ExpectErrors("Simulated crash"); // the crashing store stops the writer on purpose
             await Wait.UntilAsync(() => first.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
             var started = await first.Nurse.StartSessionAsync(Request(), Wait.Token());
             Assert.True(started.IsAccepted, started.Message);

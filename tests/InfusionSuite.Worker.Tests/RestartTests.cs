@@ -29,6 +29,7 @@ public sealed class RestartTests
         var crashing = new CrashingStore();
 
         var first = await WorkerHost.StartAsync(settings, clock, crashing);
+        first.ExpectErrors("Simulated crash"); // the crashing store stops the writer on purpose
         await Wait.UntilAsync(() => first.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
         nurse.Attach(first.Nurse);
         var start = clock.GetUtcNow();
