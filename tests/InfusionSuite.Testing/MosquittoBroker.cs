@@ -49,6 +49,31 @@ public sealed class MosquittoBroker : ITestMqttBroker
         return broker;
     }
 
+    /// <summary>
+    /// A broker with one TLS listener using <paramref name="certificates"/>' server certificate; with
+    /// <paramref name="requireClientCertificate"/> it refuses clients without a certificate its CA signed (mutual TLS).
+    /// </summary>
+    public static async Task<MosquittoBroker> StartTlsAsync(TestCertificates certificates, bool requireClientCertificate, CancellationToken cancellationToken)
+    {
+        var directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
+        var broker = new MosquittoBroker(directory, FreePort.Next());
+        await File.WriteAllTextAsync(broker._configPath, string.Create(CultureInfo.InvariantCulture, $"""
+            listener {broker.Port} 127.0.0.1
+            allow_anonymous true
+            persistence false
+            cafile {certificates.CaFile}
+            certfile {certificates.ServerCertificateFile}
+            keyfile {certificates.ServerKeyFile}
+            require_certificate {(requireClientCertificate ? "true" : "false")}
+            log_dest stdout
+            log_type error
+            log_type warning
+
+            """), cancellationToken);
+        await broker.StartProcessAsync(cancellationToken);
+        return broker;
+    }
+
     /// <summary>Kills the broker (no clean shutdown). Sessions and queued messages are lost, as in a crash.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
