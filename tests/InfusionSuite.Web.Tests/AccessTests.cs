@@ -184,6 +184,16 @@ public sealed partial class AccessTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task SignIn_LastsOnTheRealClock_WhateverTheClinicalClock()
+    {
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        Clock.Advance(TimeSpan.FromDays(2)); // the demo's clinical clock runs 30× faster: a sign-in must not expire with it
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task StaffText_IsEncodedInPages()
     {
         var service = Host.Services.GetRequiredService<StaffAccountService>();

@@ -89,6 +89,13 @@ internal sealed class StationHost : IAsyncDisposable
         }
     }
 
+    internal static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
     private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0)
     {
         var errors = new HostErrorWatch();
@@ -107,14 +114,9 @@ internal sealed class StationHost : IAsyncDisposable
         });
         if (kestrel)
         {
-            if (port == 0)
-            {
-                factory.UseKestrel(0);
-            }
-            else
-            {
-                factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
-            }
+            // A port of its own (the framework's default 5000 would collide with any other host on the machine).
+            var listen = port == 0 ? FreePort() : port;
+            factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, listen));
 
             factory.StartServer();
         }
