@@ -36,19 +36,13 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
         var lines = new List<string>
         {
             "",
-            "InfusionSuite demo: six simulated chairs" + (settings.FreeChairs > 0 ? $" and {settings.FreeChairs} free for you" : string.Empty) + ", an embedded MQTT broker, SQLite, no EHR.",
+            "InfusionSuite demo: six simulated chairs, an embedded MQTT broker, SQLite, no EHR.",
             $"  Open        {Url}",
             $"  Health      {Url}health/ready",
             $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
             $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
             $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
-            $"  MQTT        127.0.0.1:{settings.BrokerPort} (watch the chairs: mosquitto_sub -h 127.0.0.1 -p {settings.BrokerPort} -t 'ccp/v1/#' -v)",
         };
-        if (settings.FreeChairs > 0)
-        {
-            lines.Add($"  Free chairs {string.Join(", ", settings.FreeChairIds)}: no simulated controller; start a session there and record each step by hand (--Demo:FreeChairs 0 for none)");
-        }
-
         if (settings.ContinuesFrom is { } from)
         {
             lines.Add($"  Continuing  from the data of an earlier run (latest {from.UtcDateTime:yyyy-MM-dd HH:mm} UTC simulated)");
@@ -59,7 +53,6 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             lines.Add($"  Sign in     {account.Role,-9} {account.UserName} / {account.Password}");
         }
 
-        lines.Add("  Sign-ins last 12 hours of real time, whatever the demo's clock.");
         lines.Add("  Ctrl-C stops; the next run continues from the same data.");
         lines.Add("");
         Console.Out.WriteLine(string.Join(Environment.NewLine, lines));

@@ -24,8 +24,7 @@ public static class DemoRegistration
         var folder = Path.GetFullPath(dataFolder);
         var database = Path.Combine(folder, "infusionsuite.db");
         var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
-        var free = Math.Clamp(new ConfigurationBuilder().AddCommandLine([.. settings]).Build().GetValue("Demo:FreeChairs", DemoSettings.DefaultFreeChairs), 0, 4);
-        var demo = new DemoSettings(timeScale, folder, database, LoopbackPort.Free(), start, latest, free);
+        var demo = new DemoSettings(timeScale, folder, database, LoopbackPort.Free(), start, latest);
 
         builder.Configuration.AddInMemoryCollection(Configuration(demo));
         builder.Configuration.AddCommandLine([.. settings]);
@@ -49,7 +48,7 @@ public static class DemoRegistration
 
         // Timers run on the scaled clock: keep the link's checks and liveness about a real second or two.
         var offlineAfter = Max(TimeSpan.FromSeconds(10), telemetryPeriod * 3, TimeSpan.FromSeconds(2 * scale));
-        var configuration = new Dictionary<string, string?>
+        return new Dictionary<string, string?>
         {
             ["urls"] = "http://localhost:5080",
             ["Storage:DatabasePath"] = settings.DatabasePath,
@@ -61,12 +60,6 @@ public static class DemoRegistration
             ["Controllers:Mqtt:ConnectionCheckInterval"] = Min(TimeSpan.FromSeconds(scale), TimeSpan.FromMinutes(1)).ToString("c"),
             ["Controllers:Liveness:OfflineAfter"] = Min(offlineAfter, TimeSpan.FromHours(1)).ToString("c"),
         };
-        foreach (var id in settings.FreeChairIds)
-        {
-            configuration["NurseStation:Chairs:" + id] = id.Replace("CHAIR-0", "Chair ", StringComparison.Ordinal) + " (free: by hand)";
-        }
-
-        return configuration;
     }
 
     private static TimeSpan Max(params TimeSpan[] spans) => spans.Max();
