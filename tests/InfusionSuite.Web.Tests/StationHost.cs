@@ -114,8 +114,8 @@ internal sealed class StationHost : IAsyncDisposable
         });
         if (kestrel)
         {
-            // A port of its own (the framework's default 5000 would collide with any other host on the machine).
-            var listen = port == 0 ? FreePort() : port;
+            // An explicit free port: UseKestrel(0) leaves the host's own command line without an address, so Kestrel took its default 5000.
+            var listen = port == 0 ? FreePort.Next() : port;
             factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, listen));
 
             factory.StartServer();
