@@ -89,13 +89,6 @@ internal sealed class StationHost : IAsyncDisposable
         }
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0)
     {
         var errors = new HostErrorWatch();

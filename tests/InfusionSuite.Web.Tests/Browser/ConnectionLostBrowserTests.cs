@@ -21,7 +21,7 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         using var db = new TempDatabase();
         var settings = BrowserStation.SuiteSettings(db.Path);
         var clock = new ScaledTimeProvider(BrowserStation.Scale, BrowserStation.Start);
-        var port = StationHost.FreePort();
+        var port = FreePort.Next();
         var host = await StationHost.StartKestrelAsync(settings, clock, port);
         try
         {
