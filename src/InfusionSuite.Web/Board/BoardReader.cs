@@ -64,7 +64,8 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
             live.PostCoolingCompleteRemoveCap,
             live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided,
             runsSessions ? Actions(record, steps: true) : [],
-            runsSessions ? Actions(record, steps: false) : []);
+            runsSessions ? Actions(record, steps: false) : [],
+            record.Controller.ClockSkew.Warning);
     }
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>

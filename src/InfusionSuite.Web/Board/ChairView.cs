@@ -4,6 +4,7 @@ namespace InfusionSuite.Web.Board;
 /// <param name="RemainingSeconds">Pre- or post-cooling time still to go (0 once reached); null in other phases.</param>
 /// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff.</param>
 /// <param name="Actions">The steps a nurse can take now (the domain's answer, as action names: <c>cap-placed</c>, …, <c>abort</c>); empty for users who do not run sessions.</param>
+/// <param name="ClockWarning">The controller's clock is off or stepped (the domain's words); null when it is within the threshold.</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
     string ControllerId,
@@ -26,4 +27,5 @@ public sealed record ChairView(
     bool RemoveCap,
     bool SessionEnded,
     IReadOnlyList<string> Actions,
-    IReadOnlyList<string> DocumentationActions);
+    IReadOnlyList<string> DocumentationActions,
+    string? ClockWarning = null);

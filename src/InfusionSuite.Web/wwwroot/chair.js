@@ -25,6 +25,7 @@ export function createChairCard(controllerId) {
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
   const elapsed = el('p', '', 'elapsed');
+  const clockNote = el('p', '', 'clock-warning');
   const temps = el('dl', null, 'temps');
   const coolant = el('dd', '—');
   const scalp = el('dd', '—');
@@ -32,8 +33,8 @@ export function createChairCard(controllerId) {
   const alarms = el('div', null, 'alarms', { role: 'alert' });
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
-  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions };
+  card.append(header, patient, status, countdown, elapsed, clockNote, temps, alarms, prompts, actions);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, alarms, prompts, actions };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -73,6 +74,9 @@ export function updateChairCard(card, chair, options) {
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
+
+  p.clockNote.hidden = !chair.clockWarning;
+  p.clockNote.textContent = chair.clockWarning ?? '';
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '');
