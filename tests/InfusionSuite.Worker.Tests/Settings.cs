@@ -14,7 +14,7 @@ internal static class Settings
     /// and a larger clock-skew threshold: it multiplies the network's delay as much (a millisecond is a second at 1000×).
     /// </summary>
     public static Dictionary<string, string?> Mqtt(
-        string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00", string clockSkewThreshold = "00:01:00")
+        string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00", string clockSkewThreshold = "00:10:00")
     {
         var settings = For(databasePath);
         settings["Controllers:Mqtt:Host"] = host;
