@@ -11,10 +11,10 @@ internal static class Settings
 
     /// <summary>
     /// MQTT link to a test broker; a scaled clock needs long keep-alive and offline-after periods (they run on it),
-    /// and a larger clock-skew threshold: it multiplies the network's delay as much (a millisecond is a second at 1000×).
+    /// and a larger clock-skew threshold: it multiplies the network's delay as much (a millisecond is a second at 1000×, and a busy machine delays by seconds).
     /// </summary>
     public static Dictionary<string, string?> Mqtt(
-        string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00", string clockSkewThreshold = "00:10:00")
+        string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00", string clockSkewThreshold = "01:00:00")
     {
         var settings = For(databasePath);
         settings["Controllers:Mqtt:Host"] = host;
