@@ -15,12 +15,12 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     private readonly Dictionary<string, LiveSession> _bySession = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Opens the store and rebuilds every open session and those ended within the same-moment
+    /// Opens the store and rebuilds every open session and those ended within the late-message
     /// window (late controller messages may still join them); publishes each to the board.
     /// </summary>
     public async Task<IngestRecovery> RecoverAsync(CancellationToken cancellationToken)
     {
-        var window = policies.Current.SameMomentWindow;
+        var window = policies.Current.LateMessageWindow;
         var recovery = await store.OpenAsync(timeProvider.GetUtcNow() - window, cancellationToken);
         foreach (var stored in recovery.Sessions)
         {

@@ -16,6 +16,8 @@ internal sealed class SessionStart(
     IIngestStore store,
     SessionPolicySource policies)
 {
+    private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
+
     public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var policy = policies.Current;
@@ -54,8 +56,35 @@ internal sealed class SessionStart(
             return;
         }
 
+        if (action.EffectiveInstant < receivedAt)
+        {
+            // Started late: what the controller said since then arrived before the session existed.
+            await pending.CommitAsync(cancellationToken);
+        }
+
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
         sessions.Begin(live);
         pending.AddNurseAction(command, live, action, null);
+        if (action.EffectiveInstant < receivedAt)
+        {
+            await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// A start documented late takes the controller's samples and events from its effective time on
+    /// (and a minute before, so that the controller's clock is known): each one the session accepts
+    /// joins its log after the start.
+    /// </summary>
+    private async Task AdoptAsync(LiveSession live, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        foreach (var message in await store.LoadUnassignedAsync(live.ControllerId, since, cancellationToken))
+        {
+            if (live.Session.Apply(message.Input).IsAccepted)
+            {
+                pending.Adopt(message.IngestSeq, live);
+            }
+        }
+    }
+
 }

@@ -55,7 +55,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return outcome;
         }
 
-        _state.Device.Sample(at == sample.Timestamp ? sample : sample with { Timestamp = at }, _state.StartedAt);
+        _state.Device.Sample(at == sample.Timestamp ? sample : sample with { Timestamp = at }, _state.StartedAt, _state.Nurse.Abort?.At ?? _state.Lifecycle.End);
         if (_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)
         {
             _state.RefreshLifecycle();
@@ -182,8 +182,10 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         var lifecycle = _state.Lifecycle;
         if (lifecycle.End is { } end)
         {
-            var endedByController = lifecycle.RemovalSource == BoundarySource.Controller && _state.Nurse.Abort is null;
-            var limit = endedByController ? end : end + _state.Policy.SameMomentWindow;
+            var policy = _state.Policy;
+            var limit = lifecycle.RemovalSource == BoundarySource.Controller ? end
+                : _state.Nurse.Abort is { } abort ? IntervalMath.Max(abort.At + policy.AbortListenWindow, end + policy.SameMomentWindow)
+                : end + policy.SameMomentWindow;
             if (at > limit)
             {
                 return RefusalReason.AfterSessionEnded;

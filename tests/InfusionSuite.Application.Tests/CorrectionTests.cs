@@ -1,0 +1,80 @@
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Application.Tests;
+
+/// <summary>A record that changes after its end goes to the session-end participants again (a correction); one that does not, does not.</summary>
+public sealed class CorrectionTests
+{
+    [Fact(Timeout = 30_000)]
+    public async Task ControllerCapOffAfterTheNursesCapRemoved_SendsACorrectionWithTheControllersTime()
+    {
+        await using var writer = await WriterHarness.StartAsync();
+        var chair = new Chair("CHAIR-31", writer.Clock);
+        var id = (await writer.Nurse.StartSessionAsync(chair.Start(), Timeouts.Token())).SessionId!;
+        uint seq = 0;
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOn));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStart));
+        await TakenAsync(writer, id);
+        writer.Clock.Advance(TimeSpan.FromMinutes(30));
+        await writer.Nurse.InfusionStartedAsync(id, "nurse-3", null, Timeouts.Token());
+        writer.Clock.Advance(TimeSpan.FromMinutes(60));
+        await writer.Nurse.InfusionEndedAsync(id, "nurse-3", null, Timeouts.Token());
+        writer.Clock.Advance(TimeSpan.FromMinutes(90));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStop));
+        await TakenAsync(writer, id);
+        writer.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.True((await writer.Nurse.CapRemovedAsync(id, "nurse-3", null, Timeouts.Token())).IsAccepted);
+        var ended = Assert.Single(writer.Store.Ended);
+        Assert.Equal(BoundarySource.Nurse, ended.Boundaries.RemovalSource);
+
+        writer.Clock.Advance(TimeSpan.FromMinutes(1));
+        await writer.SendAsync(chair.Sample(seq++));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOff));
+        await Timeouts.UntilAsync(() => writer.Store.Ended.Count == 2, "the correction");
+
+        var correction = writer.Store.Ended[1];
+        Assert.Equal(SessionStatus.Completed, correction.Status);
+        Assert.Equal(BoundarySource.Controller, correction.Boundaries.RemovalSource);
+        Assert.Equal(writer.Clock.GetUtcNow(), correction.Boundaries.CapRemovedAt);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task AbortThenCapOff_SendsTheAbortThenTheCorrectedPerformedPeriod_AndSamplesAloneSendNothing()
+    {
+        await using var writer = await WriterHarness.StartAsync();
+        var chair = new Chair("CHAIR-32", writer.Clock);
+        var id = (await writer.Nurse.StartSessionAsync(chair.Start(), Timeouts.Token())).SessionId!;
+        uint seq = 0;
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOn));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStart));
+        var placed = writer.Clock.GetUtcNow();
+        await TakenAsync(writer, id);
+        writer.Clock.Advance(TimeSpan.FromMinutes(20));
+        Assert.True((await writer.Nurse.AbortAsync(id, "nurse-3", AbortReason.Headache, null, Timeouts.Token())).IsAccepted);
+        Assert.Single(writer.Store.Ended);
+
+        writer.Clock.Advance(TimeSpan.FromMinutes(1));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStop));
+        await writer.SendAsync(chair.Sample(seq++));
+        await TakenAsync(writer, id);
+        writer.Clock.Advance(TimeSpan.FromMinutes(4));
+        await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOff));
+        await Timeouts.UntilAsync(() => writer.Store.Ended.Count == 2, "the correction");
+        await writer.SendAsync(chair.Sample(seq++));
+        await Timeouts.UntilAsync(() => writer.Store.Telemetry.Count == 2, "the last sample stored");
+
+        Assert.Equal(2, writer.Store.Ended.Count);
+        var correction = writer.Store.Ended[1];
+        Assert.Equal(SessionStatus.Aborted, correction.Status);
+        Assert.Equal(new TimeInterval(placed, writer.Clock.GetUtcNow()), correction.PerformedPeriod);
+    }
+
+    /// <summary>Waits until the session took everything sent up to now (the writer serves nurses first).</summary>
+    private static Task TakenAsync(WriterHarness writer, string sessionId)
+    {
+        var now = writer.Clock.GetUtcNow();
+        return Timeouts.UntilAsync(
+            () => writer.Board.Current().FirstOrDefault(r => r.SessionId == sessionId)?.Record?.AsOf >= now, "the session to take the messages");
+    }
+}
