@@ -8,4 +8,7 @@ public enum OutboxItemKind : byte
 
     /// <summary>The session was voided after it ended: what was reported is withdrawn.</summary>
     Void,
+
+    /// <summary>The session's record or billing changed after it was reported: what was reported is corrected.</summary>
+    Correction,
 }

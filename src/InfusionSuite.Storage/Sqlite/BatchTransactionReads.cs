@@ -14,6 +14,9 @@ internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISe
     public Task<bool> HasOutboxItemAsync(string sessionId, OutboxItemKind kind, CancellationToken cancellationToken) =>
         OutboxRows.ExistsAsync(transaction, sessionId, kind, cancellationToken);
 
+    public Task<IReadOnlyList<OutboxItem>> OutboxItemsAsync(string sessionId, string contentType, CancellationToken cancellationToken) =>
+        OutboxRows.OfSessionAsync(transaction, sessionId, contentType, cancellationToken);
+
     public async Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken)
     {
         await using var query = transaction.Connection!.CreateCommand();
