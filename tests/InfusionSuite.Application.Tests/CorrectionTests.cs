@@ -15,14 +15,14 @@ public sealed class CorrectionTests
         uint seq = 0;
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOn));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStart));
-        await TakenAsync(writer, id);
+        await StoredAsync(writer, 3);
         writer.Clock.Advance(TimeSpan.FromMinutes(30));
         await writer.Nurse.InfusionStartedAsync(id, "nurse-3", null, Timeouts.Token());
         writer.Clock.Advance(TimeSpan.FromMinutes(60));
         await writer.Nurse.InfusionEndedAsync(id, "nurse-3", null, Timeouts.Token());
         writer.Clock.Advance(TimeSpan.FromMinutes(90));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStop));
-        await TakenAsync(writer, id);
+        await StoredAsync(writer, 6);
         writer.Clock.Advance(TimeSpan.FromMinutes(5));
         Assert.True((await writer.Nurse.CapRemovedAsync(id, "nurse-3", null, Timeouts.Token())).IsAccepted);
         var ended = Assert.Single(writer.Store.Ended);
@@ -49,7 +49,7 @@ public sealed class CorrectionTests
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOn));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStart));
         var placed = writer.Clock.GetUtcNow();
-        await TakenAsync(writer, id);
+        await StoredAsync(writer, 3);
         writer.Clock.Advance(TimeSpan.FromMinutes(20));
         Assert.True((await writer.Nurse.AbortAsync(id, "nurse-3", AbortReason.Headache, null, Timeouts.Token())).IsAccepted);
         Assert.Single(writer.Store.Ended);
@@ -57,7 +57,7 @@ public sealed class CorrectionTests
         writer.Clock.Advance(TimeSpan.FromMinutes(1));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CoolingStop));
         await writer.SendAsync(chair.Sample(seq++));
-        await TakenAsync(writer, id);
+        await StoredAsync(writer, 6);
         writer.Clock.Advance(TimeSpan.FromMinutes(4));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOff));
         await Timeouts.UntilAsync(() => writer.Store.Ended.Count == 2, "the correction");
@@ -70,11 +70,7 @@ public sealed class CorrectionTests
         Assert.Equal(new TimeInterval(placed, writer.Clock.GetUtcNow()), correction.PerformedPeriod);
     }
 
-    /// <summary>Waits until the session took everything sent up to now (the writer serves nurses first).</summary>
-    private static Task TakenAsync(WriterHarness writer, string sessionId)
-    {
-        var now = writer.Clock.GetUtcNow();
-        return Timeouts.UntilAsync(
-            () => writer.Board.Current().FirstOrDefault(r => r.SessionId == sessionId)?.Record?.AsOf >= now, "the session to take the messages");
-    }
+    /// <summary>Waits until this many inputs and samples are stored (the writer serves nurses before queued messages).</summary>
+    private static Task StoredAsync(WriterHarness writer, int count) =>
+        Timeouts.UntilAsync(() => writer.Store.Inputs.Count + writer.Store.Telemetry.Count >= count, count + " items stored");
 }

@@ -27,7 +27,7 @@ internal static class RecordFingerprint
 
         text.Append(CultureInfo.InvariantCulture, $"{record.Calibration}|{record.Temperatures}|{record.Temperatures.Coolant}|{record.Temperatures.Scalp}|");
         var c = record.Controller;
-        text.Append(CultureInfo.InvariantCulture, $"{c.Model}|{c.Firmware}|{c.Boots.Count}|{c.ClockSkew}|{record.Tolerance}|{record.Abort}|{record.Void}|");
+        text.Append(CultureInfo.InvariantCulture, $"{c.Model}|{c.Firmware}|{c.Boots.Count}|{c.ClockSkew.Warning}|{record.Tolerance}|{record.Abort}|{record.Void}|");
         text.AppendJoin(',', record.AdverseEvents).Append('|').AppendJoin(',', record.Nurses);
         return text.ToString();
     }
