@@ -5,9 +5,11 @@ using InfusionSuite.Domain.Sessions;
 namespace InfusionSuite.Application.Ingest;
 
 /// <summary>
-/// What of a record goes to the EHR, as one comparable string: boundaries, phases, deviations,
-/// temperatures, documentation, the controller's identity and clock. Not the live parts (latest
-/// reading, online, as-of, possible actions): a session that ended is corrected when this changes.
+/// What of a record a correction is sent for, as one comparable string: boundaries, phases,
+/// deviations, calibration, setpoint, documentation, the controller's identity and clock warning.
+/// Not the live parts (latest reading, online, as-of, possible actions), and not the temperature
+/// summaries alone: samples still in flight when a nurse ends the session move them by a tenth,
+/// and each would otherwise send the EHR a correction of its own (they go with the next one).
 /// </summary>
 internal static class RecordFingerprint
 {
@@ -25,7 +27,7 @@ internal static class RecordFingerprint
             text.Append(CultureInfo.InvariantCulture, $"{deviation}|");
         }
 
-        text.Append(CultureInfo.InvariantCulture, $"{record.Calibration}|{record.Temperatures}|{record.Temperatures.Coolant}|{record.Temperatures.Scalp}|");
+        text.Append(CultureInfo.InvariantCulture, $"{record.Calibration}|{record.Temperatures.Setpoint}|");
         var c = record.Controller;
         text.Append(CultureInfo.InvariantCulture, $"{c.Model}|{c.Firmware}|{c.Boots.Count}|{c.ClockSkew.Warning}|{record.Tolerance}|{record.Abort}|{record.Void}|");
         text.AppendJoin(',', record.AdverseEvents).Append('|').AppendJoin(',', record.Nurses);

@@ -65,6 +65,16 @@ internal sealed class SessionStart(
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
         sessions.Begin(live);
         pending.AddNurseAction(command, live, action, null);
+        if (sessions.LastHello(request.ControllerId) is { } hello)
+        {
+            // The controller said who it is before the session began: its model and firmware belong to the record.
+            var sighting = new ControllerHelloReceived(receivedAt, hello);
+            if (live.Session.Apply(sighting).IsAccepted)
+            {
+                pending.AddInput(live, request.ControllerId, sighting);
+            }
+        }
+
         if (action.EffectiveInstant < receivedAt)
         {
             await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
