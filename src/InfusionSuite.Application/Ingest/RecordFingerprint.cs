@@ -16,7 +16,10 @@ internal static class RecordFingerprint
     public static string Of(ScalpCoolingSessionRecord record)
     {
         var text = new StringBuilder(512);
-        text.Append(CultureInfo.InvariantCulture, $"{record.Status}|{record.StartedAt:O}|{record.Boundaries}|{record.PerformedPeriod}|{record.Interruptions}|");
+        // Instants, not who said them: a controller's CAP_OFF at the very instant of the nurse's "cap removed" changes nothing sent.
+        var b = record.Boundaries;
+        text.Append(CultureInfo.InvariantCulture, $"{record.Status}|{record.StartedAt:O}|{b.CapPlacedAt:O}|{b.InfusionStartedAt:O}|{b.InfusionEndedAt:O}|");
+        text.Append(CultureInfo.InvariantCulture, $"{b.LastCoolingStopAt:O}|{b.CapRemovedAt:O}|{b.EndedAt:O}|{record.PerformedPeriod}|{record.Interruptions}|");
         foreach (var phase in record.Phases)
         {
             text.Append(CultureInfo.InvariantCulture, $"{phase}|");
