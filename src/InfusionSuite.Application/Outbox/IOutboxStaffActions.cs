@@ -9,8 +9,11 @@ namespace InfusionSuite.Application.Outbox;
 /// </summary>
 public interface IOutboxStaffActions
 {
-    /// <summary>Pending again, due at <paramref name="nextAttemptAt"/>, the reason cleared; false too when it has no payload (sending it again would not help).</summary>
-    Task<bool> RetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, StaffAuditEntry audit, CancellationToken cancellationToken);
+    /// <summary>
+    /// Pending again and due at once (whatever the caller's clock says: the item's own enqueue instant), the
+    /// reason cleared; false too when it has no payload (sending it again would not help).
+    /// </summary>
+    Task<bool> RetryAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken);
 
     /// <summary>Dealt with outside InfusionSuite: never attempted again, and later items of the session no longer wait for it.</summary>
     Task<bool> MarkHandledOutsideAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken);

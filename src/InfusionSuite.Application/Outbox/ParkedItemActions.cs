@@ -15,8 +15,7 @@ public sealed class ParkedItemActions(IOutboxStaffActions store, TimeProvider ti
     /// <summary>False when the item is not parked (or has no payload to send).</summary>
     public Task<bool> RetryAsync(Guid itemId, string actor, string? note, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
-        return store.RetryAsync(itemId, now, Audit(now, actor, RetryAction, itemId, note), cancellationToken);
+        return store.RetryAsync(itemId, Audit(time.GetUtcNow(), actor, RetryAction, itemId, note), cancellationToken);
     }
 
     /// <summary>False when the item is not parked.</summary>

@@ -93,10 +93,17 @@ internal sealed class SqliteOutbox(
     public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
         ChangeParkedAsync(itemId, Requeue(nextAttemptAt), requirePayload: true, audit: null, cancellationToken);
 
-    public Task<bool> RetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, StaffAuditEntry audit, CancellationToken cancellationToken)
+    /// <summary>Due at the item's own enqueue instant: at once for the dispatcher, whichever clock the staff tool runs on.</summary>
+    public Task<bool> RetryAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(audit);
-        return ChangeParkedAsync(itemId, Requeue(nextAttemptAt), requirePayload: true, audit, cancellationToken);
+        return ChangeParkedAsync(
+            itemId,
+            s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, r => r.EnqueuedAtTicks)
+                .SetProperty(r => r.ParkedReason, (string?)null).SetProperty(r => r.ValidationJson, (string?)null),
+            requirePayload: true,
+            audit,
+            cancellationToken);
     }
 
     public Task<bool> MarkHandledOutsideAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken)

@@ -43,7 +43,8 @@ public sealed class Hl7DeliveryTests
         Assert.Equal(delivered.Select(i => StoredHl7Messages.Read(i.Payload).ControlId), received.Select(r => r.ControlId));
         Assert.Equal(["ORU^R01", .. billed.Select(_ => "DFT^P03")], received.Select(r => r.MessageType));
         var oru = received[0];
-        Assert.Equal(sessionId, Value(oru.One("OBR"), 3));
+        Assert.Equal(sessionId, Value(oru.One("OBR"), 20));
+        Assert.Equal(22, Value(oru.One("OBR"), 3).Length); // a digest of the 32-character session id: the field holds 22
         Assert.Equal(("MRN-H1", @"O'Brien|Smith ^ ~ \ &", "Ana"), (Value(oru.One("PID"), 3), Value(oru.One("PID"), 5, 1), Value(oru.One("PID"), 5, 2)));
         Assert.All(oru.All("OBX"), o => Assert.Equal("F", Value(o, 11)));
         Assert.Equal(billed, received.Skip(1).Select(r => Value(r.One("FT1"), 7)));
