@@ -35,9 +35,10 @@ public static class StartSessionValidation
         {
             errors.Add(new("primaryCptCode", "Choose the primary CPT code of the administration."));
         }
-        else if (!billing.AllowedPrimaryCodes.Contains(input.PrimaryCptCode.Trim()))
+        else if (!IsWellFormedProcedureCode(input.PrimaryCptCode.Trim()))
         {
-            errors.Add(new("primaryCptCode", "The primary CPT code must be one of " + string.Join(", ", billing.AllowedPrimaryCodes.Order(StringComparer.Ordinal)) + "."));
+            // Only the form is checked: whether scalp cooling may pair with the code is billing's decision, never a refusal to document.
+            errors.Add(new("primaryCptCode", "Enter a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS code (a letter and 4 digits)."));
         }
 
         var preset = input.RegimenPreset is { Length: > 0 } name ? policy.Presets.FirstOrDefault(p => p.Name == name) : null;
@@ -125,6 +126,16 @@ public static class StartSessionValidation
         return request.RegimenPreset is { } name && !policy.Presets.Any(p => p.Name == name)
             ? new("regimenPreset", "Unknown regimen preset.")
             : null;
+    }
+
+    /// <summary>A CPT code (<c>96413</c>, <c>0663T</c>, <c>3008F</c>) or a HCPCS Level II code (<c>J9267</c>).</summary>
+    public static bool IsWellFormedProcedureCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Length == 5 && (
+            code.All(char.IsAsciiDigit)
+            || (code[..4].All(char.IsAsciiDigit) && code[4] is 'F' or 'T' or 'U')
+            || (char.IsAsciiLetterUpper(code[0]) && code[1..].All(char.IsAsciiDigit)));
     }
 
     /// <summary>One course per patient and regimen unless the caller names it; a hash, so the id carries no patient data.</summary>
