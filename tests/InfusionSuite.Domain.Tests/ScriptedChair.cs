@@ -13,14 +13,14 @@ internal static class ScriptedChair
 {
     public const int Operations = 14;
 
-    private static readonly DateTimeOffset s_start = new(2026, 11, 27, 13, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset s_start = SessionScenario.DefaultStart;
 
     public static List<SessionInput> Inputs(int[] operations, int[] pauseSeconds, int[] delayMillis, int skewSeconds)
     {
         var timed = new List<(DateTimeOffset Arrival, SessionInput Input)>();
         var now = s_start;
         var skew = TimeSpan.FromSeconds(skewSeconds);
-        uint boot = 0x9f3a61c2;
+        uint boot = SessionScenario.FirstBoot;
         uint seq = 0;
         var step = 0;
         var i = 0;
@@ -52,7 +52,7 @@ internal static class ScriptedChair
                     Nurse(new StartInfusion(now, SessionScenario.NurseId, effective));
                     break;
                 case 2:
-                    Nurse(new EndInfusion(now, "user-52", effective));
+                    Nurse(new EndInfusion(now, SessionScenario.EndingNurse, effective));
                     break;
                 case 3:
                     Device(ControllerEventKind.CoolingStop);
@@ -61,7 +61,7 @@ internal static class ScriptedChair
                     Device(ControllerEventKind.CapOff);
                     break;
                 default:
-                    Nurse(new RemoveCap(now, "user-52", effective));
+                    Nurse(new RemoveCap(now, SessionScenario.EndingNurse, effective));
                     break;
             }
         }
@@ -99,7 +99,7 @@ internal static class ScriptedChair
                     Sample(ControllerState.Fault, 3.0m, ControllerAlarms.FlowLow | ControllerAlarms.Overcool);
                     break;
                 case 10:
-                    Nurse(new RecordTolerance(now, "user-52", i % 11));
+                    Nurse(new RecordTolerance(now, SessionScenario.EndingNurse, i % 11));
                     break;
                 case 11:
                     var earlier = TimeSpan.FromSeconds(pauseSeconds[(i + 1) % pauseSeconds.Length]);

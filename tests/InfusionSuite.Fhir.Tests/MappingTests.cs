@@ -200,7 +200,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
         Assert.Equal(("Patient", "MRN-77"), (procedure.Subject.Type, procedure.Subject.Identifier.Value));
         Assert.Null(procedure.Encounter);
         Assert.Equal(("MedicationAdministration", "MAR-9"), (procedure.PartOf[0].Type, procedure.PartOf[0].Identifier.Value));
-        Assert.Equal(("urn:infusionsuite:user", SimulatedChair.StartingNurse), (procedure.Performer[0].Actor.Identifier.System, procedure.Performer[0].Actor.Identifier.Value));
+        Assert.Equal(("urn:infusionsuite:user", SessionScenario.NurseId), (procedure.Performer[0].Actor.Identifier.System, procedure.Performer[0].Actor.Identifier.Value));
     }
 
     [Fact]
@@ -225,8 +225,9 @@ public sealed class MappingTests(ValidatorFixture fixture)
     [Fact]
     public void RunningSession_IsRefused()
     {
-        var chair = new SimulatedChair(SimulatedSessions.Morning);
+        var chair = new SessionScenario(start: SimulatedSessions.Morning, strict: true);
         chair.Start(SimulatedSessions.Plan("s-11"));
+        chair.Hello();
 
         Assert.Throws<ArgumentException>(() => _mapper.Map(chair.Record, SimulatedSessions.Context(chair.Record)));
     }

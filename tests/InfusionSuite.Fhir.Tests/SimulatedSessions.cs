@@ -12,16 +12,17 @@ internal static class SimulatedSessions
 {
     public static readonly DateTimeOffset Morning = new(2026, 11, 27, 14, 0, 0, TimeSpan.Zero);
 
-    public static SessionPlan Plan(string sessionId, bool firstOfCourse = false, string? primaryCode = "96413", string patient = "patient-1") =>
-        new(sessionId, "course-" + sessionId, patient, new ChemoAdministration("MedicationAdministration/ma-" + sessionId, primaryCode),
-            SimulatedChair.ControllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, firstOfCourse);
+    public static SessionPlan Plan(string sessionId, bool firstOfCourse = false, string? primaryCode = SessionScenario.PrimaryCode, string patient = "patient-1") =>
+        SessionScenario.Plan(
+            primaryCode: primaryCode, firstOfCourse: firstOfCourse, sessionId: sessionId, courseId: "course-" + sessionId,
+            patient: patient, administration: "MedicationAdministration/ma-" + sessionId);
 
     /// <summary>30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up; tolerance 2.</summary>
     public static ScalpCoolingSessionRecord Normal(string sessionId, DateTimeOffset? start = null, bool firstOfCourse = false, string? primaryCode = "96413") =>
         NormalChair(sessionId, start, firstOfCourse, primaryCode).Record;
 
-    private static SimulatedChair NormalChair(string sessionId, DateTimeOffset? start, bool firstOfCourse, string? primaryCode) =>
-        Completed(Infusing(sessionId, 30, chair => chair.Minutes(60), firstOfCourse, primaryCode, start));
+    private static SessionScenario NormalChair(string sessionId, DateTimeOffset? start, bool firstOfCourse, string? primaryCode) =>
+        Completed(Infusing(sessionId, 30, chair => chair.RunMinutes(60), firstOfCourse, primaryCode, start));
 
     /// <summary>First session of a course: the cap measured and calibrated (CALIBRATED), so 0662T too.</summary>
     public static ScalpCoolingSessionRecord FirstOfCourse(string sessionId, DateTimeOffset? start = null) =>
@@ -29,27 +30,27 @@ internal static class SimulatedSessions
 
     /// <summary>Infusion started after 18 min of pre-cooling (target 30).</summary>
     public static ScalpCoolingSessionRecord ShortPrecool(string sessionId) =>
-        Completed(Infusing(sessionId, 18, chair => chair.Minutes(60))).Record;
+        Completed(Infusing(sessionId, 18, chair => chair.RunMinutes(60))).Record;
 
     /// <summary>Cooling paused for 8 min during the infusion: INTERRUPTED.</summary>
     public static ScalpCoolingSessionRecord Interrupted(string sessionId) =>
         Completed(Infusing(sessionId, 30, chair =>
         {
-            chair.Minutes(20);
+            chair.RunMinutes(20);
             chair.Event(ControllerEventKind.Pause);
             chair.State = ControllerState.Paused;
-            chair.Minutes(8);
+            chair.RunMinutes(8);
             chair.Event(ControllerEventKind.Resume);
             chair.State = ControllerState.Cooling;
-            chair.Minutes(32);
+            chair.RunMinutes(32);
         })).Record;
 
     /// <summary>Stopped early for a headache 25 min into the infusion.</summary>
     public static ScalpCoolingSessionRecord Aborted(string sessionId)
     {
-        var chair = Infusing(sessionId, 30, c => c.Minutes(25));
-        chair.Nurse(t => new RecordAdverseEvent(t, SimulatedChair.StartingNurse, AdverseEventKind.Headache));
-        chair.Nurse(t => new AbortSession(t, SimulatedChair.EndingNurse, AbortReason.Headache));
+        var chair = Infusing(sessionId, 30, c => c.RunMinutes(25));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.NurseId, AdverseEventKind.Headache));
+        chair.Nurse(t => new AbortSession(t, SessionScenario.EndingNurse, AbortReason.Headache));
         return chair.Record;
     }
 
@@ -63,7 +64,7 @@ internal static class SimulatedSessions
         var chair = NormalChair(sessionId, null, firstOfCourse, "96413");
         var completed = chair.Record;
         chair.Clock.Advance(TimeSpan.FromMinutes(10));
-        chair.Nurse(t => new VoidSession(t, SimulatedChair.EndingNurse, VoidReason.WrongPatient));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
         return (completed, chair.Record);
     }
 
@@ -81,37 +82,38 @@ internal static class SimulatedSessions
         Encounter = encounterId is null ? null : EhrReference.ById("Encounter", encounterId),
         Practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal)
         {
-            [SimulatedChair.StartingNurse] = EhrReference.ById("Practitioner", "prac-41"),
-            [SimulatedChair.EndingNurse] = EhrReference.ByIdentifier("Practitioner", "http://hl7.org/fhir/sid/us-npi", "1234567893"),
+            [SessionScenario.NurseId] = EhrReference.ById("Practitioner", "prac-41"),
+            [SessionScenario.EndingNurse] = EhrReference.ByIdentifier("Practitioner", "http://hl7.org/fhir/sid/us-npi", "1234567893"),
         },
         Charges = Charges(record),
     };
 
     /// <summary>Started, fitted and pre-cooled for <paramref name="preMinutes"/>, then the infusion runs as scripted.</summary>
-    private static SimulatedChair Infusing(
-        string sessionId, double preMinutes, Action<SimulatedChair> infusion, bool firstOfCourse = false, string? primaryCode = "96413", DateTimeOffset? start = null)
+    private static SessionScenario Infusing(
+        string sessionId, double preMinutes, Action<SessionScenario> infusion, bool firstOfCourse = false, string? primaryCode = "96413", DateTimeOffset? start = null)
     {
-        var chair = new SimulatedChair(start ?? Morning);
+        var chair = new SessionScenario(start: start ?? Morning, strict: true);
         chair.Start(Plan(sessionId, firstOfCourse, primaryCode));
+        chair.Hello();
         Fit(chair, calibrate: firstOfCourse);
-        chair.Minutes(preMinutes);
-        chair.Nurse(t => new StartInfusion(t, SimulatedChair.StartingNurse));
+        chair.RunMinutes(preMinutes);
+        chair.Nurse(t => new StartInfusion(t, SessionScenario.NurseId));
         infusion(chair);
         return chair;
     }
 
     /// <summary>Infusion ended, 90 min post-cooling, 5 min warm-up, cap off; tolerance 2.</summary>
-    private static SimulatedChair Completed(SimulatedChair chair)
+    private static SessionScenario Completed(SessionScenario chair)
     {
-        chair.Nurse(t => new EndInfusion(t, SimulatedChair.StartingNurse));
-        chair.Minutes(90);
+        chair.Nurse(t => new EndInfusion(t, SessionScenario.NurseId));
+        chair.RunMinutes(90);
         Finish(chair);
         return chair;
     }
 
-    private static void Fit(SimulatedChair chair, bool calibrate)
+    private static void Fit(SessionScenario chair, bool calibrate)
     {
-        chair.Minutes(2);
+        chair.RunMinutes(2);
         if (calibrate)
         {
             chair.Event(ControllerEventKind.Calibrated, "M");
@@ -122,13 +124,13 @@ internal static class SimulatedSessions
         chair.Event(ControllerEventKind.CoolingStart);
     }
 
-    private static void Finish(SimulatedChair chair)
+    private static void Finish(SessionScenario chair)
     {
         chair.Event(ControllerEventKind.CoolingStop);
         chair.State = ControllerState.Standby;
         chair.Run(TimeSpan.FromMinutes(5));
         chair.Event(ControllerEventKind.CapOff);
-        chair.Nurse(t => new RemoveCap(t, SimulatedChair.EndingNurse));
-        chair.Nurse(t => new RecordTolerance(t, SimulatedChair.EndingNurse, 2));
+        chair.Nurse(t => new RemoveCap(t, SessionScenario.EndingNurse));
+        chair.Nurse(t => new RecordTolerance(t, SessionScenario.EndingNurse, 2));
     }
 }

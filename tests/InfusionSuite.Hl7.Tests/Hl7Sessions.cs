@@ -3,7 +3,6 @@ using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Courses;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
-using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Hl7.Configuration;
 using InfusionSuite.Hl7.Messages;
 using InfusionSuite.Hl7.Segments;
@@ -40,7 +39,7 @@ internal static class Hl7Sessions
         var chair = Chair(sessionId, firstOfCourse: true);
         var completed = chair.Record;
         chair.Clock.Advance(TimeSpan.FromMinutes(10));
-        chair.Nurse(t => new VoidSession(t, SimulatedChair.EndingNurse, VoidReason.WrongPatient));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
         return (completed, chair.Record);
     }
 
@@ -60,7 +59,7 @@ internal static class Hl7Sessions
         PatientGivenName = "Ana",
         Practitioners = new Dictionary<string, Hl7Person>(StringComparer.Ordinal)
         {
-            [SimulatedChair.StartingNurse] = new("1234567893", "Okafor", "Grace", "NPI", "NPI"),
+            [SessionScenario.NurseId] = new("1234567893", "Okafor", "Grace", "NPI", "NPI"),
         },
         OrderedBy = new Hl7Person("1987654320", "Lindqvist", "Erik", "NPI", "NPI"),
         Diagnoses = [new Hl7Code("C50.911", "Malignant neoplasm of unspecified site of right female breast", "I10")],
@@ -68,13 +67,14 @@ internal static class Hl7Sessions
         Charges = Charges(record),
     };
 
-    private static SimulatedChair Chair(string sessionId, bool firstOfCourse)
+    private static SessionScenario Chair(string sessionId, bool firstOfCourse)
     {
-        var chair = new SimulatedChair(Morning);
-        chair.Start(new SessionPlan(
-            sessionId, "course-" + sessionId, "patient-1", new ChemoAdministration("MedicationAdministration/ma-" + sessionId, "96413"),
-            SimulatedChair.ControllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, firstOfCourse, "Encounter/V-778812"));
-        chair.Minutes(2);
+        var chair = new SessionScenario(start: Morning, strict: true);
+        chair.Start(SessionScenario.Plan(
+            firstOfCourse: firstOfCourse, sessionId: sessionId, courseId: "course-" + sessionId,
+            administration: "MedicationAdministration/ma-" + sessionId, encounter: "Encounter/V-778812"));
+        chair.Hello();
+        chair.RunMinutes(2);
         if (firstOfCourse)
         {
             chair.Event(ControllerEventKind.Calibrated, "M");
@@ -83,23 +83,23 @@ internal static class Hl7Sessions
         chair.Event(ControllerEventKind.CapOn);
         chair.Event(ControllerEventKind.Setpoint, "-4.0");
         chair.Event(ControllerEventKind.CoolingStart);
-        chair.Minutes(30);
-        chair.Nurse(t => new StartInfusion(t, SimulatedChair.StartingNurse));
-        chair.Minutes(20);
+        chair.RunMinutes(30);
+        chair.Nurse(t => new StartInfusion(t, SessionScenario.NurseId));
+        chair.RunMinutes(20);
         chair.Event(ControllerEventKind.Pause);
         chair.State = ControllerState.Paused;
-        chair.Minutes(8);
+        chair.RunMinutes(8);
         chair.Event(ControllerEventKind.Resume);
         chair.State = ControllerState.Cooling;
-        chair.Minutes(32);
-        chair.Nurse(t => new EndInfusion(t, SimulatedChair.StartingNurse));
-        chair.Minutes(90);
+        chair.RunMinutes(32);
+        chair.Nurse(t => new EndInfusion(t, SessionScenario.NurseId));
+        chair.RunMinutes(90);
         chair.Event(ControllerEventKind.CoolingStop);
         chair.State = ControllerState.Standby;
         chair.Run(TimeSpan.FromMinutes(5));
         chair.Event(ControllerEventKind.CapOff);
-        chair.Nurse(t => new RemoveCap(t, SimulatedChair.EndingNurse));
-        chair.Nurse(t => new RecordTolerance(t, SimulatedChair.EndingNurse, 2));
+        chair.Nurse(t => new RemoveCap(t, SessionScenario.EndingNurse));
+        chair.Nurse(t => new RecordTolerance(t, SessionScenario.EndingNurse, 2));
         return chair;
     }
 }

@@ -15,8 +15,9 @@ internal sealed class Sessions(IngestBatch batch)
 
     public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null, string? course = null)
     {
-        var plan = new SessionPlan(sessionId, course ?? "course-" + sessionId, patient ?? "patient-" + sessionId, new ChemoAdministration(administration, "96413"),
-            controllerId, RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true, EncounterReference: encounter);
+        var plan = SessionScenario.Plan(
+            sessionId: sessionId, courseId: course ?? "course-" + sessionId, patient: patient ?? "patient-" + sessionId,
+            administration: administration, encounter: encounter, controllerId: controllerId);
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);
         Accept(session, start);

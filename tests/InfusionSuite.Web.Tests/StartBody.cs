@@ -6,7 +6,7 @@ internal sealed record StartBody(
     string? PatientReference = "MRN-1001",
     string? PatientName = "Jane Roe",
     string? AdministrationId = "ma-2001",
-    string? PrimaryCptCode = "96413",
+    string? PrimaryCptCode = SessionScenario.PrimaryCode,
     string? RegimenPreset = "Standard",
     int? PreCoolingMinutes = null,
     int? PostCoolingMinutes = null,
