@@ -57,6 +57,7 @@ public static class IngestRegistration
         services.TryAddSingleton<PendingBatch>();
         services.TryAddSingleton<ControllerMessageRouter>();
         services.TryAddSingleton<SessionStart>();
+        services.TryAddSingleton<ICourseLookup, NoStoredCourses>();
         services.TryAddSingleton<NurseCommandHandler>();
         services.TryAddSingleton<UnassignedSweep>();
         services.AddHostedService<IngestWriter>();

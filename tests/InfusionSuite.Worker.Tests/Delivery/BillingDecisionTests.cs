@@ -136,11 +136,35 @@ public sealed class BillingDecisionTests
         Assert.Contains("the primary code is not a chemotherapy administration code", charge.Note.Single().Text, StringComparison.Ordinal);
     }
 
-    private static async Task<string> StartAsync(WorkerHost worker, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413")
+    [Fact(Timeout = 60_000)]
+    public async Task CourseNotNamed_TheCourseTheNurseStartedIsJoinedByLaterSessions_WhateverTheirPreset()
+    {
+        using var db = new TempDatabase();
+        var clock = new FakeTimeProvider(Nine);
+        await using var worker = await WorkerHost.StartAsync(Settings.For(db.Path), clock);
+
+        var first = await StartAsync(worker, "CHAIR-70", "K1", "MRN-70", firstOfCourse: true, course: "");
+        var later = await StartAsync(worker, "CHAIR-71", "K2", "MRN-70", course: "", preset: "Standard, thick hair");
+        var next = await StartAsync(worker, "CHAIR-72", "K3", "MRN-70", firstOfCourse: true, course: "");
+        var fromTheEhr = await StartAsync(worker, "CHAIR-73", "K4", "MRN-70", course: "plan-4711");
+
+        var courses = new List<string>();
+        foreach (var id in new[] { first, later, next, fromTheEhr })
+        {
+            courses.Add((await worker.Board.SessionAsync(id, Wait.Token()))!.Record.Plan.CourseId);
+        }
+
+        Assert.Equal(courses[0], courses[1]);
+        Assert.NotEqual(courses[0], courses[2]);
+        Assert.Equal("plan-4711", courses[3]);
+    }
+
+    private static async Task<string> StartAsync(
+        WorkerHost worker, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? course = null, string preset = "Standard")
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new StartSessionRequest("nurse-1", chair, "course-" + patient, patient, new ChemoAdministration("ma-" + sessionId, primaryCode),
-                RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, SessionId: sessionId),
+            new StartSessionRequest("nurse-1", chair, course ?? "course-" + patient, patient, new ChemoAdministration("ma-" + sessionId, primaryCode),
+                RegimenPreset: preset, FirstOfCourse: firstOfCourse, SessionId: sessionId),
             Wait.Token());
         Assert.Equal(NurseActionOutcome.Accepted, started.Outcome);
         return started.SessionId!;
