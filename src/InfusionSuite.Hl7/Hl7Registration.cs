@@ -1,6 +1,10 @@
+using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Hl7.Configuration;
+using InfusionSuite.Hl7.Delivery;
 using InfusionSuite.Hl7.Messages;
+using InfusionSuite.Hl7.Outbox;
 using InfusionSuite.Hl7.Transport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -13,9 +17,13 @@ namespace InfusionSuite.Hl7;
 public static class Hl7Registration
 {
     /// <summary>
-    /// Registers the ORU^R01 / DFT^P03 encoder (<see cref="SessionMessages"/>, timestamps in the
-    /// site's time zone from <see cref="BillingPolicy"/>) and the transport the <c>Hl7</c> options
-    /// choose (MLLP or file drop), with the options bound from <c>Hl7</c> and validated at start.
+    /// Adds HL7 v2 delivery as an outbox channel: the <see cref="ISessionEndParticipant"/> that returns
+    /// a session's ORU^R01 and DFT^P03 messages as outbox items (written in the transaction that stores
+    /// the end, the void or the change), the encoder (<see cref="SessionMessages"/>, timestamps in the
+    /// site's time zone from <see cref="BillingPolicy"/>), the transport the <c>Hl7</c> options choose
+    /// (MLLP or file drop) and the <see cref="Hl7Dispatcher"/>, with the options bound from <c>Hl7</c>
+    /// and validated at start. Nothing is made or sent unless <c>Hl7:Enabled</c>. Needs an outbox
+    /// (<c>AddStorage()</c>) and the billing policy (<c>AddIngest()</c>).
     /// </summary>
     public static IHostApplicationBuilder AddHl7Delivery(this IHostApplicationBuilder builder)
     {
@@ -33,6 +41,11 @@ public static class Hl7Registration
             var options = sp.GetRequiredService<IOptions<Hl7Options>>().Value;
             return options.Transport == Hl7TransportMode.File ? new FileDropTransport(options) : new MllpTransport(options);
         });
+        services.TryAddSingleton<SessionBillingQuery>();
+        services.TryAddSingleton<Hl7SessionContextReader>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionEndParticipant, Hl7OutboxParticipant>());
+        services.TryAddSingleton<Hl7Dispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<Hl7Dispatcher>());
         return builder;
     }
 }

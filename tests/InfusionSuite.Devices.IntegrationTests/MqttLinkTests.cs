@@ -143,10 +143,12 @@ public sealed class MqttLinkTests
 
     private const string MqttLinkName = "mqtt";
 
-    internal static Dictionary<string, string?> Settings(ITestMqttBroker broker, string clientId) => new()
+    internal static Dictionary<string, string?> Settings(ITestMqttBroker broker, string clientId) => Settings(broker.Host, broker.Port, clientId);
+
+    internal static Dictionary<string, string?> Settings(string host, int port, string clientId) => new()
     {
-        ["Controllers:Mqtt:Host"] = broker.Host,
-        ["Controllers:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
+        ["Controllers:Mqtt:Host"] = host,
+        ["Controllers:Mqtt:Port"] = port.ToString(CultureInfo.InvariantCulture),
         ["Controllers:Mqtt:ClientId"] = clientId,
         ["Controllers:Mqtt:ReconnectDelayMin"] = "00:00:00.100",
         ["Controllers:Mqtt:ReconnectDelayMax"] = "00:00:00.500",

@@ -1,6 +1,7 @@
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Hl7.Messages;
 using InfusionSuite.Hl7.Transport;
+using InfusionSuite.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -48,7 +49,9 @@ public sealed class RegistrationTests
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = Path.Combine(Path.GetTempPath(), "infusionsuite-hl7-registration-never-opened.db") });
         builder.Services.AddSingleton(new BillingPolicy { SiteTimeZone = Hl7Sessions.NewYork });
+        builder.AddStorage();
         builder.AddHl7Delivery();
         return builder.Build();
     }

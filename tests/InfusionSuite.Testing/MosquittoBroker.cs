@@ -31,7 +31,22 @@ public sealed class MosquittoBroker : ITestMqttBroker
     /// <summary>Broker output so far, for failure messages.</summary>
     public string Output => _process?.Output ?? string.Empty;
 
-    public static async Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken)
+    public static Task<MosquittoBroker> StartAsync(CancellationToken cancellationToken) =>
+        StartWithListenerAsync("max_queued_messages 10000", cancellationToken);
+
+    /// <summary>
+    /// A broker with one TLS listener using <paramref name="certificates"/>' server certificate; with
+    /// <paramref name="requireClientCertificate"/> it refuses clients without a certificate its CA signed (mutual TLS).
+    /// </summary>
+    public static Task<MosquittoBroker> StartTlsAsync(TestCertificates certificates, bool requireClientCertificate, CancellationToken cancellationToken) =>
+        StartWithListenerAsync(string.Create(CultureInfo.InvariantCulture, $"""
+            cafile {certificates.CaFile}
+            certfile {certificates.ServerCertificateFile}
+            keyfile {certificates.ServerKeyFile}
+            require_certificate {(requireClientCertificate ? "true" : "false")}
+            """), cancellationToken);
+
+    private static async Task<MosquittoBroker> StartWithListenerAsync(string listenerSettings, CancellationToken cancellationToken)
     {
         var directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
         var broker = new MosquittoBroker(directory, FreePort.Next());
@@ -39,7 +54,7 @@ public sealed class MosquittoBroker : ITestMqttBroker
             listener {broker.Port} 127.0.0.1
             allow_anonymous true
             persistence false
-            max_queued_messages 10000
+            {listenerSettings}
             log_dest stdout
             log_type error
             log_type warning

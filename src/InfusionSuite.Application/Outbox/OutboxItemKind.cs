@@ -10,8 +10,8 @@ public enum OutboxItemKind : byte
     Void,
 
     /// <summary>
-    /// The session's charges were decided again (a session of the same patient, date or course ended,
-    /// was voided, corrected or moved): each charge whose status changed is sent again.
+    /// The session's record or billing changed after it was reported: what was reported is corrected
+    /// (e.g. its charges were decided again because another session of the patient ended or was voided).
     /// </summary>
     Correction,
 }

@@ -12,8 +12,11 @@ public interface ISessionEndReads : IPatientCourses
     /// <summary>Whether an outbox item of <paramref name="kind"/> was already written for the session.</summary>
     Task<bool> HasOutboxItemAsync(string sessionId, OutboxItemKind kind, CancellationToken cancellationToken);
 
-    /// <summary>The payloads of <paramref name="contentType"/> written for the session so far, oldest first (what was sent, or will be).</summary>
-    Task<IReadOnlyList<string>> OutboxPayloadsAsync(string sessionId, string contentType, CancellationToken cancellationToken);
+    /// <summary>
+    /// The outbox items of <paramref name="contentType"/> already written for the session, oldest first
+    /// (what a channel reported before, e.g. the charges a correction must reverse).
+    /// </summary>
+    Task<IReadOnlyList<OutboxItem>> OutboxItemsAsync(string sessionId, string contentType, CancellationToken cancellationToken);
 
     /// <summary>The Practitioner in the staff member's profile (a reference or an NPI), null when none is set.</summary>
     Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken);

@@ -41,11 +41,35 @@ public sealed class MqttLinkOptions
     /// <summary>User name sent to the broker; none when empty.</summary>
     public string? Username { get; set; }
 
-    /// <summary>Password sent with <see cref="Username"/> (requires it).</summary>
+    /// <summary>
+    /// Password sent with <see cref="Username"/> (requires it). Like any setting it can come from the
+    /// environment (<c>Controllers__Mqtt__Password</c>) instead of the settings file; or see <see cref="PasswordFile"/>.
+    /// </summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// A file whose content is the password (one trailing line break ignored), e.g. a systemd
+    /// credential or a container secret; read at each connect. Not together with <see cref="Password"/>.
+    /// </summary>
+    public string? PasswordFile { get; set; }
 
     /// <summary>Connect to the broker over TLS, validating its certificate (default off).</summary>
     public bool UseTls { get; set; }
+
+    /// <summary>
+    /// PEM file of the certificate authorities that sign the broker's certificate (a hospital's private
+    /// CA); the broker is then trusted through these only. None: the system's trust store. Needs <see cref="UseTls"/>.
+    /// </summary>
+    public string? CaCertificateFile { get; set; }
+
+    /// <summary>
+    /// PEM file of this service's client certificate, for brokers that require one (mutual TLS).
+    /// Needs <see cref="UseTls"/> and <see cref="ClientKeyFile"/>.
+    /// </summary>
+    public string? ClientCertificateFile { get; set; }
+
+    /// <summary>PEM file of the client certificate's private key (unencrypted PKCS#8 or RSA/EC key; keep it readable by the service only).</summary>
+    public string? ClientKeyFile { get; set; }
 
     /// <summary>Accept any broker certificate. For tests only, never in a clinic.</summary>
     public bool AllowUntrustedCertificates { get; set; }

@@ -73,19 +73,30 @@ internal sealed class MqttNetClientAdapter : IMqttClientAdapter
             .WithTimeout(TimeSpan.FromSeconds(10));
         if (!string.IsNullOrEmpty(options.Username))
         {
-            builder.WithCredentials(options.Username, options.Password);
+            builder.WithCredentials(options.Username, MqttCredentialFiles.Password(options));
         }
 
         if (options.UseTls)
         {
+            var trust = MqttCredentialFiles.TrustChain(options);
+            var client = MqttCredentialFiles.ClientCertificate(options);
             builder.WithTlsOptions(tls =>
             {
                 tls.UseTls(true);
+                if (client is not null)
+                {
+                    tls.WithClientCertificates([client]);
+                }
+
                 if (options.AllowUntrustedCertificates)
                 {
                     tls.WithAllowUntrustedCertificates(true)
                         .WithIgnoreCertificateChainErrors(true)
                         .WithCertificateValidationHandler(_ => true);
+                }
+                else if (trust is not null)
+                {
+                    tls.WithCertificateValidationHandler(context => BrokerCertificate.IsTrusted(context.Certificate, context.SslPolicyErrors, trust));
                 }
             });
         }

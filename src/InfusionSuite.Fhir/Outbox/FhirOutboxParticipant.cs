@@ -71,7 +71,8 @@ internal sealed class FhirOutboxParticipant(
             }
 
             var decisions = patient.Of(otherId);
-            var sent = SentCharges.From(await reads.OutboxPayloadsAsync(otherId, FhirOutboxItems.ContentType, cancellationToken));
+            var sent = SentCharges.From((await reads.OutboxItemsAsync(otherId, FhirOutboxItems.ContentType, cancellationToken))
+                .Select(i => i.Payload).Where(p => p.Length > 0));
             if (sent.IsEmpty || !sent.Differs(decisions))
             {
                 continue;

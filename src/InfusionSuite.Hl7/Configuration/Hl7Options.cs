@@ -56,6 +56,18 @@ public sealed class Hl7Options
     /// <summary>How long to wait for the ACK after a message was written.</summary>
     public TimeSpan AckTimeout { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>How often the dispatcher looks for due messages when the last look found none.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Messages taken per look.</summary>
+    public int BatchSize { get; set; } = 20;
+
+    /// <summary>First wait before a message without an ACK is sent again (doubles per attempt, ±20 % jitter).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest wait between two sends of one message.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
+
     /// <summary>PID-3.4: who assigned the patient identifier (the EHR's MRN namespace).</summary>
     public string PatientAssigningAuthority { get; set; } = "MRN";
 

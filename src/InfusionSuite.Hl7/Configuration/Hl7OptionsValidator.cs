@@ -31,6 +31,16 @@ public sealed partial class Hl7OptionsValidator : IValidateOptions<Hl7Options>
             errors.Add("Hl7:ConnectTimeout and Hl7:AckTimeout must be positive.");
         }
 
+        if (options.PollInterval <= TimeSpan.Zero || options.RetryDelay <= TimeSpan.Zero || options.MaxRetryDelay < options.RetryDelay)
+        {
+            errors.Add("Hl7:PollInterval and Hl7:RetryDelay must be positive, and Hl7:MaxRetryDelay at least Hl7:RetryDelay.");
+        }
+
+        if (options.BatchSize is < 1 or > 1000)
+        {
+            errors.Add("Hl7:BatchSize must be between 1 and 1000.");
+        }
+
         foreach (var (key, code) in options.ObservationCodes)
         {
             if (!ObservationKeys.Defaults.ContainsKey(key))

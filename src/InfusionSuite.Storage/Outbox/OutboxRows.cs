@@ -76,6 +76,39 @@ internal static class OutboxRows
         return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>The session's items of <paramref name="contentType"/>, oldest first (without their attempts), inside <paramref name="transaction"/>.</summary>
+    public static async Task<IReadOnlyList<OutboxItem>> OfSessionAsync(SqliteTransaction transaction, string sessionId, string contentType, CancellationToken cancellationToken)
+    {
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = """
+            SELECT id, kind, payload, status, enqueued_at_ticks, next_attempt_at_ticks, sent_at_ticks, parked_reason
+            FROM outbox WHERE session_id = $session AND content_type = $type ORDER BY enqueued_at_ticks, item_key
+            """;
+        query.Parameters.AddWithValue("$session", sessionId);
+        query.Parameters.AddWithValue("$type", contentType);
+        var items = new List<OutboxItem>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            items.Add(new OutboxItem
+            {
+                Id = Guid.Parse(reader.GetString(0), CultureInfo.InvariantCulture),
+                SessionId = sessionId,
+                Kind = (OutboxItemKind)reader.GetInt32(1),
+                ContentType = contentType,
+                Payload = reader.GetString(2),
+                Status = (OutboxStatus)reader.GetInt32(3),
+                EnqueuedAt = Instant(reader.GetInt64(4)),
+                NextAttemptAt = Instant(reader.GetInt64(5)),
+                SentAt = reader.IsDBNull(6) ? null : Instant(reader.GetInt64(6)),
+                ParkedReason = reader.IsDBNull(7) ? null : reader.GetString(7),
+            });
+        }
+
+        return items;
+    }
+
     public static string ValidationJson(PayloadValidationReport report) => JsonSerializer.Serialize(report, s_json);
 
     public static OutboxItem ToItem(OutboxRow row, IEnumerable<OutboxAttemptRow> attempts) => new()

@@ -14,22 +14,8 @@ internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISe
     public Task<bool> HasOutboxItemAsync(string sessionId, OutboxItemKind kind, CancellationToken cancellationToken) =>
         OutboxRows.ExistsAsync(transaction, sessionId, kind, cancellationToken);
 
-    public async Task<IReadOnlyList<string>> OutboxPayloadsAsync(string sessionId, string contentType, CancellationToken cancellationToken)
-    {
-        await using var query = transaction.Connection!.CreateCommand();
-        query.Transaction = transaction;
-        query.CommandText = "SELECT payload FROM outbox WHERE session_id = $session AND content_type = $type AND payload <> '' ORDER BY item_key";
-        query.Parameters.AddWithValue("$session", sessionId);
-        query.Parameters.AddWithValue("$type", contentType);
-        var payloads = new List<string>();
-        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            payloads.Add(reader.GetString(0));
-        }
-
-        return payloads;
-    }
+    public Task<IReadOnlyList<OutboxItem>> OutboxItemsAsync(string sessionId, string contentType, CancellationToken cancellationToken) =>
+        OutboxRows.OfSessionAsync(transaction, sessionId, contentType, cancellationToken);
 
     public async Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,76 @@
+using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Hl7.Messages;
+using InfusionSuite.Hl7.Segments;
+
+namespace InfusionSuite.Hl7.Outbox;
+
+/// <summary>
+/// What the messages need beside a session's record, read inside the batch transaction: the patient
+/// and visit as stored at the start, this session's billing decisions from <see cref="SessionBillingQuery"/>
+/// (the answer the session page and the FHIR ChargeItems show; not decided again here), what earlier
+/// DFT^P03s of the session charged, whether an ORU^R01 went out before, each nurse's NPI from
+/// their profile, and the patient's name as the nurse typed it at the start (<see cref="IPatientNames"/>).
+/// </summary>
+public sealed class Hl7SessionContextReader(SessionBillingQuery billing, IPatientNames? names = null)
+{
+    public async Task<Hl7SessionContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, IReadOnlyList<OutboxItem> earlier, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(earlier);
+        var payloads = earlier.Select(i => i.Payload).Where(p => p.Length > 0).ToList();
+        var patient = record.Plan.PatientReference;
+        var name = names is null ? null : (await names.FindAsync([patient], cancellationToken)).GetValueOrDefault(patient);
+        var (family, given) = SplitName(name);
+        return new Hl7SessionContext
+        {
+            PatientId = PatientId(patient),
+            PatientFamilyName = family,
+            PatientGivenName = given,
+            Practitioners = await PractitionersAsync(reads, record.Nurses, cancellationToken),
+            Charges = (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions,
+            Charged = StoredHl7Messages.Charged(payloads),
+            Correction = payloads.Exists(p => !StoredHl7Messages.Read(p).IsCharge),
+        };
+    }
+
+    /// <summary>PID-3.1: the MRN the session was started with (a <c>Patient/{id}</c> reference is sent as its id).</summary>
+    public static string PatientId(string patientReference) =>
+        patientReference.StartsWith("Patient/", StringComparison.Ordinal) ? patientReference["Patient/".Length..] : patientReference;
+
+    /// <summary>PID-5: "Family, Given" as typed is split at the comma; any other name goes whole into the family name component.</summary>
+    public static (string? Family, string? Given) SplitName(string? displayName)
+    {
+        if (string.IsNullOrWhiteSpace(displayName))
+        {
+            return (null, null);
+        }
+
+        var comma = displayName.IndexOf(',', StringComparison.Ordinal);
+        return comma > 0 && comma < displayName.Length - 1
+            ? (displayName[..comma].Trim(), displayName[(comma + 1)..].Trim())
+            : (displayName.Trim(), null);
+    }
+
+    private static async Task<Dictionary<string, Hl7Person>> PractitionersAsync(ISessionEndReads reads, IReadOnlyList<string> nurseIds, CancellationToken cancellationToken)
+    {
+        var people = new Dictionary<string, Hl7Person>(StringComparer.Ordinal);
+        foreach (var nurseId in nurseIds.Distinct(StringComparer.Ordinal))
+        {
+            if (await reads.PractitionerIdAsync(nurseId, cancellationToken) is not { } practitioner)
+            {
+                continue;
+            }
+
+            // The profile holds the nurse's NPI, or "Practitioner/{EHR id}" (sent as that id).
+            people[nurseId] = practitioner.Length == 10 && practitioner.All(char.IsAsciiDigit)
+                ? new Hl7Person(practitioner, AssigningAuthority: "NPI", IdentifierType: "NPI")
+                : new Hl7Person(practitioner.StartsWith("Practitioner/", StringComparison.Ordinal) ? practitioner["Practitioner/".Length..] : practitioner);
+        }
+
+        return people;
+    }
+}

@@ -1,0 +1,111 @@
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Hl7.Outbox;
+using InfusionSuite.Storage.Tests;
+using InfusionSuite.Testing;
+
+namespace InfusionSuite.Hl7.Tests;
+
+/// <summary>The HL7 dispatcher over the real SQLite outbox, sending to the real MLLP receiver (tests/hl7-peer).</summary>
+public sealed class Hl7DispatcherTests
+{
+    private static readonly DateTimeOffset Nine = Sessions.Nine;
+
+    [Fact]
+    public async Task CompletedSession_EachMessageIsAcknowledgedOnce_AndMarkedSent()
+    {
+        await using var peer = await Hl7Peer.StartAsync();
+        await using var fixture = await EndedSessionAsync(peer.Port, "d-1");
+
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        Assert.All(items, i => Assert.Equal(OutboxStatus.Sent, i.Status));
+        Assert.All(items, i => Assert.StartsWith("AA", Assert.Single(i.Attempts).ServerMessage, StringComparison.Ordinal));
+        var received = await peer.WaitForAsync(3);
+        Assert.Equal(items.Select(i => StoredHl7Messages.Read(i.Payload).ControlId), received.Select(r => r.ControlId));
+        Assert.Empty(received.SelectMany(r => r.Problems));
+    }
+
+    [Fact]
+    public async Task ReceiverDownThenUp_EachMessageIsResentWithItsControlId_AndDeliveredOnce()
+    {
+        var port = FreePort.Next();
+        await using var fixture = await EndedSessionAsync(port, "d-2");
+
+        await fixture.Dispatcher.DispatchDueAsync(CancellationToken.None);
+        var waiting = await fixture.ItemsAsync();
+        Assert.All(waiting, i => Assert.Equal(OutboxStatus.Pending, i.Status));
+        Assert.Equal([1, 1, 0], waiting.Select(i => i.Attempts.Count)); // the second charge waits behind the first
+        Assert.Equal(OutboxAttemptOutcome.TransientFailure, waiting[0].Attempts[0].Outcome);
+
+        await using var peer = await Hl7Peer.StartAsync(port);
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        Assert.All(items, i => Assert.Equal(OutboxStatus.Sent, i.Status));
+        var received = await peer.WaitForAsync(3);
+        Assert.Equal(ControlIds(items), received.Select(r => r.ControlId).Order());
+        await fixture.Dispatcher.DispatchDueAsync(CancellationToken.None);
+        Assert.Equal(3, peer.Received.Count);
+    }
+
+    [Fact]
+    public async Task ErrorAnswer_ParksWithTheReceiversText_AndAfterAStaffRetryItIsDelivered()
+    {
+        var port = FreePort.Next();
+        await using var fixture = await EndedSessionAsync(port, "d-3");
+        await using (var refusing = await Hl7Peer.StartAsync(port, "ae"))
+        {
+            await DispatchUntilSettledAsync(fixture);
+            Assert.Equal(2, refusing.Received.Count); // the documentation and the first charge; the second charge waits behind it
+        }
+
+        var parked = (await fixture.ItemsAsync()).Where(i => i.Status == OutboxStatus.Parked).ToList();
+        Assert.Equal(2, parked.Count);
+        Assert.All(parked, i => Assert.Equal(
+            "The interface engine answered AE (error): Patient not found: MRN unknown to the interface | check PID-3 & resend",
+            i.ParkedReason));
+
+        await using var accepting = await Hl7Peer.StartAsync(port);
+        foreach (var item in parked)
+        {
+            Assert.True(await fixture.Outbox.RequeueAsync(item.Id, fixture.Clock.GetUtcNow(), CancellationToken.None));
+        }
+
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        Assert.All(items, i => Assert.Equal(OutboxStatus.Sent, i.Status));
+        var received = await accepting.WaitForAsync(3);
+        Assert.Equal(ControlIds(items), received.Select(r => r.ControlId).Order());
+    }
+
+    private static IEnumerable<string> ControlIds(IEnumerable<OutboxItem> items) => items.Select(i => StoredHl7Messages.Read(i.Payload).ControlId).Order();
+
+    private static async Task<Hl7StoreFixture> EndedSessionAsync(int port, string sessionId)
+    {
+        var fixture = new Hl7StoreFixture(port);
+        await fixture.OpenAsync();
+        await fixture.NameAsync("MRN-" + sessionId, "Rivera, Ana");
+        var batch = new IngestBatch();
+        Hl7OutboxParticipantTests.Completed(new Sessions(batch), sessionId, "MRN-" + sessionId, Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        return fixture;
+    }
+
+    /// <summary>Passes of the dispatcher, the fake clock moved past every retry, until nothing is pending (or 20 passes).</summary>
+    private static async Task DispatchUntilSettledAsync(Hl7StoreFixture fixture)
+    {
+        for (var pass = 0; pass < 20; pass++)
+        {
+            await fixture.Dispatcher.DispatchDueAsync(CancellationToken.None);
+            if ((await fixture.ItemsAsync()).All(i => i.Status != OutboxStatus.Pending))
+            {
+                return;
+            }
+
+            fixture.Clock.Advance(TimeSpan.FromMinutes(20));
+        }
+    }
+}
