@@ -4,6 +4,7 @@ using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
