@@ -24,10 +24,15 @@ public sealed class HealthTests
         Assert.Contains("\"mqtt\":\"up\"", body, StringComparison.Ordinal);
         Assert.Contains("\"ingest\"", body, StringComparison.Ordinal);
 
-        worker.ExpectErrors("The MQTT link is down."); // the framework's health check service logs an unhealthy probe at Error
         await broker.StopAsync(Wait.Token());
         await Wait.UntilAsync(
             async () => (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode == HttpStatusCode.ServiceUnavailable, "unready");
+        for (var probe = 0; probe < 5; probe++)
+        {
+            // A load balancer keeps probing: each answer is 503, and none logs an error (the host's error watch fails the test otherwise).
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync(new Uri("/health/ready", UriKind.Relative))).StatusCode);
+        }
+
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(new Uri("/health/live", UriKind.Relative))).StatusCode);
     }
 }

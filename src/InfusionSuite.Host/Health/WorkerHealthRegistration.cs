@@ -16,6 +16,8 @@ internal static class WorkerHealthRegistration
             [.. configuration.GetSection(SerialLinkOptions.SectionName).GetSection("Ports").GetChildren()
                 .Select(port => port["Path"]).OfType<string>()]);
         builder.Services.AddSingleton(links);
+        builder.Services.AddSingleton<ReadinessChangeLog>();
+        builder.Logging.AddFilter(ReadinessChangeLog.FrameworkCategory, LogLevel.None);
         builder.Services.AddHealthChecks()
             .AddCheck<IngestWriterHealthCheck>("ingest", tags: [StorageRegistration.ReadyTag])
             .AddCheck<ControllerLinksHealthCheck>("links", tags: [StorageRegistration.ReadyTag]);
@@ -25,11 +27,16 @@ internal static class WorkerHealthRegistration
     public static WebApplication MapWorkerHealth(this WebApplication app)
     {
         // The only endpoints open without signing in (the nurse station's fallback policy covers the rest).
+        var changes = app.Services.GetRequiredService<ReadinessChangeLog>();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains(StorageRegistration.ReadyTag),
-            ResponseWriter = HealthReportWriter.WriteAsync,
+            ResponseWriter = (context, report) =>
+            {
+                changes.Observe(report);
+                return HealthReportWriter.WriteAsync(context, report);
+            },
         }).AllowAnonymous();
         return app;
     }
