@@ -162,6 +162,21 @@ public sealed class Billing2026Tests
         Assert.Equal(["0663T", "0662T"], evaluation.All.Select(d => d.Code));
     }
 
+    [Fact]
+    public void SessionWithoutAVisit_IsHeldWithTheReasonWhereTheSiteHoldsSuchCharges_AndStillTakesItsDateUnit()
+    {
+        var noVisit = Session("s1", Day(27, 8), calibrated: true);
+        var withVisit = Session("s2", Day(27, 13), firstOfCourse: false, encounter: "Encounter/e-2");
+        var holding = s_policy with { HoldWithoutVisit = true };
+
+        var held = ScalpCoolingBilling.Evaluate([Course([noVisit, withVisit])], holding).Single();
+        var sent = ScalpCoolingBilling.Evaluate([Course([noVisit, withVisit])], s_policy).Single();
+
+        Assert.All(held.All.Where(d => d.SessionId == "s1"), d => Assert.Equal((true, false, [HeldReason.NoVisit]), (d.IsHeld, d.Billable, d.Held)));
+        Assert.Equal([NotBillableReason.SecondSessionSameDate], held.Placement.Single(d => d.SessionId == "s2").Reasons);
+        Assert.All(sent.All.Where(d => d.SessionId == "s1"), d => Assert.True(d.Billable));
+    }
+
     private static CourseBillingEvaluation Evaluate(ScalpCoolingSessionRecord record) =>
         ScalpCoolingBilling.Evaluate([Course([record], record.Plan.CourseId)], s_policy).Single();
 
@@ -173,10 +188,10 @@ public sealed class Billing2026Tests
 
     private static ScalpCoolingSessionRecord Session(
         string id, DateTimeOffset start, string? primaryCode = "96413", bool calibrated = false,
-        bool firstOfCourse = true, string courseId = "course-1", double postMinutes = 90)
+        bool firstOfCourse = true, string courseId = "course-1", double postMinutes = 90, string? encounter = null)
     {
         var chair = new SessionScenario(start: start);
-        chair.Start(SessionScenario.Plan(primaryCode: primaryCode, firstOfCourse: firstOfCourse, sessionId: id, courseId: courseId));
+        chair.Start(SessionScenario.Plan(primaryCode: primaryCode, firstOfCourse: firstOfCourse, sessionId: id, courseId: courseId, encounter: encounter));
         if (calibrated)
         {
             chair.Event(ControllerEventKind.Calibrated, "M");

@@ -14,6 +14,11 @@ public static class BillingRuleText
         var minutes = decision.SupportingMinutes is { } m
             ? string.Create(CultureInfo.InvariantCulture, $" {m} min of post-infusion cooling measured ({decision.InterruptionMinutes ?? 0} min of it interrupted), {decision.Units} unit(s).")
             : string.Empty;
+        if (decision.IsHeld)
+        {
+            return "held: " + string.Join(" ", decision.Held.Select(h => Name(h) + " (" + Sentence(h) + ").")) + $" Date of service {date}." + minutes + placed;
+        }
+
         if (decision.Billable)
         {
             return decision.Scope switch
@@ -43,6 +48,20 @@ public static class BillingRuleText
         NotBillableReason.BaseCodeNotBillable => "BASE_CODE_NOT_BILLABLE",
         NotBillableReason.BelowOneTimeUnit => "BELOW_ONE_TIME_UNIT",
         _ => "UNKNOWN_RULE",
+    };
+
+    /// <summary>The name of what holds a charge, e.g. <c>NO_VISIT</c>.</summary>
+    public static string Name(HeldReason reason) => reason switch
+    {
+        HeldReason.NoVisit => "NO_VISIT",
+        _ => "UNKNOWN_HOLD",
+    };
+
+    /// <summary>The sentence of what holds a charge.</summary>
+    public static string Sentence(HeldReason reason) => reason switch
+    {
+        HeldReason.NoVisit => "no visit (encounter or account) is given for the session: the charge waits for one and is not sent as billable",
+        _ => "unknown hold",
     };
 
     /// <summary>The sentence of a rule, e.g. "the primary code is not a chemotherapy administration code".</summary>

@@ -28,6 +28,9 @@ public sealed class BillingOptions
     /// <summary>The site's code set; replaces the shipped rows (0662T/0663T to 2025-12-31, 97007/97008/97009 from 2026-01-01) when any are given.</summary>
     public List<BillingCodeRowOptions> CodeRows { get; set; } = [];
 
+    /// <summary>Hold charges of sessions without a visit (encounter or account) with the reason instead of sending them as billable (off by default until visits are captured at every start).</summary>
+    public bool HoldChargesWithoutVisit { get; set; }
+
     /// <summary>Payers whose code set differs from the site's.</summary>
     public List<BillingPayerOptions> Payers { get; set; } = [];
 
@@ -37,6 +40,7 @@ public sealed class BillingOptions
         return new BillingPolicy
         {
             TimeUnitRule = TimeUnitRule,
+            HoldWithoutVisit = HoldChargesWithoutVisit,
             Codes = CodeRows.Count == 0 ? defaults.Codes : BillingCodeSet.Create(CodeRows.Select(r => r.ToRow().Row!)),
             PayerCodes = Payers.ToDictionary(
                 p => p.Name.Trim(),

@@ -27,6 +27,9 @@ public sealed record BillingPolicy
     /// <summary>How post-infusion cooling minutes become time units.</summary>
     public TimeUnitRule TimeUnitRule { get; init; } = TimeUnitRule.Midpoint;
 
+    /// <summary>Hold a charge the rules allow when the session has no visit (encounter or account), with the reason, instead of sending it as billable.</summary>
+    public bool HoldWithoutVisit { get; init; }
+
     /// <summary>The code set for a payer: its own when the site configured one, else the site's.</summary>
     public BillingCodeSet CodesFor(string? payer) =>
         payer is { Length: > 0 } && PayerCodes.TryGetValue(payer, out var codes) ? codes : Codes;

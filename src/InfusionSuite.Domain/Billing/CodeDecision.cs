@@ -5,7 +5,14 @@ namespace InfusionSuite.Domain.Billing;
 /// <param name="DateOfService">The site's local calendar date the code is reported on.</param>
 public sealed record CodeDecision(string Code, string SessionId, DateOnly DateOfService, IReadOnlyList<NotBillableReason> Reasons)
 {
-    public bool Billable => Reasons.Count == 0;
+    /// <summary>The rules allow it and nothing holds it back.</summary>
+    public bool Billable => Reasons.Count == 0 && Held.Count == 0;
+
+    /// <summary>The rules allow it, but it waits (e.g. for a visit): never sent as billable.</summary>
+    public bool IsHeld => Reasons.Count == 0 && Held.Count > 0;
+
+    /// <summary>What holds an otherwise billable charge back; empty when nothing does.</summary>
+    public IReadOnlyList<HeldReason> Held { get; init; } = [];
 
     /// <summary>The code's display from its row.</summary>
     public string Display { get; init; } = string.Empty;

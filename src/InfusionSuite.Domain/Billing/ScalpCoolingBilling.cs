@@ -29,15 +29,16 @@ public static class ScalpCoolingBilling
         foreach (var course in coursesOfOnePatient.OrderBy(FirstInstant))
         {
             var calibration = CalibrationDecisions(course, policy, calibratedForPatient);
-            calibratedForPatient |= calibration.Count > 0 && calibration[0].Billable;
+            calibratedForPatient |= calibration.Count > 0 && calibration[0].Reasons.Count == 0;
             var decisions = course.Sessions.Select(s => perSession[s.Plan.SessionId]).ToList();
+            var sessions = course.Sessions.ToDictionary(s => s.Plan.SessionId, StringComparer.Ordinal);
             result.Add(new CourseBillingEvaluation(
                 course.CourseId,
-                [.. decisions.Select(d => d.Session).OfType<CodeDecision>()],
-                calibration,
+                [.. decisions.Select(d => d.Session).OfType<CodeDecision>().Select(d => Hold(d, sessions[d.SessionId], policy))],
+                [.. calibration.Select(d => Hold(d, sessions[d.SessionId], policy))],
                 Warnings(course, policy))
             {
-                Time = [.. decisions.Select(d => d.Time).OfType<CodeDecision>()],
+                Time = [.. decisions.Select(d => d.Time).OfType<CodeDecision>().Select(d => Hold(d, sessions[d.SessionId], policy))],
             });
         }
 
@@ -192,13 +193,19 @@ public static class ScalpCoolingBilling
                 }
 
                 break;
-            case BillingPairing.SessionCode when perSession is not { Billable: true }:
+            case BillingPairing.SessionCode when perSession is not { Reasons.Count: 0 }:
                 yield return NotBillableReason.BaseCodeNotBillable;
                 break;
             default:
                 break;
         }
     }
+
+    /// <summary>A charge the rules allow, for a session without a visit, is held when the site holds such charges (it still takes its date's unit).</summary>
+    private static CodeDecision Hold(CodeDecision decision, ScalpCoolingSessionRecord session, BillingPolicy policy) =>
+        policy.HoldWithoutVisit && decision.Reasons.Count == 0 && string.IsNullOrWhiteSpace(session.Plan.EncounterReference)
+            ? decision with { Held = [HeldReason.NoVisit] }
+            : decision;
 
     private static CodeDecision Decision(BillingCodeRow row, ScalpCoolingSessionRecord session, DateOnly date, List<NotBillableReason> reasons, BillingPolicy policy)
     {

@@ -8,7 +8,7 @@ namespace InfusionSuite.Fhir.Mapping;
 /// <summary>
 /// One ChargeItem per billing decision of the session, coded from the code set in force with its
 /// quantity (time units for 97009): <c>billable</c>, or <c>not-billable</c> with the rule that decided
-/// it in the note; <c>entered-in-error</c> when the session was voided.
+/// it in the note; <c>planned</c> while held (no visit yet); <c>entered-in-error</c> when the session was voided.
 /// </summary>
 internal static class ChargeItemMapping
 {
@@ -18,9 +18,7 @@ internal static class ChargeItemMapping
         var charge = new ChargeItem
         {
             Identifier = [scope.SessionIdentifier("charge/" + decision.Code)],
-            Status = scope.Voided ? ChargeItem.ChargeItemStatus.EnteredInError
-                : decision.Billable ? ChargeItem.ChargeItemStatus.Billable
-                : ChargeItem.ChargeItemStatus.NotBillable,
+            Status = Status(scope, decision),
             Code = new CodeableConcept { Coding = [new Coding(FhirCodes.Cpt, decision.Code, display)], Text = display },
             Subject = scope.Patient(),
             Context = scope.Encounter(),
@@ -35,4 +33,13 @@ internal static class ChargeItemMapping
 
         return charge;
     }
+
+    /// <summary>The charge's status: a held charge (no visit yet) is <c>planned</c>, never <c>billable</c>.</summary>
+    public static ChargeItem.ChargeItemStatus Status(BundleScope scope, CodeDecision decision) =>
+        scope.Voided ? ChargeItem.ChargeItemStatus.EnteredInError : Status(decision);
+
+    public static ChargeItem.ChargeItemStatus Status(CodeDecision decision) =>
+        decision.Billable ? ChargeItem.ChargeItemStatus.Billable
+        : decision.IsHeld ? ChargeItem.ChargeItemStatus.Planned
+        : ChargeItem.ChargeItemStatus.NotBillable;
 }

@@ -33,6 +33,6 @@ internal sealed class SentCharges
     /// <summary>Whether any decision's status or quantity is not what was sent.</summary>
     public bool Differs(IEnumerable<CodeDecision> decisions) => decisions.Any(d =>
         !_byCode.TryGetValue(d.Code, out var sent)
-        || sent.Status != (d.Billable ? ChargeItem.ChargeItemStatus.Billable : ChargeItem.ChargeItemStatus.NotBillable)
+        || sent.Status != Mapping.ChargeItemMapping.Status(d)
         || sent.Quantity != d.Units);
 }

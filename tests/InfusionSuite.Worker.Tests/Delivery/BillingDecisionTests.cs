@@ -159,21 +159,44 @@ public sealed class BillingDecisionTests
         Assert.Equal("plan-4711", courses[3]);
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task SiteHoldsChargesWithoutAVisit_ASessionWithoutOneIsHeldWithTheReason_OneWithAVisitIsBillable()
+    {
+        using var db = new TempDatabase();
+        var clock = new FakeTimeProvider(Nine);
+        var settings = Settings.For(db.Path);
+        settings["Billing:HoldChargesWithoutVisit"] = "true";
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+
+        var noVisit = await CompleteAsync(worker, clock, "CHAIR-74", "V1", "MRN-74", firstOfCourse: true);
+        var visit = await CompleteAsync(worker, clock, "CHAIR-75", "V2", "MRN-75", firstOfCourse: true, encounter: "Encounter/e-75");
+
+        var held = (await ChargesAsync(worker, noVisit))["97008"];
+        Assert.Equal(ChargeItem.ChargeItemStatus.Planned, held.Status);
+        Assert.StartsWith("held: NO_VISIT", held.Note.Single().Text, StringComparison.Ordinal);
+        Assert.All((await ChargesAsync(worker, noVisit)).Values, c => Assert.NotEqual(ChargeItem.ChargeItemStatus.Billable, c.Status));
+        Assert.All((await ChargesAsync(worker, visit)).Values, c => Assert.Equal(ChargeItem.ChargeItemStatus.Billable, c.Status));
+        var page = await PageAsync(worker, noVisit);
+        Assert.True(page.Decisions.Single(d => d.Code == "97008").IsHeld);
+    }
+
     private static async Task<string> StartAsync(
-        WorkerHost worker, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? course = null, string preset = "Standard")
+        WorkerHost worker, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? course = null, string preset = "Standard",
+        string? encounter = null)
     {
         var started = await worker.Nurse.StartSessionAsync(
             new StartSessionRequest("nurse-1", chair, course ?? "course-" + patient, patient, new ChemoAdministration("ma-" + sessionId, primaryCode),
-                RegimenPreset: preset, FirstOfCourse: firstOfCourse, SessionId: sessionId),
+                RegimenPreset: preset, FirstOfCourse: firstOfCourse, SessionId: sessionId, EncounterReference: encounter),
             Wait.Token());
         Assert.Equal(NurseActionOutcome.Accepted, started.Outcome);
         return started.SessionId!;
     }
 
     /// <summary>Cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed.</summary>
-    private static async Task<string> CompleteAsync(WorkerHost worker, FakeTimeProvider clock, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413")
+    private static async Task<string> CompleteAsync(
+        WorkerHost worker, FakeTimeProvider clock, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? encounter = null)
     {
-        var id = await StartAsync(worker, chair, sessionId, patient, firstOfCourse, primaryCode);
+        var id = await StartAsync(worker, chair, sessionId, patient, firstOfCourse, primaryCode, encounter: encounter);
         await Accepted(worker.Nurse.CapPlacedAsync(id, "nurse-1", null, Wait.Token()));
         clock.Advance(TimeSpan.FromMinutes(30));
         await Accepted(worker.Nurse.InfusionStartedAsync(id, "nurse-1", null, Wait.Token()));
