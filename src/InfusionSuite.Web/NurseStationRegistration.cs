@@ -37,6 +37,7 @@ public static class NurseStationRegistration
             return Task.CompletedTask;
         }));
         services.TryAddSingleton<StaffAccountService>();
+        services.TryAddSingleton<KnownChairs>();
         services.TryAddSingleton<BoardReader>();
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();

@@ -40,8 +40,12 @@ internal sealed class StationHost : IAsyncDisposable
     public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
         StartAsync(settings, clock, kestrel: false);
 
-    public static Task<StationHost> StartKestrelAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
-        StartAsync(settings, clock, kestrel: true);
+    public static Task<StationHost> StartKestrelAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, int port = 0, bool restart = false) =>
+        StartAsync(settings, clock, kestrel: true, restart, port);
+
+    /// <summary>The host again on a database an earlier host left: the same three users, with new tokens.</summary>
+    public static Task<StationHost> RestartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
+        StartAsync(settings, clock, kestrel: false, restart: true, port: 0);
 
     public static Dictionary<string, string?> Settings(string databasePath) => new()
     {
@@ -85,7 +89,7 @@ internal sealed class StationHost : IAsyncDisposable
         }
     }
 
-    private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel)
+    private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0)
     {
         var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -103,13 +107,32 @@ internal sealed class StationHost : IAsyncDisposable
         });
         if (kestrel)
         {
-            factory.UseKestrel(0);
+            if (port == 0)
+            {
+                factory.UseKestrel(0);
+            }
+            else
+            {
+                factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
+            }
+
             factory.StartServer();
         }
 
         var host = new StationHost(factory, kestrel, errors);
         var state = host.Services.GetRequiredService<IngestState>();
         await Eventually.HoldsAsync(() => state.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
+        if (restart)
+        {
+            var service = host.Services.GetRequiredService<StaffAccountService>();
+            foreach (var name in new[] { "alice", "eve", "ada" })
+            {
+                host.Tokens[name] = (await service.IssueTokenAsync(name, "test", CancellationToken.None))!;
+            }
+
+            return host;
+        }
+
         await host.AddUserAsync("alice", StaffRole.Nurse, "Alice Nurse");
         await host.AddUserAsync("eve", StaffRole.Engineer, "Eve Engineer");
         await host.AddUserAsync("ada", StaffRole.Admin, "Ada Admin");

@@ -11,7 +11,7 @@ public abstract class StationTest : IAsyncLifetime
 
     protected FakeTimeProvider Clock { get; } = new(Nine);
 
-    internal StationHost Host { get; private set; } = null!;
+    internal StationHost Host { get; private protected set; } = null!;
 
     public virtual async Task InitializeAsync() => Host = await StationHost.StartAsync(StationHost.Settings(Db.Path), Clock);
 

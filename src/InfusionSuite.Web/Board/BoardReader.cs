@@ -1,4 +1,6 @@
 using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using Microsoft.Extensions.Options;
@@ -6,11 +8,18 @@ using Microsoft.Extensions.Options;
 namespace InfusionSuite.Web.Board;
 
 /// <summary>
-/// Builds what a screen shows from the worker's board: every configured or known chair, with the
-/// live view of its current session. Patient fields are filled only when <c>showPatients</c>: the
-/// filtering is done here, on the server.
+/// Builds what a screen shows from the worker's board: every configured or known chair (known: heard since start,
+/// or stored from before a restart), with the live view of its current session, and the urgency strip. Patient
+/// fields are filled only when <c>showPatients</c>: the filtering is done here, on the server.
 /// </summary>
-internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOptions<NurseStationOptions> options, TimeProvider timeProvider)
+internal sealed class BoardReader(
+    IChairBoard board,
+    IControllerPresence presence,
+    IPatientNames patients,
+    KnownChairs known,
+    IOptions<NurseStationOptions> options,
+    IOptions<BillingOptions> billing,
+    TimeProvider timeProvider)
 {
     public async Task<BoardView> ReadAsync(bool showPatients, bool runsSessions, CancellationToken cancellationToken)
     {
@@ -20,16 +29,21 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
             ? await patients.FindAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.PatientReference).Distinct(StringComparer.Ordinal)], cancellationToken)
             : new Dictionary<string, string>();
         var settings = options.Value;
+        var stored = await known.IdsAsync(cancellationToken);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
         chairs.AddRange(rows.Select(row => Chair(row, settings, showPatients ? names : null, runsSessions)));
-        foreach (var configured in settings.Chairs.Keys.Where(id => rows.All(r => r.ControllerId != id)))
+        foreach (var id in settings.Chairs.Keys.Concat(stored).Distinct(StringComparer.Ordinal).Where(id => rows.All(r => r.ControllerId != id)))
         {
-            chairs.Add(Chair(new ChairBoardRow(configured, false, null, null, null), settings, null, runsSessions));
+            chairs.Add(Chair(new ChairBoardRow(id, false, null, null, null), settings, null, runsSessions));
         }
 
-        chairs.Sort((a, b) => string.Compare(a.Label, b.Label, StringComparison.OrdinalIgnoreCase));
-        return new BoardView(now, showPatients, runsSessions, chairs);
+        chairs.Sort((a, b) => LabelOrder.Compare(a.Label, b.Label));
+        var heardSinceStart = presence.KnownControllers().ToHashSet(StringComparer.Ordinal);
+        return new BoardView(now, showPatients, runsSessions, chairs, UrgencyStrip.Of(chairs, heardSinceStart), billing.Value.SiteTimeZone);
     }
+
+    /// <summary>Chair labels in the order a nurse counts them: "Chair 2" before "Chair 10".</summary>
+    internal static IComparer<string> LabelOrder { get; } = new ChairLabelOrder();
 
     /// <summary>One chair; the possible actions are the domain's (<see cref="ScalpCoolingSessionRecord.PossibleNurseActions"/>), only for users who run sessions.</summary>
     internal static ChairView Chair(ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions)
@@ -37,12 +51,19 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
         var label = settings.ChairLabel(row.ControllerId);
         if (row is not { Record: { } record, Live: { } live })
         {
-            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], []);
+            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], []);
         }
 
         var patient = names is null ? null
             : new PatientView(record.Plan.PatientReference, names.TryGetValue(record.Plan.PatientReference, out var name) ? name : null);
         var phase = SessionLiveViewPhase(record);
+        var ended = live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
+        List<AlarmView> alarms = [.. live.ActiveAlarms.Select(AlarmView.Of)];
+        if (!row.ControllerOnline && !ended && live.Status != SessionStatus.Started)
+        {
+            alarms.Insert(0, AlarmView.Offline);
+        }
+
         return new ChairView(
             row.ControllerId,
             label,
@@ -54,15 +75,16 @@ internal sealed class BoardReader(IChairBoard board, IPatientNames patients, IOp
             Seconds(live.PhaseElapsed),
             Seconds(live.PhaseTarget),
             Seconds(live.RemainingToTarget),
+            live.PhaseElapsed is { } elapsed && live.PhaseTarget is { } target && elapsed > target ? Seconds(elapsed - target) : null,
             live.LatestCoolant?.Celsius,
             live.LatestScalp?.Celsius,
             record.Temperatures.Setpoint?.Celsius,
             live.CoolantAtSetpoint,
-            [.. live.ActiveAlarms.Select(AlarmView.Of)],
+            alarms,
             live.ReadyForInfusion,
             live.Status == SessionStatus.PreCooling && live.RemainingToTarget == TimeSpan.Zero,
             live.PostCoolingCompleteRemoveCap,
-            live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided,
+            ended,
             runsSessions ? Actions(record, steps: true) : [],
             runsSessions ? Actions(record, steps: false) : []);
     }

@@ -3,4 +3,12 @@ namespace InfusionSuite.Web.Board;
 /// <summary>The chair board at an instant of the host's clock.</summary>
 /// <param name="AsOf">The host's now (the clinical clock), for "minutes ago" entries.</param>
 /// <param name="ShowsPatients">False for engineers: patient fields were left out by the server.</param>
-public sealed record BoardView(DateTimeOffset AsOf, bool ShowsPatients, bool RunsSessions, IReadOnlyList<ChairView> Chairs);
+/// <param name="Urgent">The urgency strip: what needs a nurse now, most urgent first (<see cref="UrgencyStrip"/>).</param>
+/// <param name="SiteTimeZone">The site's IANA time zone: every time on the screens is written in it.</param>
+public sealed record BoardView(
+    DateTimeOffset AsOf,
+    bool ShowsPatients,
+    bool RunsSessions,
+    IReadOnlyList<ChairView> Chairs,
+    IReadOnlyList<UrgentItem> Urgent,
+    string SiteTimeZone);

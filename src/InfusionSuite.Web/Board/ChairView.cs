@@ -2,7 +2,8 @@ namespace InfusionSuite.Web.Board;
 
 /// <summary>One chair on the board as sent to a screen. Patient fields are null for users who may not see patients.</summary>
 /// <param name="RemainingSeconds">Pre- or post-cooling time still to go (0 once reached); null in other phases.</param>
-/// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff.</param>
+/// <param name="OvertimeSeconds">How long past the pre- or post-cooling target the phase has run; null before the target or in other phases.</param>
+/// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff; <see cref="AlarmView.ControllerOffline"/> when the controller went silent during the session.</param>
 /// <param name="Actions">The steps a nurse can take now (the domain's answer, as action names: <c>cap-placed</c>, …, <c>abort</c>); empty for users who do not run sessions.</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
@@ -16,6 +17,7 @@ public sealed record ChairView(
     long? PhaseElapsedSeconds,
     long? PhaseTargetSeconds,
     long? RemainingSeconds,
+    long? OvertimeSeconds,
     decimal? CoolantC,
     decimal? ScalpC,
     decimal? SetpointC,

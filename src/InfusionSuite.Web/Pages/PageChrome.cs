@@ -1,12 +1,20 @@
 using System.Security.Claims;
+using InfusionSuite.Application.Configuration;
 using InfusionSuite.Web.Accounts;
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Web.Pages;
 
-/// <summary>What every page's frame shows: the title, who is signed in (null: nobody), and the antiforgery token for its forms and scripts.</summary>
-public sealed record PageChrome(string Title, string? UserName, string? Role, bool IsAdmin, string FormFieldName, string RequestToken)
+/// <summary>
+/// What every page's frame shows: the title, who is signed in (null: nobody), the antiforgery token for its forms and
+/// scripts, and the site's time zone (<c>Billing:SiteTimeZone</c>) in which every time is written.
+/// </summary>
+public sealed record PageChrome(string Title, string? UserName, string? Role, bool IsAdmin, string FormFieldName, string RequestToken, TimeZoneInfo SiteZone)
 {
+    /// <summary>An instant as the site's clock showed it, to the second.</summary>
+    public string Time(DateTimeOffset at) => PageText.Time(at, SiteZone);
+
     internal static PageChrome Of(HttpContext context, string title)
     {
         var user = context.User;
@@ -18,6 +26,12 @@ public sealed record PageChrome(string Title, string? UserName, string? Role, bo
             signedIn ? user.FindFirstValue(ClaimTypes.Role) : null,
             signedIn && user.IsAdmin(),
             tokens.FormFieldName,
-            tokens.RequestToken ?? string.Empty);
+            tokens.RequestToken ?? string.Empty,
+            SiteZoneOf(context.RequestServices));
     }
+
+    internal static TimeZoneInfo SiteZoneOf(IServiceProvider services) =>
+        TimeZoneInfo.TryFindSystemTimeZoneById(services.GetRequiredService<IOptions<BillingOptions>>().Value.SiteTimeZone, out var zone)
+            ? zone
+            : TimeZoneInfo.Utc;
 }

@@ -29,7 +29,7 @@ internal static class StationPages
             a.UserName,
             a.DisplayName,
             StaffClaims.RoleName(a.Role),
-            a.Disabled ? "Disabled" : a.LockedUntil is { } until && until > now ? "Locked until " + PageText.Time(until) : "Active")).ToList();
+            a.Disabled ? "Disabled" : a.LockedUntil is { } until && until > now ? "Locked until " + PageText.Time(until, PageChrome.SiteZoneOf(context.RequestServices)) : "Active")).ToList();
         return StationPage.Render<UsersPage>(context, "Users", new Dictionary<string, object?> { [nameof(UsersPage.Users)] = users });
     }
 }

@@ -69,15 +69,29 @@ export function celsius(value) {
   return value === null || value === undefined ? '—' : Number(value).toFixed(1).replace('-', '−') + ' °C';
 }
 
+/** The site's time zone (the page's <meta name="site-time-zone">): every time is written in it. */
+export const siteZone = document.querySelector('meta[name="site-time-zone"]')?.content || 'UTC';
+
+const parts = (date, withSeconds) => {
+  const format = new Intl.DateTimeFormat('en-CA', {
+    timeZone: siteZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+    hour: '2-digit', minute: '2-digit', second: withSeconds ? '2-digit' : undefined,
+  });
+  return Object.fromEntries(format.formatToParts(date).map(p => [p.type, p.value]));
+};
+
+/** An instant as the site's clock shows it: "14:05". */
 export function time(iso) {
   if (!iso) return '—';
-  const d = new Date(iso);
-  return d.toISOString().slice(11, 16) + ' UTC';
+  const p = parts(new Date(iso), false);
+  return p.hour + ':' + p.minute;
 }
 
+/** An instant as the site's clock shows it, with date and seconds: "2026-11-27 14:05:09". */
 export function dateTime(iso) {
   if (!iso) return '—';
-  return new Date(iso).toISOString().replace('T', ' ').slice(0, 19) + ' UTC';
+  const p = parts(new Date(iso), true);
+  return p.year + '-' + p.month + '-' + p.day + ' ' + p.hour + ':' + p.minute + ':' + p.second;
 }
 
 /** "PreCooling" → "Pre-cooling"; "WarmingUp" → "Warming up". */

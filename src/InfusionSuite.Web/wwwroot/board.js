@@ -1,20 +1,33 @@
-// The chair board: live over server-sent events (/api/board/stream), one card per chair.
-import { getJson, el, clear, words, time } from './api.js';
+// The chair board: live over server-sent events (/api/board/stream), one card per chair, with the urgency
+// strip on top. When the stream goes quiet the board says so: cards grey out and countdowns stop.
+import { getJson, el, clear, words, time, dateTime } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
+import { setUpSound } from './sound.js';
 
 const boardNode = document.getElementById('board');
 const connection = document.getElementById('connection');
+const stripNode = document.getElementById('strip-items');
 const cards = new Map();
 let latest = null;
 let sessionsKey = null;
+let lastEventAt = 0;
+let lostSince = null;
+
+/** No board event for this long (the server sends one at least every second) means the screen is not live. */
+const quietLimitMs = 5000;
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
 const openStart = setUpStartDialog(asOf, () => refreshRecent());
 const openAction = setUpActionDialog(asOf, () => refreshRecent());
+const sound = setUpSound(document.getElementById('sound-toggle'));
+
+/** Small cards from 7 chairs, smaller from 17: a suite of up to 30 fits a 1024×768 tablet without scrolling. */
+const density = count => (count > 16 ? 'dense' : count > 6 ? 'compact' : 'roomy');
 
 function render(view) {
   latest = view;
+  boardNode.dataset.density = density(view.chairs.length);
   const seen = new Set();
   let index = 0;
   for (const chair of view.chairs) {
@@ -22,6 +35,7 @@ function render(view) {
     let card = cards.get(chair.controllerId);
     if (!card) {
       card = createChairCard(chair.controllerId);
+      card.id = 'chair-' + chair.controllerId;
       cards.set(chair.controllerId, card);
     }
     updateChairCard(card, chair, {
@@ -40,27 +54,71 @@ function render(view) {
       cards.delete(id);
     }
   }
+  renderStrip(view.urgent);
   const key = view.chairs.map(c => c.sessionId + ':' + c.status).join('|');
   if (key !== sessionsKey) {
     sessionsKey = key;
     refreshRecent(); // a session started or changed status: the list below follows
   }
-  if (view.chairs.length === 0) {
-    connection.textContent = 'No chair has been heard from yet.';
+}
+
+/** The strip: what needs a nurse now, most urgent first (the server's order), each a link to its chair's card. */
+function renderStrip(items) {
+  clear(stripNode);
+  if (items.length === 0) {
+    stripNode.append(el('li', 'Nothing needs a nurse now.', 'strip-item calm'));
+  }
+  for (const item of items) {
+    const li = el('li', null, 'strip-item ' + item.kind, { 'data-controller': item.controllerId, 'data-kind': item.kind });
+    const link = el('a', null, null, { href: '#chair-' + item.controllerId });
+    link.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' ? '⚠ ' : '') + item.text));
+    li.append(link);
+    stripNode.append(li);
+  }
+  sound.notice(items);
+}
+
+function live() {
+  lastEventAt = Date.now();
+  if (lostSince !== null) {
+    lostSince = null;
+    document.body.classList.remove('stale');
+  }
+  connection.textContent = 'Live · ' + time(latest?.asOf);
+  connection.classList.remove('lost');
+}
+
+/** The server went quiet or the stream broke: grey every card, stop the countdowns, say since when. */
+function lost() {
+  if (lostSince !== null) return;
+  lostSince = latest?.asOf ?? null;
+  document.body.classList.add('stale');
+  connection.classList.add('lost');
+  connection.textContent = lostSince
+    ? 'Connection to the server lost since ' + dateTime(lostSince) + ' (site time): nothing below is live. Reconnecting…'
+    : 'No connection to the server: nothing below is live. Reconnecting…';
+  for (const card of cards.values()) {
+    const p = card.parts;
+    if (!p.countdown.hidden) {
+      p.countdownTime.textContent = '––:––';
+      p.countdownCaption.textContent = 'stopped: no data since ' + (lostSince ? time(lostSince) : 'the connection broke');
+    }
+    p.link.textContent = '? Not known';
+    p.link.className = 'link unknown';
   }
 }
 
 function connect() {
   const source = new EventSource('/api/board/stream');
   source.addEventListener('board', event => {
-    connection.textContent = 'Live';
-    connection.classList.remove('lost');
-    render(JSON.parse(event.data));
+    latest = JSON.parse(event.data);
+    live();
+    render(latest);
   });
-  source.addEventListener('error', () => {
-    connection.textContent = 'Connection lost: reconnecting…';
-    connection.classList.add('lost');
-  });
+  source.addEventListener('error', () => lost());
+  setInterval(() => {
+    if (Date.now() - lastEventAt > quietLimitMs) lost();
+  }, 1000);
 }
 
 async function refreshRecent() {

@@ -12,6 +12,9 @@ export const actionLabels = {
   void: 'Void record…',
 };
 
+/** The card's latest chair view: a button press acts on what the card shows now, not on the view it was built from. */
+const current = card => card.chair;
+
 export function createChairCard(controllerId) {
   const card = el('article', null, 'chair', { 'data-controller': controllerId });
   const header = el('header');
@@ -32,8 +35,9 @@ export function createChairCard(controllerId) {
   const alarms = el('div', null, 'alarms', { role: 'alert' });
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
-  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions };
+  const secondary = el('div', null, 'actions secondary');
+  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions, secondary);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -48,6 +52,7 @@ export function createChairCard(controllerId) {
  */
 export function updateChairCard(card, chair, options) {
   const p = card.parts;
+  card.chair = chair;
   p.label.textContent = chair.label;
   p.link.textContent = chair.online ? '● Online' : '○ Offline';
   p.link.className = 'link ' + (chair.online ? 'online' : 'offline');
@@ -62,21 +67,29 @@ export function updateChairCard(card, chair, options) {
   p.status.textContent = hasSession ? words(chair.status) : 'Free';
 
   const counting = chair.remainingSeconds !== null && chair.remainingSeconds !== undefined;
+  const over = chair.overtimeSeconds !== null && chair.overtimeSeconds !== undefined && chair.overtimeSeconds > 0;
   p.countdown.hidden = !counting;
+  p.countdown.classList.toggle('overtime', over);
   if (counting) {
-    p.countdownTime.textContent = clock(chair.remainingSeconds);
     const target = chair.phase === 'PreCooling' ? 'pre-cooling' : 'post-cooling';
-    p.countdownTime.setAttribute('aria-label', minutes(chair.remainingSeconds) + ' to the ' + target + ' target');
+    const shown = over ? '+' + clock(chair.overtimeSeconds) : clock(chair.remainingSeconds);
+    p.countdownTime.textContent = shown;
+    p.countdownTime.setAttribute('aria-label', over
+      ? minutes(chair.overtimeSeconds) + ' over the ' + target + ' target'
+      : minutes(chair.remainingSeconds) + ' to the ' + target + ' target');
     p.countdownTime.dataset.seconds = String(chair.remainingSeconds);
-    p.countdownCaption.textContent = 'to the ' + target + ' target (' + minutes(chair.phaseTargetSeconds) + ')';
+    p.countdownTime.dataset.overtime = String(over ? chair.overtimeSeconds : 0);
+    p.countdownCaption.textContent = (over ? 'over the ' : 'to the ') + target + ' target (' + minutes(chair.phaseTargetSeconds) + ')';
   }
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
-  p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '');
-  p.scalp.textContent = celsius(chair.scalpC);
+  const lastKnown = chair.online ? '' : ' (last known)';
+  p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '') + lastKnown;
+  p.scalp.textContent = celsius(chair.scalpC) + lastKnown;
+  p.temps.classList.toggle('stale', !chair.online);
 
   const alarmKey = chair.alarms.map(a => a.code).join(',');
   if (alarmKey !== card.alarmKey) {
@@ -98,25 +111,34 @@ export function updateChairCard(card, chair, options) {
     if (chair.removeCap) p.prompts.append(el('p', 'Post-cooling complete: remove cap', 'prompt remove'));
   }
 
+  // A small card shows the phase, or in its place the alarm or prompt that needs a nurse.
+  card.classList.toggle('flagged', chair.alarms.length > 0 || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
+
   const kinds = options.documentation ? [...chair.actions, ...chair.documentationActions] : chair.actions;
   const actionKey = [chair.sessionId, kinds.join(','), options.canAct, options.sessionLink].join('|');
   if (actionKey !== card.actionKey) {
     card.actionKey = actionKey;
     clear(p.actions);
+    clear(p.secondary);
+    // The steps first; Abort and Void apart from them (their own row, at the far side), never next to the main action.
     for (const kind of kinds) {
-      const button = el('button', actionLabels[kind], kind === 'abort' || kind === 'void' ? 'danger' : 'primary', { type: 'button', 'data-action': kind });
-      button.addEventListener('click', () => options.onAction(kind, chair, button));
-      p.actions.append(button);
+      const danger = kind === 'abort' || kind === 'void';
+      const button = el('button', actionLabels[kind], danger ? 'danger' : kind === kinds[0] ? 'primary' : 'primary more', { type: 'button', 'data-action': kind });
+      button.addEventListener('click', () => options.onAction(kind, current(card), button));
+      (danger ? p.secondary : p.actions).append(button);
     }
+    p.secondary.hidden = p.secondary.childElementCount === 0;
     if (options.canAct) {
       if (!hasSession || chair.sessionEnded) {
         const start = el('button', 'Start session', 'primary', { type: 'button', 'data-action': 'start' });
-        start.addEventListener('click', () => options.onStart(chair, start));
+        start.addEventListener('click', () => options.onStart(current(card), start));
         if (options.sessionLink !== false || !hasSession) p.actions.append(start);
       }
     }
     if (hasSession && options.sessionLink !== false) {
-      p.actions.append(el('a', 'Session page', 'button', { href: '/sessions/' + encodeURIComponent(chair.sessionId) }));
+      const page = el('a', null, 'button page-link', { href: '/sessions/' + encodeURIComponent(chair.sessionId), 'aria-label': 'Session page' });
+      page.append(el('span', 'Session'), el('span', ' page', 'long'));
+      p.actions.append(page);
     }
   }
 }

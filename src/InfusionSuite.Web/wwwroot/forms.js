@@ -1,6 +1,6 @@
 // The start form and the action form (native dialogs). Errors from the API are shown next to the
 // field they name (400) or at the top of the form (409, 404), as text.
-import { getJson, postJson, el, clear, toast } from './api.js';
+import { getJson, postJson, el, clear, toast, time } from './api.js';
 import { actionLabels } from './chair.js';
 
 let choices = null;
@@ -43,6 +43,17 @@ function effectiveAt(input, asOf) {
   return new Date(Date.parse(asOf()) - Number(value) * 60000).toISOString();
 }
 
+/** Shows under a "minutes ago" field the clock time it means ("at 14:05, site time"), so a late entry is checked as a time. */
+function wireLateTime(input, asOf) {
+  const hint = document.getElementById(input.id + '-at');
+  const update = () => {
+    const at = effectiveAt(input, asOf);
+    hint.textContent = at ? 'That is at ' + time(at) + ' (site time).' : '';
+  };
+  input.addEventListener('input', update);
+  return update;
+}
+
 function wireClose(dialog) {
   for (const button of dialog.querySelectorAll('[data-close]')) button.addEventListener('click', () => dialog.close());
 }
@@ -52,6 +63,7 @@ export function setUpStartDialog(asOf, onDone) {
   const dialog = document.getElementById('start-dialog');
   const form = document.getElementById('start-form');
   wireClose(dialog);
+  const lateStart = wireLateTime(form.elements.minutesAgo, asOf);
   const preset = form.elements.regimenPreset;
   preset.addEventListener('change', () => {
     const chosen = choices.presets.find(p => p.name === preset.value);
@@ -110,6 +122,7 @@ export function setUpStartDialog(asOf, onDone) {
     preset.dispatchEvent(new Event('change'));
     form.querySelector('#start-error').hidden = true;
     for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
+    lateStart();
     dialog.showModal();
     form.elements.patientReference.focus();
   };
@@ -119,6 +132,7 @@ export function setUpActionDialog(asOf, onDone) {
   const dialog = document.getElementById('action-dialog');
   const form = document.getElementById('action-form');
   wireClose(dialog);
+  const lateAction = wireLateTime(form.elements.minutesAgo, asOf);
   let current = null;
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -160,6 +174,7 @@ export function setUpActionDialog(asOf, onDone) {
     }
     document.getElementById('action-score').hidden = kind !== 'tolerance';
     document.getElementById('action-when').hidden = kind === 'void';
+    lateAction();
     document.getElementById('action-confirm').textContent = kind === 'abort' ? 'Abort session' : kind === 'void' ? 'Void record' : 'Record';
     dialog.showModal();
     (list ? form.elements.choice : kind === 'tolerance' ? form.elements.score : document.getElementById('action-confirm')).focus();

@@ -106,7 +106,7 @@ function renderDeviations(view) {
     body.append(tr);
   }
   table.append(body);
-  node.append(table);
+  node.append(scrolling(table));
 }
 
 function fact(list, term, value) {
@@ -190,11 +190,11 @@ function renderAudit(view) {
   const body = el('tbody');
   for (const a of view.audit) {
     const tr = el('tr');
-    tr.append(el('td', time(a.enteredAt)), el('td', time(a.effectiveAt) + (a.documentedLate ? ' (late)' : '')), el('td', a.by), el('td', words(a.action)), el('td', a.change));
+    tr.append(el('td', time(a.enteredAt)), el('td', time(a.effectiveAt) + (a.documentedLate ? ' (entered late, ' + minutes((Date.parse(a.enteredAt) - Date.parse(a.effectiveAt)) / 1000) + ' after)' : '')), el('td', a.by), el('td', words(a.action)), el('td', a.change));
     body.append(tr);
   }
   table.append(body);
-  node.append(table);
+  node.append(scrolling(table));
 }
 
 function svg(tag, attributes, text) {
@@ -265,3 +265,10 @@ load();
 setInterval(() => {
   if (!latest || !latest.live.sessionEnded || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
 }, 3000);
+
+/** A wide table scrolls inside its own box on a phone; the page itself never scrolls sideways. */
+function scrolling(table) {
+  const box = el('div', null, 'table-scroll');
+  box.append(table);
+  return box;
+}

@@ -16,6 +16,17 @@ public sealed class BrowserStation : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The site's zone: every time on the pages is written in it (UTC−5 in November).</summary>
+    public const string SiteZone = "America/New_York";
+
+    /// <summary>The three screens the station is used on: a tablet at the nurses' desk, a desktop, a phone.</summary>
+    public static readonly IReadOnlyList<(string Name, ViewportSize Size)> Viewports =
+    [
+        ("tablet", new ViewportSize { Width = 1024, Height = 768 }),
+        ("desktop", new ViewportSize { Width = 1366, Height = 768 }),
+        ("phone", new ViewportSize { Width = 390, Height = 844 }),
+    ];
+
     private readonly TempDatabase _db = new();
     private IPlaywright? _playwright;
 
@@ -39,8 +50,7 @@ public sealed class BrowserStation : IAsyncLifetime
         var ehr = Ehr.InitializeAsync();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         Broker = await EmbeddedMqttBroker.StartAsync(limit.Token);
-        var settings = StationHost.Settings(_db.Path);
-        settings["NurseStation:Chairs:CHAIR-06"] = "Chair 6";
+        var settings = SuiteSettings(_db.Path);
         settings["Controllers:Mqtt:Host"] = Broker.Host;
         settings["Controllers:Mqtt:Port"] = Broker.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         settings["Controllers:Mqtt:ClientId"] = "nurse-station-browser-tests";
@@ -62,13 +72,26 @@ public sealed class BrowserStation : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (own cookies) with bounded waits, a tablet-sized window, and the host as base address.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>A host's settings for a suite of twelve chairs (CHAIR-01 to CHAIR-12) in the site's zone.</summary>
+    internal static Dictionary<string, string?> SuiteSettings(string databasePath)
+    {
+        var settings = StationHost.Settings(databasePath);
+        for (var n = 2; n <= 12; n++)
+        {
+            settings[FormattableString.Invariant($"NurseStation:Chairs:CHAIR-{n:00}")] = FormattableString.Invariant($"Chair {n}");
+        }
+
+        settings["Billing:SiteTimeZone"] = SiteZone;
+        return settings;
+    }
+
+    /// <summary>A fresh browser context (own cookies) with bounded waits, a window of the given size (1280×900 unless told), and the host as base address.</summary>
+    public async Task<IPage> NewPageAsync(ViewportSize? viewport = null, Uri? host = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Host.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
+            BaseURL = (host ?? Host.BaseAddress).ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
