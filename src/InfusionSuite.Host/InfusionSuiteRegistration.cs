@@ -17,6 +17,7 @@ public static class InfusionSuiteRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddOperations();                                          // systemd / Windows service, OpenTelemetry metrics, /metrics
+        builder.AddReverseProxy();                                        // forwarded headers from configured proxies only, HSTS
         builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
         builder.AddStorage();                                             // SQLite, migrations at start
         builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
@@ -30,6 +31,7 @@ public static class InfusionSuiteRegistration
     public static WebApplication MapInfusionSuite(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseReverseProxy();                                            // first: scheme and client as the trusted proxy says
         app.MapWorkerHealth();                                            // /health/live, /health/ready
         app.MapNurseStation();                                            // /, /sessions/{id}, /api, /openapi/v1.json, /signin
         return app;

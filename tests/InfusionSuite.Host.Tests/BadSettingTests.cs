@@ -16,6 +16,7 @@ public sealed class BadSettingTests : IDisposable
         { "Billing:SiteTimeZone", "Mars/Olympus_Mons", "Billing:SiteTimeZone" },
         { "Ingest:BatchMaxItems", "0", "BatchMaxItems" },
         { "Controllers:Liveness:OfflineAfter", "00:00:00", "OfflineAfter" },
+        { "ReverseProxy:KnownProxies:0", "proxy.hospital.example", "ReverseProxy:KnownProxies:0" },
     };
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
