@@ -203,7 +203,7 @@ public sealed partial class AccessTests : StationTest
         }
     }
 
-    private static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string? token)
+    internal static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string? token)
     {
         var fields = new Dictionary<string, string> { ["userName"] = user, ["password"] = password, ["returnUrl"] = "/" };
         if (token is not null)
@@ -214,7 +214,7 @@ public sealed partial class AccessTests : StationTest
         return client.PostAsync("/signin", new FormUrlEncodedContent(fields));
     }
 
-    private static string FormToken(string html) => WebUtility.HtmlDecode(FormTokenPattern().Match(html).Groups[1].Value);
+    internal static string FormToken(string html) => WebUtility.HtmlDecode(FormTokenPattern().Match(html).Groups[1].Value);
 
     private static string MetaToken(string html) => WebUtility.HtmlDecode(MetaTokenPattern().Match(html).Groups[1].Value);
 

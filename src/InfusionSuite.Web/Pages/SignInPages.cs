@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfusionSuite.Web.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;
@@ -11,10 +12,17 @@ internal static class SignInPages
 {
     public static void MapSignIn(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/signin", (HttpContext context, string? returnUrl) => Form(context, returnUrl, null, StatusCodes.Status200OK)).AllowAnonymous();
+        app.MapGet("/signin", (HttpContext context, string? returnUrl) =>
+            BadReturnUrl(returnUrl) ?? Form(context, returnUrl, null, StatusCodes.Status200OK)).AllowAnonymous();
         app.MapPost("/signin", SignInAsync).AllowAnonymous();
-        app.MapPost("/signout", async (HttpContext context) =>
+        app.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
+            // The form's token is required, so a cross-site form cannot sign a nurse out.
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(title: "Antiforgery token missing or invalid", statusCode: StatusCodes.Status400BadRequest);
+            }
+
             await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/signin");
         });
@@ -24,6 +32,11 @@ internal static class SignInPages
     private static async Task<IResult> SignInAsync(
         HttpContext context, [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, StaffAccountService accounts)
     {
+        if (BadReturnUrl(returnUrl) is { } bad)
+        {
+            return bad;
+        }
+
         var outcome = await accounts.SignInAsync(userName ?? string.Empty, password ?? string.Empty, context.RequestAborted);
         switch (outcome.Status)
         {
@@ -49,6 +62,12 @@ internal static class SignInPages
             "Sign in",
             new Dictionary<string, object?> { [nameof(SignInPage.ReturnUrl)] = IsLocal(returnUrl) ? returnUrl : "/", [nameof(SignInPage.Error)] = error },
             status);
+
+    /// <summary>A 400 naming <c>returnUrl</c> when it holds control characters (the framework's local-redirect check would throw on it); otherwise null.</summary>
+    private static IResult? BadReturnUrl(string? returnUrl) =>
+        returnUrl is not null && returnUrl.Any(char.IsControl)
+            ? Results.ValidationProblem(new Dictionary<string, string[]> { ["returnUrl"] = ["The return address holds control characters."] })
+            : null;
 
     private static bool IsLocal(string? url) =>
         !string.IsNullOrEmpty(url) && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'));

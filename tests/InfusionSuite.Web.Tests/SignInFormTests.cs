@@ -1,0 +1,50 @@
+using System.Net;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>What the sign-in and sign-out forms refuse: a return address with control characters, a sign-out without the form's token.</summary>
+public sealed class SignInFormTests : StationTest
+{
+    [Theory(Timeout = 30_000)]
+    [InlineData("/%01")]
+    [InlineData("/board%0D%0ASet-Cookie:x=1")]
+    public async Task ReturnUrlWithControlCharacters_Is400NamingIt(string encoded)
+    {
+        using var browser = Host.Client(null);
+
+        var page = await browser.GetAsync("/signin?returnUrl=" + encoded);
+        Assert.Equal(HttpStatusCode.BadRequest, page.StatusCode);
+        Assert.Contains("returnUrl", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var token = AccessTests.FormToken(await browser.GetStringAsync("/signin"));
+        var post = await browser.PostAsync("/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["userName"] = "alice",
+            ["password"] = StationHost.Password,
+            ["returnUrl"] = Uri.UnescapeDataString(encoded),
+            ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, post.StatusCode);
+        Assert.Contains("returnUrl", await post.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task SignOut_NeedsTheFormToken()
+    {
+        using var browser = Host.Client(null);
+        var token = AccessTests.FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AccessTests.SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+
+        var forged = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/board")).StatusCode);
+
+        var board = await browser.GetStringAsync("/");
+        var signedOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AccessTests.FormToken(board),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/board")).StatusCode);
+    }
+}
