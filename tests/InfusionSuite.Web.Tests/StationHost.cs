@@ -107,14 +107,9 @@ internal sealed class StationHost : IAsyncDisposable
         });
         if (kestrel)
         {
-            if (port == 0)
-            {
-                factory.UseKestrel(0);
-            }
-            else
-            {
-                factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, port));
-            }
+            // An explicit free port: UseKestrel(0) leaves the host's own command line without an address, so Kestrel took its default 5000.
+            var listen = port == 0 ? FreePort.Next() : port;
+            factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, listen));
 
             factory.StartServer();
         }
