@@ -21,7 +21,7 @@ public sealed class DemoModeTests
     {
         using var data = new TempFolder();
         var validator = new FhirResourceValidator(TimeProvider.System);
-        var warmUp = Task.Run(() => validator.Validate(new Hl7.Fhir.Model.Patient())); // loading R4 takes seconds: meanwhile the demo runs
+        var warmUp = Task.Run(() => validator.Validate(new global::Hl7.Fhir.Model.Patient())); // loading R4 takes seconds: meanwhile the demo runs
 
         string completedId;
         DateTimeOffset lastClockOfFirstRun;

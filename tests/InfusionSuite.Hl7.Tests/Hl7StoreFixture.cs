@@ -45,6 +45,8 @@ internal sealed class Hl7StoreFixture : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; } = new(Hl7Sessions.Morning.AddHours(4));
 
+    public IServiceProvider Services => _host.Services;
+
     public IIngestStore Store => _host.Services.GetRequiredService<IIngestStore>();
 
     public IOutbox Outbox => _host.Services.GetRequiredService<IOutbox>();

@@ -23,6 +23,7 @@ internal sealed class PendingBatch(
 {
     private readonly IngestBatch _batch = new();
     private readonly HashSet<LiveSession> _touched = [];
+    private readonly HashSet<LiveSession> _documentedAfterEnd = [];
     private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
     private readonly List<MessageAcknowledgement> _acks = [];
     private long _lastSeq;
@@ -63,6 +64,10 @@ internal sealed class PendingBatch(
             seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after, NurseChange.Describe(action, before, after)));
         Touch(session);
         _replies.Add((command, session));
+        if (before is { } was && was != SessionStatus.Voided && SessionBoard.IsEnded(was) && after == was)
+        {
+            _documentedAfterEnd.Add(session); // late documentation: the EHR channels may send a correction
+        }
     }
 
     /// <summary>The message is acknowledged once this batch is stored (or at once, after it, if it added nothing).</summary>
@@ -82,6 +87,11 @@ internal sealed class PendingBatch(
                 session.NoteStatusChange(_batch);
             }
 
+            foreach (var session in _documentedAfterEnd)
+            {
+                _batch.AddChangedAfterEnd(session.Session.ToRecord());
+            }
+
             await committer.CommitAsync(_batch, cancellationToken);
         }
 
@@ -93,6 +103,7 @@ internal sealed class PendingBatch(
 
         _replies.Clear();
         _touched.Clear();
+        _documentedAfterEnd.Clear();
         _batch.Clear();
         foreach (var ack in _acks)
         {

@@ -15,6 +15,7 @@ public sealed class IngestBatch
     private readonly Dictionary<string, SessionStatusChange> _statuses = new(StringComparer.Ordinal);
     private readonly List<ControllerSighting> _controllers = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
+    private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
 
     public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
 
@@ -36,6 +37,12 @@ public sealed class IngestBatch
     /// </summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> EndedSessions => _ended;
 
+    /// <summary>
+    /// Records of sessions that had ended and were documented further in this batch (not voided: a void
+    /// is an end): each <see cref="ISessionEndParticipant"/> may write a correction in the same transaction.
+    /// </summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> ChangedAfterEnd => _changedAfterEnd;
+
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
@@ -55,6 +62,8 @@ public sealed class IngestBatch
 
     public void AddEnded(ScalpCoolingSessionRecord record) => _ended.Add(record);
 
+    public void AddChangedAfterEnd(ScalpCoolingSessionRecord record) => _changedAfterEnd.Add(record);
+
     public void Clear()
     {
         _telemetry.Clear();
@@ -64,5 +73,6 @@ public sealed class IngestBatch
         _statuses.Clear();
         _controllers.Clear();
         _ended.Clear();
+        _changedAfterEnd.Clear();
     }
 }
