@@ -41,6 +41,7 @@ public static class StorageRegistration
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
         services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
         services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
+        services.AddSingleton<ICourseLookup, SqliteCourseLookup>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());

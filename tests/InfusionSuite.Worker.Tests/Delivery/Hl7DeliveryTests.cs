@@ -116,17 +116,17 @@ public sealed class Hl7DeliveryTests
         await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H4", "Rivera, Ana", Wait.Token());
         var first = await CompletedAsync(worker, "MRN-H4", "H4A", course: "course-H4");
         var second = await CompletedAsync(worker, "MRN-H4", "H4B", course: "course-H4");
-        Assert.Contains("0663T", await BilledCodesAsync(worker, first));
-        Assert.DoesNotContain("0663T", await BilledCodesAsync(worker, second)); // one 0663T per date: held, not sent
+        Assert.Contains("97008", await BilledCodesAsync(worker, first));
+        Assert.DoesNotContain("97008", await BilledCodesAsync(worker, second)); // one 97008 per date (the code in force in 2026): held, not sent
         await AllSentAsync(worker, second, 1);
 
         Assert.True((await worker.Nurse.VoidAsync(first, "nurse-8", VoidReason.WrongPatient, Wait.Token())).IsAccepted);
         await Wait.UntilAsync(async () => (await ItemsAsync(worker.Services.GetRequiredService<IOutbox>(), second)).Count(i => i.Status == OutboxStatus.Sent) == 2, "the moved charge sent");
 
         var received = peer.Received.Where(r => r.MessageType == "DFT^P03").Select(r => (Value(r.One("FT1"), 7), Value(r.One("FT1"), 6))).ToList();
-        var credit = received.IndexOf(("0663T", "CD"));
-        Assert.True(credit >= 0 && received.LastIndexOf(("0663T", "CG")) > credit, "the credit of the voided session arrives before the new charge: " + string.Join(", ", received));
-        Assert.Contains(await BilledCodesAsync(worker, second), c => c == "0663T");
+        var credit = received.IndexOf(("97008", "CD"));
+        Assert.True(credit >= 0 && received.LastIndexOf(("97008", "CG")) > credit, "the credit of the voided session arrives before the new charge: " + string.Join(", ", received));
+        Assert.Contains(await BilledCodesAsync(worker, second), c => c == "97008");
     }
 
     [Fact(Timeout = 120_000)]
