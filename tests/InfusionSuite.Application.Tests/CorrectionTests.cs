@@ -3,7 +3,7 @@ using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Tests;
 
-/// <summary>A record that changes after its end goes to the session-end participants again (a correction); one that does not, does not.</summary>
+/// <summary>A record that changes after its end goes to the session-end participants as a change after the end (a correction); one that does not, does not.</summary>
 public sealed class CorrectionTests
 {
     [Fact(Timeout = 30_000)]
@@ -31,9 +31,10 @@ public sealed class CorrectionTests
         writer.Clock.Advance(TimeSpan.FromMinutes(1));
         await writer.SendAsync(chair.Sample(seq++));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOff));
-        await Timeouts.UntilAsync(() => writer.Store.Ended.Count == 2, "the correction");
+        await Timeouts.UntilAsync(() => writer.Store.Corrections.Count == 1, "the correction");
 
-        var correction = writer.Store.Ended[1];
+        Assert.Single(writer.Store.Ended);
+        var correction = writer.Store.Corrections[0];
         Assert.Equal(SessionStatus.Completed, correction.Status);
         Assert.Equal(BoundarySource.Controller, correction.Boundaries.RemovalSource);
         Assert.Equal(writer.Clock.GetUtcNow(), correction.Boundaries.CapRemovedAt);
@@ -60,12 +61,13 @@ public sealed class CorrectionTests
         await StoredAsync(writer, 6);
         writer.Clock.Advance(TimeSpan.FromMinutes(4));
         await writer.SendAsync(chair.Event(seq++, ControllerEventKind.CapOff));
-        await Timeouts.UntilAsync(() => writer.Store.Ended.Count == 2, "the correction");
+        await Timeouts.UntilAsync(() => writer.Store.Corrections.Count == 1, "the correction");
         await writer.SendAsync(chair.Sample(seq++));
         await Timeouts.UntilAsync(() => writer.Store.Telemetry.Count == 2, "the last sample stored");
 
-        Assert.Equal(2, writer.Store.Ended.Count);
-        var correction = writer.Store.Ended[1];
+        Assert.Single(writer.Store.Ended);
+        Assert.Single(writer.Store.Corrections);
+        var correction = writer.Store.Corrections[0];
         Assert.Equal(SessionStatus.Aborted, correction.Status);
         Assert.Equal(new TimeInterval(placed, writer.Clock.GetUtcNow()), correction.PerformedPeriod);
     }

@@ -16,16 +16,23 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private readonly List<StoredInput> _inputs = [];
     private readonly List<NurseAuditEntry> _audit = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
+    private readonly List<ScalpCoolingSessionRecord> _corrections = [];
     private readonly Dictionary<string, StartedSession> _sessions = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _attempts = [];
     private readonly List<DateTimeOffset> _purges = [];
     private TaskCompletionSource? _held;
     private int _failures;
 
-    /// <summary>Every record handed to the session-end participants (ends, voids and corrections), in order.</summary>
+    /// <summary>Every record handed to the session-end participants as an end (ends and voids), in order.</summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> Ended
     {
         get { lock (_gate) { return [.. _ended]; } }
+    }
+
+    /// <summary>Records of ended sessions that changed afterwards (<see cref="IngestBatch.ChangedAfterEnd"/>), in commit order.</summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> Corrections
+    {
+        get { lock (_gate) { return [.. _corrections]; } }
     }
 
     /// <summary>Every commit that reached the store, failed or not.</summary>
@@ -134,6 +141,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             _inputs.AddRange(batch.Inputs);
             _audit.AddRange(batch.Audit);
             _ended.AddRange(batch.EndedSessions);
+            _corrections.AddRange(batch.ChangedAfterEnd);
             foreach (var adopted in batch.Adopted)
             {
                 var t = _telemetry.FindIndex(x => x.IngestSeq == adopted.StoredIngestSeq && x.SessionId is null);

@@ -38,9 +38,10 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
 
         if (status == _storedStatus)
         {
-            if (_reported is not null && RecordFingerprint.Of(session.ToRecord()) is var changed && changed != _reported)
+            // A voided record is withdrawn: later documentation on it sends nothing.
+            if (_reported is not null && status != SessionStatus.Voided && RecordFingerprint.Of(session.ToRecord()) is var changed && changed != _reported)
             {
-                batch.AddEnded(session.ToRecord());
+                batch.AddChangedAfterEnd(session.ToRecord());
                 _reported = changed;
             }
 

@@ -8,13 +8,16 @@ namespace InfusionSuite.Application.Ingest;
 /// <summary>
 /// The start path: checks the request, refuses a chair that is running a session and an id that is
 /// taken, folds the start into a new session that becomes the chair's current one, and puts the new
-/// session and its first input in the pending batch (the nurse is answered after the commit).
+/// session and its first input in the pending batch (the nurse is answered after the commit). The
+/// course is explicit: the one the request names (the EHR's plan or order id), else a new course when
+/// the nurse starts one ("first session of the course"), else the course of the patient's latest session.
 /// </summary>
 internal sealed class SessionStart(
     SessionRegistry sessions,
     PendingBatch pending,
     IIngestStore store,
-    SessionPolicySource policies)
+    SessionPolicySource policies,
+    ICourseLookup courses)
 {
     private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
 
@@ -43,8 +46,11 @@ internal sealed class SessionStart(
         }
 
         var preset = request.RegimenPreset is null ? null : policy.Presets.First(p => p.Name == request.RegimenPreset);
+        var courseId = string.IsNullOrWhiteSpace(request.CourseId)
+            ? (request.FirstOfCourse ? null : await courses.LatestCourseAsync(request.PatientReference, cancellationToken)) ?? "course-" + sessionId
+            : request.CourseId;
         var plan = new SessionPlan(
-            sessionId, request.CourseId, request.PatientReference, request.Administration, request.ControllerId,
+            sessionId, courseId, request.PatientReference, request.Administration, request.ControllerId,
             request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse,
             string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim());
         var live = new LiveSession(sessionId, request.ControllerId, new ScalpCoolingSession(policy));

@@ -16,6 +16,7 @@ public sealed class IngestBatch
     private readonly List<ControllerSighting> _controllers = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<AdoptedMessage> _adopted = [];
+    private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
 
     public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
 
@@ -39,6 +40,12 @@ public sealed class IngestBatch
 
     /// <summary>Stored messages no session had taken that a session started late takes now (written after the new sessions).</summary>
     public IReadOnlyList<AdoptedMessage> Adopted => _adopted;
+    /// <summary>
+    /// Records of sessions that had ended and changed in this batch (a late CAP_OFF or sample, a nurse's
+    /// documentation after the end; not a void: a void is an end): each <see cref="ISessionEndParticipant"/>
+    /// may write a correction in the same transaction.
+    /// </summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> ChangedAfterEnd => _changedAfterEnd;
 
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
@@ -61,6 +68,8 @@ public sealed class IngestBatch
 
     public void Add(AdoptedMessage adopted) => _adopted.Add(adopted);
 
+    public void AddChangedAfterEnd(ScalpCoolingSessionRecord record) => _changedAfterEnd.Add(record);
+
     public void Clear()
     {
         _telemetry.Clear();
@@ -71,5 +80,6 @@ public sealed class IngestBatch
         _controllers.Clear();
         _ended.Clear();
         _adopted.Clear();
+        _changedAfterEnd.Clear();
     }
 }
