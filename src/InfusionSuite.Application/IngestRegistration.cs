@@ -4,6 +4,7 @@ using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -57,6 +58,7 @@ public static class IngestRegistration
         services.TryAddSingleton<PendingBatch>();
         services.TryAddSingleton<ControllerMessageRouter>();
         services.TryAddSingleton<SessionStart>();
+        services.TryAddSingleton<ICourseLookup, NoStoredCourses>();
         services.TryAddSingleton<NurseCommandHandler>();
         services.TryAddSingleton<UnassignedSweep>();
         services.AddHostedService<IngestWriter>();

@@ -14,7 +14,7 @@ internal static class DemoChairs
 
     /// <summary>
     /// Normal, short pre-cooling, interruption, fault, early removal, and a first session of a course
-    /// (the cap calibrated: 0662T). Telemetry is slowed at high time scales so the real message rate stays modest.
+    /// (the cap calibrated: the fitting, 97007 for sessions dated from 2026). Telemetry is slowed at high time scales so the real message rate stays modest.
     /// </summary>
     public static IReadOnlyList<(SimulatedChair Chair, Scenario Scenario)> All(double timeScale)
     {

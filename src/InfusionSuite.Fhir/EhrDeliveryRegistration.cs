@@ -1,6 +1,7 @@
 using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Billing;
 using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
@@ -36,7 +37,7 @@ public static class EhrDeliveryRegistration
         services.AddOptions<FhirDeliveryOptions>().BindConfiguration(FhirDeliveryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FhirDeliveryOptions>, FhirDeliveryOptionsValidator>();
 
-        services.AddSingleton(sp => new SessionBundleMapper(sp.GetRequiredService<IOptions<FhirMappingOptions>>().Value));
+        services.AddSingleton(sp => new SessionBundleMapper(sp.GetRequiredService<IOptions<FhirMappingOptions>>().Value, sp.GetService<BillingPolicy>() ?? BillingPolicy.Default));
         services.AddSingleton<FhirOutboxItems>();
         services.TryAddSingleton<SessionBillingQuery>();
         services.AddSingleton<SessionFhirContextReader>();

@@ -2,6 +2,7 @@ using InfusionSuite.Application;
 using InfusionSuite.Devices;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Fhir;
+using InfusionSuite.Hl7;
 using InfusionSuite.Host.Health;
 using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;
@@ -23,6 +24,7 @@ public static class InfusionSuiteRegistration
         builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
         builder.AddWorkerHealth();                                        // database, links, writer
         builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
+        builder.AddHl7Delivery();                                         // HL7 v2 ORU/DFT outbox and MLLP/file dispatcher when Hl7:Enabled
         builder.AddNurseStation();                                        // board, session pages, REST API + OpenAPI, sign-in, tokens
         return builder;
     }

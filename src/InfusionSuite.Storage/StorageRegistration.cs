@@ -20,7 +20,8 @@ public static class StorageRegistration
     /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
     /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
     /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="IPatientNames"/> and
-    /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> (opaque payloads; what an ended session adds to
+    /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> and the staff actions on its parked items
+    /// (<see cref="ParkedItemActions"/>, audited) (opaque payloads; what an ended session adds to
     /// it comes from the <see cref="ISessionEndParticipant"/>s registered elsewhere, e.g. <c>AddEhrDelivery()</c>),
     /// and a database health check tagged <see cref="ReadyTag"/>.
     /// </summary>
@@ -40,9 +41,12 @@ public static class StorageRegistration
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
         services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
         services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
+        services.AddSingleton<ICourseLookup, SqliteCourseLookup>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());
+        services.TryAddSingleton<ParkedItemActions>();
         services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
         services.TryAddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);

@@ -72,6 +72,7 @@ public static class NurseStationRegistration
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
         api.MapReads();
         api.MapSessionActions();
+        api.MapOutbox();
         return app;
     }
 

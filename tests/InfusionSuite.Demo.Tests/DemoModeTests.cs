@@ -21,7 +21,7 @@ public sealed class DemoModeTests
     {
         using var data = new TempFolder();
         var validator = new FhirResourceValidator(TimeProvider.System);
-        var warmUp = Task.Run(() => validator.Validate(new Hl7.Fhir.Model.Patient())); // loading R4 takes seconds: meanwhile the demo runs
+        var warmUp = Task.Run(() => validator.Validate(new global::Hl7.Fhir.Model.Patient())); // loading R4 takes seconds: meanwhile the demo runs
 
         string completedId;
         DateTimeOffset lastClockOfFirstRun;
@@ -46,6 +46,9 @@ public sealed class DemoModeTests
             await warmUp;
             var report = validator.ValidateJson(served);
             Assert.True(report.IsValid, report.ErrorText);
+            Assert.True(record.StartedAt.Year >= 2026, "the demo's sessions are dated today");
+            Assert.Contains("\"code\":\"97008\"", served, StringComparison.Ordinal); // today's sessions carry the 2026 codes (issue 12)
+            Assert.DoesNotContain("0663T", served, StringComparison.Ordinal);
 
             // The printed nurse sign-in works, and the board shows the six chairs.
             var nurse = DemoAccounts.SignIns.Single(a => a.Role == Application.Staff.StaffRole.Nurse);

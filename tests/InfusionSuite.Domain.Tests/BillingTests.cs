@@ -6,7 +6,7 @@ using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Domain.Tests;
 
-/// <summary>0663T per session, 0662T per course or patient, and the medical-review warning.</summary>
+/// <summary>The Category III code set (dates of service in 2025): 0663T per session, 0662T per course or patient, and the medical-review warning.</summary>
 public sealed class BillingTests
 {
     private static readonly TimeZoneInfo s_newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
@@ -81,12 +81,13 @@ public sealed class BillingTests
     public void EveningSessionInNewYork_IsOnTheLocalDateNotTheUtcDate()
     {
         // 27 Nov 19:30 in New York is 28 Nov 00:30 UTC; a session the next morning is another date of service.
+        // (The infusion starts 32 min after the start, still on 27 Nov local.)
         var evening = Session("s1", Day(27, 19) + TimeSpan.FromMinutes(30));
         var nextMorning = Session("s2", Day(28, 9));
 
         var evaluation = ScalpCoolingBilling.Evaluate([Course([evening, nextMorning])], s_policy).Single();
 
-        Assert.Equal(new DateOnly(2026, 11, 27), evaluation.Placement[0].DateOfService);
+        Assert.Equal(new DateOnly(2025, 11, 27), evaluation.Placement[0].DateOfService);
         Assert.All(evaluation.Placement, d => Assert.True(d.Billable));
     }
 
@@ -158,8 +159,8 @@ public sealed class BillingTests
     private static ScalpCoolingCourse Course(IEnumerable<ScalpCoolingSessionRecord> sessions, string courseId = "course-1") =>
         ScalpCoolingCourse.Create(courseId, "patient-1", "AC-T", capMeasuredAndCalibrated: true, sessions);
 
-    /// <summary>New York wall-clock time on a day of November 2026 (EST, UTC-5).</summary>
-    private static DateTimeOffset Day(int day, int hour) => new(2026, 11, day, hour, 0, 0, TimeSpan.FromHours(-5));
+    /// <summary>New York wall-clock time on a day of November 2025 (EST, UTC-5; the Category III codes are in force).</summary>
+    private static DateTimeOffset Day(int day, int hour) => new(2025, 11, day, hour, 0, 0, TimeSpan.FromHours(-5));
 
     private static ScalpCoolingSessionRecord Session(
         string id, DateTimeOffset start, string? primaryCode = "96413", bool calibrated = false,

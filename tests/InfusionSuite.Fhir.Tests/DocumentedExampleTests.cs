@@ -20,7 +20,7 @@ public sealed class DocumentedExampleTests(ValidatorFixture fixture)
         var written = Write("session-bundle.json", bundle);
 
         Assert.True(fixture.Validator.Validate(bundle).IsValid);
-        Assert.Equal(11, FhirJson.Parse<Bundle>(written).Entry.Count);
+        Assert.Equal(12, FhirJson.Parse<Bundle>(written).Entry.Count); // Device, 97008 and 97007, six Observations, ChargeItems 97008, 97009, 97007
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
         await AssertOneOfEachAsync(patientId, calibrated: false);
-        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-1", "0663T"));
+        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-1", "97008"));
         var read = await _reader.ReadAsync<Procedure>(procedure.Id);
         Assert.Equal(EventStatus.Completed, read.Status);
         Assert.Equal($"Patient/{patientId}", read.Subject.Reference);
@@ -38,14 +38,14 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         Assert.Equal($"Device/{device.Id}", read.UsedReference.Single().Reference);
         var observation = Assert.Single(await _reader.ByIdentifierAsync<Observation>("srv-1", "observation/pre-cooling"));
         Assert.Equal($"Procedure/{procedure.Id}", observation.PartOf.Single().Reference);
-        var charge = Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-1", "charge/0663T"));
+        var charge = Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-1", "charge/97008"));
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, charge.Status);
         Assert.Equal($"Procedure/{procedure.Id}", charge.Service.Single().Reference);
         Assert.Contains("created", item.Attempts.Single().ServerMessage, StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task FirstOfCourseSession_AlsoLeavesOneProcedure0662TAndItsCharge()
+    public async Task FirstOfCourseSession_AlsoLeavesOneProcedure97007AndItsCharge()
     {
         var patientId = await _reader.CreatePatientAsync("MRN-2");
         using var harness = new DeliveryHarness(server.FhirBase);
@@ -53,9 +53,9 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
 
         await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
 
-        var calibration = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-2", "0662T"));
-        Assert.Equal("0662T", calibration.Code.Coding[0].Code);
-        Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-2", "charge/0662T"));
+        var calibration = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-2", "97007"));
+        Assert.Equal("97007", calibration.Code.Coding[0].Code);
+        Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>("srv-2", "charge/97007"));
         await AssertOneOfEachAsync(patientId, calibrated: true);
     }
 
@@ -164,16 +164,16 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         using var harness = new DeliveryHarness(server.FhirBase);
         var (completed, voided) = SimulatedSessions.CompletedThenVoided("srv-8", firstOfCourse: true);
         await harness.SettleAsync(harness.Enqueue(completed, SimulatedSessions.Context(completed, patientId)).Id);
-        var before = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
+        var before = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "97008"));
 
         var voidItem = harness.Enqueue(voided, SimulatedSessions.Context(voided, patientId));
         Assert.Equal(OutboxItemKind.Void, voidItem.Kind);
         await harness.SettleAsync(voidItem.Id);
 
-        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0663T"));
+        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "97008"));
         Assert.Equal(before.Id, after.Id);
         Assert.Equal(EventStatus.EnteredInError, after.Status);
-        Assert.Equal(EventStatus.EnteredInError, Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "0662T")).Status);
+        Assert.Equal(EventStatus.EnteredInError, Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "97007")).Status);
         Assert.All(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{patientId}"), c => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, c.Status));
         Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{patientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
         await AssertOneOfEachAsync(patientId, calibrated: true);
@@ -184,7 +184,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
     {
         var perCode = calibrated ? 2 : 1;
         Assert.Equal(
-            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode },
+            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode + 1 }, // 97009 beside its 97008
             await _reader.CountsForPatientAsync(patientId));
     }
 
@@ -202,7 +202,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
-        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-9", "0663T"));
+        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-9", "97008"));
         Assert.Equal("MRN-9", procedure.Subject.Identifier.Value);
     }
 }

@@ -48,7 +48,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
         var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
 
         Assert.Equal(Bundle.BundleType.Transaction, bundle.Type);
-        Assert.Equal(["Device", "Procedure", "Observation", "Observation", "Observation", "Observation", "Observation", "Observation", "ChargeItem"],
+        Assert.Equal(["Device", "Procedure", "Observation", "Observation", "Observation", "Observation", "Observation", "Observation", "ChargeItem", "ChargeItem"],
             bundle.Entry.Select(e => e.Resource.TypeName));
         Assert.All(bundle.Entry, e =>
         {
@@ -60,7 +60,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
     }
 
     [Fact]
-    public void CompletedSession_Procedure0663THasTheSpecifiedContent()
+    public void CompletedSession_Procedure97008HasTheSpecifiedContent()
     {
         var record = SimulatedSessions.Normal("s-2");
         var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
@@ -68,10 +68,10 @@ public sealed class MappingTests(ValidatorFixture fixture)
         var device = bundle.Entry[0];
 
         Assert.Equal("urn:infusionsuite:scalp-cooling-session", procedure.Identifier[0].System);
-        Assert.Equal("s-2/0663T", procedure.Identifier[0].Value);
+        Assert.Equal("s-2/97008", procedure.Identifier[0].Value);
         Assert.Equal(EventStatus.Completed, procedure.Status);
-        Assert.Equal(("http://www.ama-assn.org/go/cpt", "0663T"), (procedure.Code.Coding[0].System, procedure.Code.Coding[0].Code));
-        Assert.Equal("Scalp cooling, mechanical; placement of device, monitoring, and removal of device", procedure.Code.Coding[0].Display);
+        Assert.Equal(("http://www.ama-assn.org/go/cpt", "97008"), (procedure.Code.Coding[0].System, procedure.Code.Coding[0].Code));
+        Assert.Equal(ShippedBillingCodes.Rows.Single(r => r.Code == "97008").Display, procedure.Code.Coding[0].Display);
         Assert.Equal("Patient/pat-1001", procedure.Subject.Reference);
         Assert.Equal("Encounter/enc-2001", procedure.Encounter.Reference);
         Assert.Equal("MedicationAdministration/ma-s-2", procedure.PartOf.Single().Reference);
@@ -87,21 +87,21 @@ public sealed class MappingTests(ValidatorFixture fixture)
     }
 
     [Fact]
-    public void FirstOfCourse_AddsProcedure0662TAtTheCalibrationTimeAndItsCharge()
+    public void FirstOfCourse_AddsProcedure97007AtTheCalibrationTimeAndItsCharge()
     {
         var record = SimulatedSessions.FirstOfCourse("s-3");
         var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
-        var calibration = bundle.Entry.Select(e => e.Resource).OfType<Procedure>().Single(p => p.Code.Coding[0].Code == "0662T");
+        var calibration = bundle.Entry.Select(e => e.Resource).OfType<Procedure>().Single(p => p.Code.Coding[0].Code == "97007");
 
-        Assert.Equal("s-3/0662T", calibration.Identifier[0].Value);
+        Assert.Equal("s-3/97007", calibration.Identifier[0].Value);
         Assert.Equal(record.Calibration!.At, ((FhirDateTime)calibration.Performed).ToDateTimeOffset(TimeSpan.Zero));
         Assert.Equal("Patient/pat-1001", calibration.Subject.Reference);
         Assert.Equal("Encounter/enc-2001", calibration.Encounter.Reference);
         var charges = bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().ToList();
-        Assert.Equal(["0663T", "0662T"], charges.Select(c => c.Code.Coding[0].Code));
+        Assert.Equal(["97008", "97009", "97007"], charges.Select(c => c.Code.Coding[0].Code));
         Assert.All(charges, c => Assert.Equal(ChargeItem.ChargeItemStatus.Billable, c.Status));
         var calibrationUrl = bundle.Entry.Single(e => e.Resource == calibration).FullUrl;
-        Assert.Equal(calibrationUrl, charges[1].Service.Single().Reference);
+        Assert.Equal(calibrationUrl, charges[2].Service.Single().Reference);
     }
 
     [Fact]
@@ -146,7 +146,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
         Assert.Equal("Stopped early: headache", procedure.StatusReason.Text);
         Assert.Equal(2, procedure.Performer.Count);
         Assert.DoesNotContain(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => o.Code.Coding[0].Code == "post-cooling-duration");
-        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single().Status);
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single(c => c.Code.Coding[0].Code == "97008").Status);
     }
 
     [Fact]
@@ -154,7 +154,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
     {
         var record = SimulatedSessions.Normal("s-6", primaryCode: "96365");
         var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
-        var charge = bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single();
+        var charge = bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single(c => c.Code.Coding[0].Code == "97008");
 
         Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, charge.Status);
         Assert.StartsWith("not-billable: PRIMARY_CODE_NOT_ALLOWED", charge.Note[0].Text, StringComparison.Ordinal);

@@ -73,7 +73,7 @@ internal static class SimulatedSessions
     {
         var course = ScalpCoolingCourse.Create(record.Plan.CourseId, record.Plan.PatientReference, "paclitaxel weekly", record.Plan.FirstOfCourse, [record]);
         var evaluation = ScalpCoolingBilling.Evaluate([course], policy ?? BillingPolicy.Default)[0];
-        return [.. evaluation.Placement, .. evaluation.Calibration];
+        return [.. evaluation.All];
     }
 
     public static SessionFhirContext Context(ScalpCoolingSessionRecord record, string patientId = "pat-1001", string? encounterId = "enc-2001") => new()

@@ -1,8 +1,10 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Hl7.Outbox;
 using InfusionSuite.Storage.Tests;
 using InfusionSuite.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Hl7.Tests;
 
@@ -79,6 +81,36 @@ public sealed class Hl7DispatcherTests
         Assert.All(items, i => Assert.Equal(OutboxStatus.Sent, i.Status));
         var received = await accepting.WaitForAsync(3);
         Assert.Equal(ControlIds(items), received.Select(r => r.ControlId).Order());
+    }
+
+    [Fact]
+    public async Task RejectedCharge_StaffRecordItHandledOutside_TheChargeBehindItGoes_AndBothActionsAreAudited()
+    {
+        var port = FreePort.Next();
+        await using var fixture = await EndedSessionAsync(port, "d-4");
+        await using (var rejecting = await Hl7Peer.StartAsync(port, "ar"))
+        {
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        var parked = (await fixture.ItemsAsync()).Where(i => i.Status == OutboxStatus.Parked).ToList();
+        Assert.Equal(["ORU^R01", "DFT^P03"], parked.Select(i => StoredHl7Messages.Read(i.Payload).MessageType));
+        Assert.All(parked, i => Assert.StartsWith("The interface engine answered AR (rejected): Message rejected", i.ParkedReason, StringComparison.Ordinal));
+        var actions = fixture.Services.GetRequiredService<ParkedItemActions>();
+
+        await using var accepting = await Hl7Peer.StartAsync(port);
+        Assert.True(await actions.MarkHandledOutsideAsync(parked[1].Id, "user-7", "keyed into the EHR by hand", CancellationToken.None));
+        Assert.True(await actions.RetryAsync(parked[0].Id, "user-7", null, CancellationToken.None));
+        Assert.False(await actions.RetryAsync(parked[1].Id, "user-7", null, CancellationToken.None)); // no longer parked
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        Assert.Equal([OutboxStatus.Sent, OutboxStatus.HandledOutside, OutboxStatus.Sent], items.Select(i => i.Status));
+        Assert.Equal(2, (await accepting.WaitForAsync(2)).Count);
+        var audit = await fixture.Services.GetRequiredService<IStaffAccounts>().AuditAsync(10, CancellationToken.None);
+        Assert.Equal(
+            [(ParkedItemActions.RetryAction, "outbox item " + parked[0].Id, ""), (ParkedItemActions.HandledOutsideAction, "outbox item " + parked[1].Id, "keyed into the EHR by hand")],
+            audit.Where(a => a.Actor == "user-7").Select(a => (a.Action, a.Subject, a.Detail)));
     }
 
     private static IEnumerable<string> ControlIds(IEnumerable<OutboxItem> items) => items.Select(i => StoredHl7Messages.Read(i.Payload).ControlId).Order();

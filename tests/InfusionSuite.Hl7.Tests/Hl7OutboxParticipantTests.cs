@@ -109,6 +109,30 @@ public sealed class Hl7OutboxParticipantTests
     }
 
     [Fact]
+    public async Task ToleranceDocumentedAfterTheEnd_SendsTheCorrectedOru_AndNoChargeAgain()
+    {
+        await using var fixture = new Hl7StoreFixture();
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = Completed(build, "h-8", "MRN-8", Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+
+        build.Nurse(session, new RecordTolerance(Nine.AddHours(4), "nurse-2", 3));
+        batch.AddChangedAfterEnd(session.ToRecord()); // as the writer does for documentation after the end
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var correction = Assert.Single((await fixture.ItemsAsync("h-8")).Skip(3));
+        Assert.Equal(OutboxItemKind.Correction, correction.Kind);
+        Assert.Equal("ORU^R01", StoredHl7Messages.Read(correction.Payload).MessageType);
+        Assert.Equal("C", Hl7Text.Field(Hl7Text.Segment(correction.Payload, "OBR"), 25));
+        var obx = Hl7Text.All(correction.Payload, "OBX").ToList();
+        Assert.All(obx, o => Assert.Equal("C", Hl7Text.Field(o, 11)));
+        Assert.Contains(obx, o => Hl7Text.Field(o, 3).StartsWith("ISC-TOLERANCE^", StringComparison.Ordinal) && Hl7Text.Field(o, 5) == "3");
+    }
+
+    [Fact]
     public async Task Hl7Off_NothingIsWritten()
     {
         await using var fixture = new Hl7StoreFixture(enabled: false);

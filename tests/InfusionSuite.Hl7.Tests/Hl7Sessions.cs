@@ -46,7 +46,9 @@ internal static class Hl7Sessions
     public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record)
     {
         var course = ScalpCoolingCourse.Create(record.Plan.CourseId, record.Plan.PatientReference, "paclitaxel weekly", record.Plan.FirstOfCourse, [record]);
-        var evaluation = ScalpCoolingBilling.Evaluate([course], new BillingPolicy { SiteTimeZone = NewYork })[0];
+        // A payer that still takes the Category III codes after 2025 (these tests' sessions are in 2026).
+        var policy = new BillingPolicy { SiteTimeZone = NewYork, Codes = BillingCodeSet.Create(ShippedBillingCodes.CategoryIIIOpenEnded) };
+        var evaluation = ScalpCoolingBilling.Evaluate([course], policy)[0];
         return [.. evaluation.Placement, .. evaluation.Calibration];
     }
 

@@ -36,13 +36,16 @@ internal sealed class Hl7StoreFixture : IAsyncDisposable
             ["Hl7:AckTimeout"] = "00:00:10",
         });
         builder.Services.AddSingleton<TimeProvider>(Clock);
-        builder.Services.AddSingleton(new BillingPolicy { SiteTimeZone = Hl7Sessions.NewYork });
+        // A payer that still takes the Category III codes after 2025 (these tests' sessions are in 2026): one DFT per 0663T/0662T.
+        builder.Services.AddSingleton(new BillingPolicy { SiteTimeZone = Hl7Sessions.NewYork, Codes = BillingCodeSet.Create(ShippedBillingCodes.CategoryIIIOpenEnded) });
         builder.AddStorage();
         builder.AddHl7Delivery();
         _host = builder.Build();
     }
 
     public FakeTimeProvider Clock { get; } = new(Hl7Sessions.Morning.AddHours(4));
+
+    public IServiceProvider Services => _host.Services;
 
     public IIngestStore Store => _host.Services.GetRequiredService<IIngestStore>();
 

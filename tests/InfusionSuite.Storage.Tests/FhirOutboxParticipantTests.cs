@@ -41,13 +41,13 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal((OutboxItemKind.Session, OutboxStatus.Pending, "s-10"), (item.Kind, item.Status, item.SessionId));
         Assert.Equal((long)SessionStatus.Completed, await IngestStoreTests.ScalarAsync(fixture, "SELECT status FROM sessions"));
         var bundle = FhirJson.Parse<Bundle>(item.Payload);
-        var placement = Procedure(bundle, "0663T");
+        var placement = Procedure(bundle, "97008");
         Assert.Equal("Patient/p-10", placement.Subject.Reference);
         Assert.Equal("urn:infusionsuite:user", placement.Performer[0].Actor.Identifier.System);
         Assert.Equal("nurse-1", placement.Performer[0].Actor.Identifier.Value);
-        Assert.NotNull(Procedure(bundle, "0662T"));
-        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "0663T").Status);
-        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "0662T").Status);
+        Assert.NotNull(Procedure(bundle, "97007"));
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "97008").Status);
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "97007").Status);
     }
 
     [Fact]
@@ -64,10 +64,10 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
         var second = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(SessionId: "s-12"), CancellationToken.None)).Payload);
-        var charge = Charge(second, "0663T");
+        var charge = Charge(second, "97008");
         Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, charge.Status);
         Assert.Contains("SECOND_SESSION_SAME_DATE", charge.Note.Single().Text, StringComparison.Ordinal);
-        var subject = Procedure(second, "0663T").Subject;
+        var subject = Procedure(second, "97008").Subject;
         Assert.Equal(("urn:infusionsuite:mrn", "MRN-11"), (subject.Identifier.System, subject.Identifier.Value));
     }
 
@@ -111,8 +111,8 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         var items = await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None);
         Assert.Equal([("s-14", OutboxItemKind.Void), ("s-14", OutboxItemKind.Session)], items.Select(i => (i.SessionId, i.Kind)));
         var voided = FhirJson.Parse<Bundle>(items[0].Payload);
-        Assert.Equal(EventStatus.EnteredInError, Procedure(voided, "0663T").Status);
-        Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "0663T").Request.Method);
+        Assert.Equal(EventStatus.EnteredInError, Procedure(voided, "97008").Status);
+        Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "97008").Request.Method);
     }
 
     [Fact]
@@ -126,10 +126,10 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
         var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Payload);
-        Assert.Equal("Encounter/e-1", Procedure(bundle, "0663T").Encounter.Reference);
-        Assert.Equal("Encounter/e-1", Procedure(bundle, "0662T").Encounter.Reference);
+        Assert.Equal("Encounter/e-1", Procedure(bundle, "97008").Encounter.Reference);
+        Assert.Equal("Encounter/e-1", Procedure(bundle, "97007").Encounter.Reference);
         Assert.All(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => Assert.Equal("Encounter/e-1", o.Encounter.Reference));
-        Assert.Equal("Encounter/e-1", Charge(bundle, "0663T").Context.Reference);
+        Assert.Equal("Encounter/e-1", Charge(bundle, "97008").Context.Reference);
         var report = validator.Validator.Validate(bundle);
         Assert.True(report.IsValid, report.ErrorText);
     }
@@ -147,9 +147,9 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
         var items = await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None);
-        var visit = Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-17").Payload), "0663T").Encounter;
+        var visit = Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-17").Payload), "97008").Encounter;
         Assert.Equal((null, "Encounter", "urn:infusionsuite:encounter", "V-2026-17"), (visit.Reference, visit.Type, visit.Identifier.System, visit.Identifier.Value));
-        Assert.Null(Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-18").Payload), "0663T").Encounter);
+        Assert.Null(Procedure(FhirJson.Parse<Bundle>(items.Single(i => i.SessionId == "s-18").Payload), "97008").Encounter);
     }
 
     [Theory]
@@ -169,7 +169,7 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 
         var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Payload);
-        var performer = Procedure(bundle, "0663T").Performer[0].Actor;
+        var performer = Procedure(bundle, "97008").Performer[0].Actor;
         Assert.Equal((reference, npiSystem, npi), (performer.Reference, performer.Identifier?.System, performer.Identifier?.Value));
     }
 

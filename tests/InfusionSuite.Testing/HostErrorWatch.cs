@@ -20,7 +20,7 @@ public sealed class HostErrorWatch : IDisposable
     /// <summary>Adds the collecting provider to a host's services (its logger factory picks up every <see cref="ILoggerProvider"/>).</summary>
     public void AddTo(IServiceCollection services) => services.AddSingleton<ILoggerProvider>(_log);
 
-    /// <summary>Declares that errors whose category, message, exception type or exception message contains <paramref name="fragment"/> are expected.</summary>
+    /// <summary>Declares that errors whose category, message, exception type or exception message contains <paramref name="fragment"/> are expected, and unobserved task exceptions whose text (with its stack) contains it.</summary>
     public void ExpectErrors(string fragment)
     {
         ArgumentException.ThrowIfNullOrEmpty(fragment);
@@ -42,8 +42,17 @@ public sealed class HostErrorWatch : IDisposable
     /// <summary>Throws naming every undeclared error and unobserved task exception.</summary>
     public void ThrowIfUnexpected()
     {
+        List<string> expected;
+        lock (_expected)
+        {
+            expected = [.. _expected];
+        }
+
         var problems = Unexpected().Select(e => e.ToString())
-            .Concat(_tasks.Collect().Select(e => $"Unobserved task exception: {e}"))
+            .Concat(_tasks.Collect()
+                .Select(e => e.ToString())
+                .Where(text => !expected.Exists(fragment => text.Contains(fragment, StringComparison.Ordinal)))
+                .Select(text => $"Unobserved task exception: {text}"))
             .ToList();
         if (problems.Count > 0)
         {

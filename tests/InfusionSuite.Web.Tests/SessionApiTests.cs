@@ -53,7 +53,7 @@ public sealed class SessionApiTests : StationTest
         Assert.True(late.GetProperty("documentedLate").GetBoolean());
         Assert.Equal(Nine.AddMinutes(33), late.GetProperty("effectiveAt").GetDateTimeOffset());
         Assert.Equal(Nine.AddMinutes(38), late.GetProperty("enteredAt").GetDateTimeOffset());
-        var placement = Assert.Single(page.GetProperty("billing").GetProperty("codes").EnumerateArray(), c => c.Text("code") == "0663T");
+        var placement = Assert.Single(page.GetProperty("billing").GetProperty("codes").EnumerateArray(), c => c.Text("code") == "97008");
         Assert.True(placement.GetProperty("billable").GetBoolean());
         Assert.True(page.GetProperty("fhir").GetProperty("items").GetArrayLength() >= 1, "the ended session's Bundle is in the outbox");
 
@@ -94,7 +94,7 @@ public sealed class SessionApiTests : StationTest
     public async Task BadStartRequest_Is400NamingEachField_AndNothingIsStored()
     {
         var (response, body) = await _nurse.PostAsync("/api/sessions", new StartBody(
-            null, PatientReference: " ", PatientName: null, AdministrationId: "", PrimaryCptCode: "99213", RegimenPreset: "Unknown",
+            null, PatientReference: " ", PatientName: null, AdministrationId: "", PrimaryCptCode: "9921-", RegimenPreset: "Unknown",
             PreCoolingMinutes: 19, PostCoolingMinutes: 181, CapSize: "XXL"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

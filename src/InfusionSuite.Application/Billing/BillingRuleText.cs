@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfusionSuite.Domain.Billing;
 
 namespace InfusionSuite.Application.Billing;
@@ -8,15 +9,27 @@ public static class BillingRuleText
     public static string For(CodeDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        var date = decision.DateOfService.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        if (decision.Billable)
+        var date = Date(decision.DateOfService);
+        var placed = decision.CapPlacedOn is { } on ? $" Cap placed on {Date(on)}, another local date than the infusion start." : string.Empty;
+        var minutes = decision.SupportingMinutes is { } m
+            ? string.Create(CultureInfo.InvariantCulture, $" {m} min of post-infusion cooling measured ({decision.InterruptionMinutes ?? 0} min of it interrupted), {decision.Units} unit(s).")
+            : string.Empty;
+        if (decision.IsHeld)
         {
-            return decision.Code == ScalpCoolingCodes.Calibration
-                ? $"billable: 0662T once per course (first calibration of the course), date of service {date}."
-                : $"billable: 0663T add-on with an allowed primary chemotherapy administration code, first session on date of service {date} (MUE 1).";
+            return "held: " + string.Join(" ", decision.Held.Select(h => Name(h) + " (" + Sentence(h) + ").")) + $" Date of service {date}." + minutes + placed;
         }
 
-        return "not-billable: " + string.Join(" ", decision.Reasons.Select(Rule)) + $" Date of service {date}.";
+        if (decision.Billable)
+        {
+            return decision.Scope switch
+            {
+                BillingCodeScope.Course => $"billable: {decision.Code} once per course (first fitting of the course), date of service {date}.",
+                BillingCodeScope.Time => $"billable: {decision.Code} add-on to the session's scalp-cooling code, date of service {date}.{minutes}{placed}",
+                _ => $"billable: {decision.Code} with the primary chemotherapy administration code {decision.PrimaryCode}, first session on date of service {date} (per-date limit).{placed}",
+            };
+        }
+
+        return "not-billable: " + string.Join(" ", decision.Reasons.Select(Rule)) + $" Date of service {date}." + minutes + placed;
     }
 
     /// <summary>The rule's name, e.g. <c>SECOND_SESSION_SAME_DATE</c>.</summary>
@@ -31,20 +44,45 @@ public static class BillingRuleText
         NotBillableReason.NoCalibration => "NO_CALIBRATION",
         NotBillableReason.CalibrationAlreadyReportedInCourse => "CALIBRATION_ALREADY_REPORTED_IN_COURSE",
         NotBillableReason.CalibrationAlreadyReportedForPatient => "CALIBRATION_ALREADY_REPORTED_FOR_PATIENT",
+        NotBillableReason.NoInfusion => "NO_INFUSION",
+        NotBillableReason.BaseCodeNotBillable => "BASE_CODE_NOT_BILLABLE",
+        NotBillableReason.BelowOneTimeUnit => "BELOW_ONE_TIME_UNIT",
         _ => "UNKNOWN_RULE",
     };
 
-    private static string Rule(NotBillableReason reason) => Name(reason) + " (" + reason switch
+    /// <summary>The name of what holds a charge, e.g. <c>NO_VISIT</c>.</summary>
+    public static string Name(HeldReason reason) => reason switch
+    {
+        HeldReason.NoVisit => "NO_VISIT",
+        _ => "UNKNOWN_HOLD",
+    };
+
+    /// <summary>The sentence of what holds a charge.</summary>
+    public static string Sentence(HeldReason reason) => reason switch
+    {
+        HeldReason.NoVisit => "no visit (encounter or account) is given for the session: the charge waits for one and is not sent as billable",
+        _ => "unknown hold",
+    };
+
+    /// <summary>The sentence of a rule, e.g. "the primary code is not a chemotherapy administration code".</summary>
+    public static string Sentence(NotBillableReason reason) => reason switch
     {
         NotBillableReason.SessionVoided => "the session was entered in error",
         NotBillableReason.SessionNotFinished => "the session had not ended",
         NotBillableReason.NoCapPlaced => "no cap placement is recorded",
-        NotBillableReason.NoPrimaryCode => "the chemotherapy administration has no primary CPT code; 0663T is an add-on code",
-        NotBillableReason.PrimaryCodeNotAllowed => "the primary administration code is not one 0663T may be reported with",
-        NotBillableReason.SecondSessionSameDate => "another session of the patient takes 0663T on this date of service; MUE 1",
+        NotBillableReason.NoPrimaryCode => "the chemotherapy administration has no primary CPT code; the scalp-cooling code is an add-on",
+        NotBillableReason.PrimaryCodeNotAllowed => "the primary code is not a chemotherapy administration code",
+        NotBillableReason.SecondSessionSameDate => "another session of the patient, which placed its cap first, takes the unit of this date of service",
         NotBillableReason.NoCalibration => "no measurement and calibration of a cap is documented",
-        NotBillableReason.CalibrationAlreadyReportedInCourse => "0662T is reported once per course and another session took it",
-        NotBillableReason.CalibrationAlreadyReportedForPatient => "0662T is reported once per patient at this site and an earlier course took it",
+        NotBillableReason.CalibrationAlreadyReportedInCourse => "the fitting is reported once per course and another session took it",
+        NotBillableReason.CalibrationAlreadyReportedForPatient => "the fitting is reported once per patient at this site and an earlier course took it",
+        NotBillableReason.NoInfusion => "no infusion was started: the session is documented, the add-on has no infusion to go with",
+        NotBillableReason.BaseCodeNotBillable => "the session's scalp-cooling code it adds on to is not billable",
+        NotBillableReason.BelowOneTimeUnit => "the post-infusion cooling does not reach one time unit",
         _ => "unknown rule",
-    } + ").";
+    };
+
+    private static string Rule(NotBillableReason reason) => Name(reason) + " (" + Sentence(reason) + ").";
+
+    private static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

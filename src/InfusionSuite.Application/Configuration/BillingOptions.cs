@@ -22,11 +22,30 @@ public sealed class BillingOptions
     /// <summary>Replaces the default primary administration codes when any are given.</summary>
     public List<string> AllowedPrimaryCodes { get; set; } = [];
 
+    /// <summary>How post-infusion cooling minutes become time units (97009): <c>Midpoint</c> (CPT: a unit when its midpoint is passed, 16 min for 30-min units) or <c>WholeUnits</c>.</summary>
+    public TimeUnitRule TimeUnitRule { get; set; } = TimeUnitRule.Midpoint;
+
+    /// <summary>The site's code set; replaces the shipped rows (0662T/0663T to 2025-12-31, 97007/97008/97009 from 2026-01-01) when any are given.</summary>
+    public List<BillingCodeRowOptions> CodeRows { get; set; } = [];
+
+    /// <summary>Hold charges of sessions without a visit (encounter or account) with the reason instead of sending them as billable (off by default until visits are captured at every start).</summary>
+    public bool HoldChargesWithoutVisit { get; set; }
+
+    /// <summary>Payers whose code set differs from the site's.</summary>
+    public List<BillingPayerOptions> Payers { get; set; } = [];
+
     public BillingPolicy ToPolicy()
     {
         var defaults = BillingPolicy.Default;
         return new BillingPolicy
         {
+            TimeUnitRule = TimeUnitRule,
+            HoldWithoutVisit = HoldChargesWithoutVisit,
+            Codes = CodeRows.Count == 0 ? defaults.Codes : BillingCodeSet.Create(CodeRows.Select(r => r.ToRow().Row!)),
+            PayerCodes = Payers.ToDictionary(
+                p => p.Name.Trim(),
+                p => BillingCodeSet.Create(p.CodeRows.Select(r => r.ToRow().Row!)),
+                StringComparer.Ordinal),
             SiteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(SiteTimeZone),
             CalibrationScope = CalibrationScope,
             MedicalReviewSessionThreshold = MedicalReviewSessionThreshold,

@@ -1,13 +1,59 @@
+using InfusionSuite.Domain.Billing;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Application.Configuration;
 
-/// <summary>An unknown site time zone stops the host at start, naming <c>Billing:SiteTimeZone</c>.</summary>
+/// <summary>
+/// An unknown site time zone stops the host at start, naming <c>Billing:SiteTimeZone</c>; so does a
+/// bad code set (<c>Billing:CodeRows</c>, <c>Billing:Payers:N:CodeRows</c>): an unknown scope or pairing,
+/// a date that is not one, overlapping rows or a gap between rows of one scope, naming the row.
+/// </summary>
 internal sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
 {
-    public ValidateOptionsResult Validate(string? name, BillingOptions options) =>
-        TimeZoneInfo.TryFindSystemTimeZoneById(options.SiteTimeZone ?? string.Empty, out _)
-            ? ValidateOptionsResult.Success
-            : ValidateOptionsResult.Fail(
-                $"{BillingOptions.SectionName}:{nameof(BillingOptions.SiteTimeZone)} is not a known time zone (use an IANA id such as America/New_York).");
+    public ValidateOptionsResult Validate(string? name, BillingOptions options)
+    {
+        var problems = new List<string>();
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(options.SiteTimeZone ?? string.Empty, out _))
+        {
+            problems.Add($"{BillingOptions.SectionName}:{nameof(BillingOptions.SiteTimeZone)} is not a known time zone (use an IANA id such as America/New_York).");
+        }
+
+        CodeRows(problems, $"{BillingOptions.SectionName}:{nameof(BillingOptions.CodeRows)}", options.CodeRows);
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < options.Payers.Count; i++)
+        {
+            var payer = options.Payers[i];
+            var key = $"{BillingOptions.SectionName}:{nameof(BillingOptions.Payers)}:{i}";
+            if (string.IsNullOrWhiteSpace(payer.Name) || !names.Add(payer.Name.Trim()))
+            {
+                problems.Add($"{key}:{nameof(BillingPayerOptions.Name)} is empty or names a payer twice.");
+            }
+
+            CodeRows(problems, $"{key}:{nameof(BillingPayerOptions.CodeRows)}", payer.CodeRows);
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
+    }
+
+    private static void CodeRows(List<string> problems, string key, List<BillingCodeRowOptions> rows)
+    {
+        var parsed = new List<BillingCodeRow>(rows.Count);
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, problem) = rows[i].ToRow();
+            if (row is null)
+            {
+                problems.Add($"{key}:{i} ({rows[i].Code}): {problem}.");
+            }
+            else
+            {
+                parsed.Add(row);
+            }
+        }
+
+        if (parsed.Count == rows.Count)
+        {
+            problems.AddRange(BillingCodeSet.Problems(parsed).Select(p => $"{key}: {p}"));
+        }
+    }
 }

@@ -50,6 +50,13 @@ internal sealed class PendingBatch(
 
     public void AddSighting(ControllerSighting sighting) => _batch.Add(sighting);
 
+    /// <summary>A stored message no session had taken joins <paramref name="session"/>'s log, after its start.</summary>
+    public void Adopt(long storedIngestSeq, LiveSession session)
+    {
+        _batch.Add(new AdoptedMessage(storedIngestSeq, ++_lastSeq, session.SessionId));
+        Touch(session);
+    }
+
     /// <summary>A new session, created before the inputs that refer to it.</summary>
     public void AddStarted(StartedSession started) => _batch.Add(started);
 

@@ -8,14 +8,19 @@ namespace InfusionSuite.Application.Ingest;
 /// <summary>
 /// The start path: checks the request, refuses a chair that is running a session and an id that is
 /// taken, folds the start into a new session that becomes the chair's current one, and puts the new
-/// session and its first input in the pending batch (the nurse is answered after the commit).
+/// session and its first input in the pending batch (the nurse is answered after the commit). The
+/// course is explicit: the one the request names (the EHR's plan or order id), else a new course when
+/// the nurse starts one ("first session of the course"), else the course of the patient's latest session.
 /// </summary>
 internal sealed class SessionStart(
     SessionRegistry sessions,
     PendingBatch pending,
     IIngestStore store,
-    SessionPolicySource policies)
+    SessionPolicySource policies,
+    ICourseLookup courses)
 {
+    private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
+
     public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var policy = policies.Current;
@@ -41,8 +46,11 @@ internal sealed class SessionStart(
         }
 
         var preset = request.RegimenPreset is null ? null : policy.Presets.First(p => p.Name == request.RegimenPreset);
+        var courseId = string.IsNullOrWhiteSpace(request.CourseId)
+            ? (request.FirstOfCourse ? null : await courses.LatestCourseAsync(request.PatientReference, cancellationToken)) ?? "course-" + sessionId
+            : request.CourseId;
         var plan = new SessionPlan(
-            sessionId, request.CourseId, request.PatientReference, request.Administration, request.ControllerId,
+            sessionId, courseId, request.PatientReference, request.Administration, request.ControllerId,
             request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse,
             string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim());
         var live = new LiveSession(sessionId, request.ControllerId, new ScalpCoolingSession(policy));
@@ -54,8 +62,45 @@ internal sealed class SessionStart(
             return;
         }
 
+        if (action.EffectiveInstant < receivedAt)
+        {
+            // Started late: what the controller said since then arrived before the session existed.
+            await pending.CommitAsync(cancellationToken);
+        }
+
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
         sessions.Begin(live);
         pending.AddNurseAction(command, live, action, null);
+        if (sessions.LastHello(request.ControllerId) is { } hello)
+        {
+            // The controller said who it is before the session began: its model and firmware belong to the record.
+            var sighting = new ControllerHelloReceived(receivedAt, hello);
+            if (live.Session.Apply(sighting).IsAccepted)
+            {
+                pending.AddInput(live, request.ControllerId, sighting);
+            }
+        }
+
+        if (action.EffectiveInstant < receivedAt)
+        {
+            await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// A start documented late takes the controller's samples and events from its effective time on
+    /// (and a minute before, so that the controller's clock is known): each one the session accepts
+    /// joins its log after the start.
+    /// </summary>
+    private async Task AdoptAsync(LiveSession live, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        foreach (var message in await store.LoadUnassignedAsync(live.ControllerId, since, cancellationToken))
+        {
+            if (live.Session.Apply(message.Input).IsAccepted)
+            {
+                pending.Adopt(message.IngestSeq, live);
+            }
+        }
+    }
+
 }

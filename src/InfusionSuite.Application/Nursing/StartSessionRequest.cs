@@ -7,6 +7,7 @@ namespace InfusionSuite.Application.Nursing;
 /// (a configured preset's name) unless given explicitly.
 /// </summary>
 /// <param name="NurseId">Opaque user id, never a name.</param>
+/// <param name="CourseId">The course: the EHR's treatment plan or order id; empty for a new course (<paramref name="FirstOfCourse"/>) or the patient's latest one. Never derived from the regimen preset.</param>
 /// <param name="PatientReference">Opaque patient reference (PHI: never logged).</param>
 /// <param name="SessionId">Optional caller-chosen id (e.g. for idempotent retries); a new one is made when absent.</param>
 /// <param name="EncounterReference">Optional encounter: <c>Encounter/{EHR id}</c> or a visit number (never logged).</param>

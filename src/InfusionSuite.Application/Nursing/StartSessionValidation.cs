@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
-using System.Text;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 
@@ -35,15 +33,20 @@ public static class StartSessionValidation
         {
             errors.Add(new("primaryCptCode", "Choose the primary CPT code of the administration."));
         }
-        else if (!billing.AllowedPrimaryCodes.Contains(input.PrimaryCptCode.Trim()))
+        else if (!IsWellFormedProcedureCode(input.PrimaryCptCode.Trim()))
         {
-            errors.Add(new("primaryCptCode", "The primary CPT code must be one of " + string.Join(", ", billing.AllowedPrimaryCodes.Order(StringComparer.Ordinal)) + "."));
+            // Only the form is checked: whether scalp cooling may pair with the code is billing's decision, never a refusal to document.
+            errors.Add(new("primaryCptCode", "Enter a CPT code (5 digits, or 4 digits and F, T or U) or a HCPCS code (a letter and 4 digits)."));
         }
 
         var preset = input.RegimenPreset is { Length: > 0 } name ? policy.Presets.FirstOrDefault(p => p.Name == name) : null;
+        var targetsGiven = input.PreCoolingMinutes is not null && input.PostCoolingMinutes is not null;
         if (string.IsNullOrWhiteSpace(input.RegimenPreset))
         {
-            errors.Add(new("regimenPreset", "Choose a regimen preset."));
+            if (!targetsGiven)
+            {
+                errors.Add(new("regimenPreset", "Choose a regimen preset or give both targets."));
+            }
         }
         else if (preset is null)
         {
@@ -65,22 +68,22 @@ public static class StartSessionValidation
             }
         }
 
-        if (errors.Count > 0 || preset is null)
+        if (errors.Count > 0)
         {
             return new StartSessionCheck(null, null, errors);
         }
 
         var targets = new RegimenTargets(
-            TimeSpan.FromMinutes(input.PreCoolingMinutes ?? (int)preset.Targets.PreCooling.TotalMinutes),
-            TimeSpan.FromMinutes(input.PostCoolingMinutes ?? (int)preset.Targets.PostCooling.TotalMinutes));
+            TimeSpan.FromMinutes(input.PreCoolingMinutes ?? (int)preset!.Targets.PreCooling.TotalMinutes),
+            TimeSpan.FromMinutes(input.PostCoolingMinutes ?? (int)preset!.Targets.PostCooling.TotalMinutes));
         var patient = input.PatientReference!.Trim();
         var request = new StartSessionRequest(
             nurseId,
             input.ControllerId!.Trim(),
-            string.IsNullOrWhiteSpace(input.CourseId) ? CourseOf(patient, preset.Name) : input.CourseId.Trim(),
+            string.IsNullOrWhiteSpace(input.CourseId) ? string.Empty : input.CourseId.Trim(), // empty: the writer finds the patient's course
             patient,
             new ChemoAdministration(input.AdministrationId!.Trim(), input.PrimaryCptCode!.Trim()),
-            preset.Name,
+            preset?.Name,
             targets,
             capSize,
             input.FirstOfCourse,
@@ -112,11 +115,6 @@ public static class StartSessionValidation
             return new("patientReference", "Enter the patient's MRN or EHR id.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.CourseId))
-        {
-            return new("courseId", "A course is required.");
-        }
-
         if (request.Targets is null && request.RegimenPreset is null)
         {
             return new("regimenPreset", "Choose a regimen preset or give the targets.");
@@ -127,9 +125,15 @@ public static class StartSessionValidation
             : null;
     }
 
-    /// <summary>One course per patient and regimen unless the caller names it; a hash, so the id carries no patient data.</summary>
-    public static string CourseOf(string patientReference, string regimen) =>
-        "course-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(patientReference + "\n" + regimen)))[..24];
+    /// <summary>A CPT code (<c>96413</c>, <c>0663T</c>, <c>3008F</c>) or a HCPCS Level II code (<c>J9267</c>).</summary>
+    public static bool IsWellFormedProcedureCode(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        return code.Length == 5 && (
+            code.All(char.IsAsciiDigit)
+            || (code[..4].All(char.IsAsciiDigit) && code[4] is 'F' or 'T' or 'U')
+            || (char.IsAsciiLetterUpper(code[0]) && code[1..].All(char.IsAsciiDigit)));
+    }
 
     private static void Required(List<FieldError> errors, string field, string? value, string message)
     {

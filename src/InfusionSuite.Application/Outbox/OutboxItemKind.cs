@@ -9,6 +9,9 @@ public enum OutboxItemKind : byte
     /// <summary>The session was voided after it ended: what was reported is withdrawn.</summary>
     Void,
 
-    /// <summary>The session's record or billing changed after it was reported: what was reported is corrected.</summary>
+    /// <summary>
+    /// The session's record or billing changed after it was reported: what was reported is corrected
+    /// (e.g. its charges were decided again because another session of the patient ended or was voided).
+    /// </summary>
     Correction,
 }

@@ -11,4 +11,7 @@ public enum OutboxStatus : byte
 
     /// <summary>Refused (a 4xx other than 408/429), invalid, or not made: waits for staff.</summary>
     Parked,
+
+    /// <summary>Was parked; staff dealt with it outside InfusionSuite (e.g. keyed it into the EHR): never attempted again.</summary>
+    HandledOutside,
 }

@@ -6,7 +6,7 @@ public sealed record BillingPolicy
     /// <summary>The defaults; the site time zone defaults to UTC and should always be configured.</summary>
     public static BillingPolicy Default { get; } = new();
 
-    /// <summary>Primary chemotherapy administration codes 0663T may be reported with.</summary>
+    /// <summary>The chemotherapy administration codes a scalp-cooling code pairs with (<see cref="BillingPairing.ChemotherapyPrimary"/>).</summary>
     public IReadOnlySet<string> AllowedPrimaryCodes { get; init; } =
         new HashSet<string>(["96409", "96411", "96413", "96415", "96416", "96417"], StringComparer.Ordinal);
 
@@ -17,6 +17,22 @@ public sealed record BillingPolicy
 
     /// <summary>The facility's time zone: the date of service is its local calendar date.</summary>
     public TimeZoneInfo SiteTimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The site's code set (the shipped rows unless the site overrides them).</summary>
+    public BillingCodeSet Codes { get; init; } = BillingCodeSet.Shipped;
+
+    /// <summary>Code sets of payers that differ from the site's, by payer name.</summary>
+    public IReadOnlyDictionary<string, BillingCodeSet> PayerCodes { get; init; } = new Dictionary<string, BillingCodeSet>(StringComparer.Ordinal);
+
+    /// <summary>How post-infusion cooling minutes become time units.</summary>
+    public TimeUnitRule TimeUnitRule { get; init; } = TimeUnitRule.Midpoint;
+
+    /// <summary>Hold a charge the rules allow when the session has no visit (encounter or account), with the reason, instead of sending it as billable.</summary>
+    public bool HoldWithoutVisit { get; init; }
+
+    /// <summary>The code set for a payer: its own when the site configured one, else the site's.</summary>
+    public BillingCodeSet CodesFor(string? payer) =>
+        payer is { Length: > 0 } && PayerCodes.TryGetValue(payer, out var codes) ? codes : Codes;
 
     /// <summary>The facility's local calendar date of an instant.</summary>
     public DateOnly DateOfService(DateTimeOffset instant) =>

@@ -15,18 +15,27 @@ public enum NotBillableReason : byte
     /// <summary>The chemotherapy administration has no primary CPT code.</summary>
     NoPrimaryCode,
 
-    /// <summary>The primary code is not one 0663T may be reported with.</summary>
+    /// <summary>The primary code is not a chemotherapy administration code the scalp-cooling code may be reported with.</summary>
     PrimaryCodeNotAllowed,
 
-    /// <summary>Another session of the patient already takes 0663T on that date of service (MUE 1).</summary>
+    /// <summary>Another session of the patient already takes the per-date unit on that date of service (MUE 1).</summary>
     SecondSessionSameDate,
 
     /// <summary>No calibration of a cap is documented (no CALIBRATED event, course not marked calibrated).</summary>
     NoCalibration,
 
-    /// <summary>0662T was already taken in this course.</summary>
+    /// <summary>The fitting code was already taken in this course.</summary>
     CalibrationAlreadyReportedInCourse,
 
-    /// <summary>0662T was already taken for this patient (scope: patient).</summary>
+    /// <summary>The fitting code was already taken for this patient (scope: patient).</summary>
     CalibrationAlreadyReportedForPatient,
+
+    /// <summary>The session ended before any infusion started: the add-on has no infusion to go with.</summary>
+    NoInfusion,
+
+    /// <summary>The time code's base (the session's per-session code) is not billable.</summary>
+    BaseCodeNotBillable,
+
+    /// <summary>The measured post-infusion cooling does not reach one time unit.</summary>
+    BelowOneTimeUnit,
 }

@@ -4,11 +4,15 @@ using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Fhir.Mapping;
 
-/// <summary>Procedure 0663T (placement, monitoring, removal) and 0662T (measurement and calibration of the cap).</summary>
+/// <summary>
+/// The session's Procedure (97008, 0663T before 2026: placement, cooling, removal) and the fitting's
+/// (97007, 0662T before 2026: measurement and calibration of the cap), each coded from the code set in
+/// force on its date of service.
+/// </summary>
 internal static class ProcedureMapping
 {
-    /// <summary>0663T, for a session that placed a cap; null otherwise.</summary>
-    public static Procedure? Placement(BundleScope scope)
+    /// <summary>The per-session code's Procedure, for a session that placed a cap; null otherwise.</summary>
+    public static Procedure? Placement(BundleScope scope, BillingCodeRow code)
     {
         var record = scope.Record;
         if (record.PerformedPeriod is not { } performed)
@@ -16,7 +20,8 @@ internal static class ProcedureMapping
             return null;
         }
 
-        var procedure = Common(scope, ScalpCoolingCodes.Placement, FhirCodes.PlacementDisplay);
+        var procedure = Common(scope, code);
+        procedure.Status = Status(record);
         procedure.Performed = BundleScope.Period(performed.Start, performed.End);
         procedure.PartOf = [scope.Administration()];
         procedure.Performer = [.. Performers(record).Select(nurse => new Procedure.PerformerComponent { Actor = scope.Practitioner(nurse) })];
@@ -29,8 +34,12 @@ internal static class ProcedureMapping
         return procedure;
     }
 
-    /// <summary>0662T, for the session in which the cap was measured and calibrated (first of a course); null otherwise.</summary>
-    public static Procedure? Calibration(BundleScope scope)
+    /// <summary>
+    /// The fitting's Procedure, for the session in which the cap was measured and calibrated (first of
+    /// a course); null otherwise. The fitting keeps its own status: done is <c>completed</c>, even in a
+    /// session stopped later.
+    /// </summary>
+    public static Procedure? Calibration(BundleScope scope, BillingCodeRow code)
     {
         var record = scope.Record;
         if (record.Calibration is null && !record.Plan.FirstOfCourse)
@@ -38,7 +47,8 @@ internal static class ProcedureMapping
             return null;
         }
 
-        var procedure = Common(scope, ScalpCoolingCodes.Calibration, FhirCodes.CalibrationDisplay);
+        var procedure = Common(scope, code);
+        procedure.Status = scope.Voided ? EventStatus.EnteredInError : EventStatus.Completed;
         procedure.Performed = BundleScope.Instant(record.Calibration?.At ?? record.StartedAt);
         procedure.Performer = [new Procedure.PerformerComponent { Actor = scope.Practitioner(StartingNurse(record)) }];
         var size = record.Calibration?.Size ?? record.Plan.CapSize;
@@ -49,13 +59,12 @@ internal static class ProcedureMapping
         return procedure;
     }
 
-    private static Procedure Common(BundleScope scope, string cptCode, string display)
+    private static Procedure Common(BundleScope scope, BillingCodeRow code)
     {
         var procedure = new Procedure
         {
-            Identifier = [scope.SessionIdentifier(cptCode)],
-            Status = Status(scope.Record),
-            Code = new CodeableConcept { Coding = [new Coding(FhirCodes.Cpt, cptCode, display)], Text = display },
+            Identifier = [scope.SessionIdentifier(code.Code)],
+            Code = new CodeableConcept { Coding = [new Coding(FhirCodes.Cpt, code.Code, code.Display)], Text = code.Display },
             Subject = scope.Patient(),
             Encounter = scope.Encounter(),
             UsedReference = [scope.Device()],

@@ -28,4 +28,20 @@ public sealed class FhirOutboxItems(SessionBundleMapper mapper)
             NextAttemptAt = enqueuedAt,
         };
     }
+
+    /// <summary>The correction of a session's charges (<see cref="OutboxItemKind.Correction"/>): its ChargeItems as conditional updates.</summary>
+    public OutboxItem CreateChargeCorrection(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return new OutboxItem
+        {
+            Id = Guid.CreateVersion7(enqueuedAt),
+            SessionId = record.Plan.SessionId,
+            Kind = OutboxItemKind.Correction,
+            ContentType = ContentType,
+            Payload = FhirJson.Serialize(mapper.MapChargeCorrection(record, context)),
+            EnqueuedAt = enqueuedAt,
+            NextAttemptAt = enqueuedAt,
+        };
+    }
 }

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -8,13 +9,17 @@ namespace InfusionSuite.Fhir.Outbox;
 /// <summary>
 /// Returns the session's FHIR Bundle as an outbox item when it ends (completed, stopped, or voided
 /// after it ended); the store writes it in the batch transaction that stores the end, so an ended
-/// session and its outbox item are committed together or not at all. A storage failure throws (the
+/// session and its outbox item are committed together or not at all. Billing is decided once over
+/// the patient (<see cref="SessionBillingQuery.ForPatientAsync"/>): every other ended session of the
+/// patient whose charges no longer match what was sent for it gets a correction item (its ChargeItems
+/// as conditional updates) in the same transaction. A storage failure throws (the
 /// batch rolls back and is retried). A failure to make the Bundle (a mapping bug) must not stop
 /// clinical recording: the end is stored and a parked item with no Bundle names the failure for staff.
 /// </summary>
 internal sealed class FhirOutboxParticipant(
     FhirOutboxItems items,
     SessionFhirContextReader contexts,
+    SessionBillingQuery billing,
     TimeProvider time,
     ILogger<FhirOutboxParticipant> logger) : ISessionEndParticipant
 {
@@ -23,26 +28,77 @@ internal sealed class FhirOutboxParticipant(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(reads);
         var sessionId = record.Plan.SessionId;
-        if (record.Status == SessionStatus.Voided && !await reads.HasOutboxItemAsync(sessionId, OutboxItemKind.Session, cancellationToken))
-        {
-            OutboxLog.VoidBeforeEnd(logger, sessionId);
-            return [];
-        }
-
         var now = time.GetUtcNow();
-        OutboxItem item;
+        var written = new List<OutboxItem>();
         try
         {
-            item = items.Create(record, await contexts.ReadAsync(reads, record, cancellationToken), now);
+            var patient = await billing.ForPatientAsync(record, reads, cancellationToken);
+            if (record.Status == SessionStatus.Voided && !await reads.HasOutboxItemAsync(sessionId, OutboxItemKind.Session, cancellationToken))
+            {
+                OutboxLog.VoidBeforeEnd(logger, sessionId);
+            }
+            else
+            {
+                written.Add(items.Create(record, await contexts.ReadAsync(reads, record, patient.Of(sessionId), cancellationToken), now));
+            }
+
+            written.AddRange(await CorrectionsAsync(patient, sessionId, reads, now, cancellationToken));
         }
         catch (Exception e) when (e is not (OperationCanceledException or System.Data.Common.DbException))
         {
-            item = CouldNotMap(record, e, now);
-            OutboxLog.MappingFailed(logger, sessionId, e.GetType().Name, item.Id);
+            written = [CouldNotMap(record, e, now)];
+            OutboxLog.MappingFailed(logger, sessionId, e.GetType().Name, written[0].Id);
         }
 
-        OutboxLog.Enqueued(logger, item.Id, item.Kind.ToString(), sessionId);
-        return [item];
+        foreach (var item in written)
+        {
+            OutboxLog.Enqueued(logger, item.Id, item.Kind.ToString(), item.SessionId);
+        }
+
+        return written;
+    }
+
+    /// <summary>
+    /// A session already sent changed after its end: its Bundle again, as made now (and the patient's
+    /// charge corrections). Nothing when nothing was sent for it yet (its end's item carries the change).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<OutboxItem>> OnSessionChangedAfterEndAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(reads);
+        return await reads.HasOutboxItemAsync(record.Plan.SessionId, OutboxItemKind.Session, cancellationToken)
+            ? await OnSessionEndedAsync(record, reads, cancellationToken)
+            : [];
+    }
+
+    /// <summary>A correction for each other ended session of the patient whose charges changed since they were sent.</summary>
+    private async Task<List<OutboxItem>> CorrectionsAsync(PatientBilling patient, string endedSessionId, ISessionEndReads reads, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var corrections = new List<OutboxItem>();
+        foreach (var other in patient.Sessions)
+        {
+            var otherId = other.Plan.SessionId;
+            if (string.Equals(otherId, endedSessionId, StringComparison.Ordinal) || other.Status is not (SessionStatus.Completed or SessionStatus.Aborted))
+            {
+                continue; // the ended session's own item carries its charges; a voided one's void withdrew them; a running one sent nothing
+            }
+
+            var decisions = patient.Of(otherId);
+            var sent = SentCharges.From((await reads.OutboxItemsAsync(otherId, FhirOutboxItems.ContentType, cancellationToken))
+                .Select(i => i.Payload).Where(p => p.Length > 0));
+            if (sent.IsEmpty || !sent.Differs(decisions))
+            {
+                continue;
+            }
+
+            var context = await contexts.ReadAsync(reads, other, decisions, cancellationToken);
+            if (context.Charges.Count > 0)
+            {
+                corrections.Add(items.CreateChargeCorrection(other, context, now));
+            }
+        }
+
+        return corrections;
     }
 
     private static OutboxItem CouldNotMap(ScalpCoolingSessionRecord record, Exception e, DateTimeOffset now) => new()

@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,11 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
 {
     private const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
 
-    public async Task<SessionFhirContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, CancellationToken cancellationToken)
+    public async Task<SessionFhirContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, CancellationToken cancellationToken) =>
+        await ReadAsync(reads, record, (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions, cancellationToken);
+
+    /// <summary>The context with the session's decisions already taken (from <see cref="SessionBillingQuery.ForPatientAsync"/>).</summary>
+    public async Task<SessionFhirContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, IReadOnlyList<CodeDecision> charges, CancellationToken cancellationToken)
     {
         var plan = record.Plan;
         var options = mapping.Value;
@@ -28,7 +33,7 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
             Encounter = string.IsNullOrWhiteSpace(plan.EncounterReference)
                 ? null
                 : EhrReference.Parse(plan.EncounterReference, "Encounter", options.EncounterIdentifierSystem, "Encounter"),
-            Charges = options.ChargeItems ? (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions : [],
+            Charges = options.ChargeItems ? charges : [],
             Practitioners = await PractitionersAsync(reads, record.Nurses, cancellationToken),
         };
     }

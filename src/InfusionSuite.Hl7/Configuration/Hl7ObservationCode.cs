@@ -6,12 +6,15 @@ namespace InfusionSuite.Hl7.Configuration;
 /// </summary>
 public sealed class Hl7ObservationCode
 {
+    /// <summary>OBX-3.1, e.g. the flowsheet row id.</summary>
     public string Code { get; set; } = string.Empty;
 
+    /// <summary>OBX-3.2, the row's name.</summary>
     public string Text { get; set; } = string.Empty;
 
     /// <summary>MDC for IEEE 11073-10101 codes; 99ISC (or the site's own) for local codes.</summary>
     public string CodingSystem { get; set; } = string.Empty;
 
+    /// <summary>OBX-4, when rows share one code.</summary>
     public string? SubId { get; set; }
 }

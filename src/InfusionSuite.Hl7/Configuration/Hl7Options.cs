@@ -35,11 +35,13 @@ public sealed class Hl7Options
     /// <summary>MSH-11: P production, T training, D debugging.</summary>
     public string ProcessingId { get; set; } = "P";
 
+    /// <summary>MLLP over TCP to <c>Host</c>:<c>Port</c>, or files in <c>Folder</c>.</summary>
     public Hl7TransportMode Transport { get; set; } = Hl7TransportMode.Mllp;
 
     /// <summary>The interface engine's MLLP listener.</summary>
     public string? Host { get; set; }
 
+    /// <summary>The MLLP listener's port.</summary>
     public int Port { get; set; } = 2575;
 
     /// <summary>MLLP inside TLS (the server's certificate must be trusted by this machine).</summary>
@@ -51,6 +53,7 @@ public sealed class Hl7Options
     /// <summary>The drop folder when <see cref="Transport"/> is <c>File</c>.</summary>
     public string? Folder { get; set; }
 
+    /// <summary>How long to wait for the connection (then the message is sent again later).</summary>
     public TimeSpan ConnectTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How long to wait for the ACK after a message was written.</summary>

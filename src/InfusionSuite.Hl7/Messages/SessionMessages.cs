@@ -48,8 +48,9 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
             Visit(record, context),
             new Obr
             {
-                FillerOrderNumber = record.Plan.SessionId,
-                FillerNamespace = options.SendingApplication,
+                FillerOrderNumber = FillerOrder.Number(record.Plan.SessionId),
+                FillerNamespace = FillerOrder.Namespace(record.Plan.SessionId, options.SendingApplication),
+                FillerField1 = record.Plan.SessionId,
                 Service = Code(ObservationKeys.Session),
                 ObservedFrom = Instant(record.Boundaries.CapPlacedAt ?? record.StartedAt),
                 ObservedTo = Instant(record.PerformedPeriod?.End ?? record.Boundaries.EndedAt),

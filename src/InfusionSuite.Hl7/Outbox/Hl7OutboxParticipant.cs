@@ -65,6 +65,16 @@ internal sealed class Hl7OutboxParticipant(
         return items;
     }
 
+    /// <summary>Late documentation after the end: the corrected ORU^R01 (OBX-11 <c>C</c>), and any charge it moved; nothing when nothing was reported yet.</summary>
+    public async ValueTask<IReadOnlyList<OutboxItem>> OnSessionChangedAfterEndAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(reads);
+        return options.Value.Enabled && (await reads.OutboxItemsAsync(record.Plan.SessionId, Hl7OutboxItems.ContentType, cancellationToken)).Count > 0
+            ? await OnSessionEndedAsync(record, reads, cancellationToken)
+            : [];
+    }
+
     /// <summary>Credits and charges of the patient's other ended sessions whose billing this change moved.</summary>
     private async Task<IReadOnlyList<OutboxItem>> OtherSessionsAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -29,6 +29,7 @@ public static class HostCommandLine
         root.Subcommands.Add(UsersCommand.Create(console));
         root.Subcommands.Add(BackupCommand.Create(console));
         root.Subcommands.Add(ExportBundlesCommand.Create(console));
+        root.Subcommands.Add(OutboxCommand.Create(console));
         root.Subcommands.Add(SettingsDocCommand.Create(console));
         return root;
     }

@@ -71,10 +71,19 @@ internal static class OptionsCatalog
             {
                 into.Add(new DocumentedSetting(key, TypeName(propertyType), Format(value), Rules(property), docs.Summary(property)));
             }
-            else if (DictionaryValueType(propertyType) is { } valueType && IsSimple(valueType))
+            else if (DictionaryValueType(propertyType) is { } valueType)
             {
                 var entries = ((IDictionary?)value)?.Count ?? 0;
-                into.Add(new DocumentedSetting(key + ":{key}", "map to " + TypeName(valueType), entries == 0 ? "—" : entries + " entries", Rules(property), docs.Summary(property)));
+                if (IsSimple(valueType) || ElementType(valueType) is { } listed && IsSimple(listed))
+                {
+                    var shown = IsSimple(valueType) ? TypeName(valueType) : "list of " + TypeName(ElementType(valueType)!);
+                    into.Add(new DocumentedSetting(key + ":{key}", "map to " + shown, entries == 0 ? "—" : entries + " entries", Rules(property), docs.Summary(property)));
+                }
+                else
+                {
+                    into.Add(new DocumentedSetting(key + ":{key}", "map", entries == 0 ? "—" : entries + " entries", Rules(property), docs.Summary(property)));
+                    Walk(valueType, Activator.CreateInstance(valueType), key + ":{key}", docs, into);
+                }
             }
             else if (ElementType(propertyType) is { } element)
             {
@@ -136,7 +145,7 @@ internal static class OptionsCatalog
     {
         null => "—",
         string { Length: 0 } => "—",
-        string s => "`" + s + "`",
+        string s => "`" + s.Replace("|", "\\|", StringComparison.Ordinal) + "`",
         bool b => b ? "`true`" : "`false`",
         TimeSpan t => "`" + t.ToString("c", CultureInfo.InvariantCulture) + "`",
         IFormattable f => "`" + f.ToString(null, CultureInfo.InvariantCulture) + "`",

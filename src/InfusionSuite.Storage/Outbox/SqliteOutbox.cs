@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Storage.Schema;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -10,12 +11,13 @@ namespace InfusionSuite.Storage.Outbox;
 /// content type, keys and delivery state. The store inserts the items that session-end participants
 /// return in the batch transaction that ends a session; every method here is one short transaction of
 /// its own, so the queue and its schedule survive a restart. Behaves as the contract's reference
-/// (tests/InfusionSuite.Fhir.Tests InMemoryOutbox), proven by the same dispatcher tests. Never logs payloads.
+/// (tests/InfusionSuite.Fhir.Tests InMemoryOutbox), proven by the same dispatcher tests. Staff actions on a
+/// parked item write the change and its staff audit row in one transaction. Never logs payloads.
 /// </summary>
 internal sealed class SqliteOutbox(
     IDbContextFactory<InfusionSuiteDbContext> contexts,
     SqliteConnections connections,
-    DatabaseInitializer initializer) : IOutbox
+    DatabaseInitializer initializer) : IOutbox, IOutboxStaffActions
 {
     private const int Pending = (int)OutboxStatus.Pending;
     private const int Parked = (int)OutboxStatus.Parked;
@@ -88,19 +90,63 @@ internal sealed class SqliteOutbox(
     /// Only a parked item with a payload goes back to Pending. An item parked because its payload could
     /// not be made (empty) stays parked: sending it again would not help.
     /// </summary>
-    public async Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
+    public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
+        ChangeParkedAsync(itemId, Requeue(nextAttemptAt), requirePayload: true, audit: null, cancellationToken);
+
+    /// <summary>Due at the item's own enqueue instant: at once for the dispatcher, whichever clock the staff tool runs on.</summary>
+    public Task<bool> RetryAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return ChangeParkedAsync(
+            itemId,
+            s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, r => r.EnqueuedAtTicks)
+                .SetProperty(r => r.ParkedReason, (string?)null).SetProperty(r => r.ValidationJson, (string?)null),
+            requirePayload: true,
+            audit,
+            cancellationToken);
+    }
+
+    public Task<bool> MarkHandledOutsideAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        return ChangeParkedAsync(itemId, s => s.SetProperty(r => r.Status, (int)OutboxStatus.HandledOutside), requirePayload: false, audit, cancellationToken);
+    }
+
+    private static Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRow>> Requeue(DateTimeOffset nextAttemptAt)
+    {
+        var ticks = OutboxRows.Ticks(nextAttemptAt);
+        return s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks)
+            .SetProperty(r => r.ParkedReason, (string?)null).SetProperty(r => r.ValidationJson, (string?)null);
+    }
+
+    /// <summary>Changes a parked item (with a payload, when asked) and appends the audit row, in one transaction; false when there was no such item.</summary>
+    private async Task<bool> ChangeParkedAsync(
+        Guid itemId,
+        Action<Microsoft.EntityFrameworkCore.Query.UpdateSettersBuilder<OutboxRow>> set,
+        bool requirePayload,
+        StaffAuditEntry? audit,
+        CancellationToken cancellationToken)
     {
         var key = OutboxRows.Key(itemId);
-        var ticks = OutboxRows.Ticks(nextAttemptAt);
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var changed = await db.Outbox
-            .Where(r => r.Id == key && r.Status == Parked && r.Payload != string.Empty)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks)
-                    .SetProperty(r => r.ParkedReason, (string?)null).SetProperty(r => r.ValidationJson, (string?)null),
-                cancellationToken);
-        return changed == 1;
+            .Where(r => r.Id == key && r.Status == Parked && (!requirePayload || r.Payload != string.Empty))
+            .ExecuteUpdateAsync(set, cancellationToken);
+        if (changed != 1)
+        {
+            return false;
+        }
+
+        if (audit is not null)
+        {
+            db.StaffAudit.Add(Sqlite.SqliteStaffAccounts.ToRow(audit));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private async Task<IReadOnlyList<OutboxItem>> ReadAsync(

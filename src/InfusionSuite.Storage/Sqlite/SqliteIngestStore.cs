@@ -89,6 +89,12 @@ internal sealed class SqliteIngestStore(
         }
     }
 
+    public async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        return await SessionLogReader.LoadUnassignedAsync(connection, controllerId, receivedSince, cancellationToken);
+    }
+
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
@@ -120,7 +126,7 @@ internal sealed class SqliteIngestStore(
     /// </summary>
     private async Task WriteSessionEndsAsync(IngestBatch batch, SqliteTransaction transaction, CancellationToken cancellationToken)
     {
-        if (batch.EndedSessions.Count == 0 || _participants.Length == 0)
+        if ((batch.EndedSessions.Count == 0 && batch.ChangedAfterEnd.Count == 0) || _participants.Length == 0)
         {
             return;
         }
@@ -130,11 +136,24 @@ internal sealed class SqliteIngestStore(
         {
             foreach (var participant in _participants)
             {
-                foreach (var item in await participant.OnSessionEndedAsync(record, reads, cancellationToken))
-                {
-                    await OutboxRows.InsertAsync(transaction.Connection!, transaction, item, cancellationToken);
-                }
+                await InsertAsync(await participant.OnSessionEndedAsync(record, reads, cancellationToken), transaction, cancellationToken);
             }
+        }
+
+        foreach (var record in batch.ChangedAfterEnd)
+        {
+            foreach (var participant in _participants)
+            {
+                await InsertAsync(await participant.OnSessionChangedAfterEndAsync(record, reads, cancellationToken), transaction, cancellationToken);
+            }
+        }
+    }
+
+    private static async Task InsertAsync(IReadOnlyList<Application.Outbox.OutboxItem> items, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var item in items)
+        {
+            await OutboxRows.InsertAsync(transaction.Connection!, transaction, item, cancellationToken);
         }
     }
 
@@ -174,6 +193,11 @@ internal sealed class SqliteIngestStore(
         foreach (var change in batch.StatusChanges)
         {
             commands.Status(SessionKey(commands, change.SessionId, cancellationToken), change);
+        }
+
+        foreach (var adopted in batch.Adopted)
+        {
+            commands.Adopt(adopted, SessionKey(commands, adopted.SessionId, cancellationToken));
         }
     }
 

@@ -127,7 +127,7 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
 
     private static string Normalise(string userName) => userName.Trim().ToLowerInvariant();
 
-    private static StaffAuditRow ToRow(StaffAuditEntry audit) => new()
+    internal static StaffAuditRow ToRow(StaffAuditEntry audit) => new()
     {
         AtMs = TelemetryColumns.Ms(audit.At),
         Actor = audit.Actor,

@@ -62,7 +62,7 @@ internal sealed class BoardReader(
         if (row is not { Record: { } record, Live: { } live })
         {
             var details = runsSessions || listing is null ? null : new ChairController(listing.Model, listing.Firmware, null, listing.LastHelloAt, null, null, null);
-            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], [], details);
+            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], [], Controller: details);
         }
 
         var patient = names is null ? null
@@ -100,6 +100,7 @@ internal sealed class BoardReader(
             ended,
             runsSessions ? Actions(record, steps: true) : [],
             runsSessions ? Actions(record, steps: false) : [],
+            record.Controller.ClockSkew.Warning,
             runsSessions ? null : new ChairController(
                 controller.Model ?? listing?.Model,
                 controller.Firmware ?? listing?.Firmware,

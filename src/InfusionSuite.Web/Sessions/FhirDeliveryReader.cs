@@ -20,6 +20,10 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
         var delivered = services.GetService<IOutboxDelivery>()?.IsConfigured ?? false;
         return new FhirDeliveryView(delivered, [.. items.Select(i => new FhirItemView(
             i.Kind.ToString(), i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.NextAttemptAt, i.ParkedReason,
-            [.. i.Attempts.Select(a => new FhirAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, a.ServerMessage))]))]);
+            [.. i.Attempts.Select(a => new FhirAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, a.ServerMessage))])
+        {
+            Id = i.Id,
+            ContentType = i.ContentType,
+        })]);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class SessionBillingReader(SessionBillingQuery billing, IPatient
     {
         var answer = await billing.ForSessionAsync(session, courses, cancellationToken);
         var codes = answer.Decisions
-            .Select(d => new CodeView(d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name)], BillingRuleText.For(d)))
+            .Select(d => new CodeView(d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name), .. d.Held.Select(BillingRuleText.Name)], BillingRuleText.For(d)))
             .ToList();
         var date = answer.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return new BillingView(date, codes, [.. answer.Warnings.Select(w => w.Detail)]);

@@ -73,7 +73,14 @@ public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> 
 /// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
 public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);
 
-public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts);
+public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts)
+{
+    /// <summary>The outbox item, for the staff actions on a parked one (<c>/api/outbox/{id}/…</c>).</summary>
+    public Guid Id { get; init; }
+
+    /// <summary>What the item carries: <c>application/fhir+json</c> (a Bundle) or HL7 v2.</summary>
+    public string ContentType { get; init; } = string.Empty;
+}
 
 /// <summary>One attempt and the server's answer.</summary>
 public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage);

@@ -28,6 +28,7 @@ export function createChairCard(controllerId) {
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
   const elapsed = el('p', '', 'elapsed');
+  const clockNote = el('p', '', 'clock-warning');
   const temps = el('dl', null, 'temps');
   const coolant = el('dd', '—');
   const scalp = el('dd', '—');
@@ -37,8 +38,8 @@ export function createChairCard(controllerId) {
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
   const secondary = el('div', null, 'actions secondary');
-  card.append(header, patient, status, countdown, elapsed, temps, controller, alarms, prompts, actions, secondary);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
+  card.append(header, patient, status, countdown, elapsed, clockNote, temps, controller, alarms, prompts, actions, secondary);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -85,6 +86,9 @@ export function updateChairCard(card, chair, options) {
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
+
+  p.clockNote.hidden = !chair.clockWarning;
+  p.clockNote.textContent = chair.clockWarning ?? '';
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   const lastKnown = chair.online ? '' : ' (last known)';
@@ -152,7 +156,7 @@ export function updateChairCard(card, chair, options) {
     }
     if (hasSession && options.sessionLink !== false) {
       const page = el('a', null, 'button page-link', { href: '/sessions/' + encodeURIComponent(chair.sessionId), 'aria-label': 'Session page' });
-      page.append(el('span', 'Session'), el('span', ' page', 'long'));
+      page.append(el('span', 'Session'), el('span', '\u00a0page', 'long'));
       p.actions.append(page);
     }
   }

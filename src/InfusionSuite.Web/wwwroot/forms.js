@@ -155,7 +155,7 @@ export function setUpStartDialog(asOf, onDone) {
       patientName: f.patientName.value.trim(),
       administrationId: f.administrationId.value.trim(),
       encounter: f.encounter.value.trim() || null,
-      primaryCptCode: f.primaryCptCode.value,
+      primaryCptCode: f.primaryCptCode.value.trim().toUpperCase(),
       regimenPreset: f.regimenPreset.value,
       preCoolingMinutes: f.preCoolingMinutes.value === '' ? null : Number(f.preCoolingMinutes.value),
       postCoolingMinutes: f.postCoolingMinutes.value === '' ? null : Number(f.postCoolingMinutes.value),
@@ -182,7 +182,7 @@ export function setUpStartDialog(asOf, onDone) {
   return async function open(controllerId) {
     const c = await loadChoices();
     fill(form.elements.controllerId, c.chairs);
-    fill(form.elements.primaryCptCode, c.primaryCptCodes.map(code => ({ value: code, text: code })));
+    fill(form.querySelector('#primaryCptCodes'), c.primaryCptCodes.map(code => ({ value: code, text: code }))); // suggestions: any well-formed code is taken
     fill(form.elements.regimenPreset, c.presets.map(p => ({ value: p.name, text: p.name + ' (' + p.preCoolingMinutes + ' / ' + p.postCoolingMinutes + ' min)' })));
     fill(form.elements.capSize, c.capSizes, true);
     form.reset();

@@ -1,6 +1,6 @@
 // A session's page: live panel and actions, phases against targets, the temperature chart (inline SVG),
 // deviations, what was documented, billing, FHIR delivery and the audit trail. Text only, never markup.
-import { getJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
+import { getJson, postJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { setUpActionDialog } from './forms.js';
 
@@ -164,6 +164,7 @@ function renderFhir(view) {
       el('span', ' queued ' + dateTime(item.enqueuedAt) + (item.sentAt ? ', sent ' + dateTime(item.sentAt) : ', next attempt ' + dateTime(item.nextAttemptAt))));
     section.append(head);
     if (item.parkedReason) section.append(el('p', 'Parked: ' + item.parkedReason, 'error'));
+    if (item.status === 'Parked') section.append(parkedActions(item));
     if (item.attempts.length > 0) {
       const list = el('ol');
       for (const a of item.attempts) {
@@ -173,6 +174,23 @@ function renderFhir(view) {
     }
     node.append(section);
   }
+}
+
+// Staff actions on a parked item (FHIR Bundle or HL7 v2 message): send it again, or record it was handled outside.
+function parkedActions(item) {
+  const actions = el('p', null, 'actions');
+  const act = (label, path) => {
+    const button = el('button', label, null, { type: 'button' });
+    button.addEventListener('click', async () => {
+      button.disabled = true;
+      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, {});
+      if (!result.ok) actions.append(el('span', ' ' + (result.data?.detail || result.data?.title || 'Failed'), 'error'));
+      load();
+    });
+    return button;
+  };
+  actions.append(act('Retry', 'retry'), act('Handled outside InfusionSuite', 'handled-outside'));
+  return actions;
 }
 
 function renderAudit(view) {

@@ -70,7 +70,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
             await Expect(page.Locator("#chart svg polyline.coolant")).ToHaveCountAsync(1);
             await Expect(page.Locator("#chart svg polyline.scalp")).ToHaveCountAsync(1);
             await Expect(page.Locator("#timeline [data-phase='PreCooling']")).ToContainTextAsync("of 20 min target");
-            await Expect(page.Locator("#billing")).ToContainTextAsync("0663T billable");
+            await Expect(page.Locator("#billing")).ToContainTextAsync("97008 billable");
             await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(4);
             await Expect(page.Locator("#fhir .fhir-item[data-status='Sent']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(page.Locator("#fhir .fhir-attempt").First).ToContainTextAsync("HTTP 200");

@@ -63,15 +63,15 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         Assert.True(sent.Validation!.IsValid, sent.Validation.ErrorText);
         Assert.Single(sent.Attempts);
         await AssertOneOfEachAsync(patientId, calibrated: true);
-        var placement = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "0663T"));
+        var placement = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "97008"));
         Assert.Equal(EventStatus.Completed, placement.Status);
-        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>(sessionId, "charge/0662T")).Status);
+        Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>(sessionId, "charge/97007")).Status);
 
         var voided = await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token());
         Assert.True(voided.IsAccepted, voided.Message);
         Assert.Equal(OutboxStatus.Sent, (await SettledAsync(outbox, sessionId, OutboxItemKind.Void)).Status);
 
-        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "0663T"));
+        var after = Assert.Single(await _reader.ByIdentifierAsync<Procedure>(sessionId, "97008"));
         Assert.Equal((placement.Id, EventStatus.EnteredInError), (after.Id, after.Status));
         Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{patientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
         Assert.All(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{patientId}"), c => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, c.Status));
@@ -148,7 +148,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
     {
         var perCode = calibrated ? 2 : 1;
         Assert.Equal(
-            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode },
+            new Dictionary<string, int> { ["Device"] = 1, ["Procedure"] = perCode, ["Observation"] = 6, ["ChargeItem"] = perCode + 1 }, // 97009 beside its 97008
             await _reader.CountsForPatientAsync(patientId));
     }
 }

@@ -1,0 +1,63 @@
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Host.Commands;
+using InfusionSuite.Storage;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Host.Delivery;
+
+/// <summary>
+/// The <c>outbox</c> command's work on the configured database, without starting the worker: list the
+/// parked items, or apply a staff action (<see cref="ParkedItemActions"/>, audited with the actor
+/// <c>command-line</c>). A running worker's dispatcher picks a retried item up on its next look.
+/// </summary>
+internal static class ParkedItemCommand
+{
+    public const string Actor = "command-line";
+
+    public static Task<int> ListAsync(string[] settings, CommandConsole console, CancellationToken cancellationToken) =>
+        WithHostAsync(settings, console, async services =>
+        {
+            var items = await services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(OutboxStatus.Parked, Limit: 500), cancellationToken);
+            foreach (var item in items)
+            {
+                await console.Out.WriteLineAsync($"{item.Id:D}  {item.ContentType}  session {item.SessionId}  {item.Kind}  {item.ParkedReason}");
+            }
+
+            await console.Out.WriteLineAsync($"{items.Count} parked item(s).");
+            return 0;
+        });
+
+    public static Task<int> RunAsync(string[] settings, ParkedItemAction kind, Guid itemId, string? note, CommandConsole console, CancellationToken cancellationToken) =>
+        WithHostAsync(settings, console, async services =>
+        {
+            var actions = services.GetRequiredService<ParkedItemActions>();
+            var done = kind == ParkedItemAction.Retry
+                ? await actions.RetryAsync(itemId, Actor, note, cancellationToken)
+                : await actions.MarkHandledOutsideAsync(itemId, Actor, note, cancellationToken);
+            if (!done)
+            {
+                await console.Error.WriteLineAsync($"Outbox item {itemId:D} does not exist or is not parked (a parked item that could not be made cannot be retried).");
+                return 1;
+            }
+
+            await console.Out.WriteLineAsync(kind == ParkedItemAction.Retry ? $"Outbox item {itemId:D} is queued again." : $"Outbox item {itemId:D} is recorded as handled outside InfusionSuite.");
+            return 0;
+        });
+
+    private static async Task<int> WithHostAsync(string[] settings, CommandConsole console, Func<IServiceProvider, Task<int>> work)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(settings);
+        Operations.AppFolderSettingsFiles.UseWhenMissing(builder);
+        builder.AddStorage();
+        using var host = builder.Build();
+        try
+        {
+            return await work(host.Services);
+        }
+        catch (OptionsValidationException e)
+        {
+            await console.Error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using System.Net;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>Staff actions on a parked outbox item over REST: retry, handled outside, each audited with the user; not for engineers.</summary>
+public sealed class OutboxApiTests : StationTest
+{
+    [Fact(Timeout = 30_000)]
+    public async Task NurseRetriesOneParkedItem_AndRecordsAnotherAsHandledOutside_BothAudited()
+    {
+        var outbox = Host.Services.GetRequiredService<IOutbox>();
+        var first = Parked("s-1");
+        var second = Parked("s-2");
+        await outbox.EnqueueAsync(first, CancellationToken.None);
+        await outbox.EnqueueAsync(second, CancellationToken.None);
+        using var nurse = Host.Client("alice");
+
+        var (_, listed) = await nurse.GetJsonAsync("/api/outbox?status=Parked");
+        Assert.Equal(2, listed.GetArrayLength());
+        Assert.Equal("The interface engine answered AE (error): unknown MRN", listed[0].Text("parkedReason"));
+        var (retried, _) = await nurse.PostAsync($"/api/outbox/{first.Id}/retry", new { note = "MRN fixed" });
+        var (handled, _) = await nurse.PostAsync($"/api/outbox/{second.Id}/handled-outside", new { note = "posted by hand" });
+        var (again, _) = await nurse.PostAsync($"/api/outbox/{second.Id}/retry");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.Conflict), (retried.StatusCode, handled.StatusCode, again.StatusCode));
+        var items = await outbox.ListAsync(new OutboxQuery(), CancellationToken.None);
+        Assert.Equal(OutboxStatus.Pending, items.Single(i => i.Id == first.Id).Status);
+        Assert.Equal(OutboxStatus.HandledOutside, items.Single(i => i.Id == second.Id).Status);
+        var audit = await Host.Services.GetRequiredService<IStaffAccounts>().AuditAsync(20, CancellationToken.None);
+        var alice = Host.Users["alice"].UserId;
+        Assert.Equal(
+            [(alice, ParkedItemActions.HandledOutsideAction, "posted by hand"), (alice, ParkedItemActions.RetryAction, "MRN fixed")],
+            audit.Where(a => a.Action.StartsWith("outbox-", StringComparison.Ordinal)).Select(a => (a.Actor, a.Action, a.Detail)));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task Engineer_CannotActOnTheOutbox()
+    {
+        var item = Parked("s-3");
+        await Host.Services.GetRequiredService<IOutbox>().EnqueueAsync(item, CancellationToken.None);
+        using var engineer = Host.Client("eve");
+
+        var (response, _) = await engineer.PostAsync($"/api/outbox/{item.Id}/retry");
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(OutboxStatus.Parked, (await Host.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(), CancellationToken.None)).Single().Status);
+    }
+
+    private OutboxItem Parked(string sessionId) => new()
+    {
+        Id = Guid.CreateVersion7(Clock.GetUtcNow()),
+        SessionId = sessionId,
+        Kind = OutboxItemKind.Session,
+        ContentType = "x-application/hl7-v2+er7",
+        Payload = "MSH|^~\\&|INFUSIONSUITE\r",
+        EnqueuedAt = Clock.GetUtcNow(),
+        NextAttemptAt = Clock.GetUtcNow(),
+        Status = OutboxStatus.Parked,
+        ParkedReason = "The interface engine answered AE (error): unknown MRN",
+    };
+}
