@@ -43,6 +43,7 @@ public sealed class FatalStopTests : IDisposable
     [Fact(Timeout = 120_000)]
     public async Task ReadOnlyFolder_AtStart_ExitsNonZero_SayingReadOnly()
     {
+        HostRun.MakeReadableByAll(_data); // nobody reaches the folder and finds it read-only, not out of reach
         var folder = Directory.CreateDirectory(Path.Combine(_data, "locked")).FullName;
         var database = Path.Combine(folder, "infusionsuite.db");
         HostRun.MakeUnwritableForTheHost(folder);

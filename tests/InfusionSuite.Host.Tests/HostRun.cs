@@ -15,6 +15,9 @@ internal sealed class HostRun
     private readonly ConcurrentQueue<string> _output = new();
     private readonly ConcurrentQueue<string> _error = new();
 
+    /// <summary>The build output copied once into a folder every user can read (removed when the tests end).</summary>
+    private static readonly Lazy<string> ReachableHostFolder = new(CopyBuildOutput);
+
     private HostRun(Process process) => _process = process;
 
     public string Output => string.Join('\n', _output);
@@ -38,16 +41,22 @@ internal sealed class HostRun
         }
     }
 
-    /// <summary>Starts the host with these arguments; as <c>nobody</c> when the tests run as root and <paramref name="unprivileged"/>.</summary>
+    /// <summary>
+    /// Starts the host with these arguments; as <c>nobody</c> when the tests run as root and
+    /// <paramref name="unprivileged"/>, then from a copy of the build output that <c>nobody</c> can
+    /// reach (a clone under a root-only folder, such as one made by <c>mktemp -d</c>, is not).
+    /// </summary>
     public static Task<HostRun> StartAsync(string dataFolder, IEnumerable<string> args, bool unprivileged = false)
     {
-        var start = new ProcessStartInfo(unprivileged && Environment.IsPrivilegedProcess ? "setpriv" : "dotnet")
+        var asNobody = unprivileged && Environment.IsPrivilegedProcess;
+        var hostFolder = asNobody ? ReachableHostFolder.Value : AppContext.BaseDirectory;
+        var start = new ProcessStartInfo(asNobody ? "setpriv" : "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = hostFolder,
         };
-        if (unprivileged && Environment.IsPrivilegedProcess)
+        if (asNobody)
         {
             foreach (var arg in new[] { "--reuid=65534", "--regid=65534", "--clear-groups", "--", "dotnet" })
             {
@@ -57,7 +66,7 @@ internal sealed class HostRun
             start.Environment["HOME"] = dataFolder;
         }
 
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "InfusionSuite.Host.dll"));
+        start.ArgumentList.Add(Path.Combine(hostFolder, "InfusionSuite.Host.dll"));
         foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
@@ -128,6 +137,45 @@ internal sealed class HostRun
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static string CopyBuildOutput()
+    {
+        var copy = Directory.CreateTempSubdirectory("infusionsuite-host-").FullName;
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try
+            {
+                Directory.Delete(copy, recursive: true);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // left for the OS to clean
+            }
+        };
+        var source = AppContext.BaseDirectory;
+        foreach (var directory in Directory.EnumerateDirectories(source, "*", SearchOption.AllDirectories).Prepend(source))
+        {
+            var target = Path.Combine(copy, Path.GetRelativePath(source, directory));
+            Directory.CreateDirectory(target);
+            MakeReadableByAll(target);
+            foreach (var file in Directory.EnumerateFiles(directory))
+            {
+                File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+            }
+        }
+
+        return copy;
+    }
+
+    /// <summary>rwxr-xr-x: the owner (root) writes, everyone reads and enters.</summary>
+    public static void MakeReadableByAll(string folder)
+    {
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute);
         }
     }
 }
