@@ -59,6 +59,7 @@ public static class IngestRegistration
         services.TryAddSingleton<ControllerMessageRouter>();
         services.TryAddSingleton<SessionStart>();
         services.TryAddSingleton<ICourseLookup, NoStoredCourses>();
+        services.TryAddSingleton<IPatientNames, NoPatientNames>();
         services.TryAddSingleton<NurseCommandHandler>();
         services.TryAddSingleton<UnassignedSweep>();
         services.AddHostedService<IngestWriter>();

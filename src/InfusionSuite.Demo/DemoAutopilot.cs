@@ -23,7 +23,6 @@ internal sealed class DemoAutopilot(
     IngestState ingest,
     IChairBoard board,
     INurseActions nurseActions,
-    IPatientNames patientNames,
     DemoAccounts accounts,
     IHostApplicationLifetime lifetime,
     ILogger<DemoAutopilot> logger) : BackgroundService
@@ -42,7 +41,7 @@ internal sealed class DemoAutopilot(
 
             var nurseId = await accounts.EnsureAsync(token);
             await EndLeftoverSessionsAsync(nurseId, token);
-            var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger, patientNames);
+            var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger);
             nurse.Attach(nurseActions);
             var first = clock.GetUtcNow();
             await Task.WhenAll(DemoChairs.All(settings.TimeScale).Select(c =>

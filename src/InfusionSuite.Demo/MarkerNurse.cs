@@ -13,7 +13,7 @@ namespace InfusionSuite.Demo;
 /// instant. While no worker is attached (a restart in a test), it waits for one.
 /// </summary>
 internal sealed class MarkerNurse(
-    TimeProvider clock, string nurseId, Func<NurseMarker, PatientVisit>? visitFor = null, ILogger? logger = null, IPatientNames? patientNames = null)
+    TimeProvider clock, string nurseId, Func<NurseMarker, PatientVisit>? visitFor = null, ILogger? logger = null)
     : ISimulationObserver
 {
     private TaskCompletionSource<INurseActions> _nurse = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -47,11 +47,6 @@ internal sealed class MarkerNurse(
         if (marker.Kind == NurseMarkerKind.SessionStart)
         {
             var visit = visitFor?.Invoke(marker) ?? PatientVisit.ForController(id);
-            if (visit.DisplayName is { } name && patientNames is not null)
-            {
-                await patientNames.SetAsync(visit.PatientReference, name, cancellationToken);
-            }
-
             result = await nurse.StartSessionAsync(StartRequest(marker, visit), cancellationToken);
             if (result.SessionId is { } started)
             {
@@ -90,6 +85,7 @@ internal sealed class MarkerNurse(
             Targets: new RegimenTargets(TimeSpan.FromMinutes(plan.PrecoolTargetMinutes), TimeSpan.FromMinutes(plan.PostcoolTargetMinutes)),
             CapSize: Enum.Parse<CapSize>(plan.CapSize),
             FirstOfCourse: plan.FirstOfCourse,
-            EffectiveAt: marker.At);
+            EffectiveAt: marker.At,
+            PatientName: visit.DisplayName);
     }
 }

@@ -42,7 +42,7 @@ public static class StorageRegistration
         services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
         services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
         services.AddSingleton<ICourseLookup, SqliteCourseLookup>();
-        services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
+        services.AddSingleton<IPatientNames, SqlitePatientNames>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());

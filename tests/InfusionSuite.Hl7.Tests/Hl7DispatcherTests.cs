@@ -119,9 +119,8 @@ public sealed class Hl7DispatcherTests
     {
         var fixture = new Hl7StoreFixture(port);
         await fixture.OpenAsync();
-        await fixture.NameAsync("MRN-" + sessionId, "Rivera, Ana");
         var batch = new IngestBatch();
-        Hl7OutboxParticipantTests.Completed(new Sessions(batch), sessionId, "MRN-" + sessionId, Nine);
+        Hl7OutboxParticipantTests.Completed(new Sessions(batch) { PatientName = "Rivera, Ana" }, sessionId, "MRN-" + sessionId, Nine);
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
         return fixture;
     }

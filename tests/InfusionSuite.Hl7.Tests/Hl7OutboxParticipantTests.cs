@@ -17,9 +17,8 @@ public sealed class Hl7OutboxParticipantTests
     {
         await using var fixture = new Hl7StoreFixture();
         await fixture.OpenAsync();
-        await fixture.NameAsync("MRN-1", "Rivera, Ana");
         var batch = new IngestBatch();
-        Completed(new Sessions(batch), "h-1", "MRN-1", Nine);
+        Completed(new Sessions(batch) { PatientName = "Rivera, Ana" }, "h-1", "MRN-1", Nine);
 
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
 

@@ -55,10 +55,6 @@ internal sealed class Hl7StoreFixture : IAsyncDisposable
 
     public async Task OpenAsync() => await Store.OpenAsync(DateTimeOffset.MinValue.AddYears(1), CancellationToken.None);
 
-    /// <summary>The patient's name as the nurse station keeps it from the start form.</summary>
-    public async Task NameAsync(string patientReference, string displayName) =>
-        await _host.Services.GetRequiredService<IPatientNames>().SetAsync(patientReference, displayName, CancellationToken.None);
-
     /// <summary>The HL7 items, oldest first.</summary>
     public async Task<IReadOnlyList<OutboxItem>> ItemsAsync(string? sessionId = null) =>
         [.. (await Outbox.ListAsync(new OutboxQuery(SessionId: sessionId, Limit: 1000), CancellationToken.None)).Reverse()];

@@ -13,6 +13,9 @@ internal sealed class Sessions(IngestBatch batch)
 
     public long LastSeq => _seq;
 
+    /// <summary>The patient's name each start carries (as the nurse station's start form does); none by default.</summary>
+    public string? PatientName { get; init; }
+
     public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null, string? course = null)
     {
         var plan = SessionScenario.Plan(
@@ -21,7 +24,7 @@ internal sealed class Sessions(IngestBatch batch)
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);
         Accept(session, start);
-        batch.Add(new StartedSession(plan, "Standard", at, SessionPolicy.Default));
+        batch.Add(new StartedSession(plan, "Standard", at, SessionPolicy.Default, PatientName));
         batch.Add(new StoredInput(++_seq, sessionId, controllerId, start));
         return session;
     }

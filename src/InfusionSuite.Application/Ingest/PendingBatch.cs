@@ -60,14 +60,18 @@ internal sealed class PendingBatch(
     /// <summary>A new session, created before the inputs that refer to it.</summary>
     public void AddStarted(StartedSession started) => _batch.Add(started);
 
-    /// <summary>An accepted nurse action: its input, its audit line and the nurse's answer after the commit.</summary>
-    public void AddNurseAction(NurseCommand command, LiveSession session, NurseAction action, SessionStatus? before)
+    /// <summary>
+    /// An accepted nurse action: its input, its audit line (with <paramref name="note"/>, words for staff
+    /// without patient data, when given) and the nurse's answer after the commit.
+    /// </summary>
+    public void AddNurseAction(NurseCommand command, LiveSession session, NurseAction action, SessionStatus? before, string? note = null)
     {
         var seq = ++_lastSeq;
         var after = session.Session.Status!.Value;
         _batch.Add(new StoredInput(seq, session.SessionId, session.ControllerId, action));
         _batch.Add(new NurseAuditEntry(
-            seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after, NurseChange.Describe(action, before, after)));
+            seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after,
+            note is null ? NurseChange.Describe(action, before, after) : NurseChange.Describe(action, before, after) + "; " + note));
         Touch(session);
         _replies.Add((command, session));
     }

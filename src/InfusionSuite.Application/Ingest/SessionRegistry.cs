@@ -53,6 +53,11 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
 
     public bool Holds(string sessionId) => _bySession.ContainsKey(sessionId);
 
+    /// <summary>A session running (not ended) for the patient on any chair; null when none is.</summary>
+    public LiveSession? RunningFor(string patientReference) =>
+        _byController.Values.FirstOrDefault(live => !live.Ended
+            && string.Equals(live.Session.Plan?.PatientReference, patientReference, StringComparison.Ordinal));
+
     /// <summary>A session held here, or else rebuilt from the store (not held: it is no controller's current one); null when unknown.</summary>
     public async Task<LiveSession?> FindAsync(string sessionId, CancellationToken cancellationToken)
     {

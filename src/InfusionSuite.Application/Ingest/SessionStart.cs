@@ -11,13 +11,18 @@ namespace InfusionSuite.Application.Ingest;
 /// session and its first input in the pending batch (the nurse is answered after the commit). The
 /// course is explicit: the one the request names (the EHR's plan or order id), else a new course when
 /// the nurse starts one ("first session of the course"), else the course of the patient's latest session.
+/// Patient identity (issue 13, patient safety): a second running session for the same patient, or a
+/// name that differs from the one on file, is not started until the nurse confirms it, and the
+/// confirmation is audited. A start retried with its own session id (its answer was lost) is answered
+/// with the session it started, not refused.
 /// </summary>
 internal sealed class SessionStart(
     SessionRegistry sessions,
     PendingBatch pending,
     IIngestStore store,
     SessionPolicySource policies,
-    ICourseLookup courses)
+    ICourseLookup courses,
+    IPatientNames names)
 {
     private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
 
@@ -38,10 +43,28 @@ internal sealed class SessionStart(
         }
 
         var sessionId = request.SessionId ?? Guid.CreateVersion7(receivedAt).ToString("N");
-        if (sessions.Holds(sessionId) || (request.SessionId is not null && await store.LoadSessionAsync(sessionId, cancellationToken) is not null))
+        if (request.SessionId is not null && await sessions.FindAsync(sessionId, cancellationToken) is { } existing)
+        {
+            command.Complete(existing.Session.Plan is { } startedWith && SameStart(startedWith, request)
+                ? new NurseActionResult(NurseActionOutcome.Duplicate, RefusalReason.None, "This session was already started.", sessionId, existing.Session.ToRecord())
+                : new NurseActionResult(
+                    NurseActionOutcome.Refused, RefusalReason.SessionAlreadyStarted, InputOutcome.Refused(RefusalReason.SessionAlreadyStarted).Text, sessionId, null));
+            return;
+        }
+
+        if (sessions.Holds(sessionId))
         {
             command.Complete(new NurseActionResult(
                 NurseActionOutcome.Refused, RefusalReason.SessionAlreadyStarted, InputOutcome.Refused(RefusalReason.SessionAlreadyStarted).Text, sessionId, null));
+            return;
+        }
+
+        var concerns = await IdentityConcernsAsync(request, cancellationToken);
+        if (concerns.Count > 0 && !request.IdentityConfirmed)
+        {
+            command.Complete(new NurseActionResult(
+                NurseActionOutcome.NeedsConfirmation, RefusalReason.None,
+                string.Join(" ", concerns) + " Check the patient's identity, then confirm to start.", null, null, "identityConfirmed"));
             return;
         }
 
@@ -68,9 +91,9 @@ internal sealed class SessionStart(
             await pending.CommitAsync(cancellationToken);
         }
 
-        pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
+        pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy, request.PatientName));
         sessions.Begin(live);
-        pending.AddNurseAction(command, live, action, null);
+        pending.AddNurseAction(command, live, action, null, concerns.Count > 0 ? "identity confirmed by the nurse: " + string.Join(", ", concerns.Select(Audited)) : null);
         if (sessions.LastHello(request.ControllerId) is { } hello)
         {
             // The controller said who it is before the session began: its model and firmware belong to the record.
@@ -86,6 +109,38 @@ internal sealed class SessionStart(
             await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// What the nurse must confirm before this start (words for the nurse; the name on file is shown to
+    /// her, never logged): another running session for the patient, a name different from the one on file.
+    /// </summary>
+    private async Task<List<string>> IdentityConcernsAsync(StartSessionRequest request, CancellationToken cancellationToken)
+    {
+        var concerns = new List<string>();
+        if (sessions.RunningFor(request.PatientReference) is { } other)
+        {
+            concerns.Add($"Another session is running for this patient on {other.ControllerId}.");
+        }
+
+        if (request.PatientName is { } entered
+            && (await names.FindAsync([request.PatientReference], cancellationToken)).TryGetValue(request.PatientReference, out var onFile)
+            && !PatientNameComparer.Same(entered, onFile))
+        {
+            concerns.Add($"The name on file for this patient is \"{onFile}\".");
+        }
+
+        return concerns;
+    }
+
+    /// <summary>The audit's words for a concern, without patient data.</summary>
+    private static string Audited(string concern) =>
+        concern.StartsWith("Another", StringComparison.Ordinal) ? "another session running for the patient" : "name differs from the one on file";
+
+    /// <summary>The retried start is the same start: the same chair, patient and chemotherapy administration.</summary>
+    private static bool SameStart(SessionPlan plan, StartSessionRequest request) =>
+        string.Equals(plan.ControllerId, request.ControllerId, StringComparison.Ordinal)
+        && string.Equals(plan.PatientReference, request.PatientReference, StringComparison.Ordinal)
+        && string.Equals(plan.Administration.Reference, request.Administration.Reference, StringComparison.Ordinal);
 
     /// <summary>
     /// A start documented late takes the controller's samples and events from its effective time on

@@ -20,4 +20,11 @@ public enum NurseActionOutcome
 
     /// <summary>The request itself is incomplete (missing id, unknown preset). 400.</summary>
     InvalidRequest,
+
+    /// <summary>
+    /// The patient's identity needs the nurse's confirmation (another session is running for the same
+    /// patient, or the name differs from the one on file); nothing stored. 409; sent again with the
+    /// confirmation it starts, and the confirmation is audited.
+    /// </summary>
+    NeedsConfirmation,
 }

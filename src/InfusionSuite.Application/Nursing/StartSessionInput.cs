@@ -18,4 +18,5 @@ public sealed record StartSessionInput(
     string? CourseId,
     DateTimeOffset? EffectiveAt,
     string? SessionId,
-    string? Encounter);
+    string? Encounter,
+    bool IdentityConfirmed = false);

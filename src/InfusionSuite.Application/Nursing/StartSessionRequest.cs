@@ -11,6 +11,8 @@ namespace InfusionSuite.Application.Nursing;
 /// <param name="PatientReference">Opaque patient reference (PHI: never logged).</param>
 /// <param name="SessionId">Optional caller-chosen id (e.g. for idempotent retries); a new one is made when absent.</param>
 /// <param name="EncounterReference">Optional encounter: <c>Encounter/{EHR id}</c> or a visit number (never logged).</param>
+/// <param name="PatientName">The patient's name as the nurse entered it (PHI: never logged); stored with the session in the start's transaction and shown for this session only.</param>
+/// <param name="IdentityConfirmed">The nurse confirmed the patient's identity after being told of another running session for the patient or a name that differs from the one on file.</param>
 public sealed record StartSessionRequest(
     string NurseId,
     string ControllerId,
@@ -23,4 +25,6 @@ public sealed record StartSessionRequest(
     bool FirstOfCourse = false,
     DateTimeOffset? EffectiveAt = null,
     string? SessionId = null,
-    string? EncounterReference = null);
+    string? EncounterReference = null,
+    string? PatientName = null,
+    bool IdentityConfirmed = false);

@@ -70,7 +70,7 @@ public static class StartSessionValidation
 
         if (errors.Count > 0)
         {
-            return new StartSessionCheck(null, null, errors);
+            return new StartSessionCheck(null, errors);
         }
 
         var targets = new RegimenTargets(
@@ -89,10 +89,12 @@ public static class StartSessionValidation
             input.FirstOfCourse,
             input.EffectiveAt,
             string.IsNullOrWhiteSpace(input.SessionId) ? null : input.SessionId.Trim(),
-            string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim());
+            string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim(),
+            input.PatientName!.Trim(),
+            input.IdentityConfirmed);
         return Problem(request, policy) is { } problem
-            ? new StartSessionCheck(null, null, [problem])
-            : new StartSessionCheck(request, input.PatientName!.Trim(), errors);
+            ? new StartSessionCheck(null, [problem])
+            : new StartSessionCheck(request, errors);
     }
 
     /// <summary>What the writer checks of any start it is handed (the API's, the demo's): null when it can start.</summary>

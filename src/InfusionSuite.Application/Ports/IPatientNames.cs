@@ -1,12 +1,16 @@
 namespace InfusionSuite.Application.Ports;
 
 /// <summary>
-/// Patients' display names by patient reference (PHI: kept in the database, never logged). The
-/// session log holds only the opaque reference; the board shows the name to clinical staff.
+/// Patients' names (PHI: kept in the database, never logged). The session log holds only the opaque
+/// patient reference; each session keeps the name the nurse entered at its start (written with the
+/// start, <see cref="StartedSession.PatientName"/>), and the latest one entered is the name on file
+/// for the patient.
 /// </summary>
 public interface IPatientNames
 {
-    Task SetAsync(string patientReference, string displayName, CancellationToken cancellationToken);
-
+    /// <summary>The name on file (the latest entered) by patient reference; patients without one are left out.</summary>
     Task<IReadOnlyDictionary<string, string>> FindAsync(IReadOnlyCollection<string> patientReferences, CancellationToken cancellationToken);
+
+    /// <summary>Each session's own name, as entered at its start (for a session stored before names were kept per session: the name on file); sessions without one are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> FindForSessionsAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken);
 }

@@ -64,6 +64,9 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         return outcome;
     }
 
+    /// <summary>What the nurse started the session with; null before the start.</summary>
+    public SessionPlan? Plan => _state.Plan;
+
     /// <summary>A snapshot of the record as of the inputs applied so far.</summary>
     public ScalpCoolingSessionRecord ToRecord() => _state.Plan is null
         ? throw new InvalidOperationException("The session has not been started.")

@@ -12,7 +12,7 @@ namespace InfusionSuite.Hl7.Outbox;
 /// and visit as stored at the start, this session's billing decisions from <see cref="SessionBillingQuery"/>
 /// (the answer the session page and the FHIR ChargeItems show; not decided again here), what earlier
 /// DFT^P03s of the session charged, whether an ORU^R01 went out before, each nurse's NPI from
-/// their profile, and the patient's name as the nurse typed it at the start (<see cref="IPatientNames"/>).
+/// their profile, and the patient's name as the nurse typed it at this session's start (<see cref="IPatientNames"/>).
 /// </summary>
 public sealed class Hl7SessionContextReader(SessionBillingQuery billing, IPatientNames? names = null)
 {
@@ -23,7 +23,7 @@ public sealed class Hl7SessionContextReader(SessionBillingQuery billing, IPatien
         ArgumentNullException.ThrowIfNull(earlier);
         var payloads = earlier.Select(i => i.Payload).Where(p => p.Length > 0).ToList();
         var patient = record.Plan.PatientReference;
-        var name = names is null ? null : (await names.FindAsync([patient], cancellationToken)).GetValueOrDefault(patient);
+        var name = names is null ? null : (await names.FindForSessionsAsync([record.Plan.SessionId], cancellationToken)).GetValueOrDefault(record.Plan.SessionId);
         var (family, given) = SplitName(name);
         return new Hl7SessionContext
         {

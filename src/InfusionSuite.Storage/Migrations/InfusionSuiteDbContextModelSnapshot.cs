@@ -416,6 +416,10 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("ended_at_ms");
 
+                    b.Property<string>("PatientName")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("patient_name");
+
                     b.Property<int>("PolicyKey")
                         .HasColumnType("INTEGER")
                         .HasColumnName("policy_key");

@@ -21,4 +21,7 @@ public sealed class SessionRow
 
     /// <summary>Null while open.</summary>
     public long? EndedAtMs { get; set; }
+
+    /// <summary>The patient's name as entered at this session's start (PHI: never logged); null for sessions stored before names were kept per session.</summary>
+    public string? PatientName { get; set; }
 }

@@ -214,7 +214,7 @@ internal sealed class SqliteIngestStore(
             _policyKeys[hash] = policyKey;
         }
 
-        _sessionKeys[plan.SessionId] = commands.Session(plan.SessionId, courseKey, controllerKey, policyKey, started.StartedAt);
+        _sessionKeys[plan.SessionId] = commands.Session(plan.SessionId, courseKey, controllerKey, policyKey, started.StartedAt, plan.PatientReference, started.PatientName);
     }
 
     private int ControllerKey(WriteCommands commands, string controllerId, CancellationToken cancellationToken)

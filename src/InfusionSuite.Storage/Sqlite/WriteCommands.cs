@@ -21,6 +21,7 @@ internal sealed class WriteCommands : IDisposable
     private readonly SqliteCommand _course;
     private readonly SqliteCommand _policy;
     private readonly SqliteCommand _session;
+    private readonly SqliteCommand _patientName;
     private readonly SqliteCommand _sessionKey;
     private readonly SqliteCommand _adopt;
     private readonly SqliteParameter[] _ad;
@@ -47,12 +48,14 @@ internal sealed class WriteCommands : IDisposable
         (_policy, _) = Create(connection,
             "INSERT INTO policies (hash, json) VALUES ($1, $2) ON CONFLICT (hash) DO UPDATE SET hash = excluded.hash RETURNING policy_key", 2);
         (_session, _) = Create(connection,
-            "INSERT INTO sessions (session_id, course_key, controller_key, policy_key, status, started_at_ms) VALUES ($1, $2, $3, $4, $5, $6) RETURNING session_key", 6);
+            "INSERT INTO sessions (session_id, course_key, controller_key, policy_key, status, started_at_ms, patient_name) VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING session_key", 7);
+        (_patientName, _) = Create(connection,
+            "INSERT INTO patients (patient_reference, display_name) VALUES ($1, $2) ON CONFLICT (patient_reference) DO UPDATE SET display_name = excluded.display_name", 2);
         (_sessionKey, _) = Create(connection, "SELECT session_key FROM sessions WHERE session_id = $1", 1);
         (_adopt, _ad) = Create(connection,
             "UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL; " +
             "UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL", 3);
-        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _sessionKey, _adopt];
+        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -143,8 +146,19 @@ internal sealed class WriteCommands : IDisposable
 
     public int Policy(string hash, string json) => Scalar(_policy, hash, json);
 
-    public int Session(string sessionId, int courseKey, int controllerKey, int policyKey, DateTimeOffset startedAt) =>
-        Scalar(_session, sessionId, courseKey, controllerKey, policyKey, (int)SessionStatus.Started, TelemetryColumns.Ms(startedAt));
+    /// <summary>Inserts the session (with the patient's name as entered, which becomes the name on file); returns its key.</summary>
+    public int Session(string sessionId, int courseKey, int controllerKey, int policyKey, DateTimeOffset startedAt, string patientReference, string? patientName)
+    {
+        var key = Scalar(_session, sessionId, courseKey, controllerKey, policyKey, (int)SessionStatus.Started, TelemetryColumns.Ms(startedAt), (object?)patientName ?? DBNull.Value);
+        if (patientName is not null)
+        {
+            _patientName.Parameters[0].Value = patientReference;
+            _patientName.Parameters[1].Value = patientName;
+            _patientName.ExecuteNonQuery();
+        }
+
+        return key;
+    }
 
     public int? SessionKey(string sessionId)
     {

@@ -7,7 +7,8 @@ namespace InfusionSuite.Web.Api;
 /// <summary>
 /// Nurse action results as HTTP: accepted or duplicate → 200 (201 for a start); a refusal → 409 with the
 /// reason, or 400 naming the field when the value itself is out of range; unknown session → 404;
-/// another session on the chair → 409; an incomplete request → 400 (naming the field when it is about one).
+/// another session on the chair → 409; an identity to confirm → 409 with <c>reason</c> NeedsConfirmation and
+/// <c>field</c> identityConfirmed; an incomplete request → 400 (naming the field when it is about one).
 /// </summary>
 internal static class ActionResults
 {
@@ -24,6 +25,9 @@ internal static class ActionResults
                 return Problem(StatusCodes.Status404NotFound, "No such session", result.Message, null);
             case NurseActionOutcome.ControllerInUse:
                 return Problem(StatusCodes.Status409Conflict, "The chair is in use", result.Message, "ControllerInUse");
+            case NurseActionOutcome.NeedsConfirmation:
+                return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Confirm the patient's identity",
+                    extensions: new Dictionary<string, object?> { ["reason"] = "NeedsConfirmation", ["field"] = result.Field });
             case NurseActionOutcome.InvalidRequest when result.Field is { } invalid:
                 return Invalid(invalid, result.Message);
             case NurseActionOutcome.InvalidRequest:

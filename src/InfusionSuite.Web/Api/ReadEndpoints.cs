@@ -60,11 +60,11 @@ internal static partial class ReadEndpoints
     {
         var listings = await directory.RecentAsync(timeProvider.GetUtcNow().AddDays(-1), RecentLimit, cancellationToken);
         var names = user.SeesPatients()
-            ? await patients.FindAsync([.. listings.Select(l => l.PatientReference).Distinct(StringComparer.Ordinal)], cancellationToken)
+            ? await patients.FindForSessionsAsync([.. listings.Select(l => l.SessionId)], cancellationToken)
             : null;
         return TypedResults.Ok(listings.Select(l => new ListingView(
             l.SessionId, l.ControllerId, options.Value.ChairLabel(l.ControllerId), l.Status.ToString(), l.StartedAt, l.EndedAt,
-            names is null ? null : new PatientView(l.PatientReference, names.TryGetValue(l.PatientReference, out var n) ? n : null))).ToList());
+            names is null ? null : new PatientView(l.PatientReference, names.TryGetValue(l.SessionId, out var n) ? n : null))).ToList());
     }
 
     private static async Task<Results<Ok<SessionPageView>, ProblemHttpResult>> SessionAsync(

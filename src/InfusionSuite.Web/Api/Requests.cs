@@ -12,6 +12,7 @@ namespace InfusionSuite.Web.Api;
 /// <param name="EffectiveAt">Optional: when it happened, for late documentation (default: now).</param>
 /// <param name="SessionId">Optional: a caller-chosen id, so a retried request is recognised.</param>
 /// <param name="Encounter">Optional: the encounter, as <c>Encounter/{EHR id}</c> or the visit number.</param>
+/// <param name="IdentityConfirmed">The nurse checked the patient's identity after a 409 that asked for it (another session running for the patient, or a name that differs from the one on file).</param>
 public sealed record StartSessionBody(
     string? ControllerId,
     string? PatientReference,
@@ -26,11 +27,12 @@ public sealed record StartSessionBody(
     string? CourseId,
     DateTimeOffset? EffectiveAt,
     string? SessionId,
-    string? Encounter = null)
+    string? Encounter = null,
+    bool IdentityConfirmed = false)
 {
     internal StartSessionInput ToInput() => new(
         ControllerId, PatientReference, PatientName, AdministrationId, PrimaryCptCode, RegimenPreset, PreCoolingMinutes, PostCoolingMinutes,
-        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter);
+        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter, IdentityConfirmed);
 }
 
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>

@@ -37,22 +37,17 @@ internal static class SessionActionEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse, IPatientNames patients,
+        [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse,
         IOptions<Application.Configuration.SessionOptions> sessionOptions, BillingPolicy billing, CancellationToken cancellationToken)
     {
         var check = StartSessionValidation.Check(body.ToInput(), user.UserId(), sessionOptions.Value.ToPolicy(), billing);
-        if (check is not { Request: { } request, PatientName: { } patientName })
+        if (check is not { Request: { } request })
         {
             return ActionResults.Invalid(check.Errors);
         }
 
-        var result = await nurse.StartSessionAsync(request, cancellationToken);
-        if (result.Outcome == NurseActionOutcome.Accepted)
-        {
-            await patients.SetAsync(request.PatientReference, patientName, CancellationToken.None);
-        }
-
-        return ActionResults.From(result, created: true);
+        // The patient's name goes with the start, in its transaction.
+        return ActionResults.From(await nurse.StartSessionAsync(request, cancellationToken), created: true);
     }
 
     private static async Task<IResult> Step(Task<NurseActionResult> action) => ActionResults.From(await action);

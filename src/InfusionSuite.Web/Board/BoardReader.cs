@@ -28,7 +28,7 @@ internal sealed class BoardReader(
         var now = timeProvider.GetUtcNow();
         var rows = board.Current();
         var names = showPatients
-            ? await patients.FindAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.PatientReference).Distinct(StringComparer.Ordinal)], cancellationToken)
+            ? await patients.FindForSessionsAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.SessionId)], cancellationToken)
             : new Dictionary<string, string>();
         var settings = options.Value;
         var stored = await known.IdsAsync(cancellationToken);
@@ -65,8 +65,9 @@ internal sealed class BoardReader(
             return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], [], Controller: details);
         }
 
-        var patient = names is null ? null
-            : new PatientView(record.Plan.PatientReference, names.TryGetValue(record.Plan.PatientReference, out var name) ? name : null);
+        // The session's own name; none once voided as the wrong patient (the card must not name anyone).
+        var patient = names is null || record.Void?.Reason == VoidReason.WrongPatient ? null
+            : new PatientView(record.Plan.PatientReference, names.TryGetValue(record.Plan.SessionId, out var name) ? name : null);
         var phase = SessionLiveViewPhase(record);
         var ended = live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
         List<AlarmView> alarms = [.. live.ActiveAlarms.Select(AlarmView.Of)];

@@ -35,8 +35,8 @@ internal sealed class SessionPageReader(
         PatientView? patient = null;
         if (showPatients)
         {
-            var found = await patients.FindAsync([plan.PatientReference], cancellationToken);
-            patient = new PatientView(plan.PatientReference, found.TryGetValue(plan.PatientReference, out var name) ? name : null);
+            var found = await patients.FindForSessionsAsync([plan.SessionId], cancellationToken);
+            patient = new PatientView(plan.PatientReference, found.TryGetValue(plan.SessionId, out var name) ? name : null);
         }
 
         var settings = options.Value;

@@ -32,7 +32,6 @@ public sealed class Hl7DeliveryTests
         await using var peer = await Hl7Peer.StartAsync();
         using var db = new TempDatabase();
         await using var worker = await WorkerHost.StartAsync(Hl7(db.Path, peer.Port), new ScaledTimeProvider(Scale, Scenarios.Start));
-        await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H1", TypedName, Wait.Token());
 
         var sessionId = await CompletedAsync(worker, "MRN-H1", "H1", firstOfCourse: true);
         var billed = await BilledCodesAsync(worker, sessionId);
@@ -64,7 +63,6 @@ public sealed class Hl7DeliveryTests
         var port = FreePort.Next();
         using var db = new TempDatabase();
         await using var worker = await WorkerHost.StartAsync(Hl7(db.Path, port), new ScaledTimeProvider(Scale, Scenarios.Start));
-        await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H2", "Rivera, Ana", Wait.Token());
         var sessionId = await CompletedAsync(worker, "MRN-H2", "H2");
         var outbox = worker.Services.GetRequiredService<IOutbox>();
         await Wait.UntilAsync(async () => (await ItemsAsync(outbox, sessionId)).Any(i => i.Attempts.Count >= 2), "two failed attempts while the engine is down");
@@ -85,7 +83,6 @@ public sealed class Hl7DeliveryTests
         using var db = new TempDatabase();
         await using var worker = await WorkerHost.StartAsync(Hl7(db.Path, port), new ScaledTimeProvider(Scale, Scenarios.Start));
         worker.ExpectErrors("refused with AE");
-        await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H3", "Rivera, Ana", Wait.Token());
         var outbox = worker.Services.GetRequiredService<IOutbox>();
         string sessionId;
         OutboxItem parked;
@@ -113,7 +110,6 @@ public sealed class Hl7DeliveryTests
         await using var peer = await Hl7Peer.StartAsync();
         using var db = new TempDatabase();
         await using var worker = await WorkerHost.StartAsync(Hl7(db.Path, peer.Port), new ScaledTimeProvider(Scale, Scenarios.Start));
-        await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H4", "Rivera, Ana", Wait.Token());
         var first = await CompletedAsync(worker, "MRN-H4", "H4A", course: "course-H4");
         var second = await CompletedAsync(worker, "MRN-H4", "H4B", course: "course-H4");
         Assert.Contains("97008", await BilledCodesAsync(worker, first));
@@ -135,7 +131,6 @@ public sealed class Hl7DeliveryTests
         await using var peer = await Hl7Peer.StartAsync();
         using var db = new TempDatabase();
         await using var worker = await WorkerHost.StartAsync(Hl7(db.Path, peer.Port), new ScaledTimeProvider(Scale, Scenarios.Start));
-        await worker.Services.GetRequiredService<IPatientNames>().SetAsync("MRN-H5", "Rivera, Ana", Wait.Token());
         var sessionId = await CompletedAsync(worker, "MRN-H5", "H5");
         var count = 1 + (await BilledCodesAsync(worker, sessionId)).Count;
         await AllSentAsync(worker, sessionId, count);
@@ -169,7 +164,7 @@ public sealed class Hl7DeliveryTests
     private static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, bool firstOfCourse = false, string? course = null)
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse),
+            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: TypedName),
             Wait.Token());
         Assert.True(started.IsAccepted, started.Message);
         var id = started.SessionId!;
