@@ -12,4 +12,6 @@ internal sealed record StartBody(
     int? PostCoolingMinutes = null,
     string? CapSize = null,
     bool FirstOfCourse = false,
-    DateTimeOffset? EffectiveAt = null);
+    DateTimeOffset? EffectiveAt = null,
+    string? SessionId = null,
+    bool IdentityConfirmed = false);

@@ -35,13 +35,6 @@ internal sealed class SessionStart(
             return;
         }
 
-        if (sessions.TryCurrent(request.ControllerId, out var running) && !running.Ended)
-        {
-            command.Complete(new NurseActionResult(
-                NurseActionOutcome.ControllerInUse, RefusalReason.None, "Another session is running on this chair.", running.SessionId, null));
-            return;
-        }
-
         var sessionId = request.SessionId ?? Guid.CreateVersion7(receivedAt).ToString("N");
         if (request.SessionId is not null && await sessions.FindAsync(sessionId, cancellationToken) is { } existing)
         {
@@ -49,6 +42,13 @@ internal sealed class SessionStart(
                 ? new NurseActionResult(NurseActionOutcome.Duplicate, RefusalReason.None, "This session was already started.", sessionId, existing.Session.ToRecord())
                 : new NurseActionResult(
                     NurseActionOutcome.Refused, RefusalReason.SessionAlreadyStarted, InputOutcome.Refused(RefusalReason.SessionAlreadyStarted).Text, sessionId, null));
+            return;
+        }
+
+        if (sessions.TryCurrent(request.ControllerId, out var running) && !running.Ended)
+        {
+            command.Complete(new NurseActionResult(
+                NurseActionOutcome.ControllerInUse, RefusalReason.None, "Another session is running on this chair.", running.SessionId, null));
             return;
         }
 

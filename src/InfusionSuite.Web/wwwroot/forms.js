@@ -162,6 +162,7 @@ export function setUpStartDialog(asOf, onDone) {
       capSize: f.capSize.value || null,
       firstOfCourse: f.firstOfCourse.checked,
       effectiveAt: effectiveAt(f.minutesAgo, asOf),
+      identityConfirmed: f.identityConfirmed.checked,
     };
     const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;
@@ -173,11 +174,22 @@ export function setUpStartDialog(asOf, onDone) {
         onDone?.(result.data);
       } else {
         showErrors(form, 'start', result);
+        if (result.status === 409 && result.data?.reason === 'NeedsConfirmation') {
+          // Another session runs for this patient, or the name differs from the one on file: the nurse checks and confirms.
+          identity.hidden = false;
+          f.identityConfirmed.focus();
+        }
       }
     } finally {
       submit.disabled = false;
     }
   });
+
+  // A confirmation holds for the patient it was given for: changing the MRN or the name asks again.
+  const identity = form.querySelector('#identity-confirm');
+  for (const name of ['patientReference', 'patientName', 'controllerId']) {
+    form.elements[name].addEventListener('input', () => { form.elements.identityConfirmed.checked = false; });
+  }
 
   return async function open(controllerId) {
     const c = await loadChoices();
@@ -195,6 +207,7 @@ export function setUpStartDialog(asOf, onDone) {
     preset.value = c.presets[0]?.name ?? '';
     preset.dispatchEvent(new Event('change'));
     form.querySelector('#start-error').hidden = true;
+    identity.hidden = true;
     for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
     lateStart();
     dialog.showModal();
