@@ -42,6 +42,7 @@ public static class NurseStationRegistration
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();
         services.TryAddSingleton<SessionPageReader>();
+        services.TryAddSingleton<Courses.CourseReader>();
         services.TryAddSingleton<StaffCommand>();
         return builder;
     }
@@ -67,10 +68,14 @@ public static class NurseStationRegistration
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapStationPages();
+        Courses.CoursePages.MapCoursePages(app);
+        Reports.ReportPages.MapReportPages(app);
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
         api.MapReads();
         api.MapSessionActions();
         api.MapOutbox();
+        api.MapCourses();
+        api.MapReports();
         return app;
     }
 
