@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace InfusionSuite.Storage.Migrations
 {
     [DbContext(typeof(InfusionSuiteDbContext))]
-    [Migration("20261129144953_SessionPatientName")]
+    [Migration("20261129145639_SessionPatientName")]
     partial class SessionPatientName
     {
         /// <inheritdoc />
