@@ -20,4 +20,10 @@ public interface ISessionEndReads : IPatientCourses
 
     /// <summary>The Practitioner in the staff member's profile (a reference or an NPI), null when none is set.</summary>
     Task<string?> PractitionerIdAsync(string userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The patient's name as entered at the session's start (PHI: never logged), else the name on file
+    /// for its patient; null when there is none. Sees a start written earlier in the same batch.
+    /// </summary>
+    Task<string?> PatientNameAsync(string sessionId, CancellationToken cancellationToken);
 }

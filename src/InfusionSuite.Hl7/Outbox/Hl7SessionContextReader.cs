@@ -12,9 +12,9 @@ namespace InfusionSuite.Hl7.Outbox;
 /// and visit as stored at the start, this session's billing decisions from <see cref="SessionBillingQuery"/>
 /// (the answer the session page and the FHIR ChargeItems show; not decided again here), what earlier
 /// DFT^P03s of the session charged, whether an ORU^R01 went out before, each nurse's NPI from
-/// their profile, and the patient's name as the nurse typed it at this session's start (<see cref="IPatientNames"/>).
+/// their profile, and the patient's name as the nurse typed it at this session's start (<see cref="ISessionEndReads.PatientNameAsync"/>).
 /// </summary>
-public sealed class Hl7SessionContextReader(SessionBillingQuery billing, IPatientNames? names = null)
+public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
 {
     public async Task<Hl7SessionContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, IReadOnlyList<OutboxItem> earlier, CancellationToken cancellationToken)
     {
@@ -23,7 +23,7 @@ public sealed class Hl7SessionContextReader(SessionBillingQuery billing, IPatien
         ArgumentNullException.ThrowIfNull(earlier);
         var payloads = earlier.Select(i => i.Payload).Where(p => p.Length > 0).ToList();
         var patient = record.Plan.PatientReference;
-        var name = names is null ? null : (await names.FindForSessionsAsync([record.Plan.SessionId], cancellationToken)).GetValueOrDefault(record.Plan.SessionId);
+        var name = await reads.PatientNameAsync(record.Plan.SessionId, cancellationToken);
         var (family, given) = SplitName(name);
         return new Hl7SessionContext
         {

@@ -25,4 +25,15 @@ internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISe
         query.Parameters.AddWithValue("$user", userId);
         return await query.ExecuteScalarAsync(cancellationToken) as string;
     }
+
+    public async Task<string?> PatientNameAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await using var query = transaction.Connection!.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText =
+            "SELECT COALESCE(s.patient_name, p.display_name) FROM sessions s JOIN courses c ON c.course_key = s.course_key " +
+            "LEFT JOIN patients p ON p.patient_reference = c.patient_reference WHERE s.session_id = $session";
+        query.Parameters.AddWithValue("$session", sessionId);
+        return await query.ExecuteScalarAsync(cancellationToken) as string;
+    }
 }
