@@ -7,15 +7,16 @@ using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Tests;
 
-/// <summary>The SQLite store on a real file: what the writer commits is what a restart replays.</summary>
+/// <summary>The store on a real SQLite file and a real PostgreSQL database: what the writer commits is what a restart replays.</summary>
 public sealed class IngestStoreTests
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
 
-    [Fact]
-    public async Task CommittedLog_ReplaysToTheIdenticalRecordInIngestOrder()
+    [Theory]
+    [BothEngines]
+    public async Task CommittedLog_ReplaysToTheIdenticalRecordInIngestOrder(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
         var recovery = await fixture.OpenAsync();
         Assert.Equal(0, recovery.LastIngestSeq);
         var batch = new IngestBatch();
@@ -43,10 +44,11 @@ public sealed class IngestStoreTests
         Assert.Equal("s-1", Assert.Single(again.Sessions).SessionId);
     }
 
-    [Fact]
-    public async Task RedeliveredSampleOrEvent_IsStoredOnce()
+    [Theory]
+    [BothEngines]
+    public async Task RedeliveredSampleOrEvent_IsStoredOnce(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -60,12 +62,13 @@ public sealed class IngestStoreTests
         Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
     }
 
-    [Fact]
-    public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack()
+    [Theory]
+    [BothEngines]
+    public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack(StorageProvider engine)
     {
         var outbox = new OutboxParticipant();
         var later = new OutboxParticipant();
-        await using var fixture = new StoreFixture(outbox, later);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: false, outbox, later);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -83,10 +86,11 @@ public sealed class IngestStoreTests
         Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox WHERE session_id = 's-3' AND content_type = 'text/plain' AND payload = 'ended s-3'"));
     }
 
-    [Fact]
-    public async Task Purge_DeletesOnlyExpiredSamplesThatNoSessionTook()
+    [Theory]
+    [BothEngines]
+    public async Task Purge_DeletesOnlyExpiredSamplesThatNoSessionTook(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -112,14 +116,7 @@ public sealed class IngestStoreTests
         Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
 
-    internal static async Task<long> ScalarAsync(StoreFixture fixture, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    internal static Task<long> ScalarAsync(StoreFixture fixture, string sql) => fixture.ScalarAsync(sql);
 
     private static string Json(ScalpCoolingSessionRecord record) => JsonSerializer.Serialize(record);
 
