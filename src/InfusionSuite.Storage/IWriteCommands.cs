@@ -22,6 +22,9 @@ internal interface IWriteCommands : IAsyncDisposable
 
     void Hello(int controllerKey, ControllerSighting sighting);
 
+    /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
+    void Adopt(AdoptedMessage adopted, int sessionKey);
+
     int NewController(string controllerId);
 
     int Course(SessionPlan plan, string regimen, DateTimeOffset at);

@@ -91,6 +91,12 @@ internal sealed class IngestStore(
         }
     }
 
+    public async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        return await SessionLogReader.LoadUnassignedAsync(connection, controllerId, receivedSince, cancellationToken);
+    }
+
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
@@ -196,6 +202,11 @@ internal sealed class IngestStore(
         foreach (var change in batch.StatusChanges)
         {
             commands.Status(SessionKey(commands, change.SessionId, cancellationToken), change);
+        }
+
+        foreach (var adopted in batch.Adopted)
+        {
+            commands.Adopt(adopted, SessionKey(commands, adopted.SessionId, cancellationToken));
         }
     }
 

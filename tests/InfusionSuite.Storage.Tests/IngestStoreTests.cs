@@ -3,6 +3,7 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Tests;
@@ -84,6 +85,32 @@ public sealed class IngestStoreTests
         await fixture.Store.CommitAsync(batch, CancellationToken.None);
         Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM sessions"));
         Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox WHERE session_id = 's-3' AND content_type = 'text/plain' AND payload = 'ended s-3'"));
+    }
+
+    [Theory]
+    [BothEngines]
+    public async Task UnassignedSamples_AreFoundForALateStart_AndAdoptedIntoItsLogAtTheirNewPlace(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        build.Sample(null, null, "CHAIR-06", 1, Nine);
+        build.Sample(null, null, "CHAIR-06", 2, Nine.AddSeconds(30));
+        build.Sample(null, null, "CHAIR-07", 1, Nine.AddSeconds(30));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+
+        var unassigned = await fixture.Store.LoadUnassignedAsync("CHAIR-06", Nine.AddSeconds(10), CancellationToken.None);
+        var found = Assert.Single(unassigned);
+        build.Start("s-6", "CHAIR-06", Nine.AddMinutes(1));
+        batch.Add(new AdoptedMessage(found.IngestSeq, build.LastSeq + 1, "s-6"));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var stored = await fixture.Store.LoadSessionAsync("s-6", CancellationToken.None);
+        Assert.Equal(2, stored!.Log.Count);
+        Assert.Equal(2u, Assert.IsType<TelemetryReceived>(stored.Log[1]).Sample.Seq);
+        Assert.Equal(2L, await fixture.ScalarAsync("SELECT count(*) FROM telemetry WHERE session_key IS NULL"));
     }
 
     [Theory]

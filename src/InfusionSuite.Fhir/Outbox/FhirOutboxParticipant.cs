@@ -58,6 +58,19 @@ internal sealed class FhirOutboxParticipant(
         return written;
     }
 
+    /// <summary>
+    /// A session already sent changed after its end: its Bundle again, as made now (and the patient's
+    /// charge corrections). Nothing when nothing was sent for it yet (its end's item carries the change).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<OutboxItem>> OnSessionChangedAfterEndAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        ArgumentNullException.ThrowIfNull(reads);
+        return await reads.HasOutboxItemAsync(record.Plan.SessionId, OutboxItemKind.Session, cancellationToken)
+            ? await OnSessionEndedAsync(record, reads, cancellationToken)
+            : [];
+    }
+
     /// <summary>A correction for each other ended session of the patient whose charges changed since they were sent.</summary>
     private async Task<List<OutboxItem>> CorrectionsAsync(PatientBilling patient, string endedSessionId, ISessionEndReads reads, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -9,8 +9,8 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// <summary>
 /// The writer's commands on PostgreSQL. A round trip costs far more than on an embedded file, so rows are
 /// held and written at <see cref="FlushAsync"/> in one <see cref="NpgsqlBatch"/>: the batch's samples
-/// through <see cref="TelemetryCopy"/>, its inputs as one array insert, the few audit, status and hello
-/// rows as statements of the same batch. Keys (controllers, courses, policies, sessions) are returned at once.
+/// through <see cref="TelemetryCopy"/>, its inputs as one array insert, the few audit, status, hello
+/// and adoption rows as statements of the same batch, in that order. Keys (controllers, courses, policies, sessions) are returned at once.
 /// </summary>
 internal sealed class PostgreSqlWriteCommands : IWriteCommands
 {
@@ -54,6 +54,14 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
     public void Hello(int controllerKey, ControllerSighting sighting) => Row(
         "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5",
         sighting.Hello.Model, sighting.Hello.Firmware, unchecked((int)sighting.Hello.Boot), TelemetryColumns.Ms(sighting.At), controllerKey);
+
+    public void Adopt(AdoptedMessage adopted, int sessionKey)
+    {
+        Row("UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",
+            adopted.StoredIngestSeq, adopted.IngestSeq, sessionKey);
+        Row("UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",
+            adopted.StoredIngestSeq, adopted.IngestSeq, sessionKey);
+    }
 
     public int NewController(string controllerId) =>
         Scalar("INSERT INTO controllers (controller_id) VALUES ($1) RETURNING controller_key", controllerId)!.Value;

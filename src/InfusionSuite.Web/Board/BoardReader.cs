@@ -86,7 +86,8 @@ internal sealed class BoardReader(
             live.PostCoolingCompleteRemoveCap,
             ended,
             runsSessions ? Actions(record, steps: true) : [],
-            runsSessions ? Actions(record, steps: false) : []);
+            runsSessions ? Actions(record, steps: false) : [],
+            record.Controller.ClockSkew.Warning);
     }
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>

@@ -28,6 +28,7 @@ export function createChairCard(controllerId) {
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
   const elapsed = el('p', '', 'elapsed');
+  const clockNote = el('p', '', 'clock-warning');
   const temps = el('dl', null, 'temps');
   const coolant = el('dd', '—');
   const scalp = el('dd', '—');
@@ -36,8 +37,8 @@ export function createChairCard(controllerId) {
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
   const secondary = el('div', null, 'actions secondary');
-  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions, secondary);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions, secondary };
+  card.append(header, patient, status, countdown, elapsed, clockNote, temps, alarms, prompts, actions, secondary);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -84,6 +85,9 @@ export function updateChairCard(card, chair, options) {
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
+
+  p.clockNote.hidden = !chair.clockWarning;
+  p.clockNote.textContent = chair.clockWarning ?? '';
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   const lastKnown = chair.online ? '' : ' (last known)';
