@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
@@ -22,7 +23,7 @@ public static class StorageRegistration
     /// Adds the database <c>Storage:Provider</c> names (validated at start): the SQLite file at
     /// <c>Storage:DatabasePath</c> (WAL) or the PostgreSQL database of <c>Storage:ConnectionString</c>, each
     /// with its own migrations applied at start; <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
-    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="IPatientNames"/> and
+    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="ICourseRecords"/>, <see cref="IPatientNames"/> and
     /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> and the staff actions on its parked items
     /// (<see cref="ParkedItemActions"/>, audited) (opaque payloads; what an ended session adds to
     /// it comes from the <see cref="ISessionEndParticipant"/>s registered elsewhere, e.g. <c>AddEhrDelivery()</c>),
@@ -54,6 +55,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IPatientCourses, PatientCourses>();
         services.AddSingleton<ICourseLookup, CourseLookup>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
+        services.TryAddSingleton<ICourseRecords, SqliteCourseRecords>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());

@@ -27,6 +27,7 @@ public static class NurseStationRegistration
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered with the field by UnreadableBody
         services.AddRazorComponents();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -42,6 +43,7 @@ public static class NurseStationRegistration
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();
         services.TryAddSingleton<SessionPageReader>();
+        services.TryAddSingleton<Courses.CourseReader>();
         services.TryAddSingleton<StaffCommand>();
         return builder;
     }
@@ -51,6 +53,7 @@ public static class NurseStationRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders);
+        app.Use(UnreadableBody.Answer);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -67,10 +70,14 @@ public static class NurseStationRegistration
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapStationPages();
+        Courses.CoursePages.MapCoursePages(app);
+        Reports.ReportPages.MapReportPages(app);
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
         api.MapReads();
         api.MapSessionActions();
         api.MapOutbox();
+        api.MapCourses();
+        api.MapReports();
         return app;
     }
 

@@ -139,6 +139,57 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.ToTable("courses", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.NotCooledRow", b =>
+                {
+                    b.Property<long>("EntryKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("entry_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryKey"));
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("course_key");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("GivenAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("given_at_ms");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("integer")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonText")
+                        .HasColumnType("text")
+                        .HasColumnName("reason_text");
+
+                    b.HasKey("EntryKey");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_not_cooled_course_key");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_not_cooled_entry_id");
+
+                    b.ToTable("course_not_cooled", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.NurseAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -312,6 +363,65 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasDatabaseName("ix_outbox_status_next_attempt_at_ticks");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutcomeAssessmentRow", b =>
+                {
+                    b.Property<long>("AssessmentKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessment_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AssessmentKey"));
+
+                    b.Property<long>("AssessedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessed_at_ms");
+
+                    b.Property<string>("AssessmentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("course_key");
+
+                    b.Property<int?>("CtcaeGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("ctcae_grade");
+
+                    b.Property<int?>("Dean")
+                        .HasColumnType("integer")
+                        .HasColumnName("dean");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<bool>("StoppedCooling")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stopped_cooling");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stopped_reason");
+
+                    b.HasKey("AssessmentKey");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_assessments_assessment_id");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_assessments_course_key");
+
+                    b.ToTable("course_assessments", (string)null);
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.PatientRow", b =>
@@ -651,12 +761,30 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.NotCooledRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.OutboxAttemptRow", b =>
                 {
                     b.HasOne("InfusionSuite.Storage.Schema.OutboxRow", null)
                         .WithMany()
                         .HasForeignKey("ItemKey")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutcomeAssessmentRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
