@@ -24,6 +24,7 @@ internal sealed class DemoAutopilot(
     IChairBoard board,
     INurseActions nurseActions,
     DemoAccounts accounts,
+    DemoHistory history,
     IHostApplicationLifetime lifetime,
     ILogger<DemoAutopilot> logger) : BackgroundService
 {
@@ -41,6 +42,7 @@ internal sealed class DemoAutopilot(
 
             var nurseId = await accounts.EnsureAsync(token);
             await EndLeftoverSessionsAsync(nurseId, token);
+            await history.SeedAsync(nurseId, token);
             var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger);
             nurse.Attach(nurseActions);
             var first = clock.GetUtcNow();
