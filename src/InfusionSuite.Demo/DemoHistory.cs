@@ -12,7 +12,7 @@ namespace InfusionSuite.Demo;
 /// … ago") on the first demo chair before its simulator starts. Seeded once per database.
 /// </summary>
 internal sealed class DemoHistory(
-    TimeProvider clock, INurseActions nurse, CourseDocumentation documentation, ICourseRecords courses, IPatientNames patients, ILogger<DemoHistory> logger)
+    TimeProvider clock, INurseActions nurse, CourseDocumentation documentation, ICourseRecords courses, ILogger<DemoHistory> logger)
 {
     public const string FirstCourseId = "demo-history-1";
 
@@ -41,7 +41,7 @@ internal sealed class DemoHistory(
             var (regimen, count, every, notCooledAfter, dean, stopped, shortPost) = s_courses[c];
             var courseId = "demo-history-" + (c + 1);
             var patient = "DEMO-H" + (c + 1);
-            await patients.SetAsync(patient, DemoPatientNames.For(1000 + c), cancellationToken);
+            var name = DemoPatientNames.For(1000 + c);
             var preset = RegimenPreset.Defaults.First(p => p.Name == regimen);
             // The last dose lands 5–7 weeks ago, so each follow-up is due or done.
             var first = now.AddDays(-(((count - 1) * every) + 35 + (c * 3))).Date.AddHours(9 + c);
@@ -50,7 +50,7 @@ internal sealed class DemoHistory(
             {
                 var start = new DateTimeOffset(first, TimeSpan.Zero).AddDays((s - 1) * every);
                 var post = s == shortPost ? preset.Targets.PostCooling.TotalMinutes - 15 : preset.Targets.PostCooling.TotalMinutes + 4 + (s % 3);
-                lastDose = await SessionAsync(nurseId, chair, courseId, patient, regimen, s == 1, start, 30 + (s % 2 * 4), 60 + (c * 5), post, cancellationToken);
+                lastDose = await SessionAsync(nurseId, chair, courseId, patient, name, regimen, s == 1, start, 30 + (s % 2 * 4), 60 + (c * 5), post, cancellationToken);
                 if (s == notCooledAfter)
                 {
                     lastDose = start.AddDays(every / 2.0);
@@ -72,13 +72,13 @@ internal sealed class DemoHistory(
     }
 
     private async Task<DateTimeOffset> SessionAsync(
-        string nurseId, string chair, string courseId, string patient, string regimen, bool firstOfCourse, DateTimeOffset start,
+        string nurseId, string chair, string courseId, string patient, string patientName, string regimen, bool firstOfCourse, DateTimeOffset start,
         double pre, double infusion, double post, CancellationToken cancellationToken)
     {
         var started = await nurse.StartSessionAsync(
             new StartSessionRequest(
                 nurseId, chair, courseId, patient, new ChemoAdministration("MedicationAdministration/" + courseId + "-" + start.ToUnixTimeSeconds(), "96413"),
-                RegimenPreset: regimen, CapSize: CapSize.M, FirstOfCourse: firstOfCourse, EffectiveAt: start),
+                RegimenPreset: regimen, CapSize: CapSize.M, FirstOfCourse: firstOfCourse, EffectiveAt: start, PatientName: patientName),
             cancellationToken);
         if (started.SessionId is not { } id || started.Outcome != NurseActionOutcome.Accepted)
         {

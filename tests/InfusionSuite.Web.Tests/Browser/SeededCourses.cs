@@ -23,8 +23,6 @@ internal static class SeededCourses
     {
         var nurse = services.GetRequiredService<INurseActions>();
         var documentation = services.GetRequiredService<CourseDocumentation>();
-        var names = services.GetRequiredService<IPatientNames>();
-        await names.SetAsync("MRN-D", "Mary Major (test)", CancellationToken.None);
         var day = Now.AddDays(-120).Date;
         var start = new DateTimeOffset(day.AddHours(13), TimeSpan.Zero);
 
@@ -55,7 +53,7 @@ internal static class SeededCourses
     {
         var started = await nurse.StartSessionAsync(
             new StartSessionRequest(nurseId, "CHAIR-01", courseId, patient, new ChemoAdministration("MA-" + start.ToUnixTimeSeconds(), SessionScenario.PrimaryCode),
-                RegimenPreset: regimen, FirstOfCourse: first, EffectiveAt: start),
+                RegimenPreset: regimen, FirstOfCourse: first, EffectiveAt: start, PatientName: patient == "MRN-D" ? "Mary Major (test)" : null),
             CancellationToken.None);
         Assert.Equal(NurseActionOutcome.Accepted, started.Outcome);
         var id = started.SessionId!;
