@@ -53,6 +53,7 @@ public sealed class CourseApiTests : StationTest
         var (_, decided) = await _nurse.GetJsonAsync(course);
         Assert.Equal("Success", decided.Text("result"));
         Assert.Equal(2, decided.GetProperty("followUp").GetProperty("dean").GetInt32());
+        Assert.Equal(["FHIR", "FHIR"], decided.GetProperty("delivery").EnumerateArray().Select(d => d.Text("channel")!).ToArray());
 
         var page = WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses/" + Uri.EscapeDataString(courseId)));
         Assert.Contains("Success: Dean ≤ 2 at the follow-up", page, StringComparison.Ordinal);
