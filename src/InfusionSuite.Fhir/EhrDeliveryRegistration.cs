@@ -6,11 +6,13 @@ using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Shapes;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace InfusionSuite.Fhir;
 
@@ -52,7 +54,16 @@ public static class EhrDeliveryRegistration
                 context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         ehrClient.AddHttpMessageHandler<EhrAuthenticationHandler>();
+        var sendOnce = services.AddHttpClient(EhrRestClient.SendOnceClientName);
+        sendOnce.AddResilienceHandler("fhir-send-once", (pipeline, context) => pipeline.AddTimeout(
+            context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value.AttemptTimeout));
+        sendOnce.AddHttpMessageHandler<EhrAuthenticationHandler>();
         services.AddSingleton<IFhirBundleTransport, FhirClientTransport>();
+        services.AddSingleton<EhrRestClient>();
+        services.AddSingleton<EhrCapabilityReader>();
+        services.AddSingleton<ReferenceResolver>();
+        services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
+        services.AddHostedService<EhrCapabilityCheck>();
         services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();
         services.AddSingleton<FhirDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<FhirDispatcher>());
