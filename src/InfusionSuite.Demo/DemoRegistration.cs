@@ -59,6 +59,8 @@ public static class DemoRegistration
             ["Controllers:Mqtt:ClientId"] = "infusionsuite-demo",
             ["Controllers:Mqtt:ConnectionCheckInterval"] = Min(TimeSpan.FromSeconds(scale), TimeSpan.FromMinutes(1)).ToString("c"),
             ["Controllers:Liveness:OfflineAfter"] = Min(offlineAfter, TimeSpan.FromHours(1)).ToString("c"),
+            // The scaled clock multiplies the network's delay too: a quarter of a real second is not clock skew.
+            ["Sessions:ClockSkewThreshold"] = Max(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(0.25 * scale)).ToString("c"),
         };
     }
 

@@ -27,6 +27,7 @@ public static class NurseStationRegistration
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
         services.AddProblemDetails();
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered with the field by UnreadableBody
         services.AddRazorComponents();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
@@ -51,6 +52,7 @@ public static class NurseStationRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders);
+        app.Use(UnreadableBody.Answer);
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();

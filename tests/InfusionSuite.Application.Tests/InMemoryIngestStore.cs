@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Application.Tests;
@@ -14,11 +15,25 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private readonly List<StoredTelemetry> _telemetry = [];
     private readonly List<StoredInput> _inputs = [];
     private readonly List<NurseAuditEntry> _audit = [];
+    private readonly List<ScalpCoolingSessionRecord> _ended = [];
+    private readonly List<ScalpCoolingSessionRecord> _corrections = [];
     private readonly Dictionary<string, StartedSession> _sessions = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _attempts = [];
     private readonly List<DateTimeOffset> _purges = [];
     private TaskCompletionSource? _held;
     private int _failures;
+
+    /// <summary>Every record handed to the session-end participants as an end (ends and voids), in order.</summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> Ended
+    {
+        get { lock (_gate) { return [.. _ended]; } }
+    }
+
+    /// <summary>Records of ended sessions that changed afterwards (<see cref="IngestBatch.ChangedAfterEnd"/>), in commit order.</summary>
+    public IReadOnlyList<ScalpCoolingSessionRecord> Corrections
+    {
+        get { lock (_gate) { return [.. _corrections]; } }
+    }
 
     /// <summary>Every commit that reached the store, failed or not.</summary>
     public int CommitAttempts
@@ -125,6 +140,23 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             _telemetry.AddRange(batch.Telemetry);
             _inputs.AddRange(batch.Inputs);
             _audit.AddRange(batch.Audit);
+            _ended.AddRange(batch.EndedSessions);
+            _corrections.AddRange(batch.ChangedAfterEnd);
+            foreach (var adopted in batch.Adopted)
+            {
+                var t = _telemetry.FindIndex(x => x.IngestSeq == adopted.StoredIngestSeq && x.SessionId is null);
+                if (t >= 0)
+                {
+                    _telemetry[t] = _telemetry[t] with { IngestSeq = adopted.IngestSeq, SessionId = adopted.SessionId };
+                }
+
+                var i = _inputs.FindIndex(x => x.IngestSeq == adopted.StoredIngestSeq && x.SessionId is null);
+                if (i >= 0)
+                {
+                    _inputs[i] = _inputs[i] with { IngestSeq = adopted.IngestSeq, SessionId = adopted.SessionId };
+                }
+            }
+
             Commits++;
         }
     }
@@ -144,6 +176,22 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
                 .Select(x => x.Input)
                 .ToList();
             return Task.FromResult<StoredSession?>(new StoredSession(sessionId, started.Plan.ControllerId, started.Policy, log));
+        }
+    }
+
+    public Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            IReadOnlyList<UnassignedMessage> found =
+            [
+                .. _telemetry.Where(t => t.SessionId is null && t.Sample.ControllerId == controllerId && t.ReceivedAt >= receivedSince)
+                    .Select(t => new UnassignedMessage(t.IngestSeq, new TelemetryReceived(t.ReceivedAt, t.Sample)))
+                    .Concat(_inputs.Where(i => i.SessionId is null && i.ControllerId == controllerId && i.Input.ReceivedAt >= receivedSince)
+                        .Select(i => new UnassignedMessage(i.IngestSeq, i.Input)))
+                    .OrderBy(m => m.IngestSeq),
+            ];
+            return Task.FromResult(found);
         }
     }
 

@@ -30,7 +30,7 @@ internal sealed class SimulatedChairRun : IAsyncDisposable, ISimulationObserver
         Chair = chair;
         Timeline = [.. ControllerTimeline.Generate(scenario, chair, seed, PowerOn)];
         _output = output;
-        _run = new SimulatedController(scenario, chair, seed, output, _clock, PowerOn).RunAsync(this, _stop.Token);
+        _run = new SimulatedController(scenario, chair, seed, output, _clock, PowerOn, bootSalt: 0).RunAsync(this, _stop.Token);
     }
 
     public SimulatedChair Chair { get; }

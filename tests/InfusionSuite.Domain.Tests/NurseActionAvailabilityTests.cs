@@ -59,7 +59,7 @@ public sealed class NurseActionAvailabilityTests
         ["PostCooling"] = [CapRemoved, Abort, Tolerance, AdverseEvent, NurseActionKind.Void],
         ["WarmingUp"] = [CapRemoved, Abort, Tolerance, AdverseEvent, NurseActionKind.Void],
         ["Completed"] = [Tolerance, AdverseEvent, NurseActionKind.Void],
-        ["Aborted"] = [Tolerance, AdverseEvent, NurseActionKind.Void],
+        ["Aborted"] = [CapRemoved, Tolerance, AdverseEvent, NurseActionKind.Void], // the cap still comes off after an abort
         ["Voided"] = [],
     };
 

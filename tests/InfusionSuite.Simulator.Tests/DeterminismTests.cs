@@ -32,6 +32,27 @@ public sealed class DeterminismTests
         Assert.NotEqual(SimulationSeed.For(5, 0), SimulationSeed.For(6, 0));
     }
 
+    [Fact(Timeout = 15_000)]
+    public async Task SameSeedRunTwice_SameScenarioButEachRunItsOwnBoot()
+    {
+        Assert.True(BuiltInScenarios.TryGet("normal", out var scenario));
+        var first = await SentAsync(scenario);
+        var second = await SentAsync(scenario);
+
+        Assert.Equal(first.Select(s => (s.Seq, s.Timestamp, s.CoolantC)), second.Select(s => (s.Seq, s.Timestamp, s.CoolantC)));
+        Assert.NotEqual(first[0].Boot, second[0].Boot);
+    }
+
+    private static async Task<IReadOnlyList<Domain.Controllers.TelemetrySample>> SentAsync(Scenario scenario)
+    {
+        var clock = new FakeTimeProvider(Timelines.Start);
+        var output = new InMemoryControllerOutput();
+        var run = new SimulatedController(scenario, SimulatedChair.Numbered(0), 7, output, clock).RunAsync(null, CancellationToken.None);
+        clock.Advance(ControllerTimeline.Duration(scenario) + TimeSpan.FromMinutes(1));
+        await run.WaitAsync(TimeSpan.FromSeconds(20));
+        return [.. output.Telemetry];
+    }
+
     /// <summary>The garbage scenario played through the serial writer on a fake clock, into memory.</summary>
     private static async Task<byte[]> SerialBytesAsync(int seed)
     {
@@ -39,7 +60,7 @@ public sealed class DeterminismTests
         var clock = new FakeTimeProvider(Timelines.Start);
         using var bytes = new MemoryStream();
         await using var output = new SerialStreamOutput(bytes);
-        var run = new SimulatedController(scenario, SimulatedChair.Numbered(0), seed, output, clock).RunAsync(null, CancellationToken.None);
+        var run = new SimulatedController(scenario, SimulatedChair.Numbered(0), seed, output, clock, bootSalt: 0).RunAsync(null, CancellationToken.None);
         clock.Advance(ControllerTimeline.Duration(scenario) + TimeSpan.FromMinutes(1));
         await run.WaitAsync(TimeSpan.FromSeconds(20));
         return bytes.ToArray();

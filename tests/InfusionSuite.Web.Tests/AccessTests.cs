@@ -184,6 +184,16 @@ public sealed partial class AccessTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task SignIn_LastsOnTheRealClock_WhateverTheClinicalClock()
+    {
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        Clock.Advance(TimeSpan.FromDays(2)); // the demo's clinical clock runs 30× faster: a sign-in must not expire with it
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/me")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task StaffText_IsEncodedInPages()
     {
         var service = Host.Services.GetRequiredService<StaffAccountService>();
@@ -202,6 +212,49 @@ public sealed partial class AccessTests : StationTest
             Assert.Contains("script-src 'self'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
         }
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task UnknownAndKnownNames_AnswerAlike_AndLockAlike()
+    {
+        using var browser = Host.Client(null);
+        var token = FormToken(await browser.GetStringAsync("/signin"));
+        foreach (var name in new[] { "alice", "nobody-here" })
+        {
+            var answers = new List<(HttpStatusCode Status, string Error)>();
+            for (var i = 0; i < 6; i++)
+            {
+                var response = await SignInAsync(browser, name, "guess " + i, token);
+                answers.Add((response.StatusCode, ErrorText().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value));
+            }
+
+            Assert.Equal(
+                [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)423, (HttpStatusCode)423],
+                answers.Select(a => a.Status));
+            Assert.Equal("Wrong user name or password.", answers[0].Error);
+            Assert.StartsWith("This account is locked after repeated failed sign-ins. Try again in 15 minutes", answers[5].Error, StringComparison.Ordinal);
+        }
+
+        var (code, output, _) = await UnlockAsync("alice");
+        Assert.Equal(0, code);
+        Assert.Equal("Unlocked alice.", output.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        var audit = await Host.Services.GetRequiredService<IStaffAccounts>().AuditAsync(10, CancellationToken.None);
+        Assert.Contains(audit, a => a.Action == "user-unlocked" && a.Subject == "alice" && a.Actor == "command-line");
+    }
+
+    private async Task<(int Code, string Output, string Error)> UnlockAsync(string name)
+    {
+        using var input = new StringReader(string.Empty);
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var code = await InfusionSuite.Host.Commands.HostCommandLine.InvokeAsync(
+            ["users", "unlock", "--name", name, "--Storage:DatabasePath=" + Db.Path, "--Logging:LogLevel:Default=Warning"],
+            new InfusionSuite.Host.Commands.CommandConsole(input, output, error));
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [GeneratedRegex("<p class=\"error\" role=\"alert\">([^<]*)</p>")]
+    private static partial Regex ErrorText();
 
     internal static Task<HttpResponseMessage> SignInAsync(HttpClient client, string user, string password, string? token)
     {

@@ -155,6 +155,9 @@ public sealed class SessionApiTests : StationTest
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/cap-placed", new { effectiveAt = Nine.AddHours(1) }), "effectiveAt");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 11 }), "score");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { }), "score");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 3.5 }), "score"); // unreadable as a whole number: still the field
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/infusion-started", new { effectiveAt = "yesterday" }), "effectiveAt");
+        await AssertField(await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", preCoolingMinutes = 3.5 }), "preCoolingMinutes");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Bored" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "3" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { }), "reason");

@@ -54,5 +54,8 @@ internal sealed class CrashingStore
 
         public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) =>
             inner.PurgeUnassignedAsync(olderThan, cancellationToken);
+
+        public Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken) =>
+            inner.LoadUnassignedAsync(controllerId, receivedSince, cancellationToken);
     }
 }

@@ -50,6 +50,8 @@ public sealed class IntruderTests
         Assert.True(counts[CcpMetrics.RejectedName] >= 20, $"{counts[CcpMetrics.RejectedName]} frames rejected");
         Assert.True(ghostSent > 0);
         await Wait.UntilAsync(() => counts[IngestMetrics.UnassignedName] >= ghostSent, "the ghost's samples");
+        // The count is taken before the commit: wait for the last batch to be stored too.
+        await Wait.UntilAsync(async () => (await StoredRows.SeqsAsync(db.Path, "GHOST-01")).Count >= ghostSent, "the ghost's samples stored");
         Assert.Equal(ghostSent, (await StoredRows.SeqsAsync(db.Path, "GHOST-01")).Count);
         Assert.Equal(0, await StoredRows.ScalarAsync(db.Path, """
             SELECT count(*) FROM telemetry t JOIN controllers c ON c.controller_key = t.controller_key

@@ -9,8 +9,12 @@ internal static class Settings
         ["Logging:LogLevel:Default"] = "Warning",
     };
 
-    /// <summary>MQTT link to a test broker; a scaled clock needs long keep-alive and offline-after periods (they run on it).</summary>
-    public static Dictionary<string, string?> Mqtt(string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00")
+    /// <summary>
+    /// MQTT link to a test broker; a scaled clock needs long keep-alive and offline-after periods (they run on it),
+    /// and a larger clock-skew threshold: it multiplies the network's delay as much (a millisecond is a second at 1000×, and a busy machine delays by seconds).
+    /// </summary>
+    public static Dictionary<string, string?> Mqtt(
+        string databasePath, string host, int port, string clientId, string offlineAfter = "00:30:00", string clockSkewThreshold = "01:00:00")
     {
         var settings = For(databasePath);
         settings["Controllers:Mqtt:Host"] = host;
@@ -19,6 +23,7 @@ internal static class Settings
         settings["Controllers:Mqtt:KeepAlive"] = "00:10:00";
         settings["Controllers:Mqtt:ConnectionCheckInterval"] = "00:01:00";
         settings["Controllers:Liveness:OfflineAfter"] = offlineAfter;
+        settings["Sessions:ClockSkewThreshold"] = clockSkewThreshold;
         return settings;
     }
 }

@@ -23,6 +23,7 @@ internal sealed partial class ControllerSimulation
     private readonly MessageDelivery _delivery = new();
     private readonly int _periodMs;
     private readonly int _tickPhaseMs;
+    private readonly uint _bootSalt;
 
     private ControllerState _state = ControllerState.Standby;
     private ControllerState _stateBeforePowerLoss;
@@ -43,8 +44,9 @@ internal sealed partial class ControllerSimulation
     private int _garbageIndex;
     private IReadOnlyList<GarbageKind> _garbageKinds = [];
 
-    public ControllerSimulation(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start)
+    public ControllerSimulation(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start, uint bootSalt = 0)
     {
+        _bootSalt = bootSalt;
         _scenario = scenario;
         _controllerId = chair.ControllerId;
         _start = new DateTimeOffset(start.UtcTicks - (start.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
@@ -188,7 +190,7 @@ internal sealed partial class ControllerSimulation
     private void PowerOn(long ms)
     {
         _powered = true;
-        _boot = (uint)_random.NextInt64(0, 0x1_0000_0000);
+        _boot = (uint)_random.NextInt64(0, 0x1_0000_0000) ^ _bootSalt;
         _seq = 0;
         _lastHelloMs = ms;
         _state = ControllerState.Standby;

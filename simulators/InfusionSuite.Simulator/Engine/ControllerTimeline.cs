@@ -9,12 +9,14 @@ namespace InfusionSuite.Simulator.Engine;
 /// </summary>
 public static class ControllerTimeline
 {
-    public static IEnumerable<TimelineItem> Generate(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start)
+    /// <param name="bootSalt">Mixed into every boot id: a run that passes its own random salt gets boot ids of
+    /// its own (a real controller draws a random boot at each power-on) while the seed keeps the scenario.</param>
+    public static IEnumerable<TimelineItem> Generate(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start, uint bootSalt = 0)
     {
         ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(chair);
         ScenarioValidator.ThrowIfInvalid(scenario, scenario.Name);
-        return new ControllerSimulation(scenario, chair, seed, start).Run();
+        return new ControllerSimulation(scenario, chair, seed, start, bootSalt).Run();
     }
 
     /// <summary>Power-on to the end of the scenario.</summary>

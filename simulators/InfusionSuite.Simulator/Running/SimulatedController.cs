@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Scenarios;
@@ -7,16 +8,21 @@ namespace InfusionSuite.Simulator.Running;
 /// <summary>
 /// Plays one chair's timeline through an output on a <see cref="TimeProvider"/>: each item is sent
 /// when the provider's clock reaches it (at once when the clock is already past it). The timeline
-/// starts at <paramref name="start"/>, or at the provider's current instant when absent.
+/// starts at <paramref name="start"/>, or at the provider's current instant when absent. Each run
+/// draws its own boot ids, as a real controller does at power-on: the seed keeps the scenario, not
+/// the boot, so a second run with the same seed is not taken for the first one's duplicates.
+/// <paramref name="bootSalt"/> pins the boots instead (a test that compares two runs byte for byte).
 /// </summary>
 public sealed class SimulatedController(
-    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null)
+    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null, uint? bootSalt = null)
 {
+    private readonly uint _bootSalt = bootSalt ?? BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(sizeof(uint)));
+
     public SimulatedChair Chair => chair;
 
     public async Task RunAsync(ISimulationObserver? observer, CancellationToken cancellationToken)
     {
-        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start ?? timeProvider.GetUtcNow()))
+        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start ?? timeProvider.GetUtcNow(), _bootSalt))
         {
             var wait = item.At - timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)

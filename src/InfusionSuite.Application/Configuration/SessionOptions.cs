@@ -33,6 +33,9 @@ public sealed class SessionOptions
     /// <summary>How far apart the controller's and a nurse's times for the same moment may lie: a first COOLING_START later than this after "cap placed" is a restart, and controller messages up to this long after the nurse ended the session are still taken.</summary>
     public TimeSpan? SameMomentWindow { get; set; } = SessionPolicy.Default.SameMomentWindow;
 
+    /// <summary>After an abort, how long the session keeps listening for the controller's CAP_OFF (the performed period runs to it).</summary>
+    public TimeSpan? AbortListenWindow { get; set; } = SessionPolicy.Default.AbortListenWindow;
+
     public SessionPolicy ToPolicy()
     {
         var defaults = SessionPolicy.Default;
@@ -47,6 +50,7 @@ public sealed class SessionOptions
             SetpointTolerance = SetpointToleranceC is { } c ? Temperature.FromCelsius(c) : defaults.SetpointTolerance,
             ClockSkewThreshold = ClockSkewThreshold ?? defaults.ClockSkewThreshold,
             SameMomentWindow = SameMomentWindow ?? defaults.SameMomentWindow,
+            AbortListenWindow = AbortListenWindow ?? defaults.AbortListenWindow,
         };
     }
 }

@@ -35,6 +35,7 @@ internal sealed class ControllerMessageRouter(
             case DeviceHello hello:
                 metrics.Message(IngestKind.Hello);
                 pending.AddSighting(new ControllerSighting(hello.Hello, receivedAt));
+                sessions.NoteHello(hello.Hello);
                 HandleInput(message, new InputHello(receivedAt, hello.Hello), keepUnassigned: false);
                 break;
             case ControllerPresenceChanged presence:

@@ -11,6 +11,9 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
     private SessionStatus? _statusBeforeBatch;
     private bool _statusChanged;
 
+    // What the session-end participants were last given (rebuilt sessions: as stored).
+    private string? _reported = storedStatus is { } stored && SessionBoard.IsEnded(stored) ? RecordFingerprint.Of(session.ToRecord()) : null;
+
     public string SessionId => sessionId;
 
     public string ControllerId => controllerId;
@@ -22,13 +25,26 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
 
     /// <summary>
     /// Before the commit: puts a changed status in the batch (and, when the session reaches an end,
-    /// its record for the <see cref="ISessionEndParticipant"/>s).
+    /// its record for the <see cref="ISessionEndParticipant"/>s). A record that changes after its end
+    /// (a late CAP_OFF, a late sample, a nurse's correction) goes to them again: a correction.
     /// </summary>
     public void NoteStatusChange(IngestBatch batch)
     {
         var status = session.Status;
-        if (status is null || status == _storedStatus)
+        if (status is null)
         {
+            return;
+        }
+
+        if (status == _storedStatus)
+        {
+            // A voided record is withdrawn: later documentation on it sends nothing.
+            if (_reported is not null && status != SessionStatus.Voided && RecordFingerprint.Of(session.ToRecord()) is var changed && changed != _reported)
+            {
+                batch.AddChangedAfterEnd(session.ToRecord());
+                _reported = changed;
+            }
+
             return;
         }
 
@@ -40,6 +56,7 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
         if (ended && (!Ended || status == SessionStatus.Voided))
         {
             batch.AddEnded(record);
+            _reported = RecordFingerprint.Of(record);
         }
 
         _statusBeforeBatch = _storedStatus;

@@ -23,7 +23,6 @@ internal sealed class PendingBatch(
 {
     private readonly IngestBatch _batch = new();
     private readonly HashSet<LiveSession> _touched = [];
-    private readonly HashSet<LiveSession> _documentedAfterEnd = [];
     private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
     private readonly List<MessageAcknowledgement> _acks = [];
     private long _lastSeq;
@@ -51,6 +50,13 @@ internal sealed class PendingBatch(
 
     public void AddSighting(ControllerSighting sighting) => _batch.Add(sighting);
 
+    /// <summary>A stored message no session had taken joins <paramref name="session"/>'s log, after its start.</summary>
+    public void Adopt(long storedIngestSeq, LiveSession session)
+    {
+        _batch.Add(new AdoptedMessage(storedIngestSeq, ++_lastSeq, session.SessionId));
+        Touch(session);
+    }
+
     /// <summary>A new session, created before the inputs that refer to it.</summary>
     public void AddStarted(StartedSession started) => _batch.Add(started);
 
@@ -64,10 +70,6 @@ internal sealed class PendingBatch(
             seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after, NurseChange.Describe(action, before, after)));
         Touch(session);
         _replies.Add((command, session));
-        if (before is { } was && was != SessionStatus.Voided && SessionBoard.IsEnded(was) && after == was)
-        {
-            _documentedAfterEnd.Add(session); // late documentation: the EHR channels may send a correction
-        }
     }
 
     /// <summary>The message is acknowledged once this batch is stored (or at once, after it, if it added nothing).</summary>
@@ -87,11 +89,6 @@ internal sealed class PendingBatch(
                 session.NoteStatusChange(_batch);
             }
 
-            foreach (var session in _documentedAfterEnd)
-            {
-                _batch.AddChangedAfterEnd(session.Session.ToRecord());
-            }
-
             await committer.CommitAsync(_batch, cancellationToken);
         }
 
@@ -103,7 +100,6 @@ internal sealed class PendingBatch(
 
         _replies.Clear();
         _touched.Clear();
-        _documentedAfterEnd.Clear();
         _batch.Clear();
         foreach (var ack in _acks)
         {

@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Ingest;
@@ -13,14 +14,15 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
 {
     private readonly Dictionary<string, LiveSession> _byController = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveSession> _bySession = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ControllerHello> _hellos = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Opens the store and rebuilds every open session and those ended within the same-moment
+    /// Opens the store and rebuilds every open session and those ended within the late-message
     /// window (late controller messages may still join them); publishes each to the board.
     /// </summary>
     public async Task<IngestRecovery> RecoverAsync(CancellationToken cancellationToken)
     {
-        var window = policies.Current.SameMomentWindow;
+        var window = policies.Current.LateMessageWindow;
         var recovery = await store.OpenAsync(timeProvider.GetUtcNow() - window, cancellationToken);
         foreach (var stored in recovery.Sessions)
         {
@@ -36,6 +38,12 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
 
         return recovery;
     }
+
+    /// <summary>Remembers what the controller last said it is (a session started later learns its model and firmware).</summary>
+    public void NoteHello(ControllerHello hello) => _hellos[hello.ControllerId] = hello;
+
+    /// <summary>The controller's latest hello since this writer started; null when none came.</summary>
+    public ControllerHello? LastHello(string controllerId) => _hellos.GetValueOrDefault(controllerId);
 
     /// <summary>The controller's current session, if it has one.</summary>
     public bool TryCurrent(string controllerId, out LiveSession live) => _byController.TryGetValue(controllerId, out live!);

@@ -19,6 +19,8 @@ internal sealed class SessionStart(
     SessionPolicySource policies,
     ICourseLookup courses)
 {
+    private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
+
     public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var policy = policies.Current;
@@ -60,8 +62,45 @@ internal sealed class SessionStart(
             return;
         }
 
+        if (action.EffectiveInstant < receivedAt)
+        {
+            // Started late: what the controller said since then arrived before the session existed.
+            await pending.CommitAsync(cancellationToken);
+        }
+
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy));
         sessions.Begin(live);
         pending.AddNurseAction(command, live, action, null);
+        if (sessions.LastHello(request.ControllerId) is { } hello)
+        {
+            // The controller said who it is before the session began: its model and firmware belong to the record.
+            var sighting = new ControllerHelloReceived(receivedAt, hello);
+            if (live.Session.Apply(sighting).IsAccepted)
+            {
+                pending.AddInput(live, request.ControllerId, sighting);
+            }
+        }
+
+        if (action.EffectiveInstant < receivedAt)
+        {
+            await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
+        }
     }
+
+    /// <summary>
+    /// A start documented late takes the controller's samples and events from its effective time on
+    /// (and a minute before, so that the controller's clock is known): each one the session accepts
+    /// joins its log after the start.
+    /// </summary>
+    private async Task AdoptAsync(LiveSession live, DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        foreach (var message in await store.LoadUnassignedAsync(live.ControllerId, since, cancellationToken))
+        {
+            if (live.Session.Apply(message.Input).IsAccepted)
+            {
+                pending.Adopt(message.IngestSeq, live);
+            }
+        }
+    }
+
 }

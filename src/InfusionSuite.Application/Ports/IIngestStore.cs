@@ -19,6 +19,12 @@ public interface IIngestStore
     /// <summary>Loads one session's policy and log (for an action on a session no longer in memory); null when unknown.</summary>
     Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The controller's samples and events that no session took, received at or after <paramref name="receivedSince"/>,
+    /// in ingest order (for a session started late: docs/clinical-rules.md, "Late documentation and ends").
+    /// </summary>
+    Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken);
+
     /// <summary>Deletes samples and events that no session took, older than <paramref name="olderThan"/>; returns how many.</summary>
     Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken);
 }

@@ -16,8 +16,9 @@ public interface ISessionEndParticipant
     ValueTask<IReadOnlyList<OutboxItem>> OnSessionEndedAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken);
 
     /// <summary>
-    /// A session that had ended was documented further (e.g. tolerance or an adverse event after the cap
-    /// came off): what the change adds, in the same transaction as the change. Nothing by default.
+    /// A session that had ended changed in what is reported (a controller's late CAP_OFF after an abort,
+    /// tolerance or an adverse event documented after the cap came off): what the change adds, in the
+    /// same transaction as the change. Nothing by default.
     /// </summary>
     ValueTask<IReadOnlyList<OutboxItem>> OnSessionChangedAfterEndAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken) =>
         ValueTask.FromResult<IReadOnlyList<OutboxItem>>([]);

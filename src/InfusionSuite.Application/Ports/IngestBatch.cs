@@ -15,6 +15,7 @@ public sealed class IngestBatch
     private readonly Dictionary<string, SessionStatusChange> _statuses = new(StringComparer.Ordinal);
     private readonly List<ControllerSighting> _controllers = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
+    private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
 
     public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
@@ -37,16 +38,19 @@ public sealed class IngestBatch
     /// </summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> EndedSessions => _ended;
 
+    /// <summary>Stored messages no session had taken that a session started late takes now (written after the new sessions).</summary>
+    public IReadOnlyList<AdoptedMessage> Adopted => _adopted;
     /// <summary>
-    /// Records of sessions that had ended and were documented further in this batch (not voided: a void
-    /// is an end): each <see cref="ISessionEndParticipant"/> may write a correction in the same transaction.
+    /// Records of sessions that had ended and changed in this batch (a late CAP_OFF or sample, a nurse's
+    /// documentation after the end; not a void: a void is an end): each <see cref="ISessionEndParticipant"/>
+    /// may write a correction in the same transaction.
     /// </summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> ChangedAfterEnd => _changedAfterEnd;
 
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
-    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0;
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _adopted.Count == 0;
 
     public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
 
@@ -62,6 +66,8 @@ public sealed class IngestBatch
 
     public void AddEnded(ScalpCoolingSessionRecord record) => _ended.Add(record);
 
+    public void Add(AdoptedMessage adopted) => _adopted.Add(adopted);
+
     public void AddChangedAfterEnd(ScalpCoolingSessionRecord record) => _changedAfterEnd.Add(record);
 
     public void Clear()
@@ -73,6 +79,7 @@ public sealed class IngestBatch
         _statuses.Clear();
         _controllers.Clear();
         _ended.Clear();
+        _adopted.Clear();
         _changedAfterEnd.Clear();
     }
 }

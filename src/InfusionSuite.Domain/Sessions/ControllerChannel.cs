@@ -22,9 +22,8 @@ internal sealed class ControllerChannel
     /// <summary>When the controller was offline (liveness, by received time).</summary>
     public ConditionTimeline Offline { get; } = new();
 
-    public TimeSpan LargestSkew { get; private set; }
-
-    public int SkewFlagged { get; private set; }
+    /// <summary>The controller's clock against the server's, per boot.</summary>
+    public ControllerClock Clock { get; } = new();
 
     /// <summary>The latest hello (by received time) names the model and firmware; every hello's boot counts.</summary>
     public void Hello(ControllerHello hello, DateTimeOffset receivedAt)
@@ -52,20 +51,5 @@ internal sealed class ControllerChannel
 
         Offline.Observe(isOffline, receivedAt);
         return true;
-    }
-
-    /// <summary>Notes the distance between the controller's clock and the server's for one message.</summary>
-    public void NoteClock(DateTimeOffset deviceTs, DateTimeOffset receivedAt, TimeSpan flagAbove)
-    {
-        var skew = (receivedAt - deviceTs).Duration();
-        if (skew > LargestSkew)
-        {
-            LargestSkew = skew;
-        }
-
-        if (skew > flagAbove)
-        {
-            SkewFlagged++;
-        }
     }
 }

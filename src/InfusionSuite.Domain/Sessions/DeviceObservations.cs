@@ -61,10 +61,11 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     };
 
     /// <param name="startedAt">The session's start: only samples from then on count towards the temperatures.</param>
-    public void Sample(in TelemetrySample sample, DateTimeOffset startedAt)
+    /// <param name="endedAt">The session's clinical end, when known: samples after it do not count towards the temperatures.</param>
+    public void Sample(in TelemetrySample sample, DateTimeOffset startedAt, DateTimeOffset? endedAt)
     {
         var at = sample.Timestamp;
-        if (sample.CapConnected && at >= startedAt)
+        if (sample.CapConnected && at >= startedAt && (endedAt is not { } end || at <= end))
         {
             _coolant.Add(sample.CoolantC);
             if (sample.ScalpC is { } scalp)

@@ -58,6 +58,7 @@ public static class NurseActionAvailability
     /// </summary>
     private static bool Offered(SessionState s, NurseActionKind kind) => kind switch
     {
+        NurseActionKind.CapRemoved when s.Nurse.Abort is not null => true,
         _ when IsStep(kind) && s.Lifecycle.End is not null => false,
         NurseActionKind.CapPlaced => s.Lifecycle.Placement is null,
         _ => true,

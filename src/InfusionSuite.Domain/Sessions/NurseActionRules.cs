@@ -41,6 +41,7 @@ internal static class NurseActionRules
         {
             VoidSession or RecordAdverseEvent => RefusalReason.None,
             RecordTolerance tolerance => tolerance.Score is < 0 or > 10 ? RefusalReason.ToleranceOutOfRange : RefusalReason.None,
+            RemoveCap when s.Nurse.Abort is { } abort && s.Nurse.CapRemovedAt is null => CheckRemovalAfterAbort(s, abort, at),
             _ when s.Nurse.Abort is not null || s.Nurse.CapRemovedAt is not null => RefusalReason.SessionFinished,
             PlaceCap => CheckPlacement(s, at),
             StartInfusion => s.Nurse.InfusionStartedAt is not null ? RefusalReason.AlreadyRecorded : RefusalReason.None,
@@ -66,6 +67,13 @@ internal static class NurseActionRules
         s.Nurse.InfusionEndedAt is not { } ended ? RefusalReason.InfusionNotEnded
         : s.Lifecycle.Placement is not { } placed ? RefusalReason.CapNotPlaced
         : at < ended || at < placed ? RefusalReason.OutOfOrder
+        : RefusalReason.None;
+
+    /// <summary>After an abort the cap still comes off: "cap removed" is taken within the listening window, once.</summary>
+    private static RefusalReason CheckRemovalAfterAbort(SessionState s, SessionAbort abort, DateTimeOffset at) =>
+        s.Lifecycle.Placement is null ? RefusalReason.CapNotPlaced
+        : s.Lifecycle.RemovalSource == BoundarySource.Controller || at > abort.At + s.Policy.AbortListenWindow ? RefusalReason.SessionFinished
+        : at < abort.At ? RefusalReason.OutOfOrder
         : RefusalReason.None;
 
     private static DateTimeOffset Latest(SessionState s)

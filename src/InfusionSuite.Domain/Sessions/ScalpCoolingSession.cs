@@ -49,13 +49,13 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
     /// <summary>The per-sample step: O(1), no allocation on the usual path.</summary>
     public InputOutcome ApplyTelemetry(in TelemetrySample sample, DateTimeOffset receivedAt)
     {
-        var outcome = Admit(sample.ControllerId, sample.Boot, sample.Seq, sample.Timestamp, receivedAt, readable: true);
+        var outcome = Admit(sample.ControllerId, sample.Boot, sample.Seq, sample.Timestamp, receivedAt, readable: true, out var at);
         if (!outcome.IsAccepted)
         {
             return outcome;
         }
 
-        _state.Device.Sample(sample, _state.StartedAt);
+        _state.Device.Sample(at == sample.Timestamp ? sample : sample with { Timestamp = at }, _state.StartedAt, _state.Nurse.Abort?.At ?? _state.Lifecycle.End);
         if (_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)
         {
             _state.RefreshLifecycle();
@@ -90,20 +90,27 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     private InputOutcome ApplyEvent(ControllerEvent e, DateTimeOffset receivedAt)
     {
-        var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e));
+        var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e), out var at);
         if (outcome.IsAccepted)
         {
-            _state.Device.Event(e, _state.StartedAt);
+            _state.Device.Event(at == e.Timestamp ? e : e with { Timestamp = at }, _state.StartedAt);
             _state.RefreshLifecycle();
         }
 
         return outcome;
     }
 
-    /// <summary>Gate, dedupe and clock check shared by every sequenced controller message.</summary>
-    private InputOutcome Admit(string controllerId, uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt, bool readable)
+    /// <summary>
+    /// Gate, dedupe and clock shared by every sequenced controller message; <paramref name="at"/> is
+    /// the message's ts on the server's timeline (docs/clinical-rules.md, "Clocks").
+    /// </summary>
+    private InputOutcome Admit(string controllerId, uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt, bool readable, out DateTimeOffset at)
     {
-        var refusal = DeviceGate(controllerId, deviceTs);
+        var threshold = _state.Policy.ClockSkewThreshold;
+        at = string.Equals(controllerId, _state.Plan?.ControllerId, StringComparison.Ordinal)
+            ? _state.Channel.Clock.ToServerTime(boot, seq, deviceTs, receivedAt, threshold)
+            : deviceTs;
+        var refusal = DeviceGate(controllerId, at);
         if (refusal == RefusalReason.None && !readable)
         {
             refusal = RefusalReason.InvalidDeviceDetail;
@@ -119,7 +126,9 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Duplicate;
         }
 
-        NoteDeviceClock(deviceTs, receivedAt);
+        at = _state.Channel.Clock.Note(boot, seq, deviceTs, receivedAt, threshold);
+        _state.Saw(at);
+        _state.Saw(receivedAt);
         return InputOutcome.Accepted;
     }
 
@@ -173,8 +182,10 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         var lifecycle = _state.Lifecycle;
         if (lifecycle.End is { } end)
         {
-            var endedByController = lifecycle.RemovalSource == BoundarySource.Controller && _state.Nurse.Abort is null;
-            var limit = endedByController ? end : end + _state.Policy.SameMomentWindow;
+            var policy = _state.Policy;
+            var limit = lifecycle.RemovalSource == BoundarySource.Controller ? end
+                : _state.Nurse.Abort is { } abort ? IntervalMath.Max(abort.At + policy.AbortListenWindow, end + policy.SameMomentWindow)
+                : end + policy.SameMomentWindow;
             if (at > limit)
             {
                 return RefusalReason.AfterSessionEnded;
@@ -182,12 +193,5 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         }
 
         return RefusalReason.None;
-    }
-
-    private void NoteDeviceClock(DateTimeOffset deviceTs, DateTimeOffset receivedAt)
-    {
-        _state.Channel.NoteClock(deviceTs, receivedAt, _state.Policy.ClockSkewThreshold);
-        _state.Saw(deviceTs);
-        _state.Saw(receivedAt);
     }
 }

@@ -44,9 +44,13 @@ internal sealed record SessionLifecycle(
         DateTimeOffset? end = removal;
         if (s.Nurse.Abort is { } abort)
         {
-            end = abort.At;
-            removal = placement is null ? null : abort.At;
-            removalSource = placement is null ? null : BoundarySource.Nurse;
+            // Ended clinically at the abort; the cap comes off afterwards: the controller's CAP_OFF within
+            // the listening window, else the nurse's "cap removed" after the abort, else the abort itself.
+            var capOff = s.Device.LastCapOffAt is { } last && last >= abort.At && last <= abort.At + s.Policy.AbortListenWindow ? last : (DateTimeOffset?)null;
+            var nurseOff = s.Nurse.CapRemovedAt is { } removed && removed >= abort.At ? removed : (DateTimeOffset?)null;
+            removal = placement is null ? null : capOff ?? nurseOff ?? abort.At;
+            removalSource = placement is null ? null : capOff is not null ? BoundarySource.Controller : BoundarySource.Nurse;
+            end = removal ?? abort.At;
             deviceLastStop = null;
         }
 

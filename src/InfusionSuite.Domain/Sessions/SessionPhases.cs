@@ -15,7 +15,9 @@ internal static class SessionPhases
             return phases;
         }
 
-        var end = lifecycle.End;
+        // An aborted session's phases stop at the abort; the minutes until the cap came off are warm-up.
+        var abortedAt = s.Nurse.Abort?.At;
+        var end = abortedAt is { } a && lifecycle.End is { } e0 && e0 > a ? a : lifecycle.End;
         var completed = lifecycle.Removal is not null && s.Nurse.Abort is null;
         var starts = new List<(SessionPhase Phase, DateTimeOffset At)>(4) { (SessionPhase.PreCooling, placement) };
         if (s.Nurse.InfusionStartedAt is { } infusionStart)
@@ -43,6 +45,11 @@ internal static class SessionPhases
         {
             var phaseEnd = i + 1 < starts.Count ? clamped[i + 1] : end;
             phases.Add(new PhaseSummary(starts[i].Phase, clamped[i], phaseEnd, TargetOf(s.Plan!, starts[i].Phase), InterruptionSummary.None));
+        }
+
+        if (end is { } stopped && lifecycle.End is { } removed && removed > stopped)
+        {
+            phases.Add(new PhaseSummary(SessionPhase.WarmUp, stopped, removed, null, InterruptionSummary.None));
         }
 
         return phases;

@@ -37,6 +37,15 @@ public sealed record SessionPolicy
     /// </summary>
     public TimeSpan SameMomentWindow { get; init; } = TimeSpan.FromMinutes(2);
 
+    /// <summary>
+    /// After an abort, how long the session keeps listening for the controller's CAP_OFF (default 30 min):
+    /// the performed period runs to it; without one in this window the session closes at the abort.
+    /// </summary>
+    public TimeSpan AbortListenWindow { get; init; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How long after its end a session may still take controller messages (the longer of the two windows).</summary>
+    public TimeSpan LateMessageWindow => AbortListenWindow > SameMomentWindow ? AbortListenWindow : SameMomentWindow;
+
     /// <summary>True when a target lies in the editable range.</summary>
     public bool IsTargetAllowed(TimeSpan target) => target >= MinimumTarget && target <= MaximumTarget;
 
@@ -54,6 +63,11 @@ public sealed record SessionPolicy
         if (InterruptionThreshold < TimeSpan.Zero || ClockSkewThreshold < TimeSpan.Zero || SameMomentWindow < TimeSpan.Zero || SetpointTolerance.Tenths < 0)
         {
             problems.Add($"{nameof(InterruptionThreshold)}, {nameof(ClockSkewThreshold)}, {nameof(SameMomentWindow)} and {nameof(SetpointTolerance)} must not be negative.");
+        }
+
+        if (AbortListenWindow < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(AbortListenWindow)} must not be negative.");
         }
 
         return problems;

@@ -56,7 +56,7 @@ internal static class SessionRecordBuilder
                 s.Device.Latest?.Alarms ?? ControllerAlarms.None,
                 s.Device.CoolantOffSetpoint.KnownSince is null ? null : !s.Device.CoolantOffSetpoint.IsTrue,
                 s.Device.CoolingNotRunning.KnownSince is null ? null : !s.Device.CoolingNotRunning.IsTrue,
-                new ClockSkewSummary(s.Channel.LargestSkew, s.Channel.SkewFlagged)),
+                new ClockSkewSummary(s.Channel.Clock.LargestOffset, s.Channel.Clock.FlaggedMessages, s.Channel.Clock.Steps, s.Channel.Clock.ControllerAhead)),
             Nurses = [.. s.Nurse.Nurses],
             NurseEntries = [.. s.Nurse.Entries],
             Tolerance = s.Nurse.Tolerance,

@@ -34,6 +34,11 @@ internal static class SessionSummaryText
             text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => a.Event.ToString()).Distinct(StringComparer.Ordinal))).Append('.');
         }
 
+        if (record.Controller.ClockSkew.Warning is { } clock)
+        {
+            text.Append(' ').Append(clock);
+        }
+
         if (record.Abort is { } abort)
         {
             text.Append(CultureInfo.InvariantCulture, $" Stopped early: {abort.Reason}.");

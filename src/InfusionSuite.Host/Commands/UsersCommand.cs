@@ -6,7 +6,7 @@ namespace InfusionSuite.Host.Commands;
 
 /// <summary>
 /// <c>users add --name NAME --role nurse|engineer|admin --display "NAME" [--practitioner ID] --password-stdin</c>,
-/// <c>users disable|enable --name NAME</c>, <c>users token --name NAME</c> (prints the token once), <c>users list</c>:
+/// <c>users disable|enable|unlock --name NAME</c>, <c>users token --name NAME</c> (prints the token once), <c>users list</c>:
 /// the nurse station's accounts in the configured database (<see cref="StaffCommand"/> does the work).
 /// </summary>
 internal static class UsersCommand
@@ -17,6 +17,7 @@ internal static class UsersCommand
         users.Subcommands.Add(Add(console));
         users.Subcommands.Add(SetDisabled(console, "disable", "Disable an account and revoke its API tokens.", disabled: true));
         users.Subcommands.Add(SetDisabled(console, "enable", "Enable an account again.", disabled: false));
+        users.Subcommands.Add(Unlock(console));
         users.Subcommands.Add(Token(console));
         users.Subcommands.Add(List(console));
         return users;
@@ -64,6 +65,18 @@ internal static class UsersCommand
             return await Staff(host).SetDisabledAsync(result.GetRequiredValue(name), disabled, console.Out, console.Error, cancellationToken);
         });
         return command;
+    }
+
+    private static Command Unlock(CommandConsole console)
+    {
+        var name = NameOption();
+        var unlock = new Command("unlock", "End an account's lockout after failed sign-ins at once.") { name };
+        unlock.SetAction(async (result, cancellationToken) =>
+        {
+            await using var host = CommandHost.Build(result);
+            return await Staff(host).UnlockAsync(result.GetRequiredValue(name), console.Out, console.Error, cancellationToken);
+        });
+        return unlock;
     }
 
     private static Command Token(CommandConsole console)

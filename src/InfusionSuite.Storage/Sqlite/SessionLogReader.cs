@@ -82,6 +82,47 @@ internal static class SessionLogReader
         return new StoredSession(sessionId, controllerId, InputLogCodec.DeserializePolicy(policyJson), log);
     }
 
+    /// <summary>The controller's samples and events no session took, received since <paramref name="receivedSince"/>, in ingest order.</summary>
+    public static async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(
+        SqliteConnection connection, string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var since = TelemetryColumns.Ms(receivedSince);
+        var found = new List<UnassignedMessage>();
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = """
+                SELECT i.ingest_seq, i.kind, i.payload FROM session_inputs i JOIN controllers c ON c.controller_key = i.controller_key
+                WHERE c.controller_id = $id AND i.session_key IS NULL AND i.received_at_ms >= $since
+                """;
+            query.Parameters.AddWithValue("$id", controllerId);
+            query.Parameters.AddWithValue("$since", since);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(new UnassignedMessage(reader.GetInt64(0), InputLogCodec.Deserialize(reader.GetInt32(1), reader.GetString(2))));
+            }
+        }
+
+        await using (var query = connection.CreateCommand())
+        {
+            query.CommandText = """
+                SELECT t.ingest_seq, t.boot, t.seq, t.ts_ms, t.received_offset_ms, t.packed, t.coolant, t.scalp, t.flow
+                FROM telemetry t JOIN controllers c ON c.controller_key = t.controller_key
+                WHERE c.controller_id = $id AND t.session_key IS NULL AND t.ts_ms + t.received_offset_ms >= $since
+                """;
+            query.Parameters.AddWithValue("$id", controllerId);
+            query.Parameters.AddWithValue("$since", since);
+            await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found.Add(new UnassignedMessage(reader.GetInt64(0), Sample(reader, controllerId)));
+            }
+        }
+
+        found.Sort((a, b) => a.IngestSeq.CompareTo(b.IngestSeq));
+        return found;
+    }
+
     private static TelemetryReceived Sample(SqliteDataReader reader, string controllerId)
     {
         var ts = reader.GetInt64(3);

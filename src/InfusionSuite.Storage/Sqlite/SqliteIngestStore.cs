@@ -89,6 +89,12 @@ internal sealed class SqliteIngestStore(
         }
     }
 
+    public async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+    {
+        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        return await SessionLogReader.LoadUnassignedAsync(connection, controllerId, receivedSince, cancellationToken);
+    }
+
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
@@ -187,6 +193,11 @@ internal sealed class SqliteIngestStore(
         foreach (var change in batch.StatusChanges)
         {
             commands.Status(SessionKey(commands, change.SessionId, cancellationToken), change);
+        }
+
+        foreach (var adopted in batch.Adopted)
+        {
+            commands.Adopt(adopted, SessionKey(commands, adopted.SessionId, cancellationToken));
         }
     }
 

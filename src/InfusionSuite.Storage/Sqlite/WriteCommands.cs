@@ -22,6 +22,8 @@ internal sealed class WriteCommands : IDisposable
     private readonly SqliteCommand _policy;
     private readonly SqliteCommand _session;
     private readonly SqliteCommand _sessionKey;
+    private readonly SqliteCommand _adopt;
+    private readonly SqliteParameter[] _ad;
     private readonly SqliteCommand[] _all;
 
     public WriteCommands(SqliteConnection connection)
@@ -47,7 +49,10 @@ internal sealed class WriteCommands : IDisposable
         (_session, _) = Create(connection,
             "INSERT INTO sessions (session_id, course_key, controller_key, policy_key, status, started_at_ms) VALUES ($1, $2, $3, $4, $5, $6) RETURNING session_key", 6);
         (_sessionKey, _) = Create(connection, "SELECT session_key FROM sessions WHERE session_id = $1", 1);
-        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _sessionKey];
+        (_adopt, _ad) = Create(connection,
+            "UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL; " +
+            "UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL", 3);
+        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _sessionKey, _adopt];
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -120,6 +125,15 @@ internal sealed class WriteCommands : IDisposable
         _h[3].Value = TelemetryColumns.Ms(sighting.At);
         _h[4].Value = controllerKey;
         _hello.ExecuteNonQuery();
+    }
+
+    /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
+    public void Adopt(AdoptedMessage adopted, int sessionKey)
+    {
+        _ad[0].Value = adopted.StoredIngestSeq;
+        _ad[1].Value = adopted.IngestSeq;
+        _ad[2].Value = sessionKey;
+        _adopt.ExecuteNonQuery();
     }
 
     public int NewController(string controllerId) => Scalar(_newController, controllerId);

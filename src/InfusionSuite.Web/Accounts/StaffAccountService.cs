@@ -22,6 +22,8 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
     /// <summary>A hash verified for unknown users, so that an unknown name takes as long as a wrong password.</summary>
     private static readonly Lazy<string> DecoyHash = new(() => Hasher.HashPassword(Decoy, "decoy password, never valid"));
 
+    private readonly UnknownNameFailures _unknownNames = new();
+
     public async Task<(StaffAccount? Account, string? Problem)> AddAsync(
         string userName, string displayName, StaffRole role, string password, string? practitionerId, string actor, CancellationToken cancellationToken)
     {
@@ -57,6 +59,20 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
                 disabled ? "tokens revoked" : string.Empty),
             cancellationToken);
 
+    /// <summary>Ends a lockout at once (an admin's decision); false when the user is unknown. Audited.</summary>
+    public async Task<bool> UnlockAsync(string userName, string actor, CancellationToken cancellationToken)
+    {
+        var account = await accounts.FindByNameAsync(userName, cancellationToken);
+        if (account is null)
+        {
+            return false;
+        }
+
+        await accounts.RecordSignInStateAsync(
+            account.UserId, 0, null, new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "user-unlocked", account.UserName, string.Empty), cancellationToken);
+        return true;
+    }
+
     /// <summary>Issues a new API token for the user; the token is returned once and only its hash is kept. Null when the user is unknown or disabled.</summary>
     public async Task<string?> IssueTokenAsync(string userName, string actor, CancellationToken cancellationToken)
     {
@@ -86,15 +102,21 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
     public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
     {
         var account = string.IsNullOrWhiteSpace(userName) ? null : await accounts.FindByNameAsync(userName, cancellationToken);
+        var now = timeProvider.GetUtcNow();
+        var settings = options.Value;
         if (account is null)
         {
+            // An unknown name costs the same hash check and locks after the same failures: the answers do not tell which names exist.
             Hasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? string.Empty);
-            return new SignInOutcome(SignInStatus.Refused, null);
+            var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
+            return (_unknownNames.LockedUntil(name, now) ?? _unknownNames.Fail(name, now, settings.MaxFailedSignIns, settings.LockoutDuration)) is { } unknownUntil
+                ? new SignInOutcome(SignInStatus.LockedOut, null, unknownUntil)
+                : new SignInOutcome(SignInStatus.Refused, null);
         }
 
-        var now = timeProvider.GetUtcNow();
         if (account.LockedUntil is { } until && until > now)
         {
+            Hasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? string.Empty); // the same work as every other answer
             return new SignInOutcome(SignInStatus.LockedOut, null, until);
         }
 
@@ -110,10 +132,10 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         }
 
         var failed = account.FailedSignIns + 1;
-        var limit = options.Value.MaxFailedSignIns;
+        var limit = settings.MaxFailedSignIns;
         if (failed >= limit)
         {
-            var lockedUntil = now + options.Value.LockoutDuration;
+            var lockedUntil = now + settings.LockoutDuration;
             var detail = string.Create(CultureInfo.InvariantCulture, $"{failed} failed sign-ins; locked until {lockedUntil:O}");
             await accounts.RecordSignInStateAsync(account.UserId, 0, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken);
             return new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil);

@@ -32,6 +32,7 @@ internal static class StaffAuthentication
                 cookie.LogoutPath = "/signout";
                 cookie.AccessDeniedPath = "/forbidden";
                 cookie.ExpireTimeSpan = station.Value.SignInLifetime;
+                cookie.TimeProvider = TimeProvider.System; // a sign-in lasts on the real clock, whatever the clinical one (the demo's runs 30× faster)
                 cookie.SlidingExpiration = true;
                 cookie.Events = new CookieAuthenticationEvents
                 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
@@ -17,6 +18,7 @@ internal sealed class BoardReader(
     IControllerPresence presence,
     IPatientNames patients,
     KnownChairs known,
+    ISessionDirectory directory,
     IOptions<NurseStationOptions> options,
     IOptions<BillingOptions> billing,
     TimeProvider timeProvider)
@@ -30,15 +32,20 @@ internal sealed class BoardReader(
             : new Dictionary<string, string>();
         var settings = options.Value;
         var stored = await known.IdsAsync(cancellationToken);
+        var listings = runsSessions
+            ? new Dictionary<string, ControllerListing>(StringComparer.Ordinal)
+            : (await directory.ControllersAsync(cancellationToken)).ToDictionary(c => c.ControllerId, StringComparer.Ordinal);
+        var heardSinceStart = presence.KnownControllers().ToHashSet(StringComparer.Ordinal);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
-        chairs.AddRange(rows.Select(row => Chair(row, settings, showPatients ? names : null, runsSessions)));
+        chairs.AddRange(rows.Select(row => Chair(
+            row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
+            controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.Contains(row.ControllerId))));
         foreach (var id in settings.Chairs.Keys.Concat(stored).Distinct(StringComparer.Ordinal).Where(id => rows.All(r => r.ControllerId != id)))
         {
-            chairs.Add(Chair(new ChairBoardRow(id, false, null, null, null), settings, null, runsSessions));
+            chairs.Add(Chair(new ChairBoardRow(id, false, null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
         }
 
         chairs.Sort((a, b) => LabelOrder.Compare(a.Label, b.Label));
-        var heardSinceStart = presence.KnownControllers().ToHashSet(StringComparer.Ordinal);
         return new BoardView(now, showPatients, runsSessions, chairs, UrgencyStrip.Of(chairs, heardSinceStart), billing.Value.SiteTimeZone);
     }
 
@@ -46,12 +53,16 @@ internal sealed class BoardReader(
     internal static IComparer<string> LabelOrder { get; } = new ChairLabelOrder();
 
     /// <summary>One chair; the possible actions are the domain's (<see cref="ScalpCoolingSessionRecord.PossibleNurseActions"/>), only for users who run sessions.</summary>
-    internal static ChairView Chair(ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions)
+    /// <param name="listing">The stored controller, for the engineer's details of a chair without a session.</param>
+    /// <param name="controllerKnown">The chair's controller has been heard (since the start or before it): its silence during a session is an alarm.</param>
+    internal static ChairView Chair(
+        ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions, ControllerListing? listing = null, bool controllerKnown = false)
     {
         var label = settings.ChairLabel(row.ControllerId);
         if (row is not { Record: { } record, Live: { } live })
         {
-            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], []);
+            var details = runsSessions || listing is null ? null : new ChairController(listing.Model, listing.Firmware, null, listing.LastHelloAt, null, null, null);
+            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], [], Controller: details);
         }
 
         var patient = names is null ? null
@@ -59,7 +70,9 @@ internal sealed class BoardReader(
         var phase = SessionLiveViewPhase(record);
         var ended = live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
         List<AlarmView> alarms = [.. live.ActiveAlarms.Select(AlarmView.Of)];
-        if (!row.ControllerOnline && !ended && live.Status != SessionStatus.Started)
+        var controller = record.Controller;
+        var heardInSession = controller.LatestSampleAt is not null || controller.Boots.Count > 0;
+        if (!row.ControllerOnline && !ended && live.Status != SessionStatus.Started && (heardInSession || controllerKnown))
         {
             alarms.Insert(0, AlarmView.Offline);
         }
@@ -86,7 +99,16 @@ internal sealed class BoardReader(
             live.PostCoolingCompleteRemoveCap,
             ended,
             runsSessions ? Actions(record, steps: true) : [],
-            runsSessions ? Actions(record, steps: false) : []);
+            runsSessions ? Actions(record, steps: false) : [],
+            record.Controller.ClockSkew.Warning,
+            runsSessions ? null : new ChairController(
+                controller.Model ?? listing?.Model,
+                controller.Firmware ?? listing?.Firmware,
+                controller.Boots.Count > 0 ? controller.Boots[^1].ToString("x8", CultureInfo.InvariantCulture) : null,
+                listing?.LastHelloAt,
+                controller.LatestSampleAt,
+                controller.Reboots,
+                (long)controller.ClockSkew.Largest.TotalSeconds));
     }
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>

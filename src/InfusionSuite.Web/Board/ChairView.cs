@@ -5,6 +5,8 @@ namespace InfusionSuite.Web.Board;
 /// <param name="OvertimeSeconds">How long past the pre- or post-cooling target the phase has run; null before the target or in other phases.</param>
 /// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff; <see cref="AlarmView.ControllerOffline"/> when the controller went silent during the session.</param>
 /// <param name="Actions">The steps a nurse can take now (the domain's answer, as action names: <c>cap-placed</c>, …, <c>abort</c>); empty for users who do not run sessions.</param>
+/// <param name="ClockWarning">The controller's clock is off or stepped (the domain's words); null when it is within the threshold.</param>
+/// <param name="Controller">The controller's details for engineers and admins (users who do not run sessions); null for nurses.</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
     string ControllerId,
@@ -28,4 +30,6 @@ public sealed record ChairView(
     bool RemoveCap,
     bool SessionEnded,
     IReadOnlyList<string> Actions,
-    IReadOnlyList<string> DocumentationActions);
+    IReadOnlyList<string> DocumentationActions,
+    string? ClockWarning = null,
+    ChairController? Controller = null);

@@ -33,6 +33,15 @@ internal sealed class StaffCommand(StaffAccountService service, IStaffAccounts a
         return await ReportAsync(changed, $"{(disabled ? "Disabled" : "Enabled")} {name.ToLowerInvariant()}.", "No such user.", output, error);
     }
 
+    /// <summary>Ends a user's lockout at once.</summary>
+    public async Task<int> UnlockAsync(string name, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        await migrator.EnsureMigratedAsync(cancellationToken);
+        var done = await service.UnlockAsync(name, Actor, cancellationToken);
+        return await ReportAsync(done, $"Unlocked {name.ToLowerInvariant()}.", "No such user.", output, error);
+    }
+
     /// <summary>Issues a new API token and prints it once.</summary>
     public async Task<int> IssueTokenAsync(string name, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {

@@ -13,7 +13,7 @@ internal static class StationPages
         app.MapGet("/sessions/{id}", (HttpContext context, string id) =>
             StationPage.Render<SessionPage>(context, "Session", new Dictionary<string, object?> { [nameof(SessionPage.SessionId)] = id }));
         app.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.AdminPolicy);
-        app.MapGet("/users", UsersAsync).RequireAuthorization(StaffRoles.AdminPolicy);
+        app.MapUserAdmin();
     }
 
     private static async Task<IResult> AuditAsync(HttpContext context, SessionPageReader reader) =>
@@ -21,15 +21,4 @@ internal static class StationPages
         {
             [nameof(AuditPage.Audit)] = await reader.AuditPageAsync(SessionPageReader.AuditPageRows, context.RequestAborted),
         });
-
-    private static async Task<IResult> UsersAsync(HttpContext context, IStaffAccounts accounts, TimeProvider timeProvider)
-    {
-        var now = timeProvider.GetUtcNow();
-        var users = (await accounts.ListAsync(context.RequestAborted)).Select(a => new UserView(
-            a.UserName,
-            a.DisplayName,
-            StaffClaims.RoleName(a.Role),
-            a.Disabled ? "Disabled" : a.LockedUntil is { } until && until > now ? "Locked until " + PageText.Time(until, PageChrome.SiteZoneOf(context.RequestServices)) : "Active")).ToList();
-        return StationPage.Render<UsersPage>(context, "Users", new Dictionary<string, object?> { [nameof(UsersPage.Users)] = users });
-    }
 }

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Sessions;
@@ -11,6 +12,7 @@ namespace InfusionSuite.Web.Sessions;
 /// <summary>Builds a session's page from the worker's detail, the billing evaluation and the FHIR outbox.</summary>
 internal sealed class SessionPageReader(
     IChairBoard board,
+    IControllerPresence presence,
     ISessionDirectory directory,
     IPatientNames patients,
     IStaffAccounts accounts,
@@ -42,7 +44,9 @@ internal sealed class SessionPageReader(
             new ChairBoardRow(plan.ControllerId, board.Current().Any(r => r.ControllerId == plan.ControllerId && r.ControllerOnline), plan.SessionId, detail.Live, record),
             settings,
             null,
-            runsSessions);
+            runsSessions,
+            runsSessions ? null : (await directory.ControllersAsync(cancellationToken)).FirstOrDefault(c => c.ControllerId == plan.ControllerId),
+            controllerKnown: presence.KnownControllers().Contains(plan.ControllerId, StringComparer.Ordinal));
         var b = record.Boundaries;
         return new SessionPageView(
             plan.SessionId,

@@ -63,7 +63,12 @@ function render(view) {
 }
 
 /** The strip: what needs a nurse now, most urgent first (the server's order), each a link to its chair's card. */
+let stripKey = null;
+
 function renderStrip(items) {
+  const key = JSON.stringify(items);
+  if (key === stripKey) return; // unchanged: leave it (focus, screen readers)
+  stripKey = key;
   clear(stripNode);
   if (items.length === 0) {
     stripNode.append(el('li', 'Nothing needs a nurse now.', 'strip-item calm'));

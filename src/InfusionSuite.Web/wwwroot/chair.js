@@ -1,5 +1,5 @@
 // One chair card: built once, then updated in place (text only) so keyboard focus survives the live refresh.
-import { el, clear, clock, minutes, celsius, words } from './api.js';
+import { el, clear, clock, minutes, celsius, words, time } from './api.js';
 
 export const actionLabels = {
   'cap-placed': 'Cap placed',
@@ -28,16 +28,18 @@ export function createChairCard(controllerId) {
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
   const elapsed = el('p', '', 'elapsed');
+  const clockNote = el('p', '', 'clock-warning');
   const temps = el('dl', null, 'temps');
   const coolant = el('dd', '—');
   const scalp = el('dd', '—');
   temps.append(el('dt', 'Coolant'), coolant, el('dt', 'Scalp'), scalp);
+  const controller = el('p', null, 'controller');
   const alarms = el('div', null, 'alarms', { role: 'alert' });
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
   const secondary = el('div', null, 'actions secondary');
-  card.append(header, patient, status, countdown, elapsed, temps, alarms, prompts, actions, secondary);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, temps, coolant, scalp, alarms, prompts, actions, secondary };
+  card.append(header, patient, status, countdown, elapsed, clockNote, temps, controller, alarms, prompts, actions, secondary);
+  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -85,11 +87,28 @@ export function updateChairCard(card, chair, options) {
   p.elapsed.hidden = !hasElapsed;
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
 
+  p.clockNote.hidden = !chair.clockWarning;
+  p.clockNote.textContent = chair.clockWarning ?? '';
+
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   const lastKnown = chair.online ? '' : ' (last known)';
   p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '') + lastKnown;
   p.scalp.textContent = celsius(chair.scalpC) + lastKnown;
   p.temps.classList.toggle('stale', !chair.online);
+
+  // The engineer's view: the controller's identity and when it last spoke (only sent to users who do not run sessions).
+  const c = chair.controller;
+  p.controller.hidden = !c;
+  if (c) {
+    const parts = [
+      (c.model ?? 'Controller not identified') + (c.firmware ? ' · firmware ' + c.firmware : ''),
+      c.boot ? 'boot ' + c.boot + (c.reboots ? ' (' + c.reboots + ' reboot' + (c.reboots === 1 ? '' : 's') + ' this session)' : '') : null,
+      c.lastHelloAt ? 'hello ' + time(c.lastHelloAt) : null,
+      c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) : null,
+      c.clockSkewSeconds ? 'clock skew up to ' + c.clockSkewSeconds + ' s' : null,
+    ];
+    p.controller.textContent = parts.filter(Boolean).join(' · ');
+  }
 
   const alarmKey = chair.alarms.map(a => a.code).join(',');
   if (alarmKey !== card.alarmKey) {
@@ -137,7 +156,7 @@ export function updateChairCard(card, chair, options) {
     }
     if (hasSession && options.sessionLink !== false) {
       const page = el('a', null, 'button page-link', { href: '/sessions/' + encodeURIComponent(chair.sessionId), 'aria-label': 'Session page' });
-      page.append(el('span', 'Session'), el('span', ' page', 'long'));
+      page.append(el('span', 'Session'), el('span', '\u00a0page', 'long'));
       p.actions.append(page);
     }
   }

@@ -17,13 +17,20 @@ function fill(select, items, keepFirst) {
   for (const item of items) select.append(el('option', item.text, null, { value: item.value }));
 }
 
+/** The form control a field error is about, when the API's field name is not the control's. */
+const controlFor = { reason: 'choice', event: 'choice', effectiveAt: 'minutesAgo' };
+
+function errorNode(form, field) {
+  return form.querySelector('[data-error-for="' + CSS.escape(field) + '"]') ?? form.querySelector('#' + CSS.escape(field) + '-error');
+}
+
 function showErrors(form, prefix, result) {
   const summary = form.querySelector('#' + prefix + '-error');
   for (const node of form.querySelectorAll('.field-error')) { node.hidden = true; node.textContent = ''; }
   const problem = result.data ?? {};
   const messages = [];
   for (const [field, errors] of Object.entries(problem.errors ?? {})) {
-    const node = form.querySelector('#' + CSS.escape(field) + '-error');
+    const node = errorNode(form, field);
     if (node) {
       node.textContent = errors.join(' ');
       node.hidden = false;
@@ -33,8 +40,59 @@ function showErrors(form, prefix, result) {
   summary.textContent = problem.detail || messages.join(' ') || problem.title || ('The request failed (' + result.status + ').');
   summary.hidden = false;
   const firstField = Object.keys(problem.errors ?? {})[0];
-  const focusTarget = firstField ? form.querySelector('[name="' + CSS.escape(firstField) + '"]') : null;
+  const focusTarget = firstField ? form.querySelector('[name="' + CSS.escape(controlFor[firstField] ?? firstField) + '"]') : null;
   (focusTarget ?? summary).focus?.();
+}
+
+/** Field errors found before anything is sent (the server checks the same again). */
+function minutesAgoProblem(input) {
+  const value = input.value.trim();
+  if (value === '') return null;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 && n <= 720 ? null : 'Enter whole minutes from 0 to 720, or leave it empty for now.';
+}
+
+function invalid(form, prefix, errors) {
+  showErrors(form, prefix, { status: 400, data: { title: 'Check the marked fields.', errors } });
+}
+
+/** Minutes, rounded up, in words: 2700 s → "45 min". */
+function minutesLeft(seconds) {
+  return Math.ceil(seconds / 60) + ' min';
+}
+
+/**
+ * What an action means when it ends a phase early or cannot be taken back, said in the dialog; `confirm`
+ * actions need the box ticked as well (they ask again).
+ */
+function consequenceOf(kind, chair) {
+  const left = chair.remainingSeconds ?? 0;
+  if (kind === 'cap-removed' && chair.status === 'PostCooling' && left > 0) {
+    return {
+      text: minutesLeft(left) + ' of post-cooling left: this records a short post-cooling (a deviation on the record and in the EHR).',
+      confirm: 'Yes, end post-cooling early', button: 'End post-cooling early',
+    };
+  }
+  if (kind === 'infusion-started' && chair.status === 'PreCooling' && left > 0) {
+    return {
+      text: minutesLeft(left) + ' of pre-cooling left: this records a short pre-cooling (a deviation on the record and in the EHR).',
+      confirm: 'Yes, the infusion started before the pre-cooling target', button: 'Record early infusion start',
+    };
+  }
+  if (kind === 'void') {
+    return {
+      text: 'Voiding says this record should never have existed. What was sent to the EHR for it (the procedure, its temperatures and charges) '
+        + 'is withdrawn: marked entered-in-error. Nothing is billed. The record stays here, marked void, for the audit. This cannot be undone.',
+      confirm: 'Yes, void this record', button: 'Void record', danger: true,
+    };
+  }
+  if (kind === 'abort') {
+    return {
+      text: 'This stops the session now, before its targets: the record closes as stopped early, with the reason, and goes to the EHR.',
+      button: 'Abort session', danger: true,
+    };
+  }
+  return null;
 }
 
 function effectiveAt(input, asOf) {
@@ -75,6 +133,22 @@ export function setUpStartDialog(asOf, onDone) {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const f = form.elements;
+    const errors = {};
+    for (const name of ['patientReference', 'patientName', 'administrationId']) {
+      if (f[name].value.trim() === '') errors[name] = ['Required.'];
+    }
+    for (const name of ['preCoolingMinutes', 'postCoolingMinutes']) {
+      const n = Number(f[name].value);
+      if (f[name].value === '' || !Number.isInteger(n) || n < Number(f[name].min) || n > Number(f[name].max)) {
+        errors[name] = ['Enter whole minutes from ' + f[name].min + ' to ' + f[name].max + '.'];
+      }
+    }
+    const late = minutesAgoProblem(f.minutesAgo);
+    if (late) errors.effectiveAt = [late];
+    if (Object.keys(errors).length > 0) {
+      invalid(form, 'start', errors);
+      return;
+    }
     const body = {
       controllerId: f.controllerId.value,
       patientReference: f.patientReference.value.trim(),
@@ -136,8 +210,18 @@ export function setUpActionDialog(asOf, onDone) {
   let current = null;
   form.addEventListener('submit', async event => {
     event.preventDefault();
-    const { kind, chair } = current;
+    const { kind, chair, consequence, list } = current;
     const f = form.elements;
+    const errors = {};
+    if (list && f.choice.value === '') errors[kind === 'adverse-events' ? 'event' : 'reason'] = [kind === 'adverse-events' ? 'Choose the adverse event.' : 'Choose a reason.'];
+    if (kind === 'tolerance' && f.score.value === '') errors.score = ['Choose the tolerance, 0 (no discomfort) to 10 (worst).'];
+    const late = kind === 'void' ? null : minutesAgoProblem(f.minutesAgo);
+    if (late) errors.effectiveAt = [late];
+    if (consequence?.confirm && !f.confirm.checked) errors.confirm = ['Tick "' + consequence.confirm + '" to go on, or cancel.'];
+    if (Object.keys(errors).length > 0) {
+      invalid(form, 'action', errors);
+      return;
+    }
     const body = {};
     if (kind !== 'void') body.effectiveAt = effectiveAt(f.minutesAgo, asOf);
     if (kind === 'abort' || kind === 'void') body.reason = f.choice.value;
@@ -161,22 +245,32 @@ export function setUpActionDialog(asOf, onDone) {
 
   return async function open(kind, chair) {
     const c = await loadChoices();
-    current = { kind, chair };
-    form.reset();
-    document.getElementById('action-title').textContent = actionLabels[kind].replace('…', '') + ' — ' + chair.label;
-    document.getElementById('action-error').hidden = true;
-    const choiceBox = document.getElementById('action-choice');
     const list = { abort: c.abortReasons, void: c.voidReasons, 'adverse-events': c.adverseEvents }[kind];
+    const consequence = consequenceOf(kind, chair);
+    current = { kind, chair, consequence, list };
+    form.reset();
+    document.getElementById('action-title').textContent = (consequence?.button ?? actionLabels[kind].replace('…', '')) + ' — ' + chair.label;
+    document.getElementById('action-error').hidden = true;
+    for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
+    dialog.classList.toggle('danger', Boolean(consequence?.danger));
+    const consequenceBox = document.getElementById('action-consequence');
+    consequenceBox.hidden = !consequence;
+    document.getElementById('action-consequence-text').textContent = consequence?.text ?? '';
+    form.querySelector('#action-consequence .check').hidden = !consequence?.confirm;
+    document.getElementById('action-confirm-label').textContent = consequence?.confirm ?? '';
+    const choiceBox = document.getElementById('action-choice');
     choiceBox.hidden = !list;
     if (list) {
       document.getElementById('action-choice-label').textContent = kind === 'adverse-events' ? 'Adverse event' : 'Reason';
-      fill(form.elements.choice, list);
+      fill(form.elements.choice, [{ value: '', text: kind === 'adverse-events' ? 'Choose the adverse event…' : 'Choose a reason…' }, ...list]);
     }
     document.getElementById('action-score').hidden = kind !== 'tolerance';
     document.getElementById('action-when').hidden = kind === 'void';
     lateAction();
-    document.getElementById('action-confirm').textContent = kind === 'abort' ? 'Abort session' : kind === 'void' ? 'Void record' : 'Record';
+    const confirmButton = document.getElementById('action-confirm');
+    confirmButton.textContent = consequence?.button ?? 'Record';
+    confirmButton.className = consequence?.danger ? 'danger-fill' : 'primary';
     dialog.showModal();
-    (list ? form.elements.choice : kind === 'tolerance' ? form.elements.score : document.getElementById('action-confirm')).focus();
+    (list ? form.elements.choice : kind === 'tolerance' ? form.elements.score : consequence?.confirm ? form.elements.confirm : confirmButton).focus();
   };
 }

@@ -64,6 +64,15 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                     await AssertTouchTargetsAsync(page.Locator("#board button:visible, #board a.button:visible, #strip-items a, #sound-toggle"), name);
                 }
 
+                var sound = page.Locator("#sound-toggle");
+                await Expect(sound).ToHaveTextAsync("Sound off"); // off by default on each device
+                await Expect(sound).ToHaveAttributeAsync("aria-pressed", "false");
+                await sound.ClickAsync();
+                await Expect(sound).ToHaveTextAsync("Sound on");
+                await page.ReloadAsync();
+                await Expect(page.Locator("#sound-toggle")).ToHaveAttributeAsync("aria-pressed", "true"); // remembered in this browser
+                await page.Locator("#sound-toggle").ClickAsync();
+
                 if (name == "tablet")
                 {
                     await page.ScreenshotAsync(new() { Path = Pages.Screenshot("board-tablet.png") });
@@ -92,6 +101,39 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             {
                 await page.Context.CloseAsync();
             }
+
+            await AssertTheEngineersViewAsync(name, size);
+        }
+    }
+
+    /// <summary>An engineer sees each chair's controller (model, firmware, boot, hello, last sample) on its card and page, and no patient.</summary>
+    private async Task AssertTheEngineersViewAsync(string name, ViewportSize size)
+    {
+        var engineer = await station.NewPageAsync(size);
+        try
+        {
+            await engineer.SignInAsync("eve");
+            await Expect(engineer.Chair("CHAIR-08").Locator(".controller")).ToContainTextAsync("CoolCap C3 · firmware 4.2.1 · boot ");
+            await Expect(engineer.Chair("CHAIR-08").Locator(".controller")).ToContainTextAsync("last sample");
+            await Expect(engineer.Chair("CHAIR-12").Locator(".controller")).ToContainTextAsync("CoolCap C3 · firmware 4.2.1 · hello ");
+            Assert.DoesNotContain("Pat CHAIR-08", await engineer.ContentAsync(), StringComparison.Ordinal);
+            Assert.True(await engineer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the engineer's board scrolls sideways");
+            if (name == "tablet")
+            {
+                await engineer.Chair("CHAIR-08").GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
+                await Expect(engineer.Locator("#live .controller")).ToBeVisibleAsync();
+                await Expect(engineer.Locator("#live .controller")).ToContainTextAsync("CoolCap C3");
+                await engineer.ScreenshotAsync(new() { Path = Pages.Screenshot("engineer-chair.png") });
+            }
+        }
+        catch
+        {
+            await engineer.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-engineer-{name}.png"), FullPage = true });
+            throw;
+        }
+        finally
+        {
+            await engineer.Context.CloseAsync();
         }
     }
 
@@ -152,12 +194,12 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
         await Expect(page.Locator("#recent tr", new() { HasText = "Pat CHAIR-11" })).ToContainTextAsync(local);
     }
 
+    /// <summary>Every target at least 48 × 48 px, measured in one go (the live board redraws).</summary>
     private static async Task AssertTouchTargetsAsync(ILocator targets, string viewport)
     {
-        foreach (var target in await targets.AllAsync())
-        {
-            var box = await target.BoundingBoxAsync();
-            Assert.True(box is { Height: >= 48, Width: >= 48 }, $"{viewport}: '{await target.TextContentAsync()}' is {box?.Width}×{box?.Height} px");
-        }
+        var small = await targets.EvaluateAllAsync<string[]>(
+            "nodes => nodes.map(n => [n.textContent.trim(), n.getBoundingClientRect()])"
+            + ".filter(([, r]) => r.width < 48 || r.height < 48).map(([t, r]) => t + ' is ' + r.width + '×' + r.height + ' px')");
+        Assert.True(small.Length == 0, viewport + ": " + string.Join("; ", small));
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using InfusionSuite.Simulator.Running;
 using Microsoft.Playwright;
@@ -22,7 +21,7 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         using var db = new TempDatabase();
         var settings = BrowserStation.SuiteSettings(db.Path);
         var clock = new ScaledTimeProvider(BrowserStation.Scale, BrowserStation.Start);
-        var port = FreePort();
+        var port = FreePort.Next();
         var host = await StationHost.StartKestrelAsync(settings, clock, port);
         try
         {
@@ -80,12 +79,5 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         {
             await host.DisposeAsync();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,0 +1,91 @@
+using InfusionSuite.Application.Staff;
+using InfusionSuite.Web.Accounts;
+using Microsoft.AspNetCore.Mvc;
+
+namespace InfusionSuite.Web.Pages;
+
+/// <summary>
+/// The admins' account forms on <c>/users</c>: add, disable, enable, unlock and issue an API token (shown once).
+/// Each is a form post with the antiforgery field, done by <see cref="StaffAccountService"/> and audited with the
+/// admin as the one who did it; field errors come back next to their fields.
+/// </summary>
+internal static class UserAdminEndpoints
+{
+    public static readonly IReadOnlyDictionary<string, string> Notices = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["added"] = "Added",
+        ["disabled"] = "Disabled (API tokens revoked)",
+        ["enabled"] = "Enabled",
+        ["unlocked"] = "Unlocked",
+    };
+
+    public static void MapUserAdmin(this IEndpointRouteBuilder app)
+    {
+        var users = app.MapGroup("/users").RequireAuthorization(StaffRoles.AdminPolicy);
+        users.MapGet("/", (HttpContext context, string? notice, string? user, IStaffAccounts accounts, TimeProvider time) =>
+            UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(Notices.TryGetValue(notice ?? string.Empty, out var done) && user is not null ? done + ": " + user : null)));
+        users.MapPost("/add", AddAsync);
+        users.MapPost("/change", ChangeAsync);
+    }
+
+    private static async Task<IResult> AddAsync(
+        HttpContext context, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? role, [FromForm] string? password,
+        [FromForm] string? practitioner, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["userName"] = userName ?? string.Empty, ["displayName"] = displayName ?? string.Empty, ["role"] = role ?? string.Empty, ["practitioner"] = practitioner ?? string.Empty,
+        };
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!StaffClaims.TryParseRole(role, out var staffRole))
+        {
+            errors["role"] = "Choose the role: nurse, engineer or admin.";
+        }
+
+        if ((password ?? string.Empty).Length < StaffAccountService.MinimumPasswordLength)
+        {
+            errors["password"] = $"The password needs at least {StaffAccountService.MinimumPasswordLength} characters.";
+        }
+
+        if (errors.Count == 0)
+        {
+            var (account, problem) = await service.AddAsync(userName ?? string.Empty, displayName ?? string.Empty, staffRole, password!, practitioner, context.User.UserId(), context.RequestAborted);
+            if (account is not null)
+            {
+                return Results.LocalRedirect("/users?notice=added&user=" + Uri.EscapeDataString(account.UserName));
+            }
+
+            errors[FieldOf(problem)] = problem ?? "The account was not added.";
+        }
+
+        return await UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(null, null, errors, values), StatusCodes.Status400BadRequest);
+    }
+
+    private static async Task<IResult> ChangeAsync(
+        HttpContext context, [FromForm] string? userName, [FromForm] string? action, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+    {
+        var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
+        var actor = context.User.UserId();
+        var cancellationToken = context.RequestAborted;
+        switch (action)
+        {
+            case "token":
+                var token = await service.IssueTokenAsync(name, actor, cancellationToken);
+                return await UsersPageResult.RenderAsync(
+                    context, accounts, time, token is null ? new UsersPageState("No token: the user is unknown or disabled.") : new UsersPageState(null, new IssuedToken(name, token)));
+            case "disable" or "enable" when await service.SetDisabledAsync(name, action == "disable", actor, cancellationToken):
+                return Results.LocalRedirect($"/users?notice={action}d&user={Uri.EscapeDataString(name)}");
+            case "unlock" when await service.UnlockAsync(name, actor, cancellationToken):
+                return Results.LocalRedirect("/users?notice=unlocked&user=" + Uri.EscapeDataString(name));
+            default:
+                return await UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState("Nothing was changed: no such user or action."), StatusCodes.Status400BadRequest);
+        }
+    }
+
+    /// <summary>Which field the service's refusal is about.</summary>
+    private static string FieldOf(string? problem) =>
+        problem is null ? "userName"
+        : problem.Contains("display name", StringComparison.Ordinal) ? "displayName"
+        : problem.Contains("password", StringComparison.Ordinal) ? "password"
+        : "userName";
+}

@@ -1,0 +1,101 @@
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Domain.Tests;
+
+/// <summary>docs/clinical-rules.md, "Late documentation and ends": aborts, the cap coming off afterwards, and samples after the end.</summary>
+public sealed class SessionEndTests
+{
+    [Fact]
+    public void AbortThenCoolingStopAndCapOff_AbortedStoppedAndPerformedToTheCapOff()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.Minutes(20);
+        chair.Abort(AbortReason.Headache);
+        var abortedAt = chair.Now;
+        chair.Minutes(1);
+        Assert.True(chair.Event(ControllerEventKind.CoolingStop).IsAccepted);
+        chair.Minutes(4);
+
+        Assert.True(chair.Event(ControllerEventKind.CapOff).IsAccepted);
+
+        var record = chair.Record;
+        Assert.Equal(SessionStatus.Aborted, record.Status);
+        Assert.Equal(new TimeInterval(placed, chair.Now), record.PerformedPeriod);
+        Assert.Equal(BoundarySource.Controller, record.Boundaries.RemovalSource);
+        Assert.Equal(abortedAt, record.Phase(SessionPhase.PreCooling)!.End);
+        Assert.Equal(new TimeInterval(abortedAt, chair.Now), Interval(record.Phase(SessionPhase.WarmUp)!));
+        Assert.Equal(TimeSpan.FromMinutes(25), record.Deviations.Single(d => d.Code == DeviationCode.Aborted).Duration);
+        Assert.False(record.HasDeviation(DeviationCode.ShortPostcool));
+        Assert.False(record.HasDeviation(DeviationCode.Interrupted));
+    }
+
+    [Fact]
+    public void AbortWithoutCapOffInTheWindow_ClosesAtTheAbort()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.Minutes(20);
+        chair.Abort();
+        var abortedAt = chair.Now;
+        chair.Minutes(31);
+
+        Assert.Equal(RefusalReason.AfterSessionEnded, chair.Event(ControllerEventKind.CapOff).Reason);
+
+        Assert.Equal(new TimeInterval(placed, abortedAt), chair.Record.PerformedPeriod);
+        Assert.Null(chair.Record.Phase(SessionPhase.WarmUp));
+    }
+
+    [Fact]
+    public void AbortThenNurseCapRemoved_PerformedToTheNursesRemoval()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.Minutes(20);
+        chair.Abort();
+        Assert.Contains(NurseActionKind.CapRemoved, chair.Record.PossibleNurseActions);
+        chair.Minutes(6);
+
+        Assert.True(chair.RemoveCap().IsAccepted);
+
+        Assert.Equal(new TimeInterval(placed, chair.Now), chair.Record.PerformedPeriod);
+        Assert.Equal(SessionStatus.Aborted, chair.Record.Status);
+        chair.Minutes(1);
+        Assert.Equal(RefusalReason.SessionFinished, chair.RemoveCap().Reason);
+    }
+
+    [Fact]
+    public void SamplesAfterTheEnd_DoNotMoveTheTemperatures()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(1);
+        chair.RemoveCap();
+        var before = chair.Record.Temperatures;
+        chair.Advance(TimeSpan.FromSeconds(30));
+
+        Assert.True(chair.Sample(ControllerState.Prechill, coolant: 15.0m, scalp: 30.0m).IsAccepted);
+
+        Assert.Equal(before, chair.Record.Temperatures);
+    }
+
+    [Fact]
+    public void SamplesAfterTheAbort_DoNotMoveTheTemperatures()
+    {
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+        chair.Abort();
+        var before = chair.Record.Temperatures;
+        chair.Minutes(2);
+
+        Assert.True(chair.Sample(ControllerState.Prechill, coolant: 15.0m, scalp: 30.0m).IsAccepted);
+
+        Assert.Equal(before.Coolant, chair.Record.Temperatures.Coolant);
+        Assert.Equal(before.Scalp, chair.Record.Temperatures.Scalp);
+    }
+
+    private static TimeInterval Interval(PhaseSummary phase) => new(phase.Start, phase.End!.Value);
+}

@@ -1,0 +1,92 @@
+using InfusionSuite.Web.Accounts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace InfusionSuite.Web.Tests.Browser;
+
+/// <summary>
+/// An admin manages accounts in the browser at the three screen sizes: adds a user (field errors first), unlocks
+/// the user after a lockout, issues an API token shown once, disables the user; every change is in the audit.
+/// Writes docs/images/accounts.png.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AccountsBrowserTests(BrowserStation station)
+{
+    [Fact(Timeout = 150_000)]
+    public async Task Admin_AddsUnlocksIssuesATokenAndDisables_EachAudited()
+    {
+        foreach (var (name, size) in BrowserStation.Viewports)
+        {
+            var user = "zoe-" + name;
+            var page = await station.NewPageAsync(size);
+            try
+            {
+                await page.SignInAsync("ada");
+                await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+                var add = page.Locator("form.add-user");
+                await add.GetByLabel("User name").FillAsync(user);
+                await add.GetByLabel("Name shown on the board").FillAsync("Zoe " + name);
+                await add.GetByLabel("First password").FillAsync("short");
+                await add.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+                await Expect(page.Locator("form.add-user [data-error-for='role']")).ToContainTextAsync("Choose the role");
+                await Expect(page.Locator("form.add-user [data-error-for='password']")).ToContainTextAsync("at least 10 characters");
+                await Expect(page.Locator("form.add-user").GetByLabel("User name")).ToHaveValueAsync(user);
+
+                await add.GetByLabel("Role").SelectOptionAsync("nurse");
+                await add.GetByLabel("First password").FillAsync("a long first password");
+                await add.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("Added: " + user);
+                var row = page.Locator($"tr[data-user='{user}']");
+                await Expect(row.Locator(".state")).ToHaveTextAsync("Active");
+
+                var accounts = station.Host.Services.GetRequiredService<StaffAccountService>();
+                for (var i = 0; i < 5; i++)
+                {
+                    await accounts.SignInAsync(user, "wrong guess " + i, CancellationToken.None);
+                }
+
+                await page.ReloadAsync();
+                await Expect(row.Locator(".state")).ToContainTextAsync("Locked until");
+                if (name == "tablet")
+                {
+                    await page.ScreenshotAsync(new() { Path = Pages.Screenshot("accounts.png"), FullPage = true });
+                }
+
+                await row.GetByRole(AriaRole.Button, new() { Name = "Unlock" }).ClickAsync();
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("Unlocked: " + user);
+                await Expect(row.Locator(".state")).ToHaveTextAsync("Active");
+
+                await row.GetByRole(AriaRole.Button, new() { Name = "New API token" }).ClickAsync();
+                var token = await page.Locator("#issued-token").TextContentAsync();
+                Assert.StartsWith("isk_", token, StringComparison.Ordinal);
+                Assert.Equal(user, (await accounts.FindByTokenAsync(token!, CancellationToken.None))?.UserName);
+
+                await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+                await Expect(row.Locator(".state")).ToHaveTextAsync("Disabled");
+                Assert.Null(await accounts.FindByTokenAsync(token!, CancellationToken.None));
+                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the users page scrolls sideways");
+                foreach (var button in await page.Locator("main button:visible").AllAsync())
+                {
+                    var box = await button.BoundingBoxAsync();
+                    Assert.True(box is { Height: >= 48, Width: >= 48 }, $"{name}: '{await button.TextContentAsync()}' is {box?.Width}×{box?.Height} px");
+                }
+
+                await page.GotoAsync("/audit");
+                foreach (var action in new[] { "user-added", "locked-out", "user-unlocked", "token-issued", "user-disabled" })
+                {
+                    await Expect(page.Locator("tr", new() { HasText = action }).Filter(new() { HasText = user }).First).ToBeVisibleAsync();
+                }
+            }
+            catch
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-accounts-{name}.png"), FullPage = true });
+                throw;
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+}
