@@ -2,10 +2,12 @@ using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Courses;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -39,6 +41,10 @@ public static class IngestRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         services.TryAddSingleton<BillingPolicy>(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value.ToPolicy());
         services.TryAddSingleton<SessionBillingQuery>();
+        services.TryAddSingleton(CoursePolicy.Default);
+        services.TryAddSingleton<CourseSummaries>();
+        services.TryAddSingleton<CourseQueries>();
+        services.TryAddSingleton<CourseDocumentation>();
 
         services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<SessionPolicySource>();

@@ -44,6 +44,7 @@ public static class EhrDeliveryRegistration
         services.TryAddSingleton<SessionBillingQuery>();
         services.AddSingleton<SessionFhirContextReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionEndParticipant, FhirOutboxParticipant>());
+        Outcomes.CourseOutcomeRegistration.AddFhirCourseOutcomes(services);
         services.AddSingleton<FhirResourceValidator>();
         services.AddSingleton<IEhrAccessTokenSource>(CreateTokenSource);
         services.AddTransient<EhrAuthenticationHandler>();

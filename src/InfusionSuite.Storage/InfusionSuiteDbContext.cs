@@ -39,6 +39,10 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<StaffAuditRow> StaffAudit => Set<StaffAuditRow>();
 
+    public DbSet<NotCooledRow> NotCooled => Set<NotCooledRow>();
+
+    public DbSet<OutcomeAssessmentRow> OutcomeAssessments => Set<OutcomeAssessmentRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -119,6 +123,20 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
             e.HasIndex(x => x.PatientReference).IsUnique();
         });
         modelBuilder.Entity<StaffAuditRow>(e => e.ToTable("staff_audit").HasKey(x => x.AuditKey));
+        modelBuilder.Entity<NotCooledRow>(e =>
+        {
+            e.ToTable("course_not_cooled").HasKey(x => x.EntryKey);
+            e.HasIndex(x => x.EntryId).IsUnique();
+            e.HasIndex(x => x.CourseKey);
+            e.HasOne<CourseRow>().WithMany().HasForeignKey(x => x.CourseKey);
+        });
+        modelBuilder.Entity<OutcomeAssessmentRow>(e =>
+        {
+            e.ToTable("course_assessments").HasKey(x => x.AssessmentKey);
+            e.HasIndex(x => x.AssessmentId).IsUnique();
+            e.HasIndex(x => x.CourseKey);
+            e.HasOne<CourseRow>().WithMany().HasForeignKey(x => x.CourseKey);
+        });
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
@@ -19,7 +20,7 @@ public static class StorageRegistration
     /// <summary>
     /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
     /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
-    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="IPatientNames"/> and
+    /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="ICourseRecords"/>, <see cref="IPatientNames"/> and
     /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> and the staff actions on its parked items
     /// (<see cref="ParkedItemActions"/>, audited) (opaque payloads; what an ended session adds to
     /// it comes from the <see cref="ISessionEndParticipant"/>s registered elsewhere, e.g. <c>AddEhrDelivery()</c>),
@@ -43,6 +44,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
         services.AddSingleton<ICourseLookup, SqliteCourseLookup>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
+        services.TryAddSingleton<ICourseRecords, SqliteCourseRecords>();
         services.TryAddSingleton<SqliteOutbox>();
         services.TryAddSingleton<IOutbox>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());

@@ -43,6 +43,7 @@ public static class NurseStationRegistration
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();
         services.TryAddSingleton<SessionPageReader>();
+        services.TryAddSingleton<Courses.CourseReader>();
         services.TryAddSingleton<StaffCommand>();
         return builder;
     }
@@ -69,10 +70,14 @@ public static class NurseStationRegistration
         app.MapStaticAssets().AllowAnonymous();
         app.MapSignIn();
         app.MapStationPages();
+        Courses.CoursePages.MapCoursePages(app);
+        Reports.ReportPages.MapReportPages(app);
         var api = app.MapGroup("/api").AddEndpointFilter<CookieAntiforgeryFilter>().DisableAntiforgery();
         api.MapReads();
         api.MapSessionActions();
         api.MapOutbox();
+        api.MapCourses();
+        api.MapReports();
         return app;
     }
 

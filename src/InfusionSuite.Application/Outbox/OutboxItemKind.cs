@@ -14,4 +14,7 @@ public enum OutboxItemKind : byte
     /// (e.g. its charges were decided again because another session of the patient ended or was voided).
     /// </summary>
     Correction,
+
+    /// <summary>A course's outcome assessment (Dean, CTCAE, stopped cooling); keyed by the course (<c>course:{id}</c>).</summary>
+    Outcome,
 }

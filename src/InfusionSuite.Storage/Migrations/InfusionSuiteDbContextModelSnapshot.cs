@@ -128,6 +128,55 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("courses", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.NotCooledRow", b =>
+                {
+                    b.Property<long>("EntryKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entry_key");
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_key");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<string>("EntryId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("entry_id");
+
+                    b.Property<long>("GivenAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("given_at_ms");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<string>("ReasonText")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason_text");
+
+                    b.HasKey("EntryKey");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_not_cooled_course_key");
+
+                    b.HasIndex("EntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_not_cooled_entry_id");
+
+                    b.ToTable("course_not_cooled", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.NurseAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -295,6 +344,63 @@ namespace InfusionSuite.Storage.Migrations
                         .HasDatabaseName("ix_outbox_status_next_attempt_at_ticks");
 
                     b.ToTable("outbox", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutcomeAssessmentRow", b =>
+                {
+                    b.Property<long>("AssessmentKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessment_key");
+
+                    b.Property<long>("AssessedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at_ms");
+
+                    b.Property<string>("AssessmentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_key");
+
+                    b.Property<int?>("CtcaeGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ctcae_grade");
+
+                    b.Property<int?>("Dean")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dean");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<bool>("StoppedCooling")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_cooling");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_reason");
+
+                    b.HasKey("AssessmentKey");
+
+                    b.HasIndex("AssessmentId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_assessments_assessment_id");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_assessments_course_key");
+
+                    b.ToTable("course_assessments", (string)null);
                 });
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.PatientRow", b =>
@@ -624,12 +730,30 @@ namespace InfusionSuite.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.NotCooledRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.OutboxAttemptRow", b =>
                 {
                     b.HasOne("InfusionSuite.Storage.Schema.OutboxRow", null)
                         .WithMany()
                         .HasForeignKey("ItemKey")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.OutcomeAssessmentRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

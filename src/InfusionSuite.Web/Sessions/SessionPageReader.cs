@@ -80,7 +80,10 @@ internal sealed class SessionPageReader(
             showPatients ? await billing.ReadAsync(record, cancellationToken) : null,
             await fhir.ReadAsync(plan.SessionId, cancellationToken),
             showPatients ? [.. detail.Audit.Select(a => Audit(a, names))] : null,
-            timeProvider.GetUtcNow());
+            timeProvider.GetUtcNow())
+        {
+            CourseId = showPatients ? plan.CourseId : null,
+        };
     }
 
     /// <summary>How many rows of each audit the audit page shows.</summary>

@@ -32,7 +32,11 @@ public sealed record SessionPageView(
     BillingView? Billing,
     FhirDeliveryView Fhir,
     IReadOnlyList<AuditView>? Audit,
-    DateTimeOffset AsOf);
+    DateTimeOffset AsOf)
+{
+    /// <summary>The course the session belongs to (its page: <c>/courses/{id}</c>); null for engineers.</summary>
+    public string? CourseId { get; init; }
+}
 
 /// <summary>The chemotherapy administration the session goes with.</summary>
 public sealed record AdministrationView(string Reference, string? PrimaryCptCode);

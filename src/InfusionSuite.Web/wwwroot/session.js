@@ -33,6 +33,9 @@ async function load() {
       + (view.administration ? ' · administration ' + view.administration.reference + ' (' + (view.administration.primaryCptCode ?? 'no code') + ')' : '')
     : '';
   patientLine.hidden = !view.patient;
+  const courseLine = document.getElementById('session-course');
+  if (view.courseId) document.getElementById('course-link').href = '/courses/' + encodeURIComponent(view.courseId);
+  courseLine.hidden = !view.courseId;
 
   card ??= createChairCard(view.controllerId);
   const live = document.getElementById('live');

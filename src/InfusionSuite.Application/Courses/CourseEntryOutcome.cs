@@ -1,0 +1,10 @@
+namespace InfusionSuite.Application.Courses;
+
+/// <summary>The answer to a course entry.</summary>
+public enum CourseEntryOutcome : byte
+{
+    Stored,
+    Duplicate,
+    Invalid,
+    UnknownCourse,
+}

@@ -1,0 +1,47 @@
+using InfusionSuite.Domain.Courses;
+
+namespace InfusionSuite.Web.Reports;
+
+/// <summary>The domain's report as the API, the page and the CSV show it: percents and minutes to one decimal.</summary>
+internal static class SuiteReportViews
+{
+    public static SuiteReportView From(SuiteReport report, ReportRange range)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(range);
+        return new SuiteReportView(
+            range.FromText,
+            range.ToText,
+            [.. report.Outcomes.Select(Outcome)],
+            Outcome(report.Overall),
+            [.. report.Deviations.Select(d => new DeviationRateView(d.Name, d.Sessions, d.CooledSessions, Percent(d.Rate)))],
+            [.. report.Timing.Select(t => new RegimenTimingView(
+                t.Regimen, t.Sessions,
+                Minutes(t.MeanPreCooling), Minutes(t.MeanPreCoolingTarget),
+                Minutes(t.MeanPostCooling), Minutes(t.MeanPostCoolingTarget),
+                t.ChairSessions, Minutes(t.MeanChairTime), Minutes(t.MedianChairTime), Minutes(t.MedianOverrun)))],
+            [.. report.References.Select(r => new ReferenceView(r.Label, r.Percent, r.Bound, r.Source))]);
+    }
+
+    public static ChairPlanView Plan(ChairPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return new ChairPlanView(
+            plan.Regimen,
+            (int)Math.Ceiling(plan.Total.TotalMinutes),
+            (int)plan.PreCooling.TotalMinutes,
+            (int)plan.Infusion.TotalMinutes,
+            (int)plan.PostCooling.TotalMinutes,
+            (int)plan.WarmUp.TotalMinutes,
+            Math.Round(plan.MedianOverrun.TotalMinutes, 1),
+            plan.MeasuredSessions);
+    }
+
+    private static RegimenOutcomeView Outcome(RegimenOutcome o) => new(
+        o.Regimen, o.Courses, o.WithResult, o.Successes, o.FollowUpDue, Percent(o.SuccessRate),
+        o.SessionsCooled, o.ChemotherapySessionsGiven, Percent(o.Adherence));
+
+    private static double? Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1) : null;
+
+    private static double? Minutes(TimeSpan? span) => span is { } s ? Math.Round(s.TotalMinutes, 1) : null;
+}

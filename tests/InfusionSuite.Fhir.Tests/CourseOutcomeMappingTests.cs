@@ -1,0 +1,42 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Courses;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Outcomes;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>An outcome assessment as Observations: one per finding, valid R4, conditional on its identifier.</summary>
+[Collection(ValidatorCollection.Name)]
+public sealed class CourseOutcomeMappingTests(ValidatorFixture fixture)
+{
+    private readonly CourseOutcomeBundle _mapper = new(new FhirMappingOptions());
+
+    [Fact]
+    public void Assessment_IsATransactionOfThreeConditionalObservations_ValidAgainstR4()
+    {
+        var bundle = _mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment());
+
+        var report = fixture.Validator.Validate(bundle);
+        Assert.True(report.IsValid, report.ErrorText);
+        var observations = bundle.Entry.Select(e => (Observation)e.Resource).ToList();
+        Assert.Equal([CourseOutcomeBundle.DeanCode, CourseOutcomeBundle.CtcaeCode, CourseOutcomeBundle.StoppedCode], observations.Select(o => o.Code.Coding[0].Code));
+        Assert.Equal([2, 1], observations.Take(2).Select(o => ((Integer)o.Value).Value));
+        Assert.True(((FhirBoolean)observations[2].Value).Value);
+        Assert.Equal("cold intolerance", observations[2].Note.Single().Text);
+        Assert.All(observations, o => Assert.Equal("Patient/p-1", o.Subject.Reference));
+        Assert.All(bundle.Entry, e => Assert.StartsWith("identifier=", e.Request.IfNoneExist, StringComparison.Ordinal));
+        Assert.Equal(FhirJson.Serialize(bundle), FhirJson.Serialize(_mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment())));
+    }
+
+    [Fact]
+    public async System.Threading.Tasks.Task Participant_ReturnsOneOutcomeItemKeyedByTheCourse()
+    {
+        var participant = new FhirCourseOutcomeParticipant(_mapper, TimeProvider.System);
+
+        var item = Assert.Single(await participant.OnAssessmentAsync(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment(), default));
+
+        Assert.Equal((OutboxItemKind.Outcome, OutcomeKeys.Of("course-1"), FhirOutboxItems.ContentType), (item.Kind, item.SessionId, item.ContentType));
+    }
+}

@@ -1,0 +1,157 @@
+using System.Net;
+using System.Text.Json;
+
+namespace InfusionSuite.Web.Tests;
+
+/// <summary>
+/// A course over REST and on its page: chemotherapy given without cooling counts in adherence, the
+/// follow-up four weeks after the last dose decides the result, bad entries are 400 naming the field;
+/// the suite report, its CSV and the chair-planning answer on the session run here.
+/// </summary>
+public sealed class CourseApiTests : StationTest
+{
+    private HttpClient _nurse = null!;
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        _nurse = Host.Client("alice");
+    }
+
+    public override async Task DisposeAsync()
+    {
+        _nurse.Dispose();
+        await base.DisposeAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task NurseDocumentsACourse_AdherenceCountsTheSessionNotCooled_AndTheFollowUpDecides()
+    {
+        var courseId = await RunSessionAsync();
+        var course = "/api/courses/" + Uri.EscapeDataString(courseId);
+
+        var (stored, entry) = await _nurse.PostAsync(course + "/not-cooled", new { reason = "NoChairOrDevice", entryId = "nc-1" });
+        var (again, repeat) = await _nurse.PostAsync(course + "/not-cooled", new { reason = "NoChairOrDevice", entryId = "nc-1" });
+        Assert.Equal((HttpStatusCode.OK, "Stored"), (stored.StatusCode, entry.Text("outcome")));
+        Assert.Equal((HttpStatusCode.OK, "Duplicate"), (again.StatusCode, repeat.Text("outcome")));
+
+        var (_, view) = await _nurse.GetJsonAsync(course);
+        Assert.Equal((1, 2, 50.0), (view.GetProperty("sessionsCooled").GetInt32(), view.GetProperty("chemotherapySessionsGiven").GetInt32(), view.GetProperty("adherencePercent").GetDouble()));
+        Assert.Equal("InProgress", view.Text("result"));
+        var session = view.GetProperty("sessions")[0];
+        Assert.Equal((30, 30, 60, 110, 90), (
+            session.GetProperty("preCoolingMinutes").GetInt32(), session.GetProperty("preCoolingTargetMinutes").GetInt32(),
+            session.GetProperty("infusionMinutes").GetInt32(), session.GetProperty("postCoolingMinutes").GetInt32(),
+            session.GetProperty("postCoolingTargetMinutes").GetInt32()));
+        Assert.Equal("Alice Nurse", view.GetProperty("notCooled")[0].Text("by"));
+
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync(course + "/assessments", new { dean = 1, ctcaeGrade = 1 })).Response.StatusCode);
+        Clock.Advance(TimeSpan.FromDays(29));
+        Assert.Equal("FollowUpDue", (await _nurse.GetJsonAsync(course)).Body.Text("result"));
+
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync(course + "/assessments", new { dean = 2 })).Response.StatusCode);
+        var (_, decided) = await _nurse.GetJsonAsync(course);
+        Assert.Equal("Success", decided.Text("result"));
+        Assert.Equal(2, decided.GetProperty("followUp").GetProperty("dean").GetInt32());
+
+        var page = WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses/" + Uri.EscapeDataString(courseId)));
+        Assert.Contains("Success: Dean ≤ 2 at the follow-up", page, StringComparison.Ordinal);
+        Assert.Contains("50.0 % (1 of 2 chemotherapy sessions cooled)", page, StringComparison.Ordinal);
+        Assert.Contains("No chair or device", page, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task BadEntries_Are400NamingTheField_UnknownCourseIs404_OnlyNursesDocument()
+    {
+        var courseId = await RunSessionAsync();
+        var course = "/api/courses/" + Uri.EscapeDataString(courseId);
+
+        await AssertField(course + "/not-cooled", new { reason = "Tired" }, "reason");
+        await AssertField(course + "/not-cooled", new { reason = "Other" }, "reasonText");
+        await AssertField(course + "/not-cooled", new { reason = "PatientDeclined", givenAt = Clock.GetUtcNow().AddHours(1) }, "givenAt");
+        await AssertField(course + "/assessments", new { dean = 5 }, "dean");
+        await AssertField(course + "/assessments", new { ctcaeGrade = 3 }, "ctcaeGrade");
+        await AssertField(course + "/assessments", new { }, "dean");
+        await AssertField(course + "/assessments", new { stoppedCooling = true }, "stoppedReason");
+        Assert.Equal(0, (await _nurse.GetJsonAsync(course)).Body.GetProperty("assessments").GetArrayLength());
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _nurse.PostAsync("/api/courses/nope/assessments", new { dean = 1 })).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _nurse.GetJsonAsync("/api/courses/nope")).Response.StatusCode);
+        using var engineer = Host.Client("eve");
+        using var admin = Host.Client("ada");
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetJsonAsync(course)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetJsonAsync("/api/reports/suite")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetJsonAsync(course)).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync(course + "/assessments", new { dean = 1 })).Response.StatusCode);
+
+        async Task AssertField(string url, object body, string field)
+        {
+            var (response, problem) = await _nurse.PostAsync(url, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), field + ": " + problem);
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task ReportCsvAndPlanning_OnTheSuitesOwnSession()
+    {
+        await RunSessionAsync();
+
+        // One Standard session: pre 30 (target 30), infusion 60, post 110 (target 90), chair 09:03 → 12:23 = 200 min.
+        var (_, report) = await _nurse.GetJsonAsync("/api/reports/suite");
+        var timing = report.GetProperty("timing")[0];
+        Assert.Equal("Standard", timing.Text("regimen"));
+        Assert.Equal((30.0, 110.0, 90.0, 200.0), (
+            timing.GetProperty("meanPreCoolingMinutes").GetDouble(), timing.GetProperty("meanPostCoolingMinutes").GetDouble(),
+            timing.GetProperty("meanPostCoolingTargetMinutes").GetDouble(), timing.GetProperty("medianChairMinutes").GetDouble()));
+        // Overrun = 200 − (30 + 60 + 90 + 10 warm-up) = 10.
+        Assert.Equal(10.0, timing.GetProperty("medianOverrunMinutes").GetDouble());
+
+        var csv = await _nurse.GetAsync("/api/reports/suite.csv?from=2026-11-01&to=2026-11-30");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType!.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n");
+        Assert.Equal("section,regimen,measure,count,of,value,unit", lines[0]);
+        Assert.Contains("range,,from,,,2026-11-01,date", lines);
+        Assert.Contains("adherence,Standard,sessions cooled / chemotherapy sessions given,1,1,100.0,%", lines);
+        Assert.Contains("deviation,,SHORT_POSTCOOL,0,1,0.0,%", lines);
+        Assert.Contains("chair,Standard,median overrun,,1,10.0,min", lines);
+        Assert.Contains(lines, l => l.StartsWith("reference,,\"SCALP trial, all regimens (Nangia", StringComparison.Ordinal) && l.EndsWith(",50.5,%", StringComparison.Ordinal));
+        var outside = (await _nurse.GetStringAsync("/api/reports/suite.csv?from=2026-12-01")).Split("\r\n");
+        Assert.DoesNotContain(outside, l => l.StartsWith("chair,Standard", StringComparison.Ordinal));
+
+        // Chair minutes = 30 + 60 + 90 + 10 + the median overrun 10.
+        var (planned, plan) = await _nurse.GetJsonAsync("/api/planning/chair-minutes?regimen=Standard&infusionMinutes=60");
+        Assert.Equal(HttpStatusCode.OK, planned.StatusCode);
+        Assert.Equal((200, 1), (plan.GetProperty("chairMinutes").GetInt32(), plan.GetProperty("measuredSessions").GetInt32()));
+        var (bad, problem) = await _nurse.GetJsonAsync("/api/planning/chair-minutes?regimen=Nope&infusionMinutes=abc");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("regimen", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("infusionMinutes", out _));
+        var (badRange, rangeProblem) = await _nurse.GetJsonAsync("/api/reports/suite?from=27.11.2026");
+        Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
+        Assert.True(rangeProblem.GetProperty("errors").TryGetProperty("from", out _));
+
+        var page = await _nurse.GetStringAsync("/reports");
+        Assert.Contains("<svg class=\"plot\"", page, StringComparison.Ordinal);
+        Assert.Contains("id=\"plot-success\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("Jane Roe", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("style=", page, StringComparison.Ordinal);
+    }
+
+    /// <summary>A Standard session by hand: cap at 09:03, infusion 09:33–10:33, cap off 12:23. Returns its course id.</summary>
+    private async Task<string> RunSessionAsync()
+    {
+        var (started, body) = await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", FirstOfCourse: true));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var id = body.Text("sessionId")!;
+        foreach (var (minutes, step) in new[] { (3, "cap-placed"), (30, "infusion-started"), (60, "infusion-ended"), (110, "cap-removed") })
+        {
+            Clock.Advance(TimeSpan.FromMinutes(minutes));
+            var (response, answer) = await _nurse.PostAsync($"/api/sessions/{id}/{step}");
+            Assert.True(response.StatusCode == HttpStatusCode.OK, step + ": " + answer);
+        }
+
+        var (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+        return page.Text("courseId")!;
+    }
+}
