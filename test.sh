@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 need_apt=()
-for pkg in mosquitto mosquitto-clients socat chromium; do
+for pkg in mosquitto mosquitto-clients socat chromium postgresql; do
   dpkg -s "$pkg" >/dev/null 2>&1 || need_apt+=("$pkg")
 done
 if ((${#need_apt[@]})); then
@@ -15,6 +15,8 @@ if ((${#need_apt[@]})); then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need_apt[@]}"
 fi
 # The Debian mosquitto package starts a system broker on 1883; tests start their own on free ports.
+# Likewise postgresql's own cluster on 5432 is not used: the tests start a throwaway cluster (initdb, as the
+# postgres user when run as root) on a free loopback port in a temp folder, one per test assembly.
 
 if [ -f tests/fhir-server/package.json ]; then
   echo "== npm packages for the test FHIR server"

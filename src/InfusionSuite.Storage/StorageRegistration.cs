@@ -3,23 +3,26 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Storage.Outbox;
+using InfusionSuite.Storage.PostgreSql;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Storage;
 
-/// <summary>Registers SQLite storage behind the application's storage ports.</summary>
+/// <summary>Registers the storage (SQLite or PostgreSQL, by <c>Storage:Provider</c>) behind the application's storage ports.</summary>
 public static class StorageRegistration
 {
     /// <summary>The <c>/health/ready</c> tag of the database check.</summary>
     public const string ReadyTag = "ready";
 
     /// <summary>
-    /// Adds the SQLite database at <c>Storage:DatabasePath</c> (validated at start): migrations
-    /// applied at start (WAL), <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
+    /// Adds the database <c>Storage:Provider</c> names (validated at start): the SQLite file at
+    /// <c>Storage:DatabasePath</c> (WAL) or the PostgreSQL database of <c>Storage:ConnectionString</c>, each
+    /// with its own migrations applied at start; <see cref="IIngestStore"/>, <see cref="ISessionHistory"/>, the nurse
     /// station's <see cref="ISessionDirectory"/>, <see cref="IPatientCourses"/>, <see cref="ICourseRecords"/>, <see cref="IPatientNames"/> and
     /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> and the staff actions on its parked items
     /// (<see cref="ParkedItemActions"/>, audited) (opaque payloads; what an ended session adds to
@@ -30,19 +33,27 @@ public static class StorageRegistration
     {
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
-        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnections>();
-        services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) =>
-            options.UseSqlite(sp.GetRequiredService<SqliteConnections>().ConnectionString));
         services.TryAddSingleton<DatabaseInitializer>();
-        services.AddHostedService(sp => sp.GetRequiredService<DatabaseInitializer>());
-        services.TryAddSingleton<SqliteIngestStore>();
-        services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<SqliteIngestStore>());
+        services.TryAddSingleton<PostgreSqlConnections>();
+        services.TryAddSingleton<PostgreSqlInitializer>();
+        services.TryAddSingleton<DatabaseConnections>(sp => Provider(sp) == StorageProvider.PostgreSql
+            ? sp.GetRequiredService<PostgreSqlConnections>()
+            : sp.GetRequiredService<SqliteConnections>());
+        services.TryAddSingleton<IDatabaseMigrator>(sp => Provider(sp) == StorageProvider.PostgreSql
+            ? sp.GetRequiredService<PostgreSqlInitializer>()
+            : sp.GetRequiredService<DatabaseInitializer>());
+        services.AddHostedService<MigrateAtStart>();
+        services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) => sp.GetRequiredService<DatabaseConnections>().ConfigureContext(options));
+        services.TryAddSingleton<IngestStore>();
+        services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<IngestStore>());
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();
         services.TryAddSingleton<ISessionDirectory, SqliteSessionDirectory>();
-        services.TryAddSingleton<IPatientCourses, SqlitePatientCourses>();
-        services.AddSingleton<ICourseLookup, SqliteCourseLookup>();
+        services.TryAddSingleton<IPatientCourses, PatientCourses>();
+        services.AddSingleton<ICourseLookup, CourseLookup>();
         services.TryAddSingleton<IPatientNames, SqlitePatientNames>();
         services.TryAddSingleton<ICourseRecords, SqliteCourseRecords>();
         services.TryAddSingleton<SqliteOutbox>();
@@ -50,8 +61,9 @@ public static class StorageRegistration
         services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<ParkedItemActions>();
         services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
-        services.TryAddSingleton<IDatabaseMigrator>(sp => sp.GetRequiredService<DatabaseInitializer>());
         services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);
         return builder;
     }
+
+    private static StorageProvider Provider(IServiceProvider services) => services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider;
 }

@@ -16,6 +16,7 @@ public sealed class DependencyDirectionTests
         Assert.Equal(ProjectRole.Domain, s_projects["InfusionSuite.Domain"].Role);
         Assert.Equal(ProjectRole.Application, s_projects["InfusionSuite.Application"].Role);
         Assert.All(new[] { "InfusionSuite.Devices", "InfusionSuite.Fhir", "InfusionSuite.Storage", "InfusionSuite.Web" }, name => Assert.Equal(ProjectRole.Adapter, s_projects[name].Role));
+        Assert.Equal(ProjectRole.Migrations, s_projects["InfusionSuite.Storage.PostgreSql.Migrations"].Role);
         Assert.Equal(ProjectRole.Host, s_projects["InfusionSuite.Host"].Role);
         Assert.Equal(ProjectRole.DemoHost, s_projects["InfusionSuite.Demo"].Role);
         Assert.Equal(ProjectRole.Simulator, s_projects["InfusionSuite.Simulator"].Role);

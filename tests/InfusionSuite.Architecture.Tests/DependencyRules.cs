@@ -20,6 +20,9 @@ internal static class DependencyRules
         (ProjectRole.Domain, _) => "the domain references nothing of ours",
         (ProjectRole.Application, not ProjectRole.Domain) => "Application references the domain only",
         (ProjectRole.Adapter, ProjectRole.Adapter) => "adapters never reference each other",
+        (ProjectRole.Migrations, ProjectRole.Adapter) when from.Name.StartsWith(to.Name + ".", StringComparison.Ordinal) => null,
+        (ProjectRole.Migrations, _) => "a migrations project references only the adapter whose schema it holds",
+        (not ProjectRole.Host and not ProjectRole.DemoHost, ProjectRole.Migrations) => "only the hosts reference migrations (to deploy them)",
         (ProjectRole.Simulator, ProjectRole.Adapter) when to.Name != "InfusionSuite.Devices" => "the simulator uses the device codec only",
         _ => null,
     };

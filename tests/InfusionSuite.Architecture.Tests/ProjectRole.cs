@@ -18,6 +18,9 @@ internal enum ProjectRole
     /// <summary>The demo host: the production wiring plus the simulator.</summary>
     DemoHost,
 
+    /// <summary>One engine's schema for an adapter (<c>X.Engine.Migrations</c>, loaded by name): references its adapter only, referenced by the hosts only.</summary>
+    Migrations,
+
     /// <summary>The controller simulator (a tool for the demo and the tests).</summary>
     Simulator,
 }

@@ -10,6 +10,7 @@ internal static class ProjectRoles
         "InfusionSuite.Host" => ProjectRole.Host,
         "InfusionSuite.Demo" => ProjectRole.DemoHost,
         _ when path.Replace('\\', '/').Contains("/simulators/", StringComparison.Ordinal) => ProjectRole.Simulator,
+        _ when name.EndsWith(".Migrations", StringComparison.Ordinal) => ProjectRole.Migrations,
         _ => ProjectRole.Adapter,
     };
 }

@@ -27,7 +27,9 @@ public sealed class SettingsDocumentTests
         var generated = SettingsDocument.Markdown();
         Assert.Contains("| `Controllers:Mqtt:Port` | integer | `1883` | 1–65535 |", generated, StringComparison.Ordinal);
         Assert.Contains("| `Controllers:Serial:Ports:N:Path` | string | — | required | The device path", generated, StringComparison.Ordinal);
-        Assert.Contains("| `Storage:DatabasePath` | string | — | required |", generated, StringComparison.Ordinal);
+        // Storage:DatabasePath is required with the Sqlite provider only (issue 18): the rule is the validator's, shown under the section.
+        Assert.Contains("| `Storage:Provider` | `Sqlite` \\| `PostgreSql` | `Sqlite` |", generated, StringComparison.Ordinal);
+        Assert.Contains("Checked at start: `Storage:Provider` is a known engine, and the setting that engine needs is given: `Storage:DatabasePath` for Sqlite", generated, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 60_000)]

@@ -12,6 +12,8 @@ public sealed class BadSettingTests : IDisposable
     public static TheoryData<string, string, string> BadSettings => new()
     {
         { "Storage:DatabasePath", "", "Storage:DatabasePath" },
+        { "Storage:Provider", "Oracle", "Storage:Provider" },
+        { "Storage:Provider", "PostgreSql", "Storage:ConnectionString" },
         { "Sessions:Presets:0:Name", "Too short", "Sessions" },
         { "Billing:SiteTimeZone", "Mars/Olympus_Mons", "Billing:SiteTimeZone" },
         { "Ingest:BatchMaxItems", "0", "BatchMaxItems" },

@@ -2,6 +2,7 @@ using InfusionSuite.Application.Ports;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -9,7 +10,8 @@ namespace InfusionSuite.Storage.Tests;
 
 /// <summary>
 /// Opening the database at start: a migration lock left by a killed process is cleared, a gate held by
-/// a live process is waited for only so long, a corrupt file is refused by name (never half-used).
+/// a live process is waited for only so long, a corrupt file is refused by name (never half-used); an
+/// unreachable PostgreSQL server is refused naming the server, never the password.
 /// </summary>
 public sealed class DatabaseStartTests
 {
@@ -57,6 +59,22 @@ public sealed class DatabaseStartTests
 
         Assert.StartsWith($"Storage: the database {store.DatabasePath} is corrupt (", refused.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', refused.Message);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task PostgreSqlServerNotReachable_IsRefusedAtStart_NamingTheServerNotThePassword()
+    {
+        var port = Testing.FreePort.Next();
+        var connectionString = $"Host=127.0.0.1;Port={port};Database=site;Username=infusionsuite;Password=secret-word;Timeout=3";
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = connectionString });
+        builder.AddStorage();
+        using var host = builder.Build();
+
+        var refused = await Assert.ThrowsAsync<StorageUnavailableException>(() => host.Services.GetRequiredService<IDatabaseMigrator>().EnsureMigratedAsync(CancellationToken.None));
+
+        Assert.Equal($"Storage: cannot reach the PostgreSQL database site on 127.0.0.1:{port}; check that the server runs and that Storage:ConnectionString names it.", refused.Message);
+        Assert.DoesNotContain("secret-word", refused.ToString(), StringComparison.Ordinal);
     }
 
     private static IDatabaseMigrator Migrator(StoreFixture store) => store.Services.GetRequiredService<IDatabaseMigrator>();

@@ -15,17 +15,18 @@ using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Storage.Tests;
 
-/// <summary>The real FHIR outbox participant inside the store's batch transaction, on a real file.</summary>
+/// <summary>The real FHIR outbox participant inside the store's batch transaction, on a real SQLite file and a real PostgreSQL database.</summary>
 [Collection(ValidatorCollection.Name)]
 public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
 
-    [Fact]
-    public async Task EndedSession_ItsBundleIsEnqueuedInTheEndsTransaction_AndALaterFailureRollsBothBack()
+    [Theory]
+    [BothEngines]
+    public async Task EndedSession_ItsBundleIsEnqueuedInTheEndsTransaction_AndALaterFailureRollsBothBack(StorageProvider engine)
     {
         var failing = new FailingParticipant { Fail = true };
-        await using var fixture = new StoreFixture(ehrDelivery: true, failing);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true, failing);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         CompletedSession(new Sessions(batch), "s-10", "Patient/p-10", Nine);
@@ -50,10 +51,11 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Charge(bundle, "97007").Status);
     }
 
-    [Fact]
-    public async Task SecondSessionOfThePatientOnTheSameDate_ItsChargeIsDecidedOverTheStoredCourses()
+    [Theory]
+    [BothEngines]
+    public async Task SecondSessionOfThePatientOnTheSameDate_ItsChargeIsDecidedOverTheStoredCourses(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -71,10 +73,11 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal(("urn:infusionsuite:mrn", "MRN-11"), (subject.Identifier.System, subject.Identifier.Value));
     }
 
-    [Fact]
-    public async Task BundleCannotBeMade_TheEndIsStoredAndAParkedItemNamesTheFailure()
+    [Theory]
+    [BothEngines]
+    public async Task BundleCannotBeMade_TheEndIsStoredAndAParkedItemNamesTheFailure(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         CompletedSession(new Sessions(batch), "s-13", "Patient/p-13", Nine, administration: " ");
@@ -92,10 +95,11 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal(0, ndjson.Length);
     }
 
-    [Fact]
-    public async Task VoidAfterTheEnd_EnqueuesTheVoidBundle_VoidBeforeTheEnd_EnqueuesNothing()
+    [Theory]
+    [BothEngines]
+    public async Task VoidAfterTheEnd_EnqueuesTheVoidBundle_VoidBeforeTheEnd_EnqueuesNothing(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -115,10 +119,11 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal(Bundle.HTTPVerb.PUT, voided.Entry.Single(e => e.Resource is Procedure p && p.Code.Coding[0].Code == "97008").Request.Method);
     }
 
-    [Fact]
-    public async Task SessionStartedWithAnEncounter_ProceduresObservationsAndChargesCarryIt_AndTheBundleValidates()
+    [Theory]
+    [BothEngines]
+    public async Task SessionStartedWithAnEncounter_ProceduresObservationsAndChargesCarryIt_AndTheBundleValidates(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         CompletedSession(new Sessions(batch), "s-16", "Patient/p-16", Nine, encounter: "Encounter/e-1");
@@ -134,10 +139,11 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.True(report.IsValid, report.ErrorText);
     }
 
-    [Fact]
-    public async Task SessionStartedWithAVisitNumber_TheEncounterIsALogicalReference_AndWithoutOneThereIsNone()
+    [Theory]
+    [BothEngines]
+    public async Task SessionStartedWithAVisitNumber_TheEncounterIsALogicalReference_AndWithoutOneThereIsNone(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -153,11 +159,13 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
     }
 
     [Theory]
-    [InlineData("Practitioner/prac-77", "Practitioner/prac-77", null, null)]
-    [InlineData("1234567893", null, "http://hl7.org/fhir/sid/us-npi", "1234567893")]
-    public async Task NurseWithAPractitionerInTheirProfile_IsThePerformer(string profile, string? reference, string? npiSystem, string? npi)
+    [InlineData(StorageProvider.Sqlite, "Practitioner/prac-77", "Practitioner/prac-77", null, null)]
+    [InlineData(StorageProvider.Sqlite, "1234567893", null, "http://hl7.org/fhir/sid/us-npi", "1234567893")]
+    [InlineData(StorageProvider.PostgreSql, "Practitioner/prac-77", "Practitioner/prac-77", null, null)]
+    [InlineData(StorageProvider.PostgreSql, "1234567893", null, "http://hl7.org/fhir/sid/us-npi", "1234567893")]
+    public async Task NurseWithAPractitionerInTheirProfile_IsThePerformer(StorageProvider engine, string profile, string? reference, string? npiSystem, string? npi)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         await fixture.Services.GetRequiredService<IStaffAccounts>().AddAsync(
             new StaffAccount("nurse-1", "alice", "Alice N", StaffRole.Nurse, "hash", 0, null, false, PractitionerId: profile),

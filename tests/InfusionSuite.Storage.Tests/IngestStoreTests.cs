@@ -3,19 +3,21 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Tests;
 
-/// <summary>The SQLite store on a real file: what the writer commits is what a restart replays.</summary>
+/// <summary>The store on a real SQLite file and a real PostgreSQL database: what the writer commits is what a restart replays.</summary>
 public sealed class IngestStoreTests
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
 
-    [Fact]
-    public async Task CommittedLog_ReplaysToTheIdenticalRecordInIngestOrder()
+    [Theory]
+    [BothEngines]
+    public async Task CommittedLog_ReplaysToTheIdenticalRecordInIngestOrder(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
         var recovery = await fixture.OpenAsync();
         Assert.Equal(0, recovery.LastIngestSeq);
         var batch = new IngestBatch();
@@ -43,10 +45,11 @@ public sealed class IngestStoreTests
         Assert.Equal("s-1", Assert.Single(again.Sessions).SessionId);
     }
 
-    [Fact]
-    public async Task RedeliveredSampleOrEvent_IsStoredOnce()
+    [Theory]
+    [BothEngines]
+    public async Task RedeliveredSampleOrEvent_IsStoredOnce(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -60,12 +63,13 @@ public sealed class IngestStoreTests
         Assert.Equal(1L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
     }
 
-    [Fact]
-    public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack()
+    [Theory]
+    [BothEngines]
+    public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack(StorageProvider engine)
     {
         var outbox = new OutboxParticipant();
         var later = new OutboxParticipant();
-        await using var fixture = new StoreFixture(outbox, later);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: false, outbox, later);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -83,10 +87,37 @@ public sealed class IngestStoreTests
         Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM outbox WHERE session_id = 's-3' AND content_type = 'text/plain' AND payload = 'ended s-3'"));
     }
 
-    [Fact]
-    public async Task Purge_DeletesOnlyExpiredSamplesThatNoSessionTook()
+    [Theory]
+    [BothEngines]
+    public async Task UnassignedSamples_AreFoundForALateStart_AndAdoptedIntoItsLogAtTheirNewPlace(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture();
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        build.Sample(null, null, "CHAIR-06", 1, Nine);
+        build.Sample(null, null, "CHAIR-06", 2, Nine.AddSeconds(30));
+        build.Sample(null, null, "CHAIR-07", 1, Nine.AddSeconds(30));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+
+        var unassigned = await fixture.Store.LoadUnassignedAsync("CHAIR-06", Nine.AddSeconds(10), CancellationToken.None);
+        var found = Assert.Single(unassigned);
+        build.Start("s-6", "CHAIR-06", Nine.AddMinutes(1));
+        batch.Add(new AdoptedMessage(found.IngestSeq, build.LastSeq + 1, "s-6"));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var stored = await fixture.Store.LoadSessionAsync("s-6", CancellationToken.None);
+        Assert.Equal(2, stored!.Log.Count);
+        Assert.Equal(2u, Assert.IsType<TelemetryReceived>(stored.Log[1]).Sample.Seq);
+        Assert.Equal(2L, await fixture.ScalarAsync("SELECT count(*) FROM telemetry WHERE session_key IS NULL"));
+    }
+
+    [Theory]
+    [BothEngines]
+    public async Task Purge_DeletesOnlyExpiredSamplesThatNoSessionTook(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);
@@ -112,14 +143,7 @@ public sealed class IngestStoreTests
         Assert.Equal("wal", await command.ExecuteScalarAsync());
     }
 
-    internal static async Task<long> ScalarAsync(StoreFixture fixture, string sql)
-    {
-        await using var connection = new SqliteConnection($"Data Source={fixture.DatabasePath};Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)(await command.ExecuteScalarAsync())!;
-    }
+    internal static Task<long> ScalarAsync(StoreFixture fixture, string sql) => fixture.ScalarAsync(sql);
 
     private static string Json(ScalpCoolingSessionRecord record) => JsonSerializer.Serialize(record);
 

@@ -20,10 +20,11 @@ public sealed class SessionBillingAgreementTests
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
 
-    [Fact]
-    public async Task EverySessionOfAPatient_ThePageAndTheEhrChargeItemsAgree_CodeByCode()
+    [Theory]
+    [BothEngines]
+    public async Task EverySessionOfAPatient_ThePageAndTheEhrChargeItemsAgree_CodeByCode(StorageProvider engine)
     {
-        await using var fixture = new StoreFixture(ehrDelivery: true);
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
         await fixture.OpenAsync();
         var batch = new IngestBatch();
         var build = new Sessions(batch);

@@ -1,28 +1,53 @@
+using System.Globalization;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Fhir;
+using InfusionSuite.Testing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace InfusionSuite.Storage.Tests;
 
-/// <summary>The SQLite store as the host registers it, on a database file in a fresh temp folder.</summary>
+/// <summary>
+/// The store as the host registers it, on either engine: a SQLite file in a fresh temp folder, or a fresh
+/// database in this test process's PostgreSQL cluster (<see cref="PostgreSqlCluster"/>), dropped afterwards.
+/// </summary>
 internal sealed class StoreFixture : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("infusionsuite-storage-");
     private readonly IHost _host;
 
     public StoreFixture(params ISessionEndParticipant[] participants)
-        : this(ehrDelivery: false, participants)
+        : this(StorageProvider.Sqlite, ehrDelivery: false, participants)
     {
     }
 
     /// <param name="ehrDelivery">Also FHIR delivery and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
     public StoreFixture(bool ehrDelivery, params ISessionEndParticipant[] participants)
+        : this(StorageProvider.Sqlite, ehrDelivery, participants)
     {
+    }
+
+    /// <param name="provider">The engine under test.</param>
+    /// <param name="ehrDelivery">Also FHIR delivery and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
+    public StoreFixture(StorageProvider provider, bool ehrDelivery = false, params ISessionEndParticipant[] participants)
+    {
+        Provider = provider;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = DatabasePath });
+        var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider.ToString() };
+        if (provider == StorageProvider.PostgreSql)
+        {
+            ConnectionString = PostgreSqlCluster.SharedAsync().GetAwaiter().GetResult().NewDatabase();
+            settings["Storage:ConnectionString"] = ConnectionString;
+        }
+        else
+        {
+            settings["Storage:DatabasePath"] = DatabasePath;
+        }
+
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.AddStorage();
         if (ehrDelivery)
         {
@@ -38,13 +63,34 @@ internal sealed class StoreFixture : IAsyncDisposable
         _host = builder.Build();
     }
 
+    public StorageProvider Provider { get; }
+
     public string DatabasePath => Path.Combine(_folder.FullName, "store.db");
+
+    /// <summary>The PostgreSQL database's connection string (null on SQLite).</summary>
+    public string? ConnectionString { get; }
 
     public IIngestStore Store => _host.Services.GetRequiredService<IIngestStore>();
 
     public IServiceProvider Services => _host.Services;
 
     public async Task<IngestRecovery> OpenAsync() => await Store.OpenAsync(DateTimeOffset.MinValue.AddYears(1), CancellationToken.None);
+
+    /// <summary>One value read straight from the database, as a number (counts, statuses).</summary>
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var connection = await _host.Services.GetRequiredService<DatabaseConnections>().OpenAsync(CancellationToken.None);
+        await using var command = connection.Command(sql);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>Runs a statement straight on the database (the store's own connection settings).</summary>
+    public async Task ExecuteAsync(string sql)
+    {
+        await using var connection = await _host.Services.GetRequiredService<DatabaseConnections>().OpenAsync(CancellationToken.None);
+        await using var command = connection.Command(sql);
+        await command.ExecuteNonQueryAsync();
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -53,7 +99,20 @@ internal sealed class StoreFixture : IAsyncDisposable
             await store.DisposeAsync();
         }
 
-        _host.Dispose();
+        if (_host is IAsyncDisposable host)
+        {
+            await host.DisposeAsync();
+        }
+        else
+        {
+            _host.Dispose();
+        }
+
+        if (ConnectionString is not null)
+        {
+            await DropDatabaseAsync(ConnectionString);
+        }
+
         try
         {
             _folder.Delete(recursive: true);
@@ -62,5 +121,15 @@ internal sealed class StoreFixture : IAsyncDisposable
         {
             // a leftover temp folder is harmless
         }
+    }
+
+    private static async Task DropDatabaseAsync(string connectionString)
+    {
+        var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
+        var server = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(server.ConnectionString);
+        await connection.OpenAsync();
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{database}\" WITH (FORCE)", connection);
+        await drop.ExecuteNonQueryAsync();
     }
 }

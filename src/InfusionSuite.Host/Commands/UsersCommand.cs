@@ -13,7 +13,7 @@ internal static class UsersCommand
 {
     public static Command Create(CommandConsole console)
     {
-        var users = new Command("users", "The nurse station's accounts in the configured database (Storage:DatabasePath).");
+        var users = new Command("users", "The nurse station's accounts in the configured database (Storage:Provider and its setting).");
         users.Subcommands.Add(Add(console));
         users.Subcommands.Add(SetDisabled(console, "disable", "Disable an account and revoke its API tokens.", disabled: true));
         users.Subcommands.Add(SetDisabled(console, "enable", "Enable an account again.", disabled: false));

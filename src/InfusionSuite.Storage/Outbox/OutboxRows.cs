@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Storage.Schema;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace InfusionSuite.Storage.Outbox;
 
@@ -18,25 +18,25 @@ internal static class OutboxRows
     public static DateTimeOffset Instant(long ticks) => new(ticks, TimeSpan.Zero);
 
     /// <summary>Inserts the item (and any attempts it carries) on the connection, inside <paramref name="transaction"/> when given.</summary>
-    public static async Task InsertAsync(SqliteConnection connection, SqliteTransaction? transaction, OutboxItem item, CancellationToken cancellationToken)
+    public static async Task InsertAsync(DbConnection connection, DbTransaction? transaction, OutboxItem item, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO outbox (id, session_id, kind, content_type, payload, status, enqueued_at_ticks, next_attempt_at_ticks, sent_at_ticks, parked_reason, validation_json)
-            VALUES ($id, $session, $kind, $type, $payload, $status, $enqueued, $next, $sent, $reason, $validation)
+            VALUES (@id, @session, @kind, @type, @payload, @status, @enqueued, @next, @sent, @reason, @validation)
             """;
-        insert.Parameters.AddWithValue("$id", Key(item.Id));
-        insert.Parameters.AddWithValue("$session", item.SessionId);
-        insert.Parameters.AddWithValue("$kind", (int)item.Kind);
-        insert.Parameters.AddWithValue("$type", item.ContentType);
-        insert.Parameters.AddWithValue("$payload", item.Payload);
-        insert.Parameters.AddWithValue("$status", (int)item.Status);
-        insert.Parameters.AddWithValue("$enqueued", Ticks(item.EnqueuedAt));
-        insert.Parameters.AddWithValue("$next", Ticks(item.NextAttemptAt));
-        insert.Parameters.AddWithValue("$sent", item.SentAt is { } sent ? Ticks(sent) : DBNull.Value);
-        insert.Parameters.AddWithValue("$reason", (object?)item.ParkedReason ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$validation", item.Validation is { } report ? ValidationJson(report) : DBNull.Value);
+        insert.With("@id", Key(item.Id));
+        insert.With("@session", item.SessionId);
+        insert.With("@kind", (int)item.Kind);
+        insert.With("@type", item.ContentType);
+        insert.With("@payload", item.Payload);
+        insert.With("@status", (int)item.Status);
+        insert.With("@enqueued", Ticks(item.EnqueuedAt));
+        insert.With("@next", Ticks(item.NextAttemptAt));
+        insert.With("@sent", item.SentAt is { } sent ? Ticks(sent) : DBNull.Value);
+        insert.With("@reason", (object?)item.ParkedReason ?? DBNull.Value);
+        insert.With("@validation", item.Validation is { } report ? ValidationJson(report) : DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         foreach (var attempt in item.Attempts)
         {
@@ -44,21 +44,21 @@ internal static class OutboxRows
         }
     }
 
-    public static async Task InsertAttemptAsync(SqliteConnection connection, SqliteTransaction? transaction, Guid itemId, OutboxAttempt attempt, CancellationToken cancellationToken)
+    public static async Task InsertAttemptAsync(DbConnection connection, DbTransaction? transaction, Guid itemId, OutboxAttempt attempt, CancellationToken cancellationToken)
     {
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
             INSERT INTO outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
-            SELECT item_key, $number, $started, $finished, $outcome, $status, $message FROM outbox WHERE id = $id
+            SELECT item_key, @number, @started, @finished, @outcome, @status, @message FROM outbox WHERE id = @id
             """;
-        insert.Parameters.AddWithValue("$id", Key(itemId));
-        insert.Parameters.AddWithValue("$number", attempt.Number);
-        insert.Parameters.AddWithValue("$started", Ticks(attempt.StartedAt));
-        insert.Parameters.AddWithValue("$finished", Ticks(attempt.FinishedAt));
-        insert.Parameters.AddWithValue("$outcome", (int)attempt.Outcome);
-        insert.Parameters.AddWithValue("$status", attempt.HttpStatus is { } status ? status : DBNull.Value);
-        insert.Parameters.AddWithValue("$message", (object?)attempt.ServerMessage ?? DBNull.Value);
+        insert.With("@id", Key(itemId));
+        insert.With("@number", attempt.Number);
+        insert.With("@started", Ticks(attempt.StartedAt));
+        insert.With("@finished", Ticks(attempt.FinishedAt));
+        insert.With("@outcome", (int)attempt.Outcome);
+        insert.With("@status", attempt.HttpStatus is { } status ? status : DBNull.Value);
+        insert.With("@message", (object?)attempt.ServerMessage ?? DBNull.Value);
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw UnknownItem(itemId);
@@ -66,27 +66,27 @@ internal static class OutboxRows
     }
 
     /// <summary>Whether an item of <paramref name="kind"/> exists for the session, inside <paramref name="transaction"/>.</summary>
-    public static async Task<bool> ExistsAsync(SqliteTransaction transaction, string sessionId, OutboxItemKind kind, CancellationToken cancellationToken)
+    public static async Task<bool> ExistsAsync(DbTransaction transaction, string sessionId, OutboxItemKind kind, CancellationToken cancellationToken)
     {
         await using var query = transaction.Connection!.CreateCommand();
         query.Transaction = transaction;
-        query.CommandText = "SELECT EXISTS (SELECT 1 FROM outbox WHERE session_id = $session AND kind = $kind)";
-        query.Parameters.AddWithValue("$session", sessionId);
-        query.Parameters.AddWithValue("$kind", (int)kind);
-        return Convert.ToInt64(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) == 1;
+        query.CommandText = "SELECT EXISTS (SELECT 1 FROM outbox WHERE session_id = @session AND kind = @kind)";
+        query.With("@session", sessionId);
+        query.With("@kind", (int)kind);
+        return Convert.ToBoolean(await query.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 
     /// <summary>The session's items of <paramref name="contentType"/>, oldest first (without their attempts), inside <paramref name="transaction"/>.</summary>
-    public static async Task<IReadOnlyList<OutboxItem>> OfSessionAsync(SqliteTransaction transaction, string sessionId, string contentType, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<OutboxItem>> OfSessionAsync(DbTransaction transaction, string sessionId, string contentType, CancellationToken cancellationToken)
     {
         await using var query = transaction.Connection!.CreateCommand();
         query.Transaction = transaction;
         query.CommandText = """
             SELECT id, kind, payload, status, enqueued_at_ticks, next_attempt_at_ticks, sent_at_ticks, parked_reason
-            FROM outbox WHERE session_id = $session AND content_type = $type ORDER BY enqueued_at_ticks, item_key
+            FROM outbox WHERE session_id = @session AND content_type = @type ORDER BY enqueued_at_ticks, item_key
             """;
-        query.Parameters.AddWithValue("$session", sessionId);
-        query.Parameters.AddWithValue("$type", contentType);
+        query.With("@session", sessionId);
+        query.With("@type", contentType);
         var items = new List<OutboxItem>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -1,13 +1,13 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Storage.Schema;
-using InfusionSuite.Storage.Sqlite;
+using InfusionSuite.Application.Ports;
 using Microsoft.EntityFrameworkCore;
 
 namespace InfusionSuite.Storage.Outbox;
 
 /// <summary>
-/// The outbox in SQLite (<c>outbox</c>, append-only <c>outbox_attempts</c>): opaque payloads with their
+/// The outbox in the database, on either engine (<c>outbox</c>, append-only <c>outbox_attempts</c>): opaque payloads with their
 /// content type, keys and delivery state. The store inserts the items that session-end participants
 /// return in the batch transaction that ends a session; every method here is one short transaction of
 /// its own, so the queue and its schedule survive a restart. Behaves as the contract's reference
@@ -16,8 +16,8 @@ namespace InfusionSuite.Storage.Outbox;
 /// </summary>
 internal sealed class SqliteOutbox(
     IDbContextFactory<InfusionSuiteDbContext> contexts,
-    SqliteConnections connections,
-    DatabaseInitializer initializer) : IOutbox, IOutboxStaffActions
+    DatabaseConnections connections,
+    IDatabaseMigrator initializer) : IOutbox, IOutboxStaffActions
 {
     private const int Pending = (int)OutboxStatus.Pending;
     private const int Parked = (int)OutboxStatus.Parked;

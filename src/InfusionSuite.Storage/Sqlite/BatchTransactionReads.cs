@@ -1,12 +1,12 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Storage.Outbox;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
 /// <summary>The reads a session-end participant makes, inside the batch transaction (it sees the batch's writes).</summary>
-internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISessionEndReads
+internal sealed class BatchTransactionReads(DbTransaction transaction) : ISessionEndReads
 {
     public Task<IReadOnlyList<StoredCourse>> OfPatientAsync(string patientReference, CancellationToken cancellationToken) =>
         PatientCourseReader.ReadAsync(transaction.Connection!, transaction, patientReference, cancellationToken);
@@ -21,8 +21,8 @@ internal sealed class BatchTransactionReads(SqliteTransaction transaction) : ISe
     {
         await using var query = transaction.Connection!.CreateCommand();
         query.Transaction = transaction;
-        query.CommandText = "SELECT practitioner_id FROM users WHERE user_id = $user AND practitioner_id IS NOT NULL AND practitioner_id <> ''";
-        query.Parameters.AddWithValue("$user", userId);
+        query.CommandText = "SELECT practitioner_id FROM users WHERE user_id = @user AND practitioner_id IS NOT NULL AND practitioner_id <> ''";
+        query.With("@user", userId);
         return await query.ExecuteScalarAsync(cancellationToken) as string;
     }
 }

@@ -1,7 +1,7 @@
 using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Courses;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
@@ -10,19 +10,19 @@ internal static class CourseFileReader
 {
     private sealed record CourseHead(int Key, CourseFacts Facts);
 
-    public static async Task<CourseFile?> OneAsync(SqliteConnection connection, SqliteTransaction transaction, string courseId, CancellationToken cancellationToken)
+    public static async Task<CourseFile?> OneAsync(DbConnection connection, DbTransaction transaction, string courseId, CancellationToken cancellationToken)
     {
-        var heads = await HeadsAsync(connection, transaction, "WHERE c.course_id = $id", q => q.Parameters.AddWithValue("$id", courseId), cancellationToken);
+        var heads = await HeadsAsync(connection, transaction, "WHERE c.course_id = @id", q => q.With("@id", courseId), cancellationToken);
         return heads.Count == 0 ? null : await FileAsync(connection, transaction, heads[0], cancellationToken);
     }
 
-    public static async Task<IReadOnlyList<CourseFile>> AllAsync(SqliteConnection connection, SqliteTransaction transaction, long? untilMs, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<CourseFile>> AllAsync(DbConnection connection, DbTransaction transaction, long? untilMs, CancellationToken cancellationToken)
     {
         var heads = await HeadsAsync(
             connection,
             transaction,
-            "WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.course_key = c.course_key AND ($until IS NULL OR s.started_at_ms < $until))",
-            q => q.Parameters.AddWithValue("$until", (object?)untilMs ?? DBNull.Value),
+            "WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.course_key = c.course_key AND (CAST(@until AS BIGINT) IS NULL OR s.started_at_ms < @until))",
+            q => q.With("@until", (object?)untilMs ?? DBNull.Value),
             cancellationToken);
         var files = new List<CourseFile>(heads.Count);
         foreach (var head in heads)
@@ -34,7 +34,7 @@ internal static class CourseFileReader
     }
 
     private static async Task<List<CourseHead>> HeadsAsync(
-        SqliteConnection connection, SqliteTransaction transaction, string where, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction transaction, string where, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await using var query = connection.CreateCommand();
         query.Transaction = transaction;
@@ -50,12 +50,12 @@ internal static class CourseFileReader
         return heads;
     }
 
-    private static async Task<CourseFile> FileAsync(SqliteConnection connection, SqliteTransaction transaction, CourseHead head, CancellationToken cancellationToken)
+    private static async Task<CourseFile> FileAsync(DbConnection connection, DbTransaction transaction, CourseHead head, CancellationToken cancellationToken)
     {
         var sessionIds = new List<string>();
         var notCooled = new List<ChemoGivenNotCooled>();
         var assessments = new List<OutcomeAssessment>();
-        await using (var query = Command(connection, transaction, "SELECT session_id FROM sessions WHERE course_key = $course ORDER BY session_key", head.Key))
+        await using (var query = Command(connection, transaction, "SELECT session_id FROM sessions WHERE course_key = @course ORDER BY session_key", head.Key))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -64,7 +64,7 @@ internal static class CourseFileReader
             }
         }
 
-        await using (var query = Command(connection, transaction, "SELECT entry_id, given_at_ms, reason, reason_text, nurse_id, entered_at_ms FROM course_not_cooled WHERE course_key = $course ORDER BY entry_key", head.Key))
+        await using (var query = Command(connection, transaction, "SELECT entry_id, given_at_ms, reason, reason_text, nurse_id, entered_at_ms FROM course_not_cooled WHERE course_key = @course ORDER BY entry_key", head.Key))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -75,7 +75,7 @@ internal static class CourseFileReader
             }
         }
 
-        await using (var query = Command(connection, transaction, "SELECT assessment_id, assessed_at_ms, nurse_id, dean, ctcae_grade, stopped_cooling, stopped_reason, entered_at_ms FROM course_assessments WHERE course_key = $course ORDER BY assessment_key", head.Key))
+        await using (var query = Command(connection, transaction, "SELECT assessment_id, assessed_at_ms, nurse_id, dean, ctcae_grade, stopped_cooling, stopped_reason, entered_at_ms FROM course_assessments WHERE course_key = @course ORDER BY assessment_key", head.Key))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
@@ -97,12 +97,12 @@ internal static class CourseFileReader
         return new CourseFile(head.Facts, sessions, notCooled, assessments);
     }
 
-    private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, int courseKey)
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int courseKey)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.Parameters.AddWithValue("$course", courseKey);
+        command.With("@course", courseKey);
         return command;
     }
 

@@ -1,7 +1,6 @@
 using InfusionSuite.Application.Ports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace InfusionSuite.Storage.Sqlite;
@@ -18,17 +17,13 @@ internal sealed partial class DatabaseInitializer(
     IDbContextFactory<InfusionSuiteDbContext> contexts,
     SqliteConnections connections,
     TimeProvider timeProvider,
-    ILogger<DatabaseInitializer> logger) : IHostedService, IDatabaseMigrator
+    ILogger<DatabaseInitializer> logger) : IDatabaseMigrator
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;
 
     /// <summary>How long a start waits for another process that is migrating the same database.</summary>
     public TimeSpan GateWaitLimit { get; init; } = TimeSpan.FromSeconds(30);
-
-    public Task StartAsync(CancellationToken cancellationToken) => EnsureMigratedAsync(cancellationToken);
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +58,7 @@ internal sealed partial class DatabaseInitializer(
                 await context.Database.MigrateAsync(cancellationToken);
             }
 
-            await using var connection = await connections.OpenAsync(cancellationToken);
+            await using var connection = await connections.OpenFileAsync(cancellationToken);
             await using var wal = connection.CreateCommand();
             wal.CommandText = "PRAGMA journal_mode=WAL;";
             await wal.ExecuteScalarAsync(cancellationToken);
@@ -82,7 +77,7 @@ internal sealed partial class DatabaseInitializer(
             return;
         }
 
-        await using var connection = await connections.OpenAsync(cancellationToken);
+        await using var connection = await connections.OpenFileAsync(cancellationToken);
         if (SQLitePCL.raw.sqlite3_db_readonly(connection.Handle, "main") == 1)
         {
             throw new StorageUnavailableException(StorageProblems.ReadOnly(path));

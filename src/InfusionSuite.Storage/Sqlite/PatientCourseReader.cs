@@ -1,5 +1,5 @@
 using InfusionSuite.Application.Ports;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
@@ -8,7 +8,7 @@ internal static class PatientCourseReader
 {
     /// <summary>Courses in storage order, sessions in storage order; inside <paramref name="transaction"/> when given.</summary>
     public static async Task<IReadOnlyList<StoredCourse>> ReadAsync(
-        SqliteConnection connection, SqliteTransaction? transaction, string patientReference, CancellationToken cancellationToken)
+        DbConnection connection, DbTransaction? transaction, string patientReference, CancellationToken cancellationToken)
     {
         var courses = new List<(string CourseId, string Regimen, bool Calibrated, List<string> SessionIds)>();
         await using (var query = connection.CreateCommand())
@@ -17,10 +17,10 @@ internal static class PatientCourseReader
             query.CommandText = """
                 SELECT c.course_id, c.regimen, c.cap_measured_and_calibrated, s.session_id
                 FROM courses c JOIN sessions s ON s.course_key = c.course_key
-                WHERE c.patient_reference = $patient
+                WHERE c.patient_reference = @patient
                 ORDER BY c.course_key, s.session_key
                 """;
-            query.Parameters.AddWithValue("$patient", patientReference);
+            query.With("@patient", patientReference);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

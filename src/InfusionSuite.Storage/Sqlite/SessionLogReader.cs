@@ -1,7 +1,7 @@
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions.Inputs;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
@@ -13,7 +13,7 @@ internal static class SessionLogReader
 {
     /// <summary>Loads the session; inside <paramref name="transaction"/> when given (it sees that transaction's writes).</summary>
     public static async Task<StoredSession?> LoadAsync(
-        SqliteConnection connection, string sessionId, CancellationToken cancellationToken, SqliteTransaction? transaction = null)
+        DbConnection connection, string sessionId, CancellationToken cancellationToken, DbTransaction? transaction = null)
     {
         int sessionKey;
         string controllerId;
@@ -24,9 +24,9 @@ internal static class SessionLogReader
             head.CommandText = """
                 SELECT s.session_key, c.controller_id, p.json
                 FROM sessions s JOIN controllers c ON c.controller_key = s.controller_key JOIN policies p ON p.policy_key = s.policy_key
-                WHERE s.session_id = $id
+                WHERE s.session_id = @id
                 """;
-            head.Parameters.AddWithValue("$id", sessionId);
+            head.With("@id", sessionId);
             await using var reader = await head.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
             {
@@ -42,8 +42,8 @@ internal static class SessionLogReader
         await using (var query = connection.CreateCommand())
         {
             query.Transaction = transaction;
-            query.CommandText = "SELECT ingest_seq, kind, payload FROM session_inputs WHERE session_key = $k ORDER BY ingest_seq";
-            query.Parameters.AddWithValue("$k", sessionKey);
+            query.CommandText = "SELECT ingest_seq, kind, payload FROM session_inputs WHERE session_key = @k ORDER BY ingest_seq";
+            query.With("@k", sessionKey);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -58,9 +58,9 @@ internal static class SessionLogReader
             query.Transaction = transaction;
             query.CommandText = """
                 SELECT ingest_seq, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow
-                FROM telemetry WHERE session_key = $k ORDER BY ingest_seq
+                FROM telemetry WHERE session_key = @k ORDER BY ingest_seq
                 """;
-            query.Parameters.AddWithValue("$k", sessionKey);
+            query.With("@k", sessionKey);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -84,7 +84,7 @@ internal static class SessionLogReader
 
     /// <summary>The controller's samples and events no session took, received since <paramref name="receivedSince"/>, in ingest order.</summary>
     public static async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(
-        SqliteConnection connection, string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
+        DbConnection connection, string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
     {
         var since = TelemetryColumns.Ms(receivedSince);
         var found = new List<UnassignedMessage>();
@@ -92,10 +92,10 @@ internal static class SessionLogReader
         {
             query.CommandText = """
                 SELECT i.ingest_seq, i.kind, i.payload FROM session_inputs i JOIN controllers c ON c.controller_key = i.controller_key
-                WHERE c.controller_id = $id AND i.session_key IS NULL AND i.received_at_ms >= $since
+                WHERE c.controller_id = @id AND i.session_key IS NULL AND i.received_at_ms >= @since
                 """;
-            query.Parameters.AddWithValue("$id", controllerId);
-            query.Parameters.AddWithValue("$since", since);
+            query.With("@id", controllerId);
+            query.With("@since", since);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -108,10 +108,10 @@ internal static class SessionLogReader
             query.CommandText = """
                 SELECT t.ingest_seq, t.boot, t.seq, t.ts_ms, t.received_offset_ms, t.packed, t.coolant, t.scalp, t.flow
                 FROM telemetry t JOIN controllers c ON c.controller_key = t.controller_key
-                WHERE c.controller_id = $id AND t.session_key IS NULL AND t.ts_ms + t.received_offset_ms >= $since
+                WHERE c.controller_id = @id AND t.session_key IS NULL AND t.ts_ms + t.received_offset_ms >= @since
                 """;
-            query.Parameters.AddWithValue("$id", controllerId);
-            query.Parameters.AddWithValue("$since", since);
+            query.With("@id", controllerId);
+            query.With("@since", since);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -123,7 +123,7 @@ internal static class SessionLogReader
         return found;
     }
 
-    private static TelemetryReceived Sample(SqliteDataReader reader, string controllerId)
+    private static TelemetryReceived Sample(DbDataReader reader, string controllerId)
     {
         var ts = reader.GetInt64(3);
         var packed = reader.GetInt32(5);

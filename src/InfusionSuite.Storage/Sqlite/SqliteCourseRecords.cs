@@ -1,22 +1,23 @@
+using System.Data.Common;
 using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Courses;
 using InfusionSuite.Storage.Outbox;
-using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Sqlite;
 
 /// <summary>
-/// Courses for the course page and the report (read on a connection of their own), and nurses' course
+/// Courses (either engine) for the course page and the report (read on a connection of their own), and nurses' course
 /// entries: each written with its outbox items in one transaction; an entry id stored before writes nothing.
 /// </summary>
-internal sealed class SqliteCourseRecords(SqliteConnections connections, DatabaseInitializer initializer) : ICourseRecords
+internal sealed class SqliteCourseRecords(DatabaseConnections connections, IDatabaseMigrator initializer) : ICourseRecords
 {
     public async Task<CourseFile?> LoadAsync(string courseId, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await connections.BeginReadAsync(connection, cancellationToken);
         return await CourseFileReader.OneAsync(connection, transaction, courseId, cancellationToken);
     }
 
@@ -24,7 +25,7 @@ internal sealed class SqliteCourseRecords(SqliteConnections connections, Databas
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
+        await using var transaction = await connections.BeginReadAsync(connection, cancellationToken);
         return await CourseFileReader.AllAsync(connection, transaction, until?.ToUnixTimeMilliseconds(), cancellationToken);
     }
 
@@ -35,15 +36,15 @@ internal sealed class SqliteCourseRecords(SqliteConnections connections, Databas
             courseId, "course_not_cooled", "entry_id", entry.EntryId, items,
             """
             INSERT INTO course_not_cooled (entry_id, course_key, given_at_ms, reason, reason_text, nurse_id, entered_at_ms)
-            VALUES ($id, $course, $at, $reason, $text, $nurse, $entered)
+            VALUES (@id, @course, @at, @reason, @text, @nurse, @entered)
             """,
             c =>
             {
-                c.Parameters.AddWithValue("$at", entry.GivenAt.ToUnixTimeMilliseconds());
-                c.Parameters.AddWithValue("$reason", (int)entry.Reason);
-                c.Parameters.AddWithValue("$text", (object?)entry.ReasonText ?? DBNull.Value);
-                c.Parameters.AddWithValue("$nurse", entry.DocumentedBy);
-                c.Parameters.AddWithValue("$entered", entry.DocumentedAt.ToUnixTimeMilliseconds());
+                c.With("@at", entry.GivenAt.ToUnixTimeMilliseconds());
+                c.With("@reason", (int)entry.Reason);
+                c.With("@text", (object?)entry.ReasonText ?? DBNull.Value);
+                c.With("@nurse", entry.DocumentedBy);
+                c.With("@entered", entry.DocumentedAt.ToUnixTimeMilliseconds());
             },
             cancellationToken);
     }
@@ -55,40 +56,42 @@ internal sealed class SqliteCourseRecords(SqliteConnections connections, Databas
             courseId, "course_assessments", "assessment_id", assessment.AssessmentId, items,
             """
             INSERT INTO course_assessments (assessment_id, course_key, assessed_at_ms, dean, ctcae_grade, stopped_cooling, stopped_reason, nurse_id, entered_at_ms)
-            VALUES ($id, $course, $at, $dean, $ctcae, $stopped, $why, $nurse, $entered)
+            VALUES (@id, @course, @at, @dean, @ctcae, @stopped, @why, @nurse, @entered)
             """,
             c =>
             {
-                c.Parameters.AddWithValue("$at", assessment.AssessedAt.ToUnixTimeMilliseconds());
-                c.Parameters.AddWithValue("$dean", (object?)assessment.Dean ?? DBNull.Value);
-                c.Parameters.AddWithValue("$ctcae", (object?)assessment.CtcaeAlopeciaGrade ?? DBNull.Value);
-                c.Parameters.AddWithValue("$stopped", assessment.StoppedCooling);
-                c.Parameters.AddWithValue("$why", (object?)assessment.StoppedCoolingReason ?? DBNull.Value);
-                c.Parameters.AddWithValue("$nurse", assessment.AssessedBy);
-                c.Parameters.AddWithValue("$entered", assessment.DocumentedAt.ToUnixTimeMilliseconds());
+                c.With("@at", assessment.AssessedAt.ToUnixTimeMilliseconds());
+                c.With("@dean", (object?)assessment.Dean ?? DBNull.Value);
+                c.With("@ctcae", (object?)assessment.CtcaeAlopeciaGrade ?? DBNull.Value);
+                c.With("@stopped", assessment.StoppedCooling);
+                c.With("@why", (object?)assessment.StoppedCoolingReason ?? DBNull.Value);
+                c.With("@nurse", assessment.AssessedBy);
+                c.With("@entered", assessment.DocumentedAt.ToUnixTimeMilliseconds());
             },
             cancellationToken);
     }
 
     private async Task<CourseEntryStored> AddAsync(
-        string courseId, string table, string idColumn, string id, IReadOnlyList<OutboxItem> items, string insert, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+        string courseId, string table, string idColumn, string id, IReadOnlyList<OutboxItem> items, string insert, Action<DbCommand> bind, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var find = connection.CreateCommand();
         find.Transaction = transaction;
-        find.CommandText = "SELECT course_key FROM courses WHERE course_id = $course";
-        find.Parameters.AddWithValue("$course", courseId);
-        if (await find.ExecuteScalarAsync(cancellationToken) is not long courseKey)
+        find.CommandText = "SELECT course_key FROM courses WHERE course_id = @course";
+        find.With("@course", courseId);
+        if (await find.ExecuteScalarAsync(cancellationToken) is not { } found)
         {
             return CourseEntryStored.UnknownCourse;
         }
 
+        var courseKey = Convert.ToInt64(found, System.Globalization.CultureInfo.InvariantCulture);
+
         await using var exists = connection.CreateCommand();
         exists.Transaction = transaction;
-        exists.CommandText = $"SELECT 1 FROM {table} WHERE {idColumn} = $id";
-        exists.Parameters.AddWithValue("$id", id);
+        exists.CommandText = $"SELECT 1 FROM {table} WHERE {idColumn} = @id";
+        exists.With("@id", id);
         if (await exists.ExecuteScalarAsync(cancellationToken) is not null)
         {
             return CourseEntryStored.Duplicate;
@@ -97,8 +100,8 @@ internal sealed class SqliteCourseRecords(SqliteConnections connections, Databas
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = insert;
-        command.Parameters.AddWithValue("$id", id);
-        command.Parameters.AddWithValue("$course", courseKey);
+        command.With("@id", id);
+        command.With("@course", courseKey);
         bind(command);
         await command.ExecuteNonQueryAsync(cancellationToken);
         foreach (var item in items)

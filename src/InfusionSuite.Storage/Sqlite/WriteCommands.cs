@@ -1,11 +1,12 @@
+using System.Data.Common;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using Microsoft.Data.Sqlite;
 
 namespace InfusionSuite.Storage.Sqlite;
 
-/// <summary>The writer's prepared commands, created once on its connection and enlisted in each batch transaction.</summary>
-internal sealed class WriteCommands : IDisposable
+/// <summary>The writer's prepared SQLite commands, created once on its connection and enlisted in each batch transaction; each row is written at once.</summary>
+internal sealed class WriteCommands : IWriteCommands
 {
     private readonly SqliteCommand _telemetry;
     private readonly SqliteParameter[] _t;
@@ -55,11 +56,11 @@ internal sealed class WriteCommands : IDisposable
         _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _sessionKey, _adopt];
     }
 
-    public void Enlist(SqliteTransaction transaction)
+    public void Enlist(DbTransaction transaction)
     {
         foreach (var command in _all)
         {
-            command.Transaction = transaction;
+            command.Transaction = (SqliteTransaction)transaction;
         }
     }
 
@@ -152,12 +153,16 @@ internal sealed class WriteCommands : IDisposable
         return _sessionKey.ExecuteScalar() is long key ? (int)key : null;
     }
 
-    public void Dispose()
+    public Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public ValueTask DisposeAsync()
     {
         foreach (var command in _all)
         {
             command.Dispose();
         }
+
+        return ValueTask.CompletedTask;
     }
 
     private static int Scalar(SqliteCommand command, params object[] values)

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using InfusionSuite.Application.Ports;
@@ -5,43 +6,43 @@ using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Storage.Outbox;
-using Microsoft.Data.Sqlite;
+using InfusionSuite.Storage.Sqlite;
 
-namespace InfusionSuite.Storage.Sqlite;
+namespace InfusionSuite.Storage;
 
 /// <summary>
-/// The SQLite side of the single writer: one long-lived connection, one transaction per batch,
-/// prepared commands reused across batches. Samples and controller events use INSERT OR IGNORE on
-/// their (controller, boot, seq) key, so a message redelivered after a crash is stored once. What
-/// <see cref="ISessionEndParticipant"/>s return for an ended session is written in the same transaction.
+/// The storage side of the single writer, on either engine: one long-lived connection, one transaction
+/// per batch, the engine's write commands (<see cref="IWriteCommands"/>) reused across batches. Samples
+/// and controller events are inserted with ON CONFLICT DO NOTHING on their (controller, boot, seq) key,
+/// so a message redelivered after a crash is stored once. What <see cref="ISessionEndParticipant"/>s
+/// return for an ended session is written in the same transaction.
 /// </summary>
-internal sealed class SqliteIngestStore(
-    SqliteConnections connections,
-    DatabaseInitializer initializer,
+internal sealed class IngestStore(
+    DatabaseConnections connections,
+    IDatabaseMigrator initializer,
     IEnumerable<ISessionEndParticipant> participants) : IIngestStore, IAsyncDisposable
 {
     private readonly ISessionEndParticipant[] _participants = [.. participants];
     private readonly Dictionary<string, int> _controllerKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _policyKeys = new(StringComparer.Ordinal);
-    private SqliteConnection? _connection;
-    private WriteCommands? _commands;
+    private DbConnection? _connection;
+    private IWriteCommands? _commands;
 
     public async Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         _connection ??= await connections.OpenAsync(cancellationToken);
-        _commands ??= new WriteCommands(_connection);
+        _commands ??= connections.CreateWriteCommands(_connection);
         await LoadControllerKeysAsync(cancellationToken);
 
         var lastSeq = await ScalarAsync<long>(
-            "SELECT max(coalesce((SELECT max(ingest_seq) FROM telemetry), 0), coalesce((SELECT max(ingest_seq) FROM session_inputs), 0))",
+            "SELECT coalesce(max(s), 0) FROM (SELECT max(ingest_seq) AS s FROM telemetry UNION ALL SELECT max(ingest_seq) FROM session_inputs) AS last",
             cancellationToken);
         var ids = new List<string>();
-        await using (var query = _connection.CreateCommand())
+        await using (var query = _connection.Command("SELECT session_id FROM sessions WHERE ended_at_ms IS NULL OR ended_at_ms >= @since ORDER BY session_key"))
         {
-            query.CommandText = "SELECT session_id FROM sessions WHERE ended_at_ms IS NULL OR ended_at_ms >= $since ORDER BY session_key";
-            query.Parameters.AddWithValue("$since", TelemetryColumns.Ms(endedSince));
+            query.With("@since", TelemetryColumns.Ms(endedSince));
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {
@@ -69,11 +70,12 @@ internal sealed class SqliteIngestStore(
         ArgumentNullException.ThrowIfNull(batch);
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
         var commands = _commands!;
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
             commands.Enlist(transaction);
             Write(batch, commands, cancellationToken);
+            await commands.FlushAsync(cancellationToken);
             await WriteSessionEndsAsync(batch, transaction, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
@@ -98,22 +100,29 @@ internal sealed class SqliteIngestStore(
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
-        await using var purge = connection.CreateCommand();
-        purge.Transaction = transaction;
-        purge.CommandText = """
-            DELETE FROM telemetry WHERE session_key IS NULL AND ts_ms < $cutoff;
-            DELETE FROM session_inputs WHERE session_key IS NULL AND received_at_ms < $cutoff;
-            """;
-        purge.Parameters.AddWithValue("$cutoff", TelemetryColumns.Ms(olderThan));
-        var purged = await purge.ExecuteNonQueryAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var purged = 0;
+        foreach (var sql in new[]
+        {
+            "DELETE FROM telemetry WHERE session_key IS NULL AND ts_ms < @cutoff",
+            "DELETE FROM session_inputs WHERE session_key IS NULL AND received_at_ms < @cutoff",
+        })
+        {
+            await using var purge = connection.Command(sql, transaction).With("@cutoff", TelemetryColumns.Ms(olderThan));
+            purged += await purge.ExecuteNonQueryAsync(cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return purged;
     }
 
     public async ValueTask DisposeAsync()
     {
-        _commands?.Dispose();
+        if (_commands is not null)
+        {
+            await _commands.DisposeAsync();
+        }
+
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
@@ -124,7 +133,7 @@ internal sealed class SqliteIngestStore(
     /// Asks each participant what an ended session adds and writes it here, in the batch transaction:
     /// an ended session and its outbox items are committed together or not at all.
     /// </summary>
-    private async Task WriteSessionEndsAsync(IngestBatch batch, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private async Task WriteSessionEndsAsync(IngestBatch batch, DbTransaction transaction, CancellationToken cancellationToken)
     {
         if ((batch.EndedSessions.Count == 0 && batch.ChangedAfterEnd.Count == 0) || _participants.Length == 0)
         {
@@ -149,7 +158,7 @@ internal sealed class SqliteIngestStore(
         }
     }
 
-    private static async Task InsertAsync(IReadOnlyList<Application.Outbox.OutboxItem> items, SqliteTransaction transaction, CancellationToken cancellationToken)
+    private static async Task InsertAsync(IReadOnlyList<Application.Outbox.OutboxItem> items, DbTransaction transaction, CancellationToken cancellationToken)
     {
         foreach (var item in items)
         {
@@ -157,7 +166,7 @@ internal sealed class SqliteIngestStore(
         }
     }
 
-    private void Write(IngestBatch batch, WriteCommands commands, CancellationToken cancellationToken)
+    private void Write(IngestBatch batch, IWriteCommands commands, CancellationToken cancellationToken)
     {
         foreach (var sighting in batch.Controllers)
         {
@@ -201,7 +210,7 @@ internal sealed class SqliteIngestStore(
         }
     }
 
-    private void StartSession(WriteCommands commands, StartedSession started, CancellationToken cancellationToken)
+    private void StartSession(IWriteCommands commands, StartedSession started, CancellationToken cancellationToken)
     {
         var plan = started.Plan;
         var controllerKey = ControllerKey(commands, plan.ControllerId, cancellationToken);
@@ -217,7 +226,7 @@ internal sealed class SqliteIngestStore(
         _sessionKeys[plan.SessionId] = commands.Session(plan.SessionId, courseKey, controllerKey, policyKey, started.StartedAt);
     }
 
-    private int ControllerKey(WriteCommands commands, string controllerId, CancellationToken cancellationToken)
+    private int ControllerKey(IWriteCommands commands, string controllerId, CancellationToken cancellationToken)
     {
         if (!_controllerKeys.TryGetValue(controllerId, out var key))
         {
@@ -229,7 +238,7 @@ internal sealed class SqliteIngestStore(
         return key;
     }
 
-    private int SessionKey(WriteCommands commands, string sessionId, CancellationToken cancellationToken)
+    private int SessionKey(IWriteCommands commands, string sessionId, CancellationToken cancellationToken)
     {
         if (!_sessionKeys.TryGetValue(sessionId, out var key))
         {
@@ -244,8 +253,7 @@ internal sealed class SqliteIngestStore(
     private async Task LoadControllerKeysAsync(CancellationToken cancellationToken)
     {
         _controllerKeys.Clear();
-        await using var query = _connection!.CreateCommand();
-        query.CommandText = "SELECT controller_id, controller_key FROM controllers";
+        await using var query = _connection!.Command("SELECT controller_id, controller_key FROM controllers");
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
@@ -255,8 +263,7 @@ internal sealed class SqliteIngestStore(
 
     private async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
     {
-        await using var command = _connection!.CreateCommand();
-        command.CommandText = sql;
+        await using var command = _connection!.Command(sql);
         return (T)Convert.ChangeType((await command.ExecuteScalarAsync(cancellationToken))!, typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

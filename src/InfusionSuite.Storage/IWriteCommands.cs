@@ -1,0 +1,40 @@
+using System.Data.Common;
+using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Storage;
+
+/// <summary>
+/// What the writer does to the tables in one batch transaction. Rows (samples, inputs, audit, status,
+/// hellos) may be held until <see cref="FlushAsync"/>; the key-returning calls run at once.
+/// </summary>
+internal interface IWriteCommands : IAsyncDisposable
+{
+    void Enlist(DbTransaction transaction);
+
+    void Telemetry(in StoredTelemetry stored, int controllerKey, int? sessionKey);
+
+    void Input(StoredInput stored, int? sessionKey, int? controllerKey);
+
+    void Audit(NurseAuditEntry entry, int sessionKey);
+
+    void Status(int sessionKey, SessionStatusChange change);
+
+    void Hello(int controllerKey, ControllerSighting sighting);
+
+    /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
+    void Adopt(AdoptedMessage adopted, int sessionKey);
+
+    int NewController(string controllerId);
+
+    int Course(SessionPlan plan, string regimen, DateTimeOffset at);
+
+    int Policy(string hash, string json);
+
+    int Session(string sessionId, int courseKey, int controllerKey, int policyKey, DateTimeOffset startedAt);
+
+    int? SessionKey(string sessionId);
+
+    /// <summary>Writes the rows held so far, inside the enlisted transaction (before anyone reads them in it).</summary>
+    Task FlushAsync(CancellationToken cancellationToken);
+}
