@@ -66,6 +66,7 @@ public static class EhrDeliveryRegistration
         services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
         services.AddHostedService<EhrCapabilityCheck>();
         services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxPayloadSummary, FhirBundleSummary>());
         services.AddSingleton<FhirDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<FhirDispatcher>());
         return builder;
