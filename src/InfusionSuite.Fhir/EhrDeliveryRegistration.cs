@@ -35,7 +35,15 @@ public static class EhrDeliveryRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                if (o.Site is { Length: > 0 } site && o.DeviceIdentifierSystem == FhirMappingOptions.DefaultDeviceIdentifierSystem)
+                {
+                    o.DeviceIdentifierSystem = $"{FhirMappingOptions.DefaultDeviceIdentifierSystem}:{site}";
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FhirDeliveryOptions>().BindConfiguration(FhirDeliveryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FhirDeliveryOptions>, FhirDeliveryOptionsValidator>();
 
