@@ -25,6 +25,7 @@ internal sealed class DemoAutopilot(
     INurseActions nurseActions,
     IPatientNames patientNames,
     DemoAccounts accounts,
+    DemoHistory history,
     IHostApplicationLifetime lifetime,
     ILogger<DemoAutopilot> logger) : BackgroundService
 {
@@ -42,6 +43,7 @@ internal sealed class DemoAutopilot(
 
             var nurseId = await accounts.EnsureAsync(token);
             await EndLeftoverSessionsAsync(nurseId, token);
+            await history.SeedAsync(nurseId, token);
             var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger, patientNames);
             nurse.Attach(nurseActions);
             var first = clock.GetUtcNow();

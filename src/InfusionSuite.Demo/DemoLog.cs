@@ -15,4 +15,7 @@ internal static partial class DemoLog
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "Demo chair {ControllerId} stopped with an error; it starts again after the turnover")]
     public static partial void ChairFailed(ILogger logger, string controllerId, Exception exception);
+
+    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Demo: {Courses} finished courses with follow-ups seeded for the course pages and the suite report")]
+    public static partial void HistorySeeded(ILogger logger, int courses);
 }

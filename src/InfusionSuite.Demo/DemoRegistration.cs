@@ -34,6 +34,7 @@ public static class DemoRegistration
         services.AddSingleton<TimeProvider>(new ScaledTimeProvider(demo.TimeScale, demo.ClockStart));
         services.AddHostedService<DemoBroker>();
         services.AddSingleton<DemoAccounts>();
+        services.AddSingleton<DemoHistory>();
         services.AddHostedService<DemoAutopilot>();
         services.AddSingleton<DemoBanner>();
         services.AddHostedService(sp => sp.GetRequiredService<DemoBanner>());

@@ -44,6 +44,9 @@ public static class Hl7Registration
         services.TryAddSingleton<SessionBillingQuery>();
         services.TryAddSingleton<Hl7SessionContextReader>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISessionEndParticipant, Hl7OutboxParticipant>());
+        services.TryAddSingleton(sp => new OutcomeMessages(
+            sp.GetRequiredService<SessionMessages>(), sp.GetRequiredService<IOptions<Hl7Options>>().Value, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Courses.ICourseOutcomeParticipant, Hl7CourseOutcomeParticipant>());
         services.TryAddSingleton<Hl7Dispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Hl7Dispatcher>());
         return builder;

@@ -56,6 +56,13 @@ public sealed class DemoModeTests
             {
                 var board = await station.GetStringAsync(new Uri("/api/board", UriKind.Relative));
                 Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"CHAIR-0{i}", board, StringComparison.Ordinal));
+
+                // The seeded finished courses fill the suite report: Docetaxel Dean 1 and 2 (2 of 2), paclitaxel
+                // Dean 2 and one follow-up due (1 of 1), anthracycline Dean 3 and 4 (0 of 2): 3 of 5 overall.
+                using var suite = JsonDocument.Parse(await station.GetStringAsync(new Uri("/api/reports/suite", UriKind.Relative)));
+                var overall = suite.RootElement.GetProperty("overall");
+                Assert.Equal((5, 3, 1), (overall.GetProperty("withResult").GetInt32(), overall.GetProperty("successes").GetInt32(), overall.GetProperty("followUpDue").GetInt32()));
+                Assert.True(overall.GetProperty("courses").GetInt32() >= 6, "the six seeded courses and today's");
             }
 
             // Every chair has run: none is waiting for a nurse who never comes.

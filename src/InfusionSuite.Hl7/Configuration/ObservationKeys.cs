@@ -32,6 +32,12 @@ public static class ObservationKeys
     public const string Tolerance = "tolerance";
     public const string Note = "note";
 
+    /// <summary>OBR-4 of a course's outcome assessment (issue 17), and its values.</summary>
+    public const string CourseOutcome = "course-outcome";
+    public const string DeanScore = "dean-score";
+    public const string CtcaeAlopeciaGrade = "ctcae-alopecia-grade";
+    public const string StoppedCooling = "stopped-cooling";
+
     public const string LocalCodingSystem = "99ISC";
 
     /// <summary>MDC_TEMP (IEEE 11073-10101 150344): a temperature, here the coolant's.</summary>
@@ -67,6 +73,10 @@ public static class ObservationKeys
         [CapSize] = Local("ISC-CAP-SIZE", "Cooling cap size"),
         [Tolerance] = Local("ISC-TOLERANCE", "Scalp cooling tolerance (0-10)"),
         [Note] = Local("ISC-NOTE", "Scalp cooling note"),
+        [CourseOutcome] = Local("ISC-OUTCOME", "Scalp cooling outcome assessment"),
+        [DeanScore] = Local("ISC-DEAN", "Dean scale of hair loss (0-4)"),
+        [CtcaeAlopeciaGrade] = Local("ISC-CTCAE-ALOPECIA", "CTCAE alopecia grade (0-2)"),
+        [StoppedCooling] = Local("ISC-COOLING-STOPPED", "Patient stopped scalp cooling (reason)"),
     };
 
     private static Hl7ObservationCode Local(string code, string text) => new() { Code = code, Text = text, CodingSystem = LocalCodingSystem };

@@ -112,7 +112,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         return new Hl7OutgoingMessage(controlId, "DFT^P03", new Hl7Message(segments).Encode(_delimiters), posting);
     }
 
-    private Msh Header(DateTimeOffset now, (string, string, string) type, string controlId) => new()
+    internal Msh Header(DateTimeOffset now, (string, string, string) type, string controlId) => new()
     {
         SendingApplication = options.SendingApplication,
         SendingFacility = options.SendingFacility,
@@ -126,7 +126,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         CharacterSet = "UNICODE UTF-8",
     };
 
-    private Pid Patient(Hl7SessionContext context) => new()
+    internal Pid Patient(Hl7SessionContext context) => new()
     {
         PatientId = context.PatientId,
         AssigningAuthority = options.PatientAssigningAuthority,
@@ -135,7 +135,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         GivenName = context.PatientGivenName,
     };
 
-    private Pv1 Visit(ScalpCoolingSessionRecord record, Hl7SessionContext context) => new()
+    internal Pv1 Visit(ScalpCoolingSessionRecord record, Hl7SessionContext context) => new()
     {
         PointOfCare = options.Department,
         Bed = record.Plan.ControllerId,
@@ -146,7 +146,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
     private string CodedValueType() =>
         Version.TryParse(options.Version, out var version) && version >= new Version(2, 6) ? "CWE" : "CE";
 
-    private Hl7Code Code(string key)
+    internal Hl7Code Code(string key)
     {
         var code = options.ObservationCode(key);
         return new Hl7Code(code.Code, code.Text, code.CodingSystem);
@@ -154,7 +154,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
 
     private string? Instant(DateTimeOffset? instant) => instant is { } value ? Hl7Timestamps.Instant(value, siteTimeZone) : null;
 
-    private string Instant(DateTimeOffset instant) => Hl7Timestamps.Instant(instant, siteTimeZone);
+    internal string Instant(DateTimeOffset instant) => Hl7Timestamps.Instant(instant, siteTimeZone);
 
     private static string? VisitNumber(string? encounterReference) =>
         encounterReference is { } reference && reference.StartsWith("Encounter/", StringComparison.Ordinal) ? reference["Encounter/".Length..] : encounterReference;
