@@ -23,7 +23,7 @@ public static class IngestRegistration
     /// links with <c>AddControllerLinks(ControllerQueueConsumer.Registered)</c>, which also provide
     /// <see cref="IControllerPresence"/> and <see cref="IDuplicateMessageCounter"/>), <see cref="INurseActions"/>,
     /// <see cref="IChairBoard"/>, <see cref="IBoardNotifications"/>, the session clock and the ingest
-    /// metrics. Options <c>Ingest</c>, <c>Sessions</c> and <c>Billing</c> are validated at start.
+    /// metrics. Options <c>Ingest</c>, <c>Sessions</c>, <c>Billing</c> and <c>Courses</c> are validated at start.
     /// Needs an <see cref="Ports.IIngestStore"/> and <see cref="Ports.ISessionHistory"/> (e.g. <c>AddStorage()</c>).
     /// </summary>
     public static IHostApplicationBuilder AddIngest(this IHostApplicationBuilder builder)
@@ -41,7 +41,8 @@ public static class IngestRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<BillingOptions>, BillingOptionsValidator>());
         services.TryAddSingleton<BillingPolicy>(sp => sp.GetRequiredService<IOptions<BillingOptions>>().Value.ToPolicy());
         services.TryAddSingleton<SessionBillingQuery>();
-        services.TryAddSingleton(CoursePolicy.Default);
+        services.AddOptions<CourseOptions>().BindConfiguration(CourseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<CoursePolicy>(sp => sp.GetRequiredService<IOptions<CourseOptions>>().Value.ToPolicy());
         services.TryAddSingleton<CourseSummaries>();
         services.TryAddSingleton<CourseQueries>();
         services.TryAddSingleton<CourseDocumentation>();

@@ -6,11 +6,13 @@ using InfusionSuite.Fhir.Authentication;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Shapes;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace InfusionSuite.Fhir;
 
@@ -33,7 +35,15 @@ public static class EhrDeliveryRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName)
+            .PostConfigure(o =>
+            {
+                if (o.Site is { Length: > 0 } site && o.DeviceIdentifierSystem == FhirMappingOptions.DefaultDeviceIdentifierSystem)
+                {
+                    o.DeviceIdentifierSystem = $"{FhirMappingOptions.DefaultDeviceIdentifierSystem}:{site}";
+                }
+            })
+            .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FhirDeliveryOptions>().BindConfiguration(FhirDeliveryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FhirDeliveryOptions>, FhirDeliveryOptionsValidator>();
 
@@ -53,8 +63,18 @@ public static class EhrDeliveryRegistration
                 context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value,
                 context.ServiceProvider.GetRequiredService<TimeProvider>()));
         ehrClient.AddHttpMessageHandler<EhrAuthenticationHandler>();
+        var sendOnce = services.AddHttpClient(EhrRestClient.SendOnceClientName);
+        sendOnce.AddResilienceHandler("fhir-send-once", (pipeline, context) => pipeline.AddTimeout(
+            context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value.AttemptTimeout));
+        sendOnce.AddHttpMessageHandler<EhrAuthenticationHandler>();
         services.AddSingleton<IFhirBundleTransport, FhirClientTransport>();
+        services.AddSingleton<EhrRestClient>();
+        services.AddSingleton<EhrCapabilityReader>();
+        services.AddSingleton<ReferenceResolver>();
+        services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
+        services.AddHostedService<EhrCapabilityCheck>();
         services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxPayloadSummary, FhirBundleSummary>());
         services.AddSingleton<FhirDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<FhirDispatcher>());
         return builder;

@@ -21,6 +21,13 @@ internal abstract class DatabaseConnections
     /// <summary>The writer's prepared (SQLite) or batched (PostgreSQL) commands on its long-lived connection.</summary>
     public abstract IWriteCommands CreateWriteCommands(DbConnection connection);
 
+    /// <summary>
+    /// The writer's long-lived connection, made the only writer of the database; throws a
+    /// <see cref="Application.Ports.StorageUnavailableException"/> naming the database when another process writes it.
+    /// SQLite: a connection like any other (one file, one service; the migration gate and SQLite's own locks).
+    /// </summary>
+    public virtual Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>A read-only transaction that sees one consistent state and does not hold up the writer.</summary>
     public virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>
         await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

@@ -32,7 +32,7 @@ internal sealed class IngestStore(
     public async Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
-        _connection ??= await connections.OpenAsync(cancellationToken);
+        _connection ??= await connections.OpenWriterAsync(cancellationToken);
         _commands ??= connections.CreateWriteCommands(_connection);
         await LoadControllerKeysAsync(cancellationToken);
 

@@ -53,9 +53,12 @@ internal sealed class DeliveryHarness : IDisposable
 
     public FhirDispatcher Dispatcher => Services.GetRequiredService<FhirDispatcher>();
 
-    public OutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context)
+    /// <summary>Starts the host's hosted services (the start-up check of the EHR's CapabilityStatement among them).</summary>
+    public Task StartAsync() => _host.StartAsync();
+
+    public OutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context, bool correction = false)
     {
-        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow());
+        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow(), correction);
         Outbox.Enqueue(item);
         return item;
     }

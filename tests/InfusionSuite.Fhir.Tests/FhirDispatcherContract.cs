@@ -272,5 +272,5 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
     private Task<OutboxItem> Item(Guid id) => _outbox.GetAsync(id);
 
     private FhirDispatcher Dispatcher(ScriptedTransport transport) =>
-        new(_outbox, transport, fixture.Validator, Options.Create(_options), _time, NullLogger<FhirDispatcher>.Instance);
+        new(_outbox, transport, new UnusedResourceDelivery(), fixture.Validator, Options.Create(_options), _time, NullLogger<FhirDispatcher>.Instance);
 }

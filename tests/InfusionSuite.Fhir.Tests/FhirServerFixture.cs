@@ -114,7 +114,7 @@ public sealed class FhirServerFixture : IAsyncLifetime
         }
     }
 
-    private static string ServerFolder()
+    internal static string ServerFolder()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

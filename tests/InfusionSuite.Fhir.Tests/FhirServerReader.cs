@@ -5,10 +5,22 @@ using InfusionSuite.Fhir.Mapping;
 
 namespace InfusionSuite.Fhir.Tests;
 
-/// <summary>Reads back what the test FHIR server holds, as an EHR interface analyst would.</summary>
-internal sealed class FhirServerReader(FhirServerFixture server) : IDisposable
+/// <summary>Reads back what the test FHIR server holds, as an EHR interface analyst would.
+/// Its requests carry <c>X-Test-Reader: 1</c>, so the server's capability modes never refuse them.</summary>
+internal sealed class FhirServerReader : IDisposable
 {
-    private readonly FhirClient _client = new(server.FhirBase, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+    private readonly HttpClient _http;
+    private readonly FhirClient _client;
+
+    public FhirServerReader(FhirServerFixture server)
+    {
+        _http = new HttpClient();
+        _http.DefaultRequestHeaders.Add("X-Test-Reader", "1");
+        _client = new FhirClient(server.FhirBase, _http, new FhirClientSettings { PreferredFormat = ResourceFormat.Json });
+    }
+
+    public async Task<string> CreateAsync<T>(T resource)
+        where T : Resource => (await _client.CreateAsync(resource))!.Id!;
 
     public async Task<string> CreatePatientAsync(string mrn)
     {
@@ -39,5 +51,9 @@ internal sealed class FhirServerReader(FhirServerFixture server) : IDisposable
         ["ChargeItem"] = (await SearchAsync<ChargeItem>($"patient=Patient/{patientId}")).Count,
     };
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _client.Dispose();
+        _http.Dispose();
+    }
 }

@@ -14,6 +14,7 @@ public sealed class RegistrationTests
     [InlineData("Fhir:Delivery:BatchSize", "0", "Fhir:Delivery:BatchSize")]
     [InlineData("Fhir:Delivery:Authentication:Mode", "StaticBearer", "Fhir:Delivery:Authentication:BearerToken")]
     [InlineData("Fhir:Delivery:Authentication:Mode", "SmartBackendServices", "Fhir:Delivery:Authentication:TokenEndpoint")]
+    [InlineData("Fhir:Delivery:Shape", "Millennium", "Fhir:Delivery:BillCodeSystem")]
     public async Task BadSetting_StopsTheHostAtStartNamingIt(string key, string value, string named)
     {
         using var harness = new DeliveryHarness(new Uri("https://ehr.example.org/fhir/"), new Dictionary<string, string?> { [key] = value });
@@ -22,6 +23,28 @@ public sealed class RegistrationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, null, "urn:infusionsuite:controller")]
+    [InlineData("north", null, "urn:infusionsuite:controller:north")]
+    [InlineData("north", "urn:oid:1.2.3.4", "urn:oid:1.2.3.4")]
+    public void DeviceIdentifierSystem_IsOnePerSiteUnlessSet(string? site, string? system, string expected)
+    {
+        var settings = new Dictionary<string, string?>();
+        if (site is not null)
+        {
+            settings["Fhir:Mapping:Site"] = site;
+        }
+
+        if (system is not null)
+        {
+            settings["Fhir:Mapping:DeviceIdentifierSystem"] = system;
+        }
+
+        using var harness = new DeliveryHarness(null, settings);
+
+        Assert.Equal(expected, harness.Services.GetRequiredService<IOptions<Mapping.FhirMappingOptions>>().Value.DeviceIdentifierSystem);
     }
 
     [Fact]

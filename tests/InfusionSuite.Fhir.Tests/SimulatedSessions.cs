@@ -68,6 +68,16 @@ internal static class SimulatedSessions
         return (completed, chair.Record);
     }
 
+    /// <summary>The record of a normal session as it ended, and after a nurse recorded a headache twenty minutes later.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Documented) CompletedThenDocumented(string sessionId)
+    {
+        var chair = NormalChair(sessionId, null, false, "96413");
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(20));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Headache));
+        return (completed, chair.Record);
+    }
+
     /// <summary>The billing decisions for a session alone in its course.</summary>
     public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record, BillingPolicy? policy = null)
     {

@@ -23,6 +23,7 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("users", "--help")]
     [InlineData("users", "add", "--help")]
     [InlineData("backup", "--help")]
+    [InlineData("copy-to-postgresql", "--help")]
     [InlineData("export-bundles", "--help")]
     [InlineData("settings-doc", "--help")]
     public async Task Help_PrintsUsageAndExitsZero_WithoutStartingTheServiceOrCreatingData(params string[] args)

@@ -7,7 +7,7 @@ namespace InfusionSuite.Host.Tests;
 /// <summary>
 /// The operator's commands on a PostgreSQL database (<c>--Storage:Provider=PostgreSql</c>), as a process:
 /// <c>export-bundles</c> reads the outbox there, <c>backup</c> writes a pg_dump archive that pg_restore
-/// brings back whole, and refuses to overwrite.
+/// brings back whole, and refuses to overwrite; <c>copy-to-postgresql</c> moves a suite's SQLite database there.
 /// </summary>
 public sealed class PostgreSqlCommandTests : IDisposable
 {
@@ -55,6 +55,28 @@ public sealed class PostgreSqlCommandTests : IDisposable
         (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["backup", "--to", archive, .. storage]);
         Assert.Equal(1, code);
         Assert.Contains("exists already", output + error, StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 180_000)]
+    public async Task CopyToPostgreSql_MovesASuitesAccounts_AndRefusesAFullDatabase()
+    {
+        var cluster = await PostgreSqlCluster.SharedAsync();
+        string[] storage = ["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + cluster.NewDatabase()];
+        var suite = Path.Combine(_folder.Folder, "suite.db");
+        var (code, output, error) = await HostProcess.RunAsync(
+            HostAssembly, _folder.Folder, "a long enough password\n", "users", "add", "--name", "ada", "--role", "admin", "--display", "Ada A", "--password-stdin", "--Storage:DatabasePath=" + suite);
+        Assert.True(code == 0, output + error);
+
+        (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["copy-to-postgresql", "--from", suite, .. storage]);
+        Assert.True(code == 0, output + error);
+        Assert.Contains("users: 1 rows", output, StringComparison.Ordinal);
+        (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["users", "list", .. storage]);
+        Assert.True(code == 0, output + error);
+        Assert.Contains("ada", output, StringComparison.Ordinal);
+
+        (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["copy-to-postgresql", "--from", suite, .. storage]);
+        Assert.Equal(1, code);
+        Assert.Contains("not empty", error, StringComparison.Ordinal);
     }
 
     private static async Task ExecuteAsync(string connectionString, string sql)

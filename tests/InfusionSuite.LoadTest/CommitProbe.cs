@@ -1,5 +1,3 @@
-using Microsoft.Data.Sqlite;
-
 namespace InfusionSuite.LoadTest;
 
 /// <summary>
@@ -8,7 +6,7 @@ namespace InfusionSuite.LoadTest;
 /// the start of the look that first saw it minus its <c>ts</c>, which the publisher set to the
 /// instant it published: publish → committed and visible, overstated by at most one poll interval.
 /// </summary>
-internal sealed class CommitProbe(string databasePath, TimeProvider time) : IAsyncDisposable
+internal sealed class CommitProbe(LoadDatabase database, TimeProvider time) : IAsyncDisposable
 {
     private static readonly TimeSpan s_interval = TimeSpan.FromMilliseconds(5);
 
@@ -49,12 +47,13 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time) : IAsy
 
     private async Task RunAsync(CancellationToken cancellationToken)
     {
-        var builder = new SqliteConnectionStringBuilder { DataSource = databasePath, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
-        await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenAsync(cancellationToken);
         await using var query = connection.CreateCommand();
-        query.CommandText = "SELECT ingest_seq, ts_ms, session_key IS NOT NULL FROM telemetry WHERE ingest_seq > $last ORDER BY ingest_seq";
-        var last = query.Parameters.AddWithValue("$last", 0L);
+        query.CommandText = "SELECT ingest_seq, ts_ms, CASE WHEN session_key IS NULL THEN 0 ELSE 1 END FROM telemetry WHERE ingest_seq > @last ORDER BY ingest_seq";
+        var last = query.CreateParameter();
+        last.ParameterName = "@last";
+        last.Value = 0L;
+        query.Parameters.Add(last);
         using var timer = new PeriodicTimer(s_interval, time);
         while (await timer.WaitForNextTickAsync(cancellationToken))
         {
@@ -74,7 +73,7 @@ internal sealed class CommitProbe(string databasePath, TimeProvider time) : IAsy
                     }
 
                     rows++;
-                    folded += reader.GetInt64(2);
+                    folded += reader.GetInt32(2);
                 }
             }
 

@@ -30,6 +30,9 @@ internal sealed record LoadArguments
 
     public string? WorkerPath { get; init; }
 
+    /// <summary>mqtt only: the worker stores in PostgreSQL (a durable cluster of the run's own) instead of SQLite.</summary>
+    public bool PostgreSql { get; init; }
+
     /// <summary>Extra worker settings (configuration keys), to try a setting under load.</summary>
     public IReadOnlyDictionary<string, string> WorkerSettings { get; init; } = new Dictionary<string, string>();
 

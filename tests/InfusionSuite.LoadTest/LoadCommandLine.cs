@@ -25,6 +25,12 @@ internal sealed class LoadCommandLine
         Description = "Saturating only: publish while the consumer is stopped, then time the consumer draining the broker's queue.",
     };
 
+    private readonly Option<string> _storage = new("--storage")
+    {
+        Description = "Where the worker stores: sqlite (a file) or postgresql (a durable cluster of the run's own).", HelpName = "sqlite|postgresql",
+        DefaultValueFactory = _ => "sqlite",
+    };
+
     private readonly Option<int> _ports = new("--ports") { Description = "Serial controllers (socat pty pairs).", HelpName = "P", DefaultValueFactory = _ => 32 };
     private readonly Option<double> _serialRate = Rate(10);
     private readonly Option<double> _serialSeconds = Seconds(30);
@@ -38,8 +44,9 @@ internal sealed class LoadCommandLine
     {
         _mqtt = new Command("mqtt", "Virtual controllers publish CCP/1 to mosquitto while the worker ingests; --rate 0 saturates.")
         {
-            _controllers, _mqttRate, _mqttSeconds, _warmup, _samples, _connections, _receiveMaximum, _noBaseline, _backlog,
+            _controllers, _mqttRate, _mqttSeconds, _warmup, _samples, _connections, _receiveMaximum, _noBaseline, _backlog, _storage,
         };
+        _storage.AcceptOnlyFromAmong("sqlite", "postgresql");
         _serial = new Command("serial", "Virtual controllers on socat pseudo-terminal pairs, read by the worker's serial links.") { _ports, _serialRate, _serialSeconds };
         foreach (var option in new Option[] { _set, _worker, _keep })
         {
@@ -92,11 +99,12 @@ internal sealed class LoadCommandLine
             Backlog = result.GetValue(_backlog),
             Keep = result.GetValue(_keep),
             WorkerPath = result.GetValue(_worker),
+            PostgreSql = !serial && result.GetValue(_storage) == "postgresql",
             WorkerSettings = Settings(result.GetValue(_set) ?? []),
         };
         return parsed.Backlog && !parsed.Saturating
             ? throw new ArgumentException("--backlog needs --rate 0.")
-            : parsed.Controllers < 1 || parsed.Connections < 1 || parsed.Ports < 1 || parsed.Seconds <= 0
+            : (serial ? parsed.Ports < 1 : parsed.Controllers < 1 || parsed.Connections < 1) || parsed.Seconds <= 0
             ? throw new ArgumentException("Counts and durations must be positive.")
             : parsed;
     }

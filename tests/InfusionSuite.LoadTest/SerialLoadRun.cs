@@ -14,10 +14,11 @@ internal static class SerialLoadRun
         var perPort = (long)Math.Round(arguments.RateHz * arguments.Seconds);
         report.Line($"load: {arguments.Ports} serial ports (socat pseudo-terminals, 115200 baud) × {arguments.RateHz} Hz for {arguments.Seconds} s = {perPort * arguments.Ports:N0} CCT lines");
         await using var pairs = await PseudoTerminalPairs.StartAsync(workspace, arguments.Ports, cancellationToken);
+        await using var storage = await LoadDatabase.CreateAsync(postgreSql: false, workspace);
         var database = workspace.PathOf("worker.db");
-        await SessionSeeder.SeedAsync(database, Enumerable.Range(0, arguments.Ports).Select(SerialControllers.Id), cancellationToken);
+        await SessionSeeder.SeedAsync(storage.Settings(), Enumerable.Range(0, arguments.Ports).Select(SerialControllers.Id), cancellationToken);
         using var controllers = SerialControllers.Open(pairs.ControllerEnds);
-        var settings = WorkerSettings.Serial(database, pairs.WorkerEnds);
+        var settings = WorkerSettings.Serial(storage, pairs.WorkerEnds);
         foreach (var (key, value) in arguments.WorkerSettings)
         {
             settings[key] = value;
@@ -26,7 +27,7 @@ internal static class SerialLoadRun
         await using var worker = await WorkerProcess.StartAsync(WorkerProcess.Locate(arguments.WorkerPath), settings, workspace.PathOf("worker.log"), cancellationToken);
         await controllers.HelloWhenQueriedAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var startedAt = time.GetUtcNow();
-        await using var probe = new CommitProbe(database, time) { Expected = perPort * arguments.Ports, MeasureFrom = startedAt };
+        await using var probe = new CommitProbe(storage, time) { Expected = perPort * arguments.Ports, MeasureFrom = startedAt };
         probe.Start();
         var cpu = new CpuWindow(worker.ProcessId, time);
         cpu.Begin();

@@ -12,15 +12,15 @@ namespace InfusionSuite.LoadTest;
 
 /// <summary>
 /// Opens one session per virtual controller before the worker starts, through the real nurse
-/// actions of an in-process writer on the same database file (no links). The worker then rebuilds
+/// actions of an in-process writer on the same database (no links). The worker then rebuilds
 /// them at start, as after a restart, and folds every sample into its session.
 /// </summary>
 internal static class SessionSeeder
 {
-    public static async Task SeedAsync(string databasePath, IEnumerable<string> controllerIds, CancellationToken cancellationToken)
+    public static async Task SeedAsync(IReadOnlyDictionary<string, string> storage, IEnumerable<string> controllerIds, CancellationToken cancellationToken)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Storage:DatabasePath"] = databasePath });
+        builder.Configuration.AddInMemoryCollection(storage.Select(s => KeyValuePair.Create(s.Key, (string?)s.Value)));
         builder.AddControllerLinks(ControllerQueueConsumer.Registered);
         builder.AddStorage();
         builder.AddIngest();

@@ -10,11 +10,11 @@ internal static class WorkerPhase
         LoadArguments arguments, LoadSchedule schedule, LoadBroker broker, Workspace workspace, LoadReport report, CancellationToken cancellationToken)
     {
         var time = TimeProvider.System;
-        var database = workspace.PathOf("worker.db");
+        await using var database = await LoadDatabase.CreateAsync(arguments.PostgreSql, workspace);
         var seeding = time.GetTimestamp();
-        await SessionSeeder.SeedAsync(database, Enumerable.Range(0, schedule.Controllers).Select(VirtualControllers.Id), cancellationToken);
-        report.Line($"worker: {schedule.Controllers:N0} sessions opened in {time.GetElapsedTime(seeding).TotalSeconds:0.0} s");
-        var seeded = await DatabaseSize.MeasureAsync(database, cancellationToken);
+        await SessionSeeder.SeedAsync(database.Settings(), Enumerable.Range(0, schedule.Controllers).Select(VirtualControllers.Id), cancellationToken);
+        report.Line($"worker: {database.Name}; {schedule.Controllers:N0} sessions opened in {time.GetElapsedTime(seeding).TotalSeconds:0.0} s");
+        var seeded = await database.MeasureAsync(cancellationToken);
 
         var dll = WorkerProcess.Locate(arguments.WorkerPath);
         var settings = WorkerSettings.Mqtt(database, broker, arguments.ReceiveMaximum);
@@ -98,9 +98,9 @@ internal static class WorkerPhase
             $"(mosquitto {brokerCpu.PercentOfOneCore:0.0} %); peak memory (VmHWM) {peak:0} MB");
 
         await worker.StopAsync();
-        var size = await DatabaseSize.MeasureAsync(database, cancellationToken);
+        var size = await database.MeasureAsync(cancellationToken);
         report.Line($"worker: database grew {size.FileBytes - seeded.FileBytes:N0} bytes for {size.Samples - seeded.Samples:N0} samples = " +
-            $"{size.BytesPerSampleSince(seeded):0.0} bytes/sample on disk (file {size.FileBytes:N0} bytes, WAL checkpointed)");
+            $"{size.BytesPerSampleSince(seeded):0.0} bytes/sample on disk ({size.FileBytes:N0} bytes, checkpointed)");
         return result;
     }
 }

@@ -5,18 +5,17 @@ namespace InfusionSuite.LoadTest;
 /// <summary>The worker's configuration for a run, as configuration keys (passed as environment variables).</summary>
 internal static class WorkerSettings
 {
-    public static Dictionary<string, string> Mqtt(string databasePath, LoadBroker broker, int receiveMaximum) => new()
+    public static Dictionary<string, string> Mqtt(LoadDatabase database, LoadBroker broker, int receiveMaximum) => new(database.Settings())
     {
-        ["Storage:DatabasePath"] = databasePath,
         ["Controllers:Mqtt:Host"] = broker.Host,
         ["Controllers:Mqtt:Port"] = broker.Port.ToString(CultureInfo.InvariantCulture),
         ["Controllers:Mqtt:ClientId"] = "infusionsuite-load",
         ["Controllers:Mqtt:ReceiveMaximum"] = receiveMaximum.ToString(CultureInfo.InvariantCulture),
     };
 
-    public static Dictionary<string, string> Serial(string databasePath, IReadOnlyList<string> ports)
+    public static Dictionary<string, string> Serial(LoadDatabase database, IReadOnlyList<string> ports)
     {
-        var settings = new Dictionary<string, string> { ["Storage:DatabasePath"] = databasePath };
+        var settings = database.Settings();
         for (var i = 0; i < ports.Count; i++)
         {
             settings[string.Create(CultureInfo.InvariantCulture, $"Controllers:Serial:Ports:{i}:Path")] = ports[i];

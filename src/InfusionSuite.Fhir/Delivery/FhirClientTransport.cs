@@ -4,6 +4,7 @@ using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Shapes;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Fhir.Delivery;
@@ -35,6 +36,12 @@ internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, I
             var response = await client.TransactionAsync(bundle, cancellationToken);
             return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, Summary(response));
         }
+        catch (FhirOperationException e) when ((int)e.Status == 412 && WithoutDevice(bundle) is { } clinical)
+        {
+            // Two Devices with the chair's identifier at the EHR (e.g. two sites sharing it): the clinical record goes without the Device.
+            var response = await client.TransactionAsync(clinical, cancellationToken);
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, AmbiguousDevice + Summary(response));
+        }
         catch (FhirOperationException e)
         {
             var status = (int)e.Status;
@@ -49,6 +56,28 @@ internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, I
         {
             return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, "Accepted; the response body could not be read.");
         }
+    }
+
+    /// <summary>Starts the attempt's message when the Bundle went without its Device.</summary>
+    public const string AmbiguousDevice = "The EHR holds more than one Device with this chair's identifier (412): sent without the Device. ";
+
+    /// <summary>The Bundle without its Device entry and the references to it; null when it has no Device.</summary>
+    private static Bundle? WithoutDevice(Bundle bundle)
+    {
+        var device = bundle.Entry.FirstOrDefault(e => e.Resource is Device);
+        if (device is null)
+        {
+            return null;
+        }
+
+        var clinical = bundle.DeepCopy();
+        clinical.Entry.RemoveAll(e => e.Resource is Device);
+        foreach (var entry in clinical.Entry.Where(e => e.Resource is not null))
+        {
+            ResourceFields.Rewrite(entry.Resource!, r => r.Reference == device.FullUrl ? null : r);
+        }
+
+        return clinical;
     }
 
     private static string? OutcomeText(OperationOutcome? outcome)

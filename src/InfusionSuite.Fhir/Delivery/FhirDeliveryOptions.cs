@@ -41,5 +41,17 @@ public sealed class FhirDeliveryOptions
     /// <summary>The longest outbox retry delay (a server's Retry-After may ask for more).</summary>
     public TimeSpan OutboxMaxRetryDelay { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>How the resources are sent: one transaction Bundle, one request each, or Oracle Millennium's way.</summary>
+    public FhirDeliveryShape Shape { get; set; } = FhirDeliveryShape.Transaction;
+
+    /// <summary>Read the EHR's <c>/metadata</c> at start and stop when it cannot take the <see cref="Shape"/>.</summary>
+    public bool CheckCapabilitiesAtStart { get; set; } = true;
+
+    /// <summary>The site's bill-code system for <c>ChargeItem/$create</c> (required for <see cref="FhirDeliveryShape.Millennium"/> with charges).</summary>
+    public string? BillCodeSystem { get; set; }
+
+    /// <summary>The site's bill code per CPT code, for <c>ChargeItem/$create</c>; a code not listed is sent as itself.</summary>
+    public Dictionary<string, string> BillCodes { get; set; } = new(StringComparer.Ordinal);
+
     public EhrAuthenticationOptions Authentication { get; set; } = new();
 }

@@ -36,6 +36,16 @@ internal sealed class FhirDeliveryOptionsValidator : IValidateOptions<FhirDelive
             failures.Add($"{Section}{nameof(options.InProcessRetries)} must be 0 to 10.");
         }
 
+        if (!Enum.IsDefined(options.Shape))
+        {
+            failures.Add($"{Section}{nameof(options.Shape)} must be Transaction, Individual or Millennium.");
+        }
+
+        if (options.Shape == FhirDeliveryShape.Millennium && string.IsNullOrWhiteSpace(options.BillCodeSystem))
+        {
+            failures.Add($"{Section}{nameof(options.BillCodeSystem)} is required for the Millennium shape (ChargeItem/$create takes the site's bill codes).");
+        }
+
         failures.AddRange(Authentication(options.Authentication));
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

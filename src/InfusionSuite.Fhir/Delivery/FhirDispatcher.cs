@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
+using InfusionSuite.Fhir.Shapes;
 using InfusionSuite.Fhir.Validation;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -9,13 +10,14 @@ namespace InfusionSuite.Fhir.Delivery;
 
 /// <summary>
 /// Delivers outbox items to the EHR: takes the due ones, validates a Bundle before its first send
-/// (when configured), sends it, records the attempt and then marks it sent, schedules the retry
+/// (when configured), sends it in the configured <see cref="FhirDeliveryShape"/>, records the attempt and then marks it sent, schedules the retry
 /// (persisted, so a restart keeps it) or parks it with the server's message. Waits on the
 /// <see cref="TimeProvider"/>. Logs session and item ids only, never patient data.
 /// </summary>
 public sealed class FhirDispatcher(
     IOutbox outbox,
     IFhirBundleTransport transport,
+    IFhirResourceDelivery individual,
     FhirResourceValidator validator,
     IOptions<FhirDeliveryOptions> options,
     TimeProvider time,
@@ -87,7 +89,9 @@ public sealed class FhirDispatcher(
         FhirSendResult result;
         try
         {
-            result = await transport.SendAsync(item.Payload, cancellationToken);
+            result = options.Value.Shape == FhirDeliveryShape.Transaction
+                ? await transport.SendAsync(item.Payload, cancellationToken)
+                : await individual.SendAsync(item, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -108,7 +112,7 @@ public sealed class FhirDispatcher(
                 DispatcherLog.RetryScheduled(logger, item.Id, item.SessionId, number, result.HttpStatus, next);
                 break;
             default:
-                await outbox.ParkAsync(item.Id, result.Message ?? "Refused by the EHR.", cancellationToken);
+                await outbox.ParkAsync(item.Id, result.ParkReason ?? result.Message ?? "Refused by the EHR.", cancellationToken);
                 DispatcherLog.Parked(logger, item.Id, item.SessionId, result.HttpStatus, 0);
                 break;
         }

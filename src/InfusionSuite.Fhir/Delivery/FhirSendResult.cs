@@ -4,5 +4,7 @@ using InfusionSuite.Fhir.Outbox;
 namespace InfusionSuite.Fhir.Delivery;
 
 /// <summary>What one send of a Bundle came to.</summary>
+/// <param name="Message">What staff read in the attempt: the server's answer, or one line per resource sent.</param>
 /// <param name="RetryAfter">The server's Retry-After, when it gave one.</param>
-public sealed record FhirSendResult(OutboxAttemptOutcome Outcome, int? HttpStatus, string? Message, TimeSpan? RetryAfter = null);
+/// <param name="ParkReason">Why the item waits for staff, when it is parked; the <paramref name="Message"/> when null.</param>
+public sealed record FhirSendResult(OutboxAttemptOutcome Outcome, int? HttpStatus, string? Message, TimeSpan? RetryAfter = null, string? ParkReason = null);

@@ -14,9 +14,19 @@ public sealed class FhirMappingOptions
     [Required]
     public string SessionIdentifierSystem { get; set; } = "urn:infusionsuite:scalp-cooling-session";
 
-    /// <summary>System of the controller's identifier (its CCP/1 controllerId) on the Device.</summary>
+    /// <summary>The default <see cref="DeviceIdentifierSystem"/>, for a site that shares its EHR with no other.</summary>
+    public const string DefaultDeviceIdentifierSystem = "urn:infusionsuite:controller";
+
+    /// <summary>
+    /// This site's name where sites share an EHR (1–32 of <c>a-z 0-9 -</c>): its chairs' Devices get their own
+    /// identifier system, <c>urn:infusionsuite:controller:{site}</c>, unless <see cref="DeviceIdentifierSystem"/> is set.
+    /// </summary>
+    [RegularExpression("^[a-z0-9-]{1,32}$")]
+    public string? Site { get; set; }
+
+    /// <summary>System of the controller's identifier (its CCP/1 controllerId) on the Device; one per site (see <see cref="Site"/>).</summary>
     [Required]
-    public string DeviceIdentifierSystem { get; set; } = "urn:infusionsuite:controller";
+    public string DeviceIdentifierSystem { get; set; } = DefaultDeviceIdentifierSystem;
 
     /// <summary>System of a logical reference to the chemotherapy administration when the EHR id is not known.</summary>
     [Required]

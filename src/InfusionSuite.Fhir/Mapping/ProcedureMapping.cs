@@ -1,3 +1,4 @@
+using System.Net;
 using Hl7.Fhir.Model;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
@@ -26,6 +27,7 @@ internal static class ProcedureMapping
         procedure.PartOf = [scope.Administration()];
         procedure.Performer = [.. Performers(record).Select(nurse => new Procedure.PerformerComponent { Actor = scope.Practitioner(nurse) })];
         procedure.Note = [new Annotation { Text = SessionSummaryText.For(record) }];
+        procedure.Text = Readable(code.Display, procedure.Note[0].Text);
         if (record.Abort is { } abort && !scope.Voided)
         {
             procedure.StatusReason = scope.LocalConcept("abort-" + Kebab(abort.Reason.ToString()), "Stopped early: " + Words(abort.Reason.ToString()));
@@ -56,6 +58,7 @@ internal static class ProcedureMapping
         {
             Text = size is { } s ? $"Cap measured and calibrated: size {s}." : "Cap measured and calibrated.",
         }];
+        procedure.Text = Readable(code.Display, procedure.Note[0].Text);
         return procedure;
     }
 
@@ -77,6 +80,13 @@ internal static class ProcedureMapping
 
         return procedure;
     }
+
+    /// <summary>The narrative an EHR shows when it shows nothing else: the code's display, then the nurse-style summary.</summary>
+    private static Narrative Readable(string display, string? summary) => new()
+    {
+        Status = Narrative.NarrativeStatus.Generated,
+        Div = $"<div xmlns=\"http://www.w3.org/1999/xhtml\"><p><b>{WebUtility.HtmlEncode(display)}</b></p><p>{WebUtility.HtmlEncode(summary)}</p></div>",
+    };
 
     private static EventStatus Status(ScalpCoolingSessionRecord record) => record.Status switch
     {

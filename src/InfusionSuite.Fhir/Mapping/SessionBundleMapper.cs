@@ -30,7 +30,11 @@ public sealed class SessionBundleMapper
         _billing = billing;
     }
 
-    public Bundle Map(ScalpCoolingSessionRecord record, SessionFhirContext context)
+    /// <summary>
+    /// The session's Bundle; with <paramref name="correction"/> (documentation added after it was sent) its
+    /// Procedures, Observations and ChargeItems are conditional updates of what was sent, not creates the server would ignore.
+    /// </summary>
+    public Bundle Map(ScalpCoolingSessionRecord record, SessionFhirContext context, bool correction = false)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(context);
@@ -58,14 +62,14 @@ public sealed class SessionBundleMapper
 
             var urn = scope.ProcedureUrn(code.Code);
             procedures[codeScope] = (code.Code, new ResourceReference(urn));
-            bundle.Entry.Add(Entry(scope, urn, procedure, procedure.Identifier[0]));
+            bundle.Entry.Add(Entry(scope, urn, procedure, procedure.Identifier[0], correction));
         }
 
         if (procedures.TryGetValue(BillingCodeScope.Session, out var placement))
         {
             foreach (var (key, observation) in ObservationMapping.All(scope, placement.Reference))
             {
-                bundle.Entry.Add(Entry(scope, DeterministicUuid.Urn(scope.SessionId, key), observation, observation.Identifier[0]));
+                bundle.Entry.Add(Entry(scope, DeterministicUuid.Urn(scope.SessionId, key), observation, observation.Identifier[0], correction));
             }
         }
 
@@ -77,7 +81,7 @@ public sealed class SessionBundleMapper
                     ? billed.Reference
                     : null;
                 var charge = ChargeItemMapping.For(scope, decision, service);
-                bundle.Entry.Add(Entry(scope, DeterministicUuid.Urn(scope.SessionId, "charge/" + decision.Code), charge, charge.Identifier[0]));
+                bundle.Entry.Add(Entry(scope, DeterministicUuid.Urn(scope.SessionId, "charge/" + decision.Code), charge, charge.Identifier[0], correction));
             }
         }
 
@@ -133,6 +137,6 @@ public sealed class SessionBundleMapper
         return decisions.OrderBy(d => d.Scope switch { BillingCodeScope.Session => 0, BillingCodeScope.Time => 1, _ => 2 });
     }
 
-    private static Bundle.EntryComponent Entry(BundleScope scope, string fullUrl, Resource resource, Identifier identifier) =>
-        scope.Voided ? BundleEntries.Update(fullUrl, resource, identifier) : BundleEntries.Create(fullUrl, resource, identifier);
+    private static Bundle.EntryComponent Entry(BundleScope scope, string fullUrl, Resource resource, Identifier identifier, bool correction) =>
+        scope.Voided || correction ? BundleEntries.Update(fullUrl, resource, identifier) : BundleEntries.Create(fullUrl, resource, identifier);
 }

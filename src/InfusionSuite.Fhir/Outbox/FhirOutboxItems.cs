@@ -13,15 +13,16 @@ public sealed class FhirOutboxItems(SessionBundleMapper mapper)
     /// <summary>The content type of every item made here; the FHIR dispatcher takes only these.</summary>
     public const string ContentType = "application/fhir+json";
 
-    public OutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt)
+    /// <summary>The session's Bundle; a <paramref name="correction"/> (documented after it was sent) updates what was sent.</summary>
+    public OutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt, bool correction = false)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var bundle = mapper.Map(record, context);
+        var bundle = mapper.Map(record, context, correction && record.Status != SessionStatus.Voided);
         return new OutboxItem
         {
             Id = Guid.CreateVersion7(enqueuedAt),
             SessionId = record.Plan.SessionId,
-            Kind = record.Status == SessionStatus.Voided ? OutboxItemKind.Void : OutboxItemKind.Session,
+            Kind = record.Status == SessionStatus.Voided ? OutboxItemKind.Void : correction ? OutboxItemKind.Correction : OutboxItemKind.Session,
             ContentType = ContentType,
             Payload = FhirJson.Serialize(bundle),
             EnqueuedAt = enqueuedAt,

@@ -33,7 +33,7 @@ internal sealed class FhirOutboxParticipant(
         try
         {
             var patient = await billing.ForPatientAsync(record, reads, cancellationToken);
-            if (record.Status == SessionStatus.Voided && !await reads.HasOutboxItemAsync(sessionId, OutboxItemKind.Session, cancellationToken))
+            if (record.Status == SessionStatus.Voided && !(await reads.OutboxItemsAsync(sessionId, FhirOutboxItems.ContentType, cancellationToken)).Any(i => i.Kind == OutboxItemKind.Session))
             {
                 OutboxLog.VoidBeforeEnd(logger, sessionId);
             }
@@ -59,16 +59,39 @@ internal sealed class FhirOutboxParticipant(
     }
 
     /// <summary>
-    /// A session already sent changed after its end: its Bundle again, as made now (and the patient's
-    /// charge corrections). Nothing when nothing was sent for it yet (its end's item carries the change).
+    /// Documentation added after the end of a session already reported: its Bundle again as a correction
+    /// (updates of the Procedures, Observations and ChargeItems sent), with any charge of another session it moved.
     /// </summary>
     public async ValueTask<IReadOnlyList<OutboxItem>> OnSessionChangedAfterEndAsync(ScalpCoolingSessionRecord record, ISessionEndReads reads, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(reads);
-        return await reads.HasOutboxItemAsync(record.Plan.SessionId, OutboxItemKind.Session, cancellationToken)
-            ? await OnSessionEndedAsync(record, reads, cancellationToken)
-            : [];
+        var sessionId = record.Plan.SessionId;
+        if (!(await reads.OutboxItemsAsync(sessionId, FhirOutboxItems.ContentType, cancellationToken)).Any(i => i.Kind == OutboxItemKind.Session))
+        {
+            return [];
+        }
+
+        var now = time.GetUtcNow();
+        List<OutboxItem> written;
+        try
+        {
+            var patient = await billing.ForPatientAsync(record, reads, cancellationToken);
+            written = [items.Create(record, await contexts.ReadAsync(reads, record, patient.Of(sessionId), cancellationToken), now, correction: true)];
+            written.AddRange(await CorrectionsAsync(patient, sessionId, reads, now, cancellationToken));
+        }
+        catch (Exception e) when (e is not (OperationCanceledException or System.Data.Common.DbException))
+        {
+            written = [CouldNotMap(record, e, now) with { Kind = OutboxItemKind.Correction }];
+            OutboxLog.MappingFailed(logger, sessionId, e.GetType().Name, written[0].Id);
+        }
+
+        foreach (var item in written)
+        {
+            OutboxLog.Enqueued(logger, item.Id, item.Kind.ToString(), item.SessionId);
+        }
+
+        return written;
     }
 
     /// <summary>A correction for each other ended session of the patient whose charges changed since they were sent.</summary>

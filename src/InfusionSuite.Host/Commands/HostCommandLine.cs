@@ -3,7 +3,7 @@ using System.CommandLine;
 namespace InfusionSuite.Host.Commands;
 
 /// <summary>
-/// The production host's one command line: <c>serve</c> (the default), <c>users …</c>, <c>backup</c>,
+/// The production host's one command line: <c>serve</c> (the default), <c>users …</c>, <c>backup</c>, <c>copy-to-postgresql</c>,
 /// <c>export-bundles</c> and <c>settings-doc</c>, each with <c>--help</c>; host settings anywhere.
 /// </summary>
 public static class HostCommandLine
@@ -28,6 +28,7 @@ public static class HostCommandLine
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(UsersCommand.Create(console));
         root.Subcommands.Add(BackupCommand.Create(console));
+        root.Subcommands.Add(CopyToPostgreSqlCommand.Create(console));
         root.Subcommands.Add(ExportBundlesCommand.Create(console));
         root.Subcommands.Add(OutboxCommand.Create(console));
         root.Subcommands.Add(SettingsDocCommand.Create(console));

@@ -48,6 +48,38 @@ internal sealed class PostgreSqlConnections(IOptions<StorageOptions> options) : 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
+    /// <summary>
+    /// A connection of its own (not pooled) holding a session-level advisory lock for as long as it lives: a
+    /// second worker on the same database is refused at start, and a worker whose connection is gone has lost
+    /// the lock with the only connection it writes on. PostgreSQL frees the lock when the connection closes or
+    /// the process dies, however it dies.
+    /// </summary>
+    public override async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var unpooled = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Pooling = false };
+        var connection = new NpgsqlConnection(unpooled.ConnectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            await using var claim = connection.Command("SELECT pg_try_advisory_lock(@key)").With("@key", WriterLockKey);
+            if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
+            {
+                throw new Application.Ports.StorageUnavailableException(
+                    $"Storage: another worker writes the {Name} (it holds the writer's lock); run one worker per database.");
+            }
+
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The advisory lock key of the writer (any fixed number; "ISWR" in ASCII).</summary>
+    public const long WriterLockKey = 0x49535752;
+
     public override void ConfigureContext(DbContextOptionsBuilder options) =>
         options.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
 

@@ -27,6 +27,9 @@ internal static partial class ReadEndpoints
         api.MapGet("/choices", Choices).WithTags("Board").WithSummary("Presets, codes and reasons the forms offer");
         api.MapGet("/sessions", RecentAsync).WithTags("Sessions").WithSummary("Sessions started in the last day, newest first");
         api.MapGet("/sessions/{id}", SessionAsync).WithTags("Sessions").WithSummary("A session's record, billing, FHIR delivery and audit trail");
+        api.MapGet("/sessions/{id}/fhir", async (string id, FhirDeliveryReader reader, CancellationToken ct) => TypedResults.Ok(await reader.PayloadsAsync(id, ct)))
+            .RequireAuthorization(StaffRoles.PatientDataPolicy).WithTags("Sessions")
+            .WithSummary("What was sent to the EHR for the session: each item's payload, what it carries in readable lines, and every attempt");
         api.MapGet("/sessions/{id}/telemetry", TelemetryAsync).WithTags("Sessions").WithSummary("The session's temperatures, averaged to at most the chart's points");
         api.MapGet("/controllers", ControllersAsync).WithTags("Devices").WithSummary("Every controller heard from");
         api.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.AdminPolicy).WithTags("Audit").WithSummary("The latest audit rows (admins)");

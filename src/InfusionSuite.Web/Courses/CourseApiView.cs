@@ -23,4 +23,8 @@ public sealed record CourseApiView(
     DateTimeOffset? FollowUpDueFrom,
     string Result,
     AssessmentView? FollowUp,
-    AssessmentView? StoppedCooling);
+    AssessmentView? StoppedCooling)
+{
+    /// <summary>The outcome assessments' items in the outbox (key <c>course:{id}</c>), oldest first.</summary>
+    public IReadOnlyList<OutcomeDeliveryView> Delivery { get; init; } = [];
+}

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Courses;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Courses;
@@ -8,7 +9,7 @@ using InfusionSuite.Web.Sessions;
 namespace InfusionSuite.Web.Courses;
 
 /// <summary>A course as its page and the API show it: the summary in minutes, with the patient's name and the nurses' display names.</summary>
-internal sealed class CourseReader(CourseQueries queries, IPatientNames patients, IStaffAccounts staff)
+internal sealed class CourseReader(CourseQueries queries, IPatientNames patients, IStaffAccounts staff, IOutbox outbox)
 {
     public async Task<CourseApiView?> ReadAsync(string courseId, CancellationToken cancellationToken)
     {
@@ -43,7 +44,13 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
             s.FollowUpDueFrom,
             s.Result.ToString(),
             Assessment(s.FollowUp),
-            Assessment(s.StoppedCooling));
+            Assessment(s.StoppedCooling))
+        {
+            Delivery = [.. (await outbox.ListAsync(new OutboxQuery(SessionId: OutcomeKeys.Of(s.CourseId)), cancellationToken))
+                .OrderBy(i => i.EnqueuedAt)
+                .Select(i => new OutcomeDeliveryView(
+                    i.ContentType.Contains("fhir", StringComparison.Ordinal) ? "FHIR" : "HL7 v2", i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason))],
+        };
     }
 
     private static CourseSessionView Line(CourseSessionLine l) => new(

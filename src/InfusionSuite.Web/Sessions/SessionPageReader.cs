@@ -78,7 +78,7 @@ internal sealed class SessionPageReader(
             record.Void is { } voided ? new DocumentedView(voided.Reason.ToString(), voided.At, NameOf(names, voided.NurseId)) : null,
             detail.SampleCount,
             showPatients ? await billing.ReadAsync(record, cancellationToken) : null,
-            await fhir.ReadAsync(plan.SessionId, cancellationToken),
+            await fhir.ReadAsync(plan.SessionId, showPatients, cancellationToken),
             showPatients ? [.. detail.Audit.Select(a => Audit(a, names))] : null,
             timeProvider.GetUtcNow())
         {

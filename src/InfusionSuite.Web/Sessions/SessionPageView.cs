@@ -84,6 +84,15 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
 
     /// <summary>What the item carries: <c>application/fhir+json</c> (a Bundle) or HL7 v2.</summary>
     public string ContentType { get; init; } = string.Empty;
+
+    /// <summary>What the payload carries, one readable line per resource (chair, codes, statuses, the Procedure's summary with deviations).</summary>
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
+    /// <summary>True when the receiver's texts and the summary were left out (a role without patient data).</summary>
+    public bool DetailsHidden { get; init; }
+
+    /// <summary>The payload itself (indented JSON for a Bundle); only in <c>GET /api/sessions/{id}/fhir</c>.</summary>
+    public string? Payload { get; init; }
 }
 
 /// <summary>One attempt and the server's answer.</summary>

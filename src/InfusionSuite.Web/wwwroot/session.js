@@ -168,15 +168,44 @@ function renderFhir(view) {
     section.append(head);
     if (item.parkedReason) section.append(el('p', 'Parked: ' + item.parkedReason, 'error'));
     if (item.status === 'Parked') section.append(parkedActions(item));
+    if (item.detailsHidden) section.append(el('p', 'What was sent and the receiver\'s answers are not shown to your role.', 'note'));
+    if (item.summary.length > 0) {
+      const carried = el('ul', null, 'fhir-summary');
+      for (const line of item.summary) carried.append(el('li', line));
+      section.append(carried);
+    }
     if (item.attempts.length > 0) {
       const list = el('ol');
       for (const a of item.attempts) {
-        list.append(el('li', dateTime(a.finishedAt) + ' — ' + words(a.outcome) + (a.httpStatus ? ' (HTTP ' + a.httpStatus + ')' : '') + (a.serverMessage ? ': ' + a.serverMessage : ''), 'fhir-attempt'));
+        const lines = (a.serverMessage || '').split('\n').filter(l => l.length > 0);
+        const attempt = el('li', dateTime(a.finishedAt) + ' — ' + words(a.outcome) + (a.httpStatus ? ' (HTTP ' + a.httpStatus + ')' : '') + (lines.length === 1 ? ': ' + lines[0] : ''), 'fhir-attempt');
+        if (lines.length > 1) {
+          const each = el('ul');
+          for (const line of lines) each.append(el('li', line));
+          attempt.append(each);
+        }
+        list.append(attempt);
       }
       section.append(list);
     }
+    if (!item.detailsHidden) section.append(payloadDetails(item));
     node.append(section);
   }
+}
+
+// The payload as sent (indented JSON for a Bundle), fetched when opened.
+function payloadDetails(item) {
+  const details = el('details', null, 'fhir-payload');
+  details.append(el('summary', 'What was sent (' + item.contentType + ')'));
+  details.addEventListener('toggle', async () => {
+    if (!details.open || details.dataset.loaded) return;
+    details.dataset.loaded = '1';
+    const response = await fetch(base + '/fhir', { headers: { Accept: 'application/json' } });
+    const items = response.ok ? await response.json() : [];
+    const found = items.find(i => i.id === item.id);
+    details.append(el('pre', found ? found.payload : 'Not available.'));
+  });
+  return details;
 }
 
 // Staff actions on a parked item (FHIR Bundle or HL7 v2 message): send it again, or record it was handled outside.

@@ -3,6 +3,7 @@
 
 using Hl7.Fhir.Model;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
@@ -109,6 +110,43 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         Assert.Equal((kept.Id, OutboxStatus.Sent), (delivered.Id, delivered.Status));
         Assert.Single(delivered.Attempts);
         await AssertOneOfEachAsync(patientId, calibrated: false);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task EpicLikeEhr_IndividualShapeDeliversWhatItTakes_AndAHeldItemIsListedAndHandledOutsideFromTheCommandLine()
+    {
+        await server.Control("mode?name=epic");
+        var patientId = await _reader.CreatePatientAsync("MRN-E2E-3");
+        await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier("urn:infusionsuite:user", "nurse-3")] });
+        using var db = new TempDatabase();
+        var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
+        var settings = Ehr(Settings.For(db.Path), server.FhirBase, validate: false);
+        settings["Fhir:Delivery:Shape"] = "Individual";
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+        worker.ExpectErrors("parked for staff");
+        var outbox = worker.Services.GetRequiredService<IOutbox>();
+
+        var delivered = await SettledAsync(outbox, await CompletedByTheNurseAsync(worker, "Patient/" + patientId), OutboxItemKind.Session);
+        Assert.Equal(OutboxStatus.Sent, delivered.Status);
+        Assert.Equal(
+            new Dictionary<string, int> { ["Device"] = 0, ["Procedure"] = 1, ["Observation"] = 6, ["ChargeItem"] = 0 },
+            await _reader.CountsForPatientAsync(patientId));
+        Assert.Contains("ChargeItem charge/97008 → left out (the EHR does not take ChargeItem)", delivered.Attempts.Single().ServerMessage, StringComparison.Ordinal);
+
+        var held = await SettledAsync(outbox, await CompletedByTheNurseAsync(worker, "MRN-NOT-AT-THE-EHR"), OutboxItemKind.Session);
+        Assert.Equal((OutboxStatus.Parked, "Held: not sent until staff resolve the patient (by MRN): not found."), (held.Status, held.ParkedReason));
+        var listed = new StringWriter();
+        Assert.Equal(0, await HostCommandLine.InvokeAsync(["outbox", "parked", "--Storage:DatabasePath=" + db.Path], new CommandConsole(TextReader.Null, listed, listed)));
+        Assert.Contains(held.Id.ToString("D"), listed.ToString(), StringComparison.Ordinal);
+        Assert.Equal(0, await HostCommandLine.InvokeAsync(["outbox", "handled", held.Id.ToString("D"), "--note", "Keyed into the EHR by hand", "--Storage:DatabasePath=" + db.Path], CommandConsole.Standard));
+
+        var handled = (await outbox.ListAsync(new OutboxQuery(SessionId: held.SessionId), Wait.Token())).Single(i => i.Id == held.Id);
+        Assert.Equal(OutboxStatus.HandledOutside, handled.Status);
+        var audit = await worker.Services.GetRequiredService<IStaffAccounts>().AuditAsync(20, Wait.Token());
+        Assert.Contains(audit, a => a.Action == ParkedItemActions.HandledOutsideAction && a.Subject == "outbox item " + held.Id.ToString("D") && a.Detail == "Keyed into the EHR by hand");
+        listed.GetStringBuilder().Clear();
+        Assert.Equal(0, await HostCommandLine.InvokeAsync(["outbox", "parked", "--Storage:DatabasePath=" + db.Path], new CommandConsole(TextReader.Null, listed, listed)));
+        Assert.DoesNotContain(held.Id.ToString("D"), listed.ToString(), StringComparison.Ordinal);
     }
 
     /// <summary>EHR delivery settings on the scaled clock: a poll every 5 simulated minutes is 0.3 s; an attempt may take 36 s.</summary>

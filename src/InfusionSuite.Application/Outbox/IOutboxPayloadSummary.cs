@@ -1,0 +1,14 @@
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>
+/// Says in a few readable lines what a payload of one content type carries (for staff: the session page
+/// and the delivery API), so that nobody has to read FHIR JSON or HL7 segments to know what went out.
+/// The adapter that makes the payloads implements it; the lines hold patient data.
+/// </summary>
+public interface IOutboxPayloadSummary
+{
+    string ContentType { get; }
+
+    /// <summary>One line per thing sent; an empty list when the payload cannot be read.</summary>
+    IReadOnlyList<string> Summarize(string payload);
+}

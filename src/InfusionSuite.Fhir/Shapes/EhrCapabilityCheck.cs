@@ -1,0 +1,44 @@
+using InfusionSuite.Fhir.Delivery;
+using InfusionSuite.Fhir.Mapping;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Shapes;
+
+/// <summary>
+/// At start, reads the EHR's <c>/metadata</c> and stops the host, with one line naming the mismatch,
+/// when the EHR cannot take the configured <see cref="FhirDeliveryOptions.Shape"/>. An EHR that does
+/// not answer at start does not stop clinical recording: it is logged and delivery checks again.
+/// </summary>
+internal sealed class EhrCapabilityCheck(
+    EhrCapabilityReader reader,
+    IOptions<FhirDeliveryOptions> delivery,
+    IOptions<FhirMappingOptions> mapping,
+    ILogger<EhrCapabilityCheck> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = delivery.Value;
+        if (options.BaseUrl is null || !options.CheckCapabilitiesAtStart)
+        {
+            return;
+        }
+
+        var (capabilities, problem) = await reader.ReadAsync(cancellationToken);
+        if (capabilities is null)
+        {
+            ShapeLog.NotChecked(logger, options.Shape.ToString(), problem ?? string.Empty);
+            return;
+        }
+
+        if (ShapeCheck.Mismatch(options.Shape, capabilities, mapping.Value.ChargeItems) is { } mismatch)
+        {
+            throw new InvalidOperationException(mismatch);
+        }
+
+        ShapeLog.Checked(logger, options.Shape.ToString());
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

@@ -1,0 +1,59 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Delivery;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Shapes;
+
+/// <summary>
+/// Delivers a session's Bundle one resource at a time (the <c>Individual</c> and <c>Millennium</c>
+/// shapes), in the Bundle's order (Device, Procedures, Observations, charges): logical references
+/// resolved first (an item whose patient, visit or nurse cannot be found is held for staff), each
+/// create a plain <c>POST</c> whose server id is kept, later voids and corrections updates by that id.
+/// A create whose answer was lost is looked up by identifier where the EHR can search it, and
+/// otherwise parked for staff; it is never sent again blindly. Resource types the EHR does not take
+/// are left out, each named in the attempt.
+/// </summary>
+internal sealed class IndividualDelivery(
+    EhrRestClient ehr,
+    EhrCapabilityReader capabilities,
+    ReferenceResolver resolver,
+    IOutbox outbox,
+    IOptions<FhirDeliveryOptions> options) : IFhirResourceDelivery
+{
+    public async Task<FhirSendResult> SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var (known, problem) = await capabilities.ReadAsync(cancellationToken);
+        if (known is null)
+        {
+            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, null, problem);
+        }
+
+        var sessionId = item.SessionId;
+        var sent = await SentResources.ReadAsync(outbox, item, cancellationToken);
+        var bundle = FhirJson.Parse<Bundle>(item.Payload);
+        var references = await resolver.ResolveAsync(bundle, known, sent, sessionId, cancellationToken);
+        if (references.Unavailable is { } unavailable)
+        {
+            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, unavailable.Status, "References could not be looked up: " + unavailable.Explanation(), unavailable.RetryAfter);
+        }
+
+        if (references.Holds.Count > 0)
+        {
+            var reason = "Held: not sent until staff resolve " + string.Join("; ", references.Holds) + ".";
+            return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, reason);
+        }
+
+        var run = new IndividualRun(ehr, known, sent, sessionId, options.Value, references);
+        run.Lines.AddRange(references.Notes);
+        foreach (var entry in bundle.Entry)
+        {
+            if (await run.DeliverAsync(entry, cancellationToken) is { } stop)
+            {
+                return stop;
+            }
+        }
+
+        return run.Finish();
+    }
+}

@@ -1,0 +1,306 @@
+using Hl7.Fhir.Model;
+using Hl7.Fhir.Utility;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Delivery;
+
+namespace InfusionSuite.Fhir.Shapes;
+
+/// <summary>One pass of <see cref="IndividualDelivery"/> over one item: what each resource came to, one line each.</summary>
+internal sealed class IndividualRun(
+    EhrRestClient ehr,
+    EhrCapabilities capabilities,
+    SentResources sent,
+    string sessionId,
+    FhirDeliveryOptions options,
+    ResolvedReferences references)
+{
+    private readonly Dictionary<string, string?> _byFullUrl = new(StringComparer.Ordinal);
+    private readonly List<string> _forStaff = [];
+
+    private bool Millennium => options.Shape == FhirDeliveryShape.Millennium;
+
+    public List<string> Lines { get; } = [];
+
+    /// <summary>Null to go on with the next resource; otherwise the pass stops with this result.</summary>
+    public async Task<FhirSendResult?> DeliverAsync(Bundle.EntryComponent entry, CancellationToken cancellationToken)
+    {
+        if (entry.Resource is not { } resource)
+        {
+            return null;
+        }
+
+        var type = resource.TypeName;
+        var key = ResourceFields.Key(resource, sessionId);
+        ResourceFields.Rewrite(resource, Literal);
+        if (resource is Device)
+        {
+            return await DeviceAsync(entry, key, cancellationToken);
+        }
+
+        if (Millennium && resource is Procedure procedure)
+        {
+            MillenniumRules.Prepare(procedure);
+        }
+
+        if (Millennium && resource is Observation observation && !MillenniumRules.Takes(observation))
+        {
+            return LeaveOut(entry, key, "Oracle Millennium takes Observations only as vital-signs or laboratory");
+        }
+
+        if (Millennium && resource is ChargeItem charge)
+        {
+            return await ChargeAsync(charge, key, cancellationToken);
+        }
+
+        var update = entry.Request?.Method == Bundle.HTTPVerb.PUT;
+        if (!capabilities.Can(type, "create") && !(update && capabilities.Can(type, "update")))
+        {
+            return LeaveOut(entry, key, $"the EHR does not take {type}");
+        }
+
+        var (existing, stop) = await ExistingAsync(resource, key, cancellationToken);
+        if (stop is not null)
+        {
+            return stop;
+        }
+
+        if (existing is null)
+        {
+            if (resource is Procedure { Status: EventStatus.EnteredInError } or Observation { Status: ObservationStatus.EnteredInError } or ChargeItem { Status: ChargeItem.ChargeItemStatus.EnteredInError })
+            {
+                return LeaveOut(entry, key, "nothing to withdraw: it never reached the EHR");
+            }
+
+            return await CreateAsync(entry, key, cancellationToken);
+        }
+
+        _byFullUrl[Url(entry)] = existing;
+        if (!update)
+        {
+            Lines.Add(SentResources.Line(key, existing, "sent before"));
+            return null;
+        }
+
+        if (!capabilities.Can(type, "update"))
+        {
+            _forStaff.Add($"{key}: the EHR takes no updates of {type}: change {existing} to {Status(resource)} in the EHR by hand");
+            Lines.Add(SentResources.Line(key, existing, "not updated: the EHR takes no updates"));
+            return null;
+        }
+
+        resource.Id = existing.Split('/')[1];
+        var answer = await ehr.PutAsync(existing, resource, cancellationToken);
+        return answer.Succeeded ? Done(key, existing, "updated") : Failed(key, answer);
+    }
+
+    public FhirSendResult Finish()
+    {
+        var message = string.Join('\n', Lines);
+        if (_forStaff.Count == 0)
+        {
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, 200, message);
+        }
+
+        return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, message, ParkReason: "Sent, but staff must finish in the EHR: " + string.Join("; ", _forStaff) + ".");
+    }
+
+    private async Task<FhirSendResult?> DeviceAsync(Bundle.EntryComponent entry, string key, CancellationToken cancellationToken)
+    {
+        var identifier = ResourceFields.Identifier(entry.Resource!)!;
+        if (capabilities.CanSearchBy("Device", "identifier"))
+        {
+            var answer = await ehr.GetAsync($"Device?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}", cancellationToken);
+            if (!answer.Succeeded)
+            {
+                return answer.Transient ? Failed(key, answer) : LeaveOut(entry, key, "the Device search was refused: " + answer.Explanation());
+            }
+
+            var ids = SearchSet.Ids(answer.Body, "Device");
+            if (ids.Count > 1)
+            {
+                return LeaveOut(entry, key, $"ambiguous: {ids.Count} Devices with this identifier at the EHR; the record goes without the Device reference");
+            }
+
+            if (ids.Count == 1)
+            {
+                _byFullUrl[Url(entry)] = "Device/" + ids[0];
+                Lines.Add(SentResources.Line(key, "Device/" + ids[0], "found"));
+                return null;
+            }
+        }
+
+        if (!capabilities.Can("Device", "create"))
+        {
+            return LeaveOut(entry, key, "the EHR does not take Device");
+        }
+
+        if (sent.Reference(key) is { } before)
+        {
+            _byFullUrl[Url(entry)] = before;
+            Lines.Add(SentResources.Line(key, before, "sent before"));
+            return null;
+        }
+
+        var created = await ehr.PostOnceAsync("Device", entry.Resource!, cancellationToken);
+        if (created is { Succeeded: false, Transient: false })
+        {
+            return LeaveOut(entry, key, "the EHR refused the Device (" + created.Explanation() + "); the record goes without it");
+        }
+
+        return Created(entry, key, created);
+    }
+
+    /// <summary>The server's literal reference of what this resource already is at the EHR, from our record or a search after a lost answer.</summary>
+    private async Task<(string? Existing, FhirSendResult? Stop)> ExistingAsync(Resource resource, string key, CancellationToken cancellationToken)
+    {
+        if (sent.Reference(key) is { } known)
+        {
+            return (known, null);
+        }
+
+        var type = resource.TypeName;
+        var searchable = capabilities.CanSearchBy(type, "identifier") && !(Millennium && type == "Procedure");
+        if (searchable && ResourceFields.Identifier(resource) is { } identifier)
+        {
+            var answer = await ehr.GetAsync($"{type}?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}", cancellationToken);
+            if (!answer.Succeeded)
+            {
+                return (null, Failed(key, answer));
+            }
+
+            var ids = SearchSet.Ids(answer.Body, type);
+            return ids.Count switch
+            {
+                0 => (null, null),
+                1 => ($"{type}/{ids[0]}", null),
+                _ => (null, new FhirSendResult(OutboxAttemptOutcome.Rejected, 200, Message($"{key} → {ids.Count} at the EHR with our identifier"), ParkReason: $"{key}: {ids.Count} resources at the EHR carry its identifier; keep one and mark this handled.")),
+            };
+        }
+
+        if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
+        {
+            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR, then Retry (if it is not there) or mark this handled.";
+            return (null, new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason));
+        }
+
+        return (null, null);
+    }
+
+    private async Task<FhirSendResult?> CreateAsync(Bundle.EntryComponent entry, string key, CancellationToken cancellationToken)
+    {
+        var resource = entry.Resource!;
+        if (!capabilities.Can(resource.TypeName, "create"))
+        {
+            _forStaff.Add($"{key}: not at the EHR, and the EHR takes no creates of {resource.TypeName}");
+            return null;
+        }
+
+        resource.Id = null;
+        return Created(entry, key, await ehr.PostOnceAsync(resource.TypeName, resource, cancellationToken));
+    }
+
+    private FhirSendResult? Created(Bundle.EntryComponent entry, string key, EhrResponse answer)
+    {
+        var type = entry.Resource!.TypeName;
+        if (!answer.Succeeded)
+        {
+            return Failed(key, answer);
+        }
+
+        var reference = answer.ResourceId(type) is { } id ? $"{type}/{id}" : null;
+        _byFullUrl[Url(entry)] = reference;
+        Lines.Add(reference is null ? $"{key} → created (the EHR gave no id)" : SentResources.Line(key, reference, "created"));
+        return null;
+    }
+
+    /// <summary>Millennium: a billable charge through <c>ChargeItem/$create</c>, a withdrawn one reversed by <c>$credit</c>.</summary>
+    private async Task<FhirSendResult?> ChargeAsync(ChargeItem charge, string key, CancellationToken cancellationToken)
+    {
+        var charged = sent.Reference(key);
+        if (charge.Status != ChargeItem.ChargeItemStatus.Billable)
+        {
+            if (charged is null || sent.Credited(key))
+            {
+                Lines.Add($"{key} → not charged ({charge.Status?.GetLiteral() ?? "no status"})");
+                return null;
+            }
+
+            var credit = await ehr.PostOnceAsync(charged + "/$credit", MillenniumRules.Credit(sessionId, key), cancellationToken);
+            return credit.Succeeded ? Done(key, charged, "credited") : Failed(key, credit);
+        }
+
+        if (charged is not null && !sent.Credited(key))
+        {
+            Lines.Add(SentResources.Line(key, charged, "sent before"));
+            return null;
+        }
+
+        if (charge.Context is null)
+        {
+            _forStaff.Add($"{key}: a charge needs the visit (Encounter), and the session has none");
+            return null;
+        }
+
+        if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
+        {
+            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR's charges, then Retry (if it is not there) or mark this handled.";
+            return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason);
+        }
+
+        var answer = await ehr.PostOnceAsync("ChargeItem/$create", MillenniumRules.Create(charge, sessionId, options), cancellationToken);
+        if (!answer.Succeeded)
+        {
+            return Failed(key, answer);
+        }
+
+        Lines.Add(answer.ResourceId("ChargeItem") is { } id ? SentResources.Line(key, "ChargeItem/" + id, "charged") : $"{key} → charged (the EHR gave no id)");
+        return null;
+    }
+
+    private FhirSendResult? LeaveOut(Bundle.EntryComponent entry, string key, string why)
+    {
+        _byFullUrl[Url(entry)] = null;
+        Lines.Add(SentResources.LeftOut(key, why));
+        return null;
+    }
+
+    private FhirSendResult? Done(string key, string reference, string what)
+    {
+        Lines.Add(SentResources.Line(key, reference, what));
+        return null;
+    }
+
+    private FhirSendResult Failed(string key, EhrResponse answer)
+    {
+        Lines.Add(answer.Status is null ? SentResources.NoAnswer(key, answer.Explanation()) : $"{key} → HTTP {answer.Status}: {answer.Explanation()}");
+        var outcome = answer.Transient ? OutboxAttemptOutcome.TransientFailure : OutboxAttemptOutcome.Rejected;
+        return new FhirSendResult(outcome, answer.Status, string.Join('\n', Lines), answer.RetryAfter, ParkReason: answer.Transient ? null : $"{key}: {answer.Explanation()}");
+    }
+
+    private string Message(string last) => string.Join('\n', Lines.Append(last));
+
+    private ResourceReference? Literal(ResourceReference reference)
+    {
+        if (reference.Reference is { } url && url.StartsWith("urn:uuid:", StringComparison.Ordinal))
+        {
+            return _byFullUrl.GetValueOrDefault(url) is { } literal ? new ResourceReference(literal) : null;
+        }
+
+        if (reference.Reference is null && reference.Identifier is not null && reference.Type is not null)
+        {
+            return references.Literal.GetValueOrDefault(ReferenceResolver.Key(reference)) is { } literal ? new ResourceReference(literal) { Display = reference.Display } : null;
+        }
+
+        return reference;
+    }
+
+    private static string Url(Bundle.EntryComponent entry) => entry.FullUrl ?? string.Empty;
+
+    private static string Status(Resource resource) => resource switch
+    {
+        Procedure { Status: { } status } => status.GetLiteral() ?? "its new status",
+        Observation { Status: { } status } => status.GetLiteral() ?? "its new status",
+        ChargeItem { Status: { } status } => status.GetLiteral() ?? "its new status",
+        _ => "its new state",
+    };
+}

@@ -1,0 +1,83 @@
+using System.Text.RegularExpressions;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Outbox;
+
+namespace InfusionSuite.Fhir.Shapes;
+
+/// <summary>
+/// InfusionSuite's own record of what the EHR holds for a session, read back from the attempts of the
+/// session's FHIR outbox items (each individual delivery writes one line per resource, e.g.
+/// <c>Procedure 97008 → Procedure/123 (created)</c>): the server's id of every resource sent, charges
+/// credited, and the creates of this item whose answer was lost.
+/// </summary>
+internal sealed partial class SentResources
+{
+    /// <summary>Part of the reason an item parks when a lost create cannot be looked up; a staff retry after it sends the create again.</summary>
+    public const string LostAnswerMarker = "its answer was lost";
+
+    private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _credited = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _lost = new(StringComparer.Ordinal);
+
+    /// <summary>Staff retried this item after it parked on a lost answer: they checked the EHR, so the create goes again.</summary>
+    public bool StaffCheckedLostAnswers { get; private set; }
+
+    public static async Task<SentResources> ReadAsync(IOutbox outbox, OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sent = new SentResources();
+        var items = await outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
+        foreach (var earlier in items.Where(i => i.ContentType == FhirOutboxItems.ContentType && i.Id != item.Id).OrderBy(i => i.EnqueuedAt))
+        {
+            sent.Read(earlier.Attempts, lost: false);
+        }
+
+        sent.Read(item.Attempts, lost: true);
+        sent.StaffCheckedLostAnswers = item.Attempts.Count > 0
+            && item.Attempts[^1] is { Outcome: OutboxAttemptOutcome.Rejected, ServerMessage: { } message }
+            && message.Contains(LostAnswerMarker, StringComparison.Ordinal);
+        return sent;
+    }
+
+    /// <summary>The literal reference (<c>Type/id</c>) of what was sent under <paramref name="key"/>; null when nothing is known.</summary>
+    public string? Reference(string key) => _ids.GetValueOrDefault(key);
+
+    public bool Credited(string key) => _credited.Contains(key);
+
+    public bool AnswerLost(string key) => _lost.Contains(key);
+
+    public static string Line(string key, string reference, string what) => $"{key} → {reference} ({what})";
+
+    public static string LeftOut(string key, string why) => $"{key} → left out ({why})";
+
+    public static string NoAnswer(string key, string error) => $"{key} → no answer ({error})";
+
+    private void Read(IEnumerable<OutboxAttempt> attempts, bool lost)
+    {
+        foreach (var attempt in attempts.OrderBy(a => a.Number))
+        {
+            foreach (var line in (attempt.ServerMessage ?? string.Empty).Split('\n'))
+            {
+                if (SentLine().Match(line.TrimEnd('\r')) is { Success: true } sent)
+                {
+                    var key = sent.Groups["key"].Value;
+                    _ids[key] = sent.Groups["reference"].Value;
+                    _lost.Remove(key);
+                    if (sent.Groups["what"].Value == "credited")
+                    {
+                        _credited.Add(key);
+                    }
+                }
+                else if (lost && NoAnswerLine().Match(line) is { Success: true } unanswered)
+                {
+                    _lost.Add(unanswered.Groups["key"].Value);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z]+ [^→]+) → (?<reference>[A-Za-z]+/[A-Za-z0-9\-\.]{1,64}) \((?<what>[^)]*)\)$")]
+    private static partial Regex SentLine();
+
+    [GeneratedRegex(@"^(?<key>[A-Za-z]+ [^→]+) → no answer")]
+    private static partial Regex NoAnswerLine();
+}

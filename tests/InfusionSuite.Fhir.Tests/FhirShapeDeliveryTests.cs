@@ -1,0 +1,261 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Courses;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Fhir.Delivery;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Fhir.Shapes;
+using Task = System.Threading.Tasks.Task;
+
+namespace InfusionSuite.Fhir.Tests;
+
+/// <summary>
+/// The same simulated sessions delivered in each shape to the test FHIR server in the matching
+/// capability mode (a transaction server, Epic's published CapabilityStatement, Oracle Millennium's
+/// documented rules), then read back: one of each resource the target takes, nothing else.
+/// </summary>
+[Collection(FhirServerCollection.Name)]
+public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLifetime, IDisposable
+{
+    private const string MrnSystem = "urn:oid:1.2.36.146.595.217.0.1";
+    private const string VisitSystem = "urn:oid:1.2.36.146.595.217.0.2";
+    private const string Npi = "http://hl7.org/fhir/sid/us-npi";
+    private const string BillCodes = "urn:test:millennium:bill-code";
+    private readonly FhirServerReader _reader = new(server);
+
+    public static TheoryData<string, FhirDeliveryShape> Targets => new()
+    {
+        { "transaction", FhirDeliveryShape.Transaction },
+        { "epic", FhirDeliveryShape.Individual },
+        { "millennium", FhirDeliveryShape.Millennium },
+    };
+
+    public Task InitializeAsync() => server.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    public void Dispose() => _reader.Dispose();
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task SimulatedSessions_LeaveOneOfEachResourceTheTargetTakesWithTheRightStatus(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var takes = Takes.For(mode);
+
+        // First of a course and, later that day, the second session of the patient.
+        var first = SimulatedSessions.FirstOfCourse("shp-1-" + mode);
+        var second = SimulatedSessions.Normal("shp-2-" + mode, first.PerformedPeriod!.Value.End + TimeSpan.FromMinutes(30));
+        var a = await PatientAsync(mode, "A");
+        var charges = ChargesTogether(first, second);
+        await SendAsync(harness, first, a, charges);
+        await SendAsync(harness, second, a, charges);
+        Assert.Equal(takes.Counts(2 + 1, 12, charges, Billable(charges)), await _reader.CountsForPatientAsync(a.PatientId));
+
+        // Stopped early.
+        var stopped = SimulatedSessions.Aborted("shp-3-" + mode);
+        var b = await PatientAsync(mode, "B");
+        await SendAsync(harness, stopped, b, SimulatedSessions.Charges(stopped));
+        var stoppedProcedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{b.PatientId}"));
+        Assert.Equal(mode == "millennium" ? EventStatus.Completed : EventStatus.Stopped, stoppedProcedure.Status);
+        Assert.Contains("Stopped early", mode == "millennium" ? stoppedProcedure.Note[0].Text : stoppedProcedure.StatusReason.Text, StringComparison.Ordinal);
+
+        // Voided after it was sent: withdrawn in place where the target takes updates; charges credited on Millennium.
+        var (completed, voided) = SimulatedSessions.CompletedThenVoided("shp-4-" + mode);
+        var c = await PatientAsync(mode, "C");
+        await SendAsync(harness, completed, c, SimulatedSessions.Charges(completed));
+        var before = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{c.PatientId}"));
+        var voidItem = await SendAsync(harness, voided, c, SimulatedSessions.Charges(voided), expect: mode == "millennium" ? OutboxStatus.Parked : OutboxStatus.Sent);
+        var after = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{c.PatientId}"));
+        Assert.Equal(before.Id, after.Id);
+        if (mode == "millennium")
+        {
+            Assert.Equal(EventStatus.Completed, after.Status);
+            Assert.Contains($"Procedure/{after.Id} to entered-in-error in the EHR by hand", voidItem.ParkedReason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(EventStatus.EnteredInError, after.Status);
+            Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{c.PatientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        }
+
+        Assert.All(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{c.PatientId}"), ci => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, ci.Status));
+        Assert.Equal(takes.Counts(1, 6, SimulatedSessions.Charges(completed), Billable(SimulatedSessions.Charges(completed))), await _reader.CountsForPatientAsync(c.PatientId));
+
+        // Documented after the end: the Procedure is corrected by its id where the target takes updates.
+        var (ended, documented) = SimulatedSessions.CompletedThenDocumented("shp-5-" + mode);
+        var d = await PatientAsync(mode, "D");
+        await SendAsync(harness, ended, d, SimulatedSessions.Charges(ended));
+        var sent = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{d.PatientId}"));
+        var correction = await SendAsync(harness, documented, d, SimulatedSessions.Charges(documented), correction: true, expect: mode == "millennium" ? OutboxStatus.Parked : OutboxStatus.Sent);
+        Assert.Equal(OutboxItemKind.Correction, correction.Kind);
+        var corrected = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{d.PatientId}"));
+        Assert.Equal(sent.Id, corrected.Id);
+        Assert.Equal(mode != "millennium", corrected.Note[0].Text != sent.Note[0].Text);
+        Assert.Equal(takes.Counts(1, 6, SimulatedSessions.Charges(ended), Billable(SimulatedSessions.Charges(ended))), await _reader.CountsForPatientAsync(d.PatientId));
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task ResponseLostAfterTheServerCommitted_NothingIsDuplicated(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var record = SimulatedSessions.Normal("shp-lost-" + mode);
+        var e = await PatientAsync(mode, "E");
+        await server.Control(mode == "transaction" ? "drop-response-next?method=POST" : "drop-response-next?method=POST&path=Procedure");
+
+        var item = await SendAsync(harness, record, e, SimulatedSessions.Charges(record), expect: null);
+
+        Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{e.PatientId}"));
+        if (mode == "millennium")
+        {
+            // Millennium keeps no identifier on a Procedure: nothing to look it up by, so staff decide.
+            Assert.Equal(OutboxStatus.Parked, item.Status);
+            Assert.Contains(SentResources.LostAnswerMarker, item.ParkedReason, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(OutboxStatus.Sent, item.Status);
+            Assert.Equal(Takes.For(mode).Counts(1, 6, SimulatedSessions.Charges(record), Billable(SimulatedSessions.Charges(record))), await _reader.CountsForPatientAsync(e.PatientId));
+        }
+    }
+
+    [Theory]
+    [InlineData("epic", FhirDeliveryShape.Individual)]
+    [InlineData("millennium", FhirDeliveryShape.Millennium)]
+    public async Task PatientUnknownToTheEhr_IsHeldForStaffWithTheReasonAndNothingIsSent(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var record = SimulatedSessions.Normal("shp-held-" + mode);
+        var known = await PatientAsync(mode, "F");
+        var context = Context(record, known, SimulatedSessions.Charges(record)) with { Patient = EhrReference.ByIdentifier("Patient", MrnSystem, "MRN-NOWHERE") };
+        var creates = (await server.StatsAsync()).GetProperty("creates").GetInt32();
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+
+        Assert.Equal(OutboxStatus.Parked, item.Status);
+        Assert.Equal("Held: not sent until staff resolve the patient (by MRN): not found.", item.ParkedReason);
+        Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
+    }
+
+    [Fact]
+    public async Task ShapeTheEhrCannotTake_StopsTheHostAtStartNamingIt()
+    {
+        await server.Control("mode?name=epic");
+        using var wrong = Harness(FhirDeliveryShape.Transaction);
+        using var right = Harness(FhirDeliveryShape.Individual);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(wrong.StartAsync);
+        await right.StartAsync();
+
+        Assert.StartsWith("Fhir:Delivery:Shape is Transaction, but the EHR's /metadata declares no transaction interaction", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', failure.Message);
+    }
+
+    [Theory]
+    [InlineData(FhirDeliveryShape.Transaction, "The EHR holds more than one Device with this chair's identifier (412): sent without the Device.")]
+    [InlineData(FhirDeliveryShape.Individual, "ambiguous: 2 Devices")]
+    public async Task TwoDevicesWithTheSameIdentifierAtTheEhr_TheClinicalRecordStillGoes(FhirDeliveryShape shape, string said)
+    {
+        using var harness = Harness(shape);
+        var device = new Device { Identifier = [new Identifier(new FhirMappingOptions().DeviceIdentifierSystem, SessionScenario.ControllerId)] };
+        await _reader.CreateAsync(device);
+        await _reader.CreateAsync(device);
+        var record = SimulatedSessions.Normal("shp-dev");
+        var g = await PatientAsync("transaction", "G");
+
+        var item = await SendAsync(harness, record, g, SimulatedSessions.Charges(record));
+
+        Assert.Contains(said, item.Attempts[^1].ServerMessage, StringComparison.Ordinal);
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{g.PatientId}"));
+        Assert.Empty(procedure.UsedReference);
+        Assert.Equal(6, (await _reader.SearchAsync<Observation>($"patient=Patient/{g.PatientId}")).Count);
+        Assert.NotEmpty(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{g.PatientId}"));
+    }
+
+    private DeliveryHarness Harness(FhirDeliveryShape shape) => new(server.FhirBase, new Dictionary<string, string?>
+    {
+        ["Fhir:Delivery:Shape"] = shape.ToString(),
+        ["Fhir:Delivery:BillCodeSystem"] = BillCodes,
+    });
+
+    private async Task<OutboxItem> SendAsync(
+        DeliveryHarness harness, ScalpCoolingSessionRecord record, EhrPatient patient, IReadOnlyList<CodeDecision> charges, bool correction = false, OutboxStatus? expect = OutboxStatus.Sent)
+    {
+        var item = await harness.SettleAsync(harness.Enqueue(record, Context(record, patient, charges), correction).Id);
+        if (expect is { } status)
+        {
+            Assert.True(item.Status == status, $"{item.Status}: {item.ParkedReason}\n{string.Join("\n---\n", item.Attempts.Select(a => a.ServerMessage))}");
+        }
+
+        return item;
+    }
+
+    /// <summary>The patient, the visit and the ending nurse exist at the EHR; a transaction server is given ids, the others identifiers to resolve.</summary>
+    private async Task<EhrPatient> PatientAsync(string mode, string name)
+    {
+        var mrn = $"MRN-{mode}-{name}";
+        var patientId = await _reader.CreateAsync(new Patient { Identifier = [new Identifier(MrnSystem, mrn)] });
+        var encounterId = await _reader.CreateAsync(new Encounter
+        {
+            Identifier = [new Identifier(VisitSystem, "V-" + mrn)],
+            Status = Encounter.EncounterStatus.InProgress,
+            Class = new Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB"),
+            Subject = new ResourceReference($"Patient/{patientId}"),
+        });
+        if ((await _reader.SearchAsync<Practitioner>($"identifier={Npi}|1234567893")).Count == 0)
+        {
+            await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier(Npi, "1234567893")] });
+            await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier(Npi, "1999999984")] });
+        }
+
+        return new EhrPatient(patientId, encounterId, mrn, mode == "transaction");
+    }
+
+    private static SessionFhirContext Context(ScalpCoolingSessionRecord record, EhrPatient patient, IReadOnlyList<CodeDecision> charges) => patient.ById
+        ? SimulatedSessions.Context(record, patient.PatientId, patient.EncounterId) with { Charges = charges }
+        : new SessionFhirContext
+        {
+            Patient = EhrReference.ByIdentifier("Patient", MrnSystem, patient.Mrn),
+            Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-" + patient.Mrn),
+            Practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal)
+            {
+                [SessionScenario.NurseId] = EhrReference.ByIdentifier("Practitioner", Npi, "1999999984"),
+                [SessionScenario.EndingNurse] = EhrReference.ByIdentifier("Practitioner", Npi, "1234567893"),
+            },
+            Charges = charges,
+        };
+
+    private static IReadOnlyList<CodeDecision> ChargesTogether(params ScalpCoolingSessionRecord[] records)
+    {
+        var courses = records.Select(r => ScalpCoolingCourse.Create(r.Plan.CourseId, r.Plan.PatientReference, "paclitaxel weekly", r.Plan.FirstOfCourse, [r]));
+        return [.. ScalpCoolingBilling.Evaluate([.. courses], BillingPolicy.Default).SelectMany(e => e.All)];
+    }
+
+    private static int Billable(IReadOnlyList<CodeDecision> charges) => charges.Count(c => c.Billable);
+
+    private sealed record EhrPatient(string PatientId, string EncounterId, string Mrn, bool ById);
+
+    /// <summary>What each target keeps of a session: Devices, Observations and ChargeItems, or only some.</summary>
+    private sealed record Takes(bool Device, bool Observations, bool AllCharges, bool BillableCharges)
+    {
+        public static Takes For(string mode) => mode switch
+        {
+            "transaction" => new Takes(true, true, true, false),
+            "epic" => new Takes(false, true, false, false),
+            _ => new Takes(false, false, false, true),
+        };
+
+        public Dictionary<string, int> Counts(int procedures, int observations, IReadOnlyList<CodeDecision> charges, int billable) => new(StringComparer.Ordinal)
+        {
+            ["Device"] = Device ? 1 : 0,
+            ["Procedure"] = procedures,
+            ["Observation"] = Observations ? observations : 0,
+            ["ChargeItem"] = AllCharges ? charges.Count : BillableCharges ? billable : 0,
+        };
+    }
+}
