@@ -26,7 +26,7 @@ public sealed class SqliteToPostgreSqlTests
         await using var sqlite = new StoreFixture(StorageProvider.Sqlite);
         await sqlite.OpenAsync();
         var batch = new IngestBatch();
-        var build = new Sessions(batch);
+        var build = new Sessions(batch) { PatientName = "Pat Move" }; // the name goes with the start (sessions and patients rows)
         var session = build.Start("s-move", "CHAIR-01", Nine, patient: "Patient/p-move", course: "course-move");
         build.Event(session, "s-move", ControllerEventKind.CapOn, 1, Nine.AddSeconds(1));
         for (uint seq = 2; seq < 40; seq++)
@@ -46,7 +46,6 @@ public sealed class SqliteToPostgreSqlTests
         var accounts = sqlite.Services.GetRequiredService<IStaffAccounts>();
         await accounts.AddAsync(new StaffAccount("u-1", "alice", "Alice N", StaffRole.Nurse, "hash", 0, null, false, null), new StaffAuditEntry(Nine, "admin", "add", "alice", "nurse"), CancellationToken.None);
         await accounts.AddTokenAsync("u-1", "token-hash", Nine, new StaffAuditEntry(Nine, "admin", "token", "alice", "api token"), CancellationToken.None);
-        await sqlite.Services.GetRequiredService<IPatientNames>().SetAsync("Patient/p-move", "Pat Move", CancellationToken.None);
         var courses = sqlite.Services.GetRequiredService<ICourseRecords>();
         await courses.AddNotCooledAsync("course-move", new ChemoGivenNotCooled("nc-1", Nine.AddDays(7), NotCooledReason.PatientDeclined, null, "nurse-1", Nine.AddDays(7)), [], CancellationToken.None);
         await courses.AddAssessmentAsync("course-move", new OutcomeAssessment("oa-1", Nine.AddDays(21), "nurse-1", 1, 1, false, null, Nine.AddDays(21)), [], CancellationToken.None);
@@ -64,6 +63,7 @@ public sealed class SqliteToPostgreSqlTests
         Assert.Equal(before, Json(await postgreSql.Store.LoadSessionAsync("s-move", CancellationToken.None)));
         var moved = Assert.Single(await postgreSql.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(), CancellationToken.None));
         Assert.Equal((item.Id, "p", 503), (moved.Id, moved.Payload, Assert.Single(moved.Attempts).HttpStatus));
+        Assert.Equal("Pat Move", (await postgreSql.Services.GetRequiredService<IPatientNames>().FindForSessionsAsync(["s-move"], CancellationToken.None))["s-move"]);
         Assert.Equal("alice", (await postgreSql.Services.GetRequiredService<IStaffAccounts>().FindByTokenHashAsync("token-hash", CancellationToken.None))?.UserName);
         var file = await postgreSql.Services.GetRequiredService<ICourseRecords>().LoadAsync("course-move", CancellationToken.None);
         Assert.Equal((1, 1, 1), (file!.Sessions.Count, file.NotCooled.Count, file.Assessments.Count));
