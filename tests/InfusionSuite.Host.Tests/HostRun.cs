@@ -160,7 +160,8 @@ internal sealed class HostRun
             var target = Path.Combine(copy, Path.GetRelativePath(source, directory));
             Directory.CreateDirectory(target);
             MakeReadableByAll(target);
-            foreach (var file in Directory.EnumerateFiles(directory))
+            // Not the static web assets manifest: it points into the source tree, which nobody may be unable to reach either.
+            foreach (var file in Directory.EnumerateFiles(directory).Where(f => !f.EndsWith(".staticwebassets.runtime.json", StringComparison.Ordinal)))
             {
                 File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
             }
