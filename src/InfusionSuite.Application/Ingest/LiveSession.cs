@@ -39,10 +39,15 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
         if (status == _storedStatus)
         {
             // A voided record is withdrawn: later documentation on it sends nothing.
-            if (_reported is not null && status != SessionStatus.Voided && RecordFingerprint.Of(session.ToRecord()) is var changed && changed != _reported)
+            if (_reported is not null && status != SessionStatus.Voided)
             {
-                batch.AddChangedAfterEnd(session.ToRecord());
-                _reported = changed;
+                var current = session.ToRecord();
+                var changed = RecordFingerprint.Of(current);
+                if (changed != _reported)
+                {
+                    batch.AddChangedAfterEnd(current);
+                    _reported = changed;
+                }
             }
 
             return;

@@ -68,10 +68,11 @@ internal sealed class PendingBatch(
     {
         var seq = ++_lastSeq;
         var after = session.Session.Status!.Value;
+        var change = NurseChange.Describe(action, before, after);
         _batch.Add(new StoredInput(seq, session.SessionId, session.ControllerId, action));
         _batch.Add(new NurseAuditEntry(
             seq, session.SessionId, action.Kind, action.NurseId, action.ReceivedAt, action.EffectiveInstant, before, after,
-            note is null ? NurseChange.Describe(action, before, after) : NurseChange.Describe(action, before, after) + "; " + note));
+            note is null ? change : change + "; " + note));
         Touch(session);
         _replies.Add((command, session));
     }

@@ -64,7 +64,7 @@ internal sealed class SessionStart(
         {
             command.Complete(new NurseActionResult(
                 NurseActionOutcome.NeedsConfirmation, RefusalReason.None,
-                string.Join(" ", concerns) + " Check the patient's identity, then confirm to start.", null, null, "identityConfirmed"));
+                string.Join(" ", concerns.Select(c => c.ForNurse)) + " Check the patient's identity, then confirm to start.", null, null, "identityConfirmed"));
             return;
         }
 
@@ -93,7 +93,7 @@ internal sealed class SessionStart(
 
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy, request.PatientName));
         sessions.Begin(live);
-        pending.AddNurseAction(command, live, action, null, concerns.Count > 0 ? "identity confirmed by the nurse: " + string.Join(", ", concerns.Select(Audited)) : null);
+        pending.AddNurseAction(command, live, action, null, concerns.Count > 0 ? "identity confirmed by the nurse: " + string.Join(", ", concerns.Select(c => c.ForAudit)) : null);
         if (sessions.LastHello(request.ControllerId) is { } hello)
         {
             // The controller said who it is before the session began: its model and firmware belong to the record.
@@ -111,30 +111,27 @@ internal sealed class SessionStart(
     }
 
     /// <summary>
-    /// What the nurse must confirm before this start (words for the nurse; the name on file is shown to
-    /// her, never logged): another running session for the patient, a name different from the one on file.
+    /// What the nurse must confirm before this start, each in words for the nurse (the name on file is
+    /// shown to her, never logged) and for the audit (no patient data): another running session for
+    /// the patient, a name different from the one on file.
     /// </summary>
-    private async Task<List<string>> IdentityConcernsAsync(StartSessionRequest request, CancellationToken cancellationToken)
+    private async Task<List<(string ForNurse, string ForAudit)>> IdentityConcernsAsync(StartSessionRequest request, CancellationToken cancellationToken)
     {
-        var concerns = new List<string>();
+        var concerns = new List<(string ForNurse, string ForAudit)>();
         if (sessions.RunningFor(request.PatientReference) is { } other)
         {
-            concerns.Add($"Another session is running for this patient on {other.ControllerId}.");
+            concerns.Add(($"Another session is running for this patient on {other.ControllerId}.", "another session running for the patient"));
         }
 
         if (request.PatientName is { } entered
             && (await names.FindAsync([request.PatientReference], cancellationToken)).TryGetValue(request.PatientReference, out var onFile)
             && !PatientNameComparer.Same(entered, onFile))
         {
-            concerns.Add($"The name on file for this patient is \"{onFile}\".");
+            concerns.Add(($"The name on file for this patient is \"{onFile}\".", "name differs from the one on file"));
         }
 
         return concerns;
     }
-
-    /// <summary>The audit's words for a concern, without patient data.</summary>
-    private static string Audited(string concern) =>
-        concern.StartsWith("Another", StringComparison.Ordinal) ? "another session running for the patient" : "name differs from the one on file";
 
     /// <summary>The retried start is the same start: the same chair, patient and chemotherapy administration.</summary>
     private static bool SameStart(SessionPlan plan, StartSessionRequest request) =>
