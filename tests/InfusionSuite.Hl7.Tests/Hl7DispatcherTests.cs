@@ -60,7 +60,7 @@ public sealed class Hl7DispatcherTests
         await using (var refusing = await Hl7Peer.StartAsync(port, "ae"))
         {
             await DispatchUntilSettledAsync(fixture);
-            Assert.Equal(2, refusing.Received.Count); // the documentation and the first charge; the second charge waits behind it
+            Assert.Equal(2, (await refusing.WaitForAsync(2)).Count); // the documentation and the first charge; the second charge waits behind it
         }
 
         var parked = (await fixture.ItemsAsync()).Where(i => i.Status == OutboxStatus.Parked).ToList();

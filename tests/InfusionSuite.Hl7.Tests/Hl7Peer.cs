@@ -99,6 +99,34 @@ internal sealed class Hl7Peer : IAsyncDisposable
         return Received;
     }
 
+    /// <summary>
+    /// What the peer recorded for these control ids, in their order. The peer writes its record
+    /// before it answers, but its output is read here asynchronously, so an ACK can arrive before
+    /// the record does: this waits for each one.
+    /// </summary>
+    public async Task<IReadOnlyList<PeerReceived>> WaitForControlIdsAsync(IReadOnlyList<string> controlIds, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var received = Received;
+            var found = controlIds.Select(id => received.SingleOrDefault(r => r.ControlId == id)).ToList();
+            if (found.TrueForAll(r => r is not null))
+            {
+                return found!;
+            }
+
+            try
+            {
+                await Task.Delay(20, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The HL7 peer recorded {found.Count(r => r is not null)} of the {controlIds.Count} messages awaited. Its output:\n{Output}");
+            }
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_node.HasExited)

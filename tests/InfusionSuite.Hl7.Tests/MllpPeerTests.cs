@@ -24,7 +24,7 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
             Assert.Equal(message.ControlId, ack.ControlId);
         }
 
-        var received = Of(messages, fixture.Peer.Received);
+        var received = await fixture.Peer.WaitForControlIdsAsync([.. messages.Select(m => m.ControlId)]);
         Assert.Equal(["ORU^R01", "DFT^P03", "DFT^P03"], received.Select(r => r.MessageType));
         Assert.All(received, r => Assert.Empty(r.Problems));
         var oru = received[0];
@@ -66,7 +66,7 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
             Assert.True((await transport.SendAsync(message, CancellationToken.None)).Accepted);
         }
 
-        var received = Of(messages, fixture.Peer.Received);
+        var received = await fixture.Peer.WaitForControlIdsAsync([.. messages.Select(m => m.ControlId)]);
         Assert.All(received, r => Assert.Empty(r.Problems));
         Assert.All(received[0].All("OBX"), o => Assert.Equal("W", Value(o, 11)));
         Assert.Equal(["CD", "CD"], received.Skip(1).Select(r => Value(r.One("FT1"), 6)));
@@ -82,7 +82,7 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
         var ack = await new MllpTransport(Options(fixture.Peer.Port)).SendAsync(message, CancellationToken.None);
 
         Assert.True(ack.Accepted);
-        var received = Of([message], fixture.Peer.Received).Single();
+        var received = (await fixture.Peer.WaitForControlIdsAsync([message.ControlId])).Single();
         Assert.Empty(received.Problems);
         Assert.Equal(Note, Value(received.All("OBX").Single(o => Value(o, 3) == "ISC-NOTE"), 5));
     }
@@ -152,7 +152,4 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
         return options;
     }
 
-    /// <summary>What the peer recorded for these messages, in their order (it records before it answers).</summary>
-    private static List<PeerReceived> Of(IReadOnlyList<Hl7OutgoingMessage> messages, IReadOnlyList<PeerReceived> received) =>
-        [.. messages.Select(m => received.Single(r => r.ControlId == m.ControlId))];
 }
