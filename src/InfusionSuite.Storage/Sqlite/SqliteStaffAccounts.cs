@@ -73,6 +73,8 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
             {
                 token.RevokedAtMs = at;
             }
+
+            db.SignIns.RemoveRange(db.SignIns.Where(s => s.UserKey == row.UserKey)); // every browser sign-in of the account ends with it
         }
 
         db.StaffAudit.Add(ToRow(audit));

@@ -1,0 +1,55 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace InfusionSuite.Storage.Migrations
+{
+    /// <inheritdoc />
+    public partial class SignInSessions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "sign_ins",
+                columns: table => new
+                {
+                    sign_in_key = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    key = table.Column<string>(type: "TEXT", nullable: false),
+                    user_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    ticket = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    created_at_ms = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at_ms = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_sign_ins", x => x.sign_in_key);
+                    table.ForeignKey(
+                        name: "FK_sign_ins_users_user_key",
+                        column: x => x.user_key,
+                        principalTable: "users",
+                        principalColumn: "user_key",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_ins_key",
+                table: "sign_ins",
+                column: "key",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_sign_ins_user_key",
+                table: "sign_ins",
+                column: "user_key");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "sign_ins");
+        }
+    }
+}
