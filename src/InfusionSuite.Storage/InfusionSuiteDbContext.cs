@@ -37,6 +37,8 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<SignInRow> SignIns => Set<SignInRow>();
 
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
+
     public DbSet<PatientRow> Patients => Set<PatientRow>();
 
     public DbSet<StaffAuditRow> StaffAudit => Set<StaffAuditRow>();
@@ -124,6 +126,13 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
             e.ToTable("sign_ins").HasKey(x => x.SignInKey);
             e.HasIndex(x => x.Key).IsUnique();
             e.HasIndex(x => x.UserKey);
+            e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
+        });
+        modelBuilder.Entity<SignInFailureRow>(e =>
+        {
+            e.ToTable("sign_in_failures").HasKey(x => x.FailureKey);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => new { x.UserKey, x.Client }).IsUnique();
             e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
         });
         modelBuilder.Entity<PatientRow>(e =>

@@ -26,6 +26,7 @@ public static class NurseStationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
+        services.AddSignInRateLimit();
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered with the field by UnreadableBody
         services.AddRazorComponents();
@@ -55,6 +56,7 @@ public static class NurseStationRegistration
         app.Use(SecurityHeaders);
         app.Use(UnreadableBody.Answer);
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

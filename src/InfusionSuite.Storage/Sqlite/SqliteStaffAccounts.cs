@@ -93,12 +93,70 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
 
         row.FailedSignIns = failedSignIns;
         row.LockedUntilMs = lockedUntil is { } until ? TelemetryColumns.Ms(until) : null;
+        if (failedSignIns == 0 && lockedUntil is null)
+        {
+            db.SignInFailures.RemoveRange(db.SignInFailures.Where(f => f.UserKey == row.UserKey));
+        }
+
         if (audit is not null)
         {
             db.StaffAudit.Add(ToRow(audit));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<DateTimeOffset?> ClientLockedUntilAsync(string userId, string client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = TelemetryColumns.Ms(now);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var until = await db.SignInFailures.AsNoTracking()
+            .Where(f => f.Client == client && f.LockedUntilMs > nowMs)
+            .Join(db.Users.Where(u => u.UserId == userId), f => f.UserKey, u => u.UserKey, (f, _) => f.LockedUntilMs)
+            .FirstOrDefaultAsync(cancellationToken);
+        return until is { } ms ? TelemetryColumns.Instant(ms) : null;
+    }
+
+    public async Task<bool> RecordClientFailureAsync(
+        string userId, string client, int limit, DateTimeOffset lockedUntil, StaffAuditEntry lockAudit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lockAudit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var row = await db.SignInFailures.FirstOrDefaultAsync(f => f.UserKey == user.UserKey && f.Client == client, cancellationToken);
+        if (row is null)
+        {
+            row = new SignInFailureRow { UserKey = user.UserKey, Client = client };
+            db.SignInFailures.Add(row);
+        }
+
+        row.Failed++;
+        var locks = row.Failed >= limit;
+        if (locks)
+        {
+            row.Failed = 0;
+            row.LockedUntilMs = TelemetryColumns.Ms(lockedUntil);
+            user.LockedUntilMs = Math.Max(user.LockedUntilMs ?? 0, row.LockedUntilMs.Value); // shown on the account: "locked out on a device until …"
+            db.StaffAudit.Add(ToRow(lockAudit));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return locks;
+    }
+
+    public async Task ClearClientFailuresAsync(string userId, string client, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SignInFailures
+            .Where(f => f.Client == client && db.Users.Any(u => u.UserKey == f.UserKey && u.UserId == userId))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task AddTokenAsync(string userId, string tokenHash, DateTimeOffset createdAt, StaffAuditEntry audit, CancellationToken cancellationToken)

@@ -43,11 +43,11 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 var accounts = station.Host.Services.GetRequiredService<StaffAccountService>();
                 for (var i = 0; i < 5; i++)
                 {
-                    await accounts.SignInAsync(user, "wrong guess " + i, CancellationToken.None);
+                    await accounts.SignInAsync(user, "wrong guess " + i, "10.20.0.66", CancellationToken.None);
                 }
 
                 await page.ReloadAsync();
-                await Expect(row.Locator(".state")).ToContainTextAsync("Locked until");
+                await Expect(row.Locator(".state")).ToContainTextAsync("Locked out on a device until");
                 if (name == "tablet")
                 {
                     await page.ScreenshotAsync(new() { Path = Pages.Screenshot("accounts.png"), FullPage = true });
