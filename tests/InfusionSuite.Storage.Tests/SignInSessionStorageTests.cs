@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Storage.Tests;
 
-/// <summary>Browser sign-ins held on the server: found while unexpired, renewed, ended by sign-out, purged once expired, ended with a disabled account.</summary>
+/// <summary>Browser sign-ins held on the server (found while unexpired, renewed, ended by sign-out, purged once expired, ended with a disabled account), and lockouts per account and client.</summary>
 public sealed class SignInSessionStorageTests
 {
     private static readonly DateTimeOffset Nine = Sessions.Nine;
@@ -52,5 +52,33 @@ public sealed class SignInSessionStorageTests
         Assert.Null(await signIns.FindAsync("a-1", Nine, CancellationToken.None));
         Assert.Null(await signIns.FindAsync("a-2", Nine, CancellationToken.None));
         Assert.NotNull(await signIns.FindAsync("b-1", Nine, CancellationToken.None));
+    }
+
+    [Theory(Timeout = 60_000)]
+    [BothEngines]
+    public async Task FailuresLockOutOnlyTheClientThatMadeThem_ASuccessStartsTheCountAgain_UnlockEndsEveryLockout(StorageProvider provider)
+    {
+        await using var fixture = new StoreFixture(provider);
+        await fixture.OpenAsync();
+        var accounts = fixture.Services.GetRequiredService<IStaffAccounts>();
+        await accounts.AddAsync(new StaffAccount("u-1", "alice", "Alice N", StaffRole.Nurse, "hash", 0, null, false, null), new StaffAuditEntry(Nine, "admin", "add", "alice", "nurse"), CancellationToken.None);
+        var until = Nine.AddMinutes(15);
+        var audit = new StaffAuditEntry(Nine, "u-1", "locked-out", "alice", "3 failed sign-ins from 10.0.0.66");
+
+        Assert.False(await accounts.RecordClientFailureAsync("u-1", "10.0.0.66", 3, until, audit, CancellationToken.None));
+        Assert.False(await accounts.RecordClientFailureAsync("u-1", "10.0.0.7", 3, until, audit, CancellationToken.None));
+        await accounts.ClearClientFailuresAsync("u-1", "10.0.0.7", CancellationToken.None);
+        Assert.False(await accounts.RecordClientFailureAsync("u-1", "10.0.0.66", 3, until, audit, CancellationToken.None));
+        Assert.False(await accounts.RecordClientFailureAsync("u-1", "10.0.0.7", 3, until, audit, CancellationToken.None));
+        Assert.True(await accounts.RecordClientFailureAsync("u-1", "10.0.0.66", 3, until, audit, CancellationToken.None));
+
+        Assert.Equal(until, await accounts.ClientLockedUntilAsync("u-1", "10.0.0.66", Nine, CancellationToken.None));
+        Assert.Null(await accounts.ClientLockedUntilAsync("u-1", "10.0.0.7", Nine, CancellationToken.None));
+        Assert.Null(await accounts.ClientLockedUntilAsync("u-1", "10.0.0.66", until, CancellationToken.None));
+        Assert.Equal(until, (await accounts.FindByIdAsync("u-1", CancellationToken.None))!.LockedUntil);
+        Assert.Single(await accounts.AuditAsync(10, CancellationToken.None), a => a.Action == "locked-out");
+
+        await accounts.RecordSignInStateAsync("u-1", 0, null, new StaffAuditEntry(Nine, "admin", "user-unlocked", "alice", string.Empty), CancellationToken.None);
+        Assert.Null(await accounts.ClientLockedUntilAsync("u-1", "10.0.0.66", Nine, CancellationToken.None));
     }
 }
