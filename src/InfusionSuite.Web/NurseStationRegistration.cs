@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Web.Accounts;
 using InfusionSuite.Web.Api;
 using InfusionSuite.Web.Board;
@@ -40,6 +41,7 @@ public static class NurseStationRegistration
         }));
         services.TryAddSingleton<StaffAccountService>();
         services.TryAddSingleton<KnownChairs>();
+        services.AddSingleton<IConfiguredControllers, ConfiguredChairs>(); // replaces the worker's default (none): configured chairs are always admitted
         services.TryAddSingleton<BoardReader>();
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();

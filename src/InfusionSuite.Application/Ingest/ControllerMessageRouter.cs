@@ -12,17 +12,27 @@ namespace InfusionSuite.Application.Ingest;
 /// <summary>
 /// Takes one controller message into its controller's current session and the pending batch:
 /// what the session accepts is stored with it, a duplicate is counted and dropped, samples and
-/// events no session took are kept unassigned for engineers. Its acknowledgement waits for the commit.
+/// events no session took are kept unassigned for engineers; a controller <see cref="ControllerAdmission"/> refuses is
+/// counted, not stored. Its acknowledgement waits for the commit.
 /// </summary>
 internal sealed class ControllerMessageRouter(
     SessionRegistry sessions,
     PendingBatch pending,
     IngestMetrics metrics,
-    IDuplicateMessageCounter duplicates)
+    IDuplicateMessageCounter duplicates,
+    ControllerAdmission admission)
 {
     public void Handle(ControllerMessage message)
     {
         var receivedAt = Instants.ToStored(message.ReceivedAt);
+        if (!admission.Admit(message.ControllerId, receivedAt))
+        {
+            // Neither configured, known nor under the auto-registration limit: counted and shown to engineers, not stored.
+            metrics.RefusedController();
+            pending.AcknowledgeAfterCommit(message.Acknowledgement);
+            return;
+        }
+
         switch (message)
         {
             case DeviceTelemetry telemetry:
