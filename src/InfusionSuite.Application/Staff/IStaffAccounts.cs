@@ -32,6 +32,15 @@ public interface IStaffAccounts
     /// <summary>A successful sign-in from <paramref name="client"/>: its count of failures starts again.</summary>
     Task ClearClientFailuresAsync(string userId, string client, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Replaces the account's password hash (an admin's reset), ends every browser sign-in of the account and every
+    /// client's lockout of it; false when the user is unknown. Audited.
+    /// </summary>
+    Task<bool> SetPasswordAsync(string userName, string passwordHash, StaffAuditEntry audit, CancellationToken cancellationToken);
+
+    /// <summary>Revokes every valid API token of the user; the number revoked, or null when the user is unknown. Audited.</summary>
+    Task<int?> RevokeTokensAsync(string userName, StaffAuditEntry audit, CancellationToken cancellationToken);
+
     /// <summary>Stores a new token's hash for the user. Audited.</summary>
     Task AddTokenAsync(string userId, string tokenHash, DateTimeOffset createdAt, StaffAuditEntry audit, CancellationToken cancellationToken);
 

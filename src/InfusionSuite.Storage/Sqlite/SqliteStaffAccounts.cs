@@ -106,6 +106,50 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    public async Task<bool> SetPasswordAsync(string userName, string passwordHash, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        row.PasswordHash = passwordHash;
+        row.FailedSignIns = 0;
+        row.LockedUntilMs = null;
+        db.SignIns.RemoveRange(db.SignIns.Where(s => s.UserKey == row.UserKey));
+        db.SignInFailures.RemoveRange(db.SignInFailures.Where(f => f.UserKey == row.UserKey));
+        db.StaffAudit.Add(ToRow(audit));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<int?> RevokeTokensAsync(string userName, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var at = TelemetryColumns.Ms(audit.At);
+        var revoked = 0;
+        await foreach (var token in db.ApiTokens.Where(t => t.UserKey == row.UserKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            token.RevokedAtMs = at;
+            revoked++;
+        }
+
+        db.StaffAudit.Add(ToRow(audit with { Detail = revoked + " token(s) revoked" }));
+        await db.SaveChangesAsync(cancellationToken);
+        return revoked;
+    }
+
     public async Task<DateTimeOffset?> ClientLockedUntilAsync(string userId, string client, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var nowMs = TelemetryColumns.Ms(now);

@@ -73,6 +73,32 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         return true;
     }
 
+    /// <summary>
+    /// Sets a new password chosen by an admin (at least <see cref="MinimumPasswordLength"/> characters): every browser
+    /// sign-in of the user ends and every lockout with it. Returns the problem, or null when done. Audited, never the password.
+    /// </summary>
+    public async Task<string?> ResetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        if (password.Length < MinimumPasswordLength)
+        {
+            return $"The password needs at least {MinimumPasswordLength} characters.";
+        }
+
+        var account = await accounts.FindByNameAsync(userName, cancellationToken);
+        if (account is null)
+        {
+            return "No such user.";
+        }
+
+        var audit = new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "password-reset", account.UserName, "signed out everywhere");
+        return await accounts.SetPasswordAsync(account.UserName, Hasher.HashPassword(account, password), audit, cancellationToken) ? null : "No such user.";
+    }
+
+    /// <summary>Revokes every API token of the user; how many, or null when the user is unknown. Audited.</summary>
+    public Task<int?> RevokeTokensAsync(string userName, string actor, CancellationToken cancellationToken) =>
+        accounts.RevokeTokensAsync(userName, new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "tokens-revoked", userName.Trim().ToLowerInvariant(), string.Empty), cancellationToken);
+
     /// <summary>Issues a new API token for the user; the token is returned once and only its hash is kept. Null when the user is unknown or disabled.</summary>
     public async Task<string?> IssueTokenAsync(string userName, string actor, CancellationToken cancellationToken)
     {
