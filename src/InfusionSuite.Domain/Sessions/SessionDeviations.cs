@@ -10,9 +10,12 @@ internal static class SessionDeviations
     {
         var found = new List<SessionDeviation>();
         var policy = s.Policy;
-        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } pre } && pre < preTarget)
+        // Pre-cooling counts only time cooling: the minutes the controller was not cooling (or was offline) do not.
+        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } preElapsed } preCooling
+            && preElapsed - preCooling.Interruptions.Total is var pre && pre < preTarget)
         {
-            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started."));
+            var notCooling = preCooling.Interruptions.Total > TimeSpan.Zero ? $" ({Minutes(preCooling.Interruptions.Total)} min not cooling not counted)" : string.Empty;
+            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}."));
         }
 
         if (NotAtTemperature(s, until) is { } warm)
