@@ -37,7 +37,7 @@ internal static class SessionDeviations
         if (s.Nurse.Abort is { } abort)
         {
             var cooled = performed?.Duration ?? TimeSpan.Zero;
-            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({abort.Reason}) after {Minutes(cooled)} min with the cap on."));
+            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({ClinicalWords.Of(abort.Reason)}) after {Minutes(cooled)} min with the cap on."));
         }
 
         if (s.Device.OvercoolAlarm.EverTrue)
