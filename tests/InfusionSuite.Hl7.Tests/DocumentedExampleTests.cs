@@ -38,6 +38,17 @@ public sealed class DocumentedExampleTests
         AssertDocumented("hl7-dft-p03-credit.hl7", credits[1]);
     }
 
+    [Fact]
+    public void Session2026_ItsTimeUnitsAreWrittenAsTheDocumentedDft()
+    {
+        var record = Hl7Sessions.Completed("2f0c9a4e-example");
+
+        var messages = Example().For(record, Hl7Sessions.Context(record, Note) with { Charges = Hl7Sessions.Charges2026(record) });
+
+        Assert.Equal(["97008", "97009", "97007"], messages.Skip(1).Select(m => m.Posting!.Line.Code));
+        AssertDocumented("hl7-dft-p03-97009.hl7", messages[2]);
+    }
+
     private static SessionMessages Example()
     {
         var next = 0;

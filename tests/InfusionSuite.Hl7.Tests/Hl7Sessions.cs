@@ -43,13 +43,18 @@ internal static class Hl7Sessions
         return (completed, chair.Record);
     }
 
-    public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record)
+    // A payer that still takes the Category III codes after 2025 (these tests' sessions are in 2026).
+    public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record) =>
+        Decide(record, BillingCodeSet.Create(ShippedBillingCodes.CategoryIIIOpenEnded));
+
+    /// <summary>The shipped 2026 set: 97008, 97009 (90 min of post-infusion cooling: 3 units) and, first of course, 97007.</summary>
+    public static IReadOnlyList<CodeDecision> Charges2026(ScalpCoolingSessionRecord record) => Decide(record, BillingCodeSet.Shipped);
+
+    private static IReadOnlyList<CodeDecision> Decide(ScalpCoolingSessionRecord record, BillingCodeSet codes)
     {
         var course = ScalpCoolingCourse.Create(record.Plan.CourseId, record.Plan.PatientReference, "paclitaxel weekly", record.Plan.FirstOfCourse, [record]);
-        // A payer that still takes the Category III codes after 2025 (these tests' sessions are in 2026).
-        var policy = new BillingPolicy { SiteTimeZone = NewYork, Codes = BillingCodeSet.Create(ShippedBillingCodes.CategoryIIIOpenEnded) };
-        var evaluation = ScalpCoolingBilling.Evaluate([course], policy)[0];
-        return [.. evaluation.Placement, .. evaluation.Calibration];
+        var evaluation = ScalpCoolingBilling.Evaluate([course], new BillingPolicy { SiteTimeZone = NewYork, Codes = codes })[0];
+        return [.. evaluation.All];
     }
 
     public static Hl7SessionContext Context(ScalpCoolingSessionRecord record, string? note = null) => new()

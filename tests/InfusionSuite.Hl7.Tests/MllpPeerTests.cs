@@ -53,6 +53,27 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
     }
 
     [Fact]
+    public async Task TimeCodeWithThreeUnits_ArrivesAsFt1QuantityThree()
+    {
+        var record = Hl7Sessions.Completed("peer-8");
+        var messages = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record) with { Charges = Hl7Sessions.Charges2026(record) });
+        var transport = new MllpTransport(Options(fixture.Peer.Port));
+
+        foreach (var message in messages)
+        {
+            Assert.True((await transport.SendAsync(message, CancellationToken.None)).Accepted);
+        }
+
+        var received = await fixture.Peer.WaitForControlIdsAsync([.. messages.Select(m => m.ControlId)]);
+        Assert.All(received, r => Assert.Empty(r.Problems));
+        var charges = received.Skip(1).Select(r => r.One("FT1")).ToDictionary(f => Value(f, 7), f => (Units: Value(f, 10), Display: Value(f, 7, 2)));
+        Assert.Equal(["97008", "97009", "97007"], charges.Keys);
+        Assert.Equal("3", charges["97009"].Units);
+        Assert.Equal("1", charges["97008"].Units);
+        Assert.Equal("Scalp cooling continued after the infusion ends, each 30 minutes", charges["97009"].Display);
+    }
+
+    [Fact]
     public async Task VoidAfterCharging_ReachesThePeerAsCredits()
     {
         var (completed, voided) = Hl7Sessions.CompletedThenVoided("peer-2");

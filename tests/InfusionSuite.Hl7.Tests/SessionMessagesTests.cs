@@ -75,13 +75,35 @@ public sealed class SessionMessagesTests
         Assert.Equal("20261127", Field(ft1, 4));
         Assert.Equal("20261127130000-0500", Field(ft1, 5));
         Assert.Equal("CG", Field(ft1, 6));
-        Assert.Equal("0663T^Scalp cooling device placement, monitoring and removal^CPT", Field(ft1, 7));
+        Assert.Equal("0663T^Scalp cooling, mechanical; placement of device, monitoring, and removal of device^CPT", Field(ft1, 7));
         Assert.Equal("1", Field(ft1, 10));
         Assert.Equal("INFUSION", Field(ft1, 13));
         Assert.Equal("C50.911^Malignant neoplasm of unspecified site of right female breast^I10", Field(ft1, 19));
         Assert.Equal("1234567893^Okafor^Grace^^^^^^NPI^^^^NPI~user-52", Field(ft1, 20));
         Assert.Equal("1987654320^Lindqvist^Erik^^^^^^NPI^^^^NPI", Field(ft1, 21));
         Assert.Equal("59", Field(ft1, 26));
+    }
+
+    [Fact]
+    public void Session2026_EachDftCarriesItsDecisionsCodeDisplayAndUnits_AndReadsBack()
+    {
+        var record = Hl7Sessions.Completed("s-11");
+        var decisions = Hl7Sessions.Charges2026(record);
+
+        var dfts = Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record) with { Charges = decisions }).Skip(1).ToList();
+
+        Assert.Equal(3, dfts.Count);
+        foreach (var dft in dfts)
+        {
+            var ft1 = Segment(dft.Text, "FT1");
+            var decision = decisions.Single(d => d.Code == Field(ft1, 7).Split('^')[0]);
+            Assert.Equal($"{decision.Code}^{decision.Display}^CPT", Field(ft1, 7));
+            Assert.Equal(decision.Units.ToString(System.Globalization.CultureInfo.InvariantCulture), Field(ft1, 10));
+            Assert.Equal(decision.DateOfService.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture), Field(ft1, 4));
+            Assert.Equal(dft.Posting!.Line, Outbox.StoredHl7Messages.Read(dft.Text).Posting!.Line);
+        }
+
+        Assert.Equal("3", Field(Segment(dfts.Single(m => m.Posting!.Line.Code == "97009").Text, "FT1"), 10));
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 namespace InfusionSuite.Hl7.Messages;
 
 /// <summary>One charge as posted by a DFT^P03 (what a later credit reverses).</summary>
+/// <param name="Units">FT1-10: the decision's units (97009: one per 30 min of post-infusion cooling; other codes 1).</param>
 /// <param name="TransactionId">FT1-2 of the charge.</param>
-public sealed record ChargeLine(string Code, DateOnly DateOfService, int Units, string TransactionId);
+/// <param name="Display">FT1-7.2: the code's display from the code set in force (a credit repeats the charge's); null sends the code.</param>
+public sealed record ChargeLine(string Code, DateOnly DateOfService, int Units, string TransactionId, string? Display = null);

@@ -8,8 +8,10 @@ namespace InfusionSuite.Hl7.Messages;
 /// <summary>
 /// What to post for a session, from its billing decisions and what was charged before: a credit
 /// for every earlier charge that no longer stands (a void, a code no longer billable, a changed
-/// date of service), then a charge for every billable decision not yet charged. Decisions that
-/// are not billable (held by a billing rule) are not sent.
+/// date of service, a changed unit count), then a charge for every billable decision not yet charged.
+/// Each charge is the decision as decided: its code and display from the code set in force, its date
+/// of service and its units (97009: time units). Decisions that are not billable, or held (no visit
+/// yet), are not sent. Order: the per-session code, its time add-on, then the fitting.
 /// </summary>
 public static class ChargePostings
 {
@@ -22,8 +24,8 @@ public static class ChargePostings
             ? []
             : context.Charges
                 .Where(d => d.Billable && string.Equals(d.SessionId, sessionId, StringComparison.Ordinal))
-                .OrderBy(d => d.Code == ScalpCoolingCodes.Placement ? 0 : 1)
-                .Select(d => new ChargeLine(d.Code, d.DateOfService, 1, TransactionId(sessionId, d, "CG")))
+                .OrderBy(d => d.Scope switch { BillingCodeScope.Session => 0, BillingCodeScope.Time => 1, _ => 2 })
+                .Select(d => new ChargeLine(d.Code, d.DateOfService, d.Units, TransactionId(sessionId, d), d.Display.Length > 0 ? d.Display : null))
                 .ToList();
 
         var postings = new List<ChargePosting>();
@@ -47,8 +49,9 @@ public static class ChargePostings
     /// <summary>The credit of a charge has its own FT1-2, derived from the charge's.</summary>
     private static string CreditId(string chargeId) => TransactionId(chargeId + "/CD");
 
-    private static string TransactionId(string sessionId, CodeDecision decision, string type) =>
-        TransactionId(string.Create(CultureInfo.InvariantCulture, $"{sessionId}/{decision.Code}/{decision.DateOfService:yyyyMMdd}/{type}"));
+    /// <summary>A charge's FT1-2 names what it charges, units included: a changed unit count is another charge (after the credit of the first).</summary>
+    private static string TransactionId(string sessionId, CodeDecision decision) =>
+        TransactionId(string.Create(CultureInfo.InvariantCulture, $"{sessionId}/{decision.Code}/{decision.DateOfService:yyyyMMdd}/{decision.Units}/CG"));
 
     /// <summary>FT1-2 holds 12 characters: 12 hex digits of a SHA-256 of what the posting is, the same every time it is derived.</summary>
     private static string TransactionId(string seed) =>

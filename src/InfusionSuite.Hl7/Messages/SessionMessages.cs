@@ -100,7 +100,7 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
                 DateOfService = line.DateOfService,
                 PostedAt = Instant(now),
                 TransactionType = posting.TransactionType,
-                TransactionCode = new Hl7Code(line.Code, ChargeDisplay(line.Code), options.ChargeCodingSystem),
+                TransactionCode = new Hl7Code(line.Code, line.Display ?? line.Code, options.ChargeCodingSystem),
                 Units = line.Units,
                 Department = new Hl7Code(options.Department, null, null),
                 Diagnoses = context.Diagnoses,
@@ -158,13 +158,6 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
 
     private static string? VisitNumber(string? encounterReference) =>
         encounterReference is { } reference && reference.StartsWith("Encounter/", StringComparison.Ordinal) ? reference["Encounter/".Length..] : encounterReference;
-
-    private static string ChargeDisplay(string code) => code switch
-    {
-        ScalpCoolingCodes.Placement => "Scalp cooling device placement, monitoring and removal",
-        ScalpCoolingCodes.Calibration => "Scalp cooling cap initial measurement and calibration",
-        _ => code,
-    };
 
     /// <summary>The nurse who started the session, then the one who ended it when different.</summary>
     private static IEnumerable<string> Performers(ScalpCoolingSessionRecord record)
