@@ -1,5 +1,6 @@
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Domain.Tests;
 
@@ -67,6 +68,25 @@ public sealed class PreCoolingCountsCoolingTests
         var due = placed + TimeSpan.FromMinutes(30) + pausedFor;
         Assert.Equal(TimeSpan.Zero, SessionLiveView.At(chair.Record, due).RemainingToTarget);
         Assert.True(SessionLiveView.At(chair.Record, due).ReadyForInfusion);
+    }
+
+    [Fact]
+    public void ControllerOfflineDuringPreCooling_StillCounts_ItMayBeCooling_TheGapIsAnInterruption()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.RunMinutes(10);
+        chair.Apply(new ControllerWentOffline(chair.Now));
+        chair.Minutes(3);
+        chair.Apply(new ControllerCameOnline(chair.Now));
+        chair.RunMinutes(17);
+
+        chair.StartInfusion();
+
+        var record = chair.Record;
+        Assert.DoesNotContain(record.Deviations, d => d.Code == DeviationCode.ShortPrecool);
+        Assert.Equal(TimeSpan.FromMinutes(3), record.Phases[0].Interruptions.Total);
+        Assert.Equal(TimeSpan.Zero, record.Phases[0].NotCooling);
     }
 
     [Fact]

@@ -10,11 +10,11 @@ internal static class SessionDeviations
     {
         var found = new List<SessionDeviation>();
         var policy = s.Policy;
-        // Pre-cooling counts only time cooling: the minutes the controller was not cooling (or was offline) do not.
+        // Pre-cooling counts only time cooling: the minutes the controller said it was not cooling do not.
         if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } preElapsed } preCooling
-            && preElapsed - preCooling.Interruptions.Total is var pre && pre < preTarget)
+            && preElapsed - preCooling.NotCooling is var pre && pre < preTarget)
         {
-            var notCooling = preCooling.Interruptions.Total > TimeSpan.Zero ? $" ({Minutes(preCooling.Interruptions.Total)} min not cooling not counted)" : string.Empty;
+            var notCooling = preCooling.NotCooling > TimeSpan.Zero ? $" ({Minutes(preCooling.NotCooling)} min not cooling not counted)" : string.Empty;
             found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}."));
         }
 

@@ -11,7 +11,7 @@ namespace InfusionSuite.Domain.Sessions;
 /// <param name="NotCooling">In pre-cooling, infusion or post-cooling while the controller says it is not cooling (paused, stopped, faulted, standby, cap off).</param>
 /// <param name="CountedTowardsTarget">
 /// The running pre- or post-cooling phase's time that counts towards its target: pre-cooling counts only
-/// time cooling (not while the controller was not cooling or was offline); post-cooling its elapsed time.
+/// time the controller did not say it was not cooling; post-cooling its elapsed time.
 /// </param>
 public sealed record SessionLiveView(
     SessionStatus Status,
@@ -58,14 +58,17 @@ public sealed record SessionLiveView(
             target is null ? null : counted);
     }
 
-    /// <summary>Cooling as far as anyone knows: online, and not said to be paused, stopped or faulted (unknown counts as cooling).</summary>
-    internal static bool IsCooling(ControllerSnapshot controller) => controller.Online && controller.CoolingRunning != false;
+    /// <summary>
+    /// Cooling as far as anyone knows: not said by the controller to be paused, stopped or faulted (a controller
+    /// not heard from, or offline, may still be cooling: unknown counts as cooling).
+    /// </summary>
+    internal static bool IsCooling(ControllerSnapshot controller) => controller.CoolingRunning != false;
 
-    /// <summary>Time in the phase the controller was not cooling, up to <paramref name="now"/> (a gap still open runs on to now).</summary>
+    /// <summary>Time in the phase the controller said it was not cooling, up to <paramref name="now"/> (a span still open runs on to now).</summary>
     private static TimeSpan NotCoolingIn(ScalpCoolingSessionRecord record, PhaseSummary phase, DateTimeOffset now)
     {
         var known = record.AsOf > phase.Start ? record.AsOf : phase.Start;
-        return phase.Interruptions.Total + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
+        return phase.NotCooling + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
     }
 
     /// <summary>The running phase while the session is live.</summary>

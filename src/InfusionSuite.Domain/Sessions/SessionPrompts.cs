@@ -30,6 +30,6 @@ public static class SessionPrompts
             return phase.Start + target;
         }
 
-        return SessionLiveView.IsCooling(record.Controller) ? phase.Start + target + phase.Interruptions.Total : null;
+        return SessionLiveView.IsCooling(record.Controller) ? phase.Start + target + phase.NotCooling : null;
     }
 }
