@@ -22,6 +22,9 @@ internal interface IWriteCommands : IAsyncDisposable
 
     void Hello(int controllerKey, ControllerSighting sighting);
 
+    /// <summary>Keeps the controller's latest reported coolant setpoint (an older report never replaces a newer one).</summary>
+    void Setpoint(int controllerKey, ControllerSetpointReport report);
+
     /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
     void Adopt(AdoptedMessage adopted, int sessionKey);
 

@@ -56,7 +56,7 @@ internal sealed class IngestStore(
             sessions.Add((await SessionLogReader.LoadAsync(_connection, id, cancellationToken))!);
         }
 
-        return new IngestRecovery(lastSeq, sessions);
+        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken));
     }
 
     public async Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)
@@ -174,6 +174,11 @@ internal sealed class IngestStore(
             commands.Hello(key, sighting);
         }
 
+        foreach (var setpoint in batch.Setpoints)
+        {
+            commands.Setpoint(ControllerKey(commands, setpoint.ControllerId, cancellationToken), setpoint);
+        }
+
         foreach (var started in batch.StartedSessions)
         {
             StartSession(commands, started, cancellationToken);
@@ -248,6 +253,20 @@ internal sealed class IngestStore(
         }
 
         return key;
+    }
+
+    private async Task<List<ControllerSetpointReport>> LoadSetpointsAsync(CancellationToken cancellationToken)
+    {
+        var setpoints = new List<ControllerSetpointReport>();
+        await using var query = _connection!.Command("SELECT controller_id, setpoint_tenths, setpoint_at_ms FROM controllers WHERE setpoint_tenths IS NOT NULL AND setpoint_at_ms IS NOT NULL");
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            setpoints.Add(new ControllerSetpointReport(
+                reader.GetString(0), new Temperature(checked((short)reader.GetInt32(1))), TelemetryColumns.Instant(reader.GetInt64(2))));
+        }
+
+        return setpoints;
     }
 
     private async Task LoadControllerKeysAsync(CancellationToken cancellationToken)

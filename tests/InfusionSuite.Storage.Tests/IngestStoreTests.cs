@@ -47,6 +47,24 @@ public sealed class IngestStoreTests
 
     [Theory]
     [BothEngines]
+    public async Task ControllersLatestSetpoint_IsKeptAcrossAReopen_AnOlderReportNeverReplacesIt(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        batch.Add(new ControllerSetpointReport("CHAIR-05", Temperature.FromCelsius(-5.0m), Nine));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+        batch.Add(new ControllerSetpointReport("CHAIR-05", Temperature.FromCelsius(-3.0m), Nine.AddMinutes(-1)));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var again = await fixture.OpenAsync();
+
+        Assert.Equal(new ControllerSetpointReport("CHAIR-05", Temperature.FromCelsius(-5.0m), Nine), Assert.Single(again.Setpoints!));
+    }
+
+    [Theory]
+    [BothEngines]
     public async Task RedeliveredSampleOrEvent_IsStoredOnce(StorageProvider engine)
     {
         await using var fixture = new StoreFixture(engine);

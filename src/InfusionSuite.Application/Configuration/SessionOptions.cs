@@ -27,6 +27,13 @@ public sealed class SessionOptions
     /// <summary>°C above the setpoint still counted as at temperature (one decimal).</summary>
     public decimal? SetpointToleranceC { get; set; } = SessionPolicy.Default.SetpointTolerance.Celsius;
 
+    /// <summary>
+    /// The coolant setpoint (°C, one decimal) per controller model, as the controller's hello names the
+    /// model (<c>Sessions:ModelSetpointsC:SIM-1 = -5.0</c>): judged against while a controller has
+    /// reported none. A controller with neither cannot be judged, and the board says so.
+    /// </summary>
+    public Dictionary<string, decimal> ModelSetpointsC { get; set; } = [];
+
     /// <summary>A controller clock further than this from the server clock is flagged.</summary>
     public TimeSpan? ClockSkewThreshold { get; set; } = SessionPolicy.Default.ClockSkewThreshold;
 
@@ -48,6 +55,9 @@ public sealed class SessionOptions
                 : [.. Presets.Select(p => new RegimenPreset(p.Name, RegimenTargets.FromMinutes(p.PreCoolingMinutes, p.PostCoolingMinutes)))],
             InterruptionThreshold = InterruptionThreshold ?? defaults.InterruptionThreshold,
             SetpointTolerance = SetpointToleranceC is { } c ? Temperature.FromCelsius(c) : defaults.SetpointTolerance,
+            ModelSetpoints = ModelSetpointsC.Count == 0
+                ? defaults.ModelSetpoints
+                : ModelSetpointsC.ToDictionary(m => m.Key, m => Temperature.FromCelsius(m.Value), StringComparer.OrdinalIgnoreCase),
             ClockSkewThreshold = ClockSkewThreshold ?? defaults.ClockSkewThreshold,
             SameMomentWindow = SameMomentWindow ?? defaults.SameMomentWindow,
             AbortListenWindow = AbortListenWindow ?? defaults.AbortListenWindow,

@@ -13,6 +13,14 @@ internal sealed class SessionOptionsValidator : IValidateOptions<SessionOptions>
             failures.Add($"{SessionOptions.SectionName}:{nameof(SessionOptions.SetpointToleranceC)} must be 0.0–10.0 °C with one decimal.");
         }
 
+        foreach (var (model, setpoint) in options.ModelSetpointsC)
+        {
+            if (setpoint < -10 || setpoint > 40 || decimal.Round(setpoint, 1) != setpoint)
+            {
+                failures.Add($"{SessionOptions.SectionName}:{nameof(SessionOptions.ModelSetpointsC)}:{model} must be -10.0–40.0 °C with one decimal (CCP/1's coolant range).");
+            }
+        }
+
         for (var i = 0; i < options.Presets.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(options.Presets[i].Name))

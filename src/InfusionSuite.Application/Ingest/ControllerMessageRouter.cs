@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using DeviceHello = InfusionSuite.Application.Controllers.ControllerHelloReceived;
@@ -30,6 +31,7 @@ internal sealed class ControllerMessageRouter(
                 break;
             case ControllerEventReceived controllerEvent:
                 metrics.Message(IngestKind.Event);
+                NoteSetpoint(controllerEvent.Event);
                 HandleInput(message, new DeviceEventReceived(receivedAt, controllerEvent.Event), keepUnassigned: true);
                 break;
             case DeviceHello hello:
@@ -46,6 +48,19 @@ internal sealed class ControllerMessageRouter(
         }
 
         pending.AcknowledgeAfterCommit(message.Acknowledgement);
+    }
+
+    /// <summary>A SETPOINT is kept for its controller, whichever session (if any) takes it.</summary>
+    private void NoteSetpoint(ControllerEvent e)
+    {
+        if (e.Kind == ControllerEventKind.Setpoint && SetpointDetail.TryParse(e.Detail, out var setpoint))
+        {
+            var report = new ControllerSetpointReport(e.ControllerId, setpoint, e.Timestamp);
+            if (sessions.NoteSetpoint(report))
+            {
+                pending.AddSetpoint(report);
+            }
+        }
     }
 
     private void HandleTelemetry(DeviceTelemetry message, DateTimeOffset receivedAt)

@@ -50,6 +50,8 @@ internal sealed class PendingBatch(
 
     public void AddSighting(ControllerSighting sighting) => _batch.Add(sighting);
 
+    public void AddSetpoint(ControllerSetpointReport setpoint) => _batch.Add(setpoint);
+
     /// <summary>A stored message no session had taken joins <paramref name="session"/>'s log, after its start.</summary>
     public void Adopt(long storedIngestSeq, LiveSession session)
     {

@@ -15,6 +15,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     private readonly Dictionary<string, LiveSession> _byController = new(StringComparer.Ordinal);
     private readonly Dictionary<string, LiveSession> _bySession = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ControllerHello> _hellos = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ControllerSetpointReport> _setpoints = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Opens the store and rebuilds every open session and those ended within the late-message
@@ -24,6 +25,11 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     {
         var window = policies.Current.LateMessageWindow;
         var recovery = await store.OpenAsync(timeProvider.GetUtcNow() - window, cancellationToken);
+        foreach (var setpoint in recovery.Setpoints ?? [])
+        {
+            _setpoints[setpoint.ControllerId] = setpoint;
+        }
+
         foreach (var stored in recovery.Sessions)
         {
             var live = Rebuild(stored);
@@ -44,6 +50,21 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
 
     /// <summary>The controller's latest hello since this writer started; null when none came.</summary>
     public ControllerHello? LastHello(string controllerId) => _hellos.GetValueOrDefault(controllerId);
+
+    /// <summary>Remembers a setpoint the controller reported; true when it is the controller's latest (to be kept).</summary>
+    public bool NoteSetpoint(ControllerSetpointReport report)
+    {
+        if (_setpoints.TryGetValue(report.ControllerId, out var known) && known.ReportedAt > report.ReportedAt)
+        {
+            return false;
+        }
+
+        _setpoints[report.ControllerId] = report;
+        return known != report;
+    }
+
+    /// <summary>The controller's latest reported setpoint (kept across restarts); null when it never reported one.</summary>
+    public ControllerSetpointReport? LastSetpoint(string controllerId) => _setpoints.GetValueOrDefault(controllerId);
 
     /// <summary>The controller's current session, if it has one.</summary>
     public bool TryCurrent(string controllerId, out LiveSession live) => _byController.TryGetValue(controllerId, out live!);

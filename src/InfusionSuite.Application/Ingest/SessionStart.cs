@@ -104,6 +104,16 @@ internal sealed class SessionStart(
             }
         }
 
+        if (sessions.LastSetpoint(request.ControllerId) is { } setpoint)
+        {
+            // The controller reported its setpoint before the session began (often while pre-chilling).
+            var known = new ControllerSetpointKnown(receivedAt, setpoint.Setpoint, setpoint.ReportedAt);
+            if (live.Session.Apply(known).IsAccepted)
+            {
+                pending.AddInput(live, request.ControllerId, known);
+            }
+        }
+
         if (action.EffectiveInstant < receivedAt)
         {
             await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);

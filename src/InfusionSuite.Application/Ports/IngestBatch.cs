@@ -14,6 +14,7 @@ public sealed class IngestBatch
     private readonly List<StartedSession> _started = [];
     private readonly Dictionary<string, SessionStatusChange> _statuses = new(StringComparer.Ordinal);
     private readonly List<ControllerSighting> _controllers = [];
+    private readonly List<ControllerSetpointReport> _setpoints = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
@@ -31,6 +32,9 @@ public sealed class IngestBatch
     public IReadOnlyCollection<SessionStatusChange> StatusChanges => _statuses.Values;
 
     public IReadOnlyList<ControllerSighting> Controllers => _controllers;
+
+    /// <summary>Controllers' newly reported coolant setpoints, kept per controller (the latest wins).</summary>
+    public IReadOnlyList<ControllerSetpointReport> Setpoints => _setpoints;
 
     /// <summary>
     /// Records of sessions that reached an end status (completed, aborted, voided) in this batch:
@@ -50,7 +54,7 @@ public sealed class IngestBatch
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
-    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _adopted.Count == 0;
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0;
 
     public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
 
@@ -61,6 +65,8 @@ public sealed class IngestBatch
     public void Add(StartedSession session) => _started.Add(session);
 
     public void Add(ControllerSighting sighting) => _controllers.Add(sighting);
+
+    public void Add(ControllerSetpointReport setpoint) => _setpoints.Add(setpoint);
 
     public void SetStatus(SessionStatusChange change) => _statuses[change.SessionId] = change;
 
@@ -78,6 +84,7 @@ public sealed class IngestBatch
         _started.Clear();
         _statuses.Clear();
         _controllers.Clear();
+        _setpoints.Clear();
         _ended.Clear();
         _adopted.Clear();
         _changedAfterEnd.Clear();

@@ -3,4 +3,5 @@ namespace InfusionSuite.Application.Ports;
 /// <summary>What the writer needs after a start: where the ingest order goes on, and the sessions to rebuild.</summary>
 /// <param name="LastIngestSeq">The highest ingest sequence number stored (0 for a new database).</param>
 /// <param name="Sessions">Sessions still open, and those ended within the window asked for (late controller messages may still join them).</param>
-public sealed record IngestRecovery(long LastIngestSeq, IReadOnlyList<StoredSession> Sessions);
+/// <param name="Setpoints">Each controller's latest reported coolant setpoint, where one was ever reported.</param>
+public sealed record IngestRecovery(long LastIngestSeq, IReadOnlyList<StoredSession> Sessions, IReadOnlyList<ControllerSetpointReport>? Setpoints = null);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfusionSuite.Domain.Controllers;
 
 namespace InfusionSuite.Domain.Sessions;
@@ -17,6 +16,8 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     private TemperatureAggregate _scalp;
     private DateTimeOffset _capStatusAt = DateTimeOffset.MinValue;
     private DateTimeOffset _setpointAt = DateTimeOffset.MinValue;
+    private Temperature? _reportedSetpoint;
+    private Temperature? _modelSetpoint;
 
     public DateTimeOffset? FirstCoolingStartWithCapAt { get; private set; }
 
@@ -35,7 +36,15 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
 
     public CapCalibration? Calibration { get; private set; }
 
-    public Temperature? Setpoint { get; private set; }
+    /// <summary>
+    /// The setpoint judged against: the controller's latest reported one, else the site's setpoint for
+    /// its model; null when neither is known (the coolant cannot be judged).
+    /// </summary>
+    public Temperature? Setpoint => _reportedSetpoint ?? _modelSetpoint;
+
+    public SetpointSource? SetpointSource => _reportedSetpoint is not null ? Sessions.SetpointSource.Controller
+        : _modelSetpoint is not null ? Sessions.SetpointSource.ModelSetting
+        : null;
 
     public IReadOnlyList<string> FaultCodes => _faultCodes;
 
@@ -56,7 +65,7 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     public static bool IsReadable(ControllerEvent e) => e.Kind switch
     {
         ControllerEventKind.Calibrated => TryCapSize(e.Detail, out _),
-        ControllerEventKind.Setpoint => TrySetpoint(e.Detail, out _),
+        ControllerEventKind.Setpoint => SetpointDetail.TryParse(e.Detail, out _),
         _ => true,
     };
 
@@ -127,14 +136,8 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
                 FittingSeen |= at >= startedAt;
                 break;
             case ControllerEventKind.Setpoint:
-                TrySetpoint(e.Detail, out var setpoint);
-                if (at >= _setpointAt)
-                {
-                    Setpoint = setpoint;
-                    _setpointAt = at;
-                    ObserveSetpoint(at);
-                }
-
+                SetpointDetail.TryParse(e.Detail, out var setpoint);
+                ReportedSetpoint(setpoint, at);
                 break;
             case ControllerEventKind.Fault:
                 if (e.Detail is { } code && !_faultCodes.Contains(code))
@@ -147,6 +150,32 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
                 break;
             default:
                 break;
+        }
+    }
+
+    /// <summary>A setpoint the controller reported (in the session, or before it and kept for its controller); the latest wins.</summary>
+    public void ReportedSetpoint(Temperature setpoint, DateTimeOffset at)
+    {
+        if (at >= _setpointAt)
+        {
+            _reportedSetpoint = setpoint;
+            _setpointAt = at;
+            ObserveSetpoint(Latest is { } latest && latest.At > at ? latest.At : at);
+        }
+    }
+
+    /// <summary>The site's setpoint for the controller's model, used while the controller reported none.</summary>
+    public void ModelSetpoint(Temperature? setpoint)
+    {
+        if (_modelSetpoint == setpoint)
+        {
+            return;
+        }
+
+        _modelSetpoint = setpoint;
+        if (Latest is { } latest)
+        {
+            ObserveSetpoint(latest.At);
         }
     }
 
@@ -175,16 +204,4 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     private static bool TryCapSize(string? detail, out CapSize size) =>
         Enum.TryParse(detail, ignoreCase: false, out size) && Enum.IsDefined(size) && !int.TryParse(detail, out _);
 
-    private static bool TrySetpoint(string? detail, out Temperature setpoint)
-    {
-        if (decimal.TryParse(detail, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var celsius)
-            && celsius is >= -50m and <= 50m)
-        {
-            setpoint = Temperature.FromCelsius(celsius);
-            return true;
-        }
-
-        setpoint = default;
-        return false;
-    }
 }

@@ -40,6 +40,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         TelemetryReceived telemetry => ApplyTelemetry(telemetry.Sample, telemetry.ReceivedAt),
         DeviceEventReceived received => ApplyEvent(received.Event, received.ReceivedAt),
         ControllerHelloReceived hello => ApplyHello(hello),
+        ControllerSetpointKnown known => ApplyKnownSetpoint(known),
         ControllerWentOffline offline => ApplyLiveness(offline.ReceivedAt, isOffline: true),
         ControllerCameOnline online => ApplyLiveness(online.ReceivedAt, isOffline: false),
         null => throw new ArgumentNullException(nameof(input)),
@@ -144,7 +145,21 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         }
 
         _state.Channel.Hello(hello.Hello, hello.ReceivedAt);
+        _state.Device.ModelSetpoint(_state.Policy.ModelSetpoint(_state.Channel.Model));
         _state.Saw(hello.ReceivedAt);
+        return InputOutcome.Accepted;
+    }
+
+    private InputOutcome ApplyKnownSetpoint(ControllerSetpointKnown known)
+    {
+        var refusal = DeviceGate(_state.Plan?.ControllerId, known.ReceivedAt);
+        if (refusal != RefusalReason.None)
+        {
+            return InputOutcome.Refused(refusal);
+        }
+
+        _state.Device.ReportedSetpoint(known.Setpoint, known.ReportedAt);
+        _state.Saw(known.ReceivedAt);
         return InputOutcome.Accepted;
     }
 

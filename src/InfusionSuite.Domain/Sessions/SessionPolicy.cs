@@ -26,6 +26,12 @@ public sealed record SessionPolicy
     /// <summary>Coolant warmer than setpoint plus this is not at temperature (default 2.0 °C).</summary>
     public Temperature SetpointTolerance { get; init; } = new(20);
 
+    /// <summary>
+    /// The coolant setpoint per controller model (the hello's model, case aside), judged against while
+    /// a controller has reported none; a model not listed cannot be judged (empty by default).
+    /// </summary>
+    public IReadOnlyDictionary<string, Temperature> ModelSetpoints { get; init; } = new Dictionary<string, Temperature>();
+
     /// <summary>Device clock further than this from the server clock is flagged (default 5 s).</summary>
     public TimeSpan ClockSkewThreshold { get; init; } = TimeSpan.FromSeconds(5);
 
@@ -45,6 +51,25 @@ public sealed record SessionPolicy
 
     /// <summary>How long after its end a session may still take controller messages (the longer of the two windows).</summary>
     public TimeSpan LateMessageWindow => AbortListenWindow > SameMomentWindow ? AbortListenWindow : SameMomentWindow;
+
+    /// <summary>The site's setpoint for a controller model; null when the model is unknown or not listed.</summary>
+    public Temperature? ModelSetpoint(string? model)
+    {
+        if (model is null)
+        {
+            return null;
+        }
+
+        foreach (var (name, setpoint) in ModelSetpoints)
+        {
+            if (string.Equals(name, model, StringComparison.OrdinalIgnoreCase))
+            {
+                return setpoint;
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>True when a target lies in the editable range.</summary>
     public bool IsTargetAllowed(TimeSpan target) => target >= MinimumTarget && target <= MaximumTarget;

@@ -42,7 +42,8 @@ internal static class SessionRecordBuilder
                 s.Device.Coolant,
                 s.Device.Scalp,
                 s.Device.Setpoint,
-                CoolantAtSetpoint(s, coolingWindow, until)),
+                CoolantAtSetpoint(s, coolingWindow, until),
+                s.Device.SetpointSource),
             Controller = new ControllerSnapshot(
                 plan.ControllerId,
                 s.Channel.Model,

@@ -89,6 +89,14 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("model");
 
+                    b.Property<long?>("SetpointAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("setpoint_at_ms");
+
+                    b.Property<int?>("SetpointTenths")
+                        .HasColumnType("integer")
+                        .HasColumnName("setpoint_tenths");
+
                     b.HasKey("ControllerKey");
 
                     b.HasIndex("ControllerId")

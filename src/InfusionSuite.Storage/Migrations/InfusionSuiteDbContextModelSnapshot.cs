@@ -80,6 +80,14 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("model");
 
+                    b.Property<long?>("SetpointAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("setpoint_at_ms");
+
+                    b.Property<int?>("SetpointTenths")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("setpoint_tenths");
+
                     b.HasKey("ControllerKey");
 
                     b.HasIndex("ControllerId")

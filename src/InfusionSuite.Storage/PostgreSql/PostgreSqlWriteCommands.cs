@@ -55,6 +55,10 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
         "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5",
         sighting.Hello.Model, sighting.Hello.Firmware, unchecked((int)sighting.Hello.Boot), TelemetryColumns.Ms(sighting.At), controllerKey);
 
+    public void Setpoint(int controllerKey, ControllerSetpointReport report) => Row(
+        "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)",
+        (int)report.Setpoint.Tenths, TelemetryColumns.Ms(report.ReportedAt), controllerKey);
+
     public void Adopt(AdoptedMessage adopted, int sessionKey)
     {
         Row("UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",

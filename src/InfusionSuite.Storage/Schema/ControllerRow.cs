@@ -16,4 +16,10 @@ public sealed class ControllerRow
 
     /// <summary>UTC, milliseconds since the Unix epoch.</summary>
     public long? LastHelloAtMs { get; set; }
+
+    /// <summary>The latest coolant setpoint the controller reported, in tenths of °C; null when it never reported one.</summary>
+    public int? SetpointTenths { get; set; }
+
+    /// <summary>When it reported it (the SETPOINT event's ts), UTC milliseconds since the Unix epoch.</summary>
+    public long? SetpointAtMs { get; set; }
 }

@@ -33,6 +33,7 @@ internal static class InputLogCodec
         (21, typeof(ControllerHelloReceived)),
         (22, typeof(ControllerWentOffline)),
         (23, typeof(ControllerCameOnline)),
+        (24, typeof(ControllerSetpointKnown)),
     ];
 
     public static int KindOf(SessionInput input)

@@ -19,6 +19,8 @@ internal sealed class WriteCommands : IWriteCommands
     private readonly SqliteCommand _hello;
     private readonly SqliteParameter[] _h;
     private readonly SqliteCommand _newController;
+    private readonly SqliteCommand _setpoint;
+    private readonly SqliteParameter[] _sp;
     private readonly SqliteCommand _course;
     private readonly SqliteCommand _policy;
     private readonly SqliteCommand _session;
@@ -41,6 +43,8 @@ internal sealed class WriteCommands : IWriteCommands
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
         (_status, _s) = Create(connection, "UPDATE sessions SET status = $1, ended_at_ms = $2 WHERE session_key = $3", 3);
         (_hello, _h) = Create(connection, "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5", 5);
+        (_setpoint, _sp) = Create(connection,
+            "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)", 3);
         (_newController, _) = Create(connection, "INSERT INTO controllers (controller_id) VALUES ($1) RETURNING controller_key", 1);
         (_course, _) = Create(connection,
             "INSERT INTO courses (course_id, patient_reference, regimen, cap_measured_and_calibrated, created_at_ms) VALUES ($1, $2, $3, $4, $5) " +
@@ -56,7 +60,7 @@ internal sealed class WriteCommands : IWriteCommands
         (_adopt, _ad) = Create(connection,
             "UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL; " +
             "UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL", 3);
-        _all = [_telemetry, _input, _audit, _status, _hello, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
+        _all = [_telemetry, _input, _audit, _status, _hello, _setpoint, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
     }
 
     public void Enlist(DbTransaction transaction)
@@ -129,6 +133,14 @@ internal sealed class WriteCommands : IWriteCommands
         _h[3].Value = TelemetryColumns.Ms(sighting.At);
         _h[4].Value = controllerKey;
         _hello.ExecuteNonQuery();
+    }
+
+    public void Setpoint(int controllerKey, ControllerSetpointReport report)
+    {
+        _sp[0].Value = (int)report.Setpoint.Tenths;
+        _sp[1].Value = TelemetryColumns.Ms(report.ReportedAt);
+        _sp[2].Value = controllerKey;
+        _setpoint.ExecuteNonQuery();
     }
 
     /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>

@@ -109,7 +109,8 @@ internal sealed class BoardReader(
                 listing?.LastHelloAt,
                 controller.LatestSampleAt,
                 controller.Reboots,
-                (long)controller.ClockSkew.Largest.TotalSeconds));
+                (long)controller.ClockSkew.Largest.TotalSeconds),
+            !ended && record.Temperatures.Setpoint is null);
     }
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>

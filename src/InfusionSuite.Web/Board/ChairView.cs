@@ -7,6 +7,7 @@ namespace InfusionSuite.Web.Board;
 /// <param name="Actions">The steps a nurse can take now (the domain's answer, as action names: <c>cap-placed</c>, …, <c>abort</c>); empty for users who do not run sessions.</param>
 /// <param name="ClockWarning">The controller's clock is off or stepped (the domain's words); null when it is within the threshold.</param>
 /// <param name="Controller">The controller's details for engineers and admins (users who do not run sessions); null for nurses.</param>
+/// <param name="SetpointUnknown">A running session whose coolant cannot be judged: the controller reported no setpoint and its model has none in settings.</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
     string ControllerId,
@@ -32,4 +33,5 @@ public sealed record ChairView(
     IReadOnlyList<string> Actions,
     IReadOnlyList<string> DocumentationActions,
     string? ClockWarning = null,
-    ChairController? Controller = null);
+    ChairController? Controller = null,
+    bool SetpointUnknown = false);

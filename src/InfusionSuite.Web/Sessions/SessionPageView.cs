@@ -59,7 +59,8 @@ public sealed record InterruptionsView(int Count, long TotalSeconds, long Longes
 /// <summary>A deviation with its whole minutes (rounded down, as shown to nurses) and exact seconds.</summary>
 public sealed record DeviationView(string Code, int Minutes, long Seconds, string Detail);
 
-public sealed record TemperaturesView(decimal? Setpoint, TemperatureSummaryView Coolant, TemperatureSummaryView Scalp, long CoolantAtSetpointSeconds);
+/// <param name="SetpointSource">Where the setpoint comes from (<c>Controller</c>, <c>ModelSetting</c>); null when it is unknown and the coolant cannot be judged.</param>
+public sealed record TemperaturesView(decimal? Setpoint, TemperatureSummaryView Coolant, TemperatureSummaryView Scalp, long CoolantAtSetpointSeconds, string? SetpointSource = null);
 
 public sealed record TemperatureSummaryView(decimal? Min, decimal? Mean, decimal? Max, int Samples);
 

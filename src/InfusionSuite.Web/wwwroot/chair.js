@@ -92,7 +92,9 @@ export function updateChairCard(card, chair, options) {
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   const lastKnown = chair.online ? '' : ' (last known)';
-  p.coolant.textContent = celsius(chair.coolantC) + (chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')' : '') + lastKnown;
+  const setpoint = chair.setpointC !== null && chair.setpointC !== undefined ? ' (setpoint ' + celsius(chair.setpointC) + ')'
+    : chair.setpointUnknown ? ' (setpoint unknown: cannot judge)' : '';
+  p.coolant.textContent = celsius(chair.coolantC) + setpoint + lastKnown;
   p.scalp.textContent = celsius(chair.scalpC) + lastKnown;
   p.temps.classList.toggle('stale', !chair.online);
 
@@ -118,14 +120,16 @@ export function updateChairCard(card, chair, options) {
     card.classList.toggle('alarm', chair.alarms.length > 0);
   }
 
-  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap].join(',');
+  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap, chair.setpointUnknown].join(',');
   if (promptKey !== card.promptKey) {
     card.promptKey = promptKey;
     clear(p.prompts);
     if (chair.readyForInfusion) {
       p.prompts.append(el('p', 'Ready for infusion', 'prompt ready'));
     } else if (chair.preCoolingTargetReached) {
-      p.prompts.append(el('p', 'Pre-cooling target reached: coolant not yet at setpoint', 'prompt target'));
+      p.prompts.append(el('p', chair.setpointUnknown
+        ? 'Pre-cooling target reached: setpoint unknown, the coolant cannot be judged'
+        : 'Pre-cooling target reached: coolant not yet at setpoint', 'prompt target'));
     }
     if (chair.removeCap) p.prompts.append(el('p', 'Post-cooling complete: remove cap', 'prompt remove'));
   }

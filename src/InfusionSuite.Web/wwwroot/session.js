@@ -130,6 +130,9 @@ function renderDocumented(view) {
   fact(list, 'Cap removed', dateTime(view.boundaries.capRemovedAt) + (view.boundaries.removalSource ? ' (' + words(view.boundaries.removalSource) + ')' : ''));
   fact(list, 'Interruptions', view.interruptions.count + ' (' + minutes(view.interruptions.totalSeconds) + ' in total)');
   fact(list, 'Coolant', 'min ' + celsius(view.temperatures.coolant.min) + ', mean ' + celsius(view.temperatures.coolant.mean) + ', max ' + celsius(view.temperatures.coolant.max));
+  fact(list, 'Coolant setpoint', view.temperatures.setpoint === null || view.temperatures.setpoint === undefined
+    ? 'unknown: the coolant cannot be judged'
+    : celsius(view.temperatures.setpoint) + (view.temperatures.setpointSource === 'ModelSetting' ? ' (site setting for the controller model)' : ' (reported by the controller)'));
   fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
   fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
   fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
