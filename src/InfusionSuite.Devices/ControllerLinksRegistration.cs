@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Devices.Mqtt;
@@ -68,6 +69,7 @@ public static class ControllerLinksRegistration
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<MqttLinkOptions>, MqttLinkOptionsValidator>());
             services.TryAddTransient<IMqttClientAdapter, MqttNetClientAdapter>();
             services.TryAddSingleton<MqttMessageReceiver>();
+            services.TryAddSingleton<IWriterLease, AlwaysHeldWriterLease>();
             services.AddHostedService<MqttLink>();
         }
 

@@ -22,11 +22,29 @@ internal abstract class DatabaseConnections
     public abstract IWriteCommands CreateWriteCommands(DbConnection connection);
 
     /// <summary>
-    /// The writer's long-lived connection, made the only writer of the database; throws a
-    /// <see cref="Application.Ports.StorageUnavailableException"/> naming the database when another process writes it.
+    /// The writer's long-lived connection, once this process may write (PostgreSQL: it holds its sites' leases).
     /// SQLite: a connection like any other (one file, one service; the migration gate and SQLite's own locks).
     /// </summary>
     public virtual Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
+    /// <summary>
+    /// First thing in each batch transaction of the writer: throws a <see cref="Application.Ports.StorageUnavailableException"/>
+    /// when this process may no longer write (PostgreSQL: another worker took one of its sites over). SQLite: nothing to check.
+    /// </summary>
+    public virtual Task CheckWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After the writer's last batch at a graceful stop (PostgreSQL: its leases run out at once for a standby).</summary>
+    public virtual Task ReleaseWriterAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Where the writer's ingest order continues after <paramref name="lastStored"/>, the highest stored. SQLite: right
+    /// after it (one writer). PostgreSQL: at a block of its own, above every number stored or handed to another worker.
+    /// </summary>
+    public virtual Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken) =>
+        Task.FromResult(lastStored);
+
+    /// <summary>Whether this process dispatches the outbox (PostgreSQL: the worker holding its leases, never a standby).</summary>
+    public virtual bool MayDispatch => true;
 
     /// <summary>A read-only transaction that sees one consistent state and does not hold up the writer.</summary>
     public virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -39,6 +39,7 @@ internal sealed class IngestStore(
         var lastSeq = await ScalarAsync<long>(
             "SELECT coalesce(max(s), 0) FROM (SELECT max(ingest_seq) AS s FROM telemetry UNION ALL SELECT max(ingest_seq) FROM session_inputs) AS last",
             cancellationToken);
+        lastSeq = await connections.ContinueIngestOrderAsync(_connection, lastSeq, cancellationToken);
         var ids = new List<string>();
         await using (var query = _connection.Command("SELECT session_id FROM sessions WHERE ended_at_ms IS NULL OR ended_at_ms >= @since ORDER BY session_key"))
         {
@@ -73,6 +74,7 @@ internal sealed class IngestStore(
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         try
         {
+            await connections.CheckWriterAsync(transaction, cancellationToken);
             commands.Enlist(transaction);
             Write(batch, commands, cancellationToken);
             await commands.FlushAsync(cancellationToken);
@@ -101,6 +103,7 @@ internal sealed class IngestStore(
     {
         var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connections.CheckWriterAsync(transaction, cancellationToken);
         var purged = 0;
         foreach (var sql in new[]
         {
@@ -126,6 +129,7 @@ internal sealed class IngestStore(
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+            await connections.ReleaseWriterAsync(CancellationToken.None);
         }
     }
 

@@ -35,6 +35,8 @@ public static class StorageRegistration
         var services = builder.Services;
         services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>());
+        services.AddOptions<SiteLeaseOptions>().BindConfiguration(SiteLeaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiteLeaseOptions>, SiteLeaseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<DatabaseInitializer>();
@@ -47,6 +49,10 @@ public static class StorageRegistration
             ? sp.GetRequiredService<PostgreSqlInitializer>()
             : sp.GetRequiredService<DatabaseInitializer>());
         services.AddHostedService<MigrateAtStart>();
+        services.AddHostedService<SiteLeaseKeeper>();
+        services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
+            ? postgreSql.Leases
+            : new AlwaysHeldWriterLease());
         services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) => sp.GetRequiredService<DatabaseConnections>().ConfigureContext(options));
         services.TryAddSingleton<IngestStore>();
         services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<IngestStore>());

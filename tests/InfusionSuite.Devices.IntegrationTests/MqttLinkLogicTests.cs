@@ -77,7 +77,7 @@ public sealed class MqttLinkLogicTests
         var metrics = new CcpMetrics(new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>());
         presence = new ControllerPresence(Options.Create(new LivenessOptions()));
         var receiver = new MqttMessageReceiver(new ControllerMessageQueue(), presence, metrics, time, options, NullLogger<MqttMessageReceiver>.Instance);
-        return new MqttLink(client, receiver, presence, metrics, time, options, NullLogger<MqttLink>.Instance);
+        return new MqttLink(client, receiver, presence, metrics, time, options, new InfusionSuite.Application.Ports.AlwaysHeldWriterLease(), NullLogger<MqttLink>.Instance);
     }
 
     private static Task WaitUntilAsync(Func<bool> condition) => Eventually.HoldsAsync(condition, Wait, "the link's next step");

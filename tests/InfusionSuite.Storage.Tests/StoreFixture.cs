@@ -19,6 +19,7 @@ internal sealed class StoreFixture : IAsyncDisposable
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("infusionsuite-storage-");
     private readonly IHost _host;
     private readonly bool _ownsDatabase;
+    private static int s_workers;
 
     public StoreFixture(params ISessionEndParticipant[] participants)
         : this(StorageProvider.Sqlite, ehrDelivery: false, participants)
@@ -38,7 +39,7 @@ internal sealed class StoreFixture : IAsyncDisposable
     {
     }
 
-    private StoreFixture(StorageProvider provider, string? sharedDatabase, bool ehrDelivery, ISessionEndParticipant[] participants)
+    private StoreFixture(StorageProvider provider, string? sharedDatabase, bool ehrDelivery, ISessionEndParticipant[] participants, params string[] leaseSites)
     {
         Provider = provider;
         _ownsDatabase = sharedDatabase is null;
@@ -48,6 +49,12 @@ internal sealed class StoreFixture : IAsyncDisposable
         {
             ConnectionString = sharedDatabase ?? PostgreSqlCluster.SharedAsync().GetAwaiter().GetResult().NewDatabase();
             settings["Storage:ConnectionString"] = ConnectionString;
+            settings["Storage:Leases:Worker"] = Worker;
+            settings["Storage:Leases:Duration"] = "00:01:00";
+            for (var i = 0; i < leaseSites.Length; i++)
+            {
+                settings[$"Storage:Leases:Sites:{i}"] = leaseSites[i];
+            }
         }
         else
         {
@@ -72,8 +79,14 @@ internal sealed class StoreFixture : IAsyncDisposable
 
     public StorageProvider Provider { get; }
 
-    /// <summary>A second store, as another worker's, on this fixture's PostgreSQL database (which this fixture drops).</summary>
-    public StoreFixture AnotherWorkerOnTheSameDatabase() => new(Provider, ConnectionString, ehrDelivery: false, []);
+    /// <summary>A second store, as another worker's (owning <paramref name="sites"/>), on this fixture's PostgreSQL database (which this fixture drops).</summary>
+    public StoreFixture AnotherWorkerOnTheSameDatabase(params string[] sites) => new(Provider, ConnectionString, ehrDelivery: false, [], sites);
+
+    /// <summary>A PostgreSQL store of its own that owns <paramref name="sites"/>.</summary>
+    public static StoreFixture PostgreSqlWorker(params string[] sites) => new(StorageProvider.PostgreSql, null, ehrDelivery: false, [], sites);
+
+    /// <summary>This store's worker name in the lease table (leases last a minute unless released or expired by the test).</summary>
+    public string Worker { get; } = $"worker-{Interlocked.Increment(ref s_workers)}";
 
     public string DatabasePath => Path.Combine(_folder.FullName, "store.db");
 

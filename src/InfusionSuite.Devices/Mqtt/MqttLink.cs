@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Devices.Protocol;
 using InfusionSuite.Devices.Links;
 using InfusionSuite.Devices.Liveness;
@@ -11,7 +12,9 @@ namespace InfusionSuite.Devices.Mqtt;
 /// <summary>
 /// The MQTT link: keeps one persistent session with the broker (clean start off), reconnecting
 /// with back-off on the TimeProvider, and puts every valid message in the
-/// <see cref="IControllerMessageSink"/> with a handle that sends its PUBACK once stored.
+/// <see cref="IControllerMessageSink"/> with a handle that sends its PUBACK once stored. It connects only
+/// once this process holds the <see cref="IWriterLease"/> (at once for a single suite), so a standby worker
+/// never takes the broker session of a site it does not own.
 /// </summary>
 internal sealed partial class MqttLink(
     IMqttClientAdapter client,
@@ -20,6 +23,7 @@ internal sealed partial class MqttLink(
     CcpMetrics metrics,
     TimeProvider timeProvider,
     IOptions<MqttLinkOptions> options,
+    IWriterLease lease,
     ILogger<MqttLink> logger) : BackgroundService
 {
     public const string LinkName = "mqtt";
@@ -41,6 +45,7 @@ internal sealed partial class MqttLink(
         client.MessageReceived = (message, _) => receiver.ReceiveAsync(message, stoppingToken);
         try
         {
+            await lease.WaitUntilHeldAsync(stoppingToken);
             await KeepConnectedAsync(stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

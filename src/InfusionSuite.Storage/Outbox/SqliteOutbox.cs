@@ -30,8 +30,14 @@ internal sealed class SqliteOutbox(
         await OutboxRows.InsertAsync(connection, null, item, cancellationToken);
     }
 
+    /// <summary>Nothing on a standby worker (PostgreSQL, <see cref="DatabaseConnections.MayDispatch"/>): only the worker that holds its leases dispatches.</summary>
     public async Task<IReadOnlyList<OutboxItem>> TakeDueAsync(string contentType, DateTimeOffset now, int maxItems, CancellationToken cancellationToken)
     {
+        if (!connections.MayDispatch)
+        {
+            return [];
+        }
+
         var due = OutboxRows.Ticks(now);
         return await ReadAsync(
             rows => rows.Where(r => r.Status == Pending && r.NextAttemptAtTicks <= due && r.ContentType == contentType)

@@ -1,23 +1,35 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace InfusionSuite.Storage.PostgreSql;
 
 /// <summary>Connections to the PostgreSQL database of <c>Storage:ConnectionString</c>, pooled by one Npgsql data source.</summary>
-internal sealed class PostgreSqlConnections(IOptions<StorageOptions> options) : DatabaseConnections, IAsyncDisposable
+internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposable
 {
     /// <summary>The assembly that holds the PostgreSQL migrations (EF Core keeps one per provider).</summary>
     public const string MigrationsAssembly = "InfusionSuite.Storage.PostgreSql.Migrations";
 
-    private readonly NpgsqlDataSource _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
+    private readonly IOptions<StorageOptions> _options;
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgreSqlConnections(IOptions<StorageOptions> options, IOptions<SiteLeaseOptions> leases, TimeProvider time, ILogger<SiteLeases> logger)
+    {
+        _options = options;
+        _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
+        Leases = new SiteLeases(_dataSource, leases.Value, time, logger);
+    }
+
+    /// <summary>This worker's site leases: taken before the writer's first batch, checked in each.</summary>
+    public SiteLeases Leases { get; }
 
     public override string Name
     {
         get
         {
-            var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+            var builder = new NpgsqlConnectionStringBuilder(_options.Value.ConnectionString);
             return $"PostgreSQL database {builder.Database} on {builder.Host}:{builder.Port}";
         }
     }
@@ -49,36 +61,28 @@ internal sealed class PostgreSqlConnections(IOptions<StorageOptions> options) : 
         await _dataSource.OpenConnectionAsync(cancellationToken);
 
     /// <summary>
-    /// A connection of its own (not pooled) holding a session-level advisory lock for as long as it lives: a
-    /// second worker on the same database is refused at start, and a worker whose connection is gone has lost
-    /// the lock with the only connection it writes on. PostgreSQL frees the lock when the connection closes or
-    /// the process dies, however it dies.
+    /// The writer's connection, once this worker holds the leases of its sites: a standby waits here until the
+    /// owner's leases run out (or are released at its stop) and then takes them, raising their fencing numbers.
     /// </summary>
     public override async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
     {
-        var unpooled = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString) { Pooling = false };
-        var connection = new NpgsqlConnection(unpooled.ConnectionString);
-        try
-        {
-            await connection.OpenAsync(cancellationToken);
-            await using var claim = connection.Command("SELECT pg_try_advisory_lock(@key)").With("@key", WriterLockKey);
-            if (await claim.ExecuteScalarAsync(cancellationToken) is not true)
-            {
-                throw new Application.Ports.StorageUnavailableException(
-                    $"Storage: another worker writes the {Name} (it holds the writer's lock); run one worker per database.");
-            }
-
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
+        await Leases.AcquireAsync(cancellationToken);
+        return await OpenAsync(cancellationToken);
     }
 
-    /// <summary>The advisory lock key of the writer (any fixed number; "ISWR" in ASCII).</summary>
-    public const long WriterLockKey = 0x49535752;
+    public override Task CheckWriterAsync(DbTransaction transaction, CancellationToken cancellationToken) =>
+        Leases.CheckFenceAsync((NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction, cancellationToken);
+
+    public override Task ReleaseWriterAsync(CancellationToken cancellationToken) => Leases.ReleaseAsync(cancellationToken);
+
+    public override bool MayDispatch => Leases.IsHeld;
+
+    /// <summary>Each writer start draws a block of 2^40 ingest sequence numbers (a trillion rows), so workers writing at once never collide.</summary>
+    public override async Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken)
+    {
+        await using var block = connection.Command("SELECT greatest(@last, nextval('ingest_order_blocks') * 1099511627776)").With("@last", lastStored);
+        return (long)(await block.ExecuteScalarAsync(cancellationToken))!;
+    }
 
     public override void ConfigureContext(DbContextOptionsBuilder options) =>
         options.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));

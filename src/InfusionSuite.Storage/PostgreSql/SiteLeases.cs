@@ -1,0 +1,186 @@
+using InfusionSuite.Application.Ports;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InfusionSuite.Storage.PostgreSql;
+
+/// <summary>
+/// The leases of this worker's sites in <c>site_leases</c> (one row per site: owner, fencing number, expiry on the
+/// database's clock). A worker takes each of its sites when no lease is live on it (none yet, run out, or its
+/// own), and every take raises the site's fencing number. Every batch the worker commits first checks, in its
+/// transaction and with the rows locked against a takeover until it commits, that each site still carries the
+/// number it took: a worker whose lease was taken over (it stalled, or lost the database for longer than the
+/// lease) is refused and writes nothing. The lease's time decides only when a standby may take over.
+/// </summary>
+internal sealed partial class SiteLeases : IWriterLease
+{
+    /// <summary>The one lease of a worker with no sites listed: the whole database.</summary>
+    public const string WholeDatabase = "*";
+
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string[] _sites;
+    private readonly long[] _fences;
+    private readonly TimeProvider _time;
+    private readonly ILogger<SiteLeases> _logger;
+    private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim _taking = new(1, 1);
+
+    public SiteLeases(NpgsqlDataSource dataSource, SiteLeaseOptions options, TimeProvider time, ILogger<SiteLeases> logger)
+    {
+        _dataSource = dataSource;
+        _sites = options.Sites.Count == 0 ? [WholeDatabase] : [.. options.Sites.Order(StringComparer.Ordinal)];
+        _fences = new long[_sites.Length];
+        Duration = options.Duration;
+        Worker = string.IsNullOrWhiteSpace(options.Worker)
+            ? $"{Environment.MachineName}-{Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : options.Worker;
+        _time = time;
+        _logger = logger;
+    }
+
+    public string Worker { get; }
+
+    public TimeSpan Duration { get; }
+
+    public IReadOnlyList<string> Sites => _sites;
+
+    /// <summary>The fencing number this worker holds for each of <see cref="Sites"/> (0 until held).</summary>
+    public IReadOnlyList<long> Fences => _fences;
+
+    public bool IsHeld => _held.Task.IsCompletedSuccessfully;
+
+    public Task WaitUntilHeldAsync(CancellationToken cancellationToken) => _held.Task.WaitAsync(cancellationToken);
+
+    /// <summary>How often a standby looks whether a lease it waits for has run out.</summary>
+    private TimeSpan Poll => TimeSpan.FromTicks(Math.Clamp(Duration.Ticks / 10, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
+
+    /// <summary>
+    /// Takes every site, in name order (so two standbys never wait on each other), waiting as a standby for
+    /// each one another worker holds and renewing the ones already taken meanwhile.
+    /// </summary>
+    public async Task AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _taking.WaitAsync(cancellationToken);
+        try
+        {
+            string? waitingFor = null;
+            for (var i = _fences.Count(f => f > 0); i < _sites.Length;)
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                if (await TryTakeAsync(connection, _sites[i], cancellationToken) is { } fence)
+                {
+                    _fences[i] = fence;
+                    LogTaken(_logger, _sites[i], Worker, fence);
+                    i++;
+                    continue;
+                }
+
+                if (waitingFor != _sites[i])
+                {
+                    waitingFor = _sites[i];
+                    LogWaiting(_logger, Worker, _sites[i]);
+                }
+
+                await Task.Delay(Poll, _time, cancellationToken);
+                if (i > 0 && !await RenewAsync(i, cancellationToken))
+                {
+                    throw Lost(_sites[0]);
+                }
+            }
+
+            _held.TrySetResult();
+        }
+        finally
+        {
+            _taking.Release();
+        }
+    }
+
+    /// <summary>Extends every lease held; false when one of them is no longer this worker's (taken over).</summary>
+    public Task<bool> RenewAsync(CancellationToken cancellationToken) => RenewAsync(_sites.Length, cancellationToken);
+
+    /// <summary>
+    /// In the batch transaction, before anything is written: locks this worker's lease rows (a takeover waits
+    /// until the batch commits) and refuses the batch when a site's fencing number is no longer the one taken.
+    /// </summary>
+    public async Task CheckFenceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        if (!IsHeld)
+        {
+            throw new StorageUnavailableException($"Storage: worker {Worker} does not hold its sites' leases; it writes nothing.");
+        }
+
+        await using var check = new NpgsqlCommand("SELECT site, fence, owner FROM site_leases WHERE site = ANY(@sites) FOR SHARE", connection, transaction);
+        check.Parameters.AddWithValue("sites", _sites);
+        var found = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using (var reader = await check.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                found[reader.GetString(0)] = reader.GetString(2) == Worker ? reader.GetInt64(1) : -1;
+            }
+        }
+
+        for (var i = 0; i < _sites.Length; i++)
+        {
+            if (!found.TryGetValue(_sites[i], out var fence) || fence != _fences[i])
+            {
+                throw Lost(_sites[i]);
+            }
+        }
+    }
+
+    /// <summary>At a graceful stop, after the last batch: the leases run out at once, so a standby takes over without waiting.</summary>
+    public async Task ReleaseAsync(CancellationToken cancellationToken)
+    {
+        if (!IsHeld)
+        {
+            return;
+        }
+
+        await SetExpiryAsync("clock_timestamp() - interval '1 millisecond'", _sites.Length, cancellationToken);
+        LogReleased(_logger, Worker);
+    }
+
+    public StorageUnavailableException Lost(string site) => new(
+        $"Storage: worker {Worker} lost the lease of site {site} to another worker (its fencing number moved on); it writes nothing more and stops.");
+
+    private async Task<long?> TryTakeAsync(NpgsqlConnection connection, string site, CancellationToken cancellationToken)
+    {
+        await using var take = new NpgsqlCommand(
+            "INSERT INTO site_leases AS l (site, owner, fence, expires_at) VALUES (@site, @worker, 1, clock_timestamp() + @duration) " +
+            "ON CONFLICT (site) DO UPDATE SET owner = excluded.owner, fence = l.fence + 1, expires_at = excluded.expires_at " +
+            "WHERE l.expires_at < clock_timestamp() OR l.owner = excluded.owner RETURNING fence",
+            connection);
+        take.Parameters.AddWithValue("site", site);
+        take.Parameters.AddWithValue("worker", Worker);
+        take.Parameters.AddWithValue("duration", Duration);
+        return await take.ExecuteScalarAsync(cancellationToken) is long fence ? fence : null;
+    }
+
+    private async Task<bool> RenewAsync(int count, CancellationToken cancellationToken) =>
+        await SetExpiryAsync("clock_timestamp() + @duration", count, cancellationToken) == count;
+
+    /// <summary>Moves the expiry of the first <paramref name="count"/> leases while they are still this worker's; how many were.</summary>
+    private async Task<int> SetExpiryAsync(string expiry, int count, CancellationToken cancellationToken)
+    {
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        await using var update = new NpgsqlCommand(
+            $"UPDATE site_leases SET expires_at = {expiry} WHERE owner = @worker AND (site, fence) IN (SELECT * FROM unnest(@sites, @fences))",
+            connection);
+        update.Parameters.AddWithValue("duration", Duration);
+        update.Parameters.AddWithValue("worker", Worker);
+        update.Parameters.AddWithValue("sites", _sites[..count]);
+        update.Parameters.AddWithValue("fences", _fences[..count]);
+        return await update.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Site {Site}: worker {Worker} took the lease (fencing number {Fence})")]
+    private static partial void LogTaken(ILogger logger, string site, string worker, long fence);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Worker} waits as a standby: another worker holds the lease of site {Site}")]
+    private static partial void LogWaiting(ILogger logger, string worker, string site);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Worker {Worker} released its sites' leases")]
+    private static partial void LogReleased(ILogger logger, string worker);
+}
