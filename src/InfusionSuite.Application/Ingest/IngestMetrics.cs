@@ -19,6 +19,7 @@ public sealed class IngestMetrics
     public const string QueueDepthName = "ingest.queue.depth";
     public const string OpenSessionsName = "ingest.sessions.open";
     public const string RefusedControllersName = "ingest.messages.refused_controller";
+    public const string SequenceCollisionsName = "ingest.sequence.collisions";
 
     private static readonly KeyValuePair<string, object?>[] s_kinds =
         [new("kind", "telemetry"), new("kind", "event"), new("kind", "hello"), new("kind", "presence"), new("kind", "nurse")];
@@ -29,6 +30,7 @@ public sealed class IngestMetrics
     private readonly Histogram<double> _writeDuration;
     private readonly Counter<long> _failures;
     private readonly Counter<long> _refusedController;
+    private readonly Counter<long> _collisions;
 
     internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
     {
@@ -40,6 +42,8 @@ public sealed class IngestMetrics
         _failures = meter.CreateCounter<long>(CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
         _refusedController = meter.CreateCounter<long>(
             RefusedControllersName, "{message}", "Messages refused because their controller is neither configured, known nor under the auto-registration limit");
+        _collisions = meter.CreateCounter<long>(
+            SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
         meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
         meter.CreateObservableGauge(OpenSessionsName, () => board.OpenSessions, "{session}", "Sessions not yet ended");
     }
@@ -57,4 +61,5 @@ public sealed class IngestMetrics
     internal void CommitFailed() => _failures.Add(1);
 
     internal void RefusedController() => _refusedController.Add(1);
+    internal void SequenceCollision() => _collisions.Add(1);
 }
