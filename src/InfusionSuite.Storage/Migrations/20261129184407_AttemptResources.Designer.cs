@@ -4,50 +4,43 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InfusionSuite.Storage.PostgreSql.Migrations
+namespace InfusionSuite.Storage.Migrations
 {
     [DbContext(typeof(InfusionSuiteDbContext))]
-    [Migration("20261129180655_AttemptResources")]
+    [Migration("20261129184407_AttemptResources")]
     partial class AttemptResources
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
                 {
                     b.Property<int>("TokenKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("token_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("TokenKey"));
-
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ms");
 
                     b.Property<long?>("RevokedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("revoked_at_ms");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("token_hash");
 
                     b.Property<int>("UserKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_key");
 
                     b.HasKey("TokenKey");
@@ -66,38 +59,36 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("ControllerKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("controller_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("ControllerKey"));
-
                     b.Property<int?>("Boot")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("boot");
 
                     b.Property<string>("ControllerId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("controller_id");
 
                     b.Property<string>("Firmware")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("firmware");
 
                     b.Property<long?>("LastHelloAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_hello_at_ms");
 
                     b.Property<string>("Model")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("model");
 
                     b.Property<long?>("SetpointAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("setpoint_at_ms");
 
                     b.Property<int?>("SetpointTenths")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("setpoint_tenths");
 
                     b.HasKey("ControllerKey");
@@ -113,32 +104,30 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("CourseKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("course_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("CourseKey"));
-
                     b.Property<bool>("CapMeasuredAndCalibrated")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("cap_measured_and_calibrated");
 
                     b.Property<string>("CourseId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("course_id");
 
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ms");
 
                     b.Property<string>("PatientReference")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_reference");
 
                     b.Property<string>("Regimen")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("regimen");
 
                     b.HasKey("CourseKey");
@@ -154,39 +143,37 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("EntryKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entry_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryKey"));
-
                     b.Property<int>("CourseKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("course_key");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<string>("EntryId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("entry_id");
 
                     b.Property<long>("GivenAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("given_at_ms");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nurse_id");
 
                     b.Property<int>("Reason")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reason");
 
                     b.Property<string>("ReasonText")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reason_text");
 
                     b.HasKey("EntryKey");
@@ -205,47 +192,45 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("AuditKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("audit_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AuditKey"));
-
                     b.Property<int>("Action")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action");
 
                     b.Property<string>("Change")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("change");
 
                     b.Property<long>("EffectiveAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("effective_at_ms");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ingest_seq");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nurse_id");
 
                     b.Property<int>("SessionKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_key");
 
                     b.Property<int>("StatusAfter")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status_after");
 
                     b.Property<int?>("StatusBefore")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status_before");
 
                     b.HasKey("AuditKey");
@@ -260,41 +245,39 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("AttemptKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempt_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AttemptKey"));
-
                     b.Property<long>("FinishedAtTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("finished_at_ticks");
 
                     b.Property<int?>("HttpStatus")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("http_status");
 
                     b.Property<long>("ItemKey")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("item_key");
 
                     b.Property<int>("Number")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<int>("Outcome")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Resources")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resources");
 
                     b.Property<string>("ServerMessage")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("server_message");
 
                     b.Property<long>("StartedAtTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("started_at_ticks");
 
                     b.HasKey("AttemptKey");
@@ -309,57 +292,55 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("ItemKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("item_key");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("ItemKey"));
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("content_type");
 
                     b.Property<long>("EnqueuedAtTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("enqueued_at_ticks");
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
                     b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at_ticks");
 
                     b.Property<string>("ParkedReason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("parked_reason");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
                     b.Property<long?>("SentAtTicks")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sent_at_ticks");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("session_id");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
                     b.Property<string>("ValidationJson")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("validation_json");
 
                     b.HasKey("ItemKey");
@@ -384,47 +365,45 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("AssessmentKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("assessment_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AssessmentKey"));
-
                     b.Property<long>("AssessedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("assessed_at_ms");
 
                     b.Property<string>("AssessmentId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("assessment_id");
 
                     b.Property<int>("CourseKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("course_key");
 
                     b.Property<int?>("CtcaeGrade")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ctcae_grade");
 
                     b.Property<int?>("Dean")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dean");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("nurse_id");
 
                     b.Property<bool>("StoppedCooling")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("stopped_cooling");
 
                     b.Property<string>("StoppedReason")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("stopped_reason");
 
                     b.HasKey("AssessmentKey");
@@ -443,19 +422,17 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("PatientKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("patient_key");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("PatientKey"));
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<string>("PatientReference")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_reference");
 
                     b.HasKey("PatientKey");
@@ -471,19 +448,17 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("PolicyKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_key");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("PolicyKey"));
 
                     b.Property<string>("Hash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("hash");
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("json");
 
                     b.HasKey("PolicyKey");
@@ -498,46 +473,50 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
             modelBuilder.Entity("InfusionSuite.Storage.Schema.SessionInputRow", b =>
                 {
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ingest_seq");
 
                     b.Property<int?>("Boot")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("boot");
 
                     b.Property<int?>("ControllerKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("payload");
 
                     b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("received_at_ms");
 
                     b.Property<long?>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<int?>("SessionKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_key");
+
+                    b.Property<long?>("TsMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ts_ms");
 
                     b.HasKey("IngestSeq");
 
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_session_inputs_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq")
+                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq_ts_ms")
                         .HasFilter("seq IS NOT NULL");
 
                     b.ToTable("session_inputs", (string)null);
@@ -547,42 +526,40 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("SessionKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("SessionKey"));
-
                     b.Property<int>("ControllerKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("CourseKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("course_key");
 
                     b.Property<long?>("EndedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ended_at_ms");
 
                     b.Property<string>("PatientName")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("patient_name");
 
                     b.Property<int>("PolicyKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("policy_key");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("session_id");
 
                     b.Property<long>("StartedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("started_at_ms");
 
                     b.Property<int>("Status")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
                     b.HasKey("SessionKey");
@@ -613,33 +590,31 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<long>("AuditKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("audit_key");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AuditKey"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actor");
 
                     b.Property<long>("AtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("at_ms");
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("detail");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.HasKey("AuditKey");
@@ -650,47 +625,47 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
             modelBuilder.Entity("InfusionSuite.Storage.Schema.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ingest_seq");
 
                     b.Property<int>("Boot")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("boot");
 
                     b.Property<int>("ControllerKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("Coolant")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("coolant");
 
                     b.Property<int>("Flow")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("flow");
 
                     b.Property<int>("Packed")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("packed");
 
                     b.Property<long>("ReceivedOffsetMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("received_offset_ms");
 
                     b.Property<int?>("Scalp")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("scalp");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
                     b.Property<int?>("SessionKey")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("session_key");
 
                     b.Property<long>("TsMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ts_ms");
 
                     b.HasKey("IngestSeq");
@@ -698,9 +673,9 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_telemetry_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq");
+                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq_ts_ms");
 
                     b.ToTable("telemetry", (string)null);
                 });
@@ -709,53 +684,51 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                 {
                     b.Property<int>("UserKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("user_key");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("UserKey"));
-
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("created_at_ms");
 
                     b.Property<bool>("Disabled")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("disabled");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("failed_sign_ins");
 
                     b.Property<long?>("LockedUntilMs")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("locked_until_ms");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PractitionerId")
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("practitioner_id");
 
                     b.Property<int>("Role")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()
-                        .HasColumnType("text")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("UserKey");

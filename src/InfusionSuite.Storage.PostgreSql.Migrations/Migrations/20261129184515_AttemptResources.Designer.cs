@@ -4,43 +4,50 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace InfusionSuite.Storage.Migrations
+namespace InfusionSuite.Storage.PostgreSql.Migrations
 {
     [DbContext(typeof(InfusionSuiteDbContext))]
-    [Migration("20261129180543_AttemptResources")]
+    [Migration("20261129184515_AttemptResources")]
     partial class AttemptResources
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ApiTokenRow", b =>
                 {
                     b.Property<int>("TokenKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("token_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("TokenKey"));
+
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ms");
 
                     b.Property<long?>("RevokedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("revoked_at_ms");
 
                     b.Property<string>("TokenHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("token_hash");
 
                     b.Property<int>("UserKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("user_key");
 
                     b.HasKey("TokenKey");
@@ -59,36 +66,38 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("ControllerKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("controller_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("ControllerKey"));
+
                     b.Property<int?>("Boot")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("boot");
 
                     b.Property<string>("ControllerId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("controller_id");
 
                     b.Property<string>("Firmware")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("firmware");
 
                     b.Property<long?>("LastHelloAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("last_hello_at_ms");
 
                     b.Property<string>("Model")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("model");
 
                     b.Property<long?>("SetpointAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("setpoint_at_ms");
 
                     b.Property<int?>("SetpointTenths")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("setpoint_tenths");
 
                     b.HasKey("ControllerKey");
@@ -104,30 +113,32 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("CourseKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("course_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("CourseKey"));
+
                     b.Property<bool>("CapMeasuredAndCalibrated")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("cap_measured_and_calibrated");
 
                     b.Property<string>("CourseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("course_id");
 
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ms");
 
                     b.Property<string>("PatientReference")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_reference");
 
                     b.Property<string>("Regimen")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("regimen");
 
                     b.HasKey("CourseKey");
@@ -143,37 +154,39 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("EntryKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entry_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("EntryKey"));
+
                     b.Property<int>("CourseKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("course_key");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<string>("EntryId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("entry_id");
 
                     b.Property<long>("GivenAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("given_at_ms");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("nurse_id");
 
                     b.Property<int>("Reason")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("reason");
 
                     b.Property<string>("ReasonText")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("reason_text");
 
                     b.HasKey("EntryKey");
@@ -192,45 +205,47 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("AuditKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("audit_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AuditKey"));
+
                     b.Property<int>("Action")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action");
 
                     b.Property<string>("Change")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("change");
 
                     b.Property<long>("EffectiveAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("effective_at_ms");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ingest_seq");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("nurse_id");
 
                     b.Property<int>("SessionKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("session_key");
 
                     b.Property<int>("StatusAfter")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status_after");
 
                     b.Property<int?>("StatusBefore")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status_before");
 
                     b.HasKey("AuditKey");
@@ -245,39 +260,41 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("AttemptKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("attempt_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AttemptKey"));
+
                     b.Property<long>("FinishedAtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("finished_at_ticks");
 
                     b.Property<int?>("HttpStatus")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("http_status");
 
                     b.Property<long>("ItemKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("item_key");
 
                     b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("number");
 
                     b.Property<int>("Outcome")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("outcome");
 
                     b.Property<string>("Resources")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("resources");
 
                     b.Property<string>("ServerMessage")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("server_message");
 
                     b.Property<long>("StartedAtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("started_at_ticks");
 
                     b.HasKey("AttemptKey");
@@ -292,55 +309,57 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("ItemKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("item_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("ItemKey"));
 
                     b.Property<string>("ContentType")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("content_type");
 
                     b.Property<long>("EnqueuedAtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("enqueued_at_ticks");
 
                     b.Property<string>("Id")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("id");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
                     b.Property<long>("NextAttemptAtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("next_attempt_at_ticks");
 
                     b.Property<string>("ParkedReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("parked_reason");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("payload");
 
                     b.Property<long?>("SentAtTicks")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("sent_at_ticks");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("session_id");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.Property<string>("ValidationJson")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("validation_json");
 
                     b.HasKey("ItemKey");
@@ -365,45 +384,47 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("AssessmentKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("assessment_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AssessmentKey"));
+
                     b.Property<long>("AssessedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("assessed_at_ms");
 
                     b.Property<string>("AssessmentId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("assessment_id");
 
                     b.Property<int>("CourseKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("course_key");
 
                     b.Property<int?>("CtcaeGrade")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("ctcae_grade");
 
                     b.Property<int?>("Dean")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("dean");
 
                     b.Property<long>("EnteredAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("entered_at_ms");
 
                     b.Property<string>("NurseId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("nurse_id");
 
                     b.Property<bool>("StoppedCooling")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("stopped_cooling");
 
                     b.Property<string>("StoppedReason")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("stopped_reason");
 
                     b.HasKey("AssessmentKey");
@@ -422,17 +443,19 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("PatientKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("patient_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("PatientKey"));
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("display_name");
 
                     b.Property<string>("PatientReference")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_reference");
 
                     b.HasKey("PatientKey");
@@ -448,17 +471,19 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("PolicyKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("PolicyKey"));
 
                     b.Property<string>("Hash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("hash");
 
                     b.Property<string>("Json")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("json");
 
                     b.HasKey("PolicyKey");
@@ -473,46 +498,50 @@ namespace InfusionSuite.Storage.Migrations
             modelBuilder.Entity("InfusionSuite.Storage.Schema.SessionInputRow", b =>
                 {
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ingest_seq");
 
                     b.Property<int?>("Boot")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("boot");
 
                     b.Property<int?>("ControllerKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("payload");
 
                     b.Property<long>("ReceivedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("received_at_ms");
 
                     b.Property<long?>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<int?>("SessionKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("session_key");
+
+                    b.Property<long?>("TsMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ts_ms");
 
                     b.HasKey("IngestSeq");
 
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_session_inputs_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq")
+                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq_ts_ms")
                         .HasFilter("seq IS NOT NULL");
 
                     b.ToTable("session_inputs", (string)null);
@@ -522,40 +551,42 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("SessionKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("session_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("SessionKey"));
+
                     b.Property<int>("ControllerKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("CourseKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("course_key");
 
                     b.Property<long?>("EndedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ended_at_ms");
 
                     b.Property<string>("PatientName")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("patient_name");
 
                     b.Property<int>("PolicyKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("policy_key");
 
                     b.Property<string>("SessionId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("session_id");
 
                     b.Property<long>("StartedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("started_at_ms");
 
                     b.Property<int>("Status")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("status");
 
                     b.HasKey("SessionKey");
@@ -586,31 +617,33 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<long>("AuditKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("audit_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("AuditKey"));
 
                     b.Property<string>("Action")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("action");
 
                     b.Property<string>("Actor")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("actor");
 
                     b.Property<long>("AtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("at_ms");
 
                     b.Property<string>("Detail")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("detail");
 
                     b.Property<string>("Subject")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("subject");
 
                     b.HasKey("AuditKey");
@@ -621,47 +654,47 @@ namespace InfusionSuite.Storage.Migrations
             modelBuilder.Entity("InfusionSuite.Storage.Schema.TelemetryRow", b =>
                 {
                     b.Property<long>("IngestSeq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ingest_seq");
 
                     b.Property<int>("Boot")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("boot");
 
                     b.Property<int>("ControllerKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("controller_key");
 
                     b.Property<int>("Coolant")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("coolant");
 
                     b.Property<int>("Flow")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("flow");
 
                     b.Property<int>("Packed")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("packed");
 
                     b.Property<long>("ReceivedOffsetMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("received_offset_ms");
 
                     b.Property<int?>("Scalp")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("scalp");
 
                     b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("seq");
 
                     b.Property<int?>("SessionKey")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("session_key");
 
                     b.Property<long>("TsMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ts_ms");
 
                     b.HasKey("IngestSeq");
@@ -669,9 +702,9 @@ namespace InfusionSuite.Storage.Migrations
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_telemetry_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq");
+                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq_ts_ms");
 
                     b.ToTable("telemetry", (string)null);
                 });
@@ -680,51 +713,53 @@ namespace InfusionSuite.Storage.Migrations
                 {
                     b.Property<int>("UserKey")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("user_key");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("UserKey"));
+
                     b.Property<long>("CreatedAtMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("created_at_ms");
 
                     b.Property<bool>("Disabled")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("disabled");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("display_name");
 
                     b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("failed_sign_ins");
 
                     b.Property<long?>("LockedUntilMs")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("locked_until_ms");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("password_hash");
 
                     b.Property<string>("PractitionerId")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("practitioner_id");
 
                     b.Property<int>("Role")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role");
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("text")
                         .HasColumnName("user_name");
 
                     b.HasKey("UserKey");
