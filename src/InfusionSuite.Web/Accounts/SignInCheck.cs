@@ -16,9 +16,8 @@ internal sealed class SignInCheck(ISignInSessions signIns, StaffAccountService a
     public async Task<bool> StillValidAsync(HttpContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (ApiTokenHandler.Carries(context.Request))
+        if (ApiTokenHandler.TokenOf(context.Request) is { } token)
         {
-            var token = context.Request.Headers.Authorization.ToString()["Bearer ".Length..].Trim();
             var account = await accounts.FindByTokenAsync(token, cancellationToken);
             return account is not null && !await accounts.IsLockedOutAsync(account, SignInClient.Of(context), cancellationToken);
         }
