@@ -35,8 +35,13 @@ internal sealed class NurseActions(NurseCommandQueue queue) : INurseActions
         SendAsync(sessionId, nurseId, now => new RecordTolerance(now, nurseId, score, effectiveAt), cancellationToken);
 
     public Task<NurseActionResult> RecordAdverseEventAsync(
-        string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new RecordAdverseEvent(now, nurseId, adverseEvent, effectiveAt), cancellationToken);
+        string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken)
+    {
+        var (text, problem) = AdverseEventDetails.Check(adverseEvent, details);
+        return problem is not null
+            ? Task.FromResult(NurseActionResult.Invalid(problem))
+            : SendAsync(sessionId, nurseId, now => new RecordAdverseEvent(now, nurseId, adverseEvent, effectiveAt, text), cancellationToken);
+    }
 
     public Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken)
     {

@@ -76,7 +76,7 @@ internal sealed class NurseFacts
                 Plan = details.ApplyTo(Plan!);
                 break;
             case RecordAdverseEvent adverse:
-                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
+                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId, adverse.Details));
                 break;
             default:
                 break;
