@@ -77,6 +77,22 @@ public sealed class FailoverTests(ITestOutputHelper output)
             $"kill → standby holds the lease: {takeover.TotalSeconds:F2} s; → stores again: {storing.TotalSeconds:F2} s; → all {total} stored once: {caughtUp.TotalSeconds:F2} s"));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task OwnerWhoseLeaseWasTakenOver_StopsWithExitOne_NamingTheSite()
+    {
+        var database = (await PostgreSqlCluster.SharedAsync()).NewDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(CancellationToken.None);
+        var owner = await StartWorkerAsync("worker-a", database, broker);
+        await owner.WaitForOutputAsync("worker worker-a took the lease");
+
+        // What a standby does once the lease ran out while the owner stalled.
+        Assert.Equal(2L, await CountAsync(database, "UPDATE site_leases SET owner = 'worker-b', fence = fence + 1 WHERE site = 'north' RETURNING fence"));
+
+        Assert.Equal(1, await owner.WaitForExitAsync()); // at its next renewal, within a third of the lease
+        Assert.Contains("InfusionSuite stopped: ", owner.Error, StringComparison.Ordinal);
+        Assert.Contains("worker worker-a lost the lease of site north", owner.Error, StringComparison.Ordinal);
+    }
+
     private static Task<HostRun> StartWorkerAsync(string name, string database, MosquittoBroker broker) =>
         HostRun.StartAsync(Path.GetTempPath(), [
             "--Storage:Provider=PostgreSql",
