@@ -8,6 +8,7 @@ using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Shapes;
 using InfusionSuite.Fhir.Validation;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,6 +44,13 @@ public static class EhrDeliveryRegistration
                     o.DeviceIdentifierSystem = $"{FhirMappingOptions.DefaultDeviceIdentifierSystem}:{site}";
                 }
             })
+            .Validate<IConfiguration>(
+                (o, configuration) => string.IsNullOrEmpty(configuration[FhirDeliveryOptions.SectionName + ":" + nameof(FhirDeliveryOptions.BaseUrl)])
+                    || o.Site is { Length: > 0 }
+                    || !string.IsNullOrEmpty(configuration[FhirMappingOptions.SectionName + ":" + nameof(FhirMappingOptions.DeviceIdentifierSystem)]),
+                "Fhir:Mapping:Site is required with an EHR (Fhir:Delivery:BaseUrl): each site's chairs get their own Device "
+                + "identifier system (urn:infusionsuite:controller:{site}), so two sites sharing the EHR never share a CHAIR-01. "
+                + "Set the site's name, or the system itself (Fhir:Mapping:DeviceIdentifierSystem).")
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<FhirDeliveryOptions>().BindConfiguration(FhirDeliveryOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FhirDeliveryOptions>, FhirDeliveryOptionsValidator>();

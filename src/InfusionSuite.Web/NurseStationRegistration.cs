@@ -44,6 +44,8 @@ public static class NurseStationRegistration
         services.TryAddSingleton<FhirDeliveryReader>();
         services.TryAddSingleton<SessionPageReader>();
         services.TryAddSingleton<Courses.CourseReader>();
+        services.TryAddSingleton<Courses.CourseListReader>();
+        services.TryAddSingleton<Courses.CourseAuditReader>();
         services.TryAddSingleton<StaffCommand>();
         return builder;
     }

@@ -15,6 +15,9 @@ namespace InfusionSuite.Fhir.Tests;
 /// </summary>
 internal sealed class DeliveryHarness : IDisposable
 {
+    /// <summary>The site every harness is (the Device identifier system is one per site).</summary>
+    public const string DeviceSystem = "urn:infusionsuite:controller:site-a";
+
     private readonly IHost _host;
 
     public DeliveryHarness(Uri? baseUrl, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
@@ -23,6 +26,7 @@ internal sealed class DeliveryHarness : IDisposable
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Fhir:Delivery:BaseUrl"] = baseUrl?.ToString(),
+            ["Fhir:Mapping:Site"] = "site-a",
             ["Fhir:Delivery:ValidateBeforeSending"] = "false",
             ["Fhir:Delivery:PollInterval"] = "00:00:00.050",
             ["Fhir:Delivery:AttemptTimeout"] = "00:00:10",

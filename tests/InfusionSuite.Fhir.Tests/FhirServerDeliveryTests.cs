@@ -34,7 +34,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var read = await _reader.ReadAsync<Procedure>(procedure.Id);
         Assert.Equal(EventStatus.Completed, read.Status);
         Assert.Equal($"Patient/{patientId}", read.Subject.Reference);
-        var device = Assert.Single(await _reader.SearchAsync<Device>($"identifier=urn:infusionsuite:controller|{SessionScenario.ControllerId}"));
+        var device = Assert.Single(await _reader.SearchAsync<Device>($"identifier={DeliveryHarness.DeviceSystem}|{SessionScenario.ControllerId}"));
         Assert.Equal($"Device/{device.Id}", read.UsedReference.Single().Reference);
         var observation = Assert.Single(await _reader.ByIdentifierAsync<Observation>("srv-1", "observation/pre-cooling"));
         Assert.Equal($"Procedure/{procedure.Id}", observation.PartOf.Single().Reference);

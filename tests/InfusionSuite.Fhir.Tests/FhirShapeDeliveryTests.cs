@@ -162,7 +162,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
     public async Task TwoDevicesWithTheSameIdentifierAtTheEhr_TheClinicalRecordStillGoes(FhirDeliveryShape shape, string said)
     {
         using var harness = Harness(shape);
-        var device = new Device { Identifier = [new Identifier(new FhirMappingOptions().DeviceIdentifierSystem, SessionScenario.ControllerId)] };
+        var device = new Device { Identifier = [new Identifier(DeliveryHarness.DeviceSystem, SessionScenario.ControllerId)] };
         await _reader.CreateAsync(device);
         await _reader.CreateAsync(device);
         var record = SimulatedSessions.Normal("shp-dev");

@@ -31,11 +31,7 @@ public sealed class RegistrationTests
     [InlineData("north", "urn:oid:1.2.3.4", "urn:oid:1.2.3.4")]
     public void DeviceIdentifierSystem_IsOnePerSiteUnlessSet(string? site, string? system, string expected)
     {
-        var settings = new Dictionary<string, string?>();
-        if (site is not null)
-        {
-            settings["Fhir:Mapping:Site"] = site;
-        }
+        var settings = new Dictionary<string, string?> { ["Fhir:Mapping:Site"] = site };
 
         if (system is not null)
         {
@@ -45,6 +41,33 @@ public sealed class RegistrationTests
         using var harness = new DeliveryHarness(null, settings);
 
         Assert.Equal(expected, harness.Services.GetRequiredService<IOptions<Mapping.FhirMappingOptions>>().Value.DeviceIdentifierSystem);
+    }
+
+    [Fact]
+    public async Task EhrWithoutASite_StopsTheHostAtStartNamingFhirMappingSite()
+    {
+        using var harness = new DeliveryHarness(new Uri("https://ehr.example.org/fhir/"), new Dictionary<string, string?> { ["Fhir:Mapping:Site"] = null });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => harness.Services.GetRequiredService<IHost>().StartAsync());
+
+        Assert.Contains("Fhir:Mapping:Site is required with an EHR", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task EhrWithAnExplicitDeviceSystemAndNoSite_Starts()
+    {
+        using var harness = new DeliveryHarness(new Uri("https://ehr.example.org/fhir/"), new Dictionary<string, string?>
+        {
+            ["Fhir:Mapping:Site"] = null,
+            ["Fhir:Mapping:DeviceIdentifierSystem"] = "urn:oid:1.2.3.4",
+            ["Fhir:Delivery:CheckCapabilitiesAtStart"] = "false",
+        });
+        var host = harness.Services.GetRequiredService<IHost>();
+
+        await host.StartAsync();
+        await host.StopAsync();
+
+        Assert.Equal("urn:oid:1.2.3.4", harness.Services.GetRequiredService<IOptions<Mapping.FhirMappingOptions>>().Value.DeviceIdentifierSystem);
     }
 
     [Fact]

@@ -59,6 +59,21 @@ public sealed class CourseApiTests : StationTest
         Assert.Contains("Success: Dean ≤ 2 at the follow-up", page, StringComparison.Ordinal);
         Assert.Contains("50.0 % (1 of 2 chemotherapy sessions cooled)", page, StringComparison.Ordinal);
         Assert.Contains("No chair or device", page, StringComparison.Ordinal);
+        Assert.Contains("Not sent: no EHR configured (kept for export)", page, StringComparison.Ordinal);
+
+        // The course list finds the course without going through a session or the audit.
+        var list = WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses?result=Success"));
+        Assert.Contains($"data-course=\"{courseId}\"", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-course=", WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses?result=NotSuccess")), StringComparison.Ordinal);
+        using var engineer = Host.Client("eve");
+        Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetAsync("/courses")).StatusCode);
+
+        // Course entries are in the audit, by whom and what.
+        using var admin = Host.Client("ada");
+        var entries = (await admin.GetJsonAsync("/api/audit")).Body.GetProperty("courseEntries").EnumerateArray().ToList();
+        Assert.Equal(3, entries.Count);
+        Assert.Contains(entries, e => e.Text("entry") == "Given, not cooled" && e.Text("by") == "Alice Nurse" && e.Text("what") == "No chair or device");
+        Assert.Contains(entries, e => e.Text("entry") == "Outcome assessment" && e.Text("what") == "Dean 2 (> 25–50 %)");
     }
 
     [Fact(Timeout = 60_000)]
@@ -128,9 +143,14 @@ public sealed class CourseApiTests : StationTest
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True(problem.GetProperty("errors").TryGetProperty("regimen", out _));
         Assert.True(problem.GetProperty("errors").TryGetProperty("infusionMinutes", out _));
+        // Preset names may hold commas: they come as a list, not joined into the message.
+        Assert.Contains("Standard", problem.GetProperty("presets").EnumerateArray().Select(p => p.GetString()));
         var (badRange, rangeProblem) = await _nurse.GetJsonAsync("/api/reports/suite?from=27.11.2026");
         Assert.Equal(HttpStatusCode.BadRequest, badRange.StatusCode);
         Assert.True(rangeProblem.GetProperty("errors").TryGetProperty("from", out _));
+        var badPage = await _nurse.GetAsync("/reports?from=2026-11-30&to=2026-11-01");
+        Assert.Equal((HttpStatusCode.BadRequest, "text/html"), (badPage.StatusCode, badPage.Content.Headers.ContentType!.MediaType));
+        Assert.Contains("The range ends before it starts.", await badPage.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var page = await _nurse.GetStringAsync("/reports");
         Assert.Contains("<svg class=\"plot\"", page, StringComparison.Ordinal);

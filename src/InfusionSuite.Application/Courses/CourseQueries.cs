@@ -14,6 +14,20 @@ public sealed class CourseQueries(ICourseRecords records, CourseSummaries summar
         return file is null ? null : new CourseView(file.Facts, summaries.Summarize(file, time.GetUtcNow()));
     }
 
+    /// <summary>Every stored course with its summary as of now (the course list), the latest dose first.</summary>
+    public async Task<IReadOnlyList<CourseView>> ListAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var files = await records.AllAsync(null, cancellationToken);
+        return [.. files
+            .Select(f => new CourseView(f.Facts, summaries.Summarize(f, now)))
+            .OrderByDescending(c => c.Summary.LastDoseAt ?? DateTimeOffset.MinValue)
+            .ThenBy(c => c.Facts.CourseId, StringComparer.Ordinal)];
+    }
+
+    /// <summary>Every stored course as documented (no replay): for the audit of course entries.</summary>
+    public Task<IReadOnlyList<CourseFile>> FilesAsync(CancellationToken cancellationToken) => records.AllAsync(null, cancellationToken);
+
     /// <summary>The suite report over [<paramref name="from"/>, <paramref name="to"/>) (either end open when null).</summary>
     public async Task<SuiteReport> ReportAsync(DateTimeOffset? from, DateTimeOffset? to, CancellationToken cancellationToken)
     {

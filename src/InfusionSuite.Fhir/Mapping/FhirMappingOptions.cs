@@ -18,13 +18,16 @@ public sealed class FhirMappingOptions
     public const string DefaultDeviceIdentifierSystem = "urn:infusionsuite:controller";
 
     /// <summary>
-    /// This site's name where sites share an EHR (1–32 of <c>a-z 0-9 -</c>): its chairs' Devices get their own
-    /// identifier system, <c>urn:infusionsuite:controller:{site}</c>, unless <see cref="DeviceIdentifierSystem"/> is set.
+    /// This site's name (1–32 of <c>a-z 0-9 -</c>): its chairs' Devices get their own identifier system,
+    /// <c>urn:infusionsuite:controller:{site}</c>, unless <see cref="DeviceIdentifierSystem"/> is set. Required with an EHR.
     /// </summary>
     [RegularExpression("^[a-z0-9-]{1,32}$")]
     public string? Site { get; set; }
 
-    /// <summary>System of the controller's identifier (its CCP/1 controllerId) on the Device; one per site (see <see cref="Site"/>).</summary>
+    /// <summary>
+    /// System of the controller's identifier (its CCP/1 controllerId) on the Device: by default one per site, from
+    /// <see cref="Site"/>; the bare default only where no EHR is configured (Bundles kept or exported).
+    /// </summary>
     [Required]
     public string DeviceIdentifierSystem { get; set; } = DefaultDeviceIdentifierSystem;
 

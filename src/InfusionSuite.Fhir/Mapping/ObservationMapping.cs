@@ -33,6 +33,7 @@ internal static class ObservationMapping
 
     private static Observation Complete(BundleScope scope, Observation observation, ResourceReference placement)
     {
+        observation.Meta = new Meta { Profile = [UsCoreProfiles.SimpleObservation] };
         observation.Status = scope.Voided ? ObservationStatus.EnteredInError : ObservationStatus.Final;
         observation.Category = [new CodeableConcept { Coding = [new Coding(FhirCodes.ObservationCategory, "procedure", "Procedure")] }];
         observation.Subject = scope.Patient();

@@ -66,6 +66,7 @@ internal static class ProcedureMapping
     {
         var procedure = new Procedure
         {
+            Meta = new Meta { Profile = [UsCoreProfiles.Procedure] },
             Identifier = [scope.SessionIdentifier(code.Code)],
             Code = new CodeableConcept { Coding = [new Coding(FhirCodes.Cpt, code.Code, code.Display)], Text = code.Display },
             Subject = scope.Patient(),

@@ -33,6 +33,7 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
             var identifier = new Identifier(options.SessionIdentifierSystem, assessment.AssessmentId + "/" + finding);
             var observation = new Observation
             {
+                Meta = new Meta { Profile = [UsCoreProfiles.SimpleObservation] },
                 Identifier = [identifier],
                 Status = ObservationStatus.Final,
                 Category = [new CodeableConcept { Coding = [new Coding(FhirCodes.ObservationCategory, "exam", "Exam")] }],

@@ -4,12 +4,14 @@ using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Specification.Source;
 using Hl7.Fhir.Specification.Terminology;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Mapping;
 
 namespace InfusionSuite.Fhir.Validation;
 
 /// <summary>
 /// Validates resources against the FHIR R4 base definitions, offline (the specification zip of
-/// Hl7.Fhir.Specification.Data.R4). Loading the definitions takes seconds, so one instance is
+/// Hl7.Fhir.Specification.Data.R4). The US Core profiles the resources claim are not loaded here (the
+/// tests hold conformance to them against the US Core package), so they are left out of the check. Loading the definitions takes seconds, so one instance is
 /// kept (a singleton in the host, a collection fixture in tests) and built on first use.
 /// </summary>
 public sealed class FhirResourceValidator(TimeProvider time)
@@ -56,6 +58,10 @@ public sealed class FhirResourceValidator(TimeProvider time)
     private static Validator Create()
     {
         var resolver = new CachedResolver(ZipSource.CreateValidationSource());
-        return new Validator(resolver, new LocalTerminologyService(resolver));
+        var settings = new ValidationSettings
+        {
+            SelectValidationProfiles = (_, profiles, _, _) => [.. profiles.Where(p => Array.IndexOf(UsCoreProfiles.All, p.ToString()) < 0)],
+        };
+        return new Validator(resolver, new LocalTerminologyService(resolver), null, settings);
     }
 }

@@ -42,10 +42,11 @@ internal static class ActionResults
     public static ValidationProblem Invalid(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The request has invalid values");
 
-    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors) =>
+    public static ValidationProblem Invalid(IReadOnlyList<FieldError> errors, IDictionary<string, object?>? extensions = null) =>
         TypedResults.ValidationProblem(
             errors.GroupBy(e => e.Field, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray(), StringComparer.Ordinal),
-            title: "The request has invalid values");
+            title: "The request has invalid values",
+            extensions: extensions);
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? reason) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });

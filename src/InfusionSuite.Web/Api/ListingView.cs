@@ -11,7 +11,10 @@ public sealed record ControllerView(string ControllerId, string ChairLabel, bool
 /// <summary>The signed-in user.</summary>
 public sealed record MeView(string UserId, string UserName, string DisplayName, string Role, bool SeesPatients, bool RunsSessions, bool IsAdmin);
 
-/// <summary>The whole audit for admins: nurse actions on sessions and account changes.</summary>
-public sealed record AuditPageView(IReadOnlyList<Sessions.AuditView> NurseActions, IReadOnlyList<StaffAuditView> Accounts);
+/// <summary>The whole audit for admins: nurse actions on sessions, course entries (not cooled, assessments) and account changes.</summary>
+public sealed record AuditPageView(IReadOnlyList<Sessions.AuditView> NurseActions, IReadOnlyList<StaffAuditView> Accounts)
+{
+    public IReadOnlyList<Courses.CourseAuditView> CourseEntries { get; init; } = [];
+}
 
 public sealed record StaffAuditView(DateTimeOffset At, string By, string Action, string Subject, string Detail);

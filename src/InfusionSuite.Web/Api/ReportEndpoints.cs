@@ -65,12 +65,13 @@ internal static class ReportEndpoints
 
         if (string.IsNullOrWhiteSpace(regimen) || !queries.PresetNames.Contains(regimen, StringComparer.Ordinal))
         {
-            errors.Add(new("regimen", "Name a regimen preset: " + string.Join(", ", queries.PresetNames) + "."));
+            errors.Add(new("regimen", "Name one of the regimen presets listed in presets."));
         }
 
         if (errors.Count > 0)
         {
-            return ActionResults.Invalid(errors);
+            // Preset names may hold commas ("Paclitaxel weekly, 80 mg/m2"): they go as a list, never joined into the text.
+            return ActionResults.Invalid(errors, new Dictionary<string, object?> { ["presets"] = queries.PresetNames });
         }
 
         var plan = await queries.PlanAsync(regimen!, TimeSpan.FromMinutes(minutes), cancellationToken);

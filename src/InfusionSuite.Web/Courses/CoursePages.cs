@@ -9,20 +9,30 @@ using Microsoft.AspNetCore.Mvc;
 namespace InfusionSuite.Web.Courses;
 
 /// <summary>
-/// The course page (nurses and admins) and its two forms (nurses): plain HTML forms with the antiforgery
+/// The course list and the course page (nurses and admins) and its two forms (nurses): plain HTML forms with the antiforgery
 /// field, answered with a redirect back to the page, or the page again with each field's problem (400).
 /// </summary>
 internal static class CoursePages
 {
     public static void MapCoursePages(this IEndpointRouteBuilder app)
     {
+        app.MapGet("/courses", async (HttpContext context, string? result, CourseListReader list) =>
+        {
+            var known = result is "InProgress" or "FollowUpDue" or "Success" or "NotSuccess" ? result : null;
+            return StationPage.Render<CourseListPage>(context, "Courses", new Dictionary<string, object?>
+            {
+                [nameof(CourseListPage.Courses)] = await list.ReadAsync(known, context.RequestAborted),
+                [nameof(CourseListPage.Result)] = known,
+            });
+        }).RequireAuthorization(StaffRoles.PatientDataPolicy);
         app.MapGet("/courses/{courseId}", (HttpContext context, string courseId, CourseReader reader) =>
-            PageAsync(context, CourseIds.FromRoute(courseId), reader, [], StatusCodes.Status200OK)).RequireAuthorization(StaffRoles.PatientDataPolicy);
+            PageAsync(context, CourseIds.FromRoute(courseId), reader, [], new Dictionary<string, string>(), StatusCodes.Status200OK)).RequireAuthorization(StaffRoles.PatientDataPolicy);
         app.MapPost("/courses/{courseId}/not-cooled", NotCooledAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
         app.MapPost("/courses/{courseId}/assessments", AssessAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
     }
 
-    private static async Task<IResult> PageAsync(HttpContext context, string courseId, CourseReader reader, IReadOnlyList<FieldError> errors, int status)
+    private static async Task<IResult> PageAsync(
+        HttpContext context, string courseId, CourseReader reader, IReadOnlyList<FieldError> errors, IReadOnlyDictionary<string, string> form, int status)
     {
         var course = await reader.ReadAsync(courseId, context.RequestAborted);
         if (course is null)
@@ -35,6 +45,7 @@ internal static class CoursePages
             [nameof(CoursePage.Course)] = course,
             [nameof(CoursePage.CanDocument)] = context.User.RunsSessions(),
             [nameof(CoursePage.Errors)] = errors,
+            [nameof(CoursePage.Form)] = form,
         }, status);
     }
 
@@ -70,10 +81,18 @@ internal static class CoursePages
 
     private static async Task<IResult> AnswerAsync(HttpContext context, string courseId, CourseEntryResult result, CourseReader reader) => result.Outcome switch
     {
-        CourseEntryOutcome.Invalid => await PageAsync(context, courseId, reader, result.Errors, StatusCodes.Status400BadRequest),
+        CourseEntryOutcome.Invalid => await PageAsync(context, courseId, reader, result.Errors, Posted(context), StatusCodes.Status400BadRequest),
         CourseEntryOutcome.UnknownCourse => Results.Problem("No course has this id.", statusCode: StatusCodes.Status404NotFound, title: "No such course"),
         _ => Results.Redirect(CourseIds.Path(courseId), permanent: false, preserveMethod: false),
     };
+
+    /// <summary>The refused form's fields as posted (the antiforgery token left out), to fill the form again.</summary>
+    private static Dictionary<string, string> Posted(HttpContext context) =>
+        context.Request.HasFormContentType
+            ? context.Request.Form
+                .Where(f => !f.Key.StartsWith("__", StringComparison.Ordinal))
+                .ToDictionary(f => f.Key, f => f.Value.ToString(), StringComparer.Ordinal)
+            : [];
 
     private static int? Number(string? text, string field, List<FieldError> errors)
     {

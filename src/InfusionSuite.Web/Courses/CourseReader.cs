@@ -9,7 +9,7 @@ using InfusionSuite.Web.Sessions;
 namespace InfusionSuite.Web.Courses;
 
 /// <summary>A course as its page and the API show it: the summary in minutes, with the patient's name and the nurses' display names.</summary>
-internal sealed class CourseReader(CourseQueries queries, IPatientNames patients, IStaffAccounts staff, IOutbox outbox)
+internal sealed class CourseReader(CourseQueries queries, IPatientNames patients, IStaffAccounts staff, IOutbox outbox, IServiceProvider services)
 {
     public async Task<CourseApiView?> ReadAsync(string courseId, CancellationToken cancellationToken)
     {
@@ -19,6 +19,7 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
         }
 
         var s = view.Summary;
+        var ehrConfigured = services.GetService<IOutboxDelivery>()?.IsConfigured ?? false;
         var names = await patients.FindAsync([view.Facts.PatientReference], cancellationToken);
         var nurses = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in s.NotCooled.Select(n => n.DocumentedBy).Concat(s.Assessments.Select(a => a.AssessedBy)).Distinct(StringComparer.Ordinal))
@@ -48,8 +49,9 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
         {
             Delivery = [.. (await outbox.ListAsync(new OutboxQuery(SessionId: OutcomeKeys.Of(s.CourseId)), cancellationToken))
                 .OrderBy(i => i.EnqueuedAt)
-                .Select(i => new OutcomeDeliveryView(
-                    i.ContentType.Contains("fhir", StringComparison.Ordinal) ? "FHIR" : "HL7 v2", i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason))],
+                .Select(i => i.ContentType.Contains("fhir", StringComparison.Ordinal)
+                    ? new OutcomeDeliveryView("FHIR", i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason, ehrConfigured)
+                    : new OutcomeDeliveryView("HL7 v2", i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason))],
         };
     }
 

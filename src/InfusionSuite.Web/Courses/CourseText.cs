@@ -39,4 +39,21 @@ internal static class CourseText
         4 => "4 (> 75 %)",
         _ => "—",
     };
+
+    /// <summary>The regimen as staff read it: a session started with its own targets (no preset) is stored as <c>custom</c>.</summary>
+    public static string Regimen(string regimen) =>
+        string.Equals(regimen, "custom", StringComparison.Ordinal) ? "Own targets (no preset)" : regimen;
+
+    /// <summary>A deviation's code (e.g. <c>SHORT_PRECOOL</c>) in words.</summary>
+    public static string Deviation(string code) => code switch
+    {
+        "SHORT_PRECOOL" => "Short pre-cooling",
+        "PRECOOL_NOT_AT_TEMPERATURE" => "Pre-cooling not at temperature",
+        "INTERRUPTED" => "Cooling interrupted",
+        "SHORT_POSTCOOL" => "Short post-cooling",
+        "ABORTED" => "Stopped early",
+        "OVERCOOL" => "Too cold (overcooling)",
+        "DEVICE_FAULT" => "Device fault",
+        _ => code,
+    };
 }

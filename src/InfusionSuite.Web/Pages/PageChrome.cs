@@ -12,6 +12,9 @@ namespace InfusionSuite.Web.Pages;
 /// </summary>
 public sealed record PageChrome(string Title, string? UserName, string? Role, bool IsAdmin, string FormFieldName, string RequestToken, TimeZoneInfo SiteZone)
 {
+    /// <summary>Whether the user sees patient data (nurses and admins): the course list is in the nav for them.</summary>
+    public bool SeesPatients { get; init; }
+
     /// <summary>An instant as the site's clock showed it, to the second.</summary>
     public string Time(DateTimeOffset at) => PageText.Time(at, SiteZone);
 
@@ -27,7 +30,10 @@ public sealed record PageChrome(string Title, string? UserName, string? Role, bo
             signedIn && user.IsAdmin(),
             tokens.FormFieldName,
             tokens.RequestToken ?? string.Empty,
-            SiteZoneOf(context.RequestServices));
+            SiteZoneOf(context.RequestServices))
+        {
+            SeesPatients = signedIn && user.SeesPatients(),
+        };
     }
 
     internal static TimeZoneInfo SiteZoneOf(IServiceProvider services) =>

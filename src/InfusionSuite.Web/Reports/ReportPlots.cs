@@ -22,7 +22,7 @@ internal static class ReportPlots
             o.AdherencePercent is { } p ? F($"{p:0.0} % ({o.SessionsCooled} of {o.ChemotherapySessionsGiven})") : "no sessions"))];
 
     public static IReadOnlyList<BarRow> Deviations(SuiteReportView r) =>
-        [.. r.Deviations.Select(d => new BarRow(d.Code, d.Percent ?? 0, d.Percent is { } p ? F($"{p:0.0} % ({d.Sessions} of {d.CooledSessions})") : "no cooled sessions"))];
+        [.. r.Deviations.Select(d => new BarRow(Courses.CourseText.Deviation(d.Code), d.Percent ?? 0, d.Percent is { } p ? F($"{p:0.0} % ({d.Sessions} of {d.CooledSessions})") : "no cooled sessions"))];
 
     public static IReadOnlyList<BarRow> Cooling(SuiteReportView r) =>
         [.. r.Timing.SelectMany(t => new[]
@@ -34,7 +34,7 @@ internal static class ReportPlots
     public static IReadOnlyList<BarRow> ChairTime(SuiteReportView r) =>
         [.. r.Timing.Select(t => new BarRow(
             t.Regimen, t.MeanChairMinutes,
-            t.MeanChairMinutes is { } mean ? F($"mean {mean:0} min, median {t.MedianChairMinutes:0} ({t.ChairSessions} sessions)") : "no completed sessions"))];
+            t.MeanChairMinutes is { } mean ? F($"{mean:0} min (median {t.MedianChairMinutes:0}, {t.ChairSessions} sessions)") : "no completed sessions"))];
 
     /// <summary>The scale's end for minutes: the largest value or target, rounded up to 30 min.</summary>
     public static double MinutesMax(IEnumerable<BarRow> rows)

@@ -1,4 +1,5 @@
 using InfusionSuite.Domain.Courses;
+using InfusionSuite.Web.Courses;
 
 namespace InfusionSuite.Web.Reports;
 
@@ -16,7 +17,7 @@ internal static class SuiteReportViews
             Outcome(report.Overall),
             [.. report.Deviations.Select(d => new DeviationRateView(d.Name, d.Sessions, d.CooledSessions, Percent(d.Rate)))],
             [.. report.Timing.Select(t => new RegimenTimingView(
-                t.Regimen, t.Sessions,
+                CourseText.Regimen(t.Regimen), t.Sessions,
                 Minutes(t.MeanPreCooling), Minutes(t.MeanPreCoolingTarget),
                 Minutes(t.MeanPostCooling), Minutes(t.MeanPostCoolingTarget),
                 t.ChairSessions, Minutes(t.MeanChairTime), Minutes(t.MedianChairTime), Minutes(t.MedianOverrun)))],
@@ -38,7 +39,7 @@ internal static class SuiteReportViews
     }
 
     private static RegimenOutcomeView Outcome(RegimenOutcome o) => new(
-        o.Regimen, o.Courses, o.WithResult, o.Successes, o.FollowUpDue, Percent(o.SuccessRate),
+        CourseText.Regimen(o.Regimen), o.Courses, o.WithResult, o.Successes, o.FollowUpDue, Percent(o.SuccessRate),
         o.SessionsCooled, o.ChemotherapySessionsGiven, Percent(o.Adherence));
 
     private static double? Percent(double? rate) => rate is { } r ? Math.Round(r * 100, 1) : null;

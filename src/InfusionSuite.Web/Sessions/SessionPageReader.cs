@@ -18,6 +18,7 @@ internal sealed class SessionPageReader(
     IStaffAccounts accounts,
     SessionBillingReader billing,
     FhirDeliveryReader fhir,
+    Courses.CourseAuditReader courseAudit,
     IOptions<NurseStationOptions> options,
     TimeProvider timeProvider)
 {
@@ -90,7 +91,7 @@ internal sealed class SessionPageReader(
     /// <summary>How many rows of each audit the audit page shows.</summary>
     public const int AuditPageRows = 200;
 
-    /// <summary>The latest <paramref name="take"/> rows of the nurse-action audit and of the account audit, newest first, with display names.</summary>
+    /// <summary>The latest <paramref name="take"/> rows of the nurse-action audit, of the course entries and of the account audit, newest first, with display names.</summary>
     public async Task<AuditPageView> AuditPageAsync(int take, CancellationToken cancellationToken)
     {
         var names = await StaffNamesAsync(cancellationToken);
@@ -98,7 +99,10 @@ internal sealed class SessionPageReader(
         var staff = await accounts.AuditAsync(take, cancellationToken);
         return new AuditPageView(
             [.. nurse.Select(a => Audit(a, names))],
-            [.. staff.Select(s => new StaffAuditView(s.At, NameOf(names, s.Actor), s.Action, s.Subject, s.Detail))]);
+            [.. staff.Select(s => new StaffAuditView(s.At, NameOf(names, s.Actor), s.Action, s.Subject, s.Detail))])
+        {
+            CourseEntries = await courseAudit.ReadAsync(take, names, cancellationToken),
+        };
     }
 
     public async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken) =>

@@ -59,6 +59,7 @@ public sealed class BrowserStation : IAsyncLifetime
         settings["Controllers:Liveness:OfflineAfter"] = "00:30:00";
         await ehr;
         settings["Fhir:Delivery:BaseUrl"] = Ehr.FhirBase.ToString();
+        settings["Fhir:Mapping:Site"] = "browser-tests";
         settings["Fhir:Delivery:ValidateBeforeSending"] = "false";
         settings["Fhir:Delivery:AttemptTimeout"] = "01:00:00"; // on the scaled clock: 18 real seconds
         Host = await StationHost.StartKestrelAsync(settings, Clock);

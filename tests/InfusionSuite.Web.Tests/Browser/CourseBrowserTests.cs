@@ -40,7 +40,7 @@ public sealed class CourseBrowserTests(BrowserStation station)
                     await Expect(page.Locator("#course-result")).ToHaveAttributeAsync("data-result", "Success");
                     await Expect(page.Locator("#course-adherence")).ToContainTextAsync("75.0 % (3 of 4 chemotherapy sessions cooled)");
                     await Expect(page.Locator("#course-sessions tbody tr")).ToHaveCountAsync(3);
-                    await Expect(page.Locator("#course-sessions tbody tr").Nth(1)).ToContainTextAsync("SHORT_POSTCOOL");
+                    await Expect(page.Locator("#course-sessions tbody tr").Nth(1)).ToContainTextAsync("Short post-cooling");
                     await Expect(page.Locator("#course-not-cooled")).ToContainTextAsync("No chair or device");
                     await AssertNoSidewaysScrollAsync(page, name + " course");
                     if (name == "tablet")
@@ -52,9 +52,26 @@ public sealed class CourseBrowserTests(BrowserStation station)
                         await page.GetByRole(AriaRole.Link, new() { Name = "The course: sessions, adherence and outcome" }).ClickAsync();
                         await Expect(page.Locator("h1")).ToContainTextAsync("Docetaxel q3w");
 
-                        // The paclitaxel course's follow-up is due: the nurse records it.
-                        await page.GotoAsync("/courses/" + SeededCourses.Paclitaxel);
+                        // The course list from the nav: every seeded course, the latest dose first, each linked to its page.
+                        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Courses" }).ClickAsync();
+                        await Expect(page.Locator("#course-list tbody tr")).ToHaveCountAsync(SeededCourses.Count);
+                        await Expect(page.Locator($"#course-list tr[data-course='{SeededCourses.Docetaxel}']")).ToContainTextAsync("Success: Dean ≤ 2");
+                        await page.GetByLabel("Result").SelectOptionAsync("FollowUpDue");
+                        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+                        await Expect(page.Locator($"#course-list tr[data-course='{SeededCourses.Paclitaxel}']")).ToBeVisibleAsync();
+                        await Expect(page.Locator($"#course-list tr[data-course='{SeededCourses.Docetaxel}']")).ToHaveCountAsync(0);
+                        await page.Locator($"#course-list tr[data-course='{SeededCourses.Paclitaxel}'] a").ClickAsync();
+
+                        // The paclitaxel course's follow-up is due. A refused entry keeps what the nurse typed, the reason under its field.
                         await Expect(page.Locator("#course-result")).ToHaveAttributeAsync("data-result", "FollowUpDue");
+                        await page.GetByLabel("CTCAE alopecia grade").SelectOptionAsync("1");
+                        await page.GetByLabel("The patient stopped cooling").CheckAsync();
+                        await page.GetByRole(AriaRole.Button, new() { Name = "Record assessment" }).ClickAsync();
+                        await Expect(page.Locator("#stoppedReason-error")).ToContainTextAsync("Say why the patient stopped cooling.");
+                        await Expect(page.GetByLabel("CTCAE alopecia grade")).ToHaveValueAsync("1");
+                        await Expect(page.GetByLabel("The patient stopped cooling")).ToBeCheckedAsync();
+                        await page.GetByLabel("CTCAE alopecia grade").SelectOptionAsync(string.Empty);
+                        await page.GetByLabel("The patient stopped cooling").UncheckAsync();
                         await page.GetByLabel("Dean scale").SelectOptionAsync("2");
                         await page.GetByRole(AriaRole.Button, new() { Name = "Record assessment" }).ClickAsync();
                         await Expect(page.Locator("#course-result")).ToHaveAttributeAsync("data-result", "Success");
@@ -67,12 +84,22 @@ public sealed class CourseBrowserTests(BrowserStation station)
                     await Expect(page.Locator("#plot-success rect.bar")).ToHaveCountAsync(4);
                     await Expect(page.Locator("#plot-success g.reference")).ToHaveCountAsync(3);
                     await Expect(page.Locator("#plot-success")).ToContainTextAsync("Docetaxel q3w");
-                    await Expect(page.Locator("#plot-deviations")).ToContainTextAsync("SHORT_POSTCOOL");
+                    await Expect(page.Locator("#plot-deviations")).ToContainTextAsync("Short post-cooling");
+                    var collisions = await page.EvaluateAsync<string[]>(PlotCollisions);
+                    Assert.True(collisions.Length == 0, string.Join(Environment.NewLine, collisions));
                     await Expect(page.Locator("#csv-link")).ToHaveAttributeAsync("href", "/api/reports/suite.csv");
                     await AssertNoSidewaysScrollAsync(page, name + " report");
                     if (name == "tablet")
                     {
                         await page.ScreenshotAsync(new() { Path = Pages.Screenshot("suite-report.png"), FullPage = true });
+
+                        // A range that ends before it starts: the page says so, the dates kept, no problem+json.
+                        var refusedRange = await page.GotoAsync("/reports?from=2026-12-31&to=2026-01-01");
+                        Assert.Equal(400, refusedRange!.Status);
+                        await Expect(page.Locator("#range-error")).ToContainTextAsync("The range ends before it starts.");
+                        await Expect(page.Locator("#to-error")).ToContainTextAsync("The range ends before it starts.");
+                        await Expect(page.GetByLabel("From (site date)")).ToHaveValueAsync("2026-12-31");
+                        await Expect(page.Locator("figure svg.plot")).ToHaveCountAsync(0);
                     }
 
                     Assert.Empty(refused);
@@ -88,6 +115,35 @@ public sealed class CourseBrowserTests(BrowserStation station)
             await host.DisposeAsync();
         }
     }
+
+    /// <summary>
+    /// Every word in the plots that meets a line it does not belong to (a reference label crossed by another reference
+    /// line or a target tick, a figure crossed by a tick) or another word; empty when the layout holds. Measured by the browser.
+    /// </summary>
+    private const string PlotCollisions = """
+        () => {
+          const found = [];
+          for (const svg of document.querySelectorAll('svg.plot')) {
+            const id = svg.closest('figure').id;
+            const texts = [...svg.querySelectorAll('text')].map(t => ({ t, b: t.getBBox() }));
+            const lines = [...svg.querySelectorAll('line')].map(l => ({ cls: l.getAttribute('class'), x: +l.getAttribute('x1'), y1: +l.getAttribute('y1'), y2: +l.getAttribute('y2') }));
+            const width = svg.viewBox.baseVal.width;
+            for (const { t, b } of texts) {
+              if (b.x < 0 || b.x + b.width > width) found.push(`${id}: "${t.textContent}" runs out of the plot`);
+              const label = t.classList.contains('reference-label');
+              for (const l of lines) {
+                const relevant = label ? Math.abs(l.x - +t.getAttribute('x')) > 0.5 : l.cls === 'target';
+                if (relevant && l.x > b.x && l.x < b.x + b.width && l.y2 > b.y + 1 && l.y1 < b.y + b.height - 1) found.push(`${id}: "${t.textContent}" crossed by a ${l.cls} line`);
+              }
+            }
+            for (let i = 0; i < texts.length; i++) for (let j = i + 1; j < texts.length; j++) {
+              const a = texts[i].b, c = texts[j].b;
+              if (a.x < c.x + c.width && c.x < a.x + a.width && a.y < c.y + c.height - 1 && c.y < a.y + a.height - 1) found.push(`${id}: "${texts[i].t.textContent}" overlaps "${texts[j].t.textContent}"`);
+            }
+          }
+          return found;
+        }
+        """;
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what) =>
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), what + " scrolls sideways");

@@ -19,6 +19,9 @@ internal static class SeededCourses
     public const string Anthracycline = "plan-anthracycline";
     public const string Paclitaxel = "plan-paclitaxel";
 
+    /// <summary>How many courses the seed stores.</summary>
+    public const int Count = 3;
+
     public static async Task SeedAsync(IServiceProvider services, string nurseId)
     {
         var nurse = services.GetRequiredService<INurseActions>();

@@ -153,6 +153,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
     private static Dictionary<string, string?> Ehr(Dictionary<string, string?> settings, Uri baseUrl, bool validate = true)
     {
         settings["Fhir:Delivery:BaseUrl"] = baseUrl.ToString();
+        settings["Fhir:Mapping:Site"] = "worker-tests";
         settings["Fhir:Delivery:ValidateBeforeSending"] = validate ? "true" : "false";
         settings["Fhir:Delivery:PollInterval"] = "00:05:00";
         settings["Fhir:Delivery:AttemptTimeout"] = "10:00:00";
