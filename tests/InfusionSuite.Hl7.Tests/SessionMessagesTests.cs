@@ -106,6 +106,33 @@ public sealed class SessionMessagesTests
         Assert.Equal("3", Field(Segment(dfts.Single(m => m.Posting!.Line.Code == "97009").Text, "FT1"), 10));
     }
 
+    [Theory]
+    [InlineData("2.5.1", "")]
+    [InlineData("2.7", "0940")]
+    public void SitePostingDetails_DepartmentChargeMasterModifierAndRevenueCode_AreInTheFt1_AndTheCreditRepeatsThem(string version, string revenueField)
+    {
+        var record = Hl7Sessions.Completed("s-12", firstOfCourse: false);
+        var options = Hl7Sessions.Options();
+        options.Version = version;
+        options.ChargeModifiers["97008"] = ["59"];
+        var decisions = Hl7Sessions.Charges2026(record).Select(d => d.Code == "97008"
+            ? d with { Department = "ONC-INF", ChargeMaster = new ChargeMasterEntry("CDM-40097008", "0940"), Modifiers = ["52"] }
+            : d with { Department = "ONC-INF" }).ToList();
+        var messages = Hl7Sessions.Messages(options);
+
+        var charge = messages.For(record, Hl7Sessions.Context(record) with { Charges = decisions })[1];
+        var credit = messages.For(record, Hl7Sessions.Context(record) with { Charges = [], Charged = [charge.Posting!.Line] })[1];
+
+        var ft1 = Segment(charge.Text, "FT1");
+        Assert.Equal("97008^" + decisions[0].Display + "^CPT^CDM-40097008^^CDM", Field(ft1, 7));
+        Assert.Equal("ONC-INF", Field(ft1, 13));
+        Assert.Equal("52~59", Field(ft1, 26));
+        Assert.Equal(revenueField, Field(ft1, 41));
+        var credited = Segment(credit.Text, "FT1");
+        Assert.Equal(("CD", Field(ft1, 7)), (Field(credited, 6), Field(credited, 7)));
+        Assert.Equal("CDM-40097008", Outbox.StoredHl7Messages.Read(charge.Text).Posting!.Line.ChargeMasterNumber);
+    }
+
     [Fact]
     public void VoidAfterCharging_CreditsEveryChargeAndMarksTheResultsWrong()
     {

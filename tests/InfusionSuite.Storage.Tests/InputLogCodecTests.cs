@@ -1,3 +1,4 @@
+using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Storage.Sqlite;
@@ -23,5 +24,21 @@ public sealed class InputLogCodecTests
         var oldRead = Assert.IsType<StartSession>(InputLogCodec.Deserialize(InputLogCodec.KindOf(start), old));
         Assert.Null(oldRead.Plan.EncounterReference);
         Assert.Equal(plan with { EncounterReference = null }, oldRead.Plan);
+    }
+
+    [Fact]
+    public void BillingDetailsGiven_RoundTrip_AndAStartWithoutThemReadsAsNone()
+    {
+        var given = new GiveBillingDetails(Sessions.Nine, "clerk-1", "V-5501", new BillingDetails("1234567893", ["C50.911", "Z51.11"], "Acme Health"));
+
+        var read = Assert.IsType<GiveBillingDetails>(InputLogCodec.Deserialize(InputLogCodec.KindOf(given), InputLogCodec.Serialize(given)));
+
+        Assert.Equal(10, InputLogCodec.KindOf(given));
+        Assert.Equal((given.ReceivedAt, "clerk-1", "V-5501"), (read.ReceivedAt, read.NurseId, read.Visit));
+        Assert.Equal(given.Details.ToString(), read.Details.ToString());
+        Assert.Equal(["C50.911", "Z51.11"], read.Details.DiagnosisCodes);
+        var start = new StartSession(Sessions.Nine, "nurse-1", new SessionPlan("s-1", "course-1", "Patient/p-1", new ChemoAdministration("ma-1", "96413"), "CHAIR-1",
+            RegimenTargets.FromMinutes(30, 90), CapSize.M, FirstOfCourse: true));
+        Assert.Null(Assert.IsType<StartSession>(InputLogCodec.Deserialize(1, InputLogCodec.Serialize(start))).Plan.Billing);
     }
 }

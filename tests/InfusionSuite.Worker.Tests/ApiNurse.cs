@@ -33,6 +33,13 @@ internal sealed class ApiNurse(HttpClient client) : IDisposable
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>A POST whose refusal the test expects: the status and the body as text.</summary>
+    public async Task<(int Status, string Body)> PostRawAsync(string path, object body)
+    {
+        using var response = await client.PostAsJsonAsync(path, body, Wait.Token());
+        return ((int)response.StatusCode, await response.Content.ReadAsStringAsync(Wait.Token()));
+    }
+
     public async Task<JsonElement> GetAsync(string path)
     {
         using var response = await client.GetAsync(path, Wait.Token());

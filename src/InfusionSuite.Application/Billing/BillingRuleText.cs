@@ -9,6 +9,34 @@ public static class BillingRuleText
     public static string For(CodeDecision decision)
     {
         ArgumentNullException.ThrowIfNull(decision);
+        return Rule(decision) + Posting(decision);
+    }
+
+    /// <summary>How the site posts the charge, when it says: department, charge-master line, modifiers; empty when it says nothing.</summary>
+    public static string Posting(CodeDecision decision)
+    {
+        ArgumentNullException.ThrowIfNull(decision);
+        var parts = new List<string>(3);
+        if (decision.Department is { } department)
+        {
+            parts.Add("department " + department);
+        }
+
+        if (decision.ChargeMaster is { } line)
+        {
+            parts.Add("charge master " + line.Number + (line.RevenueCode is { } revenue ? ", revenue code " + revenue : string.Empty));
+        }
+
+        if (decision.Modifiers.Count > 0)
+        {
+            parts.Add("modifier " + string.Join(", ", decision.Modifiers) + " (session stopped early)");
+        }
+
+        return parts.Count == 0 ? string.Empty : " Posted with " + string.Join("; ", parts) + ".";
+    }
+
+    private static string Rule(CodeDecision decision)
+    {
         var date = Date(decision.DateOfService);
         var placed = decision.CapPlacedOn is { } on ? $" Cap placed on {Date(on)}, another local date than the infusion start." : string.Empty;
         var minutes = decision.SupportingMinutes is { } m

@@ -34,6 +34,15 @@ public sealed class BillingOptions
     /// <summary>Payers whose code set differs from the site's.</summary>
     public List<BillingPayerOptions> Payers { get; set; } = [];
 
+    /// <summary>The department scalp-cooling charges are posted to (FT1-13, the ChargeItem's note); empty for <c>Hl7:Department</c>.</summary>
+    public string? Department { get; set; }
+
+    /// <summary>The site's charge-master line per billing code, e.g. <c>Billing:ChargeMaster:97008:Number</c>, <c>…:RevenueCode</c>.</summary>
+    public Dictionary<string, ChargeMasterOptions> ChargeMaster { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The modifier on the per-session code of a session stopped early, for a site that bills reduced services (e.g. <c>52</c>); empty for none.</summary>
+    public string? EarlyStopModifier { get; set; }
+
     public BillingPolicy ToPolicy()
     {
         var defaults = BillingPolicy.Default;
@@ -49,6 +58,12 @@ public sealed class BillingOptions
             SiteTimeZone = TimeZoneInfo.FindSystemTimeZoneById(SiteTimeZone),
             CalibrationScope = CalibrationScope,
             MedicalReviewSessionThreshold = MedicalReviewSessionThreshold,
+            Department = string.IsNullOrWhiteSpace(Department) ? null : Department.Trim(),
+            ChargeMaster = ChargeMaster.ToDictionary(
+                e => e.Key.Trim(),
+                e => new ChargeMasterEntry(e.Value.Number.Trim(), string.IsNullOrWhiteSpace(e.Value.RevenueCode) ? null : e.Value.RevenueCode.Trim()),
+                StringComparer.Ordinal),
+            EarlyStopModifier = string.IsNullOrWhiteSpace(EarlyStopModifier) ? null : EarlyStopModifier.Trim(),
             AllowedPrimaryCodes = AllowedPrimaryCodes.Count == 0
                 ? defaults.AllowedPrimaryCodes
                 : new HashSet<string>(AllowedPrimaryCodes, StringComparer.Ordinal),

@@ -6,7 +6,9 @@ namespace InfusionSuite.Application.Configuration;
 /// <summary>
 /// An unknown site time zone stops the host at start, naming <c>Billing:SiteTimeZone</c>; so does a
 /// bad code set (<c>Billing:CodeRows</c>, <c>Billing:Payers:N:CodeRows</c>): an unknown scope or pairing,
-/// a date that is not one, overlapping rows or a gap between rows of one scope, naming the row.
+/// a date that is not one, overlapping rows or a gap between rows of one scope, naming the row; a
+/// charge-master line without a number or with a revenue code that is not four digits; an early-stop
+/// modifier that is not two characters.
 /// </summary>
 internal sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
 {
@@ -30,6 +32,25 @@ internal sealed class BillingOptionsValidator : IValidateOptions<BillingOptions>
             }
 
             CodeRows(problems, $"{key}:{nameof(BillingPayerOptions.CodeRows)}", payer.CodeRows);
+        }
+
+        foreach (var (code, line) in options.ChargeMaster)
+        {
+            var key = $"{BillingOptions.SectionName}:{nameof(BillingOptions.ChargeMaster)}:{code}";
+            if (string.IsNullOrWhiteSpace(line.Number))
+            {
+                problems.Add($"{key}:{nameof(ChargeMasterOptions.Number)} is empty.");
+            }
+
+            if (!string.IsNullOrWhiteSpace(line.RevenueCode) && !(line.RevenueCode.Trim() is { Length: 4 } revenue && revenue.All(char.IsAsciiDigit)))
+            {
+                problems.Add($"{key}:{nameof(ChargeMasterOptions.RevenueCode)} is not a four-digit revenue code (e.g. 0940).");
+            }
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.EarlyStopModifier) && !(options.EarlyStopModifier.Trim() is { Length: 2 } modifier && modifier.All(char.IsAsciiLetterOrDigit)))
+        {
+            problems.Add($"{BillingOptions.SectionName}:{nameof(BillingOptions.EarlyStopModifier)} is not a two-character CPT modifier (e.g. 52).");
         }
 
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);

@@ -17,11 +17,39 @@ internal static class NurseChange
             VoidSession voided => "voided: " + voided.Reason,
             RecordTolerance tolerance => "tolerance " + tolerance.Score.ToString(CultureInfo.InvariantCulture),
             RecordAdverseEvent adverse => "adverse event: " + adverse.Event,
+            GiveBillingDetails given => BillingDetailsGiven(given),
             _ => action.Kind.ToString(),
         };
         var late = action.EffectiveAt is { } effective && effective != action.ReceivedAt
             ? string.Create(CultureInfo.InvariantCulture, $"; effective {effective:O}")
             : string.Empty;
         return before == after ? detail + late : $"{detail}{late}; status {(before?.ToString() ?? "none")} → {after}";
+    }
+
+    /// <summary>Which billing details were given, never their values (a visit number and diagnoses are PHI).</summary>
+    private static string BillingDetailsGiven(GiveBillingDetails given)
+    {
+        var what = new List<string>(4);
+        if (given.Visit is not null)
+        {
+            what.Add("visit");
+        }
+
+        if (given.Details.OrderingProviderNpi is not null)
+        {
+            what.Add("ordering provider");
+        }
+
+        if (given.Details.DiagnosisCodes.Count > 0)
+        {
+            what.Add(string.Create(CultureInfo.InvariantCulture, $"{given.Details.DiagnosisCodes.Count} diagnosis code(s)"));
+        }
+
+        if (given.Details.Payer is not null)
+        {
+            what.Add("payer");
+        }
+
+        return "billing details given: " + string.Join(", ", what);
     }
 }

@@ -6,7 +6,8 @@ namespace InfusionSuite.Application.Ingest;
 
 /// <summary>
 /// What of a record a correction is sent for, as one comparable string: boundaries, phases,
-/// deviations, calibration, setpoint, documentation, the controller's identity and clock warning.
+/// deviations, calibration, setpoint, documentation, the controller's identity and clock warning,
+/// and what billing reads of the plan (visit, billing details, course).
 /// Not the live parts (latest reading, online, as-of, possible actions), and not the temperature
 /// summaries alone: samples still in flight when a nurse ends the session move them by a tenth,
 /// and each would otherwise send the EHR a correction of its own (they go with the next one).
@@ -34,6 +35,8 @@ internal static class RecordFingerprint
         var c = record.Controller;
         text.Append(CultureInfo.InvariantCulture, $"{c.Model}|{c.Firmware}|{c.Boots.Count}|{c.ClockSkew.Warning}|{record.Tolerance}|{record.Abort}|{record.Void}|");
         text.AppendJoin(',', record.AdverseEvents).Append('|').AppendJoin(',', record.Nurses);
+        // What billing reads of the plan: a visit or payer given after the end re-decides the charges.
+        text.Append(CultureInfo.InvariantCulture, $"|{record.Plan.EncounterReference}|{record.Plan.Billing}|{record.Plan.CourseId}");
         return text.ToString();
     }
 }

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Nursing;
@@ -28,4 +29,10 @@ public interface INurseActions
     Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
     Task<NurseActionResult> RecordAdverseEventAsync(string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Staff give the visit, ordering provider, diagnoses or payer, also after the end (audited, not on a
+    /// voided session): billing is decided again and the EHR gets the corrections (a held charge is sent).
+    /// </summary>
+    Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken);
 }

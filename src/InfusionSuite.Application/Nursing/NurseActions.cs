@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 
@@ -36,6 +37,15 @@ internal sealed class NurseActions(NurseCommandQueue queue) : INurseActions
     public Task<NurseActionResult> RecordAdverseEventAsync(
         string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
         SendAsync(sessionId, nurseId, now => new RecordAdverseEvent(now, nurseId, adverseEvent, effectiveAt), cancellationToken);
+
+    public Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var (visit, details, errors) = BillingDetailsValidation.Check(entry);
+        return details is null
+            ? Task.FromResult(NurseActionResult.Invalid(errors[0]))
+            : SendAsync(sessionId, staffId, now => new GiveBillingDetails(now, staffId, visit, details), cancellationToken);
+    }
 
     private Task<NurseActionResult> SendAsync(string sessionId, string nurseId, Func<DateTimeOffset, NurseAction> build, CancellationToken cancellationToken)
     {

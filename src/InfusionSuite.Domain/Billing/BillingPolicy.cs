@@ -30,6 +30,15 @@ public sealed record BillingPolicy
     /// <summary>Hold a charge the rules allow when the session has no visit (encounter or account), with the reason, instead of sending it as billable.</summary>
     public bool HoldWithoutVisit { get; init; }
 
+    /// <summary>The department the site posts scalp-cooling charges to (FT1-13, the ChargeItem's note); null for the HL7 channel's own.</summary>
+    public string? Department { get; init; }
+
+    /// <summary>The site's charge-master line per billing code (CDM number, revenue code); a code without one is posted by its CPT code alone.</summary>
+    public IReadOnlyDictionary<string, ChargeMasterEntry> ChargeMaster { get; init; } = new Dictionary<string, ChargeMasterEntry>(StringComparer.Ordinal);
+
+    /// <summary>The modifier a site that bills reduced services puts on the per-session code of a session stopped early (e.g. <c>52</c>); null for none.</summary>
+    public string? EarlyStopModifier { get; init; }
+
     /// <summary>The code set for a payer: its own when the site configured one, else the site's.</summary>
     public BillingCodeSet CodesFor(string? payer) =>
         payer is { Length: > 0 } && PayerCodes.TryGetValue(payer, out var codes) ? codes : Codes;

@@ -33,4 +33,13 @@ public sealed record CodeDecision(string Code, string SessionId, DateOnly DateOf
 
     /// <summary>The primary administration code the charge pairs with, when its row pairs with one.</summary>
     public string? PrimaryCode { get; init; }
+
+    /// <summary>CPT modifiers of the charge (the site's early-stop modifier on a session stopped early).</summary>
+    public IReadOnlyList<string> Modifiers { get; init; } = [];
+
+    /// <summary>The site's charge-master line for the code; null when the site has none for it.</summary>
+    public ChargeMasterEntry? ChargeMaster { get; init; }
+
+    /// <summary>The department the site posts the charge to; null for the channel's default.</summary>
+    public string? Department { get; init; }
 }

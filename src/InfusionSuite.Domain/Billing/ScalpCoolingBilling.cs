@@ -79,9 +79,13 @@ public static class ScalpCoolingBilling
         return policy.DateOfService(scope == BillingCodeScope.Course ? session.Calibration?.At ?? ServiceInstant(session) : PrimaryInstant(session));
     }
 
-    /// <summary>The row of <paramref name="scope"/> in force on the session's date of service for it; null when the set has none.</summary>
-    public static BillingCodeRow? CodeInForce(ScalpCoolingSessionRecord session, BillingCodeScope scope, BillingPolicy policy) =>
-        policy.CodesFor(null).InForce(scope, DateOfService(session, scope, policy));
+    /// <summary>The row of <paramref name="scope"/> in force on the session's date of service for it, in its payer's set (else the site's); null when the set has none.</summary>
+    public static BillingCodeRow? CodeInForce(ScalpCoolingSessionRecord session, BillingCodeScope scope, BillingPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(policy);
+        return policy.CodesFor(session.Plan.Billing?.Payer).InForce(scope, DateOfService(session, scope, policy));
+    }
 
     private static Dictionary<string, (CodeDecision? Session, CodeDecision? Time)> SessionDecisions(IReadOnlyList<ScalpCoolingCourse> courses, BillingPolicy policy)
     {
@@ -201,11 +205,23 @@ public static class ScalpCoolingBilling
         }
     }
 
-    /// <summary>A charge the rules allow, for a session without a visit, is held when the site holds such charges (it still takes its date's unit).</summary>
-    private static CodeDecision Hold(CodeDecision decision, ScalpCoolingSessionRecord session, BillingPolicy policy) =>
-        policy.HoldWithoutVisit && decision.Reasons.Count == 0 && string.IsNullOrWhiteSpace(session.Plan.EncounterReference)
-            ? decision with { Held = [HeldReason.NoVisit] }
-            : decision;
+    /// <summary>
+    /// A charge the rules allow, for a session without a visit, is held when the site holds such charges
+    /// (it still takes its date's unit); every charge gets the site's department and charge-master line,
+    /// and the per-session code of a session stopped early the site's early-stop modifier.
+    /// </summary>
+    private static CodeDecision Hold(CodeDecision decision, ScalpCoolingSessionRecord session, BillingPolicy policy)
+    {
+        var held = policy.HoldWithoutVisit && decision.Reasons.Count == 0 && string.IsNullOrWhiteSpace(session.Plan.EncounterReference);
+        var stoppedEarly = decision.Scope == BillingCodeScope.Session && session.Status == SessionStatus.Aborted && policy.EarlyStopModifier is { Length: > 0 };
+        return decision with
+        {
+            Held = held ? [HeldReason.NoVisit] : decision.Held,
+            Modifiers = stoppedEarly ? [policy.EarlyStopModifier!] : decision.Modifiers,
+            ChargeMaster = policy.ChargeMaster.GetValueOrDefault(decision.Code),
+            Department = policy.Department,
+        };
+    }
 
     private static CodeDecision Decision(BillingCodeRow row, ScalpCoolingSessionRecord session, DateOnly date, List<NotBillableReason> reasons, BillingPolicy policy)
     {

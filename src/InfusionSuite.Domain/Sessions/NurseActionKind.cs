@@ -12,4 +12,7 @@ public enum NurseActionKind : byte
     Void,
     Tolerance,
     AdverseEvent,
+
+    /// <summary>Staff gave the visit, ordering provider, diagnoses or payer (billing, not care).</summary>
+    BillingDetails,
 }

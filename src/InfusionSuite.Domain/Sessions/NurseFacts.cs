@@ -72,6 +72,9 @@ internal sealed class NurseFacts
             case RecordTolerance tolerance:
                 Tolerance = tolerance.Score;
                 break;
+            case GiveBillingDetails details:
+                Plan = details.ApplyTo(Plan!);
+                break;
             case RecordAdverseEvent adverse:
                 _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
                 break;
@@ -81,7 +84,8 @@ internal sealed class NurseFacts
 
         _accepted.Add(action);
         _entries.Add(new NurseEntry(action.Kind, action.NurseId, action.ReceivedAt, at));
-        if (!_nurses.Contains(action.NurseId))
+        // Who gave billing details did not care for the patient: not a performer of the session.
+        if (action is not GiveBillingDetails && !_nurses.Contains(action.NurseId))
         {
             _nurses.Add(action.NurseId);
         }

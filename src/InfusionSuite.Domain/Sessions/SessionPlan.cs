@@ -1,3 +1,5 @@
+using InfusionSuite.Domain.Billing;
+
 namespace InfusionSuite.Domain.Sessions;
 
 /// <summary>What the nurse chose when starting a session on a chair.</summary>
@@ -10,6 +12,7 @@ namespace InfusionSuite.Domain.Sessions;
 /// Optional opaque encounter reference (<c>Encounter/{EHR id}</c> or a visit number); null when not
 /// captured (sessions logged before it existed). PHI-adjacent: never logged, never in exception text.
 /// </param>
+/// <param name="Billing">What billing needs beside the visit (ordering provider, diagnoses, payer), given at the start or later; null when none was given.</param>
 public sealed record SessionPlan(
     string SessionId,
     string CourseId,
@@ -19,4 +22,5 @@ public sealed record SessionPlan(
     RegimenTargets Targets,
     CapSize? CapSize,
     bool FirstOfCourse,
-    string? EncounterReference = null);
+    string? EncounterReference = null,
+    BillingDetails? Billing = null);

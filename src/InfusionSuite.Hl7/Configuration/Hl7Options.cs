@@ -80,6 +80,9 @@ public sealed class Hl7Options
     /// <summary>FT1-7.3: the coding system of the charge codes (HL7 table 0396 calls CPT-4 <c>C4</c>; engines often expect <c>CPT</c>).</summary>
     public string ChargeCodingSystem { get; set; } = "CPT";
 
+    /// <summary>FT1-7.6: the coding system of the site's charge-master number in FT1-7.4 (<c>Billing:ChargeMaster</c>).</summary>
+    public string ChargeMasterCodingSystem { get; set; } = "CDM";
+
     /// <summary>FT1-26 per charge code, e.g. <c>"0663T": ["59"]</c> when the site's payers want one.</summary>
     public Dictionary<string, List<string>> ChargeModifiers { get; set; } = new(StringComparer.Ordinal);
 

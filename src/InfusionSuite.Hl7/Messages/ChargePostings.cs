@@ -25,7 +25,7 @@ public static class ChargePostings
             : context.Charges
                 .Where(d => d.Billable && string.Equals(d.SessionId, sessionId, StringComparison.Ordinal))
                 .OrderBy(d => d.Scope switch { BillingCodeScope.Session => 0, BillingCodeScope.Time => 1, _ => 2 })
-                .Select(d => new ChargeLine(d.Code, d.DateOfService, d.Units, TransactionId(sessionId, d), d.Display.Length > 0 ? d.Display : null))
+                .Select(d => new ChargeLine(d.Code, d.DateOfService, d.Units, TransactionId(sessionId, d), d.Display.Length > 0 ? d.Display : null, d.ChargeMaster?.Number))
                 .ToList();
 
         var postings = new List<ChargePosting>();

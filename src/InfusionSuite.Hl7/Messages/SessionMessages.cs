@@ -88,6 +88,9 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
         var now = time.GetUtcNow();
         var controlId = NewControlId();
         var line = posting.Line;
+        // The charge's own decision; a credit repeats the stored charge and takes only the site's department from a decision of its code.
+        var ofCode = context.Charges.Where(d => d.Code == line.Code && string.Equals(d.SessionId, record.Plan.SessionId, StringComparison.Ordinal)).ToList();
+        var decision = posting.Credit ? null : ofCode.Find(d => d.DateOfService == line.DateOfService && d.Units == line.Units);
         var segments = new IHl7Segment[]
         {
             Header(now, ("DFT", "P03", "DFT_P03"), controlId),
@@ -100,13 +103,16 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
                 DateOfService = line.DateOfService,
                 PostedAt = Instant(now),
                 TransactionType = posting.TransactionType,
-                TransactionCode = new Hl7Code(line.Code, line.Display ?? line.Code, options.ChargeCodingSystem),
+                TransactionCode = new Hl7Code(
+                    line.Code, line.Display ?? line.Code, options.ChargeCodingSystem,
+                    line.ChargeMasterNumber, line.ChargeMasterNumber is null ? null : options.ChargeMasterCodingSystem),
                 Units = line.Units,
-                Department = new Hl7Code(options.Department, null, null),
+                Department = new Hl7Code((decision ?? ofCode.FirstOrDefault())?.Department ?? options.Department, null, null),
                 Diagnoses = context.Diagnoses,
                 PerformedBy = [.. Performers(record).Select(n => context.Practitioners.GetValueOrDefault(n) ?? new Hl7Person(n))],
                 OrderedBy = context.OrderedBy,
-                Modifiers = options.ChargeModifiers.GetValueOrDefault(line.Code) ?? [],
+                Modifiers = [.. (decision?.Modifiers ?? []).Concat(options.ChargeModifiers.GetValueOrDefault(line.Code) ?? []).Distinct(StringComparer.Ordinal)],
+                RevenueCode = SupportsRevenueCode() ? decision?.ChargeMaster?.RevenueCode : null,
             },
         };
         return new Hl7OutgoingMessage(controlId, "DFT^P03", new Hl7Message(segments).Encode(_delimiters), posting);
@@ -145,6 +151,10 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
     /// <summary>OBX-2 of a coded value: CE up to v2.5.1 (whose OBX-2 is two characters), CWE from v2.6 on (CE withdrawn).</summary>
     private string CodedValueType() =>
         Version.TryParse(options.Version, out var version) && version >= new Version(2, 6) ? "CWE" : "CE";
+
+    /// <summary>FT1-41 (revenue code) exists from v2.6 on.</summary>
+    private bool SupportsRevenueCode() =>
+        Version.TryParse(options.Version, out var version) && version >= new Version(2, 6);
 
     internal Hl7Code Code(string key)
     {

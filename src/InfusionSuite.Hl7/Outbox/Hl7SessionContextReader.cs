@@ -12,7 +12,7 @@ namespace InfusionSuite.Hl7.Outbox;
 /// and visit as stored at the start, this session's billing decisions from <see cref="SessionBillingQuery"/>
 /// (the answer the session page and the FHIR ChargeItems show; not decided again here), what earlier
 /// DFT^P03s of the session charged, whether an ORU^R01 went out before, each nurse's NPI from
-/// their profile, and the patient's name as the nurse typed it at this session's start (<see cref="ISessionEndReads.PatientNameAsync"/>).
+/// their profile, the ordering provider's NPI and the diagnoses (ICD-10-CM) staff gave for the session, and the patient's name as the nurse typed it at this session's start (<see cref="ISessionEndReads.PatientNameAsync"/>).
 /// </summary>
 public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
 {
@@ -31,6 +31,8 @@ public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
             PatientFamilyName = family,
             PatientGivenName = given,
             Practitioners = await PractitionersAsync(reads, record.Nurses, cancellationToken),
+            OrderedBy = record.Plan.Billing?.OrderingProviderNpi is { } npi ? new Hl7Person(npi, AssigningAuthority: "NPI", IdentifierType: "NPI") : null,
+            Diagnoses = [.. (record.Plan.Billing?.DiagnosisCodes ?? []).Select(code => new Hl7Code(code, null, "I10"))],
             Charges = (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions,
             Charged = StoredHl7Messages.Charged(payloads),
             Correction = payloads.Exists(p => !StoredHl7Messages.Read(p).IsCharge),

@@ -6,7 +6,7 @@ namespace InfusionSuite.Hl7.Outbox;
 
 /// <summary>
 /// Reads back the few fields InfusionSuite needs from a message it made itself (an outbox payload):
-/// MSH-10 and MSH-9, and FT1-2/4/6/7 (code and display)/10 of a DFT^P03. Not a general HL7 parser: it knows the
+/// MSH-10 and MSH-9, and FT1-2/4/6/7 (code, display, charge-master number)/10 of a DFT^P03. Not a general HL7 parser: it knows the
 /// encoder's output and nothing else.
 /// </summary>
 public static class StoredHl7Messages
@@ -33,7 +33,8 @@ public static class StoredHl7Messages
                 DateOnly.ParseExact(At(ft1, 4).Split(delimiters.Component)[0][..8], "yyyyMMdd", CultureInfo.InvariantCulture),
                 int.Parse(At(ft1, 10), NumberStyles.Integer, CultureInfo.InvariantCulture),
                 Hl7Escaping.Unescape(At(ft1, 2), delimiters),
-                code.Length > 1 && code[1].Length > 0 ? Hl7Escaping.Unescape(code[1], delimiters) : null);
+                code.Length > 1 && code[1].Length > 0 ? Hl7Escaping.Unescape(code[1], delimiters) : null,
+                code.Length > 3 && code[3].Length > 0 ? Hl7Escaping.Unescape(code[3], delimiters) : null);
             posting = new ChargePosting(line, Credit: At(ft1, 6) == "CD");
         }
 

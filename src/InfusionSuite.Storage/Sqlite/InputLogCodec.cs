@@ -28,6 +28,7 @@ internal static class InputLogCodec
         (7, typeof(VoidSession)),
         (8, typeof(RecordTolerance)),
         (9, typeof(RecordAdverseEvent)),
+        (10, typeof(GiveBillingDetails)),
         (20, typeof(DeviceEventReceived)),
         (21, typeof(ControllerHelloReceived)),
         (22, typeof(ControllerWentOffline)),

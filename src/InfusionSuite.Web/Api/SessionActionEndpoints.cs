@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
@@ -33,6 +34,8 @@ internal static class SessionActionEndpoints
         sessions.MapPost("/{id}/" + NurseActionNames.Void, VoidAsync).WithSummary("Void the record (kept, never billed), with a reason");
         sessions.MapPost("/{id}/" + NurseActionNames.Tolerance, ToleranceAsync).WithSummary("Document tolerance 0–10");
         sessions.MapPost("/{id}/" + NurseActionNames.AdverseEvents, AdverseEventAsync).WithSummary("Document an adverse event");
+        sessions.MapPost("/{id}/" + NurseActionNames.BillingDetails, BillingDetailsAsync)
+            .WithSummary("Give the visit, ordering provider NPI, diagnoses (ICD-10-CM) or payer, also after the end: billing is decided again and corrections are sent");
         return api;
     }
 
@@ -71,6 +74,10 @@ internal static class SessionActionEndpoints
         TryParse<AdverseEventKind>(body.Event) is { } kind
             ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.EffectiveAt, cancellationToken))
             : ActionResults.Invalid("event", "Choose the adverse event: " + string.Join(", ", Enum.GetNames<AdverseEventKind>()) + ".");
+
+    private static async Task<IResult> BillingDetailsAsync(string id, [FromBody] BillingDetailsBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
+        ActionResults.From(await nurse.GiveBillingDetailsAsync(
+            id, user.UserId(), new BillingDetailsEntry(body.Visit, body.OrderingProviderNpi, body.Diagnoses, body.Payer), cancellationToken));
 
     private static T? TryParse<T>(string? text)
         where T : struct, Enum =>

@@ -13,6 +13,7 @@ internal static class NurseActionNames
     public const string Void = "void";
     public const string Tolerance = "tolerance";
     public const string AdverseEvents = "adverse-events";
+    public const string BillingDetails = "billing-details";
 
     public static string Of(NurseActionKind kind) => kind switch
     {
@@ -24,6 +25,7 @@ internal static class NurseActionNames
         NurseActionKind.Void => Void,
         NurseActionKind.Tolerance => Tolerance,
         NurseActionKind.AdverseEvent => AdverseEvents,
+        NurseActionKind.BillingDetails => BillingDetails,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an action on a started session."),
     };
 }

@@ -19,6 +19,10 @@ internal sealed class SessionBillingReader(SessionBillingQuery billing, IPatient
             .Select(d => new CodeView(d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name), .. d.Held.Select(BillingRuleText.Name)], BillingRuleText.For(d)))
             .ToList();
         var date = answer.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return new BillingView(date, codes, [.. answer.Warnings.Select(w => w.Detail)]);
+        var plan = session.Plan;
+        return new BillingView(date, codes, [.. answer.Warnings.Select(w => w.Detail)])
+        {
+            Details = new BillingDetailsView(plan.EncounterReference, plan.Billing?.OrderingProviderNpi, plan.Billing?.DiagnosisCodes ?? [], plan.Billing?.Payer),
+        };
     }
 }

@@ -70,8 +70,14 @@ public sealed record DocumentedView(string What, DateTimeOffset At, string By);
 /// <summary>One audit row: who, when entered, when it happened, what changed.</summary>
 public sealed record AuditView(string SessionId, string Action, string By, DateTimeOffset EnteredAt, DateTimeOffset EffectiveAt, bool DocumentedLate, string? StatusBefore, string StatusAfter, string Change);
 
-/// <summary>What would be billed for this session, and why not.</summary>
-public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings);
+/// <summary>What would be billed for this session, and why not; <see cref="Details"/> what staff gave for it (visit, ordering provider, diagnoses, payer).</summary>
+public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings)
+{
+    public BillingDetailsView Details { get; init; } = new(null, null, [], null);
+}
+
+/// <summary>The visit (encounter or account), the ordering provider's NPI, the diagnoses (ICD-10-CM) and the payer a session has.</summary>
+public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);
 
 public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text);
 

@@ -11,6 +11,8 @@ const svgNs = 'http://www.w3.org/2000/svg';
 let latest = null;
 let card = null;
 let chartDrawnFor = null;
+let latestMe = null;
+let billingForm = null;
 
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
@@ -41,6 +43,7 @@ async function load() {
   const live = document.getElementById('live');
   if (!card.isConnected) live.append(card);
   const me = await me$;
+  latestMe = me;
   updateChairCard(card, { ...view.live, status: view.status }, {
     canAct: me.runsSessions,
     sessionLink: false,
@@ -151,6 +154,56 @@ function renderBilling(view) {
     node.append(p);
   }
   for (const warning of view.billing.warnings) node.append(el('p', warning, 'error'));
+  const details = view.billing.details;
+  const given = el('dl', null, 'facts');
+  fact(given, 'Visit', details.visit ?? '— (charges wait for it when the site holds them)');
+  fact(given, 'Ordering provider NPI', details.orderingProviderNpi ?? '—');
+  fact(given, 'Diagnoses (ICD-10-CM)', details.diagnoses.length ? details.diagnoses.join(', ') : '—');
+  fact(given, 'Payer', details.payer ?? '—');
+  node.append(given);
+  // One form for the page's life: the periodic reload re-attaches it, so what is being typed stays.
+  if (canGiveBillingDetails(view)) node.append(billingForm ??= billingDetailsForm());
+}
+
+function canGiveBillingDetails(view) {
+  return latestMe?.runsSessions && view.status !== 'Voided';
+}
+
+// Staff give the visit (and what else billing needs) after the start, also after the end: audited, billing decided again.
+function billingDetailsForm() {
+  const form = el('form', null, 'billing-details', { id: 'billing-details-form' });
+  const field = (name, label, hint) => {
+    const wrap = el('label', label + ' ');
+    wrap.append(el('input', null, null, { name, type: 'text', maxlength: '200', placeholder: hint }));
+    return wrap;
+  };
+  const message = el('p', null, 'error', { role: 'alert' });
+  const submit = el('button', 'Save billing details', null, { type: 'submit' });
+  form.append(
+    field('visit', 'Visit', 'Encounter/123 or visit number'),
+    field('orderingProviderNpi', 'Ordering provider NPI', '10 digits'),
+    field('diagnoses', 'Diagnoses', 'C50.911, Z51.11'),
+    field('payer', 'Payer', 'as in the billing settings'),
+    submit, message);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    submit.disabled = true;
+    const data = new FormData(form);
+    const text = name => (data.get(name) || '').toString().trim() || null;
+    const diagnoses = (text('diagnoses') ?? '').split(/[\s,;]+/).filter(d => d.length > 0);
+    const result = await postJson(base + '/billing-details', {
+      visit: text('visit'), orderingProviderNpi: text('orderingProviderNpi'), diagnoses, payer: text('payer'),
+    });
+    submit.disabled = false;
+    if (!result.ok) {
+      message.textContent = result.data?.detail || result.data?.title || 'Could not save the billing details.';
+      return;
+    }
+    message.textContent = '';
+    form.reset();
+    load();
+  });
+  return form;
 }
 
 function renderFhir(view) {

@@ -144,36 +144,10 @@ public sealed class Hl7DeliveryTests
         Assert.Contains(correction.All("OBX"), o => Value(o, 3) == "ISC-TOLERANCE" && Value(o, 5) == "4" && Value(o, 11) == "C");
     }
 
-    /// <summary>The HL7 channel on, to the peer on <paramref name="port"/>; polls and retries every 5 simulated minutes (0.3 s at ×1000).</summary>
-    private static Dictionary<string, string?> Hl7(string databasePath, int port)
-    {
-        var settings = Settings.For(databasePath);
-        settings["Hl7:Enabled"] = "true";
-        settings["Hl7:SendingFacility"] = "NORTH-ONC";
-        settings["Hl7:ReceivingApplication"] = "EPIC";
-        settings["Hl7:ReceivingFacility"] = "NORTH";
-        settings["Hl7:Host"] = "127.0.0.1";
-        settings["Hl7:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        settings["Hl7:PollInterval"] = "00:05:00";
-        settings["Hl7:RetryDelay"] = "00:05:00";
-        settings["Hl7:MaxRetryDelay"] = "00:10:00";
-        return settings;
-    }
+    private static Dictionary<string, string?> Hl7(string databasePath, int port) => Hl7Worker.Settings(databasePath, port);
 
-    /// <summary>A session documented by the nurse alone (no controller): start, cap on, infusion, cap off.</summary>
-    private static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, bool firstOfCourse = false, string? course = null)
-    {
-        var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: TypedName),
-            Wait.Token());
-        Assert.True(started.IsAccepted, started.Message);
-        var id = started.SessionId!;
-        Assert.True((await worker.Nurse.CapPlacedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
-        Assert.True((await worker.Nurse.InfusionStartedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
-        Assert.True((await worker.Nurse.InfusionEndedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
-        Assert.Equal(SessionStatus.Completed, (await worker.Nurse.CapRemovedAsync(id, "nurse-3", null, Wait.Token())).Record!.Status);
-        return id;
-    }
+    private static Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, bool firstOfCourse = false, string? course = null) =>
+        Hl7Worker.CompletedAsync(worker, patient, chair, TypedName, firstOfCourse, course);
 
     /// <summary>The codes billing decides are billable for the session now (the one billing answer; not decided here).</summary>
     private static async Task<IReadOnlyList<string>> BilledCodesAsync(WorkerHost worker, string sessionId)
@@ -184,14 +158,7 @@ public sealed class Hl7DeliveryTests
         return [.. billing.Decisions.Where(d => d.Billable).Select(d => d.Code)];
     }
 
-    private static async Task<IReadOnlyList<OutboxItem>> ItemsAsync(IOutbox outbox, string sessionId) =>
-        [.. (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token()))
-            .Where(i => i.ContentType == Hl7OutboxItems.ContentType).Reverse()];
+    private static Task<IReadOnlyList<OutboxItem>> ItemsAsync(IOutbox outbox, string sessionId) => Hl7Worker.ItemsAsync(outbox, sessionId);
 
-    /// <summary>Waits until the session has <paramref name="count"/> HL7 items, all acknowledged; oldest first.</summary>
-    private static Task<IReadOnlyList<OutboxItem>> AllSentAsync(WorkerHost worker, string sessionId, int count) =>
-        Wait.ForAsync<IReadOnlyList<OutboxItem>>(
-            async () => await ItemsAsync(worker.Services.GetRequiredService<IOutbox>(), sessionId) is { } items && items.Count == count && items.All(i => i.Status == OutboxStatus.Sent) ? items : null,
-            $"{count} HL7 messages of {sessionId} acknowledged",
-            TimeSpan.FromSeconds(60));
+    private static Task<IReadOnlyList<OutboxItem>> AllSentAsync(WorkerHost worker, string sessionId, int count) => Hl7Worker.AllSentAsync(worker, sessionId, count);
 }
