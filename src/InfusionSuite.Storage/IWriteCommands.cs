@@ -25,6 +25,9 @@ internal interface IWriteCommands : IAsyncDisposable
     /// <summary>Keeps the controller's latest reported coolant setpoint (an older report never replaces a newer one).</summary>
     void Setpoint(int controllerKey, ControllerSetpointReport report);
 
+    /// <summary>The MQTT site the controller speaks from (kept where several workers share the database, to route nurse actions to its owner).</summary>
+    void Site(ControllerSite site);
+
     /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
     void Adopt(AdoptedMessage adopted, int sessionKey);
 

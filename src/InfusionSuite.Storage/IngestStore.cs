@@ -183,6 +183,11 @@ internal sealed class IngestStore(
             commands.Setpoint(ControllerKey(commands, setpoint.ControllerId, cancellationToken), setpoint);
         }
 
+        foreach (var site in batch.Sites)
+        {
+            commands.Site(site);
+        }
+
         foreach (var started in batch.StartedSessions)
         {
             StartSession(commands, started, cancellationToken);

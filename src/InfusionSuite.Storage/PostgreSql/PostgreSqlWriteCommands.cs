@@ -59,6 +59,10 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
         "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)",
         (int)report.Setpoint.Tenths, TelemetryColumns.Ms(report.ReportedAt), controllerKey);
 
+    public void Site(ControllerSite site) => Row(
+        "INSERT INTO controller_sites (controller_id, site) VALUES ($1, $2) ON CONFLICT (controller_id) DO UPDATE SET site = excluded.site",
+        site.ControllerId, site.Site);
+
     public void Adopt(AdoptedMessage adopted, int sessionKey)
     {
         Row("UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",

@@ -137,6 +137,11 @@ internal sealed class WriteCommands : IWriteCommands
         _hello.ExecuteNonQuery();
     }
 
+    /// <summary>One suite, one writer: no nurse action is routed, so no site is kept.</summary>
+    public void Site(ControllerSite site)
+    {
+    }
+
     public void Setpoint(int controllerKey, ControllerSetpointReport report)
     {
         _sp[0].Value = (int)report.Setpoint.Tenths;
