@@ -49,7 +49,8 @@ internal static partial class SharedDatabaseWorkers
 
     public static async Task<long> CountAsync(string database, string sql)
     {
-        await using var connection = new NpgsqlConnection(database);
+        // Not pooled: a pooled connection would not survive a database restart the test makes.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
