@@ -47,6 +47,14 @@ internal sealed class NurseActions(NurseCommandQueue queue) : INurseActions
             : SendAsync(sessionId, staffId, now => new GiveBillingDetails(now, staffId, visit, details), cancellationToken);
     }
 
+    public Task<NurseActionResult> MoveToCourseAsync(string sessionId, string staffId, string courseId, CancellationToken cancellationToken)
+    {
+        var course = courseId?.Trim();
+        return string.IsNullOrEmpty(course) || course.Length > StartSessionValidation.MaxTextLength
+            ? Task.FromResult(NurseActionResult.Invalid(new FieldError("courseId", "Give the course to move the session to (up to 200 characters).")))
+            : SendAsync(sessionId, staffId, now => new MoveToCourse(now, staffId, course), cancellationToken);
+    }
+
     private Task<NurseActionResult> SendAsync(string sessionId, string nurseId, Func<DateTimeOffset, NurseAction> build, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(sessionId) || string.IsNullOrWhiteSpace(nurseId))

@@ -74,7 +74,13 @@ public sealed record AuditView(string SessionId, string Action, string By, DateT
 public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings)
 {
     public BillingDetailsView Details { get; init; } = new(null, null, [], null);
+
+    /// <summary>The patient's courses (the one the session is in marked), to move the session between them.</summary>
+    public IReadOnlyList<PatientCourseView> Courses { get; init; } = [];
 }
+
+/// <summary>One of the patient's courses: its id, how many sessions it holds, whether this session is in it.</summary>
+public sealed record PatientCourseView(string CourseId, int Sessions, bool Current);
 
 /// <summary>The visit (encounter or account), the ordering provider's NPI, the diagnoses (ICD-10-CM) and the payer a session has.</summary>
 public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);
