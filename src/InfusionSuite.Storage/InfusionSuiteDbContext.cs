@@ -76,13 +76,13 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
             e.ToTable("session_inputs").HasKey(x => x.IngestSeq);
             e.Property(x => x.IngestSeq).ValueGeneratedNever();
             e.HasIndex(x => x.SessionKey);
-            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq }).IsUnique().HasFilter("seq IS NOT NULL");
+            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq, x.TsMs }).IsUnique().HasFilter("seq IS NOT NULL");
         });
         modelBuilder.Entity<TelemetryRow>(e =>
         {
             e.ToTable("telemetry").HasKey(x => x.IngestSeq);
             e.Property(x => x.IngestSeq).ValueGeneratedNever();
-            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq }).IsUnique();
+            e.HasIndex(x => new { x.ControllerKey, x.Boot, x.Seq, x.TsMs }).IsUnique();
             e.HasIndex(x => x.SessionKey);
         });
         modelBuilder.Entity<NurseAuditRow>(e =>

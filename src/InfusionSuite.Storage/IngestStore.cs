@@ -13,7 +13,7 @@ namespace InfusionSuite.Storage;
 /// <summary>
 /// The storage side of the single writer, on either engine: one long-lived connection, one transaction
 /// per batch, the engine's write commands (<see cref="IWriteCommands"/>) reused across batches. Samples
-/// and controller events are inserted with ON CONFLICT DO NOTHING on their (controller, boot, seq) key,
+/// and controller events are inserted with ON CONFLICT DO NOTHING on their (controller, boot, seq, ts) key,
 /// so a message redelivered after a crash is stored once. What <see cref="ISessionEndParticipant"/>s
 /// return for an ended session is written in the same transaction.
 /// </summary>

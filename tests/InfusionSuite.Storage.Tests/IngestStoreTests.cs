@@ -85,6 +85,27 @@ public sealed class IngestStoreTests
 
     [Theory]
     [BothEngines]
+    public async Task ControllerReusingItsBootId_SameSeqAtALaterTime_IsStoredToo_AndReplaysAsTheSessionHadIt(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("s-9", "CHAIR-09", Nine);
+        build.Event(session, "s-9", ControllerEventKind.CapOn, 1, Nine.AddSeconds(1));
+        build.Sample(session, "s-9", "CHAIR-09", 2, Nine.AddSeconds(2));
+        build.Event(session, "s-9", ControllerEventKind.CapOn, 1, Nine.AddMinutes(5));
+        build.Sample(session, "s-9", "CHAIR-09", 2, Nine.AddMinutes(5).AddSeconds(1));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM telemetry"));
+        Assert.Equal(2L, await ScalarAsync(fixture, "SELECT count(*) FROM session_inputs WHERE seq = 1"));
+        var stored = (await fixture.Store.LoadSessionAsync("s-9", CancellationToken.None))!;
+        Assert.Equal(Json(session.ToRecord()), Json(ScalpCoolingSession.Replay(stored.Policy, stored.Log)));
+    }
+
+    [Theory]
+    [BothEngines]
     public async Task SessionEndParticipant_WritesInTheSameTransaction_AndItsFailureRollsEverythingBack(StorageProvider engine)
     {
         var outbox = new OutboxParticipant();

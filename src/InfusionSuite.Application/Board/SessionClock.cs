@@ -75,12 +75,12 @@ internal sealed class SessionClock(SessionBoard board, BoardNotifications notifi
             SessionStatus.PostCooling => record.Phase(SessionPhase.PostCooling),
             _ => null,
         };
-        if (phase is not { Target: { } target, End: null })
+        if (phase is not { Target: not null, End: null })
         {
             return (null, null);
         }
 
         var prompt = record.Status == SessionStatus.PreCooling ? SessionPrompt.PreCoolingTargetReached : SessionPrompt.PostCoolingCompleteRemoveCap;
-        return (prompt, phase.Start + target);
+        return SessionPrompts.DueAt(record) is { } due ? (prompt, due) : (null, null);
     }
 }

@@ -3,6 +3,7 @@ using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
+using Microsoft.Extensions.Logging;
 using DeviceHello = InfusionSuite.Application.Controllers.ControllerHelloReceived;
 using DeviceTelemetry = InfusionSuite.Application.Controllers.TelemetryReceived;
 using InputHello = InfusionSuite.Domain.Sessions.Inputs.ControllerHelloReceived;
@@ -13,13 +14,20 @@ namespace InfusionSuite.Application.Ingest;
 /// Takes one controller message into its controller's current session and the pending batch:
 /// what the session accepts is stored with it, a duplicate is counted and dropped, samples and
 /// events no session took are kept unassigned for engineers. Its acknowledgement waits for the commit.
+/// Every sample and event is first judged by <see cref="ControllerSequences"/>: a redelivered one is
+/// counted and dropped whether or not a session is open (the sessions' own windows catch those that
+/// come after a restart), and a boot/seq collision (a restarted controller reusing its boot id) is logged and counted, never
+/// taken for duplicates.
 /// </summary>
-internal sealed class ControllerMessageRouter(
+internal sealed partial class ControllerMessageRouter(
     SessionRegistry sessions,
     PendingBatch pending,
     IngestMetrics metrics,
-    IDuplicateMessageCounter duplicates)
+    IDuplicateMessageCounter duplicates,
+    ILogger<ControllerMessageRouter> logger)
 {
+    private readonly ControllerSequences _sequences = new();
+
     public void Handle(ControllerMessage message)
     {
         var receivedAt = Instants.ToStored(message.ReceivedAt);
@@ -27,23 +35,23 @@ internal sealed class ControllerMessageRouter(
         {
             case DeviceTelemetry telemetry:
                 metrics.Message(IngestKind.Telemetry);
-                HandleTelemetry(telemetry, receivedAt);
+                HandleTelemetry(telemetry, receivedAt, Judge(telemetry.Sample.Key, telemetry.Sample.Timestamp));
                 break;
             case ControllerEventReceived controllerEvent:
                 metrics.Message(IngestKind.Event);
                 NoteSetpoint(controllerEvent.Event);
-                HandleInput(message, new DeviceEventReceived(receivedAt, controllerEvent.Event), keepUnassigned: true);
+                HandleInput(message, new DeviceEventReceived(receivedAt, controllerEvent.Event), keepUnassigned: true, Judge(controllerEvent.Event.Key, controllerEvent.Event.Timestamp));
                 break;
             case DeviceHello hello:
                 metrics.Message(IngestKind.Hello);
                 pending.AddSighting(new ControllerSighting(hello.Hello, receivedAt));
                 sessions.NoteHello(hello.Hello);
-                HandleInput(message, new InputHello(receivedAt, hello.Hello), keepUnassigned: false);
+                HandleInput(message, new InputHello(receivedAt, hello.Hello), keepUnassigned: false, SequenceVerdict.New);
                 break;
             case ControllerPresenceChanged presence:
                 metrics.Message(IngestKind.Presence);
                 SessionInput input = presence.Online ? new ControllerCameOnline(receivedAt) : new ControllerWentOffline(receivedAt);
-                HandleInput(message, input, keepUnassigned: false);
+                HandleInput(message, input, keepUnassigned: false, SequenceVerdict.New);
                 break;
         }
 
@@ -63,8 +71,26 @@ internal sealed class ControllerMessageRouter(
         }
     }
 
-    private void HandleTelemetry(DeviceTelemetry message, DateTimeOffset receivedAt)
+    private SequenceVerdict Judge(MessageKey key, DateTimeOffset ts)
     {
+        var verdict = _sequences.Judge(key, ts);
+        if (verdict == SequenceVerdict.Collision)
+        {
+            metrics.SequenceCollision();
+            LogSequenceCollision(logger, key.ControllerId, key.Boot, key.Seq);
+        }
+
+        return verdict;
+    }
+
+    private void HandleTelemetry(DeviceTelemetry message, DateTimeOffset receivedAt, SequenceVerdict verdict)
+    {
+        if (verdict == SequenceVerdict.Duplicate)
+        {
+            duplicates.Duplicate(message.Transport);
+            return;
+        }
+
         var sample = message.Sample;
         if (sessions.TryCurrent(sample.ControllerId, out var live))
         {
@@ -82,13 +108,19 @@ internal sealed class ControllerMessageRouter(
             }
         }
 
-        // No session took it: kept for engineers (a redelivered copy is ignored by the store's key).
+        // No session took it: kept for engineers (a copy redelivered after a restart is ignored by the store's key).
         metrics.Unassigned();
         pending.AddTelemetry(sample, receivedAt, null);
     }
 
-    private void HandleInput(ControllerMessage message, SessionInput input, bool keepUnassigned)
+    private void HandleInput(ControllerMessage message, SessionInput input, bool keepUnassigned, SequenceVerdict verdict)
     {
+        if (verdict == SequenceVerdict.Duplicate)
+        {
+            duplicates.Duplicate(message.Transport);
+            return;
+        }
+
         if (sessions.TryCurrent(message.ControllerId, out var live))
         {
             var outcome = live.Session.Apply(input);
@@ -110,4 +142,7 @@ internal sealed class ControllerMessageRouter(
             pending.AddInput(null, message.ControllerId, input);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Controller {ControllerId} reused boot {Boot:x8} and counts again from seq {Seq}: taken as a new sequence, not as duplicates (a controller should draw a new boot id at each power-on)")]
+    private static partial void LogSequenceCollision(ILogger logger, string controllerId, uint boot, uint seq);
 }

@@ -18,6 +18,7 @@ public sealed class IngestMetrics
     public const string CommitFailuresName = "ingest.batch.failures";
     public const string QueueDepthName = "ingest.queue.depth";
     public const string OpenSessionsName = "ingest.sessions.open";
+    public const string SequenceCollisionsName = "ingest.sequence.collisions";
 
     private static readonly KeyValuePair<string, object?>[] s_kinds =
         [new("kind", "telemetry"), new("kind", "event"), new("kind", "hello"), new("kind", "presence"), new("kind", "nurse")];
@@ -27,6 +28,7 @@ public sealed class IngestMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _writeDuration;
     private readonly Counter<long> _failures;
+    private readonly Counter<long> _collisions;
 
     internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
     {
@@ -36,6 +38,8 @@ public sealed class IngestMetrics
         _batchSize = meter.CreateHistogram<int>(BatchSizeName, "{item}", "Samples and inputs per committed batch");
         _writeDuration = meter.CreateHistogram<double>(WriteDurationName, "ms", "Time to write and commit one batch");
         _failures = meter.CreateCounter<long>(CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
+        _collisions = meter.CreateCounter<long>(
+            SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
         meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
         meter.CreateObservableGauge(OpenSessionsName, () => board.OpenSessions, "{session}", "Sessions not yet ended");
     }
@@ -51,4 +55,6 @@ public sealed class IngestMetrics
     }
 
     internal void CommitFailed() => _failures.Add(1);
+
+    internal void SequenceCollision() => _collisions.Add(1);
 }

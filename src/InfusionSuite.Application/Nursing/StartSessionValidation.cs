@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfusionSuite.Domain.Billing;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Nursing;
@@ -21,6 +22,11 @@ public static class StartSessionValidation
         ArgumentNullException.ThrowIfNull(billing);
         var errors = new List<FieldError>();
         Required(errors, "controllerId", input.ControllerId, "Choose the chair.");
+        if (!string.IsNullOrWhiteSpace(input.ControllerId) && !ControllerIdForm.IsValid(input.ControllerId.Trim()))
+        {
+            errors.Add(new("controllerId", ControllerIdForm.Rule));
+        }
+
         Required(errors, "patientReference", input.PatientReference, "Enter the patient's MRN or EHR id.");
         Required(errors, "patientName", input.PatientName, "Enter the patient's name.");
         Required(errors, "administrationId", input.AdministrationId, "Enter the chemotherapy administration id.");
@@ -110,6 +116,11 @@ public static class StartSessionValidation
         if (string.IsNullOrWhiteSpace(request.ControllerId))
         {
             return new("controllerId", "Choose the chair.");
+        }
+
+        if (!ControllerIdForm.IsValid(request.ControllerId))
+        {
+            return new("controllerId", ControllerIdForm.Rule);
         }
 
         if (string.IsNullOrWhiteSpace(request.PatientReference))

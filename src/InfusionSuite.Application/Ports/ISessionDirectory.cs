@@ -3,7 +3,7 @@ namespace InfusionSuite.Application.Ports;
 /// <summary>Read-only queries for the nurse station: sessions, courses, samples, controllers and the whole audit.</summary>
 public interface ISessionDirectory
 {
-    /// <summary>Sessions started at or after <paramref name="since"/>, newest first.</summary>
+    /// <summary>Sessions started, or documented by a nurse (a start entered late), at or after <paramref name="since"/>; newest start first.</summary>
     Task<IReadOnlyList<SessionListing>> RecentAsync(DateTimeOffset since, int limit, CancellationToken cancellationToken);
 
     /// <summary>Every session of the patient (for the billing evaluation), oldest first.</summary>

@@ -38,8 +38,8 @@ internal sealed class ControllerChannel
         _messages.NoteBoot(hello.Boot);
     }
 
-    /// <summary>True when (boot, seq) is new, and remembers it; false for a duplicate.</summary>
-    public bool TryKeep(uint boot, uint seq) => _messages.TryKeep(boot, seq);
+    /// <summary>True when (boot, seq) is new, or a reused boot's new run (device ts newer than all kept), and remembers it; false for a duplicate.</summary>
+    public bool TryKeep(uint boot, uint seq, DateTimeOffset deviceTs) => _messages.TryKeep(boot, seq, deviceTs);
 
     /// <summary>Records a liveness change; false (and nothing changes) for a stale or repeated one.</summary>
     public bool TryObserveLiveness(bool isOffline, DateTimeOffset receivedAt)

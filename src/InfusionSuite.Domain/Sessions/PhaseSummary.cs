@@ -6,12 +6,18 @@ namespace InfusionSuite.Domain.Sessions;
 /// </summary>
 /// <param name="End">Null while the phase runs.</param>
 /// <param name="Target">The regimen's target for pre- and post-cooling; null for the others.</param>
+/// <param name="NotCooling">
+/// Time in the phase the controller said it was not cooling (paused, stopped, faulted, standby, pre-chilling,
+/// cap off): pre-cooling does not count it towards its target. Offline time is in <paramref name="Interruptions"/>
+/// but not here (a controller we do not hear may still be cooling).
+/// </param>
 public sealed record PhaseSummary(
     SessionPhase Phase,
     DateTimeOffset Start,
     DateTimeOffset? End,
     TimeSpan? Target,
-    InterruptionSummary Interruptions)
+    InterruptionSummary Interruptions,
+    TimeSpan NotCooling = default)
 {
     /// <summary>Exact duration; null while the phase runs.</summary>
     public TimeSpan? Duration => End - Start;

@@ -125,7 +125,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return InputOutcome.Refused(refusal);
         }
 
-        if (!_state.Channel.TryKeep(boot, seq))
+        if (!_state.Channel.TryKeep(boot, seq, deviceTs))
         {
             return InputOutcome.Duplicate;
         }

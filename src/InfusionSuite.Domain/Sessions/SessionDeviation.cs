@@ -8,6 +8,19 @@ public sealed record SessionDeviation(DeviationCode Code, TimeSpan Duration, str
     /// <summary>Whole minutes, rounded down, as shown to nurses.</summary>
     public int Minutes => (int)Duration.TotalMinutes;
 
+    /// <summary>In words for notes and pages, e.g. "Short pre-cooling" (not the table's name).</summary>
+    public string Words => Code switch
+    {
+        DeviationCode.ShortPrecool => "Short pre-cooling",
+        DeviationCode.PrecoolNotAtTemperature => "Pre-cooling not at temperature",
+        DeviationCode.Interrupted => "Cooling interrupted",
+        DeviationCode.ShortPostcool => "Short post-cooling",
+        DeviationCode.Aborted => "Stopped early",
+        DeviationCode.Overcool => "Overcooling alarm",
+        DeviationCode.DeviceFault => "Device fault",
+        _ => Name,
+    };
+
     /// <summary>The table's name, e.g. <c>SHORT_PRECOOL</c>.</summary>
     public string Name => Code switch
     {

@@ -10,9 +10,12 @@ internal static class SessionDeviations
     {
         var found = new List<SessionDeviation>();
         var policy = s.Policy;
-        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } pre } && pre < preTarget)
+        // Pre-cooling counts only time cooling: the minutes the controller said it was not cooling do not.
+        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } preElapsed } preCooling
+            && preElapsed - preCooling.NotCooling is var pre && pre < preTarget)
         {
-            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started."));
+            var notCooling = preCooling.NotCooling > TimeSpan.Zero ? $" ({Minutes(preCooling.NotCooling)} min not cooling not counted)" : string.Empty;
+            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}."));
         }
 
         if (NotAtTemperature(s, until) is { } warm)
@@ -34,7 +37,7 @@ internal static class SessionDeviations
         if (s.Nurse.Abort is { } abort)
         {
             var cooled = performed?.Duration ?? TimeSpan.Zero;
-            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({abort.Reason}) after {Minutes(cooled)} min with the cap on."));
+            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({ClinicalWords.Of(abort.Reason)}) after {Minutes(cooled)} min with the cap on."));
         }
 
         if (s.Device.OvercoolAlarm.EverTrue)

@@ -8,6 +8,11 @@ namespace InfusionSuite.Domain.Sessions;
 /// <param name="ReadyForInfusion">Pre-cooling target time reached and coolant at setpoint.</param>
 /// <param name="PostCoolingCompleteRemoveCap">Post-cooling target reached: remove the cap.</param>
 /// <param name="ActiveAlarms">Alarm names from the latest sample (CCP/1 wire names).</param>
+/// <param name="NotCooling">In pre-cooling, infusion or post-cooling while the controller says it is not cooling (paused, stopped, faulted, standby, cap off).</param>
+/// <param name="CountedTowardsTarget">
+/// The running pre- or post-cooling phase's time that counts towards its target: pre-cooling counts only
+/// time the controller did not say it was not cooling; post-cooling its elapsed time.
+/// </param>
 public sealed record SessionLiveView(
     SessionStatus Status,
     TimeSpan? PhaseElapsed,
@@ -19,7 +24,9 @@ public sealed record SessionLiveView(
     Temperature? LatestCoolant,
     Temperature? LatestScalp,
     bool ControllerOnline,
-    bool? CoolantAtSetpoint)
+    bool? CoolantAtSetpoint,
+    bool NotCooling = false,
+    TimeSpan? CountedTowardsTarget = null)
 {
     public static SessionLiveView At(ScalpCoolingSessionRecord record, DateTimeOffset now)
     {
@@ -27,9 +34,13 @@ public sealed record SessionLiveView(
         var phase = CurrentPhase(record);
         var elapsed = phase is null ? (TimeSpan?)null : Positive(now - phase.Start);
         var target = phase?.Target;
-        var remaining = elapsed is { } e && target is { } t ? Positive(t - e) : (TimeSpan?)null;
         var controller = record.Controller;
-        var ready = record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true;
+        var counted = phase is null || elapsed is not { } e ? (TimeSpan?)null
+            : phase.Phase == SessionPhase.PreCooling ? Positive(e - NotCoolingIn(record, phase, now))
+            : e;
+        var remaining = counted is { } c && target is { } t ? Positive(t - c) : (TimeSpan?)null;
+        var ready = record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && IsCooling(controller);
+        var notCooling = phase?.Phase is SessionPhase.PreCooling or SessionPhase.Infusion or SessionPhase.PostCooling && controller.CoolingRunning == false;
 
         return new SessionLiveView(
             record.Status,
@@ -42,7 +53,22 @@ public sealed record SessionLiveView(
             controller.Coolant,
             controller.Scalp,
             controller.Online,
-            controller.CoolantAtSetpoint);
+            controller.CoolantAtSetpoint,
+            notCooling,
+            target is null ? null : counted);
+    }
+
+    /// <summary>
+    /// Cooling as far as anyone knows: not said by the controller to be paused, stopped or faulted (a controller
+    /// not heard from, or offline, may still be cooling: unknown counts as cooling).
+    /// </summary>
+    internal static bool IsCooling(ControllerSnapshot controller) => controller.CoolingRunning != false;
+
+    /// <summary>Time in the phase the controller said it was not cooling, up to <paramref name="now"/> (a span still open runs on to now).</summary>
+    private static TimeSpan NotCoolingIn(ScalpCoolingSessionRecord record, PhaseSummary phase, DateTimeOffset now)
+    {
+        var known = record.AsOf > phase.Start ? record.AsOf : phase.Start;
+        return phase.NotCooling + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
     }
 
     /// <summary>The running phase while the session is live.</summary>

@@ -68,7 +68,8 @@ internal static class SessionPhases
         return new TimeInterval(phases[0].Start, end);
     }
 
-    public static List<PhaseSummary> WithInterruptions(List<PhaseSummary> phases, List<TimeInterval> gaps, DateTimeOffset until)
+    /// <param name="notCooling">The controller's own not-cooling spans (no offline time), inside the cooling window.</param>
+    public static List<PhaseSummary> WithInterruptions(List<PhaseSummary> phases, List<TimeInterval> gaps, List<TimeInterval> notCooling, DateTimeOffset until)
     {
         var result = new List<PhaseSummary>(phases.Count);
         foreach (var phase in phases)
@@ -80,7 +81,11 @@ internal static class SessionPhases
             }
 
             var window = new TimeInterval(phase.Start, phase.End ?? IntervalMath.Max(until, phase.Start));
-            result.Add(phase with { Interruptions = IntervalMath.Summarize(IntervalMath.Clip(gaps, window)) });
+            result.Add(phase with
+            {
+                Interruptions = IntervalMath.Summarize(IntervalMath.Clip(gaps, window)),
+                NotCooling = IntervalMath.Total(IntervalMath.Clip(notCooling, window)),
+            });
         }
 
         return result;

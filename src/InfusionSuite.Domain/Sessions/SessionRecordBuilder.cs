@@ -12,10 +12,11 @@ internal static class SessionRecordBuilder
         var until = lifecycle.End ?? IntervalMath.Max(s.AsOf, s.StartedAt);
         var phases = SessionPhases.Build(s);
         var coolingWindow = SessionPhases.CoolingWindow(phases, until);
+        var notCooling = s.Device.CoolingNotRunning.Intervals(until);
         var gaps = coolingWindow is { } window
-            ? IntervalMath.Clip(IntervalMath.Union(s.Device.CoolingNotRunning.Intervals(until), s.Channel.Offline.Intervals(until)), window)
+            ? IntervalMath.Clip(IntervalMath.Union(notCooling, s.Channel.Offline.Intervals(until)), window)
             : [];
-        phases = SessionPhases.WithInterruptions(phases, gaps, until);
+        phases = SessionPhases.WithInterruptions(phases, gaps, coolingWindow is { } w ? IntervalMath.Clip(notCooling, w) : [], until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
         var interruptions = IntervalMath.Summarize(gaps);
 

@@ -4,7 +4,7 @@ using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Fhir.Mapping;
 
-/// <summary>The short note a nurse would write on the 0663T Procedure (no patient data, no user ids).</summary>
+/// <summary>The short note a nurse would write on the 0663T Procedure (no patient data, no user ids), in words: no enum names (issue 13).</summary>
 internal static class SessionSummaryText
 {
     public static string For(ScalpCoolingSessionRecord record)
@@ -23,7 +23,7 @@ internal static class SessionSummaryText
         text.Append(Temperatures(record.Temperatures));
         text.Append(record.Deviations.Count == 0
             ? "Deviations: none."
-            : "Deviations: " + string.Join(" ", record.Deviations.Select(d => $"{d.Name}: {d.Detail}")));
+            : "Deviations: " + string.Join(" ", record.Deviations.Select(d => $"{d.Words}: {d.Detail}")));
         if (record.Tolerance is { } tolerance)
         {
             text.Append(CultureInfo.InvariantCulture, $" Tolerance {tolerance}/10.");
@@ -31,7 +31,7 @@ internal static class SessionSummaryText
 
         if (record.AdverseEvents.Count > 0)
         {
-            text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => a.Event.ToString()).Distinct(StringComparer.Ordinal))).Append('.');
+            text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => ClinicalWords.Of(a.Event)).Distinct(StringComparer.Ordinal))).Append('.');
         }
 
         if (record.Controller.ClockSkew.Warning is { } clock)
@@ -41,12 +41,12 @@ internal static class SessionSummaryText
 
         if (record.Abort is { } abort)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {abort.Reason}.");
+            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {ClinicalWords.Of(abort.Reason)}.");
         }
 
         if (record.Void is { } voided)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Entered in error: {voided.Reason}.");
+            text.Append(CultureInfo.InvariantCulture, $" Entered in error: {ClinicalWords.Of(voided.Reason)}.");
         }
 
         return text.ToString();

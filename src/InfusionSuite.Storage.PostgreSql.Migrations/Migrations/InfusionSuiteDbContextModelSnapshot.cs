@@ -523,14 +523,18 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("session_key");
 
+                    b.Property<long?>("TsMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ts_ms");
+
                     b.HasKey("IngestSeq");
 
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_session_inputs_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq")
+                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq_ts_ms")
                         .HasFilter("seq IS NOT NULL");
 
                     b.ToTable("session_inputs", (string)null);
@@ -691,9 +695,9 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_telemetry_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq");
+                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq_ts_ms");
 
                     b.ToTable("telemetry", (string)null);
                 });

@@ -498,14 +498,18 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("session_key");
 
+                    b.Property<long?>("TsMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ts_ms");
+
                     b.HasKey("IngestSeq");
 
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_session_inputs_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq")
+                        .HasDatabaseName("ix_session_inputs_controller_key_boot_seq_ts_ms")
                         .HasFilter("seq IS NOT NULL");
 
                     b.ToTable("session_inputs", (string)null);
@@ -662,9 +666,9 @@ namespace InfusionSuite.Storage.Migrations
                     b.HasIndex("SessionKey")
                         .HasDatabaseName("ix_telemetry_session_key");
 
-                    b.HasIndex("ControllerKey", "Boot", "Seq")
+                    b.HasIndex("ControllerKey", "Boot", "Seq", "TsMs")
                         .IsUnique()
-                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq");
+                        .HasDatabaseName("ix_telemetry_controller_key_boot_seq_ts_ms");
 
                     b.ToTable("telemetry", (string)null);
                 });

@@ -15,12 +15,18 @@ public sealed class SessionInputRow
 
     public int Kind { get; set; }
 
-    /// <summary>For controller events: boot and seq, unique per controller (a redelivered event is stored once).</summary>
+    /// <summary>For controller events: boot and seq, unique per controller with <see cref="TsMs"/> (a redelivered event is stored once).</summary>
     public int? Boot { get; set; }
 
     public long? Seq { get; set; }
 
     public long ReceivedAtMs { get; set; }
+
+    /// <summary>
+    /// A controller event's ts, UTC milliseconds since the Unix epoch (null for other inputs): part of its
+    /// key, so a redelivered event is stored once and a reused boot id's new run is stored too.
+    /// </summary>
+    public long? TsMs { get; set; }
 
     /// <summary>The input as JSON.</summary>
     public required string Payload { get; set; }

@@ -2,7 +2,8 @@ namespace InfusionSuite.Storage.Schema;
 
 /// <summary>
 /// One telemetry sample, compactly: integers only (SQLite stores each in 0–6 bytes). Unique per
-/// (controller, boot, seq), so a redelivered sample is stored once.
+/// (controller, boot, seq, ts), so a redelivered sample is stored once, and a controller that restarted
+/// reusing its boot id (the same seqs again, at later times) has its new run stored too.
 /// </summary>
 public sealed class TelemetryRow
 {

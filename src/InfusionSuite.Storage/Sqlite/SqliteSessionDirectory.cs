@@ -12,7 +12,10 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
     {
         var sinceMs = TelemetryColumns.Ms(since);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await Listings(db).Where(l => l.StartedAtMs >= sinceMs).OrderByDescending(l => l.StartedAtMs).Take(limit).ToListAsync(cancellationToken);
+        // Started since, or documented since: a session entered late (its start days back) is recent too (issue 13).
+        var rows = await Listings(db)
+            .Where(l => l.StartedAtMs >= sinceMs || db.NurseAudit.Any(a => a.SessionKey == l.SessionKey && a.EnteredAtMs >= sinceMs))
+            .OrderByDescending(l => l.StartedAtMs).Take(limit).ToListAsync(cancellationToken);
         return [.. rows.Select(ToListing)];
     }
 
@@ -74,6 +77,7 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
         join k in db.Controllers on s.ControllerKey equals k.ControllerKey
         select new ListingRow
         {
+            SessionKey = s.SessionKey,
             SessionId = s.SessionId,
             ControllerId = k.ControllerId,
             CourseId = c.CourseId,
@@ -90,6 +94,8 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
     /// <summary>A member-init projection (EF Core filters and sorts on its members in SQL).</summary>
     private sealed class ListingRow
     {
+        public int SessionKey { get; init; }
+
         public required string SessionId { get; init; }
 
         public required string ControllerId { get; init; }

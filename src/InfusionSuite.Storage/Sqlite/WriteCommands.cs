@@ -37,8 +37,8 @@ internal sealed class WriteCommands : IWriteCommands
             "INSERT OR IGNORE INTO telemetry (ingest_seq, controller_key, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow, session_key) " +
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)", 11);
         (_input, _i) = Create(connection,
-            "INSERT OR IGNORE INTO session_inputs (ingest_seq, session_key, controller_key, kind, boot, seq, received_at_ms, payload) " +
-            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8)", 8);
+            "INSERT OR IGNORE INTO session_inputs (ingest_seq, session_key, controller_key, kind, boot, seq, received_at_ms, payload, ts_ms) " +
+            "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
         (_audit, _a) = Create(connection,
             "INSERT INTO nurse_audit (session_key, ingest_seq, action, nurse_id, entered_at_ms, effective_at_ms, status_before, status_after, change) " +
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
@@ -93,7 +93,8 @@ internal sealed class WriteCommands : IWriteCommands
 
     public void Input(StoredInput stored, int? sessionKey, int? controllerKey)
     {
-        var key = stored.Input is Domain.Sessions.Inputs.DeviceEventReceived received ? received.Event.Key : (Domain.Controllers.MessageKey?)null;
+        var deviceEvent = stored.Input is Domain.Sessions.Inputs.DeviceEventReceived received ? received.Event : null;
+        var key = deviceEvent?.Key;
         _i[0].Value = stored.IngestSeq;
         _i[1].Value = sessionKey is { } s ? s : DBNull.Value;
         _i[2].Value = controllerKey is { } c ? c : DBNull.Value;
@@ -102,6 +103,7 @@ internal sealed class WriteCommands : IWriteCommands
         _i[5].Value = key is { } k2 ? (long)k2.Seq : DBNull.Value;
         _i[6].Value = TelemetryColumns.Ms(stored.Input.ReceivedAt);
         _i[7].Value = InputLogCodec.Serialize(stored.Input);
+        _i[8].Value = deviceEvent is { } e ? TelemetryColumns.Ms(e.Timestamp) : DBNull.Value;
         _input.ExecuteNonQuery();
     }
 

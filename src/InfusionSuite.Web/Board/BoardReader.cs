@@ -89,7 +89,7 @@ internal sealed class BoardReader(
             Seconds(live.PhaseElapsed),
             Seconds(live.PhaseTarget),
             Seconds(live.RemainingToTarget),
-            live.PhaseElapsed is { } elapsed && live.PhaseTarget is { } target && elapsed > target ? Seconds(elapsed - target) : null,
+            live.CountedTowardsTarget is { } counted && live.PhaseTarget is { } target && counted > target ? Seconds(counted - target) : null,
             live.LatestCoolant?.Celsius,
             live.LatestScalp?.Celsius,
             record.Temperatures.Setpoint?.Celsius,
@@ -110,7 +110,8 @@ internal sealed class BoardReader(
                 controller.LatestSampleAt,
                 controller.Reboots,
                 (long)controller.ClockSkew.Largest.TotalSeconds),
-            !ended && record.Temperatures.Setpoint is null);
+            !ended && record.Temperatures.Setpoint is null,
+            live.NotCooling);
     }
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>

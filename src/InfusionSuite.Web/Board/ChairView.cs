@@ -8,6 +8,7 @@ namespace InfusionSuite.Web.Board;
 /// <param name="ClockWarning">The controller's clock is off or stepped (the domain's words); null when it is within the threshold.</param>
 /// <param name="Controller">The controller's details for engineers and admins (users who do not run sessions); null for nurses.</param>
 /// <param name="SetpointUnknown">A running session whose coolant cannot be judged: the controller reported no setpoint and its model has none in settings.</param>
+/// <param name="NotCooling">The session is in pre-cooling, infusion or post-cooling and the controller says it is not cooling (pre-cooling time does not count meanwhile).</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
     string ControllerId,
@@ -34,4 +35,5 @@ public sealed record ChairView(
     IReadOnlyList<string> DocumentationActions,
     string? ClockWarning = null,
     ChairController? Controller = null,
-    bool SetpointUnknown = false);
+    bool SetpointUnknown = false,
+    bool NotCooling = false);

@@ -120,10 +120,11 @@ export function updateChairCard(card, chair, options) {
     card.classList.toggle('alarm', chair.alarms.length > 0);
   }
 
-  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap, chair.setpointUnknown].join(',');
+  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap, chair.setpointUnknown, chair.notCooling].join(',');
   if (promptKey !== card.promptKey) {
     card.promptKey = promptKey;
     clear(p.prompts);
+    if (chair.notCooling) p.prompts.append(el('p', 'Not cooling: the controller is not cooling' + (chair.phase === 'PreCooling' ? ' (pre-cooling time does not count)' : ''), 'prompt not-cooling'));
     if (chair.readyForInfusion) {
       p.prompts.append(el('p', 'Ready for infusion', 'prompt ready'));
     } else if (chair.preCoolingTargetReached) {
@@ -135,7 +136,7 @@ export function updateChairCard(card, chair, options) {
   }
 
   // A small card shows the phase, or in its place the alarm or prompt that needs a nurse.
-  card.classList.toggle('flagged', chair.alarms.length > 0 || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
+  card.classList.toggle('flagged', chair.alarms.length > 0 || chair.notCooling || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
 
   const kinds = options.documentation ? [...chair.actions, ...chair.documentationActions] : chair.actions;
   const actionKey = [chair.sessionId, kinds.join(','), options.canAct, options.sessionLink].join('|');

@@ -34,9 +34,9 @@ internal static class TemperatureObservation
         };
         if (summary is { Min: { } min, Max: { } max, Mean: { } mean })
         {
-            observation.Component.Add(Component(scope, FhirCodes.Local.Minimum, "Minimum", min.Celsius));
-            observation.Component.Add(Component(scope, FhirCodes.Local.Mean, "Mean", mean));
-            observation.Component.Add(Component(scope, FhirCodes.Local.Maximum, "Maximum", max.Celsius));
+            observation.Component.Add(Component(scope, FhirCodes.Local.Minimum, "Minimum", Quantities.Celsius(min)));
+            observation.Component.Add(Component(scope, FhirCodes.Local.Mean, "Mean", Quantities.MeanCelsius(mean)));
+            observation.Component.Add(Component(scope, FhirCodes.Local.Maximum, "Maximum", Quantities.Celsius(max)));
         }
         else
         {
@@ -46,9 +46,9 @@ internal static class TemperatureObservation
         return observation;
     }
 
-    private static Observation.ComponentComponent Component(BundleScope scope, string code, string display, decimal celsius) => new()
+    private static Observation.ComponentComponent Component(BundleScope scope, string code, string display, Quantity value) => new()
     {
         Code = scope.LocalConcept(code, display),
-        Value = Quantities.Celsius(celsius),
+        Value = value,
     };
 }

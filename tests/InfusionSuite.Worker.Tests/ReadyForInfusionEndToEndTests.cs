@@ -14,8 +14,10 @@ namespace InfusionSuite.Worker.Tests;
 /// its SETPOINT while pre-chilling, before any session, and the worker restarts; the session started
 /// afterwards judges the coolant against it (−4.7 °C against −5.0 °C is at setpoint) and shows "ready for
 /// infusion". A controller that never reported one, of a model with no setting, is said to be unjudgeable.
+/// "Cap placed" pressed before the controller cools: the card says "not cooling", and pre-cooling counts
+/// only the minutes cooling.
 /// </summary>
-public sealed class SetpointEndToEndTests
+public sealed class ReadyForInfusionEndToEndTests
 {
     private static readonly DateTimeOffset s_nine = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
@@ -74,6 +76,50 @@ public sealed class SetpointEndToEndTests
         Assert.Equal(System.Text.Json.JsonValueKind.Null, page.GetProperty("temperatures").GetProperty("setpoint").ValueKind);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task CapPlacedFourMinutesBeforeTheControllerCools_CardSaysNotCooling_NoReadinessOnTheTimer_ShortPrecoolFound()
+    {
+        using var db = new TempDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
+        var clock = new FakeTimeProvider(s_nine);
+        var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-not-cooling-e2e", clockSkewThreshold: "00:00:05");
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+        await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
+        using var nurse = await ApiNurse.SignUpAsync(worker, "noor");
+        await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "clinic", "CHAIR-54", Wait.Token());
+        await controller.PublishOnlineAsync("5e7b0004", Wait.Token());
+        var device = new Device(controller, "CHAIR-54", "5e7b0004", clock);
+        var id = await StartAsync(nurse, "CHAIR-54", "MRN-900541");
+        device.Session(worker, id);
+        await device.EventAsync(ControllerEventKind.Setpoint, "-5.0");
+        await device.EventAsync(ControllerEventKind.CapOn);
+        await device.SampleAsync(ControllerState.Prechill, coolant: 3.0m, scalp: 33.0m);
+
+        await nurse.PostAsync($"/api/sessions/{id}/cap-placed");
+        for (var i = 0; i < 4; i++)
+        {
+            clock.Advance(TimeSpan.FromSeconds(59));
+            await device.SampleAsync(ControllerState.Prechill, coolant: 3.0m, scalp: 33.0m);
+        }
+
+        var card = await CardAsync(nurse, "CHAIR-54");
+        Assert.Equal("PreCooling", card.GetProperty("status").GetString());
+        Assert.True(card.GetProperty("notCooling").GetBoolean(), card.ToString());
+        Assert.Equal(30 * 60, card.GetProperty("remainingSeconds").GetInt64());
+
+        await device.EventAsync(ControllerEventKind.CoolingStart);
+        await device.CoolAsync(minutes: 26, coolant: -4.8m);
+
+        card = await CardAsync(nurse, "CHAIR-54");
+        Assert.False(card.GetProperty("notCooling").GetBoolean());
+        Assert.False(card.GetProperty("readyForInfusion").GetBoolean(), card.ToString());
+        Assert.InRange(card.GetProperty("remainingSeconds").GetInt64(), (4 * 60) - 2, (4 * 60) + 2);
+
+        await nurse.PostAsync($"/api/sessions/{id}/infusion-started");
+        var page = await nurse.GetAsync("/api/sessions/" + id);
+        Assert.Contains(page.GetProperty("deviations").EnumerateArray(), d => d.GetProperty("code").GetString() == "SHORT_PRECOOL");
+    }
+
     private static async Task<string> StartAsync(ApiNurse nurse, string controllerId, string patient)
     {
         var started = await nurse.PostAsync("/api/sessions", new
@@ -119,12 +165,18 @@ public sealed class SetpointEndToEndTests
         {
             for (var i = 0; i < minutes; i++)
             {
-                clock.Advance(TimeSpan.FromMinutes(1));
-                var sample = new TelemetrySample(
-                    controllerId, BootId, Seq++, clock.GetUtcNow(), ControllerState.Cooling, Temperature.FromCelsius(coolant), Temperature.FromCelsius(18.0m), 600, true, ControllerAlarms.None);
-                await controller.PublishRawAsync("telemetry", Encoding.UTF8.GetString(CcpJsonWriter.Telemetry(sample)), Wait.Token());
-                await TakenAsync();
+                clock.Advance(TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
+                await SampleAsync(ControllerState.Cooling, coolant, scalp: 18.0m);
             }
+        }
+
+        public async Task SampleAsync(ControllerState state, decimal coolant, decimal scalp)
+        {
+            clock.Advance(TimeSpan.FromSeconds(1));
+            var sample = new TelemetrySample(
+                controllerId, BootId, Seq++, clock.GetUtcNow(), state, Temperature.FromCelsius(coolant), Temperature.FromCelsius(scalp), 600, true, ControllerAlarms.None);
+            await controller.PublishRawAsync("telemetry", Encoding.UTF8.GetString(CcpJsonWriter.Telemetry(sample)), Wait.Token());
+            await TakenAsync();
         }
 
         private Task TakenAsync()

@@ -1,0 +1,104 @@
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
+
+namespace InfusionSuite.Domain.Tests;
+
+/// <summary>
+/// Issue 13: pre-cooling counts only time the controller was actually cooling (not paused, stopped,
+/// faulted, in standby, with the cap off, or offline), and the card says "not cooling" meanwhile.
+/// </summary>
+public sealed class PreCoolingCountsCoolingTests
+{
+    [Fact]
+    public void CapPlacedFourMinutesBeforeTheControllerCools_ReadinessWaitsForThirtyMinutesOfCooling_ShortPrecoolCountsOnlyCooling()
+    {
+        var chair = new SessionScenario();
+        chair.Start();
+        chair.Event(ControllerEventKind.Setpoint, "-4.0");
+        chair.Event(ControllerEventKind.CapOn);
+        chair.Sample(ControllerState.Prechill, coolant: 2.0m, scalp: 33.0m);
+        chair.PlaceCap();
+        var placed = chair.Now;
+        chair.State = ControllerState.Prechill;
+        chair.Run(TimeSpan.FromMinutes(4));
+
+        var waiting = SessionLiveView.At(chair.Record, chair.Now);
+        Assert.True(waiting.NotCooling);
+        Assert.Equal(TimeSpan.FromMinutes(30), waiting.RemainingToTarget);
+
+        chair.Event(ControllerEventKind.CoolingStart);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(26));
+
+        var onTheTimer = SessionLiveView.At(chair.Record, placed + TimeSpan.FromMinutes(30));
+        Assert.Equal(BoundarySource.Nurse, chair.Record.Boundaries.PlacementSource);
+        Assert.False(onTheTimer.NotCooling);
+        Assert.False(onTheTimer.ReadyForInfusion);
+        Assert.InRange(onTheTimer.RemainingToTarget!.Value, TimeSpan.FromMinutes(4) - TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+        Assert.Equal(SessionPrompts.DueAt(chair.Record), placed + TimeSpan.FromMinutes(30) + onTheTimer.RemainingToTarget);
+
+        chair.StartInfusion();
+        var shortPrecool = Assert.Single(chair.Record.Deviations, d => d.Code == DeviationCode.ShortPrecool);
+        Assert.InRange(shortPrecool.Duration, TimeSpan.FromMinutes(4) - TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(4) + TimeSpan.FromSeconds(1));
+        Assert.Contains("not cooling not counted", shortPrecool.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PauseDuringPreCooling_TheCountdownStopsWhilePaused_ReadyAfterThirtyMinutesCooling()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.RunMinutes(10);
+        chair.Event(ControllerEventKind.Pause);
+        chair.Minutes(3);
+
+        var paused = SessionLiveView.At(chair.Record, chair.Now);
+        Assert.True(paused.NotCooling);
+        Assert.Equal(TimeSpan.FromMinutes(13), paused.PhaseElapsed);
+        Assert.Equal(TimeSpan.FromMinutes(20), paused.RemainingToTarget);
+        Assert.Null(SessionPrompts.DueAt(chair.Record));
+
+        chair.Event(ControllerEventKind.Resume);
+        var pausedFor = chair.Record.Phases[0].Interruptions.Total;
+        Assert.Equal(placed + TimeSpan.FromMinutes(30) + pausedFor, SessionPrompts.DueAt(chair.Record));
+        chair.RunMinutes(20);
+
+        Assert.False(SessionLiveView.At(chair.Record, placed + TimeSpan.FromMinutes(30)).ReadyForInfusion);
+        var due = placed + TimeSpan.FromMinutes(30) + pausedFor;
+        Assert.Equal(TimeSpan.Zero, SessionLiveView.At(chair.Record, due).RemainingToTarget);
+        Assert.True(SessionLiveView.At(chair.Record, due).ReadyForInfusion);
+    }
+
+    [Fact]
+    public void ControllerOfflineDuringPreCooling_StillCounts_ItMayBeCooling_TheGapIsAnInterruption()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.RunMinutes(10);
+        chair.Apply(new ControllerWentOffline(chair.Now));
+        chair.Minutes(3);
+        chair.Apply(new ControllerCameOnline(chair.Now));
+        chair.RunMinutes(17);
+
+        chair.StartInfusion();
+
+        var record = chair.Record;
+        Assert.DoesNotContain(record.Deviations, d => d.Code == DeviationCode.ShortPrecool);
+        Assert.Equal(TimeSpan.FromMinutes(3), record.Phases[0].Interruptions.Total);
+        Assert.Equal(TimeSpan.Zero, record.Phases[0].NotCooling);
+    }
+
+    [Fact]
+    public void ControllerNotCoolingDuringInfusion_CardSaysNotCooling()
+    {
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+
+        chair.Event(ControllerEventKind.Pause);
+
+        Assert.True(SessionLiveView.At(chair.Record, chair.Now).NotCooling);
+        chair.Event(ControllerEventKind.Resume);
+        Assert.False(SessionLiveView.At(chair.Record, chair.Now).NotCooling);
+    }
+}
