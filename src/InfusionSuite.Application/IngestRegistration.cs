@@ -63,6 +63,8 @@ public static class IngestRegistration
         services.TryAddSingleton<SessionRegistry>();
         services.TryAddSingleton<BatchCommitter>();
         services.TryAddSingleton<PendingBatch>();
+        services.TryAddSingleton<IConfiguredControllers, NoConfiguredControllers>();
+        services.TryAddSingleton<ControllerAdmission>();
         services.TryAddSingleton<ControllerMessageRouter>();
         services.TryAddSingleton<SessionStart>();
         services.TryAddSingleton<ICourseLookup, NoStoredCourses>();

@@ -35,6 +35,10 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
 
+    public DbSet<SignInRow> SignIns => Set<SignInRow>();
+
+    public DbSet<SignInFailureRow> SignInFailures => Set<SignInFailureRow>();
+
     public DbSet<PatientRow> Patients => Set<PatientRow>();
 
     public DbSet<StaffAuditRow> StaffAudit => Set<StaffAuditRow>();
@@ -115,6 +119,20 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
         {
             e.ToTable("api_tokens").HasKey(x => x.TokenKey);
             e.HasIndex(x => x.TokenHash).IsUnique();
+            e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
+        });
+        modelBuilder.Entity<SignInRow>(e =>
+        {
+            e.ToTable("sign_ins").HasKey(x => x.SignInKey);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.HasIndex(x => x.UserKey);
+            e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
+        });
+        modelBuilder.Entity<SignInFailureRow>(e =>
+        {
+            e.ToTable("sign_in_failures").HasKey(x => x.FailureKey);
+            e.Property(x => x.Client).HasMaxLength(64);
+            e.HasIndex(x => new { x.UserKey, x.Client }).IsUnique();
             e.HasOne<UserRow>().WithMany().HasForeignKey(x => x.UserKey);
         });
         modelBuilder.Entity<PatientRow>(e =>

@@ -57,7 +57,7 @@ internal sealed class IngestStore(
             sessions.Add((await SessionLogReader.LoadAsync(_connection, id, cancellationToken))!);
         }
 
-        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken));
+        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys]);
     }
 
     public async Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)

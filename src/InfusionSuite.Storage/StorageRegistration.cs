@@ -67,6 +67,7 @@ public static class StorageRegistration
         services.TryAddSingleton<IOutboxStaffActions>(sp => sp.GetRequiredService<SqliteOutbox>());
         services.TryAddSingleton<ParkedItemActions>();
         services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
+        services.TryAddSingleton<ISignInSessions, SqliteSignInSessions>();
         services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);
         return builder;
     }

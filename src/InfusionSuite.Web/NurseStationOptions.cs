@@ -10,11 +10,15 @@ public sealed class NurseStationOptions
     /// <summary>Chair labels by controller id (e.g. <c>CHAIR-01</c> → <c>Chair 1, window</c>); a controller without one shows its id.</summary>
     public Dictionary<string, string> Chairs { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Failed sign-ins in a row that lock an account.</summary>
+    /// <summary>Failed sign-ins in a row from one client that lock that client out of the account.</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 
-    /// <summary>How long a locked account stays locked (on the host's clock).</summary>
+    /// <summary>Sign-in attempts one client address may make per minute; more are answered 429 with Retry-After.</summary>
+    [Range(1, 10_000)]
+    public int SignInAttemptsPerMinute { get; set; } = 10;
+
+    /// <summary>How long a client stays locked out of an account (on the host's clock).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Web.Accounts;
 using InfusionSuite.Web.Api;
 using InfusionSuite.Web.Board;
@@ -26,6 +27,7 @@ public static class NurseStationRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<NurseStationOptions>().BindConfiguration(NurseStationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddStaffAuthentication();
+        services.AddSignInRateLimit();
         services.AddProblemDetails();
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered with the field by UnreadableBody
         services.AddRazorComponents();
@@ -39,6 +41,7 @@ public static class NurseStationRegistration
         }));
         services.TryAddSingleton<StaffAccountService>();
         services.TryAddSingleton<KnownChairs>();
+        services.AddSingleton<IConfiguredControllers, ConfiguredChairs>(); // replaces the worker's default (none): configured chairs are always admitted
         services.TryAddSingleton<BoardReader>();
         services.TryAddSingleton<SessionBillingReader>();
         services.TryAddSingleton<FhirDeliveryReader>();
@@ -57,6 +60,7 @@ public static class NurseStationRegistration
         app.Use(SecurityHeaders);
         app.Use(UnreadableBody.Answer);
         app.UseStatusCodePages();
+        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -41,6 +41,8 @@ internal sealed class WriterHarness : IAsyncDisposable
 
     public IChairBoard Board => _host.Services.GetRequiredService<IChairBoard>();
 
+    public IServiceProvider Services => _host.Services;
+
     public IngestState State => _host.Services.GetRequiredService<IngestState>();
 
     public static async Task<WriterHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)

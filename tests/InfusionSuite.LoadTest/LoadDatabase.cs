@@ -32,9 +32,15 @@ internal sealed class LoadDatabase : IAsyncDisposable
             : new LoadDatabase(workspace.PathOf("worker.db"), null);
 
     /// <summary>The storage settings for the seeder and the worker.</summary>
-    public Dictionary<string, string> Settings() => IsPostgreSql
-        ? new() { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString }
-        : new() { ["Storage:DatabasePath"] = _path };
+    /// <summary>The worker's storage settings, and room for every virtual controller to register itself (at most 10,000).</summary>
+    public Dictionary<string, string> Settings()
+    {
+        var settings = IsPostgreSql
+            ? new Dictionary<string, string> { ["Storage:Provider"] = "PostgreSql", ["Storage:ConnectionString"] = ConnectionString }
+            : new Dictionary<string, string> { ["Storage:DatabasePath"] = _path };
+        settings["Ingest:AutoRegisteredControllerLimit"] = "10000";
+        return settings;
+    }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public sealed class SqliteToPostgreSqlTests
         var accounts = sqlite.Services.GetRequiredService<IStaffAccounts>();
         await accounts.AddAsync(new StaffAccount("u-1", "alice", "Alice N", StaffRole.Nurse, "hash", 0, null, false, null), new StaffAuditEntry(Nine, "admin", "add", "alice", "nurse"), CancellationToken.None);
         await accounts.AddTokenAsync("u-1", "token-hash", Nine, new StaffAuditEntry(Nine, "admin", "token", "alice", "api token"), CancellationToken.None);
+        await sqlite.Services.GetRequiredService<ISignInSessions>().AddAsync("sign-in-key", "u-1", new byte[] { 7, 8 }, Nine, null, CancellationToken.None);
+        await accounts.RecordClientFailureAsync("u-1", "10.0.0.66", 1, Nine.AddMinutes(15), new StaffAuditEntry(Nine, "u-1", "locked-out", "alice", "1 failed sign-in"), CancellationToken.None);
         var courses = sqlite.Services.GetRequiredService<ICourseRecords>();
         await courses.AddNotCooledAsync("course-move", new ChemoGivenNotCooled("nc-1", Nine.AddDays(7), NotCooledReason.PatientDeclined, null, "nurse-1", Nine.AddDays(7)), [], CancellationToken.None);
         await courses.AddAssessmentAsync("course-move", new OutcomeAssessment("oa-1", Nine.AddDays(21), "nurse-1", 1, 1, false, null, Nine.AddDays(21)), [], CancellationToken.None);
@@ -65,6 +67,8 @@ public sealed class SqliteToPostgreSqlTests
         Assert.Equal((item.Id, "p", 503), (moved.Id, moved.Payload, Assert.Single(moved.Attempts).HttpStatus));
         Assert.Equal("Pat Move", (await postgreSql.Services.GetRequiredService<IPatientNames>().FindForSessionsAsync(["s-move"], CancellationToken.None))["s-move"]);
         Assert.Equal("alice", (await postgreSql.Services.GetRequiredService<IStaffAccounts>().FindByTokenHashAsync("token-hash", CancellationToken.None))?.UserName);
+        Assert.Equal(Nine.AddMinutes(15), await postgreSql.Services.GetRequiredService<IStaffAccounts>().ClientLockedUntilAsync("u-1", "10.0.0.66", Nine, CancellationToken.None));
+        Assert.Equal([7, 8], await postgreSql.Services.GetRequiredService<ISignInSessions>().FindAsync("sign-in-key", Nine, CancellationToken.None));
         var file = await postgreSql.Services.GetRequiredService<ICourseRecords>().LoadAsync("course-move", CancellationToken.None);
         Assert.Equal((1, 1, 1), (file!.Sessions.Count, file.NotCooled.Count, file.Assessments.Count));
 

@@ -231,7 +231,7 @@ public sealed partial class AccessTests : StationTest
                 [HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, HttpStatusCode.Unauthorized, (HttpStatusCode)423, (HttpStatusCode)423],
                 answers.Select(a => a.Status));
             Assert.Equal("Wrong user name or password.", answers[0].Error);
-            Assert.StartsWith("This account is locked after repeated failed sign-ins. Try again in 15 minutes", answers[5].Error, StringComparison.Ordinal);
+            Assert.StartsWith("This account is locked on this device after repeated failed sign-ins. Try again in 15 minutes", answers[5].Error, StringComparison.Ordinal);
         }
 
         var (code, output, _) = await UnlockAsync("alice");

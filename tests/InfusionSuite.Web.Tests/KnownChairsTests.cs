@@ -1,8 +1,15 @@
 using System.Net;
+using InfusionSuite.Application.Controllers;
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Web.Tests;
 
-/// <summary>Every chair the station has heard of stays on the board after a restart, offline until its controller speaks.</summary>
+/// <summary>
+/// Every chair the station has heard of stays on the board after a restart, offline until its controller speaks;
+/// controllers neither configured, known nor under the auto-registration limit are refused and shown to engineers only.
+/// </summary>
 public sealed class KnownChairsTests : StationTest
 {
     [Fact(Timeout = 60_000)]
@@ -25,4 +32,48 @@ public sealed class KnownChairsTests : StationTest
         Assert.False(chair.GetProperty("online").GetBoolean());
         Assert.Contains(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01"); // configured, never heard
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UnknownControllersOverTheLimit_AreShownToEngineersOnly_NeverAsChairs_KnownOnesStayAdmittedAfterARestart()
+    {
+        using (var nurse = Host.Client("alice"))
+        {
+            var (started, _) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-78"));
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        }
+
+        await Host.DisposeAsync();
+        var settings = StationHost.Settings(Db.Path);
+        settings["Ingest:AutoRegisteredControllerLimit"] = "0";
+        Host = await StationHost.RestartAsync(settings, Clock);
+        var sink = Host.Services.GetRequiredService<IControllerMessageSink>();
+        await sink.WriteAsync(Sample("CHAIR-78", 1), CancellationToken.None); // stored before the restart: admitted
+        await sink.WriteAsync(Sample("CHAIR-01", 1), CancellationToken.None); // configured: admitted
+        await sink.WriteAsync(Sample("SPOOF-9", 1), CancellationToken.None); // the writer takes them in order: these two come last
+        await sink.WriteAsync(Sample("SPOOF-9", 2), CancellationToken.None);
+
+        using var engineer = Host.Client("eve");
+        var admission = Host.Services.GetRequiredService<Application.Ingest.ControllerAdmission>();
+        await Eventually.HoldsAsync(() => admission.RefusedMessages == 2, TimeSpan.FromSeconds(20), "the refused messages counted");
+        var (_, board) = await engineer.GetJsonAsync("/api/board");
+        var refused = board.GetProperty("refused");
+        Assert.Equal(0, refused.GetProperty("limit").GetInt32());
+        Assert.Equal("SPOOF-9", Assert.Single(refused.GetProperty("controllers").EnumerateArray()).Text("controllerId"));
+        Assert.DoesNotContain(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "SPOOF-9");
+        using var nurseAgain = Host.Client("alice");
+        var (_, nurseBoard) = await nurseAgain.GetJsonAsync("/api/board");
+        Assert.True(!nurseBoard.TryGetProperty("refused", out var none) || none.ValueKind == System.Text.Json.JsonValueKind.Null);
+        var (_, controllers) = await engineer.GetJsonAsync("/api/controllers");
+        Assert.DoesNotContain(controllers.EnumerateArray(), c => c.Text("controllerId") == "SPOOF-9");
+    }
+
+    private TelemetryReceived Sample(string controllerId, uint seq) =>
+        new(new TelemetrySample(controllerId, 0x5eed0001, seq, Clock.GetUtcNow(), ControllerState.Cooling, new Temperature(-40), new Temperature(160), 620, true, ControllerAlarms.None))
+        {
+            ControllerId = controllerId,
+            Transport = CcpTransport.Mqtt,
+            Site = "clinic",
+            ReceivedAt = Clock.GetUtcNow(),
+            Acknowledgement = MessageAcknowledgement.None,
+        };
 }

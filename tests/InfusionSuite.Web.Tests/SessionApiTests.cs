@@ -204,6 +204,44 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(1L, await CountAsync("sessions"));
     }
 
+    [Theory(Timeout = 60_000)]
+    [InlineData("sessionId", 5 * 1024 * 1024, 'x')] // the 5 MB id of the issue: never stored nor echoed in Location
+    [InlineData("sessionId", 65, 'x')]
+    [InlineData("sessionId", 8, ' ')]
+    [InlineData("sessionId", 3, '/')]
+    [InlineData("courseId", 65, 'c')]
+    [InlineData("courseId", 4, '<')]
+    [InlineData("courseId", 4, '\u00e9')]
+    public async Task IdentifierTooLongOrOfTheWrongForm_Is400NamingIt_AndNothingIsStored(string field, int length, char character)
+    {
+        var value = "a" + new string(character, length - 1) + (character == ' ' ? "b" : string.Empty);
+        var body = new Dictionary<string, object?>
+        {
+            ["controllerId"] = "CHAIR-07", ["patientReference"] = "MRN-7", ["patientName"] = "P", ["administrationId"] = "a",
+            ["primaryCptCode"] = "96413", ["regimenPreset"] = "Standard", [field] = value,
+        };
+
+        var result = await _nurse.PostAsync("/api/sessions", body);
+
+        await AssertField(result, field);
+        Assert.False(result.Response.Headers.Contains("Location"));
+        Assert.True(result.Body.ToString().Length < 2_000, "the answer does not echo the value");
+        Assert.Equal(0L, await CountAsync("sessions"));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task IdentifiersAtTheLimit_AreTaken()
+    {
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new
+        {
+            controllerId = "CHAIR-08", patientReference = "MRN-8", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard",
+            sessionId = "s." + new string('9', 60) + ":_", courseId = "CarePlan/" + new string('7', 55),
+        });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(64, body.Text("sessionId")!.Length);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task StartWithAnEncounter_IsAccepted_AndTheEncounterIsInTheStoredPlan_AndTheApiDescribesIt()
     {

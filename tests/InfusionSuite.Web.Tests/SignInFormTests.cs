@@ -1,8 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Web.Tests;
 
-/// <summary>What the sign-in and sign-out forms refuse: a return address with control characters, a sign-out without the form's token.</summary>
+/// <summary>What the sign-in and sign-out forms refuse: a return address with control characters, a sign-out without the form's token, a cookie kept after sign-out.</summary>
 public sealed class SignInFormTests : StationTest
 {
     [Theory(Timeout = 30_000)]
@@ -45,6 +46,41 @@ public sealed class SignInFormTests : StationTest
             ["__RequestVerificationToken"] = AccessTests.FormToken(board),
         }));
         Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/board")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task CookieCopiedBeforeSignOut_IsRefusedAfterIt()
+    {
+        using var browser = Host.Client(null);
+        var token = AccessTests.FormToken(await browser.GetStringAsync("/signin"));
+        var signIn = await AccessTests.SignInAsync(browser, "alice", StationHost.Password, token);
+        var cookie = Assert.Single(signIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("InfusionSuite.SignIn=", StringComparison.Ordinal)).Split(';')[0];
+        using var copy = Host.Client(null);
+        copy.DefaultRequestHeaders.Add("Cookie", cookie);
+        Assert.Equal(HttpStatusCode.OK, (await copy.GetAsync("/api/board")).StatusCode);
+
+        var signedOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AccessTests.FormToken(await browser.GetStringAsync("/")),
+        }));
+
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await copy.GetAsync("/api/board")).StatusCode);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task DisablingAnAccount_EndsItsBrowserSignIns_EnablingItAgainDoesNotBringThemBack()
+    {
+        await Host.AddUserAsync("dora", Application.Staff.StaffRole.Nurse, "Dora N");
+        using var browser = Host.Client(null);
+        var token = AccessTests.FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AccessTests.SignInAsync(browser, "dora", StationHost.Password, token)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/board")).StatusCode);
+
+        var accounts = Host.Services.GetRequiredService<Accounts.StaffAccountService>();
+        await accounts.SetDisabledAsync("dora", true, "test", CancellationToken.None);
+        await accounts.SetDisabledAsync("dora", false, "test", CancellationToken.None);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/board")).StatusCode);
     }
 }

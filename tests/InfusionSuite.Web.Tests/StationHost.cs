@@ -52,6 +52,8 @@ internal sealed class StationHost : IAsyncDisposable
         ["Storage:DatabasePath"] = databasePath,
         ["Logging:LogLevel:Default"] = "Warning",
         ["NurseStation:Chairs:CHAIR-01"] = "Chair 1 (window)",
+        // The tests' hosts sign in from one in-process client many times a minute; SignInLimitTests keep the shipped limit.
+        ["NurseStation:SignInAttemptsPerMinute"] = "1000",
     };
 
     public HttpClient Client(string? user, bool redirects = false)

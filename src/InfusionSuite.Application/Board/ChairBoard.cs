@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 
@@ -10,13 +11,14 @@ internal sealed class ChairBoard(
     IControllerPresence presence,
     IIngestStore store,
     ISessionHistory history,
+    ControllerAdmission admission,
     TimeProvider timeProvider) : IChairBoard
 {
     public IReadOnlyList<ChairBoardRow> Current()
     {
         var now = timeProvider.GetUtcNow();
         var ids = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var controllerId in presence.KnownControllers())
+        foreach (var controllerId in presence.KnownControllers().Where(admission.IsAdmitted))
         {
             ids.Add(controllerId);
         }

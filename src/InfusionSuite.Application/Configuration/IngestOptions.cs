@@ -33,6 +33,14 @@ public sealed class IngestOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>
+    /// How many controllers neither configured (<c>NurseStation:Chairs</c>) nor stored before may register
+    /// themselves after a start (default 64); the messages of any more are refused, counted and shown to
+    /// engineers, and they never reach the board. 0 admits configured and known controllers only.
+    /// </summary>
+    [Range(0, 10_000)]
+    public int AutoRegisteredControllerLimit { get; set; } = 64;
+
     /// <summary>The delays in use: <see cref="CommitRetryDelays"/>, or the defaults when none are given.</summary>
     internal IReadOnlyList<TimeSpan> RetryDelays() => CommitRetryDelays.Count == 0 ? DefaultCommitRetryDelays : CommitRetryDelays;
 }

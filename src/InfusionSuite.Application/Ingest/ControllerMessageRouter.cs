@@ -13,7 +13,8 @@ namespace InfusionSuite.Application.Ingest;
 /// <summary>
 /// Takes one controller message into its controller's current session and the pending batch:
 /// what the session accepts is stored with it, a duplicate is counted and dropped, samples and
-/// events no session took are kept unassigned for engineers. Its acknowledgement waits for the commit.
+/// events no session took are kept unassigned for engineers; a controller <see cref="ControllerAdmission"/> refuses is
+/// counted, not stored. Its acknowledgement waits for the commit.
 /// Every sample and event is first judged by <see cref="ControllerSequences"/>: a redelivered one is
 /// counted and dropped whether or not a session is open (the sessions' own windows catch those that
 /// come after a restart), and a boot/seq collision (a restarted controller reusing its boot id) is logged and counted, never
@@ -24,13 +25,22 @@ internal sealed partial class ControllerMessageRouter(
     PendingBatch pending,
     IngestMetrics metrics,
     IDuplicateMessageCounter duplicates,
-    ILogger<ControllerMessageRouter> logger)
+    ILogger<ControllerMessageRouter> logger,
+    ControllerAdmission admission)
 {
     private readonly ControllerSequences _sequences = new();
 
     public void Handle(ControllerMessage message)
     {
         var receivedAt = Instants.ToStored(message.ReceivedAt);
+        if (!admission.Admit(message.ControllerId, receivedAt))
+        {
+            // Neither configured, known nor under the auto-registration limit: counted and shown to engineers, not stored.
+            metrics.RefusedController();
+            pending.AcknowledgeAfterCommit(message.Acknowledgement);
+            return;
+        }
+
         switch (message)
         {
             case DeviceTelemetry telemetry:

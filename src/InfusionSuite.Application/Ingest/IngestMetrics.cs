@@ -18,6 +18,7 @@ public sealed class IngestMetrics
     public const string CommitFailuresName = "ingest.batch.failures";
     public const string QueueDepthName = "ingest.queue.depth";
     public const string OpenSessionsName = "ingest.sessions.open";
+    public const string RefusedControllersName = "ingest.messages.refused_controller";
     public const string SequenceCollisionsName = "ingest.sequence.collisions";
 
     private static readonly KeyValuePair<string, object?>[] s_kinds =
@@ -28,6 +29,7 @@ public sealed class IngestMetrics
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _writeDuration;
     private readonly Counter<long> _failures;
+    private readonly Counter<long> _refusedController;
     private readonly Counter<long> _collisions;
 
     internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
@@ -38,6 +40,8 @@ public sealed class IngestMetrics
         _batchSize = meter.CreateHistogram<int>(BatchSizeName, "{item}", "Samples and inputs per committed batch");
         _writeDuration = meter.CreateHistogram<double>(WriteDurationName, "ms", "Time to write and commit one batch");
         _failures = meter.CreateCounter<long>(CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
+        _refusedController = meter.CreateCounter<long>(
+            RefusedControllersName, "{message}", "Messages refused because their controller is neither configured, known nor under the auto-registration limit");
         _collisions = meter.CreateCounter<long>(
             SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
         meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
@@ -56,5 +60,6 @@ public sealed class IngestMetrics
 
     internal void CommitFailed() => _failures.Add(1);
 
+    internal void RefusedController() => _refusedController.Add(1);
     internal void SequenceCollision() => _collisions.Add(1);
 }

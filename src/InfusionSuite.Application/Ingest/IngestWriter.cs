@@ -26,6 +26,7 @@ internal sealed partial class IngestWriter(
     NurseCommandHandler nurses,
     PendingBatch pending,
     UnassignedSweep sweep,
+    ControllerAdmission admission,
     IngestState state,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
@@ -43,6 +44,7 @@ internal sealed partial class IngestWriter(
         {
             var recovery = await sessions.RecoverAsync(stoppingToken);
             pending.ContinueAfter(recovery.LastIngestSeq);
+            admission.Known(recovery.KnownControllers ?? []);
             var rebuilt = recovery.Sessions.Count;
             state.Running(rebuilt);
             LogStarted(logger, rebuilt);

@@ -22,7 +22,8 @@ internal sealed class SessionStart(
     IIngestStore store,
     SessionPolicySource policies,
     ICourseLookup courses,
-    IPatientNames names)
+    IPatientNames names,
+    ControllerAdmission admission)
 {
     private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
 
@@ -93,6 +94,7 @@ internal sealed class SessionStart(
 
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy, request.PatientName));
         sessions.Begin(live);
+        admission.Known([request.ControllerId]); // a chair a nurse started a session on is admitted, whatever the limit
         pending.AddNurseAction(command, live, action, null, concerns.Count > 0 ? "identity confirmed by the nurse: " + string.Join(", ", concerns.Select(c => c.ForAudit)) : null);
         if (sessions.LastHello(request.ControllerId) is { } hello)
         {

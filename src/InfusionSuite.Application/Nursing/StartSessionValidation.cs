@@ -35,6 +35,9 @@ public static class StartSessionValidation
             errors.Add(TooLong("encounter"));
         }
 
+        Identifier(errors, "sessionId", input.SessionId, allowSlash: false);
+        Identifier(errors, "courseId", input.CourseId, allowSlash: true);
+
         if (string.IsNullOrWhiteSpace(input.PrimaryCptCode))
         {
             errors.Add(new("primaryCptCode", "Choose the primary CPT code of the administration."));
@@ -157,6 +160,14 @@ public static class StartSessionValidation
         else if (value.Length > MaxTextLength)
         {
             errors.Add(TooLong(field));
+        }
+    }
+
+    private static void Identifier(List<FieldError> errors, string field, string? value, bool allowSlash)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && RecordIdentifier.Problem(value.Trim(), allowSlash) is { } problem)
+        {
+            errors.Add(new(field, problem));
         }
     }
 

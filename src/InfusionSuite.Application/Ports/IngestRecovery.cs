@@ -4,4 +4,6 @@ namespace InfusionSuite.Application.Ports;
 /// <param name="LastIngestSeq">Where the ingest order continues: the highest ingest sequence number stored (0 for a new database); on a database several workers share, the start of a block of numbers of this writer's own.</param>
 /// <param name="Sessions">Sessions still open, and those ended within the window asked for (late controller messages may still join them).</param>
 /// <param name="Setpoints">Each controller's latest reported coolant setpoint, where one was ever reported.</param>
-public sealed record IngestRecovery(long LastIngestSeq, IReadOnlyList<StoredSession> Sessions, IReadOnlyList<ControllerSetpointReport>? Setpoints = null);
+/// <param name="KnownControllers">Every controller stored before (the <c>controllers</c> table): admitted again whatever the auto-registration limit.</param>
+public sealed record IngestRecovery(
+    long LastIngestSeq, IReadOnlyList<StoredSession> Sessions, IReadOnlyList<ControllerSetpointReport>? Setpoints = null, IReadOnlyList<string>? KnownControllers = null);

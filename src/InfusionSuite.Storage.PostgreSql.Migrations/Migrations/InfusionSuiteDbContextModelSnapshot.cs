@@ -606,6 +606,85 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInFailureRow", b =>
+                {
+                    b.Property<int>("FailureKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("failure_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("FailureKey"));
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("integer")
+                        .HasColumnName("failed");
+
+                    b.Property<long?>("LockedUntilMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("locked_until_ms");
+
+                    b.Property<int>("UserKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("FailureKey");
+
+                    b.HasIndex("UserKey", "Client")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_in_failures_user_key_client");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInRow", b =>
+                {
+                    b.Property<int>("SignInKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("sign_in_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("SignInKey"));
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long?>("ExpiresAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("ticket");
+
+                    b.Property<int>("UserKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("SignInKey");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_ins_key");
+
+                    b.HasIndex("UserKey")
+                        .HasDatabaseName("ix_sign_ins_user_key");
+
+                    b.ToTable("sign_ins", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.StaffAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -821,6 +900,24 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.HasOne("InfusionSuite.Storage.Schema.PolicyRow", null)
                         .WithMany()
                         .HasForeignKey("PolicyKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInFailureRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

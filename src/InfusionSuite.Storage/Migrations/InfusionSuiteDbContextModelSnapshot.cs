@@ -579,6 +579,81 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("sessions", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInFailureRow", b =>
+                {
+                    b.Property<int>("FailureKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failure_key");
+
+                    b.Property<string>("Client")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Failed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed");
+
+                    b.Property<long?>("LockedUntilMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until_ms");
+
+                    b.Property<int>("UserKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("FailureKey");
+
+                    b.HasIndex("UserKey", "Client")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_in_failures_user_key_client");
+
+                    b.ToTable("sign_in_failures", (string)null);
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInRow", b =>
+                {
+                    b.Property<int>("SignInKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_in_key");
+
+                    b.Property<long>("CreatedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at_ms");
+
+                    b.Property<long?>("ExpiresAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at_ms");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<byte[]>("Ticket")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("ticket");
+
+                    b.Property<int>("UserKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("user_key");
+
+                    b.HasKey("SignInKey");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_sign_ins_key");
+
+                    b.HasIndex("UserKey")
+                        .HasDatabaseName("ix_sign_ins_user_key");
+
+                    b.ToTable("sign_ins", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.StaffAuditRow", b =>
                 {
                     b.Property<long>("AuditKey")
@@ -790,6 +865,24 @@ namespace InfusionSuite.Storage.Migrations
                     b.HasOne("InfusionSuite.Storage.Schema.PolicyRow", null)
                         .WithMany()
                         .HasForeignKey("PolicyKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInFailureRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.SignInRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -73,6 +73,8 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
             {
                 token.RevokedAtMs = at;
             }
+
+            db.SignIns.RemoveRange(db.SignIns.Where(s => s.UserKey == row.UserKey)); // every browser sign-in of the account ends with it
         }
 
         db.StaffAudit.Add(ToRow(audit));
@@ -91,12 +93,114 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
 
         row.FailedSignIns = failedSignIns;
         row.LockedUntilMs = lockedUntil is { } until ? TelemetryColumns.Ms(until) : null;
+        if (failedSignIns == 0 && lockedUntil is null)
+        {
+            db.SignInFailures.RemoveRange(db.SignInFailures.Where(f => f.UserKey == row.UserKey));
+        }
+
         if (audit is not null)
         {
             db.StaffAudit.Add(ToRow(audit));
         }
 
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<bool> SetPasswordAsync(string userName, string passwordHash, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        row.PasswordHash = passwordHash;
+        row.FailedSignIns = 0;
+        row.LockedUntilMs = null;
+        db.SignIns.RemoveRange(db.SignIns.Where(s => s.UserKey == row.UserKey));
+        db.SignInFailures.RemoveRange(db.SignInFailures.Where(f => f.UserKey == row.UserKey));
+        db.StaffAudit.Add(ToRow(audit));
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task<int?> RevokeTokensAsync(string userName, StaffAuditEntry audit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(audit);
+        var name = Normalise(userName);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = await db.Users.FirstOrDefaultAsync(u => u.UserName == name, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+
+        var at = TelemetryColumns.Ms(audit.At);
+        var revoked = 0;
+        await foreach (var token in db.ApiTokens.Where(t => t.UserKey == row.UserKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            token.RevokedAtMs = at;
+            revoked++;
+        }
+
+        db.StaffAudit.Add(ToRow(audit with { Detail = revoked + " token(s) revoked" }));
+        await db.SaveChangesAsync(cancellationToken);
+        return revoked;
+    }
+
+    public async Task<DateTimeOffset?> ClientLockedUntilAsync(string userId, string client, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var nowMs = TelemetryColumns.Ms(now);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var until = await db.SignInFailures.AsNoTracking()
+            .Where(f => f.Client == client && f.LockedUntilMs > nowMs)
+            .Join(db.Users.Where(u => u.UserId == userId), f => f.UserKey, u => u.UserKey, (f, _) => f.LockedUntilMs)
+            .FirstOrDefaultAsync(cancellationToken);
+        return until is { } ms ? TelemetryColumns.Instant(ms) : null;
+    }
+
+    public async Task<bool> RecordClientFailureAsync(
+        string userId, string client, int limit, DateTimeOffset lockedUntil, StaffAuditEntry lockAudit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lockAudit);
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = await db.Users.FirstOrDefaultAsync(u => u.UserId == userId, cancellationToken);
+        if (user is null)
+        {
+            return false;
+        }
+
+        var row = await db.SignInFailures.FirstOrDefaultAsync(f => f.UserKey == user.UserKey && f.Client == client, cancellationToken);
+        if (row is null)
+        {
+            row = new SignInFailureRow { UserKey = user.UserKey, Client = client };
+            db.SignInFailures.Add(row);
+        }
+
+        row.Failed++;
+        var locks = row.Failed >= limit;
+        if (locks)
+        {
+            row.Failed = 0;
+            row.LockedUntilMs = TelemetryColumns.Ms(lockedUntil);
+            user.LockedUntilMs = Math.Max(user.LockedUntilMs ?? 0, row.LockedUntilMs.Value); // shown on the account: "locked out on a device until …"
+            db.StaffAudit.Add(ToRow(lockAudit));
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return locks;
+    }
+
+    public async Task ClearClientFailuresAsync(string userId, string client, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.SignInFailures
+            .Where(f => f.Client == client && db.Users.Any(u => u.UserKey == f.UserKey && u.UserId == userId))
+            .ExecuteDeleteAsync(cancellationToken);
     }
 
     public async Task AddTokenAsync(string userId, string tokenHash, DateTimeOffset createdAt, StaffAuditEntry audit, CancellationToken cancellationToken)

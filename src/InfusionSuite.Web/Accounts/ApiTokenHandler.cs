@@ -7,7 +7,7 @@ namespace InfusionSuite.Web.Accounts;
 
 /// <summary>
 /// <c>Authorization: Bearer isk_…</c> for machine clients: the token's SHA-256 is looked up; a revoked
-/// token or a disabled user is refused. No cookie, so no antiforgery token is needed.
+/// token, a disabled user or a client locked out of the account is refused. No cookie, so no antiforgery token is needed.
 /// </summary>
 internal sealed class ApiTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, StaffAccountService accounts)
@@ -27,8 +27,14 @@ internal sealed class ApiTokenHandler(
         }
 
         var account = await accounts.FindByTokenAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
-        return account is null
-            ? AuthenticateResult.Fail("The token is not valid.")
+        if (account is null)
+        {
+            return AuthenticateResult.Fail("The token is not valid.");
+        }
+
+        // A client locked out of the account after failed sign-ins may not use the account's tokens either.
+        return await accounts.IsLockedOutAsync(account, SignInClient.Of(Context), Context.RequestAborted)
+            ? AuthenticateResult.Fail("The account is locked out on this client.")
             : AuthenticateResult.Success(new AuthenticationTicket(StaffClaims.Principal(account, SchemeName), SchemeName));
     }
 }

@@ -73,6 +73,32 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         return true;
     }
 
+    /// <summary>
+    /// Sets a new password chosen by an admin (at least <see cref="MinimumPasswordLength"/> characters): every browser
+    /// sign-in of the user ends and every lockout with it. Returns the problem, or null when done. Audited, never the password.
+    /// </summary>
+    public async Task<string?> ResetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(password);
+        if (password.Length < MinimumPasswordLength)
+        {
+            return $"The password needs at least {MinimumPasswordLength} characters.";
+        }
+
+        var account = await accounts.FindByNameAsync(userName, cancellationToken);
+        if (account is null)
+        {
+            return "No such user.";
+        }
+
+        var audit = new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "password-reset", account.UserName, "signed out everywhere");
+        return await accounts.SetPasswordAsync(account.UserName, Hasher.HashPassword(account, password), audit, cancellationToken) ? null : "No such user.";
+    }
+
+    /// <summary>Revokes every API token of the user; how many, or null when the user is unknown. Audited.</summary>
+    public Task<int?> RevokeTokensAsync(string userName, string actor, CancellationToken cancellationToken) =>
+        accounts.RevokeTokensAsync(userName, new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "tokens-revoked", userName.Trim().ToLowerInvariant(), string.Empty), cancellationToken);
+
     /// <summary>Issues a new API token for the user; the token is returned once and only its hash is kept. Null when the user is unknown or disabled.</summary>
     public async Task<string?> IssueTokenAsync(string userName, string actor, CancellationToken cancellationToken)
     {
@@ -99,7 +125,14 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         return account is { Disabled: false } ? account : null;
     }
 
-    public async Task<SignInOutcome> SignInAsync(string userName, string password, CancellationToken cancellationToken)
+    /// <summary>
+    /// Checks a sign-in from <paramref name="client"/> (the client's address). Failures are counted per
+    /// account and client: the <see cref="NurseStationOptions.MaxFailedSignIns"/>-th in a row locks that
+    /// client out of the account for <see cref="NurseStationOptions.LockoutDuration"/> (audited), so whoever
+    /// guesses can lock only themselves out, never keep a nurse out from her own device; an admin's unlock
+    /// ends every client's lockout. Unknown names are answered alike.
+    /// </summary>
+    public async Task<SignInOutcome> SignInAsync(string userName, string password, string client, CancellationToken cancellationToken)
     {
         var account = string.IsNullOrWhiteSpace(userName) ? null : await accounts.FindByNameAsync(userName, cancellationToken);
         var now = timeProvider.GetUtcNow();
@@ -108,13 +141,13 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         {
             // An unknown name costs the same hash check and locks after the same failures: the answers do not tell which names exist.
             Hasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? string.Empty);
-            var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
+            var name = (userName ?? string.Empty).Trim().ToLowerInvariant() + "\n" + client;
             return (_unknownNames.LockedUntil(name, now) ?? _unknownNames.Fail(name, now, settings.MaxFailedSignIns, settings.LockoutDuration)) is { } unknownUntil
                 ? new SignInOutcome(SignInStatus.LockedOut, null, unknownUntil)
                 : new SignInOutcome(SignInStatus.Refused, null);
         }
 
-        if (account.LockedUntil is { } until && until > now)
+        if (await accounts.ClientLockedUntilAsync(account.UserId, client, now, cancellationToken) is { } until)
         {
             Hasher.VerifyHashedPassword(Decoy, DecoyHash.Value, password ?? string.Empty); // the same work as every other answer
             return new SignInOutcome(SignInStatus.LockedOut, null, until);
@@ -123,26 +156,24 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         var verified = Hasher.VerifyHashedPassword(account, account.PasswordHash, password ?? string.Empty) != PasswordVerificationResult.Failed;
         if (verified && !account.Disabled)
         {
-            if (account.FailedSignIns > 0 || account.LockedUntil is not null)
-            {
-                await accounts.RecordSignInStateAsync(account.UserId, 0, null, null, cancellationToken);
-            }
-
+            await accounts.ClearClientFailuresAsync(account.UserId, client, cancellationToken);
             return new SignInOutcome(SignInStatus.SignedIn, account);
         }
 
-        var failed = account.FailedSignIns + 1;
-        var limit = settings.MaxFailedSignIns;
-        if (failed >= limit)
-        {
-            var lockedUntil = now + settings.LockoutDuration;
-            var detail = string.Create(CultureInfo.InvariantCulture, $"{failed} failed sign-ins; locked until {lockedUntil:O}");
-            await accounts.RecordSignInStateAsync(account.UserId, 0, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken);
-            return new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil);
-        }
+        var lockedUntil = now + settings.LockoutDuration;
+        var detail = string.Create(CultureInfo.InvariantCulture,
+            $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account until {lockedUntil:O}");
+        return await accounts.RecordClientFailureAsync(
+                account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken)
+            ? new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil)
+            : new SignInOutcome(SignInStatus.Refused, null);
+    }
 
-        await accounts.RecordSignInStateAsync(account.UserId, failed, null, null, cancellationToken);
-        return new SignInOutcome(SignInStatus.Refused, null);
+    /// <summary>True when <paramref name="client"/> is locked out of the account now: its API tokens follow the lock.</summary>
+    public async Task<bool> IsLockedOutAsync(StaffAccount account, string client, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return await accounts.ClientLockedUntilAsync(account.UserId, client, timeProvider.GetUtcNow(), cancellationToken) is not null;
     }
 
     internal static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

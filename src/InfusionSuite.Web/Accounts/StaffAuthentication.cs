@@ -22,8 +22,9 @@ internal static class StaffAuthentication
             .AddScheme<AuthenticationSchemeOptions, ApiTokenHandler>(ApiTokenHandler.SchemeName, null)
             .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme);
         services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
-            .Configure<IOptions<NurseStationOptions>>((cookie, station) =>
+            .Configure<IOptions<NurseStationOptions>, ISignInSessions>((cookie, station, signIns) =>
             {
+                cookie.SessionStore = new SignInTicketStore(signIns); // the cookie carries a key; sign-out ends the sign-in on the server
                 cookie.Cookie.Name = "InfusionSuite.SignIn";
                 cookie.Cookie.HttpOnly = true;
                 cookie.Cookie.SameSite = SameSiteMode.Strict;

@@ -2,6 +2,7 @@ using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,7 @@ internal sealed class BoardReader(
     ISessionDirectory directory,
     IOptions<NurseStationOptions> options,
     IOptions<BillingOptions> billing,
+    ControllerAdmission admission,
     TimeProvider timeProvider)
 {
     public async Task<BoardView> ReadAsync(bool showPatients, bool runsSessions, CancellationToken cancellationToken)
@@ -35,7 +37,7 @@ internal sealed class BoardReader(
         var listings = runsSessions
             ? new Dictionary<string, ControllerListing>(StringComparer.Ordinal)
             : (await directory.ControllersAsync(cancellationToken)).ToDictionary(c => c.ControllerId, StringComparer.Ordinal);
-        var heardSinceStart = presence.KnownControllers().ToHashSet(StringComparer.Ordinal);
+        var heardSinceStart = presence.KnownControllers().Where(admission.IsAdmitted).ToHashSet(StringComparer.Ordinal);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
         chairs.AddRange(rows.Select(row => Chair(
             row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
@@ -46,7 +48,9 @@ internal sealed class BoardReader(
         }
 
         chairs.Sort((a, b) => LabelOrder.Compare(a.Label, b.Label));
-        return new BoardView(now, showPatients, runsSessions, chairs, UrgencyStrip.Of(chairs, heardSinceStart), billing.Value.SiteTimeZone);
+        return new BoardView(
+            now, showPatients, runsSessions, chairs, UrgencyStrip.Of(chairs, heardSinceStart), billing.Value.SiteTimeZone,
+            runsSessions ? null : RefusedControllersView.Of(admission));
     }
 
     /// <summary>Chair labels in the order a nurse counts them: "Chair 2" before "Chair 10".</summary>

@@ -5,10 +5,12 @@ namespace InfusionSuite.Web.Board;
 /// <param name="ShowsPatients">False for engineers: patient fields were left out by the server.</param>
 /// <param name="Urgent">The urgency strip: what needs a nurse now, most urgent first (<see cref="UrgencyStrip"/>).</param>
 /// <param name="SiteTimeZone">The site's IANA time zone: every time on the screens is written in it.</param>
+/// <param name="Refused">Controllers refused since the start, for users who do not run sessions (engineers, admins); null otherwise or when none was.</param>
 public sealed record BoardView(
     DateTimeOffset AsOf,
     bool ShowsPatients,
     bool RunsSessions,
     IReadOnlyList<ChairView> Chairs,
     IReadOnlyList<UrgentItem> Urgent,
-    string SiteTimeZone);
+    string SiteTimeZone,
+    RefusedControllersView? Refused = null);

@@ -14,7 +14,7 @@ internal static class SignInPages
     {
         app.MapGet("/signin", (HttpContext context, string? returnUrl) =>
             BadReturnUrl(returnUrl) ?? Form(context, returnUrl, null, StatusCodes.Status200OK)).AllowAnonymous();
-        app.MapPost("/signin", SignInAsync).AllowAnonymous();
+        app.MapPost("/signin", SignInAsync).AllowAnonymous().RequireRateLimiting(SignInRateLimit.PolicyName);
         app.MapPost("/signout", async (HttpContext context, IAntiforgery antiforgery) =>
         {
             // The form's token is required, so a cross-site form cannot sign a nurse out.
@@ -37,7 +37,7 @@ internal static class SignInPages
             return bad;
         }
 
-        var outcome = await accounts.SignInAsync(userName ?? string.Empty, password ?? string.Empty, context.RequestAborted);
+        var outcome = await accounts.SignInAsync(userName ?? string.Empty, password ?? string.Empty, SignInClient.Of(context), context.RequestAborted);
         switch (outcome.Status)
         {
             case SignInStatus.SignedIn:
@@ -49,7 +49,7 @@ internal static class SignInPages
                     ? Math.Max(1, (int)Math.Ceiling((until - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalMinutes))
                     : 1;
                 return Form(context, returnUrl, string.Create(CultureInfo.InvariantCulture,
-                    $"This account is locked after repeated failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? string.Empty : "s")}, or ask an administrator."),
+                    $"This account is locked on this device after repeated failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? string.Empty : "s")}, or ask an administrator."),
                     StatusCodes.Status423Locked);
             default:
                 return Form(context, returnUrl, "Wrong user name or password.", StatusCodes.Status401Unauthorized);

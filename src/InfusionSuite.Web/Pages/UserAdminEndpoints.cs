@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace InfusionSuite.Web.Pages;
 
 /// <summary>
-/// The admins' account forms on <c>/users</c>: add, disable, enable, unlock and issue an API token (shown once).
+/// The admins' account forms on <c>/users</c>: add, disable, enable, unlock, reset a password, issue an API token (shown once) and revoke a user's tokens.
 /// Each is a form post with the antiforgery field, done by <see cref="StaffAccountService"/> and audited with the
 /// admin as the one who did it; field errors come back next to their fields.
 /// </summary>
@@ -17,6 +17,8 @@ internal static class UserAdminEndpoints
         ["disabled"] = "Disabled (API tokens revoked)",
         ["enabled"] = "Enabled",
         ["unlocked"] = "Unlocked",
+        ["password"] = "Password reset (signed out everywhere)",
+        ["revoked"] = "API tokens revoked",
     };
 
     public static void MapUserAdmin(this IEndpointRouteBuilder app)
@@ -26,6 +28,28 @@ internal static class UserAdminEndpoints
             UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(Notices.TryGetValue(notice ?? string.Empty, out var done) && user is not null ? done + ": " + user : null)));
         users.MapPost("/add", AddAsync);
         users.MapPost("/change", ChangeAsync);
+        users.MapPost("/password", ResetPasswordAsync);
+    }
+
+    private static async Task<IResult> ResetPasswordAsync(
+        HttpContext context, [FromForm] string? resetUserName, [FromForm] string? resetPassword, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+    {
+        var name = (resetUserName ?? string.Empty).Trim().ToLowerInvariant();
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (name.Length == 0)
+        {
+            errors["resetUserName"] = "Choose the user.";
+        }
+        else if (await service.ResetPasswordAsync(name, resetPassword ?? string.Empty, context.User.UserId(), context.RequestAborted) is { } problem)
+        {
+            errors[problem.Contains("password", StringComparison.Ordinal) ? "resetPassword" : "resetUserName"] = problem;
+        }
+
+        return errors.Count == 0
+            ? Results.LocalRedirect("/users?notice=password&user=" + Uri.EscapeDataString(name))
+            : await UsersPageResult.RenderAsync(
+                context, accounts, time, new UsersPageState(null, null, errors, new Dictionary<string, string>(StringComparer.Ordinal) { ["resetUserName"] = name }),
+                StatusCodes.Status400BadRequest);
     }
 
     private static async Task<IResult> AddAsync(
@@ -75,6 +99,8 @@ internal static class UserAdminEndpoints
                     context, accounts, time, token is null ? new UsersPageState("No token: the user is unknown or disabled.") : new UsersPageState(null, new IssuedToken(name, token)));
             case "disable" or "enable" when await service.SetDisabledAsync(name, action == "disable", actor, cancellationToken):
                 return Results.LocalRedirect($"/users?notice={action}d&user={Uri.EscapeDataString(name)}");
+            case "revoke-tokens" when await service.RevokeTokensAsync(name, actor, cancellationToken) is not null:
+                return Results.LocalRedirect("/users?notice=revoked&user=" + Uri.EscapeDataString(name));
             case "unlock" when await service.UnlockAsync(name, actor, cancellationToken):
                 return Results.LocalRedirect("/users?notice=unlocked&user=" + Uri.EscapeDataString(name));
             default:

@@ -1,4 +1,4 @@
 namespace InfusionSuite.Web.Pages;
 
-/// <summary>One account on the users page; <paramref name="State"/> is Active, Disabled or Locked until … (site time).</summary>
+/// <summary>One account on the users page; <paramref name="State"/> is Active, Disabled or Locked out on a device until … (site time).</summary>
 public sealed record UserView(string UserName, string DisplayName, string Role, string State, bool Locked, bool Disabled);

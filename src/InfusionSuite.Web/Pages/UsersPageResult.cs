@@ -17,7 +17,7 @@ internal static class UsersPageResult
                 a.UserName,
                 a.DisplayName,
                 StaffClaims.RoleName(a.Role),
-                a.Disabled ? "Disabled" : locked ? "Locked until " + PageText.Time(a.LockedUntil!.Value, zone) : "Active",
+                a.Disabled ? "Disabled" : locked ? "Locked out on a device until " + PageText.Time(a.LockedUntil!.Value, zone) : "Active",
                 locked,
                 a.Disabled);
         }).ToList();

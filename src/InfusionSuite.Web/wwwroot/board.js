@@ -55,10 +55,29 @@ function render(view) {
     }
   }
   renderStrip(view.urgent);
+  renderRefused(view.refused);
   const key = view.chairs.map(c => c.sessionId + ':' + c.status).join('|');
   if (key !== sessionsKey) {
     sessionsKey = key;
     refreshRecent(); // a session started or changed status: the list below follows
+  }
+}
+
+/** For engineers and admins: controllers refused since the start (not configured, over the self-registration limit). */
+function renderRefused(refused) {
+  const section = document.getElementById('refused');
+  section.hidden = !refused;
+  if (!refused) {
+    return;
+  }
+  const count = refused.controllers.length;
+  document.getElementById('refused-summary').textContent =
+    `${refused.messages} message${refused.messages === 1 ? '' : 's'} from ${count} controller${count === 1 ? '' : 's'} not configured were refused: ` +
+    `at most ${refused.limit} new controllers register themselves after a start. Add a chair under NurseStation:Chairs to admit one.`;
+  const list = document.getElementById('refused-list');
+  clear(list);
+  for (const c of refused.controllers) {
+    list.append(el('li', `${c.controllerId}: ${c.messages} message${c.messages === 1 ? '' : 's'}, last at ${time(c.lastAt)}`));
   }
 }
 

@@ -7,14 +7,15 @@ namespace InfusionSuite.Web.Tests.Browser;
 
 /// <summary>
 /// An admin manages accounts in the browser at the three screen sizes: adds a user (field errors first), unlocks
-/// the user after a lockout, issues an API token shown once, disables the user; every change is in the audit.
+/// the user after a lockout, issues an API token shown once and revokes it, resets the password (field errors
+/// first), disables the user; every change is in the audit.
 /// Writes docs/images/accounts.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class AccountsBrowserTests(BrowserStation station)
 {
     [Fact(Timeout = 150_000)]
-    public async Task Admin_AddsUnlocksIssuesATokenAndDisables_EachAudited()
+    public async Task Admin_AddsUnlocksIssuesAndRevokesATokenResetsThePasswordAndDisables_EachAudited()
     {
         foreach (var (name, size) in BrowserStation.Viewports)
         {
@@ -43,11 +44,11 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 var accounts = station.Host.Services.GetRequiredService<StaffAccountService>();
                 for (var i = 0; i < 5; i++)
                 {
-                    await accounts.SignInAsync(user, "wrong guess " + i, CancellationToken.None);
+                    await accounts.SignInAsync(user, "wrong guess " + i, "10.20.0.66", CancellationToken.None);
                 }
 
                 await page.ReloadAsync();
-                await Expect(row.Locator(".state")).ToContainTextAsync("Locked until");
+                await Expect(row.Locator(".state")).ToContainTextAsync("Locked out on a device until");
                 if (name == "tablet")
                 {
                     await page.ScreenshotAsync(new() { Path = Pages.Screenshot("accounts.png"), FullPage = true });
@@ -61,10 +62,25 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 var token = await page.Locator("#issued-token").TextContentAsync();
                 Assert.StartsWith("isk_", token, StringComparison.Ordinal);
                 Assert.Equal(user, (await accounts.FindByTokenAsync(token!, CancellationToken.None))?.UserName);
+                await row.GetByRole(AriaRole.Button, new() { Name = "Revoke API tokens" }).ClickAsync();
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("API tokens revoked: " + user);
+                Assert.Null(await accounts.FindByTokenAsync(token!, CancellationToken.None));
 
+                var reset = page.Locator("form[action='/users/password']");
+                await reset.GetByLabel("User", new() { Exact = true }).SelectOptionAsync(user);
+                await reset.GetByLabel("New password").FillAsync("short");
+                await reset.GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
+                await Expect(page.Locator("form[action='/users/password'] [data-error-for='resetPassword']")).ToContainTextAsync("at least 10 characters");
+                await Expect(page.Locator("form[action='/users/password']").GetByLabel("User", new() { Exact = true })).ToHaveValueAsync(user);
+                await page.Locator("form[action='/users/password']").GetByLabel("New password").FillAsync("a new long password");
+                await page.Locator("form[action='/users/password']").GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("Password reset (signed out everywhere): " + user);
+                Assert.Equal(SignInStatus.SignedIn, (await accounts.SignInAsync(user, "a new long password", "10.20.0.9", CancellationToken.None)).Status);
+                Assert.Equal(SignInStatus.Refused, (await accounts.SignInAsync(user, "a long first password", "10.20.0.9", CancellationToken.None)).Status);
+
+                row = page.Locator($"tr[data-user='{user}']");
                 await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Disabled");
-                Assert.Null(await accounts.FindByTokenAsync(token!, CancellationToken.None));
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the users page scrolls sideways");
                 foreach (var button in await page.Locator("main button:visible").AllAsync())
                 {
@@ -73,7 +89,7 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 }
 
                 await page.GotoAsync("/audit");
-                foreach (var action in new[] { "user-added", "locked-out", "user-unlocked", "token-issued", "user-disabled" })
+                foreach (var action in new[] { "user-added", "locked-out", "user-unlocked", "token-issued", "tokens-revoked", "password-reset", "user-disabled" })
                 {
                     await Expect(page.Locator("tr", new() { HasText = action }).Filter(new() { HasText = user }).First).ToBeVisibleAsync();
                 }
