@@ -46,8 +46,10 @@ internal sealed class DemoAutopilot(
             var nurse = new MarkerNurse(clock, nurseId, VisitFor, logger);
             nurse.Attach(nurseActions);
             var first = clock.GetUtcNow();
+            var free = DemoChairs.FreeScenario(settings.TimeScale);
             await Task.WhenAll(DemoChairs.All(settings.TimeScale).Select(c =>
-                RunChairAsync(c.Chair, c.Scenario, first + (DemoChairs.Stagger * c.Chair.Index), nurse, token)));
+                RunChairAsync(c.Chair, c.Scenario, first + (DemoChairs.Stagger * c.Chair.Index), nurse, token))
+                .Concat(DemoChairs.Free(settings.FreeChairs).Select(c => RunChairAsync(c, free, first + DemoChairs.Stagger, null, token))));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -67,7 +69,8 @@ internal sealed class DemoAutopilot(
         }
     }
 
-    private async Task RunChairAsync(SimulatedChair chair, Scenario scenario, DateTimeOffset start, MarkerNurse nurse, CancellationToken cancellationToken)
+    /// <summary>Runs one chair's controller round after round; <paramref name="nurse"/> null for a free chair (a person documents it).</summary>
+    private async Task RunChairAsync(SimulatedChair chair, Scenario scenario, DateTimeOffset start, MarkerNurse? nurse, CancellationToken cancellationToken)
     {
         for (var round = 1; !cancellationToken.IsCancellationRequested; round++)
         {

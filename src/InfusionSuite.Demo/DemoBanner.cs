@@ -36,13 +36,18 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
         var lines = new List<string>
         {
             "",
-            "InfusionSuite demo: six simulated chairs, an embedded MQTT broker, SQLite, no EHR.",
+            "InfusionSuite demo: six simulated chairs run by a demo nurse, an embedded MQTT broker, SQLite, no EHR.",
             $"  Open        {Url}",
             $"  Health      {Url}health/ready",
             $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
             $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
             $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
+            $"  Broker      mqtt://127.0.0.1:{settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} (watch the chairs: mosquitto_sub -h 127.0.0.1 -p {settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} -t 'ccp/#' -v)",
         };
+        var free = DemoChairs.Free(settings.FreeChairs);
+        lines.Add(free.Count == 0
+            ? $"  Free chairs none: the demo nurse runs every chair (--{DemoSettings.FreeChairsKey}=2 leaves two for you)"
+            : $"  Free chairs {string.Join(", ", free.Select(c => c.ControllerId))}: their controllers run with no demo nurse; start and document their sessions yourself (--{DemoSettings.FreeChairsKey}=0 turns this off)");
         if (settings.ContinuesFrom is { } from)
         {
             lines.Add($"  Continuing  from the data of an earlier run (latest {from.UtcDateTime:yyyy-MM-dd HH:mm} UTC simulated)");

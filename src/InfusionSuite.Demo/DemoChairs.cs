@@ -32,6 +32,27 @@ internal static class DemoChairs
         return [.. scenarios.Select((s, i) => (SimulatedChair.Numbered(i), s with { Controller = s.Controller with { TelemetryHz = hz } }))];
     }
 
+    /// <summary>
+    /// The free chairs after the six (CHAIR-07, CHAIR-08, …): their controllers run the normal scenario (pre-chill,
+    /// cap on, cooling, cap off) with no demo nurse, so a person starts and documents the session on the board
+    /// (a start after the cap went on takes the controller's earlier events).
+    /// </summary>
+    public static IReadOnlyList<SimulatedChair> Free(int count) => [.. Enumerable.Range(6, count).Select(i => SimulatedChair.Numbered(i))];
+
+    /// <summary>The board label of a free chair.</summary>
+    public static string FreeLabel(SimulatedChair chair)
+    {
+        ArgumentNullException.ThrowIfNull(chair);
+        return $"Chair {chair.Index + 1} (free: yours to run)";
+    }
+
+    /// <summary>The scenario a free chair's controller runs (not the first of a course).</summary>
+    public static Scenario FreeScenario(double timeScale)
+    {
+        var normal = BuiltIn("normal");
+        return normal with { Name = "free", Session = normal.Session with { FirstOfCourse = false }, Controller = normal.Controller with { TelemetryHz = TelemetryHz(timeScale) } };
+    }
+
     /// <summary>1 Hz up to ×30, then fewer samples per simulated second (at least one every 5 s, the protocol's slowest).</summary>
     public static double TelemetryHz(double timeScale) => Math.Clamp(30 / timeScale, 0.2, 1.0);
 

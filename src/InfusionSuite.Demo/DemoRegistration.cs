@@ -11,7 +11,8 @@ public static class DemoRegistration
     public const string DefaultDataFolder = "data";
 
     /// <summary>
-    /// An embedded MQTT broker on loopback, six simulated chairs driven by a demo nurse, a scaled clock
+    /// An embedded MQTT broker on loopback, six simulated chairs driven by a demo nurse and <c>Demo:FreeChairs</c>
+    /// (default 2) whose controllers run for a person to document by hand, a scaled clock
     /// (<paramref name="timeScale"/>) as the host's <see cref="TimeProvider"/>, the database in
     /// <paramref name="dataFolder"/>, no EHR (the Bundles stay in the outbox, shown at <c>/demo/bundles</c>),
     /// and a banner with the URL. Call it before <c>AddInfusionSuite</c>: it sets the configuration the
@@ -25,6 +26,16 @@ public static class DemoRegistration
         var database = Path.Combine(folder, "infusionsuite.db");
         var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
         var demo = new DemoSettings(timeScale, folder, database, LoopbackPort.Free(), start, latest);
+        var free = new ConfigurationBuilder().AddCommandLine([.. settings]).Build()[DemoSettings.FreeChairsKey];
+        if (free is not null)
+        {
+            demo = demo with
+            {
+                FreeChairs = int.TryParse(free, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= DemoSettings.MostFreeChairs
+                    ? n
+                    : throw new InvalidOperationException($"{DemoSettings.FreeChairsKey} must be a whole number from 0 to {DemoSettings.MostFreeChairs} (got '{free}')."),
+            };
+        }
 
         builder.Configuration.AddInMemoryCollection(Configuration(demo));
         builder.Configuration.AddCommandLine([.. settings]);
@@ -49,7 +60,7 @@ public static class DemoRegistration
 
         // Timers run on the scaled clock: keep the link's checks and liveness about a real second or two.
         var offlineAfter = Max(TimeSpan.FromSeconds(10), telemetryPeriod * 3, TimeSpan.FromSeconds(2 * scale));
-        return new Dictionary<string, string?>
+        var configuration = new Dictionary<string, string?>
         {
             ["urls"] = "http://localhost:5080",
             ["Storage:DatabasePath"] = settings.DatabasePath,
@@ -63,6 +74,12 @@ public static class DemoRegistration
             // The scaled clock multiplies the network's delay too: a quarter of a real second is not clock skew.
             ["Sessions:ClockSkewThreshold"] = Max(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(0.25 * scale)).ToString("c"),
         };
+        foreach (var chair in DemoChairs.Free(settings.FreeChairs))
+        {
+            configuration["NurseStation:Chairs:" + chair.ControllerId] = DemoChairs.FreeLabel(chair);
+        }
+
+        return configuration;
     }
 
     private static TimeSpan Max(params TimeSpan[] spans) => spans.Max();

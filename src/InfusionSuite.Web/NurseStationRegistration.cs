@@ -40,6 +40,7 @@ public static class NurseStationRegistration
             return Task.CompletedTask;
         }));
         services.TryAddSingleton<StaffAccountService>();
+        services.TryAddSingleton<SignInCheck>();
         services.TryAddSingleton<KnownChairs>();
         services.AddSingleton<IConfiguredControllers, ConfiguredChairs>(); // replaces the worker's default (none): configured chairs are always admitted
         services.TryAddSingleton<BoardReader>();

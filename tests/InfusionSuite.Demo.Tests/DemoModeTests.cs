@@ -56,6 +56,8 @@ public sealed class DemoModeTests
             {
                 var board = await station.GetStringAsync(new Uri("/api/board", UriKind.Relative));
                 Assert.All(Enumerable.Range(1, 6), i => Assert.Contains($"CHAIR-0{i}", board, StringComparison.Ordinal));
+                Assert.Contains("Chair 7 (free: yours to run)", board, StringComparison.Ordinal); // the two free chairs, left to a person
+                Assert.Contains("Chair 8 (free: yours to run)", board, StringComparison.Ordinal);
 
                 // The seeded finished courses fill the suite report: Docetaxel Dean 1 and 2 (2 of 2), paclitaxel
                 // Dean 2 and one follow-up due (1 of 1), anthracycline Dean 3 and 4 (0 of 2): 3 of 5 overall.
@@ -65,8 +67,10 @@ public sealed class DemoModeTests
                 Assert.True(overall.GetProperty("courses").GetInt32() >= 6, "the six seeded courses and today's");
             }
 
-            // Every chair has run: none is waiting for a nurse who never comes.
+            // Every chair of the demo nurse has run: none is waiting for a nurse who never comes; the free chairs' controllers
+            // run (heard, online) with no session until a person starts one.
             Assert.Equal(6, first.Board.Current().Count(r => r.SessionId is not null));
+            Assert.All(new[] { "CHAIR-07", "CHAIR-08" }, id => Assert.Contains(first.Board.Current(), r => r.ControllerId == id && r.ControllerOnline && r.SessionId is null));
             lastClockOfFirstRun = first.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         }
 

@@ -26,8 +26,18 @@ public sealed class CourseOutcomeMappingTests(ValidatorFixture fixture)
         Assert.True(((FhirBoolean)observations[2].Value).Value);
         Assert.Equal("cold intolerance", observations[2].Note.Single().Text);
         Assert.All(observations, o => Assert.Equal("Patient/p-1", o.Subject.Reference));
+        Assert.All(observations, o => Assert.Equal(("urn:infusionsuite:user", SessionScenario.NurseId), (o.Performer.Single().Identifier.System, o.Performer.Single().Identifier.Value)));
         Assert.All(bundle.Entry, e => Assert.StartsWith("identifier=", e.Request.IfNoneExist, StringComparison.Ordinal));
         Assert.Equal(FhirJson.Serialize(bundle), FhirJson.Serialize(_mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment())));
+    }
+
+    [Fact]
+    public void Assessment_ByANurseWithAPractitionerInTheProfile_IsPerformedByThatPractitioner()
+    {
+        var bundle = _mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment(), "Practitioner/pr-7");
+
+        Assert.All(bundle.Entry, e => Assert.Equal("Practitioner/pr-7", ((Observation)e.Resource).Performer.Single().Reference));
+        Assert.True(fixture.Validator.Validate(bundle).IsValid);
     }
 
     [Fact]

@@ -247,6 +247,25 @@ public abstract class FhirDispatcherContract(ValidatorFixture fixture) : IAsyncL
         Assert.Equal(s_now.AddSeconds(3), requeued.Attempts[1].FinishedAt);
     }
 
+    [Fact]
+    public async Task Attempt_KeepsTheReceiversIdsAsData_NotOnlyInItsMessage()
+    {
+        var item = await EnqueueAsync("d-18");
+        ReceiverResource[] resources =
+        [
+            new("Procedure 97008", "Procedure/123", "created"),
+            new("ChargeItem charge/97008", "ChargeItem/9", "credited"),
+            new("Observation observation/pre-cooling", null, ReceiverResource.NoAnswer),
+        ];
+
+        await _outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(1, s_now, s_now.AddSeconds(1), OutboxAttemptOutcome.TransientFailure, null, "3 lines for staff") { Resources = resources }, CancellationToken.None);
+        await _outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(2, s_now.AddSeconds(2), s_now.AddSeconds(3), OutboxAttemptOutcome.Rejected, 422, "Unknown patient."), CancellationToken.None);
+
+        var stored = await Item(item.Id);
+        Assert.Equal(resources, stored.Attempts[0].Resources);
+        Assert.Empty(stored.Attempts[1].Resources);
+    }
+
     private static FhirSendResult Transient(int? status) => new(OutboxAttemptOutcome.TransientFailure, status, "Service unavailable.");
 
     protected abstract Task<IOutboxUnderTest> CreateOutboxAsync();

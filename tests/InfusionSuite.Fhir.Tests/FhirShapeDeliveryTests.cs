@@ -57,8 +57,13 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         // Stopped early.
         var stopped = SimulatedSessions.Aborted("shp-3-" + mode);
         var b = await PatientAsync(mode, "B");
-        await SendAsync(harness, stopped, b, SimulatedSessions.Charges(stopped));
+        var stoppedItem = await SendAsync(harness, stopped, b, SimulatedSessions.Charges(stopped));
         var stoppedProcedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{b.PatientId}"));
+        // The EHR's id of each resource is kept as data with the attempt (corrections and voids go to it).
+        if (shape != FhirDeliveryShape.Transaction)
+        {
+            Assert.Contains(new ReceiverResource("Procedure 97008", "Procedure/" + stoppedProcedure.Id, "created"), stoppedItem.Attempts[^1].Resources);
+        }
         Assert.Equal(mode == "millennium" ? EventStatus.Completed : EventStatus.Stopped, stoppedProcedure.Status);
         Assert.Contains("Stopped early", mode == "millennium" ? stoppedProcedure.Note[0].Text : stoppedProcedure.StatusReason.Text, StringComparison.Ordinal);
 

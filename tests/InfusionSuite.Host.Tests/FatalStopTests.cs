@@ -40,6 +40,22 @@ public sealed class FatalStopTests : IDisposable
         AssertFatal(exit, run, database, "corrupt");
     }
 
+    [Theory(Timeout = 120_000)]
+    [InlineData("users", "list")]
+    [InlineData("users", "unlock", "--name", "alice")]
+    public async Task CommandOnACorruptDatabase_ExitsOne_WithOneLineNamingTheFile(params string[] command)
+    {
+        var database = Path.Combine(_data, "infusionsuite.db");
+        await FillAsync(database);
+        CorruptPage(database, 3);
+
+        var run = await HostRun.StartAsync(_data, [.. command, .. Settings(database)]);
+        var exit = await run.WaitForExitAsync();
+
+        Assert.Equal(1, exit);
+        AssertFatal(exit, run, database, "corrupt");
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task ReadOnlyFolder_AtStart_ExitsNonZero_SayingReadOnly()
     {

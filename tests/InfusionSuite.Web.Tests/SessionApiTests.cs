@@ -229,6 +229,27 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(0L, await CountAsync("sessions"));
     }
 
+    [Theory(Timeout = 30_000)]
+    [InlineData("patientReference", "A\u0007B")]
+    [InlineData("administrationId", "ADM\u00072")]
+    [InlineData("encounter", "Encounter/9\u0007")]
+    [InlineData("patientName", "Pat\u001b[31m Red")]
+    [InlineData("patientName", "Two\nLines")]
+    public async Task FreeTextWithControlCharacters_Is400NamingTheField(string field, string value)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["controllerId"] = "CHAIR-09", ["patientReference"] = "MRN-9", ["patientName"] = "P", ["administrationId"] = "a",
+            ["primaryCptCode"] = "96413", ["regimenPreset"] = "Standard",
+        };
+        body[field] = value;
+
+        var result = await _nurse.PostAsync("/api/sessions", body);
+
+        await AssertField(result, field);
+        Assert.Equal(0L, await CountAsync("sessions"));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task IdentifiersAtTheLimit_AreTaken()
     {

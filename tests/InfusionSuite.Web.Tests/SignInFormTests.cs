@@ -83,4 +83,29 @@ public sealed class SignInFormTests : StationTest
         await accounts.SetDisabledAsync("dora", false, "test", CancellationToken.None);
         Assert.Equal(HttpStatusCode.Unauthorized, (await browser.GetAsync("/api/board")).StatusCode);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task BoardStreamOpenAtSignOut_EndsWithinSeconds()
+    {
+        using var browser = Host.Client(null);
+        var token = AccessTests.FormToken(await browser.GetStringAsync("/signin"));
+        Assert.Equal(HttpStatusCode.Redirect, (await AccessTests.SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
+        using var response = await browser.GetAsync("/api/board/stream", HttpCompletionOption.ResponseHeadersRead);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var stream = await response.Content.ReadAsStreamAsync();
+        var buffer = new byte[64 * 1024];
+        Assert.True(await stream.ReadAsync(buffer) > 0, "the first board event");
+
+        var signedOut = await browser.PostAsync("/signout", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = AccessTests.FormToken(await browser.GetStringAsync("/")),
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, signedOut.StatusCode);
+
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        while (await stream.ReadAsync(buffer, limit.Token) > 0)
+        {
+            // events sent before the stream noticed the sign-out
+        }
+    }
 }

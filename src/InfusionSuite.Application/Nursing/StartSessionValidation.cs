@@ -34,6 +34,10 @@ public static class StartSessionValidation
         {
             errors.Add(TooLong("encounter"));
         }
+        else if (input.Encounter is { } encounter && encounter.Any(char.IsControl))
+        {
+            errors.Add(ControlCharacters("encounter"));
+        }
 
         Identifier(errors, "sessionId", input.SessionId, allowSlash: false);
         Identifier(errors, "courseId", input.CourseId, allowSlash: true);
@@ -161,7 +165,14 @@ public static class StartSessionValidation
         {
             errors.Add(TooLong(field));
         }
+        else if (value.Any(char.IsControl))
+        {
+            errors.Add(ControlCharacters(field));
+        }
     }
+
+    /// <summary>Tabs, line breaks, bells and escapes are never part of a name or an id (they would reach pages, HL7 and FHIR as they are).</summary>
+    private static FieldError ControlCharacters(string field) => new(field, "No control characters (tabs, line breaks and the like).");
 
     private static void Identifier(List<FieldError> errors, string field, string? value, bool allowSlash)
     {

@@ -9,4 +9,8 @@ public sealed record OutboxAttempt(
     DateTimeOffset FinishedAt,
     OutboxAttemptOutcome Outcome,
     int? HttpStatus,
-    string? ServerMessage);
+    string? ServerMessage)
+{
+    /// <summary>What the receiver holds after this attempt, part by part, with its ids (empty for a whole-payload delivery).</summary>
+    public IReadOnlyList<ReceiverResource> Resources { get; init; } = [];
+}

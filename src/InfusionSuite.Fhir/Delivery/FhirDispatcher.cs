@@ -99,7 +99,8 @@ public sealed class FhirDispatcher(
         }
 
         var finished = time.GetUtcNow();
-        await outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message), cancellationToken);
+        await outbox.RecordAttemptAsync(
+            item.Id, new OutboxAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message) { Resources = result.Resources }, cancellationToken);
         switch (result.Outcome)
         {
             case OutboxAttemptOutcome.Sent:

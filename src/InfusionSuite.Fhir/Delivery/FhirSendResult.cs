@@ -7,4 +7,8 @@ namespace InfusionSuite.Fhir.Delivery;
 /// <param name="Message">What staff read in the attempt: the server's answer, or one line per resource sent.</param>
 /// <param name="RetryAfter">The server's Retry-After, when it gave one.</param>
 /// <param name="ParkReason">Why the item waits for staff, when it is parked; the <paramref name="Message"/> when null.</param>
-public sealed record FhirSendResult(OutboxAttemptOutcome Outcome, int? HttpStatus, string? Message, TimeSpan? RetryAfter = null, string? ParkReason = null);
+public sealed record FhirSendResult(OutboxAttemptOutcome Outcome, int? HttpStatus, string? Message, TimeSpan? RetryAfter = null, string? ParkReason = null)
+{
+    /// <summary>What the EHR holds after the send, resource by resource, with its ids (the individual shapes); stored with the attempt.</summary>
+    public IReadOnlyList<ReceiverResource> Resources { get; init; } = [];
+}

@@ -17,7 +17,8 @@ namespace InfusionSuite.Fhir.Outbox;
 /// </summary>
 internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapping, SessionBillingQuery billing)
 {
-    private const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
+    /// <summary>The system of an NPI in a nurse's profile (a Practitioner given by NPI rather than by EHR id).</summary>
+    internal const string NpiSystem = "http://hl7.org/fhir/sid/us-npi";
 
     public async Task<SessionFhirContext> ReadAsync(ISessionEndReads reads, ScalpCoolingSessionRecord record, CancellationToken cancellationToken) =>
         await ReadAsync(reads, record, (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions, cancellationToken);

@@ -7,7 +7,7 @@ namespace InfusionSuite.Fhir.Outcomes;
 
 /// <summary>
 /// An outcome assessment as a transaction Bundle of Observations (docs/fhir-mapping.md, "Course outcomes"):
-/// one per finding — the Dean score (valueInteger 0–4), the CTCAE alopecia grade (valueInteger 0–2) and
+/// one per finding, each performed by the assessing nurse — the Dean score (valueInteger 0–4), the CTCAE alopecia grade (valueInteger 0–2) and
 /// "stopped scalp cooling" (valueBoolean, the reason as a note) — each a conditional create on its
 /// identifier (<c>{assessment id}/{finding}</c> in the session identifier system), so a resend creates
 /// nothing twice. Codes are InfusionSuite's local ones: neither scale has a LOINC or SNOMED CT code we know of.
@@ -19,7 +19,8 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
     public const string CtcaeCode = "ctcae-alopecia-grade";
     public const string StoppedCode = "scalp-cooling-stopped";
 
-    public Bundle Map(CourseOutcomeContext course, OutcomeAssessment assessment)
+    /// <param name="practitionerId">The Practitioner in the assessing nurse's profile (a reference or an NPI); null: a logical reference by user id.</param>
+    public Bundle Map(CourseOutcomeContext course, OutcomeAssessment assessment, string? practitionerId = null)
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(assessment);
@@ -27,6 +28,9 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
         var encounter = course.LastSession?.Plan.EncounterReference is { Length: > 0 } visit
             ? EhrReference.Parse(visit, "Encounter", options.EncounterIdentifierSystem, "Encounter").ToFhir()
             : null;
+        var performer = (practitionerId is { Length: > 0 } id
+            ? EhrReference.Parse(id, "Practitioner", Outbox.SessionFhirContextReader.NpiSystem, "Practitioner")
+            : EhrReference.ByIdentifier("Practitioner", options.PractitionerIdentifierSystem, assessment.AssessedBy)).ToFhir();
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         void Add(string finding, string display, DataType value, string? note)
         {
@@ -42,6 +46,7 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
                 Encounter = encounter,
                 Effective = new FhirDateTime(assessment.AssessedAt),
                 Issued = assessment.DocumentedAt,
+                Performer = [performer],
                 Value = value,
                 Note = note is null ? [] : [new Annotation { Text = new Markdown(note) }],
             };

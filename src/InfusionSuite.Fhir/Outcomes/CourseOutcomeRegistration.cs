@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Courses;
+using InfusionSuite.Application.Staff;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ internal static class CourseOutcomeRegistration
     public static void AddFhirCourseOutcomes(IServiceCollection services)
     {
         services.TryAddSingleton(sp => new CourseOutcomeBundle(sp.GetRequiredService<IOptions<FhirMappingOptions>>().Value));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICourseOutcomeParticipant, FhirCourseOutcomeParticipant>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<ICourseOutcomeParticipant, FhirCourseOutcomeParticipant>(sp => new FhirCourseOutcomeParticipant(
+            sp.GetRequiredService<CourseOutcomeBundle>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<IStaffAccounts>())));
     }
 }

@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Courses;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir;
@@ -11,11 +12,15 @@ namespace InfusionSuite.Fhir.Outcomes;
 /// keyed <c>course:{course id}</c>); the store writes it in the transaction that stores the assessment, and
 /// the FHIR dispatcher delivers it like a session's Bundle (retried until taken, parked on a refusal).
 /// </summary>
-internal sealed class FhirCourseOutcomeParticipant(CourseOutcomeBundle mapper, TimeProvider time) : ICourseOutcomeParticipant
+internal sealed class FhirCourseOutcomeParticipant(CourseOutcomeBundle mapper, TimeProvider time, IStaffAccounts? staff = null) : ICourseOutcomeParticipant
 {
-    public ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentAsync(CourseOutcomeContext course, OutcomeAssessment assessment, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentAsync(CourseOutcomeContext course, OutcomeAssessment assessment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(assessment);
+
+        // The assessing nurse as the Observations' performer: the Practitioner of their profile, when it has one.
+        var practitioner = staff is null ? null : (await staff.FindByIdAsync(assessment.AssessedBy, cancellationToken))?.PractitionerId;
         var now = time.GetUtcNow();
         IReadOnlyList<OutboxItem> items =
         [
@@ -25,11 +30,11 @@ internal sealed class FhirCourseOutcomeParticipant(CourseOutcomeBundle mapper, T
                 SessionId = OutcomeKeys.Of(course.CourseId),
                 Kind = OutboxItemKind.Outcome,
                 ContentType = FhirOutboxItems.ContentType,
-                Payload = FhirJson.Serialize(mapper.Map(course, assessment)),
+                Payload = FhirJson.Serialize(mapper.Map(course, assessment, practitioner)),
                 EnqueuedAt = now,
                 NextAttemptAt = now,
             },
         ];
-        return ValueTask.FromResult(items);
+        return items;
     }
 }

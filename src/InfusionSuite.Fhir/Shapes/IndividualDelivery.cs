@@ -50,10 +50,10 @@ internal sealed class IndividualDelivery(
         {
             if (await run.DeliverAsync(entry, cancellationToken) is { } stop)
             {
-                return stop;
+                return stop with { Resources = [.. run.Resources] };
             }
         }
 
-        return run.Finish();
+        return run.Finish() with { Resources = [.. run.Resources] };
     }
 }

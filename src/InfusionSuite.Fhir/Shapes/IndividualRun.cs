@@ -21,6 +21,9 @@ internal sealed class IndividualRun(
 
     public List<string> Lines { get; } = [];
 
+    /// <summary>What the EHR holds after this pass, resource by resource, with its ids: stored with the attempt.</summary>
+    public List<ReceiverResource> Resources { get; } = [];
+
     /// <summary>Null to go on with the next resource; otherwise the pass stops with this result.</summary>
     public async Task<FhirSendResult?> DeliverAsync(Bundle.EntryComponent entry, CancellationToken cancellationToken)
     {
@@ -77,14 +80,14 @@ internal sealed class IndividualRun(
         _byFullUrl[Url(entry)] = existing;
         if (!update)
         {
-            Lines.Add(SentResources.Line(key, existing, "sent before"));
+            Record(key, existing, "sent before");
             return null;
         }
 
         if (!capabilities.Can(type, "update"))
         {
             _forStaff.Add($"{key}: the EHR takes no updates of {type}: change {existing} to {Status(resource)} in the EHR by hand");
-            Lines.Add(SentResources.Line(key, existing, "not updated: the EHR takes no updates"));
+            Record(key, existing, "not updated: the EHR takes no updates");
             return null;
         }
 
@@ -124,7 +127,7 @@ internal sealed class IndividualRun(
             if (ids.Count == 1)
             {
                 _byFullUrl[Url(entry)] = "Device/" + ids[0];
-                Lines.Add(SentResources.Line(key, "Device/" + ids[0], "found"));
+                Record(key, "Device/" + ids[0], "found");
                 return null;
             }
         }
@@ -137,7 +140,7 @@ internal sealed class IndividualRun(
         if (sent.Reference(key) is { } before)
         {
             _byFullUrl[Url(entry)] = before;
-            Lines.Add(SentResources.Line(key, before, "sent before"));
+            Record(key, before, "sent before");
             return null;
         }
 
@@ -209,7 +212,15 @@ internal sealed class IndividualRun(
 
         var reference = answer.ResourceId(type) is { } id ? $"{type}/{id}" : null;
         _byFullUrl[Url(entry)] = reference;
-        Lines.Add(reference is null ? $"{key} → created (the EHR gave no id)" : SentResources.Line(key, reference, "created"));
+        if (reference is null)
+        {
+            Lines.Add($"{key} → created (the EHR gave no id)");
+        }
+        else
+        {
+            Record(key, reference, "created");
+        }
+
         return null;
     }
 
@@ -231,7 +242,7 @@ internal sealed class IndividualRun(
 
         if (charged is not null && !sent.Credited(key))
         {
-            Lines.Add(SentResources.Line(key, charged, "sent before"));
+            Record(key, charged, "sent before");
             return null;
         }
 
@@ -253,7 +264,15 @@ internal sealed class IndividualRun(
             return Failed(key, answer);
         }
 
-        Lines.Add(answer.ResourceId("ChargeItem") is { } id ? SentResources.Line(key, "ChargeItem/" + id, "charged") : $"{key} → charged (the EHR gave no id)");
+        if (answer.ResourceId("ChargeItem") is { } id)
+        {
+            Record(key, "ChargeItem/" + id, "charged");
+        }
+        else
+        {
+            Lines.Add($"{key} → charged (the EHR gave no id)");
+        }
+
         return null;
     }
 
@@ -261,20 +280,37 @@ internal sealed class IndividualRun(
     {
         _byFullUrl[Url(entry)] = null;
         Lines.Add(SentResources.LeftOut(key, why));
+        Resources.Add(new ReceiverResource(key, null, "left out"));
         return null;
     }
 
     private FhirSendResult? Done(string key, string reference, string what)
     {
-        Lines.Add(SentResources.Line(key, reference, what));
+        Record(key, reference, what);
         return null;
     }
 
     private FhirSendResult Failed(string key, EhrResponse answer)
     {
-        Lines.Add(answer.Status is null ? SentResources.NoAnswer(key, answer.Explanation()) : $"{key} → HTTP {answer.Status}: {answer.Explanation()}");
+        if (answer.Status is null)
+        {
+            Lines.Add(SentResources.NoAnswer(key, answer.Explanation()));
+            Resources.Add(new ReceiverResource(key, null, ReceiverResource.NoAnswer));
+        }
+        else
+        {
+            Lines.Add($"{key} → HTTP {answer.Status}: {answer.Explanation()}");
+        }
+
         var outcome = answer.Transient ? OutboxAttemptOutcome.TransientFailure : OutboxAttemptOutcome.Rejected;
         return new FhirSendResult(outcome, answer.Status, string.Join('\n', Lines), answer.RetryAfter, ParkReason: answer.Transient ? null : $"{key}: {answer.Explanation()}");
+    }
+
+    /// <summary>A resource the EHR holds under <paramref name="reference"/>: a line for staff, and the id as data.</summary>
+    private void Record(string key, string reference, string what)
+    {
+        Lines.Add(SentResources.Line(key, reference, what));
+        Resources.Add(new ReceiverResource(key, reference, what));
     }
 
     private string Message(string last) => string.Join('\n', Lines.Append(last));

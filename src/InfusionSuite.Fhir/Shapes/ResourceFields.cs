@@ -57,6 +57,7 @@ internal static class ResourceFields
                 o.Encounter = Map(o.Encounter, map);
                 o.Device = Map(o.Device, map);
                 o.PartOf = List(o.PartOf, map);
+                o.Performer = List(o.Performer, map);
                 break;
             case ChargeItem c:
                 c.Subject = Map(c.Subject, map)!;

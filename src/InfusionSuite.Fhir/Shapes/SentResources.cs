@@ -6,8 +6,9 @@ namespace InfusionSuite.Fhir.Shapes;
 
 /// <summary>
 /// InfusionSuite's own record of what the EHR holds for a session, read back from the attempts of the
-/// session's FHIR outbox items (each individual delivery writes one line per resource, e.g.
-/// <c>Procedure 97008 → Procedure/123 (created)</c>): the server's id of every resource sent, charges
+/// session's FHIR outbox items (each individual delivery stores the EHR's id of every resource as data,
+/// <see cref="OutboxAttempt.Resources"/>, beside its line for staff, e.g. <c>Procedure 97008 → Procedure/123 (created)</c>;
+/// attempts stored before that are read from their lines): the server's id of every resource sent, charges
 /// credited, and the creates of this item whose answer was lost.
 /// </summary>
 internal sealed partial class SentResources
@@ -55,6 +56,13 @@ internal sealed partial class SentResources
     {
         foreach (var attempt in attempts.OrderBy(a => a.Number))
         {
+            if (attempt.Resources.Count > 0)
+            {
+                ReadData(attempt.Resources, lost);
+                continue;
+            }
+
+            // An attempt stored before the ids were kept as data: read its lines.
             foreach (var line in (attempt.ServerMessage ?? string.Empty).Split('\n'))
             {
                 if (SentLine().Match(line.TrimEnd('\r')) is { Success: true } sent)
@@ -71,6 +79,26 @@ internal sealed partial class SentResources
                 {
                     _lost.Add(unanswered.Groups["key"].Value);
                 }
+            }
+        }
+    }
+
+    private void ReadData(IEnumerable<ReceiverResource> resources, bool lost)
+    {
+        foreach (var resource in resources)
+        {
+            if (resource.Reference is { } reference)
+            {
+                _ids[resource.Key] = reference;
+                _lost.Remove(resource.Key);
+                if (resource.Outcome == "credited")
+                {
+                    _credited.Add(resource.Key);
+                }
+            }
+            else if (lost && resource.Outcome == ReceiverResource.NoAnswer)
+            {
+                _lost.Add(resource.Key);
             }
         }
     }

@@ -1,11 +1,15 @@
 using System.CommandLine;
+using InfusionSuite.Application.Hosting;
+using InfusionSuite.Application.Ports;
+using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Host.Commands;
 
 /// <summary>
 /// Parses and runs a host's command line: settings accepted anywhere (<see cref="SettingsArguments"/>),
 /// <c>--help</c> on every command, and on anything unknown or missing the errors and the command's
-/// usage on stderr with exit code 2. Exceptions and Ctrl-C are left to the host (a served host stops gracefully).
+/// usage on stderr with exit code 2. A database a command cannot use or a bad setting: one line on stderr, exit 1.
+/// Other exceptions and Ctrl-C are left to the host (a served host stops gracefully).
 /// </summary>
 public static class CommandLineInvocation
 {
@@ -31,7 +35,16 @@ public static class CommandLineInvocation
             return UsageExitCode;
         }
 
-        return await result.InvokeAsync(Configuration(console.Out, console.Error));
+        try
+        {
+            return await result.InvokeAsync(Configuration(console.Out, console.Error));
+        }
+        catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
+        {
+            // A command (users, backup, …) on a database it cannot use, or with a bad setting: one line, as the service says it.
+            await console.Error.WriteLineAsync("InfusionSuite stopped: " + e.Message.ReplaceLineEndings(" "));
+            return ServiceRun.FatalExitCode;
+        }
     }
 
     private static InvocationConfiguration Configuration(TextWriter output, TextWriter error) => new()

@@ -282,6 +282,10 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Resources")
+                        .HasColumnType("text")
+                        .HasColumnName("resources");
+
                     b.Property<string>("ServerMessage")
                         .HasColumnType("text")
                         .HasColumnName("server_message");

@@ -265,6 +265,10 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("outcome");
 
+                    b.Property<string>("Resources")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resources");
+
                     b.Property<string>("ServerMessage")
                         .HasColumnType("TEXT")
                         .HasColumnName("server_message");

@@ -49,8 +49,8 @@ internal static class OutboxRows
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = """
-            INSERT INTO outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message)
-            SELECT item_key, @number, @started, @finished, @outcome, @status, @message FROM outbox WHERE id = @id
+            INSERT INTO outbox_attempts (item_key, number, started_at_ticks, finished_at_ticks, outcome, http_status, server_message, resources)
+            SELECT item_key, @number, @started, @finished, @outcome, @status, @message, @resources FROM outbox WHERE id = @id
             """;
         insert.With("@id", Key(itemId));
         insert.With("@number", attempt.Number);
@@ -59,6 +59,7 @@ internal static class OutboxRows
         insert.With("@outcome", (int)attempt.Outcome);
         insert.With("@status", attempt.HttpStatus is { } status ? status : DBNull.Value);
         insert.With("@message", (object?)attempt.ServerMessage ?? DBNull.Value);
+        insert.With("@resources", attempt.Resources.Count == 0 ? DBNull.Value : JsonSerializer.Serialize(attempt.Resources, s_json));
         if (await insert.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw UnknownItem(itemId);
@@ -125,7 +126,10 @@ internal static class OutboxRows
         ParkedReason = row.ParkedReason,
         Validation = row.ValidationJson is { } json ? JsonSerializer.Deserialize<PayloadValidationReport>(json, s_json) : null,
         Attempts = [.. attempts.OrderBy(a => a.AttemptKey).Select(a => new OutboxAttempt(
-            a.Number, Instant(a.StartedAtTicks), Instant(a.FinishedAtTicks), (OutboxAttemptOutcome)a.Outcome, a.HttpStatus, a.ServerMessage))],
+            a.Number, Instant(a.StartedAtTicks), Instant(a.FinishedAtTicks), (OutboxAttemptOutcome)a.Outcome, a.HttpStatus, a.ServerMessage)
+        {
+            Resources = a.Resources is { } resources ? JsonSerializer.Deserialize<List<ReceiverResource>>(resources, s_json) ?? [] : [],
+        })],
     };
 
     public static InvalidOperationException UnknownItem(Guid itemId) => new($"Outbox item {itemId} does not exist.");

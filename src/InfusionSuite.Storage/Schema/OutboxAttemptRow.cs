@@ -19,4 +19,7 @@ public sealed class OutboxAttemptRow
     public int? HttpStatus { get; set; }
 
     public string? ServerMessage { get; set; }
+
+    /// <summary>The receiver's ids of what the attempt sent (<see cref="Application.Outbox.ReceiverResource"/>s as JSON); null when none.</summary>
+    public string? Resources { get; set; }
 }

@@ -68,12 +68,7 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
         row.Disabled = disabled;
         if (disabled)
         {
-            var at = TelemetryColumns.Ms(audit.At);
-            await foreach (var token in db.ApiTokens.Where(t => t.UserKey == row.UserKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
-            {
-                token.RevokedAtMs = at;
-            }
-
+            await RevokeTokensAsync(db, row.UserKey, audit.At, cancellationToken);
             db.SignIns.RemoveRange(db.SignIns.Where(s => s.UserKey == row.UserKey)); // every browser sign-in of the account ends with it
         }
 
@@ -137,14 +132,7 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
             return null;
         }
 
-        var at = TelemetryColumns.Ms(audit.At);
-        var revoked = 0;
-        await foreach (var token in db.ApiTokens.Where(t => t.UserKey == row.UserKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
-        {
-            token.RevokedAtMs = at;
-            revoked++;
-        }
-
+        var revoked = await RevokeTokensAsync(db, row.UserKey, audit.At, cancellationToken);
         db.StaffAudit.Add(ToRow(audit with { Detail = revoked + " token(s) revoked" }));
         await db.SaveChangesAsync(cancellationToken);
         return revoked;
@@ -227,6 +215,19 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.StaffAudit.AsNoTracking().OrderByDescending(a => a.AuditKey).Take(limit).ToListAsync(cancellationToken);
         return [.. rows.Select(a => new StaffAuditEntry(TelemetryColumns.Instant(a.AtMs), a.Actor, a.Action, a.Subject, a.Detail))];
+    }
+
+    /// <summary>Marks every valid token of the user revoked at <paramref name="at"/> (saved with the caller's changes); how many.</summary>
+    private static async Task<int> RevokeTokensAsync(InfusionSuiteDbContext db, int userKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var revoked = 0;
+        await foreach (var token in db.ApiTokens.Where(t => t.UserKey == userKey && t.RevokedAtMs == null).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        {
+            token.RevokedAtMs = TelemetryColumns.Ms(at);
+            revoked++;
+        }
+
+        return revoked;
     }
 
     private static string Normalise(string userName) => userName.Trim().ToLowerInvariant();

@@ -16,17 +16,24 @@ internal sealed class ApiTokenHandler(
     public const string SchemeName = "ApiToken";
     private const string Prefix = "Bearer ";
 
-    public static bool Carries(HttpRequest request) => request.Headers.Authorization.ToString().StartsWith(Prefix, StringComparison.OrdinalIgnoreCase);
+    public static bool Carries(HttpRequest request) => TokenOf(request) is not null;
+
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header; null without one.</summary>
+    public static string? TokenOf(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var header = request.Headers.Authorization.ToString();
+        return header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase) ? header[Prefix.Length..].Trim() : null;
+    }
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        if (!header.StartsWith(Prefix, StringComparison.OrdinalIgnoreCase))
+        if (TokenOf(Request) is not { } token)
         {
             return AuthenticateResult.NoResult();
         }
 
-        var account = await accounts.FindByTokenAsync(header[Prefix.Length..].Trim(), Context.RequestAborted);
+        var account = await accounts.FindByTokenAsync(token, Context.RequestAborted);
         if (account is null)
         {
             return AuthenticateResult.Fail("The token is not valid.");

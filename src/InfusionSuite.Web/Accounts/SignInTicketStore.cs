@@ -22,6 +22,11 @@ internal sealed class SignInTicketStore(ISignInSessions sessions) : ITicketStore
         var userId = ticket.Principal.FindFirstValue(ClaimTypes.NameIdentifier)
             ?? throw new InvalidOperationException("A sign-in ticket without the user's id cannot be stored.");
         var key = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        if (ticket.Principal.Identity is ClaimsIdentity identity && !identity.HasClaim(c => c.Type == SignInCheck.SignInKeyClaim))
+        {
+            identity.AddClaim(new Claim(SignInCheck.SignInKeyClaim, key)); // long requests check their sign-in by it (SignInCheck)
+        }
+
         var now = s_clock.GetUtcNow();
         await sessions.PurgeExpiredAsync(now, CancellationToken.None);
         await sessions.AddAsync(key, userId, TicketSerializer.Default.Serialize(ticket), now, ticket.Properties.ExpiresUtc, CancellationToken.None);

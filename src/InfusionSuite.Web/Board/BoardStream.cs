@@ -24,14 +24,19 @@ internal static class BoardStream
         BoardReader reader,
         IBoardNotifications notifications,
         IHostApplicationLifetime lifetime,
-        IOptions<NurseStationOptions> options)
+        IOptions<NurseStationOptions> options,
+        SignInCheck signIn)
     {
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Boards(context.User, reader, notifications, options.Value.BoardRefresh, lifetime.ApplicationStopping, context.RequestAborted));
+        return TypedResults.ServerSentEvents(Boards(context, signIn, reader, notifications, options.Value.BoardRefresh, lifetime.ApplicationStopping, context.RequestAborted));
     }
 
+    /// <summary>How often (real time) an open stream checks that its sign-in still holds.</summary>
+    private static readonly TimeSpan SignInCheckEvery = TimeSpan.FromSeconds(2);
+
     private static async IAsyncEnumerable<SseItem<BoardView>> Boards(
-        ClaimsPrincipal user,
+        HttpContext context,
+        SignInCheck signIn,
         BoardReader reader,
         IBoardNotifications notifications,
         TimeSpan refresh,
@@ -42,10 +47,22 @@ internal static class BoardStream
         var token = stop.Token;
         using var wake = new SemaphoreSlim(0);
         var listening = ListenAsync(notifications, wake, token);
+        var user = context.User;
+        var checkedAt = TimeProvider.System.GetTimestamp();
         try
         {
             while (await ReadAsync(reader, user, token) is { } view)
             {
+                if (TimeProvider.System.GetElapsedTime(checkedAt) >= SignInCheckEvery)
+                {
+                    if (!await StillSignedInAsync(signIn, context, token))
+                    {
+                        yield break; // signed out, disabled or revoked: no more patient data on this stream
+                    }
+
+                    checkedAt = TimeProvider.System.GetTimestamp();
+                }
+
                 yield return new SseItem<BoardView>(view, EventType);
                 if (!await WaitAsync(wake, refresh, token))
                 {
@@ -57,6 +74,18 @@ internal static class BoardStream
         {
             await stop.CancelAsync();
             await listening;
+        }
+    }
+
+    private static async Task<bool> StillSignedInAsync(SignInCheck signIn, HttpContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await signIn.StillValidAsync(context, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
