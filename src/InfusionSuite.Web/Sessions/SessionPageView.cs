@@ -106,7 +106,18 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
 
     /// <summary>The payload itself (indented JSON for a Bundle); only in <c>GET /api/sessions/{id}/fhir</c>.</summary>
     public string? Payload { get; init; }
+
+    /// <summary>
+    /// What the receiver holds of this item after its latest attempts, one row per resource: the server's id
+    /// (location) when known, or "left out" with the reason (a resource type the EHR does not take). Empty for
+    /// a transaction Bundle or an HL7 message (the receiver keeps no per-resource ids for those).
+    /// </summary>
+    public IReadOnlyList<ReceiverResourceView> AtReceiver { get; init; } = [];
 }
 
 /// <summary>One attempt and the server's answer.</summary>
-public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage);
+public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage)
+{
+    /// <summary>Each resource this attempt reached (or left out), with the server's id.</summary>
+    public IReadOnlyList<ReceiverResourceView> Resources { get; init; } = [];
+}

@@ -278,6 +278,7 @@ function renderFhir(view) {
       for (const line of item.summary) carried.append(el('li', line));
       section.append(carried);
     }
+    if (item.atReceiver.length > 0) section.append(receiverTable(item.atReceiver));
     if (item.attempts.length > 0) {
       const list = el('ol');
       for (const a of item.attempts) {
@@ -295,6 +296,23 @@ function renderFhir(view) {
     if (!item.detailsHidden) section.append(payloadDetails(item));
     node.append(section);
   }
+}
+
+// What the EHR holds of the item, resource by resource: the server's id (location), or "left out" and why.
+function receiverTable(resources) {
+  const table = el('table', null, 'table fhir-at-ehr');
+  table.append(el('caption', 'At the EHR'));
+  const head = el('tr');
+  for (const name of ['Resource', 'Server id', 'Outcome']) head.append(el('th', name, null, { scope: 'col' }));
+  table.append(head);
+  for (const r of resources) {
+    const row = el('tr', null, null, { 'data-outcome': r.outcome });
+    row.append(el('td', r.key), el('td', r.reference ?? '—'), el('td', r.reason ? r.outcome + ': ' + r.reason : r.outcome));
+    table.append(row);
+  }
+  const scroll = el('div', null, 'table-scroll');
+  scroll.append(table);
+  return scroll;
 }
 
 // The payload as sent (indented JSON for a Bundle), fetched when opened.
