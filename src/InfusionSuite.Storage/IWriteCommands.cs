@@ -42,6 +42,9 @@ internal interface IWriteCommands : IAsyncDisposable
 
     int? SessionKey(string sessionId);
 
+    /// <summary>The session joins the course (of its patient; a new one is made when no course has the id).</summary>
+    void MoveSession(int sessionKey, string courseId, DateTimeOffset at);
+
     /// <summary>Writes the rows held so far, inside the enlisted transaction (before anyone reads them in it).</summary>
     Task FlushAsync(CancellationToken cancellationToken);
 }

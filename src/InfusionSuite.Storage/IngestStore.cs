@@ -198,6 +198,10 @@ internal sealed class IngestStore(
             var sessionKey = input.SessionId is null ? (int?)null : SessionKey(commands, input.SessionId, cancellationToken);
             var controllerKey = input.ControllerId is null ? (int?)null : ControllerKey(commands, input.ControllerId, cancellationToken);
             commands.Input(input, sessionKey, controllerKey);
+            if (input.Input is MoveToCourse move && sessionKey is { } moved)
+            {
+                commands.MoveSession(moved, move.CourseId, move.ReceivedAt);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();

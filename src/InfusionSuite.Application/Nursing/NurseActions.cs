@@ -53,6 +53,14 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
             : SendAsync(new NurseRequest(NurseActionKind.BillingDetails, sessionId, staffId, BillingDetails: entry), cancellationToken);
     }
 
+    public Task<NurseActionResult> MoveToCourseAsync(string sessionId, string staffId, string courseId, CancellationToken cancellationToken)
+    {
+        var course = courseId?.Trim();
+        return string.IsNullOrEmpty(course) || course.Length > StartSessionValidation.MaxTextLength
+            ? Task.FromResult(NurseActionResult.Invalid(new FieldError("courseId", "Give the course to move the session to (up to 200 characters).")))
+            : SendAsync(new NurseRequest(NurseActionKind.CourseMove, sessionId, staffId, CourseId: course), cancellationToken);
+    }
+
     public Task<NurseActionResult> WriteAsync(NurseRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -98,6 +106,7 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
         NurseActionKind.Tolerance => now => new RecordTolerance(now, r.ActorId, r.Tolerance!.Value, r.EffectiveAt),
         NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt),
         NurseActionKind.BillingDetails => Billing(r),
+        NurseActionKind.CourseMove => now => new MoveToCourse(now, r.ActorId, r.CourseId!),
         _ => throw new ArgumentOutOfRangeException(nameof(r), r.Kind, "Not an action on a session."),
     };
 

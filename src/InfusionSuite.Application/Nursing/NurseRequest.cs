@@ -18,7 +18,8 @@ public sealed record NurseRequest(
     VoidReason? VoidReason = null,
     int? Tolerance = null,
     AdverseEventKind? AdverseEvent = null,
-    BillingDetailsEntry? BillingDetails = null)
+    BillingDetailsEntry? BillingDetails = null,
+    string? CourseId = null)
 {
     /// <summary>The controller a start is for; null for an action on a session.</summary>
     public string? ControllerId => Start?.ControllerId;

@@ -71,6 +71,14 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
             adopted.StoredIngestSeq, adopted.IngestSeq, sessionKey);
     }
 
+    public void MoveSession(int sessionKey, string courseId, DateTimeOffset at)
+    {
+        Row("INSERT INTO courses (course_id, patient_reference, regimen, cap_measured_and_calibrated, created_at_ms) " +
+            "SELECT $1, c.patient_reference, '', FALSE, $2 FROM sessions s JOIN courses c ON c.course_key = s.course_key WHERE s.session_key = $3 " +
+            "ON CONFLICT (course_id) DO NOTHING", courseId, TelemetryColumns.Ms(at), sessionKey);
+        Row("UPDATE sessions SET course_key = (SELECT course_key FROM courses WHERE course_id = $1) WHERE session_key = $2", courseId, sessionKey);
+    }
+
     public int NewController(string controllerId) =>
         Scalar("INSERT INTO controllers (controller_id) VALUES ($1) RETURNING controller_key", controllerId)!.Value;
 
