@@ -163,6 +163,7 @@ export function setUpStartDialog(asOf, onDone) {
       firstOfCourse: f.firstOfCourse.checked,
       effectiveAt: effectiveAt(f.minutesAgo, asOf),
       identityConfirmed: f.identityConfirmed.checked,
+      confirmUnheardController: f.confirmUnheardController.checked,
     };
     const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;
@@ -174,7 +175,11 @@ export function setUpStartDialog(asOf, onDone) {
         onDone?.(result.data);
       } else {
         showErrors(form, 'start', result);
-        if (result.status === 409 && result.data?.reason === 'NeedsConfirmation') {
+        if (result.status === 409 && result.data?.reason === 'NeedsConfirmation' && result.data?.field === 'confirmUnheardController') {
+          // No controller of this id has ever been heard from and the chair is not configured (a mistyped id?): the nurse checks the chair and confirms.
+          unheard.hidden = false;
+          f.confirmUnheardController.focus();
+        } else if (result.status === 409 && result.data?.reason === 'NeedsConfirmation') {
           // Another session runs for this patient, or the name differs from the one on file: the nurse checks and confirms.
           identity.hidden = false;
           f.identityConfirmed.focus();
@@ -190,6 +195,10 @@ export function setUpStartDialog(asOf, onDone) {
   for (const name of ['patientReference', 'patientName', 'controllerId']) {
     form.elements[name].addEventListener('input', () => { form.elements.identityConfirmed.checked = false; });
   }
+
+  // A chair confirmation holds for the chair it was given for.
+  const unheard = form.querySelector('#unheard-confirm');
+  form.elements.controllerId.addEventListener('input', () => { form.elements.confirmUnheardController.checked = false; unheard.hidden = true; });
 
   return async function open(controllerId) {
     const c = await loadChoices();
@@ -208,6 +217,7 @@ export function setUpStartDialog(asOf, onDone) {
     preset.dispatchEvent(new Event('change'));
     form.querySelector('#start-error').hidden = true;
     identity.hidden = true;
+    unheard.hidden = true;
     for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
     lateStart();
     dialog.showModal();

@@ -134,6 +134,34 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts()
+    {
+        var page = await station.NewPageAsync();
+        await page.SignInAsync("alice");
+        await page.Chair("CHAIR-05").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        var form = page.Locator("#start-dialog");
+        await Expect(form).ToBeVisibleAsync();
+        // A chair list loaded before the configuration changed still offers a chair no controller has ever spoken for.
+        await page.EvaluateAsync("() => { const chair = document.getElementById('controllerId'); chair.add(new Option('Chair 93', 'CHAIR-93')); chair.value = 'CHAIR-93'; }");
+        await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-93");
+        await form.GetByLabel("Patient name").FillAsync("Unheard Chair");
+        await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-93");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+
+        await Expect(form.Locator("#start-error")).ToContainTextAsync("The controller of chair CHAIR-93 has never been heard from");
+        var confirm = form.GetByLabel("I have checked the chair: start on it although its controller has never been heard from");
+        await Expect(confirm).ToBeVisibleAsync();
+        await Expect(form.Locator("#identity-confirm")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Chair("CHAIR-93").CountAsync());
+        await confirm.CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+
+        await Expect(form).ToBeHiddenAsync();
+        await Expect(page.Chair("CHAIR-93").Locator(".patient .name")).ToHaveTextAsync("Unheard Chair");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task ScriptTypedIntoTheStartForm_ShowsAsText()
     {
         const string Typed = "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
