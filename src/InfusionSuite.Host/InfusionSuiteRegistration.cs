@@ -7,6 +7,7 @@ using InfusionSuite.Host.Health;
 using InfusionSuite.Host.Operations;
 using InfusionSuite.Storage;
 using InfusionSuite.Web;
+using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Host;
 
@@ -20,7 +21,8 @@ public static class InfusionSuiteRegistration
         builder.AddOperations();                                          // systemd / Windows service, OpenTelemetry metrics, /metrics
         builder.AddReverseProxy();                                        // forwarded headers from configured proxies only, HSTS
         builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
-        builder.AddStorage();                                             // SQLite, migrations at start
+        builder.AddStorage();                                             // SQLite or PostgreSQL, migrations at start, site leases
+        builder.Services.AddSingleton<IValidateOptions<SiteLeaseOptions>, SiteOwnershipValidator>(); // MQTT sites = owned sites
         builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
         builder.AddWorkerHealth();                                        // database, links, writer
         builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR

@@ -43,8 +43,8 @@ internal abstract class DatabaseConnections
     public virtual Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken) =>
         Task.FromResult(lastStored);
 
-    /// <summary>Whether this process dispatches the outbox (PostgreSQL: the worker holding its leases, never a standby).</summary>
-    public virtual bool MayDispatch => true;
+    /// <summary>Whether this process dispatches the outbox now (PostgreSQL: one worker that owns its sites, never a standby).</summary>
+    public virtual Task<bool> MayDispatchAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>A read-only transaction that sees one consistent state and does not hold up the writer.</summary>
     public virtual async Task<DbTransaction> BeginReadAsync(DbConnection connection, CancellationToken cancellationToken) =>

@@ -16,7 +16,7 @@ public sealed class SiteLeaseOptions
     /// The sites this worker owns (1–32 of <c>a-z 0-9 -</c> each, the CCP/1 site of the MQTT topics). The worker starts
     /// writing once it holds all of them; give a standby the same list. None: one lease for the whole database (<c>*</c>).
     /// </summary>
-    public IList<string> Sites { get; } = [];
+    public List<string> Sites { get; set; } = [];
 
     /// <summary>This worker's name in the lease table and the log (default: the machine's name and the process id). Unique per worker.</summary>
     [StringLength(128)]

@@ -40,4 +40,16 @@ public sealed class BadSettingTests : IDisposable
         Assert.True(exit != 0, $"exit {exit}\nstderr:\n{run.Error}");
         Assert.Contains(named, run.Error, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task WorkerSubscribingToASiteItDoesNotOwn_StopsAtStart_NamingBothSettings()
+    {
+        var run = await HostRun.StartAsync(_data, [
+            "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=Host=127.0.0.1;Port=9;Database=records", "--Storage:Leases:Sites:0=north",
+            "--Controllers:Mqtt:Host=127.0.0.1", "--Controllers:Mqtt:Site=south", "--urls=http://127.0.0.1:0"]);
+        var exit = await run.WaitForExitAsync();
+
+        Assert.True(exit != 0, $"exit {exit}\nstderr:\n{run.Error}");
+        Assert.Contains("Controllers:Mqtt:Site (one site) or Controllers:Mqtt:Sites must name the sites of Storage:Leases:Sites (north)", run.Error, StringComparison.Ordinal);
+    }
 }

@@ -124,6 +124,13 @@ internal sealed class HostRun
         return await WaitForExitAsync();
     }
 
+    /// <summary>SIGKILL, as a power cut or the OOM killer ends it: no stop, no last batch, no lease released.</summary>
+    public async Task KillHardAsync()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync();
+    }
+
     private static void Add(ConcurrentQueue<string> lines, string? line)
     {
         if (line is not null)

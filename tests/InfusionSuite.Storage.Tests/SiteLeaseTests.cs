@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,6 +87,40 @@ public sealed class SiteLeaseTests
 
         Assert.False(await leases.RenewAsync(CancellationToken.None));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task OutboxOfSeveralOwners_IsDispatchedByOne_AndAnotherTakesOverWhenItStopsLooking()
+    {
+        await using var north = StoreFixture.PostgreSqlWorker("north");
+        await north.OpenAsync();
+        await using var south = north.AnotherWorkerOnTheSameDatabase("south");
+        await south.OpenAsync().WaitAsync(Limit);
+        await using var standby = north.AnotherWorkerOnTheSameDatabase("north");
+        var northOutbox = north.Services.GetRequiredService<IOutbox>();
+        var southOutbox = south.Services.GetRequiredService<IOutbox>();
+        await northOutbox.EnqueueAsync(Item(), CancellationToken.None);
+
+        Assert.Single(await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+        Assert.Empty(await southOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+        Assert.Empty(await standby.Services.GetRequiredService<IOutbox>().TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+        Assert.Single(await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+
+        // north stops looking for longer than the lease (stopped, stalled): south takes the outbox over.
+        await north.ExecuteAsync("UPDATE site_leases SET expires_at = clock_timestamp() - interval '1 second' WHERE site = '#outbox'");
+        Assert.Single(await southOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+        Assert.Empty(await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
+    }
+
+    private static OutboxItem Item() => new()
+    {
+        Id = Guid.NewGuid(),
+        SessionId = "s-1",
+        Kind = OutboxItemKind.Session,
+        ContentType = "application/fhir+json",
+        Payload = "{}",
+        EnqueuedAt = Nine,
+        NextAttemptAt = Nine,
+    };
 
     /// <summary>One sample; its place in the ingest order is its sequence number (a standby continues after the owner's last).</summary>
     private static IngestBatch OneSample(string controller, uint seq)

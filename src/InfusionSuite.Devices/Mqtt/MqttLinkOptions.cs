@@ -26,6 +26,12 @@ public sealed class MqttLinkOptions
     [RegularExpression("^[a-z0-9-]{1,32}$")]
     public string? Site { get; set; }
 
+    /// <summary>
+    /// Only these sites, one subscription each (1–32 of <c>a-z 0-9 -</c> each): a worker that owns several sites of a
+    /// shared PostgreSQL database lists the sites of <c>Storage:Leases:Sites</c> here. Not together with <see cref="Site"/>.
+    /// </summary>
+    public List<string> Sites { get; set; } = [];
+
     /// <summary>Must be stable across restarts: the broker keeps the session under this id.</summary>
     [Required]
     [StringLength(64, MinimumLength = 1)]

@@ -23,6 +23,16 @@ internal sealed class MqttLinkOptionsValidator : IValidateOptions<MqttLinkOption
             failures.Add($"{MqttLinkOptions.SectionName}:AllowUntrustedCertificates needs UseTls.");
         }
 
+        if (options.Sites.Count > 0 && options.Site is not null)
+        {
+            failures.Add($"{MqttLinkOptions.SectionName}:Site and Sites are both set; keep one.");
+        }
+
+        if (options.Sites.FirstOrDefault(site => !Protocol.CcpFieldRules.IsSite(site)) is { } badSite)
+        {
+            failures.Add($"{MqttLinkOptions.SectionName}:Sites: '{badSite}' is not a site (1–32 of a-z 0-9 -).");
+        }
+
         if (options.Password is not null && options.PasswordFile is not null)
         {
             failures.Add($"{MqttLinkOptions.SectionName}:Password and PasswordFile are both set; keep one.");

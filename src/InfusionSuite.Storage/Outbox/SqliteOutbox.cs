@@ -30,10 +30,13 @@ internal sealed class SqliteOutbox(
         await OutboxRows.InsertAsync(connection, null, item, cancellationToken);
     }
 
-    /// <summary>Nothing on a standby worker (PostgreSQL, <see cref="DatabaseConnections.MayDispatch"/>): only the worker that holds its leases dispatches.</summary>
+    /// <summary>
+    /// Nothing for a worker that does not dispatch (PostgreSQL, <see cref="DatabaseConnections.MayDispatchAsync"/>: a standby,
+    /// or an owner while another owner holds the outbox's lease): of several workers, one sends.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxItem>> TakeDueAsync(string contentType, DateTimeOffset now, int maxItems, CancellationToken cancellationToken)
     {
-        if (!connections.MayDispatch)
+        if (!await connections.MayDispatchAsync(cancellationToken))
         {
             return [];
         }

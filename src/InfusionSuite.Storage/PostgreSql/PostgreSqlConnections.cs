@@ -75,7 +75,7 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public override Task ReleaseWriterAsync(CancellationToken cancellationToken) => Leases.ReleaseAsync(cancellationToken);
 
-    public override bool MayDispatch => Leases.IsHeld;
+    public override Task<bool> MayDispatchAsync(CancellationToken cancellationToken) => Leases.HoldDispatchAsync(cancellationToken);
 
     /// <summary>Each writer start draws a block of 2^40 ingest sequence numbers (a trillion rows), so workers writing at once never collide.</summary>
     public override async Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken)

@@ -17,6 +17,9 @@ internal sealed partial class SiteLeases : IWriterLease
     /// <summary>The one lease of a worker with no sites listed: the whole database.</summary>
     public const string WholeDatabase = "*";
 
+    /// <summary>The lease of the outbox's dispatch (outside the site names' alphabet): one owner worker at a time sends.</summary>
+    public const string OutboxDispatch = "#outbox";
+
     private readonly NpgsqlDataSource _dataSource;
     private readonly string[] _sites;
     private readonly long[] _fences;
@@ -94,6 +97,22 @@ internal sealed partial class SiteLeases : IWriterLease
         {
             _taking.Release();
         }
+    }
+
+    /// <summary>
+    /// Whether this worker dispatches the outbox now: it must own its sites, and then takes (or keeps) the outbox's
+    /// own lease when no other owner holds a live one. Asked at each look for due items, which also renews it, so
+    /// of several owners one sends and another takes over when it stops looking for longer than the lease.
+    /// </summary>
+    public async Task<bool> HoldDispatchAsync(CancellationToken cancellationToken)
+    {
+        if (!IsHeld)
+        {
+            return false;
+        }
+
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await TryTakeAsync(connection, OutboxDispatch, cancellationToken) is not null;
     }
 
     /// <summary>Extends every lease held; false when one of them is no longer this worker's (taken over).</summary>
