@@ -136,7 +136,11 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     [Fact(Timeout = 60_000)]
     public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts()
     {
-        var page = await station.NewPageAsync();
+        // On its own host: the chair it starts stays on the board, and the suite's board has twelve chairs.
+        using var db = new TempDatabase();
+        var host = await StationHost.StartKestrelAsync(BrowserStation.SuiteSettings(db.Path), new ScaledTimeProvider(BrowserStation.Scale, BrowserStation.Start), FreePort.Next());
+        await using var stopHost = host;
+        var page = await station.NewPageAsync(host: host.BaseAddress);
         await page.SignInAsync("alice");
         await page.Chair("CHAIR-05").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
         var form = page.Locator("#start-dialog");
