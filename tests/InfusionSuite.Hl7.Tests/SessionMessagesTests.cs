@@ -75,6 +75,23 @@ public sealed class SessionMessagesTests
     }
 
     [Fact]
+    public void ControllerClockFourMinutesSlow_IsNotedInTheOru_AsOnTheBoardAndInFhir()
+    {
+        var chair = new SessionScenario(start: Hl7Sessions.Morning) { DeviceClockOffset = -TimeSpan.FromMinutes(4) };
+        chair.RunCompleteSession();
+        var record = chair.Record;
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var clock = All(oru, "OBX").Single(o => Field(o, 3).StartsWith("ISC-CLOCK^", StringComparison.Ordinal));
+        Assert.Equal("TX", Field(clock, 2));
+        Assert.Equal(record.Controller.ClockSkew.Warning, Field(clock, 5));
+        Assert.StartsWith("Controller clock 4 min 0 s slow", Field(clock, 5), StringComparison.Ordinal);
+        var onTime = Hl7Sessions.Completed("s-2");
+        Assert.DoesNotContain(All(Hl7Sessions.Messages().Observations(onTime, Hl7Sessions.Context(onTime)).Text, "OBX"), o => Field(o, 3).StartsWith("ISC-CLOCK^", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Dft_CarriesTheChargeFields()
     {
         var record = Hl7Sessions.Completed("s-1");

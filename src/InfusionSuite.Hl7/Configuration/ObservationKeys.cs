@@ -31,6 +31,7 @@ public static class ObservationKeys
     public const string CapSize = "cap-size";
     public const string Tolerance = "tolerance";
     public const string Note = "note";
+    public const string ClockWarning = "clock-warning";
 
     /// <summary>OBR-4 of a course's outcome assessment (issue 17), and its values.</summary>
     public const string CourseOutcome = "course-outcome";
@@ -73,6 +74,7 @@ public static class ObservationKeys
         [CapSize] = Local("ISC-CAP-SIZE", "Cooling cap size"),
         [Tolerance] = Local("ISC-TOLERANCE", "Scalp cooling tolerance (0-10)"),
         [Note] = Local("ISC-NOTE", "Scalp cooling note"),
+        [ClockWarning] = Local("ISC-CLOCK", "Controller clock warning"),
         [CourseOutcome] = Local("ISC-OUTCOME", "Scalp cooling outcome assessment"),
         [DeanScore] = Local("ISC-DEAN", "Dean scale of hair loss (0-4)"),
         [CtcaeAlopeciaGrade] = Local("ISC-CTCAE-ALOPECIA", "CTCAE alopecia grade (0-2)"),

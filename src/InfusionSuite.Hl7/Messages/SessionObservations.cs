@@ -6,7 +6,8 @@ namespace InfusionSuite.Hl7.Messages;
 
 /// <summary>
 /// The values of a session's ORU^R01, in order: phase minutes, targets and interruptions, the
-/// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance, a note.
+/// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance,
+/// the controller clock warning (when its clock was off or stepped), a note.
 /// Durations in minutes with two decimals (rounded down); temperatures in °C as the device sent them
 /// (one decimal, kept: <c>-4.0</c>, never <c>-4</c>), means at a stated two decimals (<c>-4.00</c>).
 /// </summary>
@@ -43,6 +44,12 @@ internal static class SessionObservations
         if (record.Tolerance is { } tolerance)
         {
             yield return Number(ObservationKeys.Tolerance, tolerance, null, end);
+        }
+
+        if (record.Controller.ClockSkew.Warning is { } clock)
+        {
+            // The controller's clock was off or stepped (clinical-rules.md, Clocks): said to the EHR as to staff (issue 13).
+            yield return new ObservationValue(ObservationKeys.ClockWarning, "TX", [clock], null, end);
         }
 
         if (!string.IsNullOrWhiteSpace(note))
