@@ -183,6 +183,11 @@ internal sealed class IngestStore(
             commands.Setpoint(ControllerKey(commands, setpoint.ControllerId, cancellationToken), setpoint);
         }
 
+        foreach (var site in batch.Sites)
+        {
+            commands.Site(site);
+        }
+
         foreach (var started in batch.StartedSessions)
         {
             StartSession(commands, started, cancellationToken);
@@ -193,6 +198,10 @@ internal sealed class IngestStore(
             var sessionKey = input.SessionId is null ? (int?)null : SessionKey(commands, input.SessionId, cancellationToken);
             var controllerKey = input.ControllerId is null ? (int?)null : ControllerKey(commands, input.ControllerId, cancellationToken);
             commands.Input(input, sessionKey, controllerKey);
+            if (input.Input is MoveToCourse move && sessionKey is { } moved)
+            {
+                commands.MoveSession(moved, move.CourseId, move.ReceivedAt);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();

@@ -64,6 +64,14 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         {
             Assert.Contains(new ReceiverResource("Procedure 97008", "Procedure/" + stoppedProcedure.Id, "created"), stoppedItem.Attempts[^1].Resources);
         }
+
+        // What the target does not take is left out, with the reason kept as data for the session page.
+        if (mode == "epic")
+        {
+            Assert.Contains(
+                stoppedItem.Attempts[^1].Resources,
+                r => r.Key.StartsWith("ChargeItem ", StringComparison.Ordinal) && r is { Reference: null, Outcome: ReceiverResource.LeftOut, Reason: "the EHR does not take ChargeItem" });
+        }
         Assert.Equal(mode == "millennium" ? EventStatus.Completed : EventStatus.Stopped, stoppedProcedure.Status);
         Assert.Contains("Stopped early", mode == "millennium" ? stoppedProcedure.Note[0].Text : stoppedProcedure.StatusReason.Text, StringComparison.Ordinal);
 

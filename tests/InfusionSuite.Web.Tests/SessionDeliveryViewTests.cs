@@ -22,21 +22,12 @@ public sealed class SessionDeliveryViewTests : StationTest
         var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01"));
         var id = started.Text("sessionId")!;
         var now = Clock.GetUtcNow();
-        await Host.Services.GetRequiredService<IOutbox>().EnqueueAsync(
-            new OutboxItem
-            {
-                Id = Guid.CreateVersion7(now),
-                SessionId = id,
-                Kind = OutboxItemKind.Session,
-                ContentType = "application/fhir+json",
-                Payload = Bundle.ReplaceLineEndings(string.Empty),
-                EnqueuedAt = now,
-                NextAttemptAt = now,
-                Status = OutboxStatus.Parked,
-                ParkedReason = "Held: MRN-SECRET-88 is not known to the EHR.",
-                Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.Rejected, null, "Procedure 97008 → Procedure/abc (created)\nHeld: MRN-SECRET-88")],
-            },
-            CancellationToken.None);
+        await EnqueueAsync(Item(id, now) with
+        {
+            Status = OutboxStatus.Parked,
+            ParkedReason = "Held: MRN-SECRET-88 is not known to the EHR.",
+            Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.Rejected, null, "Procedure 97008 → Procedure/abc (created)\nHeld: MRN-SECRET-88")],
+        });
 
         var (_, sent) = await nurse.GetJsonAsync($"/api/sessions/{id}/fhir");
         var item = Assert.Single(sent.EnumerateArray());
@@ -56,4 +47,66 @@ public sealed class SessionDeliveryViewTests : StationTest
         Assert.Contains("\"detailsHidden\":true", engineerPage, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await engineer.GetAsync($"/api/sessions/{id}/fhir")).StatusCode);
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task EachResourcesServerIdAndWhatWasLeftOut_AreShownPerItemAndPerAttempt()
+    {
+        using var nurse = Host.Client("alice");
+        var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02"));
+        var id = started.Text("sessionId")!;
+        var now = Clock.GetUtcNow();
+        ReceiverResource[] first =
+        [
+            new("Procedure 97008", null, ReceiverResource.NoAnswer),
+        ];
+        ReceiverResource[] second =
+        [
+            new("Procedure 97008", "Procedure/p-17", "found"),
+            new("Observation pre-cooling", "Observation/o-4", "created"),
+            new("ChargeItem 97008", null, ReceiverResource.LeftOut) { Reason = "the EHR does not take ChargeItem" },
+        ];
+        await EnqueueAsync(Item(id, now) with
+        {
+            Status = OutboxStatus.Sent,
+            SentAt = now,
+            Attempts =
+            [
+                new OutboxAttempt(1, now, now, OutboxAttemptOutcome.TransientFailure, null, "Procedure 97008 → no answer (timeout)") { Resources = first },
+                new OutboxAttempt(2, now, now, OutboxAttemptOutcome.Sent, 200, "3 lines") { Resources = second },
+            ],
+        });
+
+        foreach (var path in new[] { "/api/sessions/" + id, $"/api/sessions/{id}/fhir" })
+        {
+            var (_, body) = await nurse.GetJsonAsync(path);
+            var item = path.EndsWith("/fhir", StringComparison.Ordinal)
+                ? Assert.Single(body.EnumerateArray())
+                : Assert.Single(body.GetProperty("fhir").GetProperty("items").EnumerateArray());
+            var rows = item.GetProperty("atReceiver").EnumerateArray()
+                .Select(r => $"{r.Text("key")} | {r.Text("reference")} | {r.Text("outcome")} | {r.Text("reason")}").ToList();
+            Assert.Equal(
+                [
+                    "Procedure 97008 | Procedure/p-17 | found | ",
+                    "Observation pre-cooling | Observation/o-4 | created | ",
+                    "ChargeItem 97008 |  | left out | the EHR does not take ChargeItem",
+                ],
+                rows);
+            var attempts = item.GetProperty("attempts").EnumerateArray().ToList();
+            Assert.Equal("no answer", Assert.Single(attempts[0].GetProperty("resources").EnumerateArray()).Text("outcome"));
+            Assert.Equal(3, attempts[1].GetProperty("resources").GetArrayLength());
+        }
+    }
+
+    private static OutboxItem Item(string sessionId, DateTimeOffset now) => new()
+    {
+        Id = Guid.CreateVersion7(now),
+        SessionId = sessionId,
+        Kind = OutboxItemKind.Session,
+        ContentType = "application/fhir+json",
+        Payload = Bundle.ReplaceLineEndings(string.Empty),
+        EnqueuedAt = now,
+        NextAttemptAt = now,
+    };
+
+    private Task EnqueueAsync(OutboxItem item) => Host.Services.GetRequiredService<IOutbox>().EnqueueAsync(item, CancellationToken.None);
 }

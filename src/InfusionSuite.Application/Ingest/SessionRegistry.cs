@@ -108,7 +108,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
         _bySession[live.SessionId] = live;
     }
 
-    private static LiveSession Rebuild(StoredSession stored)
+    internal static LiveSession Rebuild(StoredSession stored)
     {
         var session = new ScalpCoolingSession(stored.Policy);
         foreach (var input in stored.Log)

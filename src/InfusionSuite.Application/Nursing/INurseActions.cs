@@ -35,4 +35,11 @@ public interface INurseActions
     /// voided session): billing is decided again and the EHR gets the corrections (a held charge is sent).
     /// </summary>
     Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Staff move the session to another course of its patient, or to a new one (audited, not on a voided
+    /// session; never to another patient's course): billing is decided again over both courses and the
+    /// corrections go to the EHR (HL7 credit and new charge, updated ChargeItems).
+    /// </summary>
+    Task<NurseActionResult> MoveToCourseAsync(string sessionId, string staffId, string courseId, CancellationToken cancellationToken);
 }

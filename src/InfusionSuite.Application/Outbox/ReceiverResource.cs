@@ -10,4 +10,10 @@ public sealed record ReceiverResource(string Key, string? Reference, string Outc
 {
     /// <summary>The outcome of a create whose answer was lost (the receiver may hold it or not).</summary>
     public const string NoAnswer = "no answer";
+
+    /// <summary>The outcome of a part the receiver does not take (or need not get): not sent.</summary>
+    public const string LeftOut = "left out";
+
+    /// <summary>Why, in words for staff, when the part was left out (e.g. "the EHR does not take Observation"); null otherwise.</summary>
+    public string? Reason { get; init; }
 }

@@ -280,7 +280,7 @@ internal sealed class IndividualRun(
     {
         _byFullUrl[Url(entry)] = null;
         Lines.Add(SentResources.LeftOut(key, why));
-        Resources.Add(new ReceiverResource(key, null, "left out"));
+        Resources.Add(new ReceiverResource(key, null, ReceiverResource.LeftOut) { Reason = why });
         return null;
     }
 

@@ -36,6 +36,9 @@ internal static class SessionActionEndpoints
         sessions.MapPost("/{id}/" + NurseActionNames.AdverseEvents, AdverseEventAsync).WithSummary("Document an adverse event");
         sessions.MapPost("/{id}/" + NurseActionNames.BillingDetails, BillingDetailsAsync)
             .WithSummary("Give the visit, ordering provider NPI, diagnoses (ICD-10-CM) or payer, also after the end: billing is decided again and corrections are sent");
+        sessions.MapPost("/{id}/" + NurseActionNames.CourseMove, (string id, [FromBody] CourseMoveBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.MoveToCourseAsync(id, user.UserId(), body.CourseId ?? string.Empty, ct)))
+            .WithSummary("Move the session to another course of its patient, or a new one: billing is decided again over both courses and corrections are sent");
         return api;
     }
 

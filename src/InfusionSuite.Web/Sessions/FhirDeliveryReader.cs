@@ -39,12 +39,16 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
 
     private FhirItemView View(OutboxItem item, bool showPatients) => new(
         item.Kind.ToString(), item.Status.ToString(), item.EnqueuedAt, item.SentAt, item.NextAttemptAt, showPatients ? item.ParkedReason : null,
-        [.. item.Attempts.Select(a => new FhirAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, showPatients ? a.ServerMessage : null))])
+        [.. item.Attempts.Select(a => new FhirAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, showPatients ? a.ServerMessage : null)
+        {
+            Resources = [.. a.Resources.Select(ReceiverResourceView.From)],
+        })])
     {
         Id = item.Id,
         ContentType = item.ContentType,
         Summary = showPatients ? Summary(item) : [],
         DetailsHidden = !showPatients,
+        AtReceiver = ReceiverResourceView.Latest(item.Attempts),
     };
 
     private IReadOnlyList<string> Summary(OutboxItem item) =>

@@ -74,7 +74,13 @@ public sealed record AuditView(string SessionId, string Action, string By, DateT
 public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings)
 {
     public BillingDetailsView Details { get; init; } = new(null, null, [], null);
+
+    /// <summary>The patient's courses (the one the session is in marked), to move the session between them.</summary>
+    public IReadOnlyList<PatientCourseView> Courses { get; init; } = [];
 }
+
+/// <summary>One of the patient's courses: its id, how many sessions it holds, whether this session is in it.</summary>
+public sealed record PatientCourseView(string CourseId, int Sessions, bool Current);
 
 /// <summary>The visit (encounter or account), the ordering provider's NPI, the diagnoses (ICD-10-CM) and the payer a session has.</summary>
 public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);
@@ -100,7 +106,18 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
 
     /// <summary>The payload itself (indented JSON for a Bundle); only in <c>GET /api/sessions/{id}/fhir</c>.</summary>
     public string? Payload { get; init; }
+
+    /// <summary>
+    /// What the receiver holds of this item after its latest attempts, one row per resource: the server's id
+    /// (location) when known, or "left out" with the reason (a resource type the EHR does not take). Empty for
+    /// a transaction Bundle or an HL7 message (the receiver keeps no per-resource ids for those).
+    /// </summary>
+    public IReadOnlyList<ReceiverResourceView> AtReceiver { get; init; } = [];
 }
 
 /// <summary>One attempt and the server's answer.</summary>
-public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage);
+public sealed record FhirAttemptView(int Number, DateTimeOffset FinishedAt, string Outcome, int? HttpStatus, string? ServerMessage)
+{
+    /// <summary>Each resource this attempt reached (or left out), with the server's id.</summary>
+    public IReadOnlyList<ReceiverResourceView> Resources { get; init; } = [];
+}

@@ -13,6 +13,7 @@ let card = null;
 let chartDrawnFor = null;
 let latestMe = null;
 let billingForm = null;
+let courseForm = null;
 
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
@@ -163,6 +164,53 @@ function renderBilling(view) {
   node.append(given);
   // One form for the page's life: the periodic reload re-attaches it, so what is being typed stays.
   if (canGiveBillingDetails(view)) node.append(billingForm ??= billingDetailsForm());
+  node.append(el('h3', "The patient's courses"));
+  const list = el('ul', null, 'courses');
+  for (const course of view.billing.courses) {
+    const item = el('li');
+    const link = el('a', course.courseId, null, { href: '/courses/' + encodeURIComponent(course.courseId) });
+    item.append(link, el('span', ' · ' + course.sessions + ' session(s)' + (course.current ? ' · this session' : '')));
+    list.append(item);
+  }
+  node.append(list);
+  if (canGiveBillingDetails(view)) {
+    courseForm ??= courseMoveForm();
+    courseForm.update(view.billing.courses);
+    node.append(courseForm.form);
+  }
+}
+
+// Staff move the session to another course of the patient (or a new one): audited, billing decided again over both.
+function courseMoveForm() {
+  const form = el('form', null, 'course-move', { id: 'course-move-form' });
+  const select = el('select', null, null, { name: 'courseId', 'aria-label': 'Course' });
+  const fresh = el('input', null, null, { name: 'newCourseId', type: 'text', maxlength: '200', placeholder: 'or a new course id' });
+  const message = el('p', null, 'error', { role: 'alert' });
+  const submit = el('button', 'Move this session', null, { type: 'submit' });
+  form.append(el('span', 'Move to '), select, fresh, submit, message);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const courseId = fresh.value.trim() || select.value;
+    if (!courseId) return;
+    submit.disabled = true;
+    const result = await postJson(base + '/course', { courseId });
+    submit.disabled = false;
+    if (!result.ok) {
+      const errors = result.data?.errors ? Object.values(result.data.errors).flat().join(' ') : null;
+      message.textContent = errors || result.data?.detail || result.data?.title || 'Could not move the session.';
+      return;
+    }
+    message.textContent = '';
+    fresh.value = '';
+    load();
+  });
+  const update = courses => {
+    const chosen = select.value;
+    clear(select);
+    for (const course of courses.filter(c => !c.current)) select.append(el('option', course.courseId, null, { value: course.courseId }));
+    if (chosen) select.value = chosen;
+  };
+  return { form, update };
 }
 
 function canGiveBillingDetails(view) {
@@ -230,6 +278,7 @@ function renderFhir(view) {
       for (const line of item.summary) carried.append(el('li', line));
       section.append(carried);
     }
+    if (item.atReceiver.length > 0) section.append(receiverTable(item.atReceiver));
     if (item.attempts.length > 0) {
       const list = el('ol');
       for (const a of item.attempts) {
@@ -247,6 +296,23 @@ function renderFhir(view) {
     if (!item.detailsHidden) section.append(payloadDetails(item));
     node.append(section);
   }
+}
+
+// What the EHR holds of the item, resource by resource: the server's id (location), or "left out" and why.
+function receiverTable(resources) {
+  const table = el('table', null, 'table fhir-at-ehr');
+  table.append(el('caption', 'At the EHR'));
+  const head = el('tr');
+  for (const name of ['Resource', 'Server id', 'Outcome']) head.append(el('th', name, null, { scope: 'col' }));
+  table.append(head);
+  for (const r of resources) {
+    const row = el('tr', null, null, { 'data-outcome': r.outcome });
+    row.append(el('td', r.key), el('td', r.reference ?? '—'), el('td', r.reason ? r.outcome + ': ' + r.reason : r.outcome));
+    table.append(row);
+  }
+  const scroll = el('div', null, 'table-scroll');
+  scroll.append(table);
+  return scroll;
 }
 
 // The payload as sent (indented JSON for a Bundle), fetched when opened.

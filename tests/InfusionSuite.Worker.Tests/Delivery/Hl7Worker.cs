@@ -44,6 +44,9 @@ internal static class Hl7Worker
         [.. (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token()))
             .Where(i => i.ContentType == contentType).Reverse()];
 
+    /// <summary>The charge or credit of a stored DFT^P03.</summary>
+    public static Hl7.Messages.ChargePosting ReadCharge(string payload) => StoredHl7Messages.Read(payload).Posting!;
+
     /// <summary>Waits until the session has <paramref name="count"/> HL7 items, all acknowledged; oldest first.</summary>
     public static Task<IReadOnlyList<OutboxItem>> AllSentAsync(WorkerHost worker, string sessionId, int count) =>
         Wait.ForAsync<IReadOnlyList<OutboxItem>>(
