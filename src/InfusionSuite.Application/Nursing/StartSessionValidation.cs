@@ -104,7 +104,8 @@ public static class StartSessionValidation
             string.IsNullOrWhiteSpace(input.SessionId) ? null : input.SessionId.Trim(),
             string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim(),
             input.PatientName!.Trim(),
-            input.IdentityConfirmed);
+            input.IdentityConfirmed,
+            input.ConfirmUnheardController);
         return Problem(request, policy) is { } problem
             ? new StartSessionCheck(null, [problem])
             : new StartSessionCheck(request, errors);
