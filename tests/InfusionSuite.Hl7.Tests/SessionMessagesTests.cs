@@ -264,6 +264,24 @@ public sealed class SessionMessagesTests
     }
 
     [Fact]
+    public void AdverseEvents_AreCodedObxRowsNumberedBySubId_OtherCarriesTheNursesWordsEscaped()
+    {
+        const string Words = "rash | on the ^neck^";
+        var record = Hl7Sessions.WithAdverseEvents("s-8", Words);
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var rows = All(oru, "OBX").Where(o => Field(o, 3).StartsWith("ISC-ADVERSE-EVENT^", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["1", "2"], rows.Select(o => Field(o, 4)));
+        Assert.All(rows, o => Assert.Equal("CE", Field(o, 2)));
+        Assert.Equal("Headache^headache^99ISC", Field(rows[0], 5));
+        var other = Field(rows[1], 5);
+        Assert.StartsWith("Other^", other, StringComparison.Ordinal);
+        Assert.Equal("other: " + Words, Hl7Escaping.Unescape(other.Split('^')[1], Hl7Delimiters.Default));
+        Assert.Equal(Hl7Timestamps.Instant(record.AdverseEvents[1].At, Hl7Sessions.NewYork), Field(rows[1], 14));
+    }
+
+    [Fact]
     public void SiteObservationCode_ReplacesTheDefaultInObx3()
     {
         var record = Hl7Sessions.Completed("s-7");

@@ -37,6 +37,7 @@ public sealed class SessionApiTests : StationTest
         await Step("infusion-ended", null, "PostCooling");
         await Step("tolerance", new { score = 2 }, "PostCooling");
         await Step("adverse-events", new { @event = "Headache" }, "PostCooling");
+        await Step("adverse-events", new { @event = "Other", details = " rash on the neck " }, "PostCooling");
         Clock.Advance(TimeSpan.FromMinutes(91));
         await Step("cap-removed", null, "Completed");
 
@@ -46,8 +47,11 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(["PreCooling", "Infusion", "PostCooling"], page.GetProperty("phases").EnumerateArray().Select(p => p.Text("phase")!).Take(3).ToArray());
         Assert.Equal(30 * 60, page.GetProperty("phases")[0].GetProperty("durationSeconds").GetInt64());
         Assert.Equal(2, page.GetProperty("tolerance").GetInt32());
+        Assert.Equal(
+            [("Headache", null), ("Other", "rash on the neck")],
+            page.GetProperty("adverseEvents").EnumerateArray().Select(e => (e.Text("what"), e.Text("details"))).ToArray());
         var audit = page.GetProperty("audit").EnumerateArray().ToList();
-        Assert.Equal(7, audit.Count);
+        Assert.Equal(8, audit.Count);
         Assert.All(audit, a => Assert.Equal("Alice Nurse", a.Text("by")));
         var late = Assert.Single(audit, a => a.Text("action") == "InfusionStarted");
         Assert.True(late.GetProperty("documentedLate").GetBoolean());
@@ -162,6 +166,10 @@ public sealed class SessionApiTests : StationTest
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "3" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Sneezing" }), "event");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other" }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other", details = "  " }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other", details = new string('x', 201) }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Headache", details = "sharp\npain" }), "details");
         using var broken = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
         var malformed = await _nurse.PostAsync($"/api/sessions/{id}/abort", broken);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -184,7 +192,7 @@ public sealed class SessionApiTests : StationTest
             "abort" => new { reason = "Other" },
             "void" => new { reason = "Other" },
             "tolerance" => new { score = 1 },
-            "adverse-events" => new { @event = "Other" },
+            "adverse-events" => new { @event = "Other", details = "rash on the neck" },
             _ => new { },
         };
         var (response, problem) = await _nurse.PostAsync($"/api/sessions/no-such-session/{action}", body);

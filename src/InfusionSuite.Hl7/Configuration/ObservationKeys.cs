@@ -30,6 +30,7 @@ public static class ObservationKeys
     public const string ScalpMaximum = "scalp-temperature-max";
     public const string CapSize = "cap-size";
     public const string Tolerance = "tolerance";
+    public const string AdverseEvent = "adverse-event";
     public const string Note = "note";
     public const string ClockWarning = "clock-warning";
 
@@ -73,6 +74,7 @@ public static class ObservationKeys
         [ScalpMaximum] = Mdc(MdcTempSkin, "MDC_TEMP_SKIN", "scalp.max"),
         [CapSize] = Local("ISC-CAP-SIZE", "Cooling cap size"),
         [Tolerance] = Local("ISC-TOLERANCE", "Scalp cooling tolerance (0-10)"),
+        [AdverseEvent] = Local("ISC-ADVERSE-EVENT", "Adverse event during scalp cooling"),
         [Note] = Local("ISC-NOTE", "Scalp cooling note"),
         [ClockWarning] = Local("ISC-CLOCK", "Controller clock warning"),
         [CourseOutcome] = Local("ISC-OUTCOME", "Scalp cooling outcome assessment"),

@@ -7,6 +7,7 @@ namespace InfusionSuite.Hl7.Messages;
 /// <summary>
 /// The values of a session's ORU^R01, in order: phase minutes, targets and interruptions, the
 /// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance,
+/// each adverse event (coded, with the nurse's words in the text: "other: rash on the neck"),
 /// the controller clock warning (when its clock was off or stepped), a note.
 /// Durations in minutes with two decimals (rounded down); temperatures in °C as the device sent them
 /// (one decimal, kept: <c>-4.0</c>, never <c>-4</c>), means at a stated two decimals (<c>-4.00</c>).
@@ -44,6 +45,14 @@ internal static class SessionObservations
         if (record.Tolerance is { } tolerance)
         {
             yield return Number(ObservationKeys.Tolerance, tolerance, null, end);
+        }
+
+        var adverse = 0;
+        foreach (var entry in record.AdverseEvents)
+        {
+            adverse++;
+            yield return new ObservationValue(
+                ObservationKeys.AdverseEvent, codedValueType, [entry.Event.ToString(), entry.Words, ObservationKeys.LocalCodingSystem], null, entry.At, adverse.ToString(CultureInfo.InvariantCulture));
         }
 
         if (record.Controller.ClockSkew.Warning is { } clock)

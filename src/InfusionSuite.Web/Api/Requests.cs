@@ -49,5 +49,9 @@ public sealed record VoidBody(string? Reason);
 /// <summary>The patient's tolerance, 0 (none) to 10.</summary>
 public sealed record ToleranceBody(int? Score, DateTimeOffset? EffectiveAt);
 
-/// <summary>An adverse event: Headache, ScalpPain, ColdIntolerance, Shivering, ColdInjury, Other.</summary>
-public sealed record AdverseEventBody(string? Event, DateTimeOffset? EffectiveAt);
+/// <summary>
+/// An adverse event. <paramref name="Event"/>: Headache, ScalpPain, ColdIntolerance, Shivering, ColdInjury, Other.
+/// <paramref name="Details"/>: what happened in the nurse's words, required with Other (1–200 characters, no
+/// control characters); a 400 names <c>details</c> otherwise.
+/// </summary>
+public sealed record AdverseEventBody(string? Event, DateTimeOffset? EffectiveAt, string? Details = null);

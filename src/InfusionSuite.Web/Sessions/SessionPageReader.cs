@@ -75,7 +75,7 @@ internal sealed class SessionPageReader(
                 record.Temperatures.SetpointSource?.ToString()),
             live,
             record.Tolerance,
-            [.. record.AdverseEvents.Select(e => new DocumentedView(e.Event.ToString(), e.At, NameOf(names, e.NurseId)))],
+            [.. record.AdverseEvents.Select(e => new DocumentedView(e.Event.ToString(), e.At, NameOf(names, e.NurseId), e.Details))],
             record.Abort is { } abort ? new DocumentedView(abort.Reason.ToString(), abort.At, NameOf(names, abort.NurseId)) : null,
             record.Void is { } voided ? new DocumentedView(voided.Reason.ToString(), voided.At, NameOf(names, voided.NurseId)) : null,
             detail.SampleCount,

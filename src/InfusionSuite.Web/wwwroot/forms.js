@@ -277,6 +277,7 @@ export function setUpActionDialog(asOf, onDone) {
     const f = form.elements;
     const errors = {};
     if (list && f.choice.value === '') errors[kind === 'adverse-events' ? 'event' : 'reason'] = [kind === 'adverse-events' ? 'Choose the adverse event.' : 'Choose a reason.'];
+    if (kind === 'adverse-events' && f.choice.value === 'Other' && f.details.value.trim() === '') errors.details = ['Say what the other adverse event was.'];
     if (kind === 'tolerance' && f.score.value === '') errors.score = ['Choose the tolerance, 0 (no discomfort) to 10 (worst).'];
     const late = kind === 'void' ? null : lateProblem(form, asOf);
     if (late) errors.effectiveAt = [late];
@@ -288,7 +289,10 @@ export function setUpActionDialog(asOf, onDone) {
     const body = {};
     if (kind !== 'void') body.effectiveAt = lateAt(form, asOf);
     if (kind === 'abort' || kind === 'void') body.reason = f.choice.value;
-    if (kind === 'adverse-events') body.event = f.choice.value;
+    if (kind === 'adverse-events') {
+      body.event = f.choice.value;
+      if (f.details.value.trim() !== '') body.details = f.details.value.trim();
+    }
     if (kind === 'tolerance') body.score = f.score.value === '' ? null : Number(f.score.value);
     const confirm = document.getElementById('action-confirm');
     confirm.disabled = true;
@@ -327,6 +331,12 @@ export function setUpActionDialog(asOf, onDone) {
       document.getElementById('action-choice-label').textContent = kind === 'adverse-events' ? 'Adverse event' : 'Reason';
       fill(form.elements.choice, [{ value: '', text: kind === 'adverse-events' ? 'Choose the adverse event…' : 'Choose a reason…' }, ...list]);
     }
+    const detailsBox = document.getElementById('action-details');
+    detailsBox.hidden = kind !== 'adverse-events';
+    form.elements.details.required = false;
+    form.elements.choice.onchange = kind === 'adverse-events'
+      ? () => { form.elements.details.required = form.elements.choice.value === 'Other'; }
+      : null;
     document.getElementById('action-score').hidden = kind !== 'tolerance';
     document.getElementById('action-when').hidden = kind === 'void';
     lateAction();

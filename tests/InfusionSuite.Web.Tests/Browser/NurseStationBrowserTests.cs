@@ -36,6 +36,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         await using var output = new MqttControllerOutput(new MqttOutputOptions
         {
             Host = station.Broker.Host, Port = station.Broker.Port, Site = "clinic", ControllerId = chair.ControllerId,
+            Timeout = BrowserStation.BrokerTimeout,
         });
         var run = new SimulatedController(OneChair(), chair, seed: 1, output, station.Clock).RunAsync(null, stop.Token);
         try
