@@ -50,7 +50,10 @@ public static class IngestRegistration
         services.TryAddSingleton(_ => new ControllerMessageQueue());
         services.TryAddSingleton<SessionPolicySource>();
         services.TryAddSingleton<NurseCommandQueue>();
-        services.TryAddSingleton<INurseActions, NurseActions>();
+        services.TryAddSingleton<NurseActions>();
+        services.TryAddSingleton<INurseActions>(sp => sp.GetRequiredService<NurseActions>());
+        services.TryAddSingleton<ILocalNurseActions>(sp => sp.GetRequiredService<NurseActions>());
+        services.TryAddSingleton<INurseCommandRelay, NoNurseCommandRelay>();
         services.TryAddSingleton<SessionBoard>();
         services.TryAddSingleton<BoardNotifications>();
         services.TryAddSingleton<IBoardNotifications>(sp => sp.GetRequiredService<BoardNotifications>());

@@ -25,6 +25,9 @@ internal interface IWriteCommands : IAsyncDisposable
     /// <summary>Keeps the controller's latest reported coolant setpoint (an older report never replaces a newer one).</summary>
     void Setpoint(int controllerKey, ControllerSetpointReport report);
 
+    /// <summary>The MQTT site the controller speaks from (kept where several workers share the database, to route nurse actions to its owner).</summary>
+    void Site(ControllerSite site);
+
     /// <summary>A stored sample or event no session had taken joins a session's log at a new place in the ingest order.</summary>
     void Adopt(AdoptedMessage adopted, int sessionKey);
 
@@ -38,6 +41,9 @@ internal interface IWriteCommands : IAsyncDisposable
     int Session(string sessionId, int courseKey, int controllerKey, int policyKey, DateTimeOffset startedAt, string patientReference, string? patientName);
 
     int? SessionKey(string sessionId);
+
+    /// <summary>The session joins the course (of its patient; a new one is made when no course has the id).</summary>
+    void MoveSession(int sessionKey, string courseId, DateTimeOffset at);
 
     /// <summary>Writes the rows held so far, inside the enlisted transaction (before anyone reads them in it).</summary>
     Task FlushAsync(CancellationToken cancellationToken);

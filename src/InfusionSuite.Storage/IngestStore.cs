@@ -57,7 +57,7 @@ internal sealed class IngestStore(
             sessions.Add((await SessionLogReader.LoadAsync(_connection, id, cancellationToken))!);
         }
 
-        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys]);
+        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys], await LoadHellosAsync(cancellationToken));
     }
 
     public async Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)
@@ -183,6 +183,11 @@ internal sealed class IngestStore(
             commands.Setpoint(ControllerKey(commands, setpoint.ControllerId, cancellationToken), setpoint);
         }
 
+        foreach (var site in batch.Sites)
+        {
+            commands.Site(site);
+        }
+
         foreach (var started in batch.StartedSessions)
         {
             StartSession(commands, started, cancellationToken);
@@ -193,6 +198,10 @@ internal sealed class IngestStore(
             var sessionKey = input.SessionId is null ? (int?)null : SessionKey(commands, input.SessionId, cancellationToken);
             var controllerKey = input.ControllerId is null ? (int?)null : ControllerKey(commands, input.ControllerId, cancellationToken);
             commands.Input(input, sessionKey, controllerKey);
+            if (input.Input is MoveToCourse move && sessionKey is { } moved)
+            {
+                commands.MoveSession(moved, move.CourseId, move.ReceivedAt);
+            }
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -271,6 +280,20 @@ internal sealed class IngestStore(
         }
 
         return setpoints;
+    }
+
+    /// <summary>Each controller's latest hello as the controllers table keeps it (CCP/1 is protocol 1; the table has no column for it).</summary>
+    private async Task<List<ControllerHello>> LoadHellosAsync(CancellationToken cancellationToken)
+    {
+        var hellos = new List<ControllerHello>();
+        await using var query = _connection!.Command("SELECT controller_id, boot, model, firmware FROM controllers WHERE boot IS NOT NULL AND model IS NOT NULL AND firmware IS NOT NULL");
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hellos.Add(new ControllerHello(reader.GetString(0), unchecked((uint)reader.GetInt32(1)), reader.GetString(2), reader.GetString(3), 1));
+        }
+
+        return hellos;
     }
 
     private async Task LoadControllerKeysAsync(CancellationToken cancellationToken)

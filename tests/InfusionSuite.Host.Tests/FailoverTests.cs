@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using InfusionSuite.Testing;
-using Npgsql;
 using Xunit.Abstractions;
 
 namespace InfusionSuite.Host.Tests;
@@ -15,7 +14,6 @@ namespace InfusionSuite.Host.Tests;
 public sealed class FailoverTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(3);
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
     [Fact(Timeout = 180_000)]
     public async Task OwnerKilledUnderLoad_StandbyTakesTheSiteWithinTheLease_EveryAcknowledgedMessageStoredOnce()
@@ -94,39 +92,9 @@ public sealed class FailoverTests(ITestOutputHelper output)
     }
 
     private static Task<HostRun> StartWorkerAsync(string name, string database, MosquittoBroker broker) =>
-        HostRun.StartAsync(Path.GetTempPath(), [
-            "--Storage:Provider=PostgreSql",
-            "--Storage:ConnectionString=" + database,
-            "--Storage:Leases:Sites:0=north",
-            "--Storage:Leases:Worker=" + name,
-            "--Storage:Leases:Duration=" + LeaseDuration.ToString("c", CultureInfo.InvariantCulture),
-            "--Controllers:Mqtt:Host=" + broker.Host,
-            "--Controllers:Mqtt:Port=" + broker.Port.ToString(CultureInfo.InvariantCulture),
-            "--Controllers:Mqtt:Site=north",
-            "--Controllers:Mqtt:ClientId=infusionsuite-north",
-            "--urls=http://127.0.0.1:0",
-            "--Logging:Console:FormatterName=simple",
-        ]);
+        SharedDatabaseWorkers.StartAsync(name, database, broker, "north", LeaseDuration);
 
-    private static async Task WaitAsync(Func<Task<bool>> condition, string what)
-    {
-        var waited = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            if (waited.Elapsed > Limit)
-            {
-                throw new TimeoutException($"Timed out after {Limit.TotalSeconds} s waiting for {what}.");
-            }
+    private static Task WaitAsync(Func<Task<bool>> condition, string what) => SharedDatabaseWorkers.WaitAsync(condition, what);
 
-            await Task.Delay(50);
-        }
-    }
-
-    private static async Task<long> CountAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    private static Task<long> CountAsync(string database, string sql) => SharedDatabaseWorkers.CountAsync(database, sql);
 }

@@ -41,6 +41,11 @@ internal sealed partial class ControllerMessageRouter(
             return;
         }
 
+        if (message.Site is { } site)
+        {
+            pending.NoteSite(message.ControllerId, site);
+        }
+
         switch (message)
         {
             case DeviceTelemetry telemetry:

@@ -6,4 +6,6 @@ namespace InfusionSuite.Application.Ingest;
 internal sealed class NoStoredCourses : ICourseLookup
 {
     public Task<string?> LatestCourseAsync(string patientReference, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
+
+    public Task<string?> PatientOfCourseAsync(string courseId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -18,6 +18,7 @@ internal static class NurseChange
             RecordTolerance tolerance => "tolerance " + tolerance.Score.ToString(CultureInfo.InvariantCulture),
             RecordAdverseEvent adverse => "adverse event: " + adverse.Event,
             GiveBillingDetails given => BillingDetailsGiven(given),
+            MoveToCourse move => "moved to course " + move.CourseId,
             _ => action.Kind.ToString(),
         };
         var late = action.EffectiveAt is { } effective && effective != action.ReceivedAt

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Nursing;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Application.Ingest;
@@ -13,6 +14,7 @@ internal sealed class NurseCommandHandler(
     SessionStart start,
     PendingBatch pending,
     IngestMetrics metrics,
+    ICourseLookup courses,
     TimeProvider timeProvider)
 {
     public async Task HandleAsync(NurseCommand command, CancellationToken cancellationToken)
@@ -34,6 +36,12 @@ internal sealed class NurseCommandHandler(
         }
 
         var action = Normalise(command.Build!(receivedAt));
+        if (action is MoveToCourse move && await CourseProblemAsync(live, move, cancellationToken) is { } problem)
+        {
+            command.Complete(NurseActionResult.Invalid(problem));
+            return;
+        }
+
         var before = live.Session.Status;
         var outcome = live.Session.Apply(action);
         if (!outcome.IsAccepted)
@@ -43,6 +51,26 @@ internal sealed class NurseCommandHandler(
         }
 
         pending.AddNurseAction(command, live, action, before);
+    }
+
+    /// <summary>A session moves only to another course of its own patient, or to a new one (the error never names the patient).</summary>
+    private async Task<FieldError?> CourseProblemAsync(LiveSession live, MoveToCourse move, CancellationToken cancellationToken)
+    {
+        if (live.Session.Status is null)
+        {
+            return null; // not started: the domain refuses it
+        }
+
+        var plan = live.Session.ToRecord().Plan;
+        if (string.Equals(plan.CourseId, move.CourseId, StringComparison.Ordinal))
+        {
+            return new FieldError("courseId", "The session is in this course already.");
+        }
+
+        return await courses.PatientOfCourseAsync(move.CourseId, cancellationToken) is { } patient
+            && !string.Equals(patient, plan.PatientReference, StringComparison.Ordinal)
+            ? new FieldError("courseId", "That course belongs to another patient.")
+            : null;
     }
 
     private static NurseAction Normalise(NurseAction action) =>

@@ -25,6 +25,7 @@ internal sealed class PendingBatch(
     private readonly HashSet<LiveSession> _touched = [];
     private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
     private readonly List<MessageAcknowledgement> _acks = [];
+    private readonly Dictionary<string, string> _sites = new(StringComparer.Ordinal);
     private long _lastSeq;
 
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
@@ -51,6 +52,16 @@ internal sealed class PendingBatch(
     public void AddSighting(ControllerSighting sighting) => _batch.Add(sighting);
 
     public void AddSetpoint(ControllerSetpointReport setpoint) => _batch.Add(setpoint);
+
+    /// <summary>The site a controller's message came from: stored the first time this writer hears it (or a change).</summary>
+    public void NoteSite(string controllerId, string site)
+    {
+        if (!_sites.TryGetValue(controllerId, out var known) || !string.Equals(known, site, StringComparison.Ordinal))
+        {
+            _sites[controllerId] = site;
+            _batch.Add(new ControllerSite(controllerId, site));
+        }
+    }
 
     /// <summary>A stored message no session had taken joins <paramref name="session"/>'s log, after its start.</summary>
     public void Adopt(long storedIngestSeq, LiveSession session)

@@ -28,11 +28,24 @@ public interface INurseActions
 
     Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
-    Task<NurseActionResult> RecordAdverseEventAsync(string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Documents an adverse event. <paramref name="details"/>: the nurse's words, required for
+    /// <see cref="AdverseEventKind.Other"/>, at most <see cref="AdverseEventEntry.MaxDetailsLength"/> characters,
+    /// no control characters; otherwise an invalid result naming <c>details</c>.
+    /// </summary>
+    Task<NurseActionResult> RecordAdverseEventAsync(
+        string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Staff give the visit, ordering provider, diagnoses or payer, also after the end (audited, not on a
     /// voided session): billing is decided again and the EHR gets the corrections (a held charge is sent).
     /// </summary>
     Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Staff move the session to another course of its patient, or to a new one (audited, not on a voided
+    /// session; never to another patient's course): billing is decided again over both courses and the
+    /// corrections go to the EHR (HL7 credit and new charge, updated ChargeItems).
+    /// </summary>
+    Task<NurseActionResult> MoveToCourseAsync(string sessionId, string staffId, string courseId, CancellationToken cancellationToken);
 }

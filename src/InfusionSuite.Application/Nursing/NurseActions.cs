@@ -1,59 +1,123 @@
 using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Ingest;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Application.Nursing;
 
-/// <summary>Turns each call into a command for the single writer and waits for its stored answer.</summary>
-internal sealed class NurseActions(NurseCommandQueue queue) : INurseActions
+/// <summary>
+/// Turns each call into a <see cref="NurseRequest"/>: written by this process's writer (a command for it, answered
+/// after its commit), or, when another worker owns the chair's site, sent to that worker through the
+/// <see cref="INurseCommandRelay"/> and answered after its commit, the record then read back from the database.
+/// </summary>
+internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay relay, IIngestStore store) : INurseActions, ILocalNurseActions
 {
     public Task<NurseActionResult> StartSessionAsync(StartSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return queue.SendAsync(new NurseCommand(null, request, null), cancellationToken);
+        return SendAsync(new NurseRequest(NurseActionKind.StartSession, null, request.NurseId, request.EffectiveAt, Start: request), cancellationToken);
     }
 
     public Task<NurseActionResult> CapPlacedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new PlaceCap(now, nurseId, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.CapPlaced, sessionId, nurseId, effectiveAt), cancellationToken);
 
     public Task<NurseActionResult> InfusionStartedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new StartInfusion(now, nurseId, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.InfusionStarted, sessionId, nurseId, effectiveAt), cancellationToken);
 
     public Task<NurseActionResult> InfusionEndedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new EndInfusion(now, nurseId, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.InfusionEnded, sessionId, nurseId, effectiveAt), cancellationToken);
 
     public Task<NurseActionResult> CapRemovedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new RemoveCap(now, nurseId, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.CapRemoved, sessionId, nurseId, effectiveAt), cancellationToken);
 
     public Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new AbortSession(now, nurseId, reason, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.Abort, sessionId, nurseId, effectiveAt, AbortReason: reason), cancellationToken);
 
     public Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new VoidSession(now, nurseId, reason), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.Void, sessionId, nurseId, VoidReason: reason), cancellationToken);
 
     public Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new RecordTolerance(now, nurseId, score, effectiveAt), cancellationToken);
+        SendAsync(new NurseRequest(NurseActionKind.Tolerance, sessionId, nurseId, effectiveAt, Tolerance: score), cancellationToken);
 
     public Task<NurseActionResult> RecordAdverseEventAsync(
-        string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(sessionId, nurseId, now => new RecordAdverseEvent(now, nurseId, adverseEvent, effectiveAt), cancellationToken);
+        string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken)
+    {
+        var (text, problem) = AdverseEventDetails.Check(adverseEvent, details);
+        return problem is not null
+            ? Task.FromResult(NurseActionResult.Invalid(problem))
+            : SendAsync(new NurseRequest(NurseActionKind.AdverseEvent, sessionId, nurseId, effectiveAt, AdverseEvent: adverseEvent, AdverseEventDetails: text), cancellationToken);
+    }
 
     public Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        var (visit, details, errors) = BillingDetailsValidation.Check(entry);
+        var (_, details, errors) = BillingDetailsValidation.Check(entry);
         return details is null
             ? Task.FromResult(NurseActionResult.Invalid(errors[0]))
-            : SendAsync(sessionId, staffId, now => new GiveBillingDetails(now, staffId, visit, details), cancellationToken);
+            : SendAsync(new NurseRequest(NurseActionKind.BillingDetails, sessionId, staffId, BillingDetails: entry), cancellationToken);
     }
 
-    private Task<NurseActionResult> SendAsync(string sessionId, string nurseId, Func<DateTimeOffset, NurseAction> build, CancellationToken cancellationToken)
+    public Task<NurseActionResult> MoveToCourseAsync(string sessionId, string staffId, string courseId, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(sessionId) || string.IsNullOrWhiteSpace(nurseId))
+        var course = courseId?.Trim();
+        return string.IsNullOrEmpty(course) || course.Length > StartSessionValidation.MaxTextLength
+            ? Task.FromResult(NurseActionResult.Invalid(new FieldError("courseId", "Give the course to move the session to (up to 200 characters).")))
+            : SendAsync(new NurseRequest(NurseActionKind.CourseMove, sessionId, staffId, CourseId: course), cancellationToken);
+    }
+
+    public Task<NurseActionResult> WriteAsync(NurseRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return Invalid(request) ?? queue.SendAsync(ToCommand(request), cancellationToken);
+    }
+
+    private async Task<NurseActionResult> SendAsync(NurseRequest request, CancellationToken cancellationToken)
+    {
+        if (Invalid(request) is { } invalid)
         {
-            return Task.FromResult(NurseActionResult.Invalid("A session id and a nurse id are required."));
+            return await invalid;
         }
 
-        return queue.SendAsync(new NurseCommand(sessionId, null, build), cancellationToken);
+        if (await relay.SendAsync(request, cancellationToken) is not { } answer)
+        {
+            return await queue.SendAsync(ToCommand(request), cancellationToken);
+        }
+
+        var stored = answer.SessionId is { } id ? await store.LoadSessionAsync(id, cancellationToken) : null;
+        var record = stored is null ? null : SessionRegistry.Rebuild(stored).Session.ToRecord();
+        return new NurseActionResult(answer.Outcome, answer.Reason, answer.Message, answer.SessionId, record, answer.Field);
+    }
+
+    private static Task<NurseActionResult>? Invalid(NurseRequest request) =>
+        request.Kind != NurseActionKind.StartSession && (string.IsNullOrWhiteSpace(request.SessionId) || string.IsNullOrWhiteSpace(request.ActorId))
+            ? Task.FromResult(NurseActionResult.Invalid("A session id and a nurse id are required."))
+            : null;
+
+    private static NurseCommand ToCommand(NurseRequest request) => request.Kind switch
+    {
+        NurseActionKind.StartSession => new NurseCommand(null, request.Start ?? throw new ArgumentException("A start carries its request.", nameof(request)), null),
+        _ => new NurseCommand(request.SessionId, null, Build(request)),
+    };
+
+    private static Func<DateTimeOffset, NurseAction> Build(NurseRequest r) => r.Kind switch
+    {
+        NurseActionKind.CapPlaced => now => new PlaceCap(now, r.ActorId, r.EffectiveAt),
+        NurseActionKind.InfusionStarted => now => new StartInfusion(now, r.ActorId, r.EffectiveAt),
+        NurseActionKind.InfusionEnded => now => new EndInfusion(now, r.ActorId, r.EffectiveAt),
+        NurseActionKind.CapRemoved => now => new RemoveCap(now, r.ActorId, r.EffectiveAt),
+        NurseActionKind.Abort => now => new AbortSession(now, r.ActorId, r.AbortReason!.Value, r.EffectiveAt),
+        NurseActionKind.Void => now => new VoidSession(now, r.ActorId, r.VoidReason!.Value),
+        NurseActionKind.Tolerance => now => new RecordTolerance(now, r.ActorId, r.Tolerance!.Value, r.EffectiveAt),
+        NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt, r.AdverseEventDetails),
+        NurseActionKind.BillingDetails => Billing(r),
+        NurseActionKind.CourseMove => now => new MoveToCourse(now, r.ActorId, r.CourseId!),
+        _ => throw new ArgumentOutOfRangeException(nameof(r), r.Kind, "Not an action on a session."),
+    };
+
+    private static Func<DateTimeOffset, NurseAction> Billing(NurseRequest r)
+    {
+        var (visit, details, _) = BillingDetailsValidation.Check(r.BillingDetails!);
+        return now => new GiveBillingDetails(now, r.ActorId, visit, details!);
     }
 }

@@ -8,4 +8,7 @@ public interface ICourseLookup
 {
     /// <summary>The course of the patient's most recently started session; null when the patient has none.</summary>
     Task<string?> LatestCourseAsync(string patientReference, CancellationToken cancellationToken);
+
+    /// <summary>The patient a stored course belongs to (PHI: never logged); null when no course has this id.</summary>
+    Task<string?> PatientOfCourseAsync(string courseId, CancellationToken cancellationToken);
 }

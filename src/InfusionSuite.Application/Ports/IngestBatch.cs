@@ -15,6 +15,7 @@ public sealed class IngestBatch
     private readonly Dictionary<string, SessionStatusChange> _statuses = new(StringComparer.Ordinal);
     private readonly List<ControllerSighting> _controllers = [];
     private readonly List<ControllerSetpointReport> _setpoints = [];
+    private readonly List<ControllerSite> _sites = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
@@ -36,6 +37,9 @@ public sealed class IngestBatch
     /// <summary>Controllers' newly reported coolant setpoints, kept per controller (the latest wins).</summary>
     public IReadOnlyList<ControllerSetpointReport> Setpoints => _setpoints;
 
+    /// <summary>Controllers heard from a site for the first time since the writer started (or from another site than before).</summary>
+    public IReadOnlyList<ControllerSite> Sites => _sites;
+
     /// <summary>
     /// Records of sessions that reached an end status (completed, aborted, voided) in this batch:
     /// each <see cref="ISessionEndParticipant"/> writes its part in the same transaction.
@@ -54,7 +58,7 @@ public sealed class IngestBatch
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
-    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0;
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0 && _sites.Count == 0;
 
     public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
 
@@ -67,6 +71,8 @@ public sealed class IngestBatch
     public void Add(ControllerSighting sighting) => _controllers.Add(sighting);
 
     public void Add(ControllerSetpointReport setpoint) => _setpoints.Add(setpoint);
+
+    public void Add(ControllerSite site) => _sites.Add(site);
 
     public void SetStatus(SessionStatusChange change) => _statuses[change.SessionId] = change;
 
@@ -85,6 +91,7 @@ public sealed class IngestBatch
         _statuses.Clear();
         _controllers.Clear();
         _setpoints.Clear();
+        _sites.Clear();
         _ended.Clear();
         _adopted.Clear();
         _changedAfterEnd.Clear();

@@ -15,4 +15,7 @@ public enum NurseActionKind : byte
 
     /// <summary>Staff gave the visit, ordering provider, diagnoses or payer (billing, not care).</summary>
     BillingDetails,
+
+    /// <summary>Staff moved the session to another course of its patient (billing, not care).</summary>
+    CourseMove,
 }

@@ -39,7 +39,7 @@ internal static class NurseActionRules
 
         return action switch
         {
-            VoidSession or RecordAdverseEvent or GiveBillingDetails => RefusalReason.None,
+            VoidSession or RecordAdverseEvent or GiveBillingDetails or MoveToCourse => RefusalReason.None,
             RecordTolerance tolerance => tolerance.Score is < 0 or > 10 ? RefusalReason.ToleranceOutOfRange : RefusalReason.None,
             RemoveCap when s.Nurse.Abort is { } abort && s.Nurse.CapRemovedAt is null => CheckRemovalAfterAbort(s, abort, at),
             _ when s.Nurse.Abort is not null || s.Nurse.CapRemovedAt is not null => RefusalReason.SessionFinished,

@@ -75,8 +75,11 @@ internal sealed class NurseFacts
             case GiveBillingDetails details:
                 Plan = details.ApplyTo(Plan!);
                 break;
+            case MoveToCourse move:
+                Plan = Plan! with { CourseId = move.CourseId };
+                break;
             case RecordAdverseEvent adverse:
-                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
+                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId, adverse.Details));
                 break;
             default:
                 break;
@@ -84,8 +87,8 @@ internal sealed class NurseFacts
 
         _accepted.Add(action);
         _entries.Add(new NurseEntry(action.Kind, action.NurseId, action.ReceivedAt, at));
-        // Who gave billing details did not care for the patient: not a performer of the session.
-        if (action is not GiveBillingDetails && !_nurses.Contains(action.NurseId))
+        // Who gave billing details or moved the session did not care for the patient: not a performer of the session.
+        if (action is not (GiveBillingDetails or MoveToCourse) && !_nurses.Contains(action.NurseId))
         {
             _nurses.Add(action.NurseId);
         }

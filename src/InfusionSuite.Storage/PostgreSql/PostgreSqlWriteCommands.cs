@@ -59,12 +59,24 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
         "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)",
         (int)report.Setpoint.Tenths, TelemetryColumns.Ms(report.ReportedAt), controllerKey);
 
+    public void Site(ControllerSite site) => Row(
+        "INSERT INTO controller_sites (controller_id, site) VALUES ($1, $2) ON CONFLICT (controller_id) DO UPDATE SET site = excluded.site",
+        site.ControllerId, site.Site);
+
     public void Adopt(AdoptedMessage adopted, int sessionKey)
     {
         Row("UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",
             adopted.StoredIngestSeq, adopted.IngestSeq, sessionKey);
         Row("UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL",
             adopted.StoredIngestSeq, adopted.IngestSeq, sessionKey);
+    }
+
+    public void MoveSession(int sessionKey, string courseId, DateTimeOffset at)
+    {
+        Row("INSERT INTO courses (course_id, patient_reference, regimen, cap_measured_and_calibrated, created_at_ms) " +
+            "SELECT $1, c.patient_reference, '', FALSE, $2 FROM sessions s JOIN courses c ON c.course_key = s.course_key WHERE s.session_key = $3 " +
+            "ON CONFLICT (course_id) DO NOTHING", courseId, TelemetryColumns.Ms(at), sessionKey);
+        Row("UPDATE sessions SET course_key = (SELECT course_key FROM courses WHERE course_id = $1) WHERE session_key = $2", courseId, sessionKey);
     }
 
     public int NewController(string controllerId) =>

@@ -29,6 +29,7 @@ internal static class InputLogCodec
         (8, typeof(RecordTolerance)),
         (9, typeof(RecordAdverseEvent)),
         (10, typeof(GiveBillingDetails)),
+        (11, typeof(MoveToCourse)),
         (20, typeof(DeviceEventReceived)),
         (21, typeof(ControllerHelloReceived)),
         (22, typeof(ControllerWentOffline)),

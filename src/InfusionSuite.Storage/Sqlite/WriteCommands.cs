@@ -27,6 +27,7 @@ internal sealed class WriteCommands : IWriteCommands
     private readonly SqliteCommand _patientName;
     private readonly SqliteCommand _sessionKey;
     private readonly SqliteCommand _adopt;
+    private readonly SqliteCommand _move;
     private readonly SqliteParameter[] _ad;
     private readonly SqliteCommand[] _all;
 
@@ -60,7 +61,8 @@ internal sealed class WriteCommands : IWriteCommands
         (_adopt, _ad) = Create(connection,
             "UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL; " +
             "UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL", 3);
-        _all = [_telemetry, _input, _audit, _status, _hello, _setpoint, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
+        (_move, _) = Create(connection, MoveSql, 3);
+        _all = [_move, _telemetry, _input, _audit, _status, _hello, _setpoint, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
     }
 
     public void Enlist(DbTransaction transaction)
@@ -137,6 +139,11 @@ internal sealed class WriteCommands : IWriteCommands
         _hello.ExecuteNonQuery();
     }
 
+    /// <summary>One suite, one writer: no nurse action is routed, so no site is kept.</summary>
+    public void Site(ControllerSite site)
+    {
+    }
+
     public void Setpoint(int controllerKey, ControllerSetpointReport report)
     {
         _sp[0].Value = (int)report.Setpoint.Tenths;
@@ -152,6 +159,21 @@ internal sealed class WriteCommands : IWriteCommands
         _ad[1].Value = adopted.IngestSeq;
         _ad[2].Value = sessionKey;
         _adopt.ExecuteNonQuery();
+    }
+
+    /// <summary>A course moved to: made for the session's patient when new, then the session's course.</summary>
+    internal const string MoveSql =
+        "INSERT INTO courses (course_id, patient_reference, regimen, cap_measured_and_calibrated, created_at_ms) " +
+        "SELECT $1, c.patient_reference, '', FALSE, $2 FROM sessions s JOIN courses c ON c.course_key = s.course_key WHERE s.session_key = $3 " +
+        "ON CONFLICT (course_id) DO NOTHING; " +
+        "UPDATE sessions SET course_key = (SELECT course_key FROM courses WHERE course_id = $1) WHERE session_key = $3";
+
+    public void MoveSession(int sessionKey, string courseId, DateTimeOffset at)
+    {
+        _move.Parameters[0].Value = courseId;
+        _move.Parameters[1].Value = TelemetryColumns.Ms(at);
+        _move.Parameters[2].Value = sessionKey;
+        _move.ExecuteNonQuery();
     }
 
     public int NewController(string controllerId) => Scalar(_newController, controllerId);

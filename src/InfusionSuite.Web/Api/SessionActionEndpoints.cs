@@ -36,6 +36,9 @@ internal static class SessionActionEndpoints
         sessions.MapPost("/{id}/" + NurseActionNames.AdverseEvents, AdverseEventAsync).WithSummary("Document an adverse event");
         sessions.MapPost("/{id}/" + NurseActionNames.BillingDetails, BillingDetailsAsync)
             .WithSummary("Give the visit, ordering provider NPI, diagnoses (ICD-10-CM) or payer, also after the end: billing is decided again and corrections are sent");
+        sessions.MapPost("/{id}/" + NurseActionNames.CourseMove, (string id, [FromBody] CourseMoveBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken ct) =>
+            Step(nurse.MoveToCourseAsync(id, user.UserId(), body.CourseId ?? string.Empty, ct)))
+            .WithSummary("Move the session to another course of its patient, or a new one: billing is decided again over both courses and corrections are sent");
         return api;
     }
 
@@ -72,7 +75,7 @@ internal static class SessionActionEndpoints
 
     private static async Task<IResult> AdverseEventAsync(string id, [FromBody] AdverseEventBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
         TryParse<AdverseEventKind>(body.Event) is { } kind
-            ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.EffectiveAt, cancellationToken))
+            ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.Details, body.EffectiveAt, cancellationToken))
             : ActionResults.Invalid("event", "Choose the adverse event: " + string.Join(", ", Enum.GetNames<AdverseEventKind>()) + ".");
 
     private static async Task<IResult> BillingDetailsAsync(string id, [FromBody] BillingDetailsBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>

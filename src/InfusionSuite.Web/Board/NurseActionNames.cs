@@ -14,6 +14,7 @@ internal static class NurseActionNames
     public const string Tolerance = "tolerance";
     public const string AdverseEvents = "adverse-events";
     public const string BillingDetails = "billing-details";
+    public const string CourseMove = "course";
 
     public static string Of(NurseActionKind kind) => kind switch
     {
@@ -26,6 +27,7 @@ internal static class NurseActionNames
         NurseActionKind.Tolerance => Tolerance,
         NurseActionKind.AdverseEvent => AdverseEvents,
         NurseActionKind.BillingDetails => BillingDetails,
+        NurseActionKind.CourseMove => CourseMove,
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not an action on a started session."),
     };
 }

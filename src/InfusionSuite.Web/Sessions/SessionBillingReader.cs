@@ -23,6 +23,8 @@ internal sealed class SessionBillingReader(SessionBillingQuery billing, IPatient
         return new BillingView(date, codes, [.. answer.Warnings.Select(w => w.Detail)])
         {
             Details = new BillingDetailsView(plan.EncounterReference, plan.Billing?.OrderingProviderNpi, plan.Billing?.DiagnosisCodes ?? [], plan.Billing?.Payer),
+            Courses = [.. (await courses.OfPatientAsync(plan.PatientReference, cancellationToken)).Select(c => new PatientCourseView(
+                c.CourseId, c.Sessions.Count, c.Sessions.Any(s => string.Equals(s.SessionId, plan.SessionId, StringComparison.Ordinal))))],
         };
     }
 }

@@ -65,7 +65,8 @@ public sealed record TemperaturesView(decimal? Setpoint, TemperatureSummaryView 
 public sealed record TemperatureSummaryView(decimal? Min, decimal? Mean, decimal? Max, int Samples);
 
 /// <summary>Something a nurse documented: what, when it happened, and who (display name).</summary>
-public sealed record DocumentedView(string What, DateTimeOffset At, string By);
+/// <param name="Details">The nurse's own words for it (an adverse event's description); null when none.</param>
+public sealed record DocumentedView(string What, DateTimeOffset At, string By, string? Details = null);
 
 /// <summary>One audit row: who, when entered, when it happened, what changed.</summary>
 public sealed record AuditView(string SessionId, string Action, string By, DateTimeOffset EnteredAt, DateTimeOffset EffectiveAt, bool DocumentedLate, string? StatusBefore, string StatusAfter, string Change);
@@ -74,7 +75,13 @@ public sealed record AuditView(string SessionId, string Action, string By, DateT
 public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings)
 {
     public BillingDetailsView Details { get; init; } = new(null, null, [], null);
+
+    /// <summary>The patient's courses (the one the session is in marked), to move the session between them.</summary>
+    public IReadOnlyList<PatientCourseView> Courses { get; init; } = [];
 }
+
+/// <summary>One of the patient's courses: its id, how many sessions it holds, whether this session is in it.</summary>
+public sealed record PatientCourseView(string CourseId, int Sessions, bool Current);
 
 /// <summary>The visit (encounter or account), the ordering provider's NPI, the diagnoses (ICD-10-CM) and the payer a session has.</summary>
 public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);

@@ -13,6 +13,7 @@ let card = null;
 let chartDrawnFor = null;
 let latestMe = null;
 let billingForm = null;
+let courseForm = null;
 
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
@@ -135,7 +136,7 @@ function renderDocumented(view) {
     : celsius(view.temperatures.setpoint) + (view.temperatures.setpointSource === 'ModelSetting' ? ' (site setting for the controller model)' : ' (reported by the controller)'));
   fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
   fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
-  fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
+  fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + (e.details ? ': ' + e.details : '') + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
   if (view.abort) fact(list, 'Aborted', words(view.abort.what) + ' at ' + time(view.abort.at) + ' by ' + view.abort.by);
   if (view.void) fact(list, 'Voided', words(view.void.what) + ' at ' + time(view.void.at) + ' by ' + view.void.by);
   fact(list, 'Samples stored', String(view.sampleCount));
@@ -163,6 +164,53 @@ function renderBilling(view) {
   node.append(given);
   // One form for the page's life: the periodic reload re-attaches it, so what is being typed stays.
   if (canGiveBillingDetails(view)) node.append(billingForm ??= billingDetailsForm());
+  node.append(el('h3', "The patient's courses"));
+  const list = el('ul', null, 'courses');
+  for (const course of view.billing.courses) {
+    const item = el('li');
+    const link = el('a', course.courseId, null, { href: '/courses/' + encodeURIComponent(course.courseId) });
+    item.append(link, el('span', ' · ' + course.sessions + ' session(s)' + (course.current ? ' · this session' : '')));
+    list.append(item);
+  }
+  node.append(list);
+  if (canGiveBillingDetails(view)) {
+    courseForm ??= courseMoveForm();
+    courseForm.update(view.billing.courses);
+    node.append(courseForm.form);
+  }
+}
+
+// Staff move the session to another course of the patient (or a new one): audited, billing decided again over both.
+function courseMoveForm() {
+  const form = el('form', null, 'course-move', { id: 'course-move-form' });
+  const select = el('select', null, null, { name: 'courseId', 'aria-label': 'Course' });
+  const fresh = el('input', null, null, { name: 'newCourseId', type: 'text', maxlength: '200', placeholder: 'or a new course id' });
+  const message = el('p', null, 'error', { role: 'alert' });
+  const submit = el('button', 'Move this session', null, { type: 'submit' });
+  form.append(el('span', 'Move to '), select, fresh, submit, message);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const courseId = fresh.value.trim() || select.value;
+    if (!courseId) return;
+    submit.disabled = true;
+    const result = await postJson(base + '/course', { courseId });
+    submit.disabled = false;
+    if (!result.ok) {
+      const errors = result.data?.errors ? Object.values(result.data.errors).flat().join(' ') : null;
+      message.textContent = errors || result.data?.detail || result.data?.title || 'Could not move the session.';
+      return;
+    }
+    message.textContent = '';
+    fresh.value = '';
+    load();
+  });
+  const update = courses => {
+    const chosen = select.value;
+    clear(select);
+    for (const course of courses.filter(c => !c.current)) select.append(el('option', course.courseId, null, { value: course.courseId }));
+    if (chosen) select.value = chosen;
+  };
+  return { form, update };
 }
 
 function canGiveBillingDetails(view) {

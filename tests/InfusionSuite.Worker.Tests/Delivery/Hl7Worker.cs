@@ -28,7 +28,7 @@ internal static class Hl7Worker
     public static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, string patientName, bool firstOfCourse = false, string? course = null)
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName),
+            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName, ConfirmUnheardController: true),
             Wait.Token());
         Assert.True(started.IsAccepted, started.Message);
         var id = started.SessionId!;
@@ -43,6 +43,9 @@ internal static class Hl7Worker
     public static async Task<IReadOnlyList<OutboxItem>> ItemsAsync(IOutbox outbox, string sessionId, string contentType = Hl7OutboxItems.ContentType) =>
         [.. (await outbox.ListAsync(new OutboxQuery(SessionId: sessionId), Wait.Token()))
             .Where(i => i.ContentType == contentType).Reverse()];
+
+    /// <summary>The charge or credit of a stored DFT^P03.</summary>
+    public static Hl7.Messages.ChargePosting ReadCharge(string payload) => StoredHl7Messages.Read(payload).Posting!;
 
     /// <summary>Waits until the session has <paramref name="count"/> HL7 items, all acknowledged; oldest first.</summary>
     public static Task<IReadOnlyList<OutboxItem>> AllSentAsync(WorkerHost worker, string sessionId, int count) =>

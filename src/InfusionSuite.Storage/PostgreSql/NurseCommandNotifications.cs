@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InfusionSuite.Storage.PostgreSql;
+
+/// <summary>
+/// One connection that LISTENs for nurse actions sent to this worker (<c>nurse_commands</c>, payload: the site) and
+/// for answers to the actions this node sent (<c>nurse_answers</c>, payload: the command's id), and wakes whoever
+/// waits for them. Notifications only shorten a wait: every waiter also looks in the table at least once per
+/// <see cref="Poll"/>, so a lost connection (the database restarted) delays an answer, never loses it.
+/// </summary>
+internal sealed partial class NurseCommandNotifications(
+    DatabaseConnections connections,
+    TimeProvider time,
+    ILogger<NurseCommandNotifications> logger) : BackgroundService
+{
+    public const string CommandsChannel = "nurse_commands";
+    public const string AnswersChannel = "nurse_answers";
+
+    /// <summary>The longest a waiter goes without looking in the table itself.</summary>
+    public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
+
+    private readonly ConcurrentDictionary<long, TaskCompletionSource> _answers = new();
+    private TaskCompletionSource _commands = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Until a command may be waiting for this worker (notified), or <see cref="Poll"/>.</summary>
+    public async Task WaitForCommandsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _commands).Task.WaitAsync(Poll, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // look anyway
+        }
+    }
+
+    /// <summary>Until the command's answer may be there (notified), or <see cref="Poll"/>.</summary>
+    public async Task WaitForAnswerAsync(long id, CancellationToken cancellationToken)
+    {
+        var answered = _answers.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            await answered.Task.WaitAsync(Poll, time, cancellationToken);
+            _answers.TryUpdate(id, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), answered); // the next wait waits again
+        }
+        catch (TimeoutException)
+        {
+            // look anyway
+        }
+    }
+
+    /// <summary>The sender read its answer (or gave up): nothing more to wake.</summary>
+    public void Forget(long id) => _answers.TryRemove(id, out _);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (connections is not PostgreSqlConnections postgreSql)
+        {
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
+                connection.Notification += OnNotification;
+                await using (var listen = new NpgsqlCommand($"LISTEN {CommandsChannel}; LISTEN {AnswersChannel}", connection))
+                {
+                    await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                WakeAll(); // whatever was sent while nobody listened is looked up now
+                while (true)
+                {
+                    await connection.WaitAsync(stoppingToken);
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                LogListenFailed(logger, e.GetType().Name, e.Message);
+                WakeAll();
+                try
+                {
+                    await Task.Delay(Poll, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void OnNotification(object sender, NpgsqlNotificationEventArgs e)
+    {
+        if (e.Channel == AnswersChannel && long.TryParse(e.Payload, NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            _answers.GetOrAdd(id, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+        else if (e.Channel == CommandsChannel)
+        {
+            Interlocked.Exchange(ref _commands, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+    }
+
+    private void WakeAll()
+    {
+        Interlocked.Exchange(ref _commands, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        foreach (var waiting in _answers.Values)
+        {
+            waiting.TrySetResult();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for nurse actions across nodes failed ({ErrorType}: {Reason}); looking in the table every second meanwhile, listening again")]
+    private static partial void LogListenFailed(ILogger logger, string errorType, string reason);
+}

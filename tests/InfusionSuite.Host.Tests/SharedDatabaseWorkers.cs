@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using InfusionSuite.Testing;
+using Npgsql;
+
+namespace InfusionSuite.Host.Tests;
+
+/// <summary>Worker processes on one PostgreSQL database and one mosquitto, each owning the sites it is given, and the database as the tests read it.</summary>
+internal static partial class SharedDatabaseWorkers
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    public static Task<HostRun> StartAsync(string name, string database, MosquittoBroker broker, string site, TimeSpan leaseDuration) =>
+        HostRun.StartAsync(Path.GetTempPath(), [
+            "--Storage:Provider=PostgreSql",
+            "--Storage:ConnectionString=" + database,
+            "--Storage:Leases:Sites:0=" + site,
+            "--Storage:Leases:Worker=" + name,
+            "--Storage:Leases:Duration=" + leaseDuration.ToString("c", CultureInfo.InvariantCulture),
+            "--Controllers:Mqtt:Host=" + broker.Host,
+            "--Controllers:Mqtt:Port=" + broker.Port.ToString(CultureInfo.InvariantCulture),
+            "--Controllers:Mqtt:Site=" + site,
+            "--Controllers:Mqtt:ClientId=infusionsuite-" + site,
+            "--urls=http://127.0.0.1:0",
+            "--Logging:Console:FormatterName=simple",
+        ]);
+
+    /// <summary>Where the worker's nurse station listens (its log's "Now listening on").</summary>
+    public static async Task<Uri> AddressAsync(HostRun worker)
+    {
+        await worker.WaitForOutputAsync("Now listening on: ");
+        return new Uri(Listening().Match(worker.Output).Groups[1].Value);
+    }
+
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    {
+        var waited = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            if (waited.Elapsed > Limit)
+            {
+                throw new TimeoutException($"Timed out after {Limit.TotalSeconds} s waiting for {what}.");
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
+    public static async Task<long> CountAsync(string database, string sql)
+    {
+        // Not pooled: a pooled connection would not survive a database restart the test makes.
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(database) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    [GeneratedRegex(@"Now listening on: (http://\S+)")]
+    private static partial Regex Listening();
+}
