@@ -1,6 +1,6 @@
 // The start form and the action form (native dialogs). Errors from the API are shown next to the
 // field they name (400) or at the top of the form (409, 404), as text.
-import { getJson, postJson, el, clear, toast, time, dateTime } from './api.js';
+import { getJson, postJson, el, clear, toast, time, words, dateTime } from './api.js';
 import { actionLabels } from './chair.js';
 
 let choices = null;
@@ -228,6 +228,8 @@ export function setUpStartDialog(asOf, onDone) {
     }
   });
 
+  const lookUp = wireEhrLookup(form);
+
   // A confirmation holds for the patient it was given for: changing the MRN or the name asks again.
   const identity = form.querySelector('#identity-confirm');
   for (const name of ['patientReference', 'patientName', 'controllerId']) {
@@ -249,6 +251,7 @@ export function setUpStartDialog(asOf, onDone) {
       input.min = c.minimumTargetMinutes;
       input.max = c.maximumTargetMinutes;
     }
+    lookUp.reset(c.ehrLookup);
     form.elements.controllerId.value = controllerId;
     form.elements.primaryCptCode.value = c.primaryCptCodes.includes('96413') ? '96413' : c.primaryCptCodes[0];
     preset.value = c.presets[0]?.name ?? '';
@@ -261,6 +264,79 @@ export function setUpStartDialog(asOf, onDone) {
     startClock();
     dialog.showModal();
     form.elements.patientReference.focus();
+  };
+}
+
+// With an EHR configured: look the MRN up there and fill the patient's EHR id, name and open visit from a choice.
+function wireEhrLookup(form) {
+  const box = form.querySelector('#ehr-lookup');
+  const results = form.querySelector('#ehr-results');
+  const f = form.elements;
+  const say = text => { clear(results); results.append(el('p', text, 'hint')); };
+  const useVisit = visit => { f.encounter.value = visit ? visit.reference : ''; };
+  const usePatient = patient => {
+    f.patientReference.value = patient.reference;
+    f.patientName.value = patient.name ?? '';
+    f.identityConfirmed.checked = false;
+    clear(results);
+    results.append(el('p', 'Using ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : '') + ' (' + patient.reference + ').', 'hint ehr-chosen'));
+    if (patient.visits.length === 0) {
+      results.append(el('p', 'No open visit at the EHR: enter the visit number, or leave the encounter empty.', 'hint'));
+      useVisit(null);
+      return;
+    }
+    useVisit(patient.visits[0]);
+    if (patient.visits.length > 1) {
+      const list = el('ul', null, 'ehr-visits');
+      for (const visit of patient.visits) {
+        const item = el('li');
+        const button = el('button', 'Use visit ' + (visit.visitNumber ?? visit.reference) + ' — ' + words(visit.status) + (visit.start ? ', ' + dateTime(visit.start) : '') + (visit.kind ? ', ' + visit.kind : ''), 'quiet', { type: 'button' });
+        button.addEventListener('click', () => useVisit(visit));
+        item.append(button);
+        list.append(item);
+      }
+      results.append(list);
+    }
+  };
+  form.querySelector('#ehr-find').addEventListener('click', async () => {
+    const mrn = f.patientReference.value.trim();
+    if (mrn === '') {
+      say('Enter the MRN first.');
+      return;
+    }
+    say('Looking up…');
+    let answer;
+    try {
+      answer = await getJson('/api/ehr/patients?mrn=' + encodeURIComponent(mrn));
+    } catch (error) {
+      say('The look-up failed: ' + error.message);
+      return;
+    }
+    if (answer.problem) {
+      say(answer.problem);
+    } else if (answer.patients.length === 0) {
+      say('No patient with this MRN at the EHR.');
+    } else if (answer.patients.length === 1) {
+      usePatient(answer.patients[0]);
+    } else {
+      clear(results);
+      results.append(el('p', answer.patients.length + ' patients have this MRN at the EHR: choose one.', 'hint'));
+      const list = el('ul', null, 'ehr-patients');
+      for (const patient of answer.patients) {
+        const item = el('li');
+        const button = el('button', 'Use ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : ''), 'quiet', { type: 'button' });
+        button.addEventListener('click', () => usePatient(patient));
+        item.append(button);
+        list.append(item);
+      }
+      results.append(list);
+    }
+  });
+  return {
+    reset(enabled) {
+      box.hidden = !enabled;
+      clear(results);
+    },
   };
 }
 

@@ -7,6 +7,7 @@ using InfusionSuite.Simulator.Running;
 using InfusionSuite.Simulator.Scenarios;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using FhirModel = Hl7.Fhir.Model;
 
 namespace InfusionSuite.Web.Tests.Browser;
 
@@ -86,6 +87,52 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         {
             await stop.CancelAsync();
             await IgnoreCancellationAsync(run);
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StartForm_LooksThePatientAndTheOpenVisitUpInTheEhr_SoNoIdIsTypedByHand()
+    {
+        string patientId, visitId;
+        using (var ehr = new FhirServerReader(station.Ehr))
+        {
+            patientId = await ehr.CreateAsync(new FhirModel.Patient
+            {
+                Identifier = [new FhirModel.Identifier("urn:infusionsuite:mrn", "MRN-LOOKUP-5")],
+                Name = [new FhirModel.HumanName { Family = "Lookup", Given = ["Beth"] }],
+                BirthDate = "1968-02-11",
+            });
+            visitId = await ehr.CreateAsync(new FhirModel.Encounter
+            {
+                Identifier = [new FhirModel.Identifier("urn:infusionsuite:encounter", "V-LOOKUP-5")],
+                Status = FhirModel.Encounter.EncounterStatus.InProgress,
+                Class = new FhirModel.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB"),
+                Subject = new FhirModel.ResourceReference("Patient/" + patientId),
+            });
+        }
+
+        var page = await station.NewPageAsync();
+        try
+        {
+            await page.SignInAsync("alice");
+            await page.Chair("CHAIR-05").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+            var form = page.Locator("#start-dialog");
+            await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-NOBODY");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
+            await Expect(form.Locator("#ehr-results")).ToContainTextAsync("No patient with this MRN at the EHR.");
+
+            await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-LOOKUP-5");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
+            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("Patient/" + patientId);
+            await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
+            await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("Encounter/" + visitId);
+            await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+        }
+        finally
+        {
             await page.Context.CloseAsync();
         }
     }
