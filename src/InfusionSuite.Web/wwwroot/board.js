@@ -128,7 +128,8 @@ function lost() {
       p.countdownTime.textContent = '––:––';
       p.countdownCaption.textContent = 'stopped: no data since ' + (lostSince ? time(lostSince) : 'the connection broke');
     }
-    p.link.textContent = '? Not known';
+    clear(p.link);
+    p.link.append('?', el('span', ' Not known', 'link-word'));
     p.link.className = 'link unknown';
   }
 }

@@ -48,6 +48,9 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                 await Expect(cards).ToHaveCountAsync(12);
                 Assert.Equal(Enumerable.Range(1, 12).Select(n => "CHAIR-" + n.ToString("00", CultureInfo.InvariantCulture)), await cards.EvaluateAllAsync<string[]>("cards => cards.map(c => c.dataset.controller)"));
                 await Expect(page.Chair("CHAIR-10")).ToContainTextAsync("Controller offline");
+                var cutNames = await cards.EvaluateAllAsync<string[]>(
+                    "cards => cards.map(c => c.querySelector('.chair-label')).filter(l => l.scrollWidth > l.clientWidth + 1 || l.clientWidth < 40).map(l => l.textContent)");
+                Assert.True(cutNames.Length == 0, $"{name}: chair names cut short: {string.Join(", ", cutNames)}");
                 await Expect(page.Chair("CHAIR-11").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\+\d+:\d\d(:\d\d)?$"));
 
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the page scrolls sideways");

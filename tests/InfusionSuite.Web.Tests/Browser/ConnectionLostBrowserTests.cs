@@ -51,6 +51,9 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
                         await page.Locator("article.chair").EvaluateAllAsync<bool>("cards => cards.length >= 12 && cards.every(c => getComputedStyle(c).filter.includes('grayscale'))"),
                         name + ": a card still looks live");
                     await Expect(page.Locator("article.chair .link.online")).ToHaveCountAsync(0);
+                    var cutNames = await page.Locator("article.chair .chair-label").EvaluateAllAsync<string[]>(
+                        "labels => labels.filter(l => l.textContent.length <= 8 && (l.scrollWidth > l.clientWidth + 1 || l.clientWidth < 40)).map(l => l.textContent)");
+                    Assert.True(cutNames.Length == 0, $"{name}: chair names cut short while the connection is lost: {string.Join(", ", cutNames)}");
                     await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync("––:––");
                     await Expect(page.Chair("CHAIR-02").Locator(".countdown .caption")).ToContainTextAsync("stopped: no data since");
                     if (name == "tablet")
