@@ -66,22 +66,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output)
             await publishing;
 
             var total = Volatile.Read(ref acknowledged);
-            try
-            {
-                await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry") >= total, "every acknowledged sample stored");
-            }
-            catch (TimeoutException)
-            {
-                var missing = await SharedDatabaseWorkers.CountAsync(database, $"SELECT count(*) FROM generate_series(1, {total}) g WHERE NOT EXISTS (SELECT 1 FROM telemetry t WHERE t.seq = g)");
-                var first = await SharedDatabaseWorkers.CountAsync(database, $"SELECT coalesce(min(g), 0) FROM generate_series(1, {total}) g WHERE NOT EXISTS (SELECT 1 FROM telemetry t WHERE t.seq = g)");
-                var last = await SharedDatabaseWorkers.CountAsync(database, $"SELECT coalesce(max(g), 0) FROM generate_series(1, {total}) g WHERE NOT EXISTS (SELECT 1 FROM telemetry t WHERE t.seq = g)");
-                output.WriteLine($"acknowledged {total}; missing {missing} (seq {first}..{last}); exited: {exitedWith}\n--- first worker\n{worker.Output}\n{worker.Error}\n--- restarted\n{restarted?.Output}\n{restarted?.Error}");
-                throw;
-            }
-
-            Assert.Equal(total, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry"));
-            Assert.Equal(total, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(DISTINCT seq) FROM telemetry"));
-            Assert.Equal(total, await SharedDatabaseWorkers.CountAsync(database, "SELECT max(seq) FROM telemetry"));
+            await SharedDatabaseWorkers.AssertStoredOnceAsync(database, total, output, () => $"exited: {exitedWith}\n--- first worker\n{worker.Output}\n{worker.Error}\n--- restarted\n{restarted?.Output}\n{restarted?.Error}");
             var running = restarted ?? worker;
             Assert.Equal(0, await running.StopAsync());
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
