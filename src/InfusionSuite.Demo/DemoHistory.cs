@@ -78,7 +78,8 @@ internal sealed class DemoHistory(
         var started = await nurse.StartSessionAsync(
             new StartSessionRequest(
                 nurseId, chair, courseId, patient, new ChemoAdministration("MedicationAdministration/" + courseId + "-" + start.ToUnixTimeSeconds(), "96413"),
-                RegimenPreset: regimen, CapSize: CapSize.M, FirstOfCourse: firstOfCourse, EffectiveAt: start, PatientName: patientName),
+                RegimenPreset: regimen, CapSize: CapSize.M, FirstOfCourse: firstOfCourse, EffectiveAt: start, PatientName: patientName,
+                ConfirmUnheardController: true), // the demo's own chair, seeded before its simulator speaks
             cancellationToken);
         if (started.SessionId is not { } id || started.Outcome != NurseActionOutcome.Accepted)
         {

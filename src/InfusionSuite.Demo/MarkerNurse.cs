@@ -86,6 +86,7 @@ internal sealed class MarkerNurse(
             CapSize: Enum.Parse<CapSize>(plan.CapSize),
             FirstOfCourse: plan.FirstOfCourse,
             EffectiveAt: marker.At,
-            PatientName: visit.DisplayName);
+            PatientName: visit.DisplayName,
+            ConfirmUnheardController: true); // a chair the simulator runs, whether or not its hello has arrived yet
     }
 }

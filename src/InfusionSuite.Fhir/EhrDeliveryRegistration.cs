@@ -79,6 +79,7 @@ public static class EhrDeliveryRegistration
         services.AddSingleton<EhrRestClient>();
         services.AddSingleton<EhrCapabilityReader>();
         services.AddSingleton<ReferenceResolver>();
+        services.TryAddSingleton<Application.Ehr.IEhrPatientLookup, Lookup.EhrPatientSearch>();
         services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
         services.AddHostedService<EhrCapabilityCheck>();
         services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();

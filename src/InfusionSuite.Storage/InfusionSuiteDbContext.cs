@@ -47,6 +47,8 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
 
     public DbSet<OutcomeAssessmentRow> OutcomeAssessments => Set<OutcomeAssessmentRow>();
 
+    public DbSet<AssessmentChangeRow> AssessmentChanges => Set<AssessmentChangeRow>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -152,6 +154,14 @@ public sealed class InfusionSuiteDbContext(DbContextOptions<InfusionSuiteDbConte
         {
             e.ToTable("course_assessments").HasKey(x => x.AssessmentKey);
             e.HasIndex(x => x.AssessmentId).IsUnique();
+            e.HasIndex(x => x.CourseKey);
+            e.HasOne<CourseRow>().WithMany().HasForeignKey(x => x.CourseKey);
+        });
+        modelBuilder.Entity<AssessmentChangeRow>(e =>
+        {
+            e.ToTable("course_assessment_changes").HasKey(x => x.ChangeKey);
+            e.HasIndex(x => x.ChangeId).IsUnique();
+            e.HasIndex(x => x.AssessmentId);
             e.HasIndex(x => x.CourseKey);
             e.HasOne<CourseRow>().WithMany().HasForeignKey(x => x.CourseKey);
         });

@@ -57,7 +57,7 @@ internal sealed class IngestStore(
             sessions.Add((await SessionLogReader.LoadAsync(_connection, id, cancellationToken))!);
         }
 
-        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys]);
+        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys], await LoadHellosAsync(cancellationToken));
     }
 
     public async Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)
@@ -281,6 +281,20 @@ internal sealed class IngestStore(
         }
 
         return setpoints;
+    }
+
+    /// <summary>Each controller's latest hello as the controllers table keeps it (CCP/1 is protocol 1; the table has no column for it).</summary>
+    private async Task<List<ControllerHello>> LoadHellosAsync(CancellationToken cancellationToken)
+    {
+        var hellos = new List<ControllerHello>();
+        await using var query = _connection!.Command("SELECT controller_id, boot, model, firmware FROM controllers WHERE boot IS NOT NULL AND model IS NOT NULL AND firmware IS NOT NULL");
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            hellos.Add(new ControllerHello(reader.GetString(0), unchecked((uint)reader.GetInt32(1)), reader.GetString(2), reader.GetString(3), 1));
+        }
+
+        return hellos;
     }
 
     private async Task LoadControllerKeysAsync(CancellationToken cancellationToken)

@@ -85,6 +85,7 @@ public static class NurseStationRegistration
         api.MapOutbox();
         api.MapCourses();
         api.MapReports();
+        api.MapEhrLookup();
         return app;
     }
 

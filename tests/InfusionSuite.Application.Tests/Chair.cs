@@ -35,5 +35,5 @@ internal sealed class Chair(string controllerId, TimeProvider clock)
 
     public StartSessionRequest Start(string? sessionId = null) => new(
         "nurse-3", controllerId, "course-" + controllerId, "patient-" + controllerId, new ChemoAdministration("ma-1", "96413"),
-        RegimenPreset: "Standard", SessionId: sessionId);
+        RegimenPreset: "Standard", SessionId: sessionId, ConfirmUnheardController: true); // the chair may not have spoken yet: the nurse confirmed it
 }

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Controllers;
 
 namespace InfusionSuite.Application.Tests;
@@ -27,5 +28,19 @@ public sealed class ControllerIdentityTests
         var stored = (await writer.Store.LoadSessionAsync(started.SessionId!, Timeouts.Token()))!;
         var replayed = Domain.Sessions.ScalpCoolingSession.Replay(stored.Policy, stored.Log);
         Assert.Equal(("SIM-2", "2.1.0"), (replayed.Controller.Model, replayed.Controller.Firmware));
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task HelloStoredBeforeARestart_ModelAndFirmwareAreInTheRecordOfASessionStartedAfterIt()
+    {
+        // A serial controller says hello once, at power on: after the worker restarts, its session still learns who it is.
+        var stored = new IngestRecovery(0, [], Hellos: [new ControllerHello("CHAIR-36", Chair.Boot, "SIM-2", "2.1.0", 1)], KnownControllers: ["CHAIR-36"]);
+        await using var writer = await WriterHarness.StartAsync(stored: stored);
+        var chair = new Chair("CHAIR-36", writer.Clock);
+
+        var started = await writer.Nurse.StartSessionAsync(chair.Start() with { ConfirmUnheardController = false }, Timeouts.Token());
+
+        Assert.True(started.IsAccepted, started.Message);
+        Assert.Equal(("SIM-2", "2.1.0"), (started.Record!.Controller.Model, started.Record.Controller.Firmware));
     }
 }

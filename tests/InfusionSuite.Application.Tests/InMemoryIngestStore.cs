@@ -107,8 +107,11 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
+    /// <summary>What the store holds from before the writer starts (an empty database unless a test says otherwise).</summary>
+    public IngestRecovery Recovery { get; set; } = new(0, []);
+
     public Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken) =>
-        Task.FromResult(new IngestRecovery(0, []));
+        Task.FromResult(Recovery);
 
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {

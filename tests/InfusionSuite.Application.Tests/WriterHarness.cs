@@ -45,10 +45,15 @@ internal sealed class WriterHarness : IAsyncDisposable
 
     public IngestState State => _host.Services.GetRequiredService<IngestState>();
 
-    public static async Task<WriterHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
+    public static async Task<WriterHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, IngestRecovery? stored = null)
     {
         var clock = new FakeTimeProvider(NineOClock);
         var store = new InMemoryIngestStore(clock);
+        if (stored is not null)
+        {
+            store.Recovery = stored;
+        }
+
         var controllers = new FakeControllerPorts();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());

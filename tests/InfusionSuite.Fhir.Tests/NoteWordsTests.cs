@@ -30,6 +30,14 @@ public sealed class NoteWordsTests
     }
 
     [Fact]
+    public void OtherAdverseEvent_NoteCarriesTheNursesWords()
+    {
+        var note = NoteOf(SimulatedSessions.WithOtherAdverseEvent("s-w4", "rash on the neck"));
+
+        Assert.Contains("Adverse events: other: rash on the neck, scalp pain.", note, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ShortPrecool_NoteSaysShortPreCooling()
     {
         var note = NoteOf(SimulatedSessions.ShortPrecool("s-w3"));

@@ -78,6 +78,15 @@ internal static class SimulatedSessions
         return (completed, chair.Record);
     }
 
+    /// <summary>A normal session with an "Other" adverse event documented after it, in the nurse's words.</summary>
+    public static ScalpCoolingSessionRecord WithOtherAdverseEvent(string sessionId, string details)
+    {
+        var chair = NormalChair(sessionId, null, false, "96413");
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Other, Details: details));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.ScalpPain));
+        return chair.Record;
+    }
+
     /// <summary>The billing decisions for a session alone in its course.</summary>
     public static IReadOnlyList<CodeDecision> Charges(ScalpCoolingSessionRecord record, BillingPolicy? policy = null)
     {

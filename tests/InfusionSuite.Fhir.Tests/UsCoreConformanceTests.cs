@@ -37,6 +37,21 @@ public sealed class UsCoreConformanceTests(UsCoreValidatorFixture usCore)
     }
 
     [Fact]
+    public void CorrectedAssessment_ObservationsStillConform()
+    {
+        var recorded = CourseOutcomeSamples.Assessment();
+        var fix = new Domain.Courses.AssessmentChange("fix-1", recorded.AssessmentId, Domain.Courses.AssessmentChangeKind.Corrected, null, 3, null, false, null, "scored the wrong photo", "nurse-2", CourseOutcomeSamples.At.AddDays(1));
+        var bundle = new CourseOutcomeBundle(new FhirMappingOptions()).MapChange(CourseOutcomeSamples.Course("Patient/p-1"), recorded, fix, fix.ApplyTo(recorded));
+
+        Assert.Equal(
+            [ObservationStatus.Corrected, ObservationStatus.EnteredInError, ObservationStatus.EnteredInError],
+            bundle.Entry.Select(e => ((Observation)e.Resource).Status));
+        Assert.All(bundle.Entry, e => Assert.Equal(Bundle.HTTPVerb.PUT, e.Request.Method));
+        var errors = bundle.Entry.SelectMany(e => usCore.Errors(e.Resource)).ToList();
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+    }
+
+    [Fact]
     public void Validator_AppliesTheUsCoreProfiles_NotOnlyTheBaseDefinitions()
     {
         // Valid R4, but US Core wants a category on an Observation and performed[x] on a completed Procedure (us-core-7).

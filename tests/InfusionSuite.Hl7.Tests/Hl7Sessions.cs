@@ -72,6 +72,15 @@ internal static class Hl7Sessions
         Charges = Charges(record),
     };
 
+    /// <summary>A completed session with two adverse events documented after it: a headache, and an "Other" in the nurse's words.</summary>
+    public static ScalpCoolingSessionRecord WithAdverseEvents(string sessionId, string otherDetails)
+    {
+        var chair = Chair(sessionId, firstOfCourse: false);
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Headache));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Other, Details: otherDetails));
+        return chair.Record;
+    }
+
     private static SessionScenario Chair(string sessionId, bool firstOfCourse)
     {
         var chair = new SessionScenario(start: Morning, strict: true);

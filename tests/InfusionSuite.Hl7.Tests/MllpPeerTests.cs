@@ -37,7 +37,7 @@ public sealed class MllpPeerTests(Hl7PeerFixture fixture)
         Assert.Equal("90", obx["ISC-POSTCOOL-MIN/"]);
         Assert.Equal("8", obx["ISC-INT-MIN/"]);
         Assert.Equal("INTERRUPTED", obx["ISC-DEVIATION/1"]);
-        Assert.Equal("-4", obx["150344/coolant.setpoint"]);
+        Assert.Equal("-4.0", obx["150344/coolant.setpoint"]); // as the device sent it (issue 13)
         Assert.Equal("M", obx["ISC-CAP-SIZE/"]);
         Assert.Equal("2", obx["ISC-TOLERANCE/"]);
         Assert.All(oru.All("OBX"), o => Assert.Equal("CHAIR-07", Value(o, 18)));

@@ -45,7 +45,7 @@ public sealed class SessionMessagesTests
         Assert.Equal("8", values["ISC-INFUSION-INT/"]);
         Assert.StartsWith("INTERRUPTED^", values["ISC-DEVIATION/1"], StringComparison.Ordinal);
         Assert.Equal("CE", Field(All(oru, "OBX").Single(o => Field(o, 4) == "1"), 2));
-        Assert.Equal("-4", values["150344/coolant.setpoint"]);
+        Assert.Equal("-4.0", values["150344/coolant.setpoint"]); // as the device sent it (issue 13)
         Assert.True(decimal.Parse(values["150388/scalp.min"], System.Globalization.CultureInfo.InvariantCulture) < 24m);
         Assert.Equal("M", values["ISC-CAP-SIZE/"]);
         Assert.Equal("2", values["ISC-TOLERANCE/"]);
@@ -55,6 +55,40 @@ public sealed class SessionMessagesTests
             Assert.Equal("CHAIR-07", Field(o, 18));
         });
         Assert.Equal(Enumerable.Range(1, All(oru, "OBX").Count()).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), All(oru, "OBX").Select(o => Field(o, 1)));
+    }
+
+    [Fact]
+    public void DeviceTemperatures_KeepTheDevicesDecimal_MeansHaveTwo()
+    {
+        var record = Hl7Sessions.Completed("s-1"); // coolant from -4.5 to -3.5 °C, mean -4, setpoint -4.0
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var values = All(oru, "OBX").Where(o => Field(o, 4).Contains('.', StringComparison.Ordinal)).ToDictionary(o => Field(o, 4), o => Field(o, 5));
+        Assert.Equal("-4.5", values["coolant.min"]);
+        Assert.Equal("-4.00", values["coolant.mean"]);
+        Assert.Equal("-3.5", values["coolant.max"]);
+        Assert.Equal("-4.0", values["coolant.setpoint"]);
+        Assert.Matches(@"^-?\d+\.\d$", values["scalp.min"]);
+        Assert.Matches(@"^-?\d+\.\d\d$", values["scalp.mean"]);
+        Assert.Matches(@"^-?\d+\.\d$", values["scalp.max"]);
+    }
+
+    [Fact]
+    public void ControllerClockFourMinutesSlow_IsNotedInTheOru_AsOnTheBoardAndInFhir()
+    {
+        var chair = new SessionScenario(start: Hl7Sessions.Morning) { DeviceClockOffset = -TimeSpan.FromMinutes(4) };
+        chair.RunCompleteSession();
+        var record = chair.Record;
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var clock = All(oru, "OBX").Single(o => Field(o, 3).StartsWith("ISC-CLOCK^", StringComparison.Ordinal));
+        Assert.Equal("TX", Field(clock, 2));
+        Assert.Equal(record.Controller.ClockSkew.Warning, Field(clock, 5));
+        Assert.StartsWith("Controller clock 4 min 0 s slow", Field(clock, 5), StringComparison.Ordinal);
+        var onTime = Hl7Sessions.Completed("s-2");
+        Assert.DoesNotContain(All(Hl7Sessions.Messages().Observations(onTime, Hl7Sessions.Context(onTime)).Text, "OBX"), o => Field(o, 3).StartsWith("ISC-CLOCK^", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -227,6 +261,24 @@ public sealed class SessionMessagesTests
         var note = All(oru, "OBX").Single(o => Field(o, 3).StartsWith("ISC-NOTE^", StringComparison.Ordinal));
         Assert.Equal("TX", Field(note, 2));
         Assert.Equal(Note, Hl7Escaping.Unescape(Field(note, 5), Hl7Delimiters.Default));
+    }
+
+    [Fact]
+    public void AdverseEvents_AreCodedObxRowsNumberedBySubId_OtherCarriesTheNursesWordsEscaped()
+    {
+        const string Words = "rash | on the ^neck^";
+        var record = Hl7Sessions.WithAdverseEvents("s-8", Words);
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var rows = All(oru, "OBX").Where(o => Field(o, 3).StartsWith("ISC-ADVERSE-EVENT^", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["1", "2"], rows.Select(o => Field(o, 4)));
+        Assert.All(rows, o => Assert.Equal("CE", Field(o, 2)));
+        Assert.Equal("Headache^headache^99ISC", Field(rows[0], 5));
+        var other = Field(rows[1], 5);
+        Assert.StartsWith("Other^", other, StringComparison.Ordinal);
+        Assert.Equal("other: " + Words, Hl7Escaping.Unescape(other.Split('^')[1], Hl7Delimiters.Default));
+        Assert.Equal(Hl7Timestamps.Instant(record.AdverseEvents[1].At, Hl7Sessions.NewYork), Field(rows[1], 14));
     }
 
     [Fact]

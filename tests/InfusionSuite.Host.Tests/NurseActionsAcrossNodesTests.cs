@@ -49,6 +49,7 @@ public sealed class NurseActionsAcrossNodesTests(ITestOutputHelper output) : IDi
             {
                 controllerId = "CHAIR-N1", patientReference = "MRN-4711", patientName = "Jane Roe", administrationId = "ma-1",
                 primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "s-across",
+                confirmUnheardController = true, // the chair spoke to the north worker; the south node's own writer may not have heard it
             });
             var startAnswer = clock.Elapsed;
             Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());

@@ -30,7 +30,7 @@ internal static class SessionSeeder
         await Parallel.ForEachAsync(controllerIds, new ParallelOptions { MaxDegreeOfParallelism = 64, CancellationToken = cancellationToken }, async (id, ct) =>
         {
             var result = await nurse.StartSessionAsync(
-                new StartSessionRequest("nurse-load", id, "course-" + id, "patient-" + id, new ChemoAdministration("ma-" + id, "96413"), RegimenPreset: "Standard"),
+                new StartSessionRequest("nurse-load", id, "course-" + id, "patient-" + id, new ChemoAdministration("ma-" + id, "96413"), RegimenPreset: "Standard", ConfirmUnheardController: true),
                 ct);
             if (!result.IsAccepted)
             {

@@ -49,6 +49,21 @@ public sealed class IngestStoreTests
 
     [Theory]
     [BothEngines]
+    public async Task ControllersLatestHello_IsKeptAcrossAReopen(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        batch.Add(new ControllerSighting(new ControllerHello("CHAIR-06", 0xfeedbeef, "CoolCap C3", "4.2.1", 1), Nine));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var again = await fixture.OpenAsync();
+
+        Assert.Equal(new ControllerHello("CHAIR-06", 0xfeedbeef, "CoolCap C3", "4.2.1", 1), Assert.Single(again.Hellos!));
+    }
+
+    [Theory]
+    [BothEngines]
     public async Task ControllersLatestSetpoint_IsKeptAcrossAReopen_AnOlderReportNeverReplacesIt(StorageProvider engine)
     {
         await using var fixture = new StoreFixture(engine);

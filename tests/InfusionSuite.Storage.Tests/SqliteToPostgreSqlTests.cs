@@ -51,6 +51,8 @@ public sealed class SqliteToPostgreSqlTests
         var courses = sqlite.Services.GetRequiredService<ICourseRecords>();
         await courses.AddNotCooledAsync("course-move", new ChemoGivenNotCooled("nc-1", Nine.AddDays(7), NotCooledReason.PatientDeclined, null, "nurse-1", Nine.AddDays(7)), [], CancellationToken.None);
         await courses.AddAssessmentAsync("course-move", new OutcomeAssessment("oa-1", Nine.AddDays(21), "nurse-1", 1, 1, false, null, Nine.AddDays(21)), [], CancellationToken.None);
+        await courses.AddAssessmentChangeAsync(
+            "course-move", new AssessmentChange("fix-1", "oa-1", AssessmentChangeKind.Corrected, null, 2, 1, false, null, "wrong photo", "nurse-1", Nine.AddDays(22)), [], CancellationToken.None);
 
         await using var postgreSql = new StoreFixture(StorageProvider.PostgreSql);
         var copied = await SqliteToPostgreSql.CopyAsync(sqlite.DatabasePath, postgreSql.ConnectionString!, CancellationToken.None);
@@ -71,6 +73,7 @@ public sealed class SqliteToPostgreSqlTests
         Assert.Equal([7, 8], await postgreSql.Services.GetRequiredService<ISignInSessions>().FindAsync("sign-in-key", Nine, CancellationToken.None));
         var file = await postgreSql.Services.GetRequiredService<ICourseRecords>().LoadAsync("course-move", CancellationToken.None);
         Assert.Equal((1, 1, 1), (file!.Sessions.Count, file.NotCooled.Count, file.Assessments.Count));
+        Assert.Equal(2, Assert.Single(file.CurrentAssessments).Dean);
 
         // Keys go on after the copied ones: a new controller, course, session and account are stored.
         batch.Clear();

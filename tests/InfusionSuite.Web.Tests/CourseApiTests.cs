@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace InfusionSuite.Web.Tests;
 
@@ -74,6 +75,88 @@ public sealed class CourseApiTests : StationTest
         Assert.Equal(3, entries.Count);
         Assert.Contains(entries, e => e.Text("entry") == "Given, not cooled" && e.Text("by") == "Alice Nurse" && e.Text("what") == "No chair or device");
         Assert.Contains(entries, e => e.Text("entry") == "Outcome assessment" && e.Text("what") == "Dean 2 (> 25–50 %)");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task CorrectedFollowUp_DecidesTheResultAndTheReport_EnteredInError_StopsCounting_BothAudited()
+    {
+        var courseId = await RunSessionAsync();
+        var course = "/api/courses/" + Uri.EscapeDataString(courseId);
+        Clock.Advance(TimeSpan.FromDays(29));
+        var (_, followUp) = await _nurse.PostAsync(course + "/assessments", new { dean = 3, ctcaeGrade = 2 });
+        var assessment = course + "/assessments/" + followUp.Text("id");
+        Assert.Equal("NotSuccess", (await _nurse.GetJsonAsync(course)).Body.Text("result"));
+
+        // Corrected (stored once when retried): the corrected Dean decides the course and the report.
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        var fix = new { dean = 2, ctcaeGrade = 1, reason = "scored from the wrong photo", changeId = "fix-1" };
+        var (stored, answer) = await _nurse.PostAsync(assessment + "/correction", fix);
+        Assert.Equal((HttpStatusCode.OK, "Stored"), (stored.StatusCode, answer.Text("outcome")));
+        Assert.Equal("Duplicate", (await _nurse.PostAsync(assessment + "/correction", fix)).Body.Text("outcome"));
+        var (_, corrected) = await _nurse.GetJsonAsync(course);
+        Assert.Equal("Success", corrected.Text("result"));
+        var shown = corrected.GetProperty("followUp");
+        Assert.Equal((2, 1), (shown.GetProperty("dean").GetInt32(), shown.GetProperty("ctcaeGrade").GetInt32()));
+        Assert.Equal(("Corrected", "scored from the wrong photo", "Alice Nurse"), (shown.GetProperty("change").Text("kind"), shown.GetProperty("change").Text("reason"), shown.GetProperty("change").Text("by")));
+        Assert.Equal(1, (await _nurse.GetJsonAsync("/api/reports/suite")).Body.GetProperty("overall").GetProperty("successes").GetInt32());
+        Assert.Equal(["Outcome", "Correction"], (await OutboxAsync(courseId)).Select(i => i.Kind.ToString()));
+
+        // Entered in error: it stops counting (the follow-up is due again) and is withdrawn at the EHR; no correction after that.
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync(assessment + "/entered-in-error", new { reason = "another patient's assessment" })).Response.StatusCode);
+        var (_, withdrawn) = await _nurse.GetJsonAsync(course);
+        Assert.Equal("FollowUpDue", withdrawn.Text("result"));
+        Assert.Equal(0, withdrawn.GetProperty("assessments").GetArrayLength());
+        var listed = Assert.Single(withdrawn.GetProperty("enteredInError").EnumerateArray());
+        Assert.Equal(("EnteredInError", 2), (listed.GetProperty("change").Text("kind"), listed.GetProperty("dean").GetInt32()));
+        Assert.Equal(0, (await _nurse.GetJsonAsync("/api/reports/suite")).Body.GetProperty("overall").GetProperty("successes").GetInt32());
+        Assert.Equal(["Outcome", "Correction", "Void"], (await OutboxAsync(courseId)).Select(i => i.Kind.ToString()));
+        var (refused, problem) = await _nurse.PostAsync(assessment + "/correction", new { dean = 1, reason = "again" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("assessmentId", out _), problem.ToString());
+
+        var page = WebUtility.HtmlDecode(await _nurse.GetStringAsync("/courses/" + Uri.EscapeDataString(courseId)));
+        Assert.Contains("Entered in error (not counted)", page, StringComparison.Ordinal);
+        Assert.Contains("another patient's assessment", page, StringComparison.Ordinal);
+        using var admin = Host.Client("ada");
+        var entries = (await admin.GetJsonAsync("/api/audit")).Body.GetProperty("courseEntries").EnumerateArray().ToList();
+        Assert.Contains(entries, e => e.Text("entry") == "Assessment corrected" && e.Text("by") == "Alice Nurse" && e.Text("what")!.StartsWith("Dean 2 (> 25–50 %); CTCAE alopecia 1; reason: scored from the wrong photo", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Text("entry") == "Assessment entered in error" && e.Text("what")!.StartsWith("reason: another patient's assessment", StringComparison.Ordinal));
+        Assert.Contains(entries, e => e.Text("entry") == "Outcome assessment" && e.Text("what") == "Dean 3 (> 50–75 %); CTCAE alopecia 2");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Corrections_NeedTheReason_UnknownAssessmentIs404_OnlyNursesCorrect()
+    {
+        var courseId = await RunSessionAsync();
+        var course = "/api/courses/" + Uri.EscapeDataString(courseId);
+        var (_, recorded) = await _nurse.PostAsync(course + "/assessments", new { dean = 1 });
+        var assessment = course + "/assessments/" + recorded.Text("id");
+
+        foreach (var (url, body, field) in new (string, object, string)[]
+        {
+            (assessment + "/correction", new { dean = 2 }, "reason"),
+            (assessment + "/correction", new { reason = "typo" }, "dean"),
+            (assessment + "/correction", new { dean = 7, reason = "typo" }, "dean"),
+            (assessment + "/entered-in-error", new { }, "reason"),
+        })
+        {
+            var (response, problem) = await _nurse.PostAsync(url, body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), field + ": " + problem);
+        }
+
+        Assert.Equal(HttpStatusCode.NotFound, (await _nurse.PostAsync(course + "/assessments/nope/correction", new { dean = 2, reason = "typo" })).Response.StatusCode);
+        using var admin = Host.Client("ada");
+        Assert.Equal(HttpStatusCode.Forbidden, (await admin.PostAsync(assessment + "/entered-in-error", new { reason = "typo" })).Response.StatusCode);
+        Assert.Equal(1, (await _nurse.GetJsonAsync(course)).Body.GetProperty("assessments")[0].GetProperty("dean").GetInt32());
+    }
+
+    private async Task<List<Application.Outbox.OutboxItem>> OutboxAsync(string courseId)
+    {
+        var items = await Host.Services.GetRequiredService<Application.Outbox.IOutbox>()
+            .ListAsync(new Application.Outbox.OutboxQuery(SessionId: Application.Courses.OutcomeKeys.Of(courseId)), CancellationToken.None);
+        return [.. items.OrderBy(i => i.EnqueuedAt)];
     }
 
     [Fact(Timeout = 60_000)]

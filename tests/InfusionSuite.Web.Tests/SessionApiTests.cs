@@ -37,6 +37,7 @@ public sealed class SessionApiTests : StationTest
         await Step("infusion-ended", null, "PostCooling");
         await Step("tolerance", new { score = 2 }, "PostCooling");
         await Step("adverse-events", new { @event = "Headache" }, "PostCooling");
+        await Step("adverse-events", new { @event = "Other", details = " rash on the neck " }, "PostCooling");
         Clock.Advance(TimeSpan.FromMinutes(91));
         await Step("cap-removed", null, "Completed");
 
@@ -46,8 +47,11 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(["PreCooling", "Infusion", "PostCooling"], page.GetProperty("phases").EnumerateArray().Select(p => p.Text("phase")!).Take(3).ToArray());
         Assert.Equal(30 * 60, page.GetProperty("phases")[0].GetProperty("durationSeconds").GetInt64());
         Assert.Equal(2, page.GetProperty("tolerance").GetInt32());
+        Assert.Equal(
+            [("Headache", null), ("Other", "rash on the neck")],
+            page.GetProperty("adverseEvents").EnumerateArray().Select(e => (e.Text("what"), e.Text("details"))).ToArray());
         var audit = page.GetProperty("audit").EnumerateArray().ToList();
-        Assert.Equal(7, audit.Count);
+        Assert.Equal(8, audit.Count);
         Assert.All(audit, a => Assert.Equal("Alice Nurse", a.Text("by")));
         var late = Assert.Single(audit, a => a.Text("action") == "InfusionStarted");
         Assert.True(late.GetProperty("documentedLate").GetBoolean());
@@ -162,6 +166,10 @@ public sealed class SessionApiTests : StationTest
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "3" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Sneezing" }), "event");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other" }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other", details = "  " }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other", details = new string('x', 201) }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Headache", details = "sharp\npain" }), "details");
         using var broken = new StringContent("{not json", System.Text.Encoding.UTF8, "application/json");
         var malformed = await _nurse.PostAsync($"/api/sessions/{id}/abort", broken);
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
@@ -184,7 +192,7 @@ public sealed class SessionApiTests : StationTest
             "abort" => new { reason = "Other" },
             "void" => new { reason = "Other" },
             "tolerance" => new { score = 1 },
-            "adverse-events" => new { @event = "Other" },
+            "adverse-events" => new { @event = "Other", details = "rash on the neck" },
             _ => new { },
         };
         var (response, problem) = await _nurse.PostAsync($"/api/sessions/no-such-session/{action}", body);
@@ -196,9 +204,9 @@ public sealed class SessionApiTests : StationTest
     [Fact(Timeout = 30_000)]
     public async Task RepeatedStartWithTheSameSessionId_IsNotStoredTwice_AndIsAnsweredWithTheSession()
     {
-        var first = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1" });
+        var first = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1", confirmUnheardController = true });
         Assert.Equal(HttpStatusCode.Created, first.Response.StatusCode);
-        var again = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1" });
+        var again = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-05", patientReference = "MRN-5", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "retry-1", confirmUnheardController = true });
         Assert.Equal(HttpStatusCode.OK, again.Response.StatusCode); // a retry whose answer was lost (issue 19): the session it started, not 409
         Assert.Equal("retry-1", again.Body.Text("sessionId"));
         Assert.Equal(1L, await CountAsync("sessions"));
@@ -256,7 +264,7 @@ public sealed class SessionApiTests : StationTest
         var (response, body) = await _nurse.PostAsync("/api/sessions", new
         {
             controllerId = "CHAIR-08", patientReference = "MRN-8", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard",
-            sessionId = "s." + new string('9', 60) + ":_", courseId = "CarePlan/" + new string('7', 55),
+            sessionId = "s." + new string('9', 60) + ":_", courseId = "CarePlan/" + new string('7', 55), confirmUnheardController = true,
         });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -269,7 +277,7 @@ public sealed class SessionApiTests : StationTest
         var tooLong = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = new string('e', 201) });
         await AssertField(tooLong, "encounter");
 
-        var (response, body) = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " Encounter/e-1 " });
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " Encounter/e-1 ", confirmUnheardController = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         await using var connection = new SqliteConnection($"Data Source={Db.Path};Pooling=False");

@@ -14,4 +14,5 @@ internal sealed record StartBody(
     bool FirstOfCourse = false,
     DateTimeOffset? EffectiveAt = null,
     string? SessionId = null,
-    bool IdentityConfirmed = false);
+    bool IdentityConfirmed = false,
+    bool ConfirmUnheardController = true); // most tests start on chairs that have not spoken: the nurse confirmed the chair

@@ -39,6 +39,7 @@ public sealed class ControllerClockEndToEndTests
         {
             controllerId = ControllerId, patientReference = "MRN-900111", patientName = "Clock Patient", administrationId = "ma-51",
             primaryCptCode = "96413", regimenPreset = "Docetaxel q3w, short", firstOfCourse = false,
+            confirmUnheardController = true, // its status may still be on its way to the writer
         });
         var id = started.GetProperty("sessionId").GetString()!;
         var device = new SlowController(controller, worker, clock, id);

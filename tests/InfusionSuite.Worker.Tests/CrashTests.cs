@@ -62,5 +62,5 @@ public sealed class CrashTests
 
     private static StartSessionRequest Request() => new(
         "nurse-3", Chair, "course-21", "patient-21", new ChemoAdministration("ma-21", "96413"),
-        RegimenPreset: "Standard", EffectiveAt: NineOClock);
+        RegimenPreset: "Standard", EffectiveAt: NineOClock, ConfirmUnheardController: true);
 }

@@ -41,6 +41,7 @@ public sealed class DuplicatesEndToEndTests
             {
                 controllerId = ControllerId, patientReference = "MRN-900551", patientName = "Duplicate Patient", administrationId = "ma-55",
                 primaryCptCode = "96413", regimenPreset = "Docetaxel q3w, short", firstOfCourse = false,
+                confirmUnheardController = true, // its status may still be on its way to the writer
             });
             id = started.GetProperty("sessionId").GetString()!;
 

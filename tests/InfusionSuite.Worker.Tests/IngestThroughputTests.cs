@@ -33,7 +33,7 @@ public sealed class IngestThroughputTests(ITestOutputHelper output)
         {
             var id = $"BENCH-{i:00}";
             var started = await worker.Nurse.StartSessionAsync(
-                new StartSessionRequest("nurse-1", id, "course-" + id, "patient-" + id, new ChemoAdministration("ma", "96413"), RegimenPreset: "Standard", EffectiveAt: Nine),
+                new StartSessionRequest("nurse-1", id, "course-" + id, "patient-" + id, new ChemoAdministration("ma", "96413"), RegimenPreset: "Standard", EffectiveAt: Nine, ConfirmUnheardController: true),
                 Wait.Token());
             Assert.True(started.IsAccepted);
         }

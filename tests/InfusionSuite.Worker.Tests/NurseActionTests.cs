@@ -94,5 +94,5 @@ public sealed class NurseActionTests
     }
 
     private static StartSessionRequest Start(string chair) => new(
-        "nurse-1", chair, "course-" + chair, "patient-" + chair, new ChemoAdministration("ma-1", "96413"), RegimenPreset: "Standard");
+        "nurse-1", chair, "course-" + chair, "patient-" + chair, new ChemoAdministration("ma-1", "96413"), RegimenPreset: "Standard", ConfirmUnheardController: true);
 }

@@ -126,6 +126,7 @@ public sealed class ReadyForInfusionEndToEndTests
         {
             controllerId, patientReference = patient, patientName = "Setpoint Patient " + controllerId, administrationId = "ma-" + controllerId,
             primaryCptCode = "96413", regimenPreset = "Docetaxel q3w, short", firstOfCourse = false,
+            confirmUnheardController = true, // its status may still be on its way to the writer
         });
         return started.GetProperty("sessionId").GetString()!;
     }

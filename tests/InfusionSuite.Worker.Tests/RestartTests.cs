@@ -84,7 +84,7 @@ public sealed class RestartTests
         {
             await Wait.UntilAsync(() => first.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
             var started = await first.Nurse.StartSessionAsync(
-                new("nurse-1", "CHAIR-31", "course-31", "patient-31", new ChemoAdministration("ma-31", "96413"), RegimenPreset: "Standard", EffectiveAt: nine),
+                new("nurse-1", "CHAIR-31", "course-31", "patient-31", new ChemoAdministration("ma-31", "96413"), RegimenPreset: "Standard", EffectiveAt: nine, ConfirmUnheardController: true),
                 Wait.Token());
             sessionId = started.SessionId!;
             await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "clinic", "CHAIR-31", Wait.Token());

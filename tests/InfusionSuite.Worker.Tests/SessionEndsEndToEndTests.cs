@@ -107,6 +107,7 @@ public sealed class SessionEndsEndToEndTests
     {
         controllerId, patientReference = "MRN-900222", patientName = "Late Patient", administrationId = "ma-61",
         primaryCptCode = "96413", regimenPreset = "Standard", firstOfCourse = false, effectiveAt,
+        confirmUnheardController = true, // CHAIR-62 is started before its controller speaks
     };
 
     /// <summary>A controller on a true clock; each message a second after the last, waited for until stored.</summary>

@@ -7,4 +7,7 @@ public enum CourseEntryOutcome : byte
     Duplicate,
     Invalid,
     UnknownCourse,
+
+    /// <summary>The course has no assessment with this id (a correction).</summary>
+    UnknownAssessment,
 }

@@ -33,30 +33,56 @@ public static class CourseEntryValidation
     {
         ArgumentNullException.ThrowIfNull(entry);
         var errors = new List<FieldError>();
-        if (entry.Dean is < 0 or > OutcomeAssessment.MaxDean)
+        CheckFindings(errors, entry.Dean, entry.CtcaeGrade, entry.StoppedCooling, entry.StoppedReason);
+        CheckInstant(errors, "assessedAt", entry.AssessedAt, now);
+        CheckId(errors, "assessmentId", entry.AssessmentId);
+        return errors;
+    }
+
+    /// <summary>A correction states its findings as a new assessment does; a correction and an "entered in error" both need the reason.</summary>
+    public static IReadOnlyList<FieldError> Check(AssessmentChangeEntry entry, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var errors = new List<FieldError>();
+        if (!entry.EnteredInError)
+        {
+            CheckFindings(errors, entry.Dean, entry.CtcaeGrade, entry.StoppedCooling, entry.StoppedReason);
+            CheckInstant(errors, "assessedAt", entry.AssessedAt, now);
+        }
+
+        if (string.IsNullOrWhiteSpace(entry.Reason))
+        {
+            errors.Add(new("reason", entry.EnteredInError ? "Say why the assessment was entered in error." : "Say why the assessment is corrected."));
+        }
+
+        CheckText(errors, "reason", entry.Reason);
+        CheckId(errors, "changeId", entry.ChangeId);
+        return errors;
+    }
+
+    private static void CheckFindings(List<FieldError> errors, int? dean, int? ctcaeGrade, bool? stoppedCooling, string? stoppedReason)
+    {
+        if (dean is < 0 or > OutcomeAssessment.MaxDean)
         {
             errors.Add(new("dean", "The Dean scale runs from 0 (no hair loss) to 4 (more than 75 %)."));
         }
 
-        if (entry.CtcaeGrade is < 0 or > OutcomeAssessment.MaxCtcaeGrade)
+        if (ctcaeGrade is < 0 or > OutcomeAssessment.MaxCtcaeGrade)
         {
             errors.Add(new("ctcaeGrade", "The CTCAE alopecia grade is 0, 1 or 2."));
         }
 
-        if (entry.Dean is null && entry.CtcaeGrade is null && entry.StoppedCooling is not true)
+        if (dean is null && ctcaeGrade is null && stoppedCooling is not true)
         {
             errors.Add(new("dean", "Enter a Dean score, a CTCAE grade, or that the patient stopped cooling."));
         }
 
-        if (entry.StoppedCooling is true && string.IsNullOrWhiteSpace(entry.StoppedReason))
+        if (stoppedCooling is true && string.IsNullOrWhiteSpace(stoppedReason))
         {
             errors.Add(new("stoppedReason", "Say why the patient stopped cooling."));
         }
 
-        CheckText(errors, "stoppedReason", entry.StoppedReason);
-        CheckInstant(errors, "assessedAt", entry.AssessedAt, now);
-        CheckId(errors, "assessmentId", entry.AssessmentId);
-        return errors;
+        CheckText(errors, "stoppedReason", stoppedReason);
     }
 
     /// <summary>The reason by its name (case-insensitive); null when it is not one.</summary>

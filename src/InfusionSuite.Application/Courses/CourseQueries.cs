@@ -11,7 +11,10 @@ public sealed class CourseQueries(ICourseRecords records, CourseSummaries summar
     public async Task<CourseView?> CourseAsync(string courseId, CancellationToken cancellationToken)
     {
         var file = await records.LoadAsync(courseId, cancellationToken);
-        return file is null ? null : new CourseView(file.Facts, summaries.Summarize(file, time.GetUtcNow()));
+        return file is null ? null : new CourseView(file.Facts, summaries.Summarize(file, time.GetUtcNow()))
+        {
+            EnteredInError = AssessmentChange.EnteredInError(file.Assessments, file.AssessmentChanges),
+        };
     }
 
     /// <summary>Every stored course with its summary as of now (the course list), the latest dose first.</summary>

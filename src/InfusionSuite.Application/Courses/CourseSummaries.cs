@@ -25,10 +25,10 @@ public sealed class CourseSummaries(CoursePolicy policy)
     /// <summary>The summary of <paramref name="file"/> as of <paramref name="now"/>.</summary>
     public CourseSummary Summarize(CourseFile file, DateTimeOffset now) => Summarize(Course(file), file, now);
 
-    /// <summary>The summary of an already replayed course.</summary>
+    /// <summary>The summary of an already replayed course (its assessments as corrected, those entered in error left out).</summary>
     public CourseSummary Summarize(ScalpCoolingCourse course, CourseFile file, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return CourseSummary.Create(course, file.NotCooled, file.Assessments, policy, now);
+        return CourseSummary.Create(course, file.NotCooled, file.CurrentAssessments, policy, now);
     }
 }

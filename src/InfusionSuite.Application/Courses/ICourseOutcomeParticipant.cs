@@ -13,4 +13,14 @@ public interface ICourseOutcomeParticipant
     /// <param name="course">The course as stored, its sessions replayed, its summary with the new assessment in it.</param>
     ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentAsync(
         CourseOutcomeContext course, OutcomeAssessment assessment, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What a correction or an "entered in error" adds: the findings sent before, updated by the receiver's id
+    /// (corrected) or withdrawn (entered in error); written in the transaction that stores the change.
+    /// </summary>
+    /// <param name="course">The course with the change applied.</param>
+    /// <param name="before">The assessment as it stood (and was last sent).</param>
+    /// <param name="after">The assessment as corrected; null when entered in error.</param>
+    ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentChangedAsync(
+        CourseOutcomeContext course, OutcomeAssessment before, AssessmentChange change, OutcomeAssessment? after, CancellationToken cancellationToken);
 }

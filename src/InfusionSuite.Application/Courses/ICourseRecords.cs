@@ -17,4 +17,7 @@ public interface ICourseRecords
 
     /// <summary>Stores the assessment and <paramref name="items"/> in one transaction (an id stored before writes nothing).</summary>
     Task<CourseEntryStored> AddAssessmentAsync(string courseId, OutcomeAssessment assessment, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken);
+
+    /// <summary>Stores the correction (or "entered in error") and <paramref name="items"/> in one transaction (a change id stored before writes nothing).</summary>
+    Task<CourseEntryStored> AddAssessmentChangeAsync(string courseId, AssessmentChange change, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken);
 }

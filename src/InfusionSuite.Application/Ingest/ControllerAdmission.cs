@@ -95,6 +95,19 @@ public sealed class ControllerAdmission
         }
     }
 
+    /// <summary>
+    /// True when the controller is configured, stored, has spoken since the start (admitted or refused), or a
+    /// nurse started a session on it: false for an id nothing has ever come from, which a start asks to confirm.
+    /// </summary>
+    public bool HasBeenHeard(string controllerId)
+    {
+        ArgumentNullException.ThrowIfNull(controllerId);
+        lock (_gate)
+        {
+            return _admitted.Contains(controllerId) || _refused.ContainsKey(controllerId);
+        }
+    }
+
     /// <summary>True when the controller has been admitted (the board shows only these).</summary>
     public bool IsAdmitted(string controllerId)
     {

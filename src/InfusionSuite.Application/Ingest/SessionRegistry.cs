@@ -30,6 +30,11 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
             _setpoints[setpoint.ControllerId] = setpoint;
         }
 
+        foreach (var hello in recovery.Hellos ?? [])
+        {
+            _hellos[hello.ControllerId] = hello;
+        }
+
         foreach (var stored in recovery.Sessions)
         {
             var live = Rebuild(stored);
@@ -48,7 +53,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     /// <summary>Remembers what the controller last said it is (a session started later learns its model and firmware).</summary>
     public void NoteHello(ControllerHello hello) => _hellos[hello.ControllerId] = hello;
 
-    /// <summary>The controller's latest hello since this writer started; null when none came.</summary>
+    /// <summary>The controller's latest hello, since this writer started or stored before it; null when none ever came.</summary>
     public ControllerHello? LastHello(string controllerId) => _hellos.GetValueOrDefault(controllerId);
 
     /// <summary>Remembers a setpoint the controller reported; true when it is the controller's latest (to be kept).</summary>

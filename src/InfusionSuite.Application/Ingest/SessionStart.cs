@@ -13,7 +13,8 @@ namespace InfusionSuite.Application.Ingest;
 /// the nurse starts one ("first session of the course"), else the course of the patient's latest session.
 /// Patient identity (issue 13, patient safety): a second running session for the same patient, or a
 /// name that differs from the one on file, is not started until the nurse confirms it, and the
-/// confirmation is audited. A start retried with its own session id (its answer was lost) is answered
+/// confirmation is audited. So is a start on a chair whose controller has never been heard from and is not
+/// configured (a mistyped id left a phantom chair on the board for good). A start retried with its own session id (its answer was lost) is answered
 /// with the session it started, not refused.
 /// </summary>
 internal sealed class SessionStart(
@@ -60,12 +61,22 @@ internal sealed class SessionStart(
             return;
         }
 
+        if (!request.ConfirmUnheardController && !admission.HasBeenHeard(request.ControllerId))
+        {
+            // A mistyped chair id would start a session no controller feeds, and leave a chair on the board for good.
+            command.Complete(new NurseActionResult(
+                NurseActionOutcome.NeedsConfirmation, RefusalReason.None,
+                $"The controller of chair {request.ControllerId} has never been heard from, and it is not a configured chair. Check the chair's id, then confirm to start on it.",
+                null, null, StartConfirmations.UnheardController));
+            return;
+        }
+
         var concerns = await IdentityConcernsAsync(request, cancellationToken);
         if (concerns.Count > 0 && !request.IdentityConfirmed)
         {
             command.Complete(new NurseActionResult(
                 NurseActionOutcome.NeedsConfirmation, RefusalReason.None,
-                string.Join(" ", concerns.Select(c => c.ForNurse)) + " Check the patient's identity, then confirm to start.", null, null, "identityConfirmed"));
+                string.Join(" ", concerns.Select(c => c.ForNurse)) + " Check the patient's identity, then confirm to start.", null, null, StartConfirmations.Identity));
             return;
         }
 
@@ -94,8 +105,9 @@ internal sealed class SessionStart(
 
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy, request.PatientName));
         sessions.Begin(live);
+        var unheard = !admission.HasBeenHeard(request.ControllerId);
         admission.Known([request.ControllerId]); // a chair a nurse started a session on is admitted, whatever the limit
-        pending.AddNurseAction(command, live, action, null, concerns.Count > 0 ? "identity confirmed by the nurse: " + string.Join(", ", concerns.Select(c => c.ForAudit)) : null);
+        pending.AddNurseAction(command, live, action, null, Confirmed(unheard, concerns));
         if (sessions.LastHello(request.ControllerId) is { } hello)
         {
             // The controller said who it is before the session began: its model and firmware belong to the record.
@@ -143,6 +155,23 @@ internal sealed class SessionStart(
         }
 
         return concerns;
+    }
+
+    /// <summary>What the nurse confirmed to start, for the audit (no patient data); null when nothing needed confirming.</summary>
+    private static string? Confirmed(bool unheardController, List<(string ForNurse, string ForAudit)> concerns)
+    {
+        var confirmed = new List<string>(2);
+        if (unheardController)
+        {
+            confirmed.Add("chair confirmed by the nurse: its controller had never been heard from");
+        }
+
+        if (concerns.Count > 0)
+        {
+            confirmed.Add("identity confirmed by the nurse: " + string.Join(", ", concerns.Select(c => c.ForAudit)));
+        }
+
+        return confirmed.Count == 0 ? null : string.Join("; ", confirmed);
     }
 
     /// <summary>The retried start is the same start: the same chair, patient and chemotherapy administration.</summary>

@@ -28,7 +28,13 @@ public interface INurseActions
 
     Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
-    Task<NurseActionResult> RecordAdverseEventAsync(string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Documents an adverse event. <paramref name="details"/>: the nurse's words, required for
+    /// <see cref="AdverseEventKind.Other"/>, at most <see cref="AdverseEventEntry.MaxDetailsLength"/> characters,
+    /// no control characters; otherwise an invalid result naming <c>details</c>.
+    /// </summary>
+    Task<NurseActionResult> RecordAdverseEventAsync(
+        string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
     /// <summary>
     /// Staff give the visit, ordering provider, diagnoses or payer, also after the end (audited, not on a

@@ -22,9 +22,11 @@ public enum NurseActionOutcome
     InvalidRequest,
 
     /// <summary>
-    /// The patient's identity needs the nurse's confirmation (another session is running for the same
-    /// patient, or the name differs from the one on file); nothing stored. 409; sent again with the
-    /// confirmation it starts, and the confirmation is audited.
+    /// The start needs the nurse's confirmation, named by <see cref="NurseActionResult.Field"/>: the chair's
+    /// controller has never been heard from and is not configured (<c>confirmUnheardController</c>), or the
+    /// patient's identity (another session is running for the same patient, or the name differs from the one
+    /// on file: <c>identityConfirmed</c>); nothing stored. 409; sent again with the confirmation it starts,
+    /// and the confirmation is audited.
     /// </summary>
     NeedsConfirmation,
 }

@@ -41,8 +41,13 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
         SendAsync(new NurseRequest(NurseActionKind.Tolerance, sessionId, nurseId, effectiveAt, Tolerance: score), cancellationToken);
 
     public Task<NurseActionResult> RecordAdverseEventAsync(
-        string sessionId, string nurseId, AdverseEventKind adverseEvent, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(new NurseRequest(NurseActionKind.AdverseEvent, sessionId, nurseId, effectiveAt, AdverseEvent: adverseEvent), cancellationToken);
+        string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken)
+    {
+        var (text, problem) = AdverseEventDetails.Check(adverseEvent, details);
+        return problem is not null
+            ? Task.FromResult(NurseActionResult.Invalid(problem))
+            : SendAsync(new NurseRequest(NurseActionKind.AdverseEvent, sessionId, nurseId, effectiveAt, AdverseEvent: adverseEvent, AdverseEventDetails: text), cancellationToken);
+    }
 
     public Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken)
     {
@@ -104,7 +109,7 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
         NurseActionKind.Abort => now => new AbortSession(now, r.ActorId, r.AbortReason!.Value, r.EffectiveAt),
         NurseActionKind.Void => now => new VoidSession(now, r.ActorId, r.VoidReason!.Value),
         NurseActionKind.Tolerance => now => new RecordTolerance(now, r.ActorId, r.Tolerance!.Value, r.EffectiveAt),
-        NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt),
+        NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt, r.AdverseEventDetails),
         NurseActionKind.BillingDetails => Billing(r),
         NurseActionKind.CourseMove => now => new MoveToCourse(now, r.ActorId, r.CourseId!),
         _ => throw new ArgumentOutOfRangeException(nameof(r), r.Kind, "Not an action on a session."),

@@ -8,6 +8,7 @@ namespace InfusionSuite.Application.Nursing;
 /// so it can travel to the worker that owns the chair's site (<see cref="Ports.INurseCommandRelay"/>) and be
 /// applied there exactly as on a single node. Carries patient data (a start's reference and name): never logged.
 /// </summary>
+/// <param name="AdverseEventDetails">An adverse event in the nurse's words (checked: <c>AdverseEventDetails</c>); null when none.</param>
 public sealed record NurseRequest(
     NurseActionKind Kind,
     string? SessionId,
@@ -19,7 +20,8 @@ public sealed record NurseRequest(
     int? Tolerance = null,
     AdverseEventKind? AdverseEvent = null,
     BillingDetailsEntry? BillingDetails = null,
-    string? CourseId = null)
+    string? CourseId = null,
+    string? AdverseEventDetails = null)
 {
     /// <summary>The controller a start is for; null for an action on a session.</summary>
     public string? ControllerId => Start?.ControllerId;

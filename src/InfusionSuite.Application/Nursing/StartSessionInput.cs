@@ -19,4 +19,5 @@ public sealed record StartSessionInput(
     DateTimeOffset? EffectiveAt,
     string? SessionId,
     string? Encounter,
-    bool IdentityConfirmed = false);
+    bool IdentityConfirmed = false,
+    bool ConfirmUnheardController = false);

@@ -13,6 +13,7 @@ namespace InfusionSuite.Application.Nursing;
 /// <param name="EncounterReference">Optional encounter: <c>Encounter/{EHR id}</c> or a visit number (never logged).</param>
 /// <param name="PatientName">The patient's name as the nurse entered it (PHI: never logged); stored with the session in the start's transaction and shown for this session only.</param>
 /// <param name="IdentityConfirmed">The nurse confirmed the patient's identity after being told of another running session for the patient or a name that differs from the one on file.</param>
+/// <param name="ConfirmUnheardController">The nurse confirmed the chair after being told that its controller has never been heard from and is not a configured chair (a mistyped id would make a chair that does not exist).</param>
 public sealed record StartSessionRequest(
     string NurseId,
     string ControllerId,
@@ -27,4 +28,5 @@ public sealed record StartSessionRequest(
     string? SessionId = null,
     string? EncounterReference = null,
     string? PatientName = null,
-    bool IdentityConfirmed = false);
+    bool IdentityConfirmed = false,
+    bool ConfirmUnheardController = false);

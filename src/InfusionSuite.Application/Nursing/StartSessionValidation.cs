@@ -104,7 +104,8 @@ public static class StartSessionValidation
             string.IsNullOrWhiteSpace(input.SessionId) ? null : input.SessionId.Trim(),
             string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim(),
             input.PatientName!.Trim(),
-            input.IdentityConfirmed);
+            input.IdentityConfirmed,
+            input.ConfirmUnheardController);
         return Problem(request, policy) is { } problem
             ? new StartSessionCheck(null, [problem])
             : new StartSessionCheck(request, errors);
@@ -172,7 +173,7 @@ public static class StartSessionValidation
     }
 
     /// <summary>Tabs, line breaks, bells and escapes are never part of a name or an id (they would reach pages, HL7 and FHIR as they are).</summary>
-    private static FieldError ControlCharacters(string field) => new(field, "No control characters (tabs, line breaks and the like).");
+    internal static FieldError ControlCharacters(string field) => new(field, "No control characters (tabs, line breaks and the like).");
 
     private static void Identifier(List<FieldError> errors, string field, string? value, bool allowSlash)
     {

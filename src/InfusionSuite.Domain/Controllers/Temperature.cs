@@ -8,7 +8,8 @@ namespace InfusionSuite.Domain.Controllers;
 /// </summary>
 public readonly record struct Temperature(short Tenths) : IComparable<Temperature>
 {
-    public decimal Celsius => Tenths / 10m;
+    /// <summary>In °C at the device's precision, one decimal kept: −4.0 is <c>-4.0</c>, never <c>-4</c> (JSON, HL7 and FHIR write the decimal as it is).</summary>
+    public decimal Celsius => Tenths * 0.1m;
 
     public static Temperature FromCelsius(decimal celsius) => new(checked((short)decimal.Round(celsius * 10m, MidpointRounding.AwayFromZero)));
 

@@ -30,4 +30,7 @@ public sealed record OutcomeAssessment(
 
     /// <summary>Highest CTCAE alopecia grade (the scale stops at 2).</summary>
     public const int MaxCtcaeGrade = 2;
+
+    /// <summary>The latest correction applied to it (<see cref="AssessmentChange.Apply"/>); null when it stands as recorded.</summary>
+    public AssessmentChange? LatestChange { get; init; }
 }

@@ -79,7 +79,7 @@ internal sealed class NurseFacts
                 Plan = Plan! with { CourseId = move.CourseId };
                 break;
             case RecordAdverseEvent adverse:
-                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId));
+                _adverseEvents.Add(new AdverseEventEntry(adverse.Event, at, adverse.NurseId, adverse.Details));
                 break;
             default:
                 break;

@@ -31,7 +31,7 @@ internal static class SessionSummaryText
 
         if (record.AdverseEvents.Count > 0)
         {
-            text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => ClinicalWords.Of(a.Event)).Distinct(StringComparer.Ordinal))).Append('.');
+            text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => a.Words).Distinct(StringComparer.Ordinal))).Append('.');
         }
 
         if (record.Controller.ClockSkew.Warning is { } clock)

@@ -18,23 +18,41 @@ internal sealed class FhirCourseOutcomeParticipant(CourseOutcomeBundle mapper, T
     {
         ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(assessment);
+        var practitioner = await PractitionerAsync(assessment, cancellationToken);
+        return [Item(course, OutboxItemKind.Outcome, mapper.Map(course, assessment, practitioner))];
+    }
 
-        // The assessing nurse as the Observations' performer: the Practitioner of their profile, when it has one.
-        var practitioner = staff is null ? null : (await staff.FindByIdAsync(assessment.AssessedBy, cancellationToken))?.PractitionerId;
+    /// <summary>
+    /// A correction (kind <see cref="OutboxItemKind.Correction"/>) or an "entered in error" (<see cref="OutboxItemKind.Void"/>)
+    /// under the same key: the dispatcher updates the Observations sent before by the EHR's ids (or conditionally, by identifier).
+    /// </summary>
+    public async ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentChangedAsync(
+        CourseOutcomeContext course, OutcomeAssessment before, AssessmentChange change, OutcomeAssessment? after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(course);
+        ArgumentNullException.ThrowIfNull(before);
+        ArgumentNullException.ThrowIfNull(change);
+        var practitioner = await PractitionerAsync(before, cancellationToken);
+        var kind = after is null ? OutboxItemKind.Void : OutboxItemKind.Correction;
+        return [Item(course, kind, mapper.MapChange(course, before, change, after, practitioner))];
+    }
+
+    /// <summary>The assessing nurse as the Observations' performer: the Practitioner of their profile, when it has one.</summary>
+    private async Task<string?> PractitionerAsync(OutcomeAssessment assessment, CancellationToken cancellationToken) =>
+        staff is null ? null : (await staff.FindByIdAsync(assessment.AssessedBy, cancellationToken))?.PractitionerId;
+
+    private OutboxItem Item(CourseOutcomeContext course, OutboxItemKind kind, Hl7.Fhir.Model.Bundle bundle)
+    {
         var now = time.GetUtcNow();
-        IReadOnlyList<OutboxItem> items =
-        [
-            new OutboxItem
-            {
-                Id = Guid.CreateVersion7(now),
-                SessionId = OutcomeKeys.Of(course.CourseId),
-                Kind = OutboxItemKind.Outcome,
-                ContentType = FhirOutboxItems.ContentType,
-                Payload = FhirJson.Serialize(mapper.Map(course, assessment, practitioner)),
-                EnqueuedAt = now,
-                NextAttemptAt = now,
-            },
-        ];
-        return items;
+        return new OutboxItem
+        {
+            Id = Guid.CreateVersion7(now),
+            SessionId = OutcomeKeys.Of(course.CourseId),
+            Kind = kind,
+            ContentType = FhirOutboxItems.ContentType,
+            Payload = FhirJson.Serialize(bundle),
+            EnqueuedAt = now,
+            NextAttemptAt = now,
+        };
     }
 }

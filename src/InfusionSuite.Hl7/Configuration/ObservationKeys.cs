@@ -30,7 +30,9 @@ public static class ObservationKeys
     public const string ScalpMaximum = "scalp-temperature-max";
     public const string CapSize = "cap-size";
     public const string Tolerance = "tolerance";
+    public const string AdverseEvent = "adverse-event";
     public const string Note = "note";
+    public const string ClockWarning = "clock-warning";
 
     /// <summary>OBR-4 of a course's outcome assessment (issue 17), and its values.</summary>
     public const string CourseOutcome = "course-outcome";
@@ -72,7 +74,9 @@ public static class ObservationKeys
         [ScalpMaximum] = Mdc(MdcTempSkin, "MDC_TEMP_SKIN", "scalp.max"),
         [CapSize] = Local("ISC-CAP-SIZE", "Cooling cap size"),
         [Tolerance] = Local("ISC-TOLERANCE", "Scalp cooling tolerance (0-10)"),
+        [AdverseEvent] = Local("ISC-ADVERSE-EVENT", "Adverse event during scalp cooling"),
         [Note] = Local("ISC-NOTE", "Scalp cooling note"),
+        [ClockWarning] = Local("ISC-CLOCK", "Controller clock warning"),
         [CourseOutcome] = Local("ISC-OUTCOME", "Scalp cooling outcome assessment"),
         [DeanScore] = Local("ISC-DEAN", "Dean scale of hair loss (0-4)"),
         [CtcaeAlopeciaGrade] = Local("ISC-CTCAE-ALOPECIA", "CTCAE alopecia grade (0-2)"),

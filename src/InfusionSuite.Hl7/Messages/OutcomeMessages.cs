@@ -16,8 +16,51 @@ public sealed class OutcomeMessages(SessionMessages session, Hl7Options options,
 {
     public Hl7OutgoingMessage For(CourseOutcomeContext course, OutcomeAssessment assessment, Hl7SessionContext patient)
     {
-        ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(assessment);
+        return Build(course, assessment, patient, "F", [.. Values(assessment).Select(v => (v.Key, v.Type, v.Value, "F"))]);
+    }
+
+    /// <summary>
+    /// A correction (OBR-25 and OBX-11 <c>C</c>; a finding the original did not have <c>F</c>) or an "entered in error"
+    /// (each finding sent before again with OBX-11 <c>W</c>, "wrong"); a finding a correction no longer states is sent
+    /// as <c>W</c> with its old value. Same filler order number as the original, so the receiver replaces its rows.
+    /// </summary>
+    public Hl7OutgoingMessage Change(CourseOutcomeContext course, OutcomeAssessment before, OutcomeAssessment? after, Hl7SessionContext patient)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        var was = Values(before);
+        var now = after is null ? [] : Values(after);
+        var rows = now.Select(v => (v.Key, v.Type, v.Value, was.Any(w => w.Key == v.Key) ? "C" : "F"))
+            .Concat(was.Where(w => now.All(v => v.Key != w.Key)).Select(w => (w.Key, w.Type, w.Value, "W")))
+            .ToList();
+        return Build(course, after ?? before, patient, "C", rows);
+    }
+
+    private static List<(string Key, string Type, string Value)> Values(OutcomeAssessment assessment)
+    {
+        var values = new List<(string Key, string Type, string Value)>();
+        if (assessment.Dean is { } dean)
+        {
+            values.Add((ObservationKeys.DeanScore, "NM", dean.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (assessment.CtcaeAlopeciaGrade is { } grade)
+        {
+            values.Add((ObservationKeys.CtcaeAlopeciaGrade, "NM", grade.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        if (assessment.StoppedCooling)
+        {
+            values.Add((ObservationKeys.StoppedCooling, "TX", assessment.StoppedCoolingReason ?? "stopped"));
+        }
+
+        return values;
+    }
+
+    private Hl7OutgoingMessage Build(
+        CourseOutcomeContext course, OutcomeAssessment assessment, Hl7SessionContext patient, string resultStatus, List<(string Key, string Type, string Value, string Status)> values)
+    {
+        ArgumentNullException.ThrowIfNull(course);
         ArgumentNullException.ThrowIfNull(patient);
         var now = time.GetUtcNow();
         var controlId = session.NewControlId();
@@ -38,24 +81,8 @@ public sealed class OutcomeMessages(SessionMessages session, Hl7Options options,
             ObservedFrom = observed,
             ObservedTo = observed,
             ReportedAt = session.Instant(now),
-            ResultStatus = "F",
+            ResultStatus = resultStatus,
         });
-        var values = new List<(string Key, string Type, string Value)>();
-        if (assessment.Dean is { } dean)
-        {
-            values.Add((ObservationKeys.DeanScore, "NM", dean.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (assessment.CtcaeAlopeciaGrade is { } grade)
-        {
-            values.Add((ObservationKeys.CtcaeAlopeciaGrade, "NM", grade.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        if (assessment.StoppedCooling)
-        {
-            values.Add((ObservationKeys.StoppedCooling, "TX", assessment.StoppedCoolingReason ?? "stopped"));
-        }
-
         for (var i = 0; i < values.Count; i++)
         {
             var code = options.ObservationCode(values[i].Key);
@@ -66,7 +93,7 @@ public sealed class OutcomeMessages(SessionMessages session, Hl7Options options,
                 Code = new Hl7Code(code.Code, code.Text, code.CodingSystem),
                 SubId = code.SubId,
                 Value = [values[i].Value],
-                ResultStatus = "F",
+                ResultStatus = values[i].Status,
                 ObservedAt = observed,
             });
         }

@@ -6,8 +6,11 @@ namespace InfusionSuite.Hl7.Messages;
 
 /// <summary>
 /// The values of a session's ORU^R01, in order: phase minutes, targets and interruptions, the
-/// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance, a note.
-/// Durations in minutes with two decimals (rounded down), temperatures in °C with two.
+/// interruptions together, each deviation (coded: CE before v2.6, CWE from it), the temperature summaries, cap size, tolerance,
+/// each adverse event (coded, with the nurse's words in the text: "other: rash on the neck"),
+/// the controller clock warning (when its clock was off or stepped), a note.
+/// Durations in minutes with two decimals (rounded down); temperatures in °C as the device sent them
+/// (one decimal, kept: <c>-4.0</c>, never <c>-4</c>), means at a stated two decimals (<c>-4.00</c>).
 /// </summary>
 internal static class SessionObservations
 {
@@ -42,6 +45,20 @@ internal static class SessionObservations
         if (record.Tolerance is { } tolerance)
         {
             yield return Number(ObservationKeys.Tolerance, tolerance, null, end);
+        }
+
+        var adverse = 0;
+        foreach (var entry in record.AdverseEvents)
+        {
+            adverse++;
+            yield return new ObservationValue(
+                ObservationKeys.AdverseEvent, codedValueType, [entry.Event.ToString(), entry.Words, ObservationKeys.LocalCodingSystem], null, entry.At, adverse.ToString(CultureInfo.InvariantCulture));
+        }
+
+        if (record.Controller.ClockSkew.Warning is { } clock)
+        {
+            // The controller's clock was off or stepped (clinical-rules.md, Clocks): said to the EHR as to staff (issue 13).
+            yield return new ObservationValue(ObservationKeys.ClockWarning, "TX", [clock], null, end);
         }
 
         if (!string.IsNullOrWhiteSpace(note))
@@ -80,10 +97,10 @@ internal static class SessionObservations
     {
         foreach (var (key, celsius) in new[]
         {
-            (ObservationKeys.CoolantMinimum, temperatures.Coolant.Min?.Celsius),
-            (ObservationKeys.CoolantMean, temperatures.Coolant.Mean),
-            (ObservationKeys.CoolantMaximum, temperatures.Coolant.Max?.Celsius),
-            (ObservationKeys.CoolantSetpoint, temperatures.Setpoint?.Celsius),
+            (ObservationKeys.CoolantMinimum, temperatures.Coolant.Min?.ToString()),
+            (ObservationKeys.CoolantMean, Mean(temperatures.Coolant.Mean)),
+            (ObservationKeys.CoolantMaximum, temperatures.Coolant.Max?.ToString()),
+            (ObservationKeys.CoolantSetpoint, temperatures.Setpoint?.ToString()),
         })
         {
             if (celsius is { } value)
@@ -99,9 +116,9 @@ internal static class SessionObservations
 
         foreach (var (key, celsius) in new[]
         {
-            (ObservationKeys.ScalpMinimum, temperatures.Scalp.Min?.Celsius),
-            (ObservationKeys.ScalpMean, temperatures.Scalp.Mean),
-            (ObservationKeys.ScalpMaximum, temperatures.Scalp.Max?.Celsius),
+            (ObservationKeys.ScalpMinimum, temperatures.Scalp.Min?.ToString()),
+            (ObservationKeys.ScalpMean, Mean(temperatures.Scalp.Mean)),
+            (ObservationKeys.ScalpMaximum, temperatures.Scalp.Max?.ToString()),
         })
         {
             if (celsius is { } value)
@@ -114,8 +131,10 @@ internal static class SessionObservations
     private static ObservationValue Minutes(string key, TimeSpan span, DateTimeOffset at) =>
         Number(key, decimal.Round((decimal)span.TotalMinutes, 2, MidpointRounding.ToZero), "min", at);
 
-    private static ObservationValue Celsius(string key, decimal celsius, DateTimeOffset at) =>
-        Number(key, decimal.Round(celsius, 2, MidpointRounding.AwayFromZero), "Cel", at);
+    private static ObservationValue Celsius(string key, string celsius, DateTimeOffset at) => new(key, "NM", [celsius], "Cel", at);
+
+    private static string? Mean(decimal? celsius) =>
+        celsius is { } mean ? decimal.Round(mean, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture) : null;
 
     private static ObservationValue Number(string key, decimal value, string? unit, DateTimeOffset at) =>
         new(key, "NM", [value.ToString("0.##", CultureInfo.InvariantCulture)], unit, at);

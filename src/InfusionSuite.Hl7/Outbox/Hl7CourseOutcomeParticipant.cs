@@ -18,7 +18,16 @@ internal sealed class Hl7CourseOutcomeParticipant(
     IOptions<Hl7Options> options, OutcomeMessages messages, TimeProvider time, ILogger<Hl7CourseOutcomeParticipant> logger, IPatientNames? names = null)
     : ICourseOutcomeParticipant
 {
-    public async ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentAsync(CourseOutcomeContext course, OutcomeAssessment assessment, CancellationToken cancellationToken)
+    public ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentAsync(CourseOutcomeContext course, OutcomeAssessment assessment, CancellationToken cancellationToken) =>
+        ItemAsync(course, OutboxItemKind.Outcome, patient => messages.For(course, assessment, patient), cancellationToken);
+
+    /// <summary>A correction's ORU (kind <see cref="OutboxItemKind.Correction"/>) or an "entered in error"'s (<see cref="OutboxItemKind.Void"/>).</summary>
+    public ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentChangedAsync(
+        CourseOutcomeContext course, OutcomeAssessment before, AssessmentChange change, OutcomeAssessment? after, CancellationToken cancellationToken) =>
+        ItemAsync(course, after is null ? OutboxItemKind.Void : OutboxItemKind.Correction, patient => messages.Change(course, before, after, patient), cancellationToken);
+
+    private async ValueTask<IReadOnlyList<OutboxItem>> ItemAsync(
+        CourseOutcomeContext course, OutboxItemKind kind, Func<Hl7SessionContext, Hl7OutgoingMessage> message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(course);
         if (!options.Value.Enabled)
@@ -38,11 +47,11 @@ internal sealed class Hl7CourseOutcomeParticipant(
                 PatientFamilyName = family,
                 PatientGivenName = given,
             };
-            return [Hl7OutboxItems.Create(key, OutboxItemKind.Outcome, messages.For(course, assessment, patient), now)];
+            return [Hl7OutboxItems.Create(key, kind, message(patient), now)];
         }
         catch (Exception e) when (e is not (OperationCanceledException or System.Data.Common.DbException))
         {
-            var parked = Hl7OutboxItems.CouldNotMake(key, OutboxItemKind.Outcome, e, now);
+            var parked = Hl7OutboxItems.CouldNotMake(key, kind, e, now);
             Hl7OutboxLog.MappingFailed(logger, key, e.GetType().Name, parked.Id);
             return [parked];
         }

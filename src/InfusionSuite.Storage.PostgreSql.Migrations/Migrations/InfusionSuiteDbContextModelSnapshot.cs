@@ -59,6 +59,82 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.AssessmentChangeRow", b =>
+                {
+                    b.Property<long>("ChangeKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("change_key");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("ChangeKey"));
+
+                    b.Property<long?>("AssessedAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("assessed_at_ms");
+
+                    b.Property<string>("AssessmentId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("ChangeId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("course_key");
+
+                    b.Property<int?>("CtcaeGrade")
+                        .HasColumnType("integer")
+                        .HasColumnName("ctcae_grade");
+
+                    b.Property<int?>("Dean")
+                        .HasColumnType("integer")
+                        .HasColumnName("dean");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("StoppedCooling")
+                        .HasColumnType("boolean")
+                        .HasColumnName("stopped_cooling");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("text")
+                        .HasColumnName("stopped_reason");
+
+                    b.HasKey("ChangeKey");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_course_assessment_changes_assessment_id");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_assessment_changes_change_id");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_assessment_changes_course_key");
+
+                    b.ToTable("course_assessment_changes", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ControllerRow", b =>
                 {
                     b.Property<int>("ControllerKey")
@@ -856,6 +932,15 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                     b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
                         .WithMany()
                         .HasForeignKey("UserKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.AssessmentChangeRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -52,6 +52,80 @@ namespace InfusionSuite.Storage.Migrations
                     b.ToTable("api_tokens", (string)null);
                 });
 
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.AssessmentChangeRow", b =>
+                {
+                    b.Property<long>("ChangeKey")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("change_key");
+
+                    b.Property<long?>("AssessedAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("assessed_at_ms");
+
+                    b.Property<string>("AssessmentId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assessment_id");
+
+                    b.Property<string>("ChangeId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("change_id");
+
+                    b.Property<int>("CourseKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("course_key");
+
+                    b.Property<int?>("CtcaeGrade")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ctcae_grade");
+
+                    b.Property<int?>("Dean")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dean");
+
+                    b.Property<long>("EnteredAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("entered_at_ms");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NurseId")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("nurse_id");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<bool>("StoppedCooling")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("stopped_cooling");
+
+                    b.Property<string>("StoppedReason")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("stopped_reason");
+
+                    b.HasKey("ChangeKey");
+
+                    b.HasIndex("AssessmentId")
+                        .HasDatabaseName("ix_course_assessment_changes_assessment_id");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_course_assessment_changes_change_id");
+
+                    b.HasIndex("CourseKey")
+                        .HasDatabaseName("ix_course_assessment_changes_course_key");
+
+                    b.ToTable("course_assessment_changes", (string)null);
+                });
+
             modelBuilder.Entity("InfusionSuite.Storage.Schema.ControllerRow", b =>
                 {
                     b.Property<int>("ControllerKey")
@@ -821,6 +895,15 @@ namespace InfusionSuite.Storage.Migrations
                     b.HasOne("InfusionSuite.Storage.Schema.UserRow", null)
                         .WithMany()
                         .HasForeignKey("UserKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("InfusionSuite.Storage.Schema.AssessmentChangeRow", b =>
+                {
+                    b.HasOne("InfusionSuite.Storage.Schema.CourseRow", null)
+                        .WithMany()
+                        .HasForeignKey("CourseKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -5,7 +5,7 @@ using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
-/// <summary>Reads courses with their sessions' logs and their documentation (not cooled, assessments).</summary>
+/// <summary>Reads courses with their sessions' logs and their documentation (not cooled, assessments and their corrections).</summary>
 internal static class CourseFileReader
 {
     private sealed record CourseHead(int Key, CourseFacts Facts);
@@ -87,6 +87,19 @@ internal static class CourseFileReader
             }
         }
 
+        var changes = new List<AssessmentChange>();
+        await using (var query = Command(connection, transaction, "SELECT change_id, assessment_id, kind, assessed_at_ms, dean, ctcae_grade, stopped_cooling, stopped_reason, reason, nurse_id, entered_at_ms FROM course_assessment_changes WHERE course_key = @course ORDER BY change_key", head.Key))
+        await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                changes.Add(new AssessmentChange(
+                    reader.GetString(0), reader.GetString(1), (AssessmentChangeKind)reader.GetInt32(2), reader.IsDBNull(3) ? null : Instant(reader.GetInt64(3)),
+                    reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.IsDBNull(5) ? null : reader.GetInt32(5), reader.GetBoolean(6),
+                    reader.IsDBNull(7) ? null : reader.GetString(7), reader.GetString(8), reader.GetString(9), Instant(reader.GetInt64(10))));
+            }
+        }
+
         var sessions = new List<StoredSession>(sessionIds.Count);
         foreach (var id in sessionIds)
         {
@@ -94,7 +107,7 @@ internal static class CourseFileReader
                 ?? throw new InvalidOperationException($"Session {id} vanished while its course was read."));
         }
 
-        return new CourseFile(head.Facts, sessions, notCooled, assessments);
+        return new CourseFile(head.Facts, sessions, notCooled, assessments) { AssessmentChanges = changes };
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int courseKey)

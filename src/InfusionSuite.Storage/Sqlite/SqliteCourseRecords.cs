@@ -71,6 +71,31 @@ internal sealed class SqliteCourseRecords(DatabaseConnections connections, IData
             cancellationToken);
     }
 
+    public Task<CourseEntryStored> AddAssessmentChangeAsync(string courseId, AssessmentChange change, IReadOnlyList<OutboxItem> items, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        return AddAsync(
+            courseId, "course_assessment_changes", "change_id", change.ChangeId, items,
+            """
+            INSERT INTO course_assessment_changes (change_id, assessment_id, course_key, kind, assessed_at_ms, dean, ctcae_grade, stopped_cooling, stopped_reason, reason, nurse_id, entered_at_ms)
+            VALUES (@id, @assessment, @course, @kind, @at, @dean, @ctcae, @stopped, @why, @reason, @nurse, @entered)
+            """,
+            c =>
+            {
+                c.With("@assessment", change.AssessmentId);
+                c.With("@kind", (int)change.Kind);
+                c.With("@at", (object?)change.AssessedAt?.ToUnixTimeMilliseconds() ?? DBNull.Value);
+                c.With("@dean", (object?)change.Dean ?? DBNull.Value);
+                c.With("@ctcae", (object?)change.CtcaeAlopeciaGrade ?? DBNull.Value);
+                c.With("@stopped", change.StoppedCooling);
+                c.With("@why", (object?)change.StoppedCoolingReason ?? DBNull.Value);
+                c.With("@reason", change.Reason);
+                c.With("@nurse", change.ChangedBy);
+                c.With("@entered", change.ChangedAt.ToUnixTimeMilliseconds());
+            },
+            cancellationToken);
+    }
+
     private async Task<CourseEntryStored> AddAsync(
         string courseId, string table, string idColumn, string id, IReadOnlyList<OutboxItem> items, string insert, Action<DbCommand> bind, CancellationToken cancellationToken)
     {

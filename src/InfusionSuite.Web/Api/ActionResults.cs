@@ -7,8 +7,9 @@ namespace InfusionSuite.Web.Api;
 /// <summary>
 /// Nurse action results as HTTP: accepted or duplicate → 200 (201 for a start); a refusal → 409 with the
 /// reason, or 400 naming the field when the value itself is out of range; unknown session → 404;
-/// another session on the chair → 409; an identity to confirm → 409 with <c>reason</c> NeedsConfirmation and
-/// <c>field</c> identityConfirmed; an incomplete request → 400 (naming the field when it is about one).
+/// another session on the chair → 409; something to confirm → 409 with <c>reason</c> NeedsConfirmation and
+/// <c>field</c> naming the confirmation to send (identityConfirmed: the patient's identity; confirmUnheardController:
+/// a chair whose controller has never been heard from); an incomplete request → 400 (naming the field when it is about one).
 /// </summary>
 internal static class ActionResults
 {
@@ -26,7 +27,7 @@ internal static class ActionResults
             case NurseActionOutcome.ControllerInUse:
                 return Problem(StatusCodes.Status409Conflict, "The chair is in use", result.Message, "ControllerInUse");
             case NurseActionOutcome.NeedsConfirmation:
-                return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: "Confirm the patient's identity",
+                return TypedResults.Problem(result.Message, statusCode: StatusCodes.Status409Conflict, title: ConfirmationTitle(result.Field),
                     extensions: new Dictionary<string, object?> { ["reason"] = "NeedsConfirmation", ["field"] = result.Field });
             case NurseActionOutcome.InvalidRequest when result.Field is { } invalid:
                 return Invalid(invalid, result.Message);
@@ -50,6 +51,10 @@ internal static class ActionResults
 
     private static ProblemHttpResult Problem(int status, string title, string detail, string? reason) =>
         TypedResults.Problem(detail, statusCode: status, title: title, extensions: reason is null ? null : new Dictionary<string, object?> { ["reason"] = reason });
+
+    private static string ConfirmationTitle(string? field) => field == StartConfirmations.UnheardController
+        ? "Confirm the chair: its controller has never been heard from"
+        : "Confirm the patient's identity";
 
     /// <summary>Refusals about a value the caller gave (400 naming it), rather than about the session's state (409).</summary>
     private static string? Field(RefusalReason reason) => reason switch

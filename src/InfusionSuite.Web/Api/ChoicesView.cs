@@ -10,7 +10,11 @@ public sealed record ChoicesView(
     IReadOnlyList<ChoiceView> AbortReasons,
     IReadOnlyList<ChoiceView> VoidReasons,
     IReadOnlyList<ChoiceView> AdverseEvents,
-    IReadOnlyList<ChoiceView> Chairs);
+    IReadOnlyList<ChoiceView> Chairs)
+{
+    /// <summary>True when an EHR is configured: the start form offers to look the patient and the visit up in it (<c>GET /api/ehr/patients</c>).</summary>
+    public bool EhrLookup { get; init; }
+}
 
 public sealed record PresetView(string Name, int PreCoolingMinutes, int PostCoolingMinutes);
 

@@ -8,7 +8,7 @@ namespace InfusionSuite.Web.Api;
 
 /// <summary>
 /// Courses over REST: read a course (nurses and admins: it names the patient), and document chemotherapy
-/// given without cooling and outcome assessments (nurses). Each entry is checked once (400 naming the
+/// given without cooling and outcome assessments, and correct an assessment or mark it entered in error (nurses). Each entry is checked once (400 naming the
 /// field), stored append-only with who and when, and answered after the commit; a retried id stores nothing.
 /// </summary>
 internal static class CourseEndpoints
@@ -22,6 +22,10 @@ internal static class CourseEndpoints
             .WithSummary("Document chemotherapy given without cooling, with the reason");
         courses.MapPost("/{courseId}/assessments", AssessAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy)
             .WithSummary("Document an outcome assessment: Dean 0–4, CTCAE alopecia grade 0–2, stopped cooling");
+        courses.MapPost("/{courseId}/assessments/{assessmentId}/correction", CorrectAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy)
+            .WithSummary("Correct an outcome assessment (the findings stated anew), with the reason; the correction reaches the EHR");
+        courses.MapPost("/{courseId}/assessments/{assessmentId}/entered-in-error", EnteredInErrorAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy)
+            .WithSummary("Mark an outcome assessment entered in error, with the reason; it stops counting and is withdrawn at the EHR");
         return api;
     }
 
@@ -49,10 +53,31 @@ internal static class CourseEndpoints
         return Answer(id, result);
     }
 
+    private static async Task<IResult> CorrectAsync(
+        string courseId, string assessmentId, [FromBody] AssessmentChangeBody body, ClaimsPrincipal user, CourseDocumentation documentation, CancellationToken cancellationToken)
+    {
+        var id = CourseIds.FromRoute(courseId);
+        var result = await documentation.ChangeAssessmentAsync(
+            new AssessmentChangeEntry(id, assessmentId, false, body.Dean, body.CtcaeGrade, body.StoppedCooling, body.StoppedReason, body.AssessedAt, body.Reason, body.ChangeId),
+            user.UserId(), cancellationToken);
+        return Answer(id, result);
+    }
+
+    private static async Task<IResult> EnteredInErrorAsync(
+        string courseId, string assessmentId, [FromBody] AssessmentChangeBody body, ClaimsPrincipal user, CourseDocumentation documentation, CancellationToken cancellationToken)
+    {
+        var id = CourseIds.FromRoute(courseId);
+        var result = await documentation.ChangeAssessmentAsync(
+            new AssessmentChangeEntry(id, assessmentId, true, null, null, null, null, null, body.Reason, body.ChangeId), user.UserId(), cancellationToken);
+        return Answer(id, result);
+    }
+
     internal static IResult Answer(string courseId, CourseEntryResult result) => result.Outcome switch
     {
         CourseEntryOutcome.Invalid => ActionResults.Invalid(result.Errors),
         CourseEntryOutcome.UnknownCourse => NotFound(),
+        CourseEntryOutcome.UnknownAssessment => TypedResults.Problem(
+            "The course has no assessment with this id.", statusCode: StatusCodes.Status404NotFound, title: "No such assessment"),
         _ => TypedResults.Ok(new CourseEntryResponse(courseId, result.EntryId!, result.Outcome.ToString())),
     };
 

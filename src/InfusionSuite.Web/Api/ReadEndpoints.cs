@@ -40,7 +40,8 @@ internal static partial class ReadEndpoints
         user.UserId(), user.Identity?.Name ?? string.Empty, user.DisplayNameOf(), user.FindFirstValue(ClaimTypes.Role) ?? string.Empty,
         user.SeesPatients(), user.RunsSessions(), user.IsAdmin());
 
-    private static Ok<ChoicesView> Choices(IOptions<Application.Configuration.SessionOptions> sessions, BillingPolicy billing, IChairBoard board, IOptions<NurseStationOptions> options)
+    private static Ok<ChoicesView> Choices(
+        IOptions<Application.Configuration.SessionOptions> sessions, BillingPolicy billing, IChairBoard board, IOptions<NurseStationOptions> options, IServiceProvider services)
     {
         var policy = sessions.Value.ToPolicy();
         var settings = options.Value;
@@ -55,7 +56,10 @@ internal static partial class ReadEndpoints
             ChoicesOf<AbortReason>(),
             ChoicesOf<VoidReason>(),
             ChoicesOf<AdverseEventKind>(),
-            chairs));
+            chairs)
+        {
+            EhrLookup = services.GetService<Application.Ehr.IEhrPatientLookup>()?.IsConfigured ?? false,
+        });
     }
 
     private static async Task<Ok<List<ListingView>>> RecentAsync(

@@ -13,6 +13,7 @@ namespace InfusionSuite.Web.Api;
 /// <param name="SessionId">Optional: a caller-chosen id, so a retried request is recognised.</param>
 /// <param name="Encounter">Optional: the encounter, as <c>Encounter/{EHR id}</c> or the visit number.</param>
 /// <param name="IdentityConfirmed">The nurse checked the patient's identity after a 409 that asked for it (another session running for the patient, or a name that differs from the one on file).</param>
+/// <param name="ConfirmUnheardController">The nurse checked the chair after a 409 that asked for it (field <c>confirmUnheardController</c>): its controller has never been heard from and it is not a configured chair. Not needed for a configured chair or one whose controller has spoken.</param>
 public sealed record StartSessionBody(
     string? ControllerId,
     string? PatientReference,
@@ -28,11 +29,12 @@ public sealed record StartSessionBody(
     DateTimeOffset? EffectiveAt,
     string? SessionId,
     string? Encounter = null,
-    bool IdentityConfirmed = false)
+    bool IdentityConfirmed = false,
+    bool ConfirmUnheardController = false)
 {
     internal StartSessionInput ToInput() => new(
         ControllerId, PatientReference, PatientName, AdministrationId, PrimaryCptCode, RegimenPreset, PreCoolingMinutes, PostCoolingMinutes,
-        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter, IdentityConfirmed);
+        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter, IdentityConfirmed, ConfirmUnheardController);
 }
 
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>
@@ -47,5 +49,9 @@ public sealed record VoidBody(string? Reason);
 /// <summary>The patient's tolerance, 0 (none) to 10.</summary>
 public sealed record ToleranceBody(int? Score, DateTimeOffset? EffectiveAt);
 
-/// <summary>An adverse event: Headache, ScalpPain, ColdIntolerance, Shivering, ColdInjury, Other.</summary>
-public sealed record AdverseEventBody(string? Event, DateTimeOffset? EffectiveAt);
+/// <summary>
+/// An adverse event. <paramref name="Event"/>: Headache, ScalpPain, ColdIntolerance, Shivering, ColdInjury, Other.
+/// <paramref name="Details"/>: what happened in the nurse's words, required with Other (1–200 characters, no
+/// control characters); a 400 names <c>details</c> otherwise.
+/// </summary>
+public sealed record AdverseEventBody(string? Event, DateTimeOffset? EffectiveAt, string? Details = null);

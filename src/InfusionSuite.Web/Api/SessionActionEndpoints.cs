@@ -75,7 +75,7 @@ internal static class SessionActionEndpoints
 
     private static async Task<IResult> AdverseEventAsync(string id, [FromBody] AdverseEventBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
         TryParse<AdverseEventKind>(body.Event) is { } kind
-            ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.EffectiveAt, cancellationToken))
+            ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.Details, body.EffectiveAt, cancellationToken))
             : ActionResults.Invalid("event", "Choose the adverse event: " + string.Join(", ", Enum.GetNames<AdverseEventKind>()) + ".");
 
     private static async Task<IResult> BillingDetailsAsync(string id, [FromBody] BillingDetailsBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>

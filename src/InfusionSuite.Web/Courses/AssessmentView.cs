@@ -1,5 +1,9 @@
 namespace InfusionSuite.Web.Courses;
 
-/// <summary>An outcome assessment as documented (by: the nurse's display name).</summary>
+/// <summary>An outcome assessment as it stands (by: the nurse's display name); <see cref="Change"/> its latest correction or withdrawal.</summary>
 public sealed record AssessmentView(
-    string Id, DateTimeOffset AssessedAt, int? Dean, int? CtcaeGrade, bool StoppedCooling, string? StoppedReason, string By, DateTimeOffset EnteredAt);
+    string Id, DateTimeOffset AssessedAt, int? Dean, int? CtcaeGrade, bool StoppedCooling, string? StoppedReason, string By, DateTimeOffset EnteredAt)
+{
+    /// <summary>Null when it stands as recorded.</summary>
+    public AssessmentChangeView? Change { get; init; }
+}

@@ -25,6 +25,9 @@ public sealed record CourseApiView(
     AssessmentView? FollowUp,
     AssessmentView? StoppedCooling)
 {
+    /// <summary>Assessments entered in error: left out of the result and the reports, kept here with why.</summary>
+    public IReadOnlyList<AssessmentView> EnteredInError { get; init; } = [];
+
     /// <summary>The outcome assessments' items in the outbox (key <c>course:{id}</c>), oldest first.</summary>
     public IReadOnlyList<OutcomeDeliveryView> Delivery { get; init; } = [];
 }

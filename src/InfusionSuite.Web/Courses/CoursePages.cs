@@ -29,6 +29,8 @@ internal static class CoursePages
             PageAsync(context, CourseIds.FromRoute(courseId), reader, [], new Dictionary<string, string>(), StatusCodes.Status200OK)).RequireAuthorization(StaffRoles.PatientDataPolicy);
         app.MapPost("/courses/{courseId}/not-cooled", NotCooledAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
         app.MapPost("/courses/{courseId}/assessments", AssessAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
+        app.MapPost("/courses/{courseId}/assessments/{assessmentId}/correction", CorrectAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
+        app.MapPost("/courses/{courseId}/assessments/{assessmentId}/entered-in-error", EnteredInErrorAsync).RequireAuthorization(StaffRoles.RunSessionsPolicy);
     }
 
     private static async Task<IResult> PageAsync(
@@ -79,10 +81,36 @@ internal static class CoursePages
         return await AnswerAsync(context, id, result, reader);
     }
 
+    private static async Task<IResult> CorrectAsync(
+        HttpContext context, string courseId, string assessmentId, [FromForm] string? dean, [FromForm] string? ctcaeGrade, [FromForm] string? stoppedCooling,
+        [FromForm] string? stoppedReason, [FromForm] string? reason, [FromForm] string? changeId, CourseDocumentation documentation, CourseReader reader)
+    {
+        var id = CourseIds.FromRoute(courseId);
+        var errors = new List<FieldError>();
+        var deanScore = Number(dean, "dean", errors);
+        var grade = Number(ctcaeGrade, "ctcaeGrade", errors);
+        var result = errors.Count > 0
+            ? CourseEntryResult.Invalid(errors)
+            : await documentation.ChangeAssessmentAsync(
+                new AssessmentChangeEntry(id, assessmentId, false, deanScore, grade, stoppedCooling is "on" or "true", Blank(stoppedReason), null, reason, Blank(changeId)),
+                context.User.UserId(), context.RequestAborted);
+        return await AnswerAsync(context, id, result, reader);
+    }
+
+    private static async Task<IResult> EnteredInErrorAsync(
+        HttpContext context, string courseId, string assessmentId, [FromForm] string? reason, [FromForm] string? changeId, CourseDocumentation documentation, CourseReader reader)
+    {
+        var id = CourseIds.FromRoute(courseId);
+        var result = await documentation.ChangeAssessmentAsync(
+            new AssessmentChangeEntry(id, assessmentId, true, null, null, null, null, null, reason, Blank(changeId)), context.User.UserId(), context.RequestAborted);
+        return await AnswerAsync(context, id, result, reader);
+    }
+
     private static async Task<IResult> AnswerAsync(HttpContext context, string courseId, CourseEntryResult result, CourseReader reader) => result.Outcome switch
     {
         CourseEntryOutcome.Invalid => await PageAsync(context, courseId, reader, result.Errors, Posted(context), StatusCodes.Status400BadRequest),
         CourseEntryOutcome.UnknownCourse => Results.Problem("No course has this id.", statusCode: StatusCodes.Status404NotFound, title: "No such course"),
+        CourseEntryOutcome.UnknownAssessment => Results.Problem("The course has no assessment with this id.", statusCode: StatusCodes.Status404NotFound, title: "No such assessment"),
         _ => Results.Redirect(CourseIds.Path(courseId), permanent: false, preserveMethod: false),
     };
 

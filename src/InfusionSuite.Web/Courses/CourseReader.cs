@@ -22,13 +22,20 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
         var ehrConfigured = services.GetService<IOutboxDelivery>()?.IsConfigured ?? false;
         var names = await patients.FindAsync([view.Facts.PatientReference], cancellationToken);
         var nurses = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var id in s.NotCooled.Select(n => n.DocumentedBy).Concat(s.Assessments.Select(a => a.AssessedBy)).Distinct(StringComparer.Ordinal))
+        var assessments = s.Assessments.Concat(view.EnteredInError).ToList();
+        var people = s.NotCooled.Select(n => n.DocumentedBy)
+            .Concat(assessments.Select(a => a.AssessedBy))
+            .Concat(assessments.Select(a => a.LatestChange?.ChangedBy).OfType<string>());
+        foreach (var id in people.Distinct(StringComparer.Ordinal))
         {
             nurses[id] = (await staff.FindByIdAsync(id, cancellationToken))?.DisplayName ?? id;
         }
 
         AssessmentView? Assessment(OutcomeAssessment? a) => a is null ? null : new AssessmentView(
-            a.AssessmentId, a.AssessedAt, a.Dean, a.CtcaeAlopeciaGrade, a.StoppedCooling, a.StoppedCoolingReason, nurses[a.AssessedBy], a.DocumentedAt);
+            a.AssessmentId, a.AssessedAt, a.Dean, a.CtcaeAlopeciaGrade, a.StoppedCooling, a.StoppedCoolingReason, nurses[a.AssessedBy], a.DocumentedAt)
+        {
+            Change = a.LatestChange is { } c ? new AssessmentChangeView(c.Kind.ToString(), c.Reason, nurses[c.ChangedBy], c.ChangedAt) : null,
+        };
 
         return new CourseApiView(
             s.CourseId,
@@ -47,6 +54,7 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
             Assessment(s.FollowUp),
             Assessment(s.StoppedCooling))
         {
+            EnteredInError = [.. view.EnteredInError.Select(a => Assessment(a)!)],
             Delivery = [.. (await outbox.ListAsync(new OutboxQuery(SessionId: OutcomeKeys.Of(s.CourseId)), cancellationToken))
                 .OrderBy(i => i.EnqueuedAt)
                 .Select(i => i.ContentType.Contains("fhir", StringComparison.Ordinal)

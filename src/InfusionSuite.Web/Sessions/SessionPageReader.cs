@@ -75,7 +75,7 @@ internal sealed class SessionPageReader(
                 record.Temperatures.SetpointSource?.ToString()),
             live,
             record.Tolerance,
-            [.. record.AdverseEvents.Select(e => new DocumentedView(e.Event.ToString(), e.At, NameOf(names, e.NurseId)))],
+            [.. record.AdverseEvents.Select(e => new DocumentedView(e.Event.ToString(), e.At, NameOf(names, e.NurseId), e.Details))],
             record.Abort is { } abort ? new DocumentedView(abort.Reason.ToString(), abort.At, NameOf(names, abort.NurseId)) : null,
             record.Void is { } voided ? new DocumentedView(voided.Reason.ToString(), voided.At, NameOf(names, voided.NurseId)) : null,
             detail.SampleCount,
@@ -124,8 +124,9 @@ internal sealed class SessionPageReader(
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
+    /// <summary>Minimum and maximum as the device sent them; the mean at a stated precision of one decimal (-4.0, never -4).</summary>
     private static TemperatureSummaryView Summary(TemperatureSummary summary) =>
-        new(summary.Min?.Celsius, summary.Mean is { } mean ? decimal.Round(mean, 1) : null, summary.Max?.Celsius, summary.Samples);
+        new(summary.Min?.Celsius, summary.Mean is { } mean ? decimal.Round(mean, 1) + 0.0m : null, summary.Max?.Celsius, summary.Samples);
 
     private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
 }

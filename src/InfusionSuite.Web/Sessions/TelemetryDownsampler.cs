@@ -52,5 +52,6 @@ internal static class TelemetryDownsampler
         return points;
     }
 
-    private static decimal Mean(long tenths, int count) => decimal.Round(tenths / (decimal)count, MidpointRounding.AwayFromZero) / 10m;
+    /// <summary>Rounded to the tenth and written with its one decimal (-4.0, as the device's values).</summary>
+    private static decimal Mean(long tenths, int count) => decimal.Round(tenths / (decimal)count, MidpointRounding.AwayFromZero) * 0.1m;
 }

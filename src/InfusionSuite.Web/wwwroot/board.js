@@ -8,6 +8,7 @@ import { setUpSound } from './sound.js';
 const boardNode = document.getElementById('board');
 const connection = document.getElementById('connection');
 const stripNode = document.getElementById('strip-items');
+const stripSection = stripNode.closest('.strip');
 const cards = new Map();
 let latest = null;
 let sessionsKey = null;
@@ -27,7 +28,7 @@ const density = count => (count > 16 ? 'dense' : count > 6 ? 'compact' : 'roomy'
 
 function render(view) {
   latest = view;
-  boardNode.dataset.density = density(view.chairs.length);
+  boardNode.dataset.density = stripSection.dataset.density = density(view.chairs.length);
   const seen = new Set();
   let index = 0;
   for (const chair of view.chairs) {

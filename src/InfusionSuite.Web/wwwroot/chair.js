@@ -12,6 +12,9 @@ export const actionLabels = {
   void: 'Void record…',
 };
 
+/** Where a label has a tail a small card leaves out (it keeps the whole label as the button's name). */
+const longTails = { 'cap-removed': ': end session' };
+
 /** The card's latest chair view: a button press acts on what the card shows now, not on the view it was built from. */
 const current = card => card.chair;
 
@@ -56,7 +59,8 @@ export function updateChairCard(card, chair, options) {
   const p = card.parts;
   card.chair = chair;
   p.label.textContent = chair.label;
-  p.link.textContent = chair.online ? '● Online' : '○ Offline';
+  clear(p.link);
+  p.link.append(chair.online ? '●' : '○', el('span', chair.online ? ' Online' : ' Offline', 'link-word'));
   p.link.className = 'link ' + (chair.online ? 'online' : 'offline');
 
   clear(p.patient);
@@ -66,6 +70,7 @@ export function updateChairCard(card, chair, options) {
   p.patient.hidden = !chair.patient;
 
   const hasSession = Boolean(chair.sessionId);
+  card.classList.toggle('in-session', hasSession);
   p.status.textContent = hasSession ? words(chair.status) : 'Free';
 
   const counting = chair.remainingSeconds !== null && chair.remainingSeconds !== undefined;
@@ -116,7 +121,11 @@ export function updateChairCard(card, chair, options) {
   if (alarmKey !== card.alarmKey) {
     card.alarmKey = alarmKey;
     clear(p.alarms);
-    for (const alarm of chair.alarms) p.alarms.append(el('p', 'ALARM: ' + alarm.text, 'alarm-item'));
+    for (const alarm of chair.alarms) {
+      const item = el('p', null, 'alarm-item');
+      item.append(el('span', 'ALARM: ', 'alarm-word'), alarm.text);
+      p.alarms.append(item);
+    }
     card.classList.toggle('alarm', chair.alarms.length > 0);
   }
 
@@ -147,7 +156,12 @@ export function updateChairCard(card, chair, options) {
     // The steps first; Abort and Void apart from them (their own row, at the far side), never next to the main action.
     for (const kind of kinds) {
       const danger = kind === 'abort' || kind === 'void';
-      const button = el('button', actionLabels[kind], danger ? 'danger' : kind === kinds[0] ? 'primary' : 'primary more', { type: 'button', 'data-action': kind });
+      const tail = longTails[kind];
+      const button = el('button', tail ? null : actionLabels[kind], danger ? 'danger' : kind === kinds[0] ? 'primary' : 'primary more', { type: 'button', 'data-action': kind });
+      if (tail) {
+        button.append(el('span', actionLabels[kind].slice(0, -tail.length)), el('span', tail, 'long'));
+        button.setAttribute('aria-label', actionLabels[kind]);
+      }
       button.addEventListener('click', () => options.onAction(kind, current(card), button));
       (danger ? p.secondary : p.actions).append(button);
     }

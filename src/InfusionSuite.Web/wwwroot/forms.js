@@ -1,6 +1,6 @@
 // The start form and the action form (native dialogs). Errors from the API are shown next to the
 // field they name (400) or at the top of the form (409, 404), as text.
-import { getJson, postJson, el, clear, toast, time } from './api.js';
+import { getJson, postJson, el, clear, toast, time, words, dateTime } from './api.js';
 import { actionLabels } from './chair.js';
 
 let choices = null;
@@ -112,6 +112,43 @@ function wireLateTime(input, asOf) {
   return update;
 }
 
+/** How many seconds before the host's "now" a site clock time ("14:05") last was: from 0 to a day. */
+function secondsBack(clock, asOf) {
+  const [h, m] = clock.split(':').map(Number);
+  const [nowH, nowM, nowS] = dateTime(asOf()).split(' ')[1].split(':').map(Number);
+  const back = (nowH * 3600 + nowM * 60 + nowS) - (h * 3600 + m * 60);
+  return back < 0 ? back + 86400 : back;
+}
+
+/** The instant a clock time entered for late documentation means: the latest time the site's clock showed it. */
+function atClockTime(clock, asOf) {
+  return new Date(Math.floor(Date.parse(asOf()) / 1000) * 1000 - secondsBack(clock, asOf) * 1000).toISOString();
+}
+
+/** When it happened: the clock time if one was entered, else "minutes ago"; null for now. */
+function lateAt(form, asOf) {
+  const clock = form.elements.atTime.value;
+  return clock ? atClockTime(clock, asOf) : effectiveAt(form.elements.minutesAgo, asOf);
+}
+
+/** The problem with what was entered for "when", checked in the page (the server refuses a time to come again). */
+function lateProblem(form, asOf) {
+  const clock = form.elements.atTime.value;
+  if (!clock) return minutesAgoProblem(form.elements.minutesAgo);
+  if (form.elements.minutesAgo.value.trim() !== '') return 'Give the minutes ago or the time it happened, not both.';
+  return secondsBack(clock, asOf) <= 720 * 60 ? null : 'Enter a time in the last 12 hours (site time); a time still to come cannot be recorded.';
+}
+
+/** Shows under a clock-time field how long ago that was ("35 min ago"), so a slip of the hour is seen. */
+function wireClockTime(input, asOf) {
+  const hint = document.getElementById(input.id + '-at');
+  const update = () => {
+    hint.textContent = input.value ? 'That is ' + Math.round(secondsBack(input.value, asOf) / 60) + ' min ago.' : '';
+  };
+  input.addEventListener('input', update);
+  return update;
+}
+
 function wireClose(dialog) {
   for (const button of dialog.querySelectorAll('[data-close]')) button.addEventListener('click', () => dialog.close());
 }
@@ -122,6 +159,7 @@ export function setUpStartDialog(asOf, onDone) {
   const form = document.getElementById('start-form');
   wireClose(dialog);
   const lateStart = wireLateTime(form.elements.minutesAgo, asOf);
+  const startClock = wireClockTime(form.elements.atTime, asOf);
   const preset = form.elements.regimenPreset;
   preset.addEventListener('change', () => {
     const chosen = choices.presets.find(p => p.name === preset.value);
@@ -143,7 +181,7 @@ export function setUpStartDialog(asOf, onDone) {
         errors[name] = ['Enter whole minutes from ' + f[name].min + ' to ' + f[name].max + '.'];
       }
     }
-    const late = minutesAgoProblem(f.minutesAgo);
+    const late = lateProblem(form, asOf);
     if (late) errors.effectiveAt = [late];
     if (Object.keys(errors).length > 0) {
       invalid(form, 'start', errors);
@@ -161,8 +199,9 @@ export function setUpStartDialog(asOf, onDone) {
       postCoolingMinutes: f.postCoolingMinutes.value === '' ? null : Number(f.postCoolingMinutes.value),
       capSize: f.capSize.value || null,
       firstOfCourse: f.firstOfCourse.checked,
-      effectiveAt: effectiveAt(f.minutesAgo, asOf),
+      effectiveAt: lateAt(form, asOf),
       identityConfirmed: f.identityConfirmed.checked,
+      confirmUnheardController: f.confirmUnheardController.checked,
     };
     const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;
@@ -174,7 +213,11 @@ export function setUpStartDialog(asOf, onDone) {
         onDone?.(result.data);
       } else {
         showErrors(form, 'start', result);
-        if (result.status === 409 && result.data?.reason === 'NeedsConfirmation') {
+        if (result.status === 409 && result.data?.reason === 'NeedsConfirmation' && result.data?.field === 'confirmUnheardController') {
+          // No controller of this id has ever been heard from and the chair is not configured (a mistyped id?): the nurse checks the chair and confirms.
+          unheard.hidden = false;
+          f.confirmUnheardController.focus();
+        } else if (result.status === 409 && result.data?.reason === 'NeedsConfirmation') {
           // Another session runs for this patient, or the name differs from the one on file: the nurse checks and confirms.
           identity.hidden = false;
           f.identityConfirmed.focus();
@@ -185,11 +228,17 @@ export function setUpStartDialog(asOf, onDone) {
     }
   });
 
+  const lookUp = wireEhrLookup(form);
+
   // A confirmation holds for the patient it was given for: changing the MRN or the name asks again.
   const identity = form.querySelector('#identity-confirm');
   for (const name of ['patientReference', 'patientName', 'controllerId']) {
     form.elements[name].addEventListener('input', () => { form.elements.identityConfirmed.checked = false; });
   }
+
+  // A chair confirmation holds for the chair it was given for.
+  const unheard = form.querySelector('#unheard-confirm');
+  form.elements.controllerId.addEventListener('input', () => { form.elements.confirmUnheardController.checked = false; unheard.hidden = true; });
 
   return async function open(controllerId) {
     const c = await loadChoices();
@@ -202,16 +251,92 @@ export function setUpStartDialog(asOf, onDone) {
       input.min = c.minimumTargetMinutes;
       input.max = c.maximumTargetMinutes;
     }
+    lookUp.reset(c.ehrLookup);
     form.elements.controllerId.value = controllerId;
     form.elements.primaryCptCode.value = c.primaryCptCodes.includes('96413') ? '96413' : c.primaryCptCodes[0];
     preset.value = c.presets[0]?.name ?? '';
     preset.dispatchEvent(new Event('change'));
     form.querySelector('#start-error').hidden = true;
     identity.hidden = true;
+    unheard.hidden = true;
     for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
     lateStart();
+    startClock();
     dialog.showModal();
     form.elements.patientReference.focus();
+  };
+}
+
+// With an EHR configured: look the MRN up there and fill the patient's EHR id, name and open visit from a choice.
+function wireEhrLookup(form) {
+  const box = form.querySelector('#ehr-lookup');
+  const results = form.querySelector('#ehr-results');
+  const f = form.elements;
+  const say = text => { clear(results); results.append(el('p', text, 'hint')); };
+  const useVisit = visit => { f.encounter.value = visit ? visit.reference : ''; };
+  const usePatient = patient => {
+    f.patientReference.value = patient.reference;
+    f.patientName.value = patient.name ?? '';
+    f.identityConfirmed.checked = false;
+    clear(results);
+    results.append(el('p', 'Using ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : '') + ' (' + patient.reference + ').', 'hint ehr-chosen'));
+    if (patient.visits.length === 0) {
+      results.append(el('p', 'No open visit at the EHR: enter the visit number, or leave the encounter empty.', 'hint'));
+      useVisit(null);
+      return;
+    }
+    useVisit(patient.visits[0]);
+    if (patient.visits.length > 1) {
+      const list = el('ul', null, 'ehr-visits');
+      for (const visit of patient.visits) {
+        const item = el('li');
+        const button = el('button', 'Use visit ' + (visit.visitNumber ?? visit.reference) + ' — ' + words(visit.status) + (visit.start ? ', ' + dateTime(visit.start) : '') + (visit.kind ? ', ' + visit.kind : ''), 'quiet', { type: 'button' });
+        button.addEventListener('click', () => useVisit(visit));
+        item.append(button);
+        list.append(item);
+      }
+      results.append(list);
+    }
+  };
+  form.querySelector('#ehr-find').addEventListener('click', async () => {
+    const mrn = f.patientReference.value.trim();
+    if (mrn === '') {
+      say('Enter the MRN first.');
+      return;
+    }
+    say('Looking up…');
+    let answer;
+    try {
+      answer = await getJson('/api/ehr/patients?mrn=' + encodeURIComponent(mrn));
+    } catch (error) {
+      say('The look-up failed: ' + error.message);
+      return;
+    }
+    if (answer.problem) {
+      say(answer.problem);
+    } else if (answer.patients.length === 0) {
+      say('No patient with this MRN at the EHR.');
+    } else if (answer.patients.length === 1) {
+      usePatient(answer.patients[0]);
+    } else {
+      clear(results);
+      results.append(el('p', answer.patients.length + ' patients have this MRN at the EHR: choose one.', 'hint'));
+      const list = el('ul', null, 'ehr-patients');
+      for (const patient of answer.patients) {
+        const item = el('li');
+        const button = el('button', 'Use ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : ''), 'quiet', { type: 'button' });
+        button.addEventListener('click', () => usePatient(patient));
+        item.append(button);
+        list.append(item);
+      }
+      results.append(list);
+    }
+  });
+  return {
+    reset(enabled) {
+      box.hidden = !enabled;
+      clear(results);
+    },
   };
 }
 
@@ -220,6 +345,7 @@ export function setUpActionDialog(asOf, onDone) {
   const form = document.getElementById('action-form');
   wireClose(dialog);
   const lateAction = wireLateTime(form.elements.minutesAgo, asOf);
+  const actionClock = wireClockTime(form.elements.atTime, asOf);
   let current = null;
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -227,8 +353,9 @@ export function setUpActionDialog(asOf, onDone) {
     const f = form.elements;
     const errors = {};
     if (list && f.choice.value === '') errors[kind === 'adverse-events' ? 'event' : 'reason'] = [kind === 'adverse-events' ? 'Choose the adverse event.' : 'Choose a reason.'];
+    if (kind === 'adverse-events' && f.choice.value === 'Other' && f.details.value.trim() === '') errors.details = ['Say what the other adverse event was.'];
     if (kind === 'tolerance' && f.score.value === '') errors.score = ['Choose the tolerance, 0 (no discomfort) to 10 (worst).'];
-    const late = kind === 'void' ? null : minutesAgoProblem(f.minutesAgo);
+    const late = kind === 'void' ? null : lateProblem(form, asOf);
     if (late) errors.effectiveAt = [late];
     if (consequence?.confirm && !f.confirm.checked) errors.confirm = ['Tick "' + consequence.confirm + '" to go on, or cancel.'];
     if (Object.keys(errors).length > 0) {
@@ -236,9 +363,12 @@ export function setUpActionDialog(asOf, onDone) {
       return;
     }
     const body = {};
-    if (kind !== 'void') body.effectiveAt = effectiveAt(f.minutesAgo, asOf);
+    if (kind !== 'void') body.effectiveAt = lateAt(form, asOf);
     if (kind === 'abort' || kind === 'void') body.reason = f.choice.value;
-    if (kind === 'adverse-events') body.event = f.choice.value;
+    if (kind === 'adverse-events') {
+      body.event = f.choice.value;
+      if (f.details.value.trim() !== '') body.details = f.details.value.trim();
+    }
     if (kind === 'tolerance') body.score = f.score.value === '' ? null : Number(f.score.value);
     const confirm = document.getElementById('action-confirm');
     confirm.disabled = true;
@@ -277,9 +407,16 @@ export function setUpActionDialog(asOf, onDone) {
       document.getElementById('action-choice-label').textContent = kind === 'adverse-events' ? 'Adverse event' : 'Reason';
       fill(form.elements.choice, [{ value: '', text: kind === 'adverse-events' ? 'Choose the adverse event…' : 'Choose a reason…' }, ...list]);
     }
+    const detailsBox = document.getElementById('action-details');
+    detailsBox.hidden = kind !== 'adverse-events';
+    form.elements.details.required = false;
+    form.elements.choice.onchange = kind === 'adverse-events'
+      ? () => { form.elements.details.required = form.elements.choice.value === 'Other'; }
+      : null;
     document.getElementById('action-score').hidden = kind !== 'tolerance';
     document.getElementById('action-when').hidden = kind === 'void';
     lateAction();
+    actionClock();
     const confirmButton = document.getElementById('action-confirm');
     confirmButton.textContent = consequence?.button ?? 'Record';
     confirmButton.className = consequence?.danger ? 'danger-fill' : 'primary';

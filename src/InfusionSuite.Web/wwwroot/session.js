@@ -136,7 +136,7 @@ function renderDocumented(view) {
     : celsius(view.temperatures.setpoint) + (view.temperatures.setpointSource === 'ModelSetting' ? ' (site setting for the controller model)' : ' (reported by the controller)'));
   fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
   fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
-  fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
+  fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + (e.details ? ': ' + e.details : '') + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
   if (view.abort) fact(list, 'Aborted', words(view.abort.what) + ' at ' + time(view.abort.at) + ' by ' + view.abort.by);
   if (view.void) fact(list, 'Voided', words(view.void.what) + ' at ' + time(view.void.at) + ' by ' + view.void.by);
   fact(list, 'Samples stored', String(view.sampleCount));

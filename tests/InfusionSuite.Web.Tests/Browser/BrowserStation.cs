@@ -16,6 +16,12 @@ public sealed class BrowserStation : IAsyncLifetime
     public const string Chromium = "/usr/bin/chromium";
     public static readonly DateTimeOffset Start = new(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
 
+    /// <summary>
+    /// How long a simulated controller waits for the in-process broker (connect, publish): longer than the simulator's
+    /// 10 s, since Chromium, the host and the broker share the test machine's cores (a publish timed out at a load average of 18).
+    /// </summary>
+    public static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(30);
+
     /// <summary>The site's zone: every time on the pages is written in it (UTC−5 in November).</summary>
     public const string SiteZone = "America/New_York";
 

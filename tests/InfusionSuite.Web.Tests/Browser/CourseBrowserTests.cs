@@ -76,6 +76,16 @@ public sealed class CourseBrowserTests(BrowserStation station)
                         await page.GetByRole(AriaRole.Button, new() { Name = "Record assessment" }).ClickAsync();
                         await Expect(page.Locator("#course-result")).ToHaveAttributeAsync("data-result", "Success");
                         await Expect(page.Locator("#course-assessments")).ToContainTextAsync("Alice Nurse");
+
+
+                        // Staff correct that follow-up (it was scored from the wrong photo): the corrected Dean decides.
+                        var latest = page.Locator("#course-assessments tbody tr").Last;
+                        await latest.GetByText("Correct or withdraw").ClickAsync();
+                        await latest.GetByLabel("Dean (corrected)").SelectOptionAsync("3");
+                        await latest.GetByLabel("Reason for the correction").FillAsync("scored from the wrong photo");
+                        await latest.GetByRole(AriaRole.Button, new() { Name = "Save correction" }).ClickAsync();
+                        await Expect(page.Locator("#course-result")).ToHaveAttributeAsync("data-result", "NotSuccess");
+                        await Expect(page.Locator("#course-assessments tbody tr").Last).ToContainTextAsync("scored from the wrong photo");
                     }
 
                     await page.GotoAsync("/reports");

@@ -13,6 +13,7 @@ internal sealed class HandChair(BrowserStation station, string controllerId) : I
     private readonly MqttControllerOutput _output = new(new MqttOutputOptions
     {
         Host = station.Broker.Host, Port = station.Broker.Port, Site = "clinic", ControllerId = controllerId,
+        Timeout = BrowserStation.BrokerTimeout,
     });
 
     private readonly uint _boot = (uint)Random.Shared.Next(1, int.MaxValue);

@@ -7,6 +7,7 @@ using InfusionSuite.Simulator.Running;
 using InfusionSuite.Simulator.Scenarios;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
+using FhirModel = Hl7.Fhir.Model;
 
 namespace InfusionSuite.Web.Tests.Browser;
 
@@ -36,6 +37,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         await using var output = new MqttControllerOutput(new MqttOutputOptions
         {
             Host = station.Broker.Host, Port = station.Broker.Port, Site = "clinic", ControllerId = chair.ControllerId,
+            Timeout = BrowserStation.BrokerTimeout,
         });
         var run = new SimulatedController(OneChair(), chair, seed: 1, output, station.Clock).RunAsync(null, stop.Token);
         try
@@ -90,6 +92,52 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task StartForm_LooksThePatientAndTheOpenVisitUpInTheEhr_SoNoIdIsTypedByHand()
+    {
+        string patientId, visitId;
+        using (var ehr = new FhirServerReader(station.Ehr))
+        {
+            patientId = await ehr.CreateAsync(new FhirModel.Patient
+            {
+                Identifier = [new FhirModel.Identifier("urn:infusionsuite:mrn", "MRN-LOOKUP-5")],
+                Name = [new FhirModel.HumanName { Family = "Lookup", Given = ["Beth"] }],
+                BirthDate = "1968-02-11",
+            });
+            visitId = await ehr.CreateAsync(new FhirModel.Encounter
+            {
+                Identifier = [new FhirModel.Identifier("urn:infusionsuite:encounter", "V-LOOKUP-5")],
+                Status = FhirModel.Encounter.EncounterStatus.InProgress,
+                Class = new FhirModel.Coding("http://terminology.hl7.org/CodeSystem/v3-ActCode", "AMB"),
+                Subject = new FhirModel.ResourceReference("Patient/" + patientId),
+            });
+        }
+
+        var page = await station.NewPageAsync();
+        try
+        {
+            await page.SignInAsync("alice");
+            await page.Chair("CHAIR-05").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+            var form = page.Locator("#start-dialog");
+            await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-NOBODY");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
+            await Expect(form.Locator("#ehr-results")).ToContainTextAsync("No patient with this MRN at the EHR.");
+
+            await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-LOOKUP-5");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
+            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("Patient/" + patientId);
+            await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
+            await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("Encounter/" + visitId);
+            await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");
+            await form.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(form).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task Engineer_SeesTheChairsButNoPatientData_AndCannotStartOrReadTheAudit()
     {
         using (var nurse = station.Host.Client("alice"))
@@ -130,6 +178,78 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         Assert.Equal(403, status);
         var forged = await page.EvaluateAsync<int>("async () => (await fetch('/api/sessions', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status");
         Assert.Equal(400, forged); // a cookie POST without the page's antiforgery token
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts()
+    {
+        // On its own host: the chair it starts stays on the board, and the suite's board has twelve chairs.
+        using var db = new TempDatabase();
+        var host = await StationHost.StartKestrelAsync(BrowserStation.SuiteSettings(db.Path), new ScaledTimeProvider(BrowserStation.Scale, BrowserStation.Start), FreePort.Next());
+        await using var stopHost = host;
+        var page = await station.NewPageAsync(host: host.BaseAddress);
+        await page.SignInAsync("alice");
+        await page.Chair("CHAIR-05").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        var form = page.Locator("#start-dialog");
+        await Expect(form).ToBeVisibleAsync();
+        // A chair list loaded before the configuration changed still offers a chair no controller has ever spoken for.
+        await page.EvaluateAsync("() => { const chair = document.getElementById('controllerId'); chair.add(new Option('Chair 93', 'CHAIR-93')); chair.value = 'CHAIR-93'; }");
+        await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-93");
+        await form.GetByLabel("Patient name").FillAsync("Unheard Chair");
+        await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-93");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+
+        await Expect(form.Locator("#start-error")).ToContainTextAsync("The controller of chair CHAIR-93 has never been heard from");
+        var confirm = form.GetByLabel("I have checked the chair: start on it although its controller has never been heard from");
+        await Expect(confirm).ToBeVisibleAsync();
+        await Expect(form.Locator("#identity-confirm")).ToBeHiddenAsync();
+        Assert.Equal(0, await page.Chair("CHAIR-93").CountAsync());
+        await confirm.CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+
+        await Expect(form).ToBeHiddenAsync();
+        await Expect(page.Chair("CHAIR-93").Locator(".patient .name")).ToHaveTextAsync("Unheard Chair");
+        await page.Context.CloseAsync();
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task LateDocumentation_TakesAClockTime_InSiteTime_NotOnlyMinutesAgo()
+    {
+        // On its own host with a clock at the real pace: 08:00 UTC is 03:00 at the site (New York).
+        using var db = new TempDatabase();
+        var host = await StationHost.StartKestrelAsync(BrowserStation.SuiteSettings(db.Path), new ScaledTimeProvider(1, BrowserStation.Start), FreePort.Next());
+        await using var stopHost = host;
+        var page = await station.NewPageAsync(host: host.BaseAddress);
+        await page.SignInAsync("alice");
+        await page.Chair("CHAIR-04").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        var form = page.Locator("#start-dialog");
+        await Expect(form).ToBeVisibleAsync();
+        await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-LATE-4");
+        await form.GetByLabel("Patient name").FillAsync("Late Entry");
+        await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-LATE-4");
+        await form.GetByLabel("… or the time it happened (site time)").FillAsync("02:30");
+        await Expect(form.Locator("#startAtTime-at")).ToHaveTextAsync(new Regex(@"^That is 3\d min ago\.$")); // 30 min, and the seconds a loaded machine takes to get here
+        await form.GetByLabel("It happened … minutes ago (leave empty for now)").FillAsync("5");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Expect(form.Locator("[data-error-for=\"effectiveAt\"]")).ToHaveTextAsync("Give the minutes ago or the time it happened, not both.");
+        await form.GetByLabel("It happened … minutes ago (leave empty for now)").FillAsync(string.Empty);
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Expect(form).ToBeHiddenAsync();
+
+        await page.Chair("CHAIR-04").GetByRole(AriaRole.Button, new() { Name = "Cap placed", Exact = true }).ClickAsync();
+        var action = page.Locator("#action-dialog");
+        await action.GetByLabel("… or the time it happened (site time)").FillAsync("02:41");
+        await action.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+        await Expect(action).ToBeHiddenAsync();
+
+        using var nurse = host.Client("alice");
+        var (_, recent) = await nurse.GetJsonAsync("/api/sessions");
+        var sessionId = recent.EnumerateArray().Single(s => s.Text("controllerId") == "CHAIR-04").Text("sessionId");
+        var (_, session) = await nurse.GetJsonAsync("/api/sessions/" + sessionId);
+        var audit = session.GetProperty("audit").EnumerateArray().ToDictionary(a => a.Text("action")!, a => a.GetProperty("effectiveAt").GetDateTimeOffset());
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 30, 0, TimeSpan.Zero), audit["StartSession"]);
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 7, 41, 0, TimeSpan.Zero), audit["CapPlaced"]);
         await page.Context.CloseAsync();
     }
 

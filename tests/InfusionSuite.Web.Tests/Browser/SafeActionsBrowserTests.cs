@@ -63,6 +63,13 @@ public sealed class SafeActionsBrowserTests(BrowserStation station)
                 await Expect(dialog.Locator("[data-error-for='score']")).ToContainTextAsync("Choose the tolerance");
                 await Expect(dialog.Locator("[data-error-for='effectiveAt']")).ToContainTextAsync("whole minutes");
                 await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+
+                await page.Locator("#live button[data-action='adverse-events']").ClickAsync();
+                await dialog.GetByLabel("Adverse event").SelectOptionAsync("Other");
+                await Expect(dialog.GetByLabel("What happened")).ToBeVisibleAsync();
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+                await Expect(dialog.Locator("[data-error-for='details']")).ToHaveTextAsync("Say what the other adverse event was.");
+                await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the session page scrolls sideways");
             }
             catch
@@ -80,6 +87,30 @@ public sealed class SafeActionsBrowserTests(BrowserStation station)
         var (_, session) = await nurse.GetJsonAsync($"/api/sessions/{sessionId}");
         Assert.Equal("PostCooling", session.Text("status"));
         Assert.Equal(4, session.GetProperty("audit").GetArrayLength()); // start, cap placed, infusion start and end: nothing from the dialogs
+
+        await RecordAnOtherAdverseEventAsync(sessionId);
+    }
+
+    /// <summary>An adverse event "Other" goes in with the nurse's words, and the session page shows them.</summary>
+    private async Task RecordAnOtherAdverseEventAsync(string sessionId)
+    {
+        var page = await station.NewPageAsync(BrowserStation.Viewports[0].Size);
+        try
+        {
+            await page.SignInAsync("alice");
+            await page.GotoAsync("/sessions/" + Uri.EscapeDataString(sessionId));
+            var dialog = page.Locator("#action-dialog");
+            await page.Locator("#live button[data-action='adverse-events']").ClickAsync();
+            await dialog.GetByLabel("Adverse event").SelectOptionAsync("Other");
+            await dialog.GetByLabel("What happened").FillAsync("rash on the neck");
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(page.Locator("#documented")).ToContainTextAsync("Other: rash on the neck at ");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
     }
 
     private async Task<string> PostCoolingWithAnHourLeftAsync(string chair)

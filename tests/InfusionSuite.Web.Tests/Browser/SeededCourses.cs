@@ -56,7 +56,7 @@ internal static class SeededCourses
     {
         var started = await nurse.StartSessionAsync(
             new StartSessionRequest(nurseId, "CHAIR-01", courseId, patient, new ChemoAdministration("MA-" + start.ToUnixTimeSeconds(), SessionScenario.PrimaryCode),
-                RegimenPreset: regimen, FirstOfCourse: first, EffectiveAt: start, PatientName: patient == "MRN-D" ? "Mary Major (test)" : null),
+                RegimenPreset: regimen, FirstOfCourse: first, EffectiveAt: start, PatientName: patient == "MRN-D" ? "Mary Major (test)" : null, ConfirmUnheardController: true),
             CancellationToken.None);
         Assert.Equal(NurseActionOutcome.Accepted, started.Outcome);
         var id = started.SessionId!;

@@ -187,7 +187,7 @@ public sealed class BillingDecisionTests
         var started = await worker.Nurse.StartSessionAsync(
             new StartSessionRequest("nurse-1", chair, course ?? "course-" + patient, patient, new ChemoAdministration("ma-" + sessionId, primaryCode),
                 RegimenPreset: preset, FirstOfCourse: firstOfCourse, SessionId: sessionId, EncounterReference: encounter,
-                IdentityConfirmed: true), // several sessions of one patient at once are the cases here: the nurse has confirmed who it is
+                IdentityConfirmed: true, ConfirmUnheardController: true), // several sessions of one patient at once are the cases here: the nurse has confirmed who it is
             Wait.Token());
         Assert.Equal(NurseActionOutcome.Accepted, started.Outcome);
         return started.SessionId!;

@@ -165,7 +165,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
     private static async Task<string> CompletedByTheNurseAsync(WorkerHost worker, string patient)
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-41", "course-41", patient, new ChemoAdministration("ma-41", "96413"), RegimenPreset: "Standard"), Wait.Token());
+            new("nurse-3", "CHAIR-41", "course-41", patient, new ChemoAdministration("ma-41", "96413"), RegimenPreset: "Standard", ConfirmUnheardController: true), Wait.Token());
         var id = started.SessionId!;
         Assert.True((await worker.Nurse.CapPlacedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);
         Assert.True((await worker.Nurse.InfusionStartedAsync(id, "nurse-3", null, Wait.Token())).IsAccepted);

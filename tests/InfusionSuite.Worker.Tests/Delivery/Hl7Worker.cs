@@ -28,7 +28,7 @@ internal static class Hl7Worker
     public static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, string patientName, bool firstOfCourse = false, string? course = null)
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName),
+            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName, ConfirmUnheardController: true),
             Wait.Token());
         Assert.True(started.IsAccepted, started.Message);
         var id = started.SessionId!;

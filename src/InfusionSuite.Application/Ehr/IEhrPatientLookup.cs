@@ -1,0 +1,14 @@
+namespace InfusionSuite.Application.Ehr;
+
+/// <summary>
+/// Finds a patient (by MRN) and their open visits in the configured EHR, so the nurse station's start form
+/// fills the EHR's ids instead of a nurse typing them. Without an EHR (<see cref="IsConfigured"/> false) the
+/// start form works as before. Answers carry patient data: never logged.
+/// </summary>
+public interface IEhrPatientLookup
+{
+    /// <summary>True when an EHR is configured to search.</summary>
+    bool IsConfigured { get; }
+
+    Task<EhrPatientLookup> FindByMrnAsync(string mrn, CancellationToken cancellationToken);
+}

@@ -1,0 +1,90 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Ehr;
+using InfusionSuite.Fhir.Delivery;
+using InfusionSuite.Fhir.Mapping;
+using InfusionSuite.Fhir.Shapes;
+using Microsoft.Extensions.Options;
+
+namespace InfusionSuite.Fhir.Lookup;
+
+/// <summary>
+/// The start form's look-up in the EHR: <c>GET Patient?identifier={MRN system}|{mrn}</c>, then for each match
+/// (at most <see cref="MaxPatients"/>) <c>GET Encounter?patient=Patient/{id}</c>, keeping the visits still open
+/// (planned, arrived, triaged, in progress, on leave), the latest first. Reads only, through the retrying
+/// client; the EHR's answers are PHI and are never logged.
+/// </summary>
+internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryOptions> delivery, IOptions<FhirMappingOptions> mapping) : IEhrPatientLookup
+{
+    public const int MaxPatients = 5;
+    private const int MaxVisits = 10;
+
+    private static readonly HashSet<Encounter.EncounterStatus> s_open =
+    [
+        Encounter.EncounterStatus.Planned, Encounter.EncounterStatus.Arrived, Encounter.EncounterStatus.Triaged,
+        Encounter.EncounterStatus.InProgress, Encounter.EncounterStatus.Onleave,
+    ];
+
+    public bool IsConfigured => delivery.Value.BaseUrl is not null;
+
+    public async Task<EhrPatientLookup> FindByMrnAsync(string mrn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(mrn);
+        if (!IsConfigured)
+        {
+            return new EhrPatientLookup([], "No EHR is configured.");
+        }
+
+        var system = mapping.Value.PatientIdentifierSystem;
+        var answer = await ehr.GetAsync($"Patient?identifier={Uri.EscapeDataString($"{system}|{mrn.Trim()}")}", cancellationToken);
+        if (!answer.Succeeded)
+        {
+            return new EhrPatientLookup([], Refused(answer));
+        }
+
+        var matches = new List<EhrPatientMatch>();
+        foreach (var patient in Matches<Patient>(answer.Body).Take(MaxPatients))
+        {
+            var visits = await ehr.GetAsync($"Encounter?patient=Patient/{Uri.EscapeDataString(patient.Id!)}", cancellationToken);
+            if (!visits.Succeeded)
+            {
+                return new EhrPatientLookup([], Refused(visits));
+            }
+
+            matches.Add(new EhrPatientMatch("Patient/" + patient.Id, mrn.Trim(), Name(patient), patient.BirthDate, OpenVisits(visits.Body)));
+        }
+
+        return new EhrPatientLookup(matches);
+    }
+
+    private List<EhrVisitMatch> OpenVisits(string searchset) => [.. Matches<Encounter>(searchset)
+        .Where(e => e.Status is { } status && s_open.Contains(status))
+        .Select(e => new EhrVisitMatch(
+            "Encounter/" + e.Id,
+            (e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem) ?? e.Identifier.FirstOrDefault())?.Value,
+            e.Status!.Value.ToString(),
+            e.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero),
+            e.Type.FirstOrDefault() is { } type ? type.Text ?? type.Coding.FirstOrDefault()?.Display : e.Class?.Display ?? e.Class?.Code))
+        .OrderByDescending(v => v.Start ?? DateTimeOffset.MinValue)
+        .Take(MaxVisits)];
+
+    private static IEnumerable<T> Matches<T>(string searchset) where T : Resource =>
+        FhirJson.Parse<Bundle>(searchset).Entry
+            .Where(e => e.Search?.Mode is null or Bundle.SearchEntryMode.Match)
+            .Select(e => e.Resource)
+            .OfType<T>()
+            .Where(r => r.Id is { Length: > 0 });
+
+    private static string? Name(Patient patient)
+    {
+        var name = patient.Name.FirstOrDefault(n => n.Use == HumanName.NameUse.Official) ?? patient.Name.FirstOrDefault();
+        if (name is null)
+        {
+            return null;
+        }
+
+        return name.Text is { Length: > 0 } text ? text : string.Join(' ', name.Given.Append(name.Family).Where(p => !string.IsNullOrWhiteSpace(p)));
+    }
+
+    private static string Refused(EhrResponse answer) =>
+        answer.Status is { } status ? $"The EHR refused the search (HTTP {status})." : "The EHR did not answer; try again.";
+}
