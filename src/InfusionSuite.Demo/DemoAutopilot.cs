@@ -104,6 +104,6 @@ internal sealed class DemoAutopilot(
         var chair = marker.ControllerId.Replace("CHAIR-", "", StringComparison.Ordinal);
         var visit = chair + "-" + marker.At.UtcDateTime.ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
         var name = DemoPatientNames.For((marker.At.ToUnixTimeSeconds() / 60) + (7 * (int.TryParse(chair, CultureInfo.InvariantCulture, out var number) ? number : 0)));
-        return new PatientVisit("demo-course-" + visit, "DEMO-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"), name);
+        return new PatientVisit("demo-course-" + visit, "DEMO-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"), name, "Encounter/demo-visit-" + visit);
     }
 }

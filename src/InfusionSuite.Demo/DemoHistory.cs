@@ -79,6 +79,7 @@ internal sealed class DemoHistory(
             new StartSessionRequest(
                 nurseId, chair, courseId, patient, new ChemoAdministration("MedicationAdministration/" + courseId + "-" + start.ToUnixTimeSeconds(), "96413"),
                 RegimenPreset: regimen, CapSize: CapSize.M, FirstOfCourse: firstOfCourse, EffectiveAt: start, PatientName: patientName,
+                EncounterReference: "Encounter/demo-visit-" + courseId + "-" + start.ToUnixTimeSeconds(),
                 ConfirmUnheardController: true), // the demo's own chair, seeded before its simulator speaks
             cancellationToken);
         if (started.SessionId is not { } id || started.Outcome != NurseActionOutcome.Accepted)

@@ -87,6 +87,7 @@ internal sealed class MarkerNurse(
             FirstOfCourse: plan.FirstOfCourse,
             EffectiveAt: marker.At,
             PatientName: visit.DisplayName,
+            EncounterReference: visit.EncounterReference,
             ConfirmUnheardController: true); // a chair the simulator runs, whether or not its hello has arrived yet
     }
 }

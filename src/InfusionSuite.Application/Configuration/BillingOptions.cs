@@ -28,8 +28,12 @@ public sealed class BillingOptions
     /// <summary>The site's code set; replaces the shipped rows (0662T/0663T to 2025-12-31, 97007/97008/97009 from 2026-01-01) when any are given.</summary>
     public List<BillingCodeRowOptions> CodeRows { get; set; } = [];
 
-    /// <summary>Hold charges of sessions without a visit (encounter or account) with the reason instead of sending them as billable (off by default until visits are captured at every start).</summary>
-    public bool HoldChargesWithoutVisit { get; set; }
+    /// <summary>
+    /// Hold charges of sessions without a visit (encounter or account) with the reason (<c>NO_VISIT</c>) instead of
+    /// sending them as billable, until staff give the visit (billing.md §5: "a charge without a visit is held … never
+    /// sent as billable"). On by default; a site whose billing system attaches visits itself may turn it off.
+    /// </summary>
+    public bool HoldChargesWithoutVisit { get; set; } = true;
 
     /// <summary>Payers whose code set differs from the site's.</summary>
     public List<BillingPayerOptions> Payers { get; set; } = [];

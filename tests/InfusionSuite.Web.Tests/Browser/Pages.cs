@@ -33,6 +33,7 @@ internal static class Pages
         await form.GetByLabel("Patient MRN or EHR id").FillAsync(patient);
         await form.GetByLabel("Patient name").FillAsync(name);
         await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-" + controllerId);
+        await form.GetByLabel("Encounter (EHR id or visit number)").FillAsync("V-" + controllerId); // without a visit the charges are held
         await form.GetByLabel("Regimen preset").SelectOptionAsync(new SelectOptionValue { Label = "Standard (30 / 90 min)" });
         await form.GetByLabel("Pre-cooling target (min)").FillAsync(preCooling.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await form.GetByLabel("Post-cooling target (min)").FillAsync(postCooling.ToString(System.Globalization.CultureInfo.InvariantCulture));

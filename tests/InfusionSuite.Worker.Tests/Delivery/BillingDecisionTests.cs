@@ -21,6 +21,9 @@ public sealed class BillingDecisionTests
 {
     private static readonly DateTimeOffset Nine = new(2026, 11, 27, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>The visit a start carries unless a test leaves it out (a charge without one is held: billing.md §5).</summary>
+    private const string Visit = "Encounter/e-visit";
+
     [Fact(Timeout = 60_000)]
     public async Task SessionPlacedFirstStillCooling_LaterSessionEndingFirst_OnlyTheFirstPlacedIsBillable()
     {
@@ -168,7 +171,7 @@ public sealed class BillingDecisionTests
         settings["Billing:HoldChargesWithoutVisit"] = "true";
         await using var worker = await WorkerHost.StartAsync(settings, clock);
 
-        var noVisit = await CompleteAsync(worker, clock, "CHAIR-74", "V1", "MRN-74", firstOfCourse: true);
+        var noVisit = await CompleteAsync(worker, clock, "CHAIR-74", "V1", "MRN-74", firstOfCourse: true, encounter: null);
         var visit = await CompleteAsync(worker, clock, "CHAIR-75", "V2", "MRN-75", firstOfCourse: true, encounter: "Encounter/e-75");
 
         var held = (await ChargesAsync(worker, noVisit))["97008"];
@@ -182,7 +185,7 @@ public sealed class BillingDecisionTests
 
     private static async Task<string> StartAsync(
         WorkerHost worker, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? course = null, string preset = "Standard",
-        string? encounter = null)
+        string? encounter = Visit)
     {
         var started = await worker.Nurse.StartSessionAsync(
             new StartSessionRequest("nurse-1", chair, course ?? "course-" + patient, patient, new ChemoAdministration("ma-" + sessionId, primaryCode),
@@ -195,7 +198,7 @@ public sealed class BillingDecisionTests
 
     /// <summary>Cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed.</summary>
     private static async Task<string> CompleteAsync(
-        WorkerHost worker, FakeTimeProvider clock, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? encounter = null)
+        WorkerHost worker, FakeTimeProvider clock, string chair, string sessionId, string patient, bool firstOfCourse = false, string primaryCode = "96413", string? encounter = Visit)
     {
         var id = await StartAsync(worker, chair, sessionId, patient, firstOfCourse, primaryCode, encounter: encounter);
         await Accepted(worker.Nurse.CapPlacedAsync(id, "nurse-1", null, Wait.Token()));

@@ -80,7 +80,7 @@ public sealed class HeldChargeDeliveryTests
     private static Dictionary<string, string?> Settings(string databasePath, int port)
     {
         var settings = Hl7Worker.Settings(databasePath, port);
-        settings["Billing:HoldChargesWithoutVisit"] = "true";
+        // Billing:HoldChargesWithoutVisit is left at its default: held (billing.md §5).
         settings["Billing:Department"] = "ONC-INF";
         settings["Billing:ChargeMaster:97008:Number"] = "CDM-40097008";
         settings["Billing:ChargeMaster:97008:RevenueCode"] = "0940";
@@ -88,7 +88,7 @@ public sealed class HeldChargeDeliveryTests
     }
 
     /// <summary>A session documented by the nurse alone, started without a visit.</summary>
-    private static Task<string> CompletedWithoutVisitAsync(WorkerHost worker) => Hl7Worker.CompletedAsync(worker, "MRN-HV", "HV", "Rivera, Ana");
+    private static Task<string> CompletedWithoutVisitAsync(WorkerHost worker) => Hl7Worker.CompletedAsync(worker, "MRN-HV", "HV", "Rivera, Ana", withVisit: false);
 
     private static Task<IReadOnlyList<OutboxItem>> SentAsync(WorkerHost worker, string sessionId, int count) => Hl7Worker.AllSentAsync(worker, sessionId, count);
 

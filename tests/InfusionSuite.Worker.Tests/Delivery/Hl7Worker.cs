@@ -24,11 +24,11 @@ internal static class Hl7Worker
         return settings;
     }
 
-    /// <summary>A session documented by the nurse alone (no controller): start, cap on, infusion, cap off.</summary>
-    public static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, string patientName, bool firstOfCourse = false, string? course = null)
+    /// <summary>A session documented by the nurse alone (no controller): start (with the patient's visit), cap on, infusion, cap off.</summary>
+    public static async Task<string> CompletedAsync(WorkerHost worker, string patient, string chair, string patientName, bool firstOfCourse = false, string? course = null, bool withVisit = true)
     {
         var started = await worker.Nurse.StartSessionAsync(
-            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName, ConfirmUnheardController: true),
+            new("nurse-3", "CHAIR-" + chair, course ?? "course-" + chair, patient, new ChemoAdministration("ma-" + chair, "96413"), RegimenPreset: "Standard", FirstOfCourse: firstOfCourse, PatientName: patientName, EncounterReference: withVisit ? "Encounter/e-" + chair : null, ConfirmUnheardController: true),
             Wait.Token());
         Assert.True(started.IsAccepted, started.Message);
         var id = started.SessionId!;
