@@ -58,6 +58,7 @@ public static class IngestRegistration
         services.TryAddSingleton<BoardNotifications>();
         services.TryAddSingleton<IBoardNotifications>(sp => sp.GetRequiredService<BoardNotifications>());
         services.TryAddSingleton<IChairBoard, ChairBoard>();
+        services.TryAddSingleton<IBoardRefresh, BoardRefresh>();
         services.TryAddSingleton(sp => new IngestMetrics(
             sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(),
             sp.GetRequiredService<ControllerMessageQueue>(),

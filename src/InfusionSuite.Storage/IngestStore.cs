@@ -79,6 +79,7 @@ internal sealed class IngestStore(
             Write(batch, commands, cancellationToken);
             await commands.FlushAsync(cancellationToken);
             await WriteSessionEndsAsync(batch, transaction, cancellationToken);
+            await connections.AnnounceChangesAsync(transaction, batch, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
         }

@@ -50,9 +50,10 @@ public static class StorageRegistration
             : sp.GetRequiredService<DatabaseInitializer>());
         services.AddHostedService<MigrateAtStart>();
         services.AddHostedService<SiteLeaseKeeper>();
-        services.TryAddSingleton<NurseCommandNotifications>();
-        services.AddHostedService(sp => sp.GetRequiredService<NurseCommandNotifications>());
+        services.TryAddSingleton<NodeNotifications>();
+        services.AddHostedService(sp => sp.GetRequiredService<NodeNotifications>());
         services.AddHostedService<NurseCommandInbox>();
+        services.AddHostedService<SessionChangesOnBoard>();
         services.AddSingleton<INurseCommandRelay, NurseCommandRelay>();
         services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
             ? postgreSql.Leases

@@ -13,7 +13,7 @@ namespace InfusionSuite.Host.Tests;
 /// Two worker processes on one PostgreSQL database and one mosquitto, each owning one site (north, south), each
 /// serving the nurse station: a nurse's actions on a north chair posted to the south node reach the north worker
 /// through the database and are answered after it committed them, as on a single node; refusals come back as
-/// refusals; the south worker writes none of them.
+/// refusals; the south worker writes none of them; the south node's board follows what the north owner commits.
 /// </summary>
 public sealed class NurseActionsAcrossNodesTests(ITestOutputHelper output) : IDisposable
 {
@@ -68,13 +68,18 @@ public sealed class NurseActionsAcrossNodesTests(ITestOutputHelper output) : IDi
 
             // The owner's own node answers as before; an unknown session is 404 from either.
             Assert.Equal(HttpStatusCode.OK, (await northNode.PostAsJsonAsync("/api/sessions/s-across/infusion-started", new { })).StatusCode);
+
+            // The south node's board follows the north owner's commits (NOTIFY at each batch's commit).
+            clock.Restart();
+            await SharedDatabaseWorkers.WaitAsync(async () => await BoardStatusAsync(southNode, "CHAIR-N1") == "s-across Infusing", "the south board showing the infusion");
+            var boardFollows = clock.Elapsed;
             Assert.Equal(HttpStatusCode.OK, (await southNode.PostAsJsonAsync("/api/sessions/s-across/tolerance", new { score = 8 })).StatusCode);
             Assert.Equal(HttpStatusCode.NotFound, (await southNode.PostAsJsonAsync("/api/sessions/s-nowhere/cap-placed", new { })).StatusCode);
 
             Assert.Equal(0L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands")); // every answer read and removed
             Assert.Equal(4, Occurrences(north.Output, "from another node answered"));
             Assert.DoesNotContain("from another node answered", south.Output, StringComparison.Ordinal);
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start posted to the south node, answered by the north owner after its commit: {startAnswer.TotalMilliseconds:F0} ms (the node's first request); the cap then: {capAnswer.TotalMilliseconds:F0} ms"));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"start posted to the south node, answered by the north owner after its commit: {startAnswer.TotalMilliseconds:F0} ms (the node's first request); the cap then: {capAnswer.TotalMilliseconds:F0} ms; the south board showed the north owner's change after {boardFollows.TotalMilliseconds:F0} ms"));
 
             Assert.Equal(0, await south.StopAsync());
             Assert.Equal(0, await north.StopAsync());
@@ -110,6 +115,15 @@ public sealed class NurseActionsAcrossNodesTests(ITestOutputHelper output) : IDi
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, body);
         return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
+    }
+
+    private static async Task<string?> BoardStatusAsync(HttpClient node, string controllerId)
+    {
+        using var board = JsonDocument.Parse(await node.GetStringAsync("/api/board"));
+        return board.RootElement.GetProperty("chairs").EnumerateArray()
+            .Where(c => c.GetProperty("controllerId").GetString() == controllerId)
+            .Select(c => $"{c.GetProperty("sessionId").GetString()} {c.GetProperty("status").GetString()}")
+            .FirstOrDefault();
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;

@@ -56,6 +56,35 @@ internal static partial class SharedDatabaseWorkers
         return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
     }
 
+    /// <summary>
+    /// Waits until the samples 1..<paramref name="total"/> (each acknowledged by the broker) are stored, and asserts each is
+    /// stored exactly once; on a timeout says which are missing, with <paramref name="context"/> (the hosts' output).
+    /// </summary>
+    public static async Task AssertStoredOnceAsync(string database, int total, Xunit.Abstractions.ITestOutputHelper output, Func<string> context)
+    {
+        try
+        {
+            await WaitAsync(async () => await CountAsync(database, "SELECT count(*) FROM telemetry") >= total, "every acknowledged sample stored");
+        }
+        catch (TimeoutException)
+        {
+            output.WriteLine($"{await MissingAsync(database, total)}\n{context()}");
+            throw;
+        }
+
+        Assert.Equal(total, await CountAsync(database, "SELECT count(*) FROM telemetry"));
+        Assert.Equal(total, await CountAsync(database, "SELECT count(DISTINCT seq) FROM telemetry"));
+        Assert.Equal(total, await CountAsync(database, "SELECT max(seq) FROM telemetry"));
+    }
+
+    /// <summary>Which of the samples 1..<paramref name="total"/> the database lacks, for a failure message.</summary>
+    private static async Task<string> MissingAsync(string database, int total)
+    {
+        var where = $"FROM generate_series(1, {total}) g WHERE NOT EXISTS (SELECT 1 FROM telemetry t WHERE t.seq = g)";
+        return $"acknowledged {total}; missing {await CountAsync(database, "SELECT count(*) " + where)} " +
+            $"(seq {await CountAsync(database, "SELECT coalesce(min(g), 0) " + where)}..{await CountAsync(database, "SELECT coalesce(max(g), 0) " + where)})";
+    }
+
     [GeneratedRegex(@"Now listening on: (http://\S+)")]
     private static partial Regex Listening();
 }

@@ -70,6 +70,20 @@ internal sealed class ExternalTool : IDisposable
         await _process.WaitForExitAsync(deadline.Token);
     }
 
+    /// <summary>Asks the program to stop (SIGTERM: a clean shutdown, as a service manager stops it) and waits for it to exit.</summary>
+    public async Task TerminateAsync(CancellationToken cancellationToken)
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await kill.WaitForExitAsync(cancellationToken);
+        }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(10));
+        await _process.WaitForExitAsync(deadline.Token);
+    }
+
     public void Dispose()
     {
         try

@@ -35,6 +35,13 @@ public sealed class MosquittoBroker : ITestMqttBroker
         StartWithListenerAsync("max_queued_messages 10000", cancellationToken);
 
     /// <summary>
+    /// A broker that keeps its sessions and queued QoS 1 messages on disk (<c>persistence true</c>, as a site runs it):
+    /// saved at a clean stop (<see cref="StopCleanlyAsync"/>) and loaded when it starts again.
+    /// </summary>
+    public static Task<MosquittoBroker> StartPersistentAsync(CancellationToken cancellationToken) =>
+        StartWithListenerAsync("max_queued_messages 10000", cancellationToken, persistent: true);
+
+    /// <summary>
     /// A broker with one TLS listener using <paramref name="certificates"/>' server certificate; with
     /// <paramref name="requireClientCertificate"/> it refuses clients without a certificate its CA signed (mutual TLS).
     /// </summary>
@@ -46,14 +53,21 @@ public sealed class MosquittoBroker : ITestMqttBroker
             require_certificate {(requireClientCertificate ? "true" : "false")}
             """), cancellationToken);
 
-    private static async Task<MosquittoBroker> StartWithListenerAsync(string listenerSettings, CancellationToken cancellationToken)
+    private static async Task<MosquittoBroker> StartWithListenerAsync(string listenerSettings, CancellationToken cancellationToken, bool persistent = false)
     {
         var directory = Directory.CreateTempSubdirectory("mosquitto-").FullName;
         var broker = new MosquittoBroker(directory, FreePort.Next());
+        if (persistent && !OperatingSystem.IsWindows())
+        {
+            // mosquitto started as root drops to its own user, who must be able to write its file here.
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute | UnixFileMode.GroupRead
+                | UnixFileMode.GroupWrite | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute);
+        }
+
         await File.WriteAllTextAsync(broker._configPath, string.Create(CultureInfo.InvariantCulture, $"""
             listener {broker.Port} 127.0.0.1
             allow_anonymous true
-            persistence false
+            {(persistent ? $"persistence true\npersistence_location {directory}/" : "persistence false")}
             {listenerSettings}
             log_dest stdout
             log_type error
@@ -70,6 +84,17 @@ public sealed class MosquittoBroker : ITestMqttBroker
         if (_process is not null)
         {
             await _process.KillAsync(cancellationToken);
+            _process.Dispose();
+            _process = null;
+        }
+    }
+
+    /// <summary>Stops the broker as its service manager does (SIGTERM): a persistent one saves its sessions and queued messages first.</summary>
+    public async Task StopCleanlyAsync(CancellationToken cancellationToken)
+    {
+        if (_process is not null)
+        {
+            await _process.TerminateAsync(cancellationToken);
             _process.Dispose();
             _process = null;
         }

@@ -19,7 +19,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class NurseCommandInbox(
     DatabaseConnections connections,
-    NurseCommandNotifications notifications,
+    NodeNotifications notifications,
     IServiceProvider services,
     TimeProvider time,
     ILogger<NurseCommandInbox> logger) : BackgroundService
@@ -113,7 +113,7 @@ internal sealed partial class NurseCommandInbox(
 
         await using var answer = new NpgsqlCommand(
             "UPDATE nurse_commands SET answer = @answer, answered_at = clock_timestamp() WHERE id = @id; " +
-            $"SELECT pg_notify('{NurseCommandNotifications.AnswersChannel}', @id::text)", connection);
+            $"SELECT pg_notify('{NodeNotifications.AnswersChannel}', @id::text)", connection);
         answer.Parameters.AddWithValue("id", id);
         answer.Parameters.AddWithValue("answer", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(RelayedNurseAnswer.From(result), NurseCommandJson.Options));
         await answer.ExecuteNonQueryAsync(CancellationToken.None);

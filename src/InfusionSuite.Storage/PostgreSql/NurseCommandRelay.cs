@@ -18,7 +18,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class NurseCommandRelay(
     DatabaseConnections connections,
-    NurseCommandNotifications notifications,
+    NodeNotifications notifications,
     TimeProvider time,
     ILogger<NurseCommandRelay> logger) : INurseCommandRelay
 {
@@ -89,7 +89,7 @@ internal sealed partial class NurseCommandRelay(
         insert.Parameters.AddWithValue("site", site);
         insert.Parameters.AddWithValue("request", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(request, NurseCommandJson.Options));
         var id = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
-        await using var notify = new NpgsqlCommand($"SELECT pg_notify('{NurseCommandNotifications.CommandsChannel}', @site)", connection);
+        await using var notify = new NpgsqlCommand($"SELECT pg_notify('{NodeNotifications.CommandsChannel}', @site)", connection);
         notify.Parameters.AddWithValue("site", site);
         await notify.ExecuteNonQueryAsync(cancellationToken);
         return id;

@@ -75,6 +75,17 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public override Task ReleaseWriterAsync(CancellationToken cancellationToken) => Leases.ReleaseAsync(cancellationToken);
 
+    /// <summary>A NOTIFY on <see cref="SessionChanges.Channel"/> per few hundred changed sessions, delivered to other nodes at the commit.</summary>
+    public override async Task AnnounceChangesAsync(DbTransaction transaction, Application.Ports.IngestBatch batch, CancellationToken cancellationToken)
+    {
+        foreach (var payload in SessionChanges.Payloads(Leases.Worker, batch))
+        {
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{SessionChanges.Channel}', @payload)", (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
+            notify.Parameters.AddWithValue("payload", payload);
+            await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
     public override Task<bool> MayDispatchAsync(CancellationToken cancellationToken) => Leases.HoldDispatchAsync(cancellationToken);
 
     /// <summary>Each writer start draws a block of 2^40 ingest sequence numbers (a trillion rows), so workers writing at once never collide.</summary>

@@ -7,15 +7,15 @@ using Npgsql;
 namespace InfusionSuite.Storage.PostgreSql;
 
 /// <summary>
-/// One connection that LISTENs for nurse actions sent to this worker (<c>nurse_commands</c>, payload: the site) and
-/// for answers to the actions this node sent (<c>nurse_answers</c>, payload: the command's id), and wakes whoever
-/// waits for them. Notifications only shorten a wait: every waiter also looks in the table at least once per
+/// One connection that LISTENs for nurse actions sent to this worker (<c>nurse_commands</c>, payload: the site), for
+/// answers to the actions this node sent (<c>nurse_answers</c>, payload: the command's id) and for sessions other
+/// workers changed (<see cref="SessionChanges.Channel"/>), and wakes whoever waits for them. Notifications only shorten a wait: every waiter also looks in the table at least once per
 /// <see cref="Poll"/>, so a lost connection (the database restarted) delays an answer, never loses it.
 /// </summary>
-internal sealed partial class NurseCommandNotifications(
+internal sealed partial class NodeNotifications(
     DatabaseConnections connections,
     TimeProvider time,
-    ILogger<NurseCommandNotifications> logger) : BackgroundService
+    ILogger<NodeNotifications> logger) : BackgroundService
 {
     public const string CommandsChannel = "nurse_commands";
     public const string AnswersChannel = "nurse_answers";
@@ -24,7 +24,37 @@ internal sealed partial class NurseCommandNotifications(
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _answers = new();
+    private readonly ConcurrentDictionary<string, byte> _changedSessions = new(StringComparer.Ordinal);
     private TaskCompletionSource _commands = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _sessions = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Until another worker announced changed sessions (<see cref="SessionChanges"/>), or <see cref="Poll"/>.</summary>
+    public async Task WaitForSessionChangesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _sessions).Task.WaitAsync(Poll, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // nothing announced
+        }
+    }
+
+    /// <summary>The sessions other workers changed since the last call.</summary>
+    public IReadOnlyCollection<string> TakeChangedSessions()
+    {
+        var taken = new List<string>(_changedSessions.Count);
+        foreach (var id in _changedSessions.Keys)
+        {
+            if (_changedSessions.TryRemove(id, out _))
+            {
+                taken.Add(id);
+            }
+        }
+
+        return taken;
+    }
 
     /// <summary>Until a command may be waiting for this worker (notified), or <see cref="Poll"/>.</summary>
     public async Task WaitForCommandsAsync(CancellationToken cancellationToken)
@@ -70,7 +100,7 @@ internal sealed partial class NurseCommandNotifications(
             {
                 await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {CommandsChannel}; LISTEN {AnswersChannel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {CommandsChannel}; LISTEN {AnswersChannel}; LISTEN {SessionChanges.Channel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -110,6 +140,19 @@ internal sealed partial class NurseCommandNotifications(
         else if (e.Channel == CommandsChannel)
         {
             Interlocked.Exchange(ref _commands, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+        else if (e.Channel == SessionChanges.Channel && connections is PostgreSqlConnections { Leases.Worker: var self })
+        {
+            var (worker, sessions) = SessionChanges.Parse(e.Payload);
+            if (worker != self)
+            {
+                foreach (var sessionId in sessions)
+                {
+                    _changedSessions[sessionId] = 0;
+                }
+
+                Interlocked.Exchange(ref _sessions, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            }
         }
     }
 

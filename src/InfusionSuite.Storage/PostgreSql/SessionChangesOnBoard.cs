@@ -1,0 +1,80 @@
+using InfusionSuite.Application.Board;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+
+namespace InfusionSuite.Storage.PostgreSql;
+
+/// <summary>
+/// The board of every node on a database several workers share: at start a standby shows every open session (its
+/// writer waits; an owner's writer rebuilds them itself), then each session another worker's batch changed
+/// (<see cref="SessionChanges"/>, NOTIFY at that batch's commit) is read back and shown, at most a second later.
+/// </summary>
+internal sealed partial class SessionChangesOnBoard(
+    DatabaseConnections connections,
+    NodeNotifications notifications,
+    IServiceProvider services,
+    ILogger<SessionChangesOnBoard> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (connections is not PostgreSqlConnections postgreSql || services.GetService<IBoardRefresh>() is not { } board)
+        {
+            return;
+        }
+
+        var loaded = false;
+        try
+        {
+            while (true)
+            {
+                try
+                {
+                    if (!loaded)
+                    {
+                        // An owner's writer rebuilds every open session itself; a standby's writer waits, so its board reads them here.
+                        if (!postgreSql.Leases.IsHeld)
+                        {
+                            await board.RefreshAsync(await OpenSessionsAsync(postgreSql, stoppingToken), stoppingToken);
+                        }
+
+                        loaded = true;
+                    }
+
+                    if (notifications.TakeChangedSessions() is { Count: > 0 } changed)
+                    {
+                        await board.RefreshAsync(changed, stoppingToken);
+                    }
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException or Application.Ports.StorageUnavailableException)
+                {
+                    LogRefreshFailed(logger, e.GetType().Name);
+                }
+
+                await notifications.WaitForSessionChangesAsync(stoppingToken);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // stopping
+        }
+    }
+
+    private static async Task<List<string>> OpenSessionsAsync(PostgreSqlConnections postgreSql, CancellationToken cancellationToken)
+    {
+        await using var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken);
+        await using var query = new NpgsqlCommand("SELECT session_id FROM sessions WHERE ended_at_ms IS NULL ORDER BY session_key", connection);
+        var ids = new List<string>();
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+        }
+
+        return ids;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The board could not read sessions other workers changed ({ErrorType}); trying again")]
+    private static partial void LogRefreshFailed(ILogger logger, string errorType);
+}
