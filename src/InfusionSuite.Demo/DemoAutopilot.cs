@@ -15,7 +15,8 @@ namespace InfusionSuite.Demo;
 /// Creates the demo's accounts, runs the six chairs over the embedded broker and plays their nurse
 /// (the <c>demo-nurse</c> account): each chair runs its
 /// scenario, waits a turnover, and starts again with the next patient, until the host stops. Sessions
-/// an earlier run left open are stopped first (<see cref="AbortReason.Other"/>), so every chair starts afresh.
+/// an earlier run left open on the demo nurse's chairs are stopped first (<see cref="AbortReason.Other"/>), so
+/// each of them starts afresh; a session a person runs (a free chair, any other) is theirs and stays open.
 /// </summary>
 internal sealed class DemoAutopilot(
     DemoSettings settings,
@@ -59,9 +60,10 @@ internal sealed class DemoAutopilot(
 
     private async Task EndLeftoverSessionsAsync(string nurseId, CancellationToken cancellationToken)
     {
+        var autopiloted = DemoChairs.All(settings.TimeScale).Select(c => c.Chair.ControllerId).ToHashSet(StringComparer.Ordinal);
         foreach (var row in board.Current())
         {
-            if (row is { SessionId: { } sessionId, Record.Status: < SessionStatus.Completed })
+            if (row is { SessionId: { } sessionId, Record.Status: < SessionStatus.Completed } && autopiloted.Contains(row.ControllerId))
             {
                 var result = await nurseActions.AbortAsync(sessionId, nurseId, AbortReason.Other, null, cancellationToken);
                 DemoLog.LeftoverSessionEnded(logger, sessionId, row.ControllerId, result.Outcome);

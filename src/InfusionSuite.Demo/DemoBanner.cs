@@ -42,7 +42,7 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
             $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
             $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
-            $"  Broker      mqtt://127.0.0.1:{settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} (watch the chairs: mosquitto_sub -h 127.0.0.1 -p {settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} -t 'ccp/#' -v)",
+            $"  Broker      mqtt://127.0.0.1:{settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} (watch the chairs: mosquitto_sub -h 127.0.0.1 -p {settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} -i watcher -t 'ccp/#' -v)",
         };
         var free = DemoChairs.Free(settings.FreeChairs);
         lines.Add(free.Count == 0

@@ -25,6 +25,7 @@ public sealed class DemoModeTests
 
         string completedId;
         DateTimeOffset lastClockOfFirstRun;
+        string personsSession;
         await using (var first = await DemoHost.StartAsync(data.Path, Scale))
         {
             Assert.Null(first.Settings.ContinuesFrom);
@@ -72,6 +73,15 @@ public sealed class DemoModeTests
             Assert.Equal(6, first.Board.Current().Count(r => r.SessionId is not null));
             Assert.All(new[] { "CHAIR-07", "CHAIR-08" }, id => Assert.Contains(first.Board.Current(), r => r.ControllerId == id && r.ControllerOnline && r.SessionId is null));
             lastClockOfFirstRun = first.Services.GetRequiredService<TimeProvider>().GetUtcNow();
+
+            // A person starts a session of their own on a free chair, and leaves it open.
+            var person = await first.Services.GetRequiredService<Application.Nursing.INurseActions>().StartSessionAsync(
+                new Application.Nursing.StartSessionRequest(
+                    "a-person", "CHAIR-07", "course-person", "MRN-PERSON", new ChemoAdministration("ma-person", "96413"),
+                    RegimenPreset: "Standard", EncounterReference: "V-PERSON", ConfirmUnheardController: true),
+                CancellationToken.None);
+            Assert.True(person.IsAccepted, person.Message);
+            personsSession = person.SessionId!;
         }
 
         await using var second = await DemoHost.StartAsync(data.Path, Scale);
@@ -81,8 +91,11 @@ public sealed class DemoModeTests
         var kept = await second.Board.SessionAsync(completedId, CancellationToken.None);
         Assert.Equal(SessionStatus.Completed, kept?.Record.Status);
 
-        // Sessions the first run left open are stopped, and every chair starts a new session on the new clock.
+        // Sessions the first run left open on the demo nurse's chairs are stopped, and each of them starts a new session on
+        // the new clock; the person's own session on a free chair is theirs: still open.
         await SessionsAsync(second, s => s < SessionStatus.Completed, 6, TimeSpan.FromSeconds(30), startedAfter: second.Settings.ClockStart);
+        var persons = await second.Board.SessionAsync(personsSession, CancellationToken.None);
+        Assert.True(persons?.Record.Status < SessionStatus.Completed, "the person's session on a free chair was ended by the restart: " + persons?.Record.Status);
     }
 
     private static async Task<IReadOnlyList<Application.Board.ChairBoardRow>> SessionsAsync(
