@@ -1,7 +1,7 @@
 // The chair board: live over server-sent events (/api/board/stream), one card per chair, with the urgency
 // strip on top. When the stream goes quiet the board says so: cards grey out and countdowns stop.
 import { getJson, el, clear, words, time, dateTime } from './api.js';
-import { createChairCard, updateChairCard } from './chair.js';
+import { createChairCard, updateChairCard, setLink } from './chair.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
 import { setUpSound } from './sound.js';
 
@@ -128,9 +128,7 @@ function lost() {
       p.countdownTime.textContent = '––:––';
       p.countdownCaption.textContent = 'stopped: no data since ' + (lostSince ? time(lostSince) : 'the connection broke');
     }
-    clear(p.link);
-    p.link.append('?', el('span', ' Not known', 'link-word'));
-    p.link.className = 'link unknown';
+    setLink(p.link, '?', 'Not known', 'unknown');
   }
 }
 

@@ -18,6 +18,13 @@ const longTails = { 'cap-removed': ': end session' };
 /** The card's latest chair view: a button press acts on what the card shows now, not on the view it was built from. */
 const current = card => card.chair;
 
+/** The controller link's mark (● ○ ?) and its words, which small cards keep for screen readers only. */
+export function setLink(link, mark, label, state) {
+  clear(link);
+  link.append(mark, el('span', ' ' + label, 'link-word'));
+  link.className = 'link ' + state;
+}
+
 export function createChairCard(controllerId) {
   const card = el('article', null, 'chair', { 'data-controller': controllerId });
   const header = el('header');
@@ -59,9 +66,8 @@ export function updateChairCard(card, chair, options) {
   const p = card.parts;
   card.chair = chair;
   p.label.textContent = chair.label;
-  clear(p.link);
-  p.link.append(chair.online ? '●' : '○', el('span', chair.online ? ' Online' : ' Offline', 'link-word'));
-  p.link.className = 'link ' + (chair.online ? 'online' : 'offline');
+  if (chair.online) setLink(p.link, '●', 'Online', 'online');
+  else setLink(p.link, '○', 'Offline', 'offline');
 
   clear(p.patient);
   if (chair.patient) {
