@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
@@ -37,6 +38,11 @@ public static class StartSessionValidation
         else if (input.Encounter is { } encounter && encounter.Any(char.IsControl))
         {
             errors.Add(ControlCharacters("encounter"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.PatientEhrReference) && !PatientIdentity.IsEhrReference(input.PatientEhrReference.Trim()))
+        {
+            errors.Add(new("patientEhrReference", "The patient's EHR id must read Patient/{id}."));
         }
 
         Identifier(errors, "sessionId", input.SessionId, allowSlash: false);
@@ -105,7 +111,8 @@ public static class StartSessionValidation
             string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim(),
             input.PatientName!.Trim(),
             input.IdentityConfirmed,
-            input.ConfirmUnheardController);
+            input.ConfirmUnheardController,
+            string.IsNullOrWhiteSpace(input.PatientEhrReference) ? null : input.PatientEhrReference.Trim());
         return Problem(request, policy) is { } problem
             ? new StartSessionCheck(null, [problem])
             : new StartSessionCheck(request, errors);
