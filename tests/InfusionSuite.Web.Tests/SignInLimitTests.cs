@@ -63,7 +63,7 @@ public sealed class SignInLimitTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task MoreThanTenAttemptsAMinuteFromOneClient_Are429WithRetryAfter_OtherClientsGoOn()
+    public async Task MoreThanTenAttemptsAMinuteFromOneClient_Are429WithRetryAfterAndTheFormSayingSo_OtherClientsGoOn()
     {
         using var guesser = Client(Guesser);
         var token = AccessTests.FormToken(await guesser.GetStringAsync("/signin"));
@@ -77,6 +77,10 @@ public sealed class SignInLimitTests : IAsyncLifetime
             {
                 var retryAfter = int.Parse(Assert.Single(response.Headers.GetValues("Retry-After")), System.Globalization.CultureInfo.InvariantCulture);
                 Assert.InRange(retryAfter, 1, 60);
+                var page = await response.Content.ReadAsStringAsync();
+                Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType); // the form again for the person at the browser, not a bare 429
+                Assert.Contains($"Too many sign-in attempts from this device. Wait {retryAfter} second", page, StringComparison.Ordinal);
+                Assert.Contains("name=\"password\"", page, StringComparison.Ordinal);
             }
         }
 
