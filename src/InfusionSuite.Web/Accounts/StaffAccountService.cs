@@ -181,7 +181,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
 
         var lockedUntil = now + settings.LockoutDuration;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account until {lockedUntil:O}");
+            $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account for {settings.LockoutDuration.TotalMinutes:0.#} min (from this row's time)");
         return await accounts.RecordClientFailureAsync(
                 account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken)
             ? new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil)
