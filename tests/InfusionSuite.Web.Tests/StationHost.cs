@@ -40,6 +40,10 @@ internal sealed class StationHost : IAsyncDisposable
     public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
         StartAsync(settings, clock, kestrel: false);
 
+    /// <summary>A host whose sign-in lockouts run on the real clock, as shipped (the others' run on <paramref name="clock"/>, to step through a lockout).</summary>
+    public static Task<StationHost> StartWithRealSignInClockAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
+        StartAsync(settings, clock, kestrel: false, realSignInClock: true);
+
     public static Task<StationHost> StartKestrelAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, int port = 0, bool restart = false) =>
         StartAsync(settings, clock, kestrel: true, restart, port);
 
@@ -91,7 +95,8 @@ internal sealed class StationHost : IAsyncDisposable
         }
     }
 
-    private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0)
+    private static async Task<StationHost> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0, bool realSignInClock = false)
     {
         var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -104,6 +109,11 @@ internal sealed class StationHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(clock);
+                if (!realSignInClock)
+                {
+                    services.AddSingleton(new SignInClock(clock));
+                }
+
                 errors.AddTo(services);
             });
         });
