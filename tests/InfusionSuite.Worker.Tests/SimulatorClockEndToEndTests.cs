@@ -2,8 +2,8 @@ using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
-using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
+using InfusionSuite.Simulator.Scenarios;
 using InfusionSuite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,7 +40,7 @@ public sealed class SimulatorClockEndToEndTests
         ];
 
         var start = clock.GetUtcNow();
-        await Task.WhenAll(chairs.Select((c, i) => RunChairAsync(c.Scenario, c.Clock, SimulatedChair.Numbered(i), broker, clock, start, nurse)));
+        await Task.WhenAll(chairs.Select((c, i) => MqttChairs.RunAsync(PastTheTargets(c.Scenario), SimulatedChair.Numbered(i), broker, clock, start, nurse, c.Clock)));
         Assert.Empty(nurse.Failures);
 
         var records = new List<ScalpCoolingSessionRecord>();
@@ -72,18 +72,10 @@ public sealed class SimulatorClockEndToEndTests
     private static void Near(TimeSpan expected, TimeSpan actual) =>
         Assert.InRange(actual, expected - TimeSpan.FromSeconds(10), expected + TimeSpan.FromSeconds(10));
 
-    private static async Task RunChairAsync(
-        string scenario, ControllerClockError clockError, SimulatedChair chair, MosquittoBroker broker, TimeProvider clock, DateTimeOffset start, ISimulationObserver nurse)
+    /// <summary>The scenario with pre- and post-cooling a minute past their targets.</summary>
+    private static Scenario PastTheTargets(string name)
     {
-        await using var output = new MqttControllerOutput(new MqttOutputOptions
-        {
-            Host = broker.Host,
-            Port = broker.Port,
-            Site = "clinic",
-            ControllerId = chair.ControllerId,
-        });
-        var light = Scenarios.Light(scenario);
-        var pastTheTargets = light with { Session = light.Session with { PrecoolMinutes = light.Session.PrecoolMinutes ?? 31, PostcoolMinutes = 91 } };
-        await new SimulatedController(pastTheTargets, chair, seed: 1, output, clock, start, clockError: clockError).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
+        var light = Scenarios.Light(name);
+        return light with { Session = light.Session with { PrecoolMinutes = light.Session.PrecoolMinutes ?? 31, PostcoolMinutes = 91 } };
     }
 }
