@@ -25,7 +25,8 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         string patientId;
         using (var ehr = new FhirServerReader(station.Ehr))
         {
-            patientId = await ehr.CreatePatientAsync("MRN-BROWSER-1");
+            // With the MRN in the site's MRN system: a start typed by EHR id is read there for it (one patient identity, issue 14).
+            patientId = await ehr.CreateAsync(new FhirModel.Patient { Identifier = [new FhirModel.Identifier("urn:infusionsuite:mrn", "MRN-BROWSER-1")] });
         }
 
         var page = await station.NewPageAsync();
@@ -124,7 +125,9 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
 
             await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-LOOKUP-5");
             await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
-            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("Patient/" + patientId);
+            // One patient however the start was made (issue 14): the MRN stays the identity, the EHR id goes beside it.
+            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("MRN-LOOKUP-5");
+            await Expect(form.Locator("#patientEhrReference")).ToHaveValueAsync("Patient/" + patientId);
             await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
             await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("Encounter/" + visitId);
             await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");
@@ -182,7 +185,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts()
+    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts_WithBillingDetails()
     {
         // On its own host: the chair it starts stays on the board, and the suite's board has twelve chairs.
         using var db = new TempDatabase();
@@ -198,6 +201,13 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-93");
         await form.GetByLabel("Patient name").FillAsync("Unheard Chair");
         await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-93");
+        // Billing details may go with the start (folded away): a bad NPI is named at its field, unfolded.
+        await form.GetByText("Billing details (optional").ClickAsync();
+        await form.GetByLabel("Ordering provider NPI").FillAsync("1234567890");
+        await form.GetByLabel("Diagnoses (ICD-10-CM").FillAsync("C50.911, Z51.11");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Expect(form.Locator("#orderingProviderNpi-error")).ToContainTextAsync("valid check digit");
+        await form.GetByLabel("Ordering provider NPI").FillAsync("1234567893");
         await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
 
         await Expect(form.Locator("#start-error")).ToContainTextAsync("The controller of chair CHAIR-93 has never been heard from");
@@ -210,6 +220,12 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
 
         await Expect(form).ToBeHiddenAsync();
         await Expect(page.Chair("CHAIR-93").Locator(".patient .name")).ToHaveTextAsync("Unheard Chair");
+        using var nurse = host.Client("alice");
+        var (_, recent) = await nurse.GetJsonAsync("/api/sessions");
+        var (_, session) = await nurse.GetJsonAsync("/api/sessions/" + recent.EnumerateArray().Single(s => s.Text("controllerId") == "CHAIR-93").Text("sessionId"));
+        var details = session.GetProperty("billing").GetProperty("details");
+        Assert.Equal("1234567893", details.Text("orderingProviderNpi"));
+        Assert.Equal(["C50.911", "Z51.11"], details.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()));
         await page.Context.CloseAsync();
     }
 
