@@ -11,17 +11,19 @@ namespace InfusionSuite.Worker.Tests;
 
 /// <summary>
 /// The simulator's clock options (<c>--clock-skew</c>, <c>--clock-step</c>) drive the real worker over
-/// mosquitto, with the nurse on the markers, at 1000× (docs/clinical-rules.md, "Clocks"): a slow clock
-/// and steps back and forward give the sessions that really happened. At this scale a millisecond of
-/// network delay is a simulated second, so the errors are hours, beyond the scaled skew threshold (1 h), and
-/// corrected device times are within seconds of the truth: pre- and post-cooling run a minute past their
-/// targets, and the durations are checked to ±10 s.
+/// mosquitto, with the nurse on the markers, at 300× (docs/clinical-rules.md, "Clocks"): a slow clock
+/// and steps back and forward give the sessions that really happened. At this scale 3.3 ms of real delay is a
+/// simulated second, and a loaded machine delays one message more than another by a tenth of a second or more
+/// (seen: 2.5 simulated minutes at 1000×); so the errors are hours, beyond the scaled skew threshold (1 h),
+/// pre- and post-cooling run three minutes past their targets, and the durations are checked to ±2 min. The
+/// exact boundaries are the domain's tests on a fake clock (DeviceTimeTests); this test is about the options
+/// driving the real product to the right kinds of outcome.
 /// </summary>
 public sealed class SimulatorClockEndToEndTests
 {
-    private const double Scale = 1000;
+    private const double Scale = 300;
 
-    [Fact(Timeout = 90_000)]
+    [Fact(Timeout = 150_000)]
     public async Task SlowAndSteppingControllerClocks_GiveTheSessionsThatReallyHappened()
     {
         using var db = new TempDatabase();
@@ -55,7 +57,7 @@ public sealed class SimulatorClockEndToEndTests
         Near(TimeSpan.FromMinutes(15), Assert.Single(slow.Deviations, d => d.Code == DeviationCode.ShortPrecool).Duration);
         Assert.Single(slow.Deviations);
         Assert.True(slow.Controller.ClockSkew.Flagged);
-        Assert.InRange(slow.Controller.ClockSkew.ControllerAhead!.Value, TimeSpan.FromHours(-2), TimeSpan.FromHours(-2) + TimeSpan.FromMinutes(1));
+        Near(TimeSpan.FromHours(-2), slow.Controller.ClockSkew.ControllerAhead!.Value);
 
         var steppedForward = records[1];
         Assert.Empty(steppedForward.Deviations);
@@ -70,12 +72,12 @@ public sealed class SimulatorClockEndToEndTests
     }
 
     private static void Near(TimeSpan expected, TimeSpan actual) =>
-        Assert.InRange(actual, expected - TimeSpan.FromSeconds(10), expected + TimeSpan.FromSeconds(10));
+        Assert.InRange(actual, expected - TimeSpan.FromMinutes(2), expected + TimeSpan.FromMinutes(2));
 
-    /// <summary>The scenario with pre- and post-cooling a minute past their targets.</summary>
+    /// <summary>The scenario with pre- and post-cooling three minutes past their targets.</summary>
     private static Scenario PastTheTargets(string name)
     {
         var light = Scenarios.Light(name);
-        return light with { Session = light.Session with { PrecoolMinutes = light.Session.PrecoolMinutes ?? 31, PostcoolMinutes = 91 } };
+        return light with { Session = light.Session with { PrecoolMinutes = light.Session.PrecoolMinutes ?? 33, PostcoolMinutes = 93 } };
     }
 }
