@@ -43,10 +43,13 @@ internal abstract class DatabaseConnections
     public virtual Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken) =>
         Task.FromResult(lastStored);
 
-    /// <summary>Whether this process dispatches the outbox now (PostgreSQL: one worker that owns its sites, never a standby).</summary>
-    /// <summary>In the batch transaction, before its commit: tells other nodes which sessions it changed (nothing on a single suite).</summary>
+    /// <summary>
+    /// In the batch transaction, before its commit: tells other nodes which sessions it changed and answers the nurse actions
+    /// they sent (nothing on a single suite).
+    /// </summary>
     public virtual Task AnnounceChangesAsync(DbTransaction transaction, Application.Ports.IngestBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Whether this process dispatches the outbox now (PostgreSQL: one worker that owns its sites, never a standby).</summary>
     public virtual Task<bool> MayDispatchAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>A read-only transaction that sees one consistent state and does not hold up the writer.</summary>
