@@ -44,6 +44,13 @@ internal abstract class DatabaseConnections
         Task.FromResult(lastStored);
 
     /// <summary>
+    /// The sites whose sessions this process's writer holds in memory: PostgreSQL, the sites of its leases (it rebuilds
+    /// them when it takes the leases; another worker's sessions its board reads back from the database). Null for every
+    /// session: a single suite, or a worker owning the whole database. A chair no site has claimed yet is every writer's.
+    /// </summary>
+    public virtual IReadOnlyList<string>? OwnedSites => null;
+
+    /// <summary>
     /// In the batch transaction, before its commit: tells other nodes which sessions it changed and answers the nurse actions
     /// they sent (nothing on a single suite).
     /// </summary>

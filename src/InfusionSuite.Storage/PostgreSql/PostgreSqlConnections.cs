@@ -36,6 +36,8 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public NpgsqlDataSource DataSource => _dataSource;
 
+    public override IReadOnlyList<string>? OwnedSites => Leases.Sites is [SiteLeases.WholeDatabase] ? null : Leases.Sites;
+
     /// <summary>What is wrong with the connection string for an operator (never echoing it: it may hold a password), or null.</summary>
     public static string? Problem(string connectionString)
     {
