@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -129,6 +130,30 @@ public sealed class Hl7OutboxParticipantTests
         var obx = Hl7Text.All(correction.Payload, "OBX").ToList();
         Assert.All(obx, o => Assert.Equal("C", Hl7Text.Field(o, 11)));
         Assert.Contains(obx, o => Hl7Text.Field(o, 3).StartsWith("ISC-TOLERANCE^", StringComparison.Ordinal) && Hl7Text.Field(o, 5) == "3");
+    }
+
+    [Fact]
+    public async Task WhatTheNurseWrote_ReachesTheOruNote_AsTheFhirProcedureNoteCarriesIt()
+    {
+        await using var fixture = new Hl7StoreFixture();
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("h-9", "CHAIR-h-9", Nine, "MRN-9", "MedicationAdministration/ma-1", "V-h-9");
+        build.Nurse(session, new PlaceCap(Nine.AddMinutes(1), "nurse-1"));
+        build.Nurse(session, new StartInfusion(Nine.AddMinutes(31), "nurse-1"));
+        build.Nurse(session, new RecordAdverseEvent(Nine.AddMinutes(40), "nurse-1", AdverseEventKind.Other, Details: "rash on the neck"));
+        build.Nurse(session, new RecordTolerance(Nine.AddMinutes(50), "nurse-1", 7));
+        build.Nurse(session, new EndInfusion(Nine.AddMinutes(91), "nurse-1"));
+        build.Nurse(session, new RemoveCap(Nine.AddMinutes(181), "nurse-1"));
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var oru = (await fixture.ItemsAsync("h-9"))[0].Payload;
+        var note = Hl7Text.Field(Assert.Single(Hl7Text.All(oru, "OBX"), o => Hl7Text.Field(o, 3).StartsWith("ISC-NOTE^", StringComparison.Ordinal)), 5);
+        Assert.Equal(SessionSummaryText.For(session.ToRecord()), note); // the one text FHIR's Procedure.note carries
+        Assert.Contains("other: rash on the neck", note, StringComparison.Ordinal);
+        Assert.Contains("Tolerance 7/10.", note, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
 

@@ -28,7 +28,7 @@ public sealed record Hl7SessionContext
     /// <summary>FT1-19: ICD-10-CM codes of the chemotherapy order.</summary>
     public IReadOnlyList<Hl7Code> Diagnoses { get; init; } = [];
 
-    /// <summary>A nurse's free-text note about the session, sent as a TX OBX; null for none.</summary>
+    /// <summary>The session's note, sent as a TX OBX: in production the text FHIR's Procedure.note carries (<c>SessionSummaryText</c>, the nurse's words for adverse events included); null for none.</summary>
     public string? Note { get; init; }
 
     /// <summary>This session's 0663T and 0662T decisions; decisions of other sessions are ignored.</summary>

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -12,7 +13,8 @@ namespace InfusionSuite.Hl7.Outbox;
 /// and visit as stored at the start, this session's billing decisions from <see cref="SessionBillingQuery"/>
 /// (the answer the session page and the FHIR ChargeItems show; not decided again here), what earlier
 /// DFT^P03s of the session charged, whether an ORU^R01 went out before, each nurse's NPI from
-/// their profile, the ordering provider's NPI and the diagnoses (ICD-10-CM) staff gave for the session, and the patient's name as the nurse typed it at this session's start (<see cref="ISessionEndReads.PatientNameAsync"/>).
+/// their profile, the ordering provider's NPI and the diagnoses (ICD-10-CM) staff gave for the session, the session's note (the
+/// text the FHIR Procedure's <c>note</c> carries: <see cref="SessionSummaryText"/>, adverse events in the nurse's words included), and the patient's name as the nurse typed it at this session's start (<see cref="ISessionEndReads.PatientNameAsync"/>).
 /// </summary>
 public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
 {
@@ -33,6 +35,7 @@ public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
             Practitioners = await PractitionersAsync(reads, record.Nurses, cancellationToken),
             OrderedBy = record.Plan.Billing?.OrderingProviderNpi is { } npi ? new Hl7Person(npi, AssigningAuthority: "NPI", IdentifierType: "NPI") : null,
             Diagnoses = [.. (record.Plan.Billing?.DiagnosisCodes ?? []).Select(code => new Hl7Code(code, null, "I10"))],
+            Note = SessionSummaryText.For(record),
             Charges = (await billing.ForSessionAsync(record, reads, cancellationToken)).Decisions,
             Charged = StoredHl7Messages.Charged(payloads),
             Correction = payloads.Exists(p => !StoredHl7Messages.Read(p).IsCharge),

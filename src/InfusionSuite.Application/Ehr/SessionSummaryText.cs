@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text;
 using InfusionSuite.Domain.Sessions;
 
-namespace InfusionSuite.Fhir.Mapping;
+namespace InfusionSuite.Application.Ehr;
 
-/// <summary>The short note a nurse would write on the 0663T Procedure (no patient data, no user ids), in words: no enum names (issue 13).</summary>
-internal static class SessionSummaryText
+/// <summary>
+/// The short note a nurse would write about the session (no patient data, no user ids), in words: no enum
+/// names (issue 13). One text for both channels: the FHIR Procedure's <c>note</c> and the HL7 ORU^R01's note OBX.
+/// </summary>
+public static class SessionSummaryText
 {
     public static string For(ScalpCoolingSessionRecord record)
     {
@@ -52,7 +55,7 @@ internal static class SessionSummaryText
         return text.ToString();
     }
 
-    public static int Minutes(TimeSpan span) => (int)span.TotalMinutes;
+    private static int Minutes(TimeSpan span) => (int)span.TotalMinutes;
 
     private static string Phases(ScalpCoolingSessionRecord record)
     {
