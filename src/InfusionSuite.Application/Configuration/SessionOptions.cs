@@ -43,6 +43,9 @@ public sealed class SessionOptions
     /// <summary>After an abort, how long the session keeps listening for the controller's CAP_OFF (the performed period runs to it).</summary>
     public TimeSpan? AbortListenWindow { get; set; } = SessionPolicy.Default.AbortListenWindow;
 
+    /// <summary>Two of a controller's messages no further apart than this make one continuous record: link-offline time inside it (messages stored while cut off and uploaded later) is not an interruption.</summary>
+    public TimeSpan? DeviceRecordGap { get; set; } = SessionPolicy.Default.DeviceRecordGap;
+
     public SessionPolicy ToPolicy()
     {
         var defaults = SessionPolicy.Default;
@@ -61,6 +64,7 @@ public sealed class SessionOptions
             ClockSkewThreshold = ClockSkewThreshold ?? defaults.ClockSkewThreshold,
             SameMomentWindow = SameMomentWindow ?? defaults.SameMomentWindow,
             AbortListenWindow = AbortListenWindow ?? defaults.AbortListenWindow,
+            DeviceRecordGap = DeviceRecordGap ?? defaults.DeviceRecordGap,
         };
     }
 }

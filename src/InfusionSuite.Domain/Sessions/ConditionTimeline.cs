@@ -1,34 +1,32 @@
 namespace InfusionSuite.Domain.Sessions;
 
 /// <summary>
-/// When a yes/no condition (cooling not running, offline, an alarm) held, kept as intervals that
-/// change only when the condition changes: O(1) per observation, allocation only on a change.
-/// Observations older than the latest one are stale and ignored (out-of-order messages).
+/// When a yes/no condition (cooling not running, offline, an alarm) held, judged on the instants the
+/// observations speak of, not on the order they arrived in. Kept as runs of one value (first and
+/// last observation of each run); the condition changes at the next run's first observation. O(1) per
+/// observation in order, allocation only on a change. An observation that arrives late and falls
+/// between two runs moves the change to where it really was (an event overtaken by the sample after
+/// it, over another topic); one inside a run of the other value contradicts the observations around
+/// it and is ignored (the controller's word on either side stands).
 /// </summary>
 internal sealed class ConditionTimeline
 {
-    private readonly List<TimeInterval> _closed = [];
-    private DateTimeOffset? _since;
+    private readonly List<Run> _runs = [];
     private DateTimeOffset _latest = DateTimeOffset.MinValue;
     private bool _heldAtLatest;
     private bool _clearAtLatest;
 
     /// <summary>The first observation's instant; before it the condition is unknown.</summary>
-    public DateTimeOffset? KnownSince { get; private set; }
+    public DateTimeOffset? KnownSince => _runs.Count == 0 ? null : _runs[0].First;
 
     /// <summary>Whether the condition was ever observed to hold.</summary>
     public bool EverTrue { get; private set; }
 
     /// <summary>The condition as last observed (false when unknown).</summary>
-    public bool IsTrue => _since is not null;
+    public bool IsTrue => _runs.Count > 0 && _runs[^1].Holds;
 
     public void Observe(bool holds, DateTimeOffset at)
     {
-        if (at < _latest)
-        {
-            return;
-        }
-
         if (at > _latest)
         {
             _latest = at;
@@ -36,19 +34,19 @@ internal sealed class ConditionTimeline
             _clearAtLatest = false;
         }
 
-        _heldAtLatest |= holds;
-        _clearAtLatest |= !holds;
-        KnownSince ??= at;
-        if (holds && _since is null)
+        if (at == _latest)
         {
-            _since = at;
-            EverTrue = true;
+            _heldAtLatest |= holds;
+            _clearAtLatest |= !holds;
         }
-        else if (!holds && _since is { } since)
+
+        if (_runs.Count == 0 || at >= _runs[^1].Last)
         {
-            _closed.Add(new TimeInterval(since, at));
-            _since = null;
+            Append(holds, at);
+            return;
         }
+
+        Insert(holds, at);
     }
 
     /// <summary>
@@ -59,30 +57,109 @@ internal sealed class ConditionTimeline
     public bool IsStaleOrRepeat(bool holds, DateTimeOffset at) =>
         at < _latest || (at == _latest && (holds ? _heldAtLatest : _clearAtLatest));
 
-    /// <summary>The intervals, the open one ending at <paramref name="until"/>.</summary>
+    /// <summary>The intervals the condition held, the open one ending at <paramref name="until"/>; none of length 0.</summary>
     public List<TimeInterval> Intervals(DateTimeOffset until)
     {
-        var result = new List<TimeInterval>(_closed.Count + 1);
-        result.AddRange(_closed);
-        if (_since is { } since)
+        var result = new List<TimeInterval>();
+        for (var i = 0; i < _runs.Count; i++)
         {
-            result.Add(new TimeInterval(since, until > since ? until : since));
+            if (_runs[i].Holds && Span(i, until) is { } span)
+            {
+                result.Add(span);
+            }
         }
 
         return result;
     }
 
-    /// <summary>The interval holding <paramref name="at"/>, if the condition held then.</summary>
-    public TimeInterval? HoldingAt(DateTimeOffset at, DateTimeOffset until)
+    /// <summary>The condition at <paramref name="at"/> (a change takes effect at its first observation); null before any.</summary>
+    public bool? StateAt(DateTimeOffset at)
     {
-        foreach (var interval in _closed)
+        for (var i = _runs.Count - 1; i >= 0; i--)
         {
-            if (interval.Start <= at && at < interval.End)
+            if (_runs[i].First <= at)
             {
-                return interval;
+                return _runs[i].Holds;
             }
         }
 
-        return _since is { } since && since <= at ? new TimeInterval(since, until > since ? until : since) : null;
+        return null;
     }
+
+    /// <summary>The interval holding <paramref name="at"/>, if the condition held then.</summary>
+    public TimeInterval? HoldingAt(DateTimeOffset at, DateTimeOffset until)
+    {
+        for (var i = _runs.Count - 1; i >= 0; i--)
+        {
+            if (_runs[i].First <= at)
+            {
+                var last = i + 1 == _runs.Count;
+                var end = last ? (until > _runs[i].First ? until : _runs[i].First) : _runs[i + 1].First;
+                return _runs[i].Holds && (last || at < end) ? new TimeInterval(_runs[i].First, end) : null;
+            }
+        }
+
+        return null;
+    }
+
+    private TimeInterval? Span(int i, DateTimeOffset until)
+    {
+        var start = _runs[i].First;
+        var end = i + 1 < _runs.Count ? _runs[i + 1].First : until;
+        return end > start ? new TimeInterval(start, end) : i + 1 == _runs.Count ? new TimeInterval(start, start) : null;
+    }
+
+    private void Append(bool holds, DateTimeOffset at)
+    {
+        if (_runs.Count > 0 && _runs[^1].Holds == holds)
+        {
+            _runs[^1] = _runs[^1] with { Last = at };
+            return;
+        }
+
+        _runs.Add(new Run(holds, at, at));
+        EverTrue |= holds;
+    }
+
+    private void Insert(bool holds, DateTimeOffset at)
+    {
+        var i = _runs.Count - 1;
+        while (i >= 0 && _runs[i].First > at)
+        {
+            i--;
+        }
+
+        if (i < 0)
+        {
+            // Before anything observed so far: the first run starts earlier, or a run of the other value comes first.
+            if (_runs[0].Holds == holds)
+            {
+                _runs[0] = _runs[0] with { First = at };
+            }
+            else
+            {
+                _runs.Insert(0, new Run(holds, at, at));
+                EverTrue |= holds;
+            }
+
+            return;
+        }
+
+        if (at <= _runs[i].Last)
+        {
+            return; // inside a run: the same value changes nothing, the other contradicts its neighbours
+        }
+
+        // Between run i's last observation and the next run's first: the change lies here.
+        if (_runs[i].Holds == holds)
+        {
+            _runs[i] = _runs[i] with { Last = at };
+        }
+        else
+        {
+            _runs[i + 1] = _runs[i + 1] with { First = at };
+        }
+    }
+
+    private readonly record struct Run(bool Holds, DateTimeOffset First, DateTimeOffset Last);
 }

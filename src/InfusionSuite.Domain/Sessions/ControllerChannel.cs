@@ -7,7 +7,7 @@ namespace InfusionSuite.Domain.Sessions;
 /// reachable (liveness), which messages were already kept (boot and seq), and how far its clock
 /// is from the server's. Written by the session's admission of controller messages.
 /// </summary>
-internal sealed class ControllerChannel
+internal sealed class ControllerChannel(TimeSpan deviceRecordGap)
 {
     private readonly MessageDeduplicator _messages = new();
     private DateTimeOffset _helloAt = DateTimeOffset.MinValue;
@@ -21,6 +21,9 @@ internal sealed class ControllerChannel
 
     /// <summary>When the controller was offline (liveness, by received time).</summary>
     public ConditionTimeline Offline { get; } = new();
+
+    /// <summary>What the controller's own record covers (its kept messages on the server's timeline).</summary>
+    public DeviceRecordCoverage DeviceRecord { get; } = new(deviceRecordGap);
 
     /// <summary>The controller's clock against the server's, per boot.</summary>
     public ControllerClock Clock { get; } = new();

@@ -19,9 +19,30 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     private Temperature? _reportedSetpoint;
     private Temperature? _modelSetpoint;
 
-    public DateTimeOffset? FirstCoolingStartWithCapAt { get; private set; }
+    private readonly List<DateTimeOffset> _coolingStarts = [];
+    private readonly ConditionTimeline _capOn = new();
+
+    /// <summary>
+    /// The placement the controller says: its earliest COOLING_START at or after <paramref name="startedAt"/>
+    /// with a cap connected at that instant (by the cap's own timeline, whatever order the messages came in).
+    /// </summary>
+    public DateTimeOffset? FirstCoolingStartWithCapAt(DateTimeOffset startedAt)
+    {
+        DateTimeOffset? first = null;
+        foreach (var at in _coolingStarts)
+        {
+            if (at >= startedAt && (first is not { } known || at < known) && _capOn.StateAt(at) == true)
+            {
+                first = at;
+            }
+        }
+
+        return first;
+    }
 
     public DateTimeOffset? LastCoolingStartAt { get; private set; }
+
+    public bool HasCoolingStart => _coolingStarts.Count > 0;
 
     public DateTimeOffset? LastCoolingStopAt { get; private set; }
 
@@ -83,16 +104,23 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
             }
         }
 
+        // The timelines take every sample at its own instant (one that arrived late still says what held then).
+        _capOn.Observe(sample.CapConnected, at);
+        CoolingNotRunning.Observe(sample.State != ControllerState.Cooling || !sample.CapConnected, at);
+        OvercoolAlarm.Observe((sample.Alarms & ControllerAlarms.Overcool) != 0, at);
+        DeviceFault.Observe(sample.State == ControllerState.Fault || (sample.Alarms & FaultAlarms) != 0, at);
         if (Latest is { } latest && at < latest.At)
         {
+            if (Setpoint is { } setpoint)
+            {
+                CoolantOffSetpoint.Observe(IsOffSetpoint(sample.CoolantC, setpoint), at);
+            }
+
             return;
         }
 
         Latest = new LatestReading(at, sample.State, sample.CoolantC, sample.ScalpC, sample.Alarms);
         SetCap(sample.CapConnected, at, startedAt);
-        CoolingNotRunning.Observe(sample.State != ControllerState.Cooling || !sample.CapConnected, at);
-        OvercoolAlarm.Observe((sample.Alarms & ControllerAlarms.Overcool) != 0, at);
-        DeviceFault.Observe(sample.State == ControllerState.Fault || (sample.Alarms & FaultAlarms) != 0, at);
         ObserveSetpoint(at);
     }
 
@@ -104,20 +132,18 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
         {
             case ControllerEventKind.CapOn:
                 LastCapOnAt = Later(LastCapOnAt, at);
+                _capOn.Observe(true, at);
                 SetCap(true, at, startedAt);
                 break;
             case ControllerEventKind.CapOff:
                 LastCapOffAt = Later(LastCapOffAt, at);
+                _capOn.Observe(false, at);
                 SetCap(false, at, startedAt);
                 CoolingNotRunning.Observe(true, at);
                 break;
             case ControllerEventKind.CoolingStart:
                 LastCoolingStartAt = Later(LastCoolingStartAt, at);
-                if (CapConnected && at >= startedAt && (FirstCoolingStartWithCapAt is not { } first || at < first))
-                {
-                    FirstCoolingStartWithCapAt = at;
-                }
-
+                _coolingStarts.Add(at);
                 CoolingNotRunning.Observe(false, at);
                 break;
             case ControllerEventKind.CoolingStop:
@@ -195,9 +221,12 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     {
         if (Setpoint is { } setpoint && Latest is { } latest)
         {
-            CoolantOffSetpoint.Observe(latest.Coolant.Tenths > setpoint.Tenths + setpointTolerance.Tenths, at);
+            CoolantOffSetpoint.Observe(IsOffSetpoint(latest.Coolant, setpoint), at);
         }
     }
+
+    /// <summary>Warmer than setpoint + tolerance; exactly at it is at temperature.</summary>
+    private bool IsOffSetpoint(Temperature coolant, Temperature setpoint) => coolant.Tenths > setpoint.Tenths + setpointTolerance.Tenths;
 
     private static DateTimeOffset Later(DateTimeOffset? known, DateTimeOffset at) => known is { } k && k > at ? k : at;
 

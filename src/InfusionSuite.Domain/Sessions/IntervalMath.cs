@@ -44,6 +44,37 @@ internal static class IntervalMath
         return clipped;
     }
 
+    /// <summary>The parts of <paramref name="intervals"/> outside every one of <paramref name="removed"/>, empty parts dropped.</summary>
+    public static List<TimeInterval> Subtract(List<TimeInterval> intervals, IReadOnlyList<TimeInterval> removed)
+    {
+        var result = new List<TimeInterval>(intervals.Count);
+        foreach (var interval in intervals)
+        {
+            var start = interval.Start;
+            foreach (var cut in removed)
+            {
+                if (cut.End <= start || cut.Start >= interval.End)
+                {
+                    continue;
+                }
+
+                if (cut.Start > start)
+                {
+                    result.Add(new TimeInterval(start, cut.Start));
+                }
+
+                start = cut.End > start ? cut.End : start;
+            }
+
+            if (interval.End > start)
+            {
+                result.Add(new TimeInterval(start, interval.End));
+            }
+        }
+
+        return result;
+    }
+
     public static TimeSpan Total(List<TimeInterval> intervals)
     {
         var total = TimeSpan.Zero;

@@ -57,7 +57,9 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         }
 
         _state.Device.Sample(at == sample.Timestamp ? sample : sample with { Timestamp = at }, _state.StartedAt, _state.Nurse.Abort?.At ?? _state.Lifecycle.End);
-        if (_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)
+        // A sample can fit the cap, or (arriving after its COOLING_START) show the cap was on when cooling started.
+        if ((_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)
+            || (_state.Lifecycle.Status == SessionStatus.Fitting && _state.Device.HasCoolingStart))
         {
             _state.RefreshLifecycle();
         }
@@ -131,6 +133,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         }
 
         at = _state.Channel.Clock.Note(boot, seq, deviceTs, receivedAt, threshold);
+        _state.Channel.DeviceRecord.Heard(at);
         _state.Saw(at);
         _state.Saw(receivedAt);
         return InputOutcome.Accepted;

@@ -27,7 +27,7 @@ internal sealed record SessionLifecycle(
             return NotStarted;
         }
 
-        var devicePlacement = s.Device.FirstCoolingStartWithCapAt is { } first
+        var devicePlacement = s.Device.FirstCoolingStartWithCapAt(s.StartedAt) is { } first
             && (s.Nurse.CapPlacedAt is not { } nurse || first <= nurse + s.Policy.SameMomentWindow) ? first : (DateTimeOffset?)null;
         var placement = devicePlacement ?? s.Nurse.CapPlacedAt;
         BoundarySource? placementSource = devicePlacement is not null ? BoundarySource.Controller

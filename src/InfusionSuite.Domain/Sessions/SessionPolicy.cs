@@ -36,6 +36,13 @@ public sealed record SessionPolicy
     public TimeSpan ClockSkewThreshold { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// Two of the controller's messages no further apart than this (default 10 s, CCP/1's offline-after;
+    /// telemetry comes at least every 5 s) make one continuous record: link-offline time inside such a
+    /// record (messages stored while cut off and uploaded later) is not an interruption.
+    /// </summary>
+    public TimeSpan DeviceRecordGap { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
     /// How far apart the controller's and a nurse's times for the same moment may lie (default 2 min).
     /// A controller's first COOLING_START later than this after the nurse's "cap placed" is a
     /// restart, not the placement; controller messages up to this long after a nurse ended the
@@ -93,6 +100,11 @@ public sealed record SessionPolicy
         if (AbortListenWindow < TimeSpan.Zero)
         {
             problems.Add($"{nameof(AbortListenWindow)} must not be negative.");
+        }
+
+        if (DeviceRecordGap < TimeSpan.Zero)
+        {
+            problems.Add($"{nameof(DeviceRecordGap)} must not be negative.");
         }
 
         return problems;

@@ -14,7 +14,7 @@ internal static class SessionRecordBuilder
         var coolingWindow = SessionPhases.CoolingWindow(phases, until);
         var notCooling = s.Device.CoolingNotRunning.Intervals(until);
         var gaps = coolingWindow is { } window
-            ? IntervalMath.Clip(IntervalMath.Union(notCooling, s.Channel.Offline.Intervals(until)), window)
+            ? IntervalMath.Clip(IntervalMath.Union(notCooling, UnheardOffline(s, until)), window)
             : [];
         phases = SessionPhases.WithInterruptions(phases, gaps, coolingWindow is { } w ? IntervalMath.Clip(notCooling, w) : [], until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
@@ -69,6 +69,13 @@ internal static class SessionRecordBuilder
             AsOf = s.AsOf,
         };
     }
+
+    /// <summary>
+    /// Offline time (link marks, server instants) that the controller's own record does not cover: a
+    /// controller that uploads what it stored while cut off was heard for that time after all.
+    /// </summary>
+    private static List<TimeInterval> UnheardOffline(SessionState s, DateTimeOffset until) =>
+        IntervalMath.Subtract(s.Channel.Offline.Intervals(until), s.Channel.DeviceRecord.Spans);
 
     private static TimeSpan CoolantAtSetpoint(SessionState s, TimeInterval? coolingWindow, DateTimeOffset until)
     {

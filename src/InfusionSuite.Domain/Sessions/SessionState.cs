@@ -14,7 +14,7 @@ internal sealed class SessionState(SessionPolicy policy)
 
     public DeviceObservations Device { get; } = new(policy.SetpointTolerance);
 
-    public ControllerChannel Channel { get; } = new();
+    public ControllerChannel Channel { get; } = new(policy.DeviceRecordGap);
 
     public SessionPlan? Plan => Nurse.Plan;
 
