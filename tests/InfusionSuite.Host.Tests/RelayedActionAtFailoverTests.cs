@@ -84,7 +84,7 @@ public sealed class RelayedActionAtFailoverTests(ITestOutputHelper output) : IDi
             // Stored once: the start's and the cap's audit lines, nothing twice.
             Assert.Equal(2L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_audit a JOIN sessions s USING (session_key) WHERE s.session_id = 's-failover'"));
             Assert.Equal(2L, await SharedDatabaseWorkers.CountAsync(database, "SELECT fence FROM site_leases WHERE site = 'north'"));
-            Assert.Contains("from another node answered", standby.Output, StringComparison.Ordinal);
+            await standby.WaitForOutputAsync("from another node answered"); // its log line may come after the answer it wrote
             Assert.Equal(0L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands"));
             Assert.Equal(0, await standby.StopAsync());
             Assert.DoesNotContain("fail:", standby.Output, StringComparison.Ordinal);

@@ -74,8 +74,8 @@ public sealed class SessionsPerSiteTests : IDisposable
                 await SharedDatabaseWorkers.WaitAsync(async () => await BoardStatusAsync(node, "CHAIR-S1") == "s-south PreCooling", "the south cap on the board");
             }
 
-            Assert.Contains("from another node answered", northAgain.Output, StringComparison.Ordinal);
-            Assert.Contains("from another node answered", southAgain.Output, StringComparison.Ordinal);
+            await northAgain.WaitForOutputAsync("from another node answered"); // its log line may come after the answer it wrote
+            await southAgain.WaitForOutputAsync("from another node answered");
             Assert.Equal(0, await northAgain.StopAsync());
             Assert.Equal(0, await southAgain.StopAsync());
             Assert.DoesNotContain("fail:", north.Output + south.Output + northAgain.Output + southAgain.Output, StringComparison.Ordinal);
