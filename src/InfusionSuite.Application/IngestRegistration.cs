@@ -55,6 +55,7 @@ public static class IngestRegistration
         services.TryAddSingleton<ILocalNurseActions>(sp => sp.GetRequiredService<NurseActions>());
         services.TryAddSingleton<INurseCommandRelay, NoNurseCommandRelay>();
         services.TryAddSingleton<SessionBoard>();
+        services.TryAddSingleton<ControllerReadings>();
         services.TryAddSingleton<BoardNotifications>();
         services.TryAddSingleton<IBoardNotifications>(sp => sp.GetRequiredService<BoardNotifications>());
         services.TryAddSingleton<IChairBoard, ChairBoard>();

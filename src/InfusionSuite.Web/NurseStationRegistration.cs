@@ -75,6 +75,7 @@ public static class NurseStationRegistration
         }
 
         app.MapStaticAssets().AllowAnonymous();
+        app.MapGet("/favicon.ico", () => Results.Redirect("/static/favicon.svg", permanent: true)).AllowAnonymous().ExcludeFromDescription(); // browsers ask before reading the page's icon link
         app.MapSignIn();
         app.MapStationPages();
         Courses.CoursePages.MapCoursePages(app);

@@ -51,6 +51,19 @@ public sealed partial class AccessTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task TheIcon_IsServedWithoutSignIn_AndTheBrowsersDefaultAddressLeadsToIt()
+    {
+        using var anonymous = Host.Client(null);
+        var icon = await anonymous.GetAsync("/static/favicon.svg");
+        Assert.Equal(HttpStatusCode.OK, icon.StatusCode);
+        Assert.Equal("image/svg+xml", icon.Content.Headers.ContentType!.MediaType);
+        var asked = await anonymous.GetAsync("/favicon.ico");
+        Assert.Equal(HttpStatusCode.MovedPermanently, asked.StatusCode);
+        Assert.Equal("/static/favicon.svg", asked.Headers.Location!.OriginalString);
+        Assert.Contains("<link rel=\"icon\" href=\"/static/favicon.svg\"", await anonymous.GetStringAsync("/signin"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task OpenApiDocument_DescribesTheActions()
     {
         using var nurse = Host.Client("alice");

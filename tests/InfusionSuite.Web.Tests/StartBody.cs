@@ -16,4 +16,7 @@ internal sealed record StartBody(
     string? SessionId = null,
     bool IdentityConfirmed = false,
     bool ConfirmUnheardController = true, // most tests start on chairs that have not spoken: the nurse confirmed the chair
-    string? Encounter = "V-1001"); // the patient's visit: without one the charges are held (billing.md §5)
+    string? Encounter = "V-1001", // the patient's visit: without one the charges are held (billing.md §5)
+    string? OrderingProviderNpi = null,
+    IReadOnlyList<string>? Diagnoses = null,
+    string? Payer = null);

@@ -12,6 +12,7 @@ internal sealed class ChairBoard(
     IIngestStore store,
     ISessionHistory history,
     ControllerAdmission admission,
+    ControllerReadings readings,
     TimeProvider timeProvider) : IChairBoard
 {
     public IReadOnlyList<ChairBoardRow> Current()
@@ -23,14 +24,15 @@ internal sealed class ChairBoard(
             ids.Add(controllerId);
         }
 
+        ids.UnionWith(readings.Controllers);
         foreach (var record in board.Records)
         {
             ids.Add(record.Plan.ControllerId);
         }
 
         return [.. ids.Select(id => board.TryGet(id, out var record)
-            ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now), record)
-            : new ChairBoardRow(id, presence.IsOnline(id), null, null, null))];
+            ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now), record, readings.Latest(id))
+            : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, readings.Latest(id)))];
     }
 
     public async Task<SessionDetail?> SessionAsync(string sessionId, CancellationToken cancellationToken)

@@ -4,9 +4,11 @@ namespace InfusionSuite.Application.Board;
 
 /// <summary>One chair on the board: its controller, and its current session (open or just ended) if any.</summary>
 /// <param name="ControllerOnline">What the links know now (CCP/1 liveness).</param>
+/// <param name="Reading">The controller's latest stored sample, with or without a session; null when none came since this node started.</param>
 public sealed record ChairBoardRow(
     string ControllerId,
     bool ControllerOnline,
     string? SessionId,
     SessionLiveView? Live,
-    ScalpCoolingSessionRecord? Record);
+    ScalpCoolingSessionRecord? Record,
+    ControllerReading? Reading = null);

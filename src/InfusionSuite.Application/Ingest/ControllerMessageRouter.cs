@@ -107,6 +107,7 @@ internal sealed partial class ControllerMessageRouter(
         }
 
         var sample = message.Sample;
+        pending.NoteReading(sample, receivedAt, message.Transport);
         if (sessions.TryCurrent(sample.ControllerId, out var live))
         {
             var outcome = live.Session.ApplyTelemetry(sample, receivedAt);

@@ -19,6 +19,7 @@ internal sealed class PendingBatch(
     SessionRegistry registry,
     SessionBoard board,
     BoardNotifications notifications,
+    ControllerReadings readings,
     TimeProvider timeProvider)
 {
     private readonly IngestBatch _batch = new();
@@ -26,6 +27,7 @@ internal sealed class PendingBatch(
     private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
     private readonly List<MessageAcknowledgement> _acks = [];
     private readonly Dictionary<string, string> _sites = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (TelemetrySample Sample, DateTimeOffset ReceivedAt, CcpTransport Link)> _latest = new(StringComparer.Ordinal);
     private long _lastSeq;
 
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
@@ -36,6 +38,19 @@ internal sealed class PendingBatch(
 
     /// <summary>The ingest order goes on after the highest stored number.</summary>
     public void ContinueAfter(long lastIngestSeq) => _lastSeq = lastIngestSeq;
+
+    /// <summary>
+    /// A sample (new, not a duplicate) to show as the controller's latest reading once this batch is stored, whether
+    /// or not a session takes it. The latest is the last sent, by the CCP/1 message counter within a boot (a stored
+    /// sample uploaded late does not replace a live one; a clock step does not freeze the reading); a new boot wins.
+    /// </summary>
+    public void NoteReading(TelemetrySample sample, DateTimeOffset receivedAt, CcpTransport link)
+    {
+        if (!_latest.TryGetValue(sample.ControllerId, out var known) || LaterThan(sample, known.Sample))
+        {
+            _latest[sample.ControllerId] = (sample, receivedAt, link);
+        }
+    }
 
     public void AddTelemetry(TelemetrySample sample, DateTimeOffset receivedAt, LiveSession? session)
     {
@@ -142,6 +157,8 @@ internal sealed class PendingBatch(
         _replies.Clear();
     }
 
+    private static bool LaterThan(TelemetrySample sample, TelemetrySample known) => sample.Boot != known.Boot || sample.Seq >= known.Seq;
+
     private void Touch(LiveSession? session)
     {
         if (session is not null)
@@ -152,6 +169,15 @@ internal sealed class PendingBatch(
 
     private void Publish()
     {
+        foreach (var (controllerId, (sample, receivedAt, link)) in _latest)
+        {
+            if (readings.Latest(controllerId) is not { } shown || LaterThan(sample, shown.Sample))
+            {
+                readings.Publish(new ControllerReading(sample, receivedAt, link, registry.LastSetpoint(controllerId)?.Setpoint));
+            }
+        }
+
+        _latest.Clear();
         var now = timeProvider.GetUtcNow();
         foreach (var session in _touched)
         {

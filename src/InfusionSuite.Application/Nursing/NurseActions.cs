@@ -13,10 +13,22 @@ namespace InfusionSuite.Application.Nursing;
 /// </summary>
 internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay relay, IIngestStore store) : INurseActions, ILocalNurseActions
 {
-    public Task<NurseActionResult> StartSessionAsync(StartSessionRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// Starts the session; billing details given with the start are then recorded as the nurse's next action (audited
+    /// as given, billing decided again), and the answer carries the record with them. A start that was refused or a
+    /// repeat of a stored one records nothing more.
+    /// </summary>
+    public async Task<NurseActionResult> StartSessionAsync(StartSessionRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return SendAsync(new NurseRequest(NurseActionKind.StartSession, null, request.NurseId, request.EffectiveAt, Start: request), cancellationToken);
+        var started = await SendAsync(new NurseRequest(NurseActionKind.StartSession, null, request.NurseId, request.EffectiveAt, Start: request), cancellationToken);
+        if (!started.IsAccepted || request.BillingDetails is not { } details || started.SessionId is not { } sessionId)
+        {
+            return started;
+        }
+
+        var given = await SendAsync(new NurseRequest(NurseActionKind.BillingDetails, sessionId, request.NurseId, BillingDetails: details), cancellationToken);
+        return given.IsAccepted ? given : started;
     }
 
     public Task<NurseActionResult> CapPlacedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>

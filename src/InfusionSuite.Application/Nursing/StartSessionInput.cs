@@ -2,7 +2,8 @@ namespace InfusionSuite.Application.Nursing;
 
 /// <summary>
 /// A start as a nurse or a caller typed it, before it is checked (<see cref="StartSessionValidation"/>):
-/// text as entered, targets in minutes (null: the preset's), the cap size by name.
+/// text as entered, targets in minutes (null: the preset's), the cap size by name; optionally what billing needs
+/// beyond the visit (ordering provider NPI, ICD-10-CM diagnoses, payer), checked as <see cref="Billing.BillingDetailsValidation"/> checks them.
 /// </summary>
 public sealed record StartSessionInput(
     string? ControllerId,
@@ -20,4 +21,7 @@ public sealed record StartSessionInput(
     string? SessionId,
     string? Encounter,
     bool IdentityConfirmed = false,
-    bool ConfirmUnheardController = false);
+    bool ConfirmUnheardController = false,
+    string? OrderingProviderNpi = null,
+    IReadOnlyList<string>? Diagnoses = null,
+    string? Payer = null);

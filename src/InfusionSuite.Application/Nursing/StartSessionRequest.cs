@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Application.Nursing;
@@ -13,6 +14,7 @@ namespace InfusionSuite.Application.Nursing;
 /// <param name="EncounterReference">Optional encounter: <c>Encounter/{EHR id}</c> or a visit number (never logged).</param>
 /// <param name="PatientName">The patient's name as the nurse entered it (PHI: never logged); stored with the session in the start's transaction and shown for this session only.</param>
 /// <param name="IdentityConfirmed">The nurse confirmed the patient's identity after being told of another running session for the patient or a name that differs from the one on file.</param>
+/// <param name="BillingDetails">Ordering provider NPI, diagnoses and payer given with the start (already checked); recorded right after the start, as staff would give them on the session page (audited, billing decided again).</param>
 /// <param name="ConfirmUnheardController">The nurse confirmed the chair after being told that its controller has never been heard from and is not a configured chair (a mistyped id would make a chair that does not exist).</param>
 public sealed record StartSessionRequest(
     string NurseId,
@@ -29,4 +31,5 @@ public sealed record StartSessionRequest(
     string? EncounterReference = null,
     string? PatientName = null,
     bool IdentityConfirmed = false,
-    bool ConfirmUnheardController = false);
+    bool ConfirmUnheardController = false,
+    BillingDetailsEntry? BillingDetails = null);

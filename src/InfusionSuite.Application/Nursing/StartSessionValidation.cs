@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Billing;
 using System.Globalization;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Controllers;
@@ -37,6 +38,12 @@ public static class StartSessionValidation
         else if (input.Encounter is { } encounter && encounter.Any(char.IsControl))
         {
             errors.Add(ControlCharacters("encounter"));
+        }
+
+        var billingDetails = BillingDetailsGiven(input) ? new BillingDetailsEntry(null, input.OrderingProviderNpi, input.Diagnoses, input.Payer) : null;
+        if (billingDetails is not null)
+        {
+            errors.AddRange(BillingDetailsValidation.Check(billingDetails).Errors); // the same rule as on the session page
         }
 
         Identifier(errors, "sessionId", input.SessionId, allowSlash: false);
@@ -105,11 +112,16 @@ public static class StartSessionValidation
             string.IsNullOrWhiteSpace(input.Encounter) ? null : input.Encounter.Trim(),
             input.PatientName!.Trim(),
             input.IdentityConfirmed,
-            input.ConfirmUnheardController);
+            input.ConfirmUnheardController,
+            billingDetails);
         return Problem(request, policy) is { } problem
             ? new StartSessionCheck(null, [problem])
             : new StartSessionCheck(request, errors);
     }
+
+    private static bool BillingDetailsGiven(StartSessionInput input) =>
+        !string.IsNullOrWhiteSpace(input.OrderingProviderNpi) || !string.IsNullOrWhiteSpace(input.Payer)
+        || (input.Diagnoses ?? []).Any(d => !string.IsNullOrWhiteSpace(d));
 
     /// <summary>What the writer checks of any start it is handed (the API's, the demo's): null when it can start.</summary>
     public static FieldError? Problem(StartSessionRequest request, SessionPolicy policy)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
+using InfusionSuite.Web.Pages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,8 @@ namespace InfusionSuite.Web.Accounts;
 
 /// <summary>
 /// ASP.NET Core's rate limiter on <c>POST /signin</c>: at most <see cref="NurseStationOptions.SignInAttemptsPerMinute"/>
-/// attempts per client address in a fixed one-minute window; more is answered 429 with <c>Retry-After</c>.
+/// attempts per client address in a fixed one-minute window; more is answered 429 with <c>Retry-After</c> and the sign-in
+/// form saying how long to wait.
 /// With the per-client lockout (<see cref="StaffAccountService.SignInAsync"/>) this bounds guessing from one client.
 /// </summary>
 internal static class SignInRateLimit
@@ -29,11 +31,14 @@ internal static class SignInRateLimit
                     QueueLimit = 0,
                 });
             });
-            limiter.OnRejected = (rejected, _) =>
+            limiter.OnRejected = async (rejected, cancellationToken) =>
             {
                 var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)) : 60;
-                rejected.HttpContext.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return ValueTask.CompletedTask;
+                var context = rejected.HttpContext;
+                context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+
+                // A person at the browser gets the sign-in form again with the words, not an empty 429 page.
+                await SignInPages.TooManyAttempts(context, seconds).ExecuteAsync(context);
             };
         });
         return services;

@@ -24,22 +24,41 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
 
     private readonly UnknownNameFailures _unknownNames = new();
 
-    public async Task<(StaffAccount? Account, string? Problem)> AddAsync(
-        string userName, string displayName, StaffRole role, string password, string? practitionerId, string actor, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every problem with a new account's fields at once, keyed by form field (<c>userName</c>, <c>displayName</c>,
+    /// <c>password</c>); empty when they are acceptable. The one rule for the admin's form, the API and the command line.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NewAccountProblems(string? userName, string? displayName, string? password)
     {
+        var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         if (string.IsNullOrWhiteSpace(userName) || userName.Trim().Length > 64 || userName.Trim().Any(char.IsWhiteSpace))
         {
-            return (null, "The user name is required: up to 64 characters, no spaces.");
+            problems["userName"] = "The user name is required: up to 64 characters, no spaces.";
         }
 
         if (string.IsNullOrWhiteSpace(displayName))
         {
-            return (null, "The display name is required.");
+            problems["displayName"] = "The display name is required.";
         }
 
-        if (password.Length < MinimumPasswordLength)
+        if (PasswordProblem(password) is { } problem)
         {
-            return (null, $"The password must have at least {MinimumPasswordLength} characters.");
+            problems["password"] = problem;
+        }
+
+        return problems;
+    }
+
+    /// <summary>What is wrong with a new password (fewer than <see cref="MinimumPasswordLength"/> characters); null when none.</summary>
+    public static string? PasswordProblem(string? password) =>
+        (password ?? string.Empty).Length < MinimumPasswordLength ? $"The password needs at least {MinimumPasswordLength} characters." : null;
+
+    public async Task<(StaffAccount? Account, string? Problem)> AddAsync(
+        string userName, string displayName, StaffRole role, string password, string? practitionerId, string actor, CancellationToken cancellationToken)
+    {
+        if (NewAccountProblems(userName, displayName, password) is { Count: > 0 } problems)
+        {
+            return (null, problems.Values.First());
         }
 
         var now = timeProvider.GetUtcNow();
@@ -80,9 +99,9 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
     public async Task<string?> ResetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(password);
-        if (password.Length < MinimumPasswordLength)
+        if (PasswordProblem(password) is { } problem)
         {
-            return $"The password needs at least {MinimumPasswordLength} characters.";
+            return problem;
         }
 
         var account = await accounts.FindByNameAsync(userName, cancellationToken);
@@ -162,7 +181,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
 
         var lockedUntil = now + settings.LockoutDuration;
         var detail = string.Create(CultureInfo.InvariantCulture,
-            $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account until {lockedUntil:O}");
+            $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account for {settings.LockoutDuration.TotalMinutes:0.#} min (from this row's time)");
         return await accounts.RecordClientFailureAsync(
                 account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken)
             ? new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil)

@@ -30,11 +30,14 @@ public sealed record StartSessionBody(
     string? SessionId,
     string? Encounter = null,
     bool IdentityConfirmed = false,
-    bool ConfirmUnheardController = false)
+    bool ConfirmUnheardController = false,
+    string? OrderingProviderNpi = null,
+    IReadOnlyList<string>? Diagnoses = null,
+    string? Payer = null)
 {
     internal StartSessionInput ToInput() => new(
         ControllerId, PatientReference, PatientName, AdministrationId, PrimaryCptCode, RegimenPreset, PreCoolingMinutes, PostCoolingMinutes,
-        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter, IdentityConfirmed, ConfirmUnheardController);
+        CapSize, FirstOfCourse, CourseId, EffectiveAt, SessionId, Encounter, IdentityConfirmed, ConfirmUnheardController, OrderingProviderNpi, Diagnoses, Payer);
 }
 
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -63,10 +64,18 @@ internal sealed class BoardReader(
         ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions, ControllerListing? listing = null, bool controllerKnown = false)
     {
         var label = settings.ChairLabel(row.ControllerId);
+        var reading = row.Reading;
         if (row is not { Record: { } record, Live: { } live })
         {
-            var details = runsSessions || listing is null ? null : new ChairController(listing.Model, listing.Firmware, null, listing.LastHelloAt, null, null, null);
-            return new ChairView(row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null, null, null, null, null, [], false, false, false, true, [], [], Controller: details);
+            // A free chair: what its controller sends now (pre-chilling before a start, or idle), for everyone; its details for engineers.
+            var details = runsSessions || (listing is null && reading is null) ? null : new ChairController(
+                listing?.Model, listing?.Firmware, Boot(reading?.Sample.Boot), listing?.LastHelloAt, reading?.Sample.Timestamp, null,
+                reading is null ? null : (long)Math.Round((reading.Sample.Timestamp - reading.ReceivedAt).TotalSeconds),
+                State(reading), Alarms(reading), Link(reading));
+            return new ChairView(
+                row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null,
+                reading?.Sample.CoolantC.Celsius, reading?.Sample.ScalpC?.Celsius, reading?.Setpoint?.Celsius, null,
+                [], false, false, false, true, [], [], Controller: details);
         }
 
         // The session's own name; none once voided as the wrong patient (the card must not name anyone).
@@ -109,14 +118,32 @@ internal sealed class BoardReader(
             runsSessions ? null : new ChairController(
                 controller.Model ?? listing?.Model,
                 controller.Firmware ?? listing?.Firmware,
-                controller.Boots.Count > 0 ? controller.Boots[^1].ToString("x8", CultureInfo.InvariantCulture) : null,
+                controller.Boots.Count > 0 ? Boot(controller.Boots[^1]) : null,
                 listing?.LastHelloAt,
                 controller.LatestSampleAt,
                 controller.Reboots,
-                (long)controller.ClockSkew.Largest.TotalSeconds),
+                (long)controller.ClockSkew.Largest.TotalSeconds,
+                State(reading),
+                Alarms(reading),
+                Link(reading)),
             !ended && record.Temperatures.Setpoint is null,
             live.NotCooling);
     }
+
+    private static string? Boot(uint? boot) => boot?.ToString("x8", CultureInfo.InvariantCulture);
+
+    /// <summary>The CCP/1 word for the state (the enum's names are CCP/1's, in its case).</summary>
+    private static string? State(ControllerReading? reading) => reading?.Sample.State.ToString().ToUpperInvariant();
+
+    private static List<AlarmView>? Alarms(ControllerReading? reading) =>
+        reading is null ? null : [.. ControllerAlarmNames.Names(reading.Sample.Alarms).Select(AlarmView.Of)];
+
+    private static string? Link(ControllerReading? reading) => reading?.Link switch
+    {
+        CcpTransport.Mqtt => "MQTT",
+        CcpTransport.Serial => "serial",
+        _ => null,
+    };
 
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>
         [.. record.PossibleNurseActions.Where(kind => NurseActionAvailability.IsStep(kind) == steps).Select(NurseActionNames.Of)];

@@ -56,6 +56,20 @@ internal static class SignInPages
         }
     }
 
+    /// <summary>The form again, 429, when this device tried more than the sign-in rate allows (<see cref="SignInRateLimit"/>).</summary>
+    /// <param name="seconds">When the next attempt is let through (the <c>Retry-After</c> value).</param>
+    public static IResult TooManyAttempts(HttpContext context, int seconds)
+    {
+        var wait = seconds <= 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{seconds} second{(seconds == 1 ? string.Empty : "s")}")
+            : string.Create(CultureInfo.InvariantCulture, $"{(int)Math.Ceiling(seconds / 60.0)} minutes");
+        return Form(
+            context,
+            context.Request.Query["returnUrl"],
+            $"Too many sign-in attempts from this device. Wait {wait}, then try again.",
+            StatusCodes.Status429TooManyRequests);
+    }
+
     private static IResult Form(HttpContext context, string? returnUrl, string? error, int status) =>
         StationPage.Render<SignInPage>(
             context,

@@ -60,15 +60,11 @@ internal static class UserAdminEndpoints
         {
             ["userName"] = userName ?? string.Empty, ["displayName"] = displayName ?? string.Empty, ["role"] = role ?? string.Empty, ["practitioner"] = practitioner ?? string.Empty,
         };
-        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Every field's problem at once, not one per try.
+        var errors = new Dictionary<string, string>(StaffAccountService.NewAccountProblems(userName, displayName, password), StringComparer.Ordinal);
         if (!StaffClaims.TryParseRole(role, out var staffRole))
         {
             errors["role"] = "Choose the role: nurse, engineer or admin.";
-        }
-
-        if ((password ?? string.Empty).Length < StaffAccountService.MinimumPasswordLength)
-        {
-            errors["password"] = $"The password needs at least {StaffAccountService.MinimumPasswordLength} characters.";
         }
 
         if (errors.Count == 0)
@@ -79,7 +75,7 @@ internal static class UserAdminEndpoints
                 return Results.LocalRedirect("/users?notice=added&user=" + Uri.EscapeDataString(account.UserName));
             }
 
-            errors[FieldOf(problem)] = problem ?? "The account was not added.";
+            errors["userName"] = problem ?? "The account was not added."; // the fields were checked above: what is left is a name taken
         }
 
         return await UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(null, null, errors, values), StatusCodes.Status400BadRequest);
@@ -107,11 +103,4 @@ internal static class UserAdminEndpoints
                 return await UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState("Nothing was changed: no such user or action."), StatusCodes.Status400BadRequest);
         }
     }
-
-    /// <summary>Which field the service's refusal is about.</summary>
-    private static string FieldOf(string? problem) =>
-        problem is null ? "userName"
-        : problem.Contains("display name", StringComparison.Ordinal) ? "displayName"
-        : problem.Contains("password", StringComparison.Ordinal) ? "password"
-        : "userName";
 }

@@ -109,7 +109,7 @@ export function updateChairCard(card, chair, options) {
   p.scalp.textContent = celsius(chair.scalpC) + lastKnown;
   p.temps.classList.toggle('stale', !chair.online);
 
-  // The engineer's view: the controller's identity and when it last spoke (only sent to users who do not run sessions).
+  // The engineer's view: the controller's identity, what its latest sample says and when it last spoke (only sent to users who do not run sessions).
   const c = chair.controller;
   p.controller.hidden = !c;
   if (c) {
@@ -118,6 +118,8 @@ export function updateChairCard(card, chair, options) {
       c.boot ? 'boot ' + c.boot + (c.reboots ? ' (' + c.reboots + ' reboot' + (c.reboots === 1 ? '' : 's') + ' this session)' : '') : null,
       c.lastHelloAt ? 'hello ' + time(c.lastHelloAt) : null,
       c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) : null,
+      c.state ? 'state ' + c.state + (c.alarms && c.alarms.length ? ' (' + c.alarms.map(a => a.text).join(', ') + ')' : '') : null,
+      c.link ? 'via ' + c.link : null,
       c.clockSkewSeconds ? 'clock skew up to ' + c.clockSkewSeconds + ' s' : null,
     ];
     p.controller.textContent = parts.filter(Boolean).join(' · ');

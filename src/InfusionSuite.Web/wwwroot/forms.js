@@ -34,6 +34,8 @@ function showErrors(form, prefix, result) {
     if (node) {
       node.textContent = errors.join(' ');
       node.hidden = false;
+      const folded = node.closest('details');
+      if (folded) folded.open = true; // an error in a folded part is shown, not hidden in it
     }
     messages.push(errors.join(' '));
   }
@@ -202,6 +204,9 @@ export function setUpStartDialog(asOf, onDone) {
       effectiveAt: lateAt(form, asOf),
       identityConfirmed: f.identityConfirmed.checked,
       confirmUnheardController: f.confirmUnheardController.checked,
+      orderingProviderNpi: f.orderingProviderNpi.value.trim() || null,
+      diagnoses: f.diagnoses.value.split(/[\s,;]+/).filter(d => d.length > 0),
+      payer: f.payer.value.trim() || null,
     };
     const submit = form.querySelector('button[type="submit"]');
     submit.disabled = true;

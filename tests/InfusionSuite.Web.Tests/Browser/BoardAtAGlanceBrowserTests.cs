@@ -109,7 +109,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
         }
     }
 
-    /// <summary>An engineer sees each chair's controller (model, firmware, boot, hello, last sample) on its card and page, and no patient.</summary>
+    /// <summary>An engineer sees each chair's controller (model, firmware, boot, hello, last sample, state, link) and its readings on its card, with or without a session, and the session's page; no patient.</summary>
     private async Task AssertTheEngineersViewAsync(string name, ViewportSize size)
     {
         var engineer = await station.NewPageAsync(size);
@@ -118,7 +118,9 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             await engineer.SignInAsync("eve");
             await Expect(engineer.Chair("CHAIR-08").Locator(".controller")).ToContainTextAsync("CoolCap C3 · firmware 4.2.1 · boot ");
             await Expect(engineer.Chair("CHAIR-08").Locator(".controller")).ToContainTextAsync("last sample");
-            await Expect(engineer.Chair("CHAIR-12").Locator(".controller")).ToContainTextAsync("CoolCap C3 · firmware 4.2.1 · hello ");
+            await Expect(engineer.Chair("CHAIR-12").Locator(".controller")).ToContainTextAsync("CoolCap C3 · firmware 4.2.1 · boot ");
+            await Expect(engineer.Chair("CHAIR-12").Locator(".controller")).ToContainTextAsync(new Regex(@"hello \d\d:\d\d .*last sample \d\d:\d\d .*state COOLING · via MQTT"));
+            await Expect(engineer.Chair("CHAIR-12").Locator(".temps")).ToContainTextAsync("−4.5 °C"); // no session: its live readings all the same
             Assert.DoesNotContain("Pat CHAIR-08", await engineer.ContentAsync(), StringComparison.Ordinal);
             Assert.True(await engineer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the engineer's board scrolls sideways");
             if (name == "tablet")

@@ -182,7 +182,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     }
 
     [Fact(Timeout = 60_000)]
-    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts()
+    public async Task StartOnAChairNeverHeardFrom_TheFormAsksToConfirmTheChair_ThenStarts_WithBillingDetails()
     {
         // On its own host: the chair it starts stays on the board, and the suite's board has twelve chairs.
         using var db = new TempDatabase();
@@ -198,6 +198,13 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-93");
         await form.GetByLabel("Patient name").FillAsync("Unheard Chair");
         await form.GetByLabel("Chemotherapy administration id").FillAsync("MA-93");
+        // Billing details may go with the start (folded away): a bad NPI is named at its field, unfolded.
+        await form.GetByText("Billing details (optional").ClickAsync();
+        await form.GetByLabel("Ordering provider NPI").FillAsync("1234567890");
+        await form.GetByLabel("Diagnoses (ICD-10-CM").FillAsync("C50.911, Z51.11");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await Expect(form.Locator("#orderingProviderNpi-error")).ToContainTextAsync("valid check digit");
+        await form.GetByLabel("Ordering provider NPI").FillAsync("1234567893");
         await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
 
         await Expect(form.Locator("#start-error")).ToContainTextAsync("The controller of chair CHAIR-93 has never been heard from");
@@ -210,6 +217,12 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
 
         await Expect(form).ToBeHiddenAsync();
         await Expect(page.Chair("CHAIR-93").Locator(".patient .name")).ToHaveTextAsync("Unheard Chair");
+        using var nurse = host.Client("alice");
+        var (_, recent) = await nurse.GetJsonAsync("/api/sessions");
+        var (_, session) = await nurse.GetJsonAsync("/api/sessions/" + recent.EnumerateArray().Single(s => s.Text("controllerId") == "CHAIR-93").Text("sessionId"));
+        var details = session.GetProperty("billing").GetProperty("details");
+        Assert.Equal("1234567893", details.Text("orderingProviderNpi"));
+        Assert.Equal(["C50.911", "Z51.11"], details.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()));
         await page.Context.CloseAsync();
     }
 

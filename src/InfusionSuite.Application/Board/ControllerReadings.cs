@@ -1,0 +1,20 @@
+using System.Collections.Concurrent;
+
+namespace InfusionSuite.Application.Board;
+
+/// <summary>
+/// Each controller's latest stored sample, published by the writer after each commit (so nothing unstored is shown)
+/// and read from any thread. In memory on the node that ingests the controller: after a restart a chair shows its
+/// readings again with the controller's next sample (about a second at CCP/1's default rate).
+/// </summary>
+internal sealed class ControllerReadings
+{
+    private readonly ConcurrentDictionary<string, ControllerReading> _byController = new(StringComparer.Ordinal);
+
+    public ControllerReading? Latest(string controllerId) => _byController.GetValueOrDefault(controllerId);
+
+    /// <summary>Every controller with a reading (all admitted: refused controllers' samples are never stored).</summary>
+    public ICollection<string> Controllers => _byController.Keys;
+
+    public void Publish(ControllerReading reading) => _byController[reading.Sample.ControllerId] = reading;
+}
