@@ -32,6 +32,24 @@ public sealed class SessionEndTests
     }
 
     [Fact]
+    public void AbortThenCoolingStopAndCapOff_TheLastCoolingStopIsTheControllersStopNotTheCapOff()
+    {
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+        chair.Minutes(10);
+        chair.Abort(AbortReason.Headache);
+        chair.Minutes(1);
+        chair.Event(ControllerEventKind.CoolingStop);
+        var stoppedAt = chair.Now;
+        chair.Minutes(4);
+
+        chair.Event(ControllerEventKind.CapOff);
+
+        Assert.Equal(stoppedAt, chair.Record.Boundaries.LastCoolingStopAt);
+        Assert.Equal(chair.Now, chair.Record.Boundaries.CapRemovedAt);
+    }
+
+    [Fact]
     public void AbortWithoutCapOffInTheWindow_ClosesAtTheAbort()
     {
         var chair = new SessionScenario();

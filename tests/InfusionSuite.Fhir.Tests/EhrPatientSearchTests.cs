@@ -56,6 +56,31 @@ public sealed class EhrPatientSearchTests(FhirServerFixture server) : IAsyncLife
         Assert.Null(none.Problem);
     }
 
+    [Theory]
+    [InlineData("transaction")]
+    [InlineData("epic")]
+    [InlineData("millennium")]
+    public async Task PatientByEhrId_ComesWithTheMrn_TheIdentityKey_AnUnknownIdWithNone(string mode)
+    {
+        await server.Control($"mode?name={mode}");
+        var patientId = await _reader.CreateAsync(new Patient
+        {
+            Identifier = [new Identifier("urn:other:system", "OTHER-1"), new Identifier(MrnSystem, "MRN-LOOK-2")],
+            Name = [new HumanName { Family = "Example", Given = ["Ben"] }],
+        });
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var lookup = harness.Services.GetRequiredService<IEhrPatientLookup>();
+
+        var found = await lookup.FindByReferenceAsync("Patient/" + patientId, default);
+        var unknown = await lookup.FindByReferenceAsync("Patient/no-such-patient", default);
+
+        Assert.Null(found.Problem);
+        var patient = Assert.Single(found.Patients);
+        Assert.Equal(("Patient/" + patientId, "MRN-LOOK-2"), (patient.Reference, patient.Mrn));
+        Assert.Empty(unknown.Patients);
+        Assert.Null(unknown.Problem);
+    }
+
     [Fact]
     public async Task WithoutAnEhr_NothingIsLookedUp()
     {

@@ -26,7 +26,24 @@ public sealed class ArgumentParserTests
         Assert.Equal(new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero), parsed.Start);
     }
 
+    [Fact]
+    public void ClockOptions_GiveTheControllersClockError()
+    {
+        var (parsed, error) = ArgumentParser.Parse(["mqtt", "--broker", "localhost", "--site", "demo", "--clock-skew", "-240", "--clock-step", "-600@20"]);
+
+        Assert.Null(error);
+        Assert.Equal(TimeSpan.FromMinutes(-4), parsed!.ClockError.Skew);
+        Assert.Equal(TimeSpan.FromMinutes(20), parsed.ClockError.StepAfter);
+        Assert.Equal(TimeSpan.FromMinutes(-10), parsed.ClockError.StepBy);
+        var poweredOn = new DateTimeOffset(2026, 11, 27, 8, 0, 0, TimeSpan.Zero);
+        Assert.Equal(poweredOn.AddMinutes(10).AddMinutes(-4), parsed.ClockError.Apply(poweredOn.AddMinutes(10), poweredOn));
+        Assert.Equal(poweredOn.AddMinutes(30).AddMinutes(-14), parsed.ClockError.Apply(poweredOn.AddMinutes(30), poweredOn));
+    }
+
     [Theory]
+    [InlineData("mqtt --broker localhost --site demo --clock-skew 90000", "--clock-skew must be a number from -86400 to 86400")]
+    [InlineData("mqtt --broker localhost --site demo --clock-step 600", "--clock-step must be SECONDS@MIN")]
+    [InlineData("mqtt --broker localhost --site demo --clock-step 0@20", "--clock-step must be SECONDS@MIN")]
     [InlineData("fly", "unknown command 'fly'")]
     [InlineData("mqtt --site demo", "mqtt needs --broker HOST:PORT")]
     [InlineData("mqtt --broker localhost", "mqtt needs --site SITE")]

@@ -181,6 +181,25 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal((reference, npiSystem, npi), (performer.Reference, performer.Identifier?.System, performer.Identifier?.Value));
     }
 
+    [Fact]
+    public async Task PatientKeyedByMrn_WithTheEhrIdBeside_IsSentAsTheLiteralSubject()
+    {
+        await using var fixture = new StoreFixture(StorageProvider.Sqlite, ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var session = build.Start("s-41", "CHAIR-s-41", Nine, "MRN-41", "MedicationAdministration/ma-1", patientEhrReference: "Patient/p-41");
+        build.Nurse(session, new PlaceCap(Nine.AddMinutes(1), "nurse-1"));
+        build.Nurse(session, new StartInfusion(Nine.AddMinutes(31), "nurse-1"));
+        build.Nurse(session, new EndInfusion(Nine.AddMinutes(91), "nurse-1"));
+        build.Nurse(session, new RemoveCap(Nine.AddMinutes(181), "nurse-1"));
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var bundle = FhirJson.Parse<Bundle>(Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Payload);
+        Assert.Equal("Patient/p-41", Procedure(bundle, "97008").Subject.Reference);
+    }
+
     /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>
     internal static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null, string? course = null)
     {

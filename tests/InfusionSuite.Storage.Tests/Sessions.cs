@@ -16,11 +16,13 @@ internal sealed class Sessions(IngestBatch batch)
     /// <summary>The patient's name each start carries (as the nurse station's start form does); none by default.</summary>
     public string? PatientName { get; init; }
 
-    public ScalpCoolingSession Start(string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null, string? course = null)
+    public ScalpCoolingSession Start(
+        string sessionId, string controllerId, DateTimeOffset at, string? patient = null, string administration = "ma", string? encounter = null, string? course = null,
+        string? patientEhrReference = null)
     {
         var plan = SessionScenario.Plan(
             sessionId: sessionId, courseId: course ?? "course-" + sessionId, patient: patient ?? "patient-" + sessionId,
-            administration: administration, encounter: encounter, controllerId: controllerId);
+            administration: administration, encounter: encounter, controllerId: controllerId) with { PatientEhrReference = patientEhrReference };
         var session = new ScalpCoolingSession(SessionPolicy.Default);
         var start = new StartSession(at, "nurse-1", plan);
         Accept(session, start);

@@ -19,4 +19,5 @@ internal sealed record StartBody(
     string? Encounter = "V-1001", // the patient's visit: without one the charges are held (billing.md §5)
     string? OrderingProviderNpi = null,
     IReadOnlyList<string>? Diagnoses = null,
-    string? Payer = null);
+    string? Payer = null,
+    string? PatientEhrReference = null);

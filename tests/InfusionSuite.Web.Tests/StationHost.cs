@@ -40,6 +40,10 @@ internal sealed class StationHost : IAsyncDisposable
     public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
         StartAsync(settings, clock, kestrel: false);
 
+    /// <summary>The host with some services replaced (e.g. a hand-written EHR look-up).</summary>
+    public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection> replace) =>
+        StartAsync(settings, clock, kestrel: false, replace: replace);
+
     public static Task<StationHost> StartKestrelAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, int port = 0, bool restart = false) =>
         StartAsync(settings, clock, kestrel: true, restart, port);
 
@@ -91,7 +95,8 @@ internal sealed class StationHost : IAsyncDisposable
         }
     }
 
-    private static async Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0)
+    private static async Task<StationHost> StartAsync(
+        IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0, Action<IServiceCollection>? replace = null)
     {
         var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -105,6 +110,7 @@ internal sealed class StationHost : IAsyncDisposable
             {
                 services.AddSingleton(clock);
                 errors.AddTo(services);
+                replace?.Invoke(services);
             });
         });
         if (kestrel)

@@ -2,7 +2,6 @@ using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
-using InfusionSuite.Simulator.Outputs;
 using InfusionSuite.Simulator.Running;
 using InfusionSuite.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,7 +27,7 @@ public sealed class MqttEndToEndTests
 
         string[] scenarios = ["normal", "short-precool", "interruption", "fault", "early-removal"];
         var start = clock.GetUtcNow();
-        await Task.WhenAll(scenarios.Select((name, i) => RunChairAsync(name, SimulatedChair.Numbered(i), broker, clock, start, nurse)));
+        await Task.WhenAll(scenarios.Select((name, i) => MqttChairs.RunAsync(Scenarios.Light(name), SimulatedChair.Numbered(i), broker, clock, start, nurse)));
         Assert.Empty(nurse.Failures);
 
         var records = new Dictionary<string, ScalpCoolingSessionRecord>();
@@ -56,17 +55,4 @@ public sealed class MqttEndToEndTests
 
     private static SessionDeviation Single(ScalpCoolingSessionRecord record, DeviationCode code) =>
         Assert.Single(record.Deviations, d => d.Code == code);
-
-    private static async Task RunChairAsync(
-        string scenario, SimulatedChair chair, MosquittoBroker broker, TimeProvider clock, DateTimeOffset start, ISimulationObserver nurse)
-    {
-        await using var output = new MqttControllerOutput(new MqttOutputOptions
-        {
-            Host = broker.Host,
-            Port = broker.Port,
-            Site = "clinic",
-            ControllerId = chair.ControllerId,
-        });
-        await new SimulatedController(Scenarios.Light(scenario), chair, seed: 1, output, clock, start).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
-    }
 }

@@ -92,6 +92,45 @@ public sealed class SessionEndsEndToEndTests
         Assert.Equal(1, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM outbox WHERE session_id = $id AND payload LIKE '%after 25 min with the cap on%'", ("$id", id)));
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task NurseRemovedCapThenControllerCapOff_TemperaturesRunToTheCapOffAndTheEhrIsCorrected()
+    {
+        using var db = new TempDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
+        var clock = new FakeTimeProvider(Nine);
+        await using var worker = await StartAsync(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-capoff", clockSkewThreshold: "00:00:05"), clock);
+        using var nurse = await ApiNurse.SignUpAsync(worker, "rhea");
+        await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "clinic", "CHAIR-62", Wait.Token());
+        var device = new Device(controller, clock, db.Path, "CHAIR-62");
+        var id = (await nurse.PostAsync("/api/sessions", Start("CHAIR-62", null))).GetProperty("sessionId").GetString()!;
+        await device.EventAsync(ControllerEventKind.CapOn);
+        await device.EventAsync(ControllerEventKind.CoolingStart);
+        await device.SampleAsync();
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await nurse.PostAsync($"/api/sessions/{id}/infusion-started");
+        clock.Advance(TimeSpan.FromMinutes(30));
+        await nurse.PostAsync($"/api/sessions/{id}/infusion-ended");
+        clock.Advance(TimeSpan.FromMinutes(90));
+        await device.EventAsync(ControllerEventKind.CoolingStop);
+        clock.Advance(TimeSpan.FromMinutes(1));
+        await nurse.PostAsync($"/api/sessions/{id}/cap-removed");
+        Assert.Equal(1, await OutboxItemsAsync(db.Path, id));
+
+        // The cap is still on the controller: a warming sample, then its CAP_OFF moves the end.
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await device.SampleAsync(ControllerState.Standby, coolant: 15.0m);
+        clock.Advance(TimeSpan.FromSeconds(30));
+        await device.EventAsync(ControllerEventKind.CapOff);
+
+        var page = await nurse.GetAsync("/api/sessions/" + id);
+        Assert.Equal(clock.GetUtcNow(), page.GetProperty("boundaries").GetProperty("endedAt").GetDateTimeOffset());
+        var coolant = page.GetProperty("temperatures").GetProperty("coolant");
+        Assert.Equal(2, coolant.GetProperty("samples").GetInt32());
+        Assert.Equal(15.0m, coolant.GetProperty("max").GetDecimal());
+        await Wait.UntilAsync(async () => await OutboxItemsAsync(db.Path, id) >= 2, "the correction in the outbox");
+        Assert.Equal(1, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM outbox WHERE session_id = $id AND content_type = 'application/fhir+json' AND payload LIKE '%\"value\":15.0%'", ("$id", id)));
+    }
+
     private static async Task<WorkerHost> StartAsync(Dictionary<string, string?> settings, TimeProvider clock)
     {
         var worker = await WorkerHost.StartAsync(settings, clock);
@@ -115,12 +154,12 @@ public sealed class SessionEndsEndToEndTests
     {
         private uint _seq;
 
-        public async Task SampleAsync()
+        public async Task SampleAsync(ControllerState state = ControllerState.Cooling, decimal coolant = -4.0m)
         {
             clock.Advance(TimeSpan.FromSeconds(1));
             var sample = new TelemetrySample(
                 controllerId, uint.Parse(Boot, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), _seq++, clock.GetUtcNow(),
-                ControllerState.Cooling, Temperature.FromCelsius(-4.0m), Temperature.FromCelsius(18.0m), 600, true, ControllerAlarms.None);
+                state, Temperature.FromCelsius(coolant), Temperature.FromCelsius(18.0m), 600, true, ControllerAlarms.None);
             await controller.PublishRawAsync("telemetry", Encoding.UTF8.GetString(CcpJsonWriter.Telemetry(sample)), Wait.Token());
             await StoredAsync();
         }

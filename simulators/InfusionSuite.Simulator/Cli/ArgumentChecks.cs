@@ -48,6 +48,19 @@ internal static partial class ArgumentChecks
             ? number
             : throw new FormatException($"{option} must be a whole number from {min} to {max}, not '{value}'");
 
+    /// <summary><c>SECONDS@MIN</c>: a clock step by SECONDS (−86400–86400, not 0), MIN (0–1440) simulated minutes after power-on.</summary>
+    public static (double By, double AfterMinutes)? ClockStep(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        var by = at > 0 ? Number("--clock-step", value[..at], -86_400, 86_400) : double.NaN;
+        if (at <= 0 || by == 0)
+        {
+            throw new FormatException($"--clock-step must be SECONDS@MIN such as -600@20 (SECONDS not 0), not '{value}'");
+        }
+
+        return (by, Number("--clock-step minutes", value[(at + 1)..], 0, 1440));
+    }
+
     public static DateTimeOffset Instant(string option, string value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? instant

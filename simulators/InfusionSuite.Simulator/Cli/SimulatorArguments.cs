@@ -1,3 +1,5 @@
+using InfusionSuite.Simulator.Running;
+
 namespace InfusionSuite.Simulator.Cli;
 
 /// <summary>The parsed command line.</summary>
@@ -38,4 +40,6 @@ internal sealed record SimulatorArguments
     public IReadOnlyList<string> Ports { get; init; } = [];
 
     public int BaudRate { get; init; } = 115200;
+
+    public ControllerClockError ClockError { get; init; } = ControllerClockError.None;
 }

@@ -93,6 +93,7 @@ internal static class SimulatorCommand
             ControllerIdPrefix = arguments.IdPrefix,
             StaggerMinutes = arguments.StaggerMinutes,
             Start = arguments.Start,
+            ClockError = arguments.ClockError,
         };
         var clock = new ScaledTimeProvider(arguments.TimeScale, arguments.Start);
         var chairs = Simulation.Chairs(options);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using InfusionSuite.Simulator.Running;
 using static InfusionSuite.Simulator.Cli.ArgumentChecks;
 
 namespace InfusionSuite.Simulator.Cli;
@@ -56,6 +57,18 @@ internal sealed class SimulatorCommandLine
         CustomParser = Checked<bool?>(v => Boolean("--first-of-course", v)),
     };
 
+    private readonly Option<double> _clockSkew = new("--clock-skew")
+    {
+        Description = "The controller's clock is SECONDS off (negative: slow), e.g. -240 (−86400–86400).", HelpName = "SECONDS",
+        CustomParser = Checked(v => Number("--clock-skew", v, -86_400, 86_400)),
+    };
+
+    private readonly Option<(double By, double AfterMinutes)?> _clockStep = new("--clock-step")
+    {
+        Description = "The controller's clock steps by SECONDS (negative: back) MIN simulated minutes after power-on, e.g. -600@20.", HelpName = "SECONDS@MIN",
+        CustomParser = Checked<(double, double)?>(ClockStep),
+    };
+
     private readonly Option<bool> _quiet = new("--quiet") { Description = "No live table or log, only the final summary." };
 
     private readonly Option<string?> _broker = new("--broker")
@@ -96,7 +109,7 @@ internal sealed class SimulatorCommandLine
     {
         _mqtt = new Command("mqtt", "Run simulated controllers against an MQTT broker.") { _broker, _site, _root, _username, _password };
         _serial = new Command("serial", "Run one simulated controller per serial port.") { _ports, _baud };
-        foreach (var option in new Option[] { _scenario, _controllers, _timeScale, _seed, _start, _stagger, _idPrefix, _firstOfCourse, _quiet })
+        foreach (var option in new Option[] { _scenario, _controllers, _timeScale, _seed, _start, _stagger, _idPrefix, _firstOfCourse, _clockSkew, _clockStep, _quiet })
         {
             _mqtt.Options.Add(option);
             _serial.Options.Add(option);
@@ -152,6 +165,12 @@ internal sealed class SimulatorCommandLine
             Password = result.GetValue(_password),
             Ports = result.GetValue(_ports) ?? [],
             BaudRate = result.GetValue(_baud),
+            ClockError = new ControllerClockError
+            {
+                Skew = TimeSpan.FromSeconds(result.GetValue(_clockSkew)),
+                StepAfter = result.GetValue(_clockStep) is { } step ? TimeSpan.FromMinutes(step.AfterMinutes) : null,
+                StepBy = result.GetValue(_clockStep) is { } by ? TimeSpan.FromSeconds(by.By) : TimeSpan.Zero,
+            },
         };
         if (result.GetValue(_broker) is { } broker)
         {

@@ -12,17 +12,21 @@ namespace InfusionSuite.Simulator.Running;
 /// draws its own boot ids, as a real controller does at power-on: the seed keeps the scenario, not
 /// the boot, so a second run with the same seed is not taken for the first one's duplicates.
 /// <paramref name="bootSalt"/> pins the boots instead (a test that compares two runs byte for byte).
+/// <paramref name="clockError"/> makes the controller's clock slow, fast or stepping: the ts it writes, not when it sends.
 /// </summary>
 public sealed class SimulatedController(
-    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null, uint? bootSalt = null)
+    Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null, uint? bootSalt = null,
+    ControllerClockError? clockError = null)
 {
     private readonly uint _bootSalt = bootSalt ?? BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(sizeof(uint)));
+    private readonly ControllerClockError _clock = clockError ?? ControllerClockError.None;
 
     public SimulatedChair Chair => chair;
 
     public async Task RunAsync(ISimulationObserver? observer, CancellationToken cancellationToken)
     {
-        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, start ?? timeProvider.GetUtcNow(), _bootSalt))
+        var poweredOnAt = start ?? timeProvider.GetUtcNow();
+        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, poweredOnAt, _bootSalt))
         {
             var wait = item.At - timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)
@@ -30,7 +34,7 @@ public sealed class SimulatedController(
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
-            await SendAsync(item, cancellationToken);
+            await SendAsync(item, poweredOnAt, cancellationToken);
             if (observer is not null)
             {
                 await observer.OnItemAsync(chair, item, cancellationToken);
@@ -38,11 +42,11 @@ public sealed class SimulatedController(
         }
     }
 
-    private Task SendAsync(TimelineItem item, CancellationToken cancellationToken) => item switch
+    private Task SendAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken) => item switch
     {
         HelloItem hello => output.HelloAsync(hello.Hello, hello.Reason, cancellationToken),
-        TelemetryItem telemetry => output.TelemetryAsync(telemetry.Sample, cancellationToken),
-        EventItem controllerEvent => output.EventAsync(controllerEvent.Event, cancellationToken),
+        TelemetryItem telemetry => output.TelemetryAsync(telemetry.Sample with { Timestamp = _clock.Apply(telemetry.Sample.Timestamp, poweredOnAt) }, cancellationToken),
+        EventItem controllerEvent => output.EventAsync(controllerEvent.Event with { Timestamp = _clock.Apply(controllerEvent.Event.Timestamp, poweredOnAt) }, cancellationToken),
         GarbageItem garbage => output.GarbageAsync(garbage, cancellationToken),
         OfflineItem offline => output.OfflineAsync(offline.Reason, cancellationToken),
         _ => Task.CompletedTask,

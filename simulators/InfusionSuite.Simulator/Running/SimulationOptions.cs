@@ -17,4 +17,7 @@ public sealed record SimulationOptions
 
     /// <summary>Each chair powers on this many simulated minutes after the previous one.</summary>
     public double StaggerMinutes { get; init; }
+
+    /// <summary>Every chair's clock error: a fixed skew and a step (none by default).</summary>
+    public ControllerClockError ClockError { get; init; } = ControllerClockError.None;
 }

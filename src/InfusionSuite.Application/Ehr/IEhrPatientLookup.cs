@@ -11,4 +11,10 @@ public interface IEhrPatientLookup
     bool IsConfigured { get; }
 
     Task<EhrPatientLookup> FindByMrnAsync(string mrn, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The patient with this EHR id (<c>Patient/{id}</c>) and the MRN the EHR holds for them (none when the EHR
+    /// has no such patient, or gives it no MRN in the site's MRN system); visits are not read.
+    /// </summary>
+    Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken);
 }

@@ -87,7 +87,8 @@ internal sealed class SessionStart(
         var plan = new SessionPlan(
             sessionId, courseId, request.PatientReference, request.Administration, request.ControllerId,
             request.Targets ?? preset!.Targets, request.CapSize, request.FirstOfCourse,
-            string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim());
+            string.IsNullOrWhiteSpace(request.EncounterReference) ? null : request.EncounterReference.Trim(),
+            PatientEhrReference: request.PatientEhrReference);
         var live = new LiveSession(sessionId, request.ControllerId, new ScalpCoolingSession(policy));
         var action = new StartSession(receivedAt, request.NurseId, plan, Instants.ToStored(request.EffectiveAt));
         var outcome = live.Session.Apply(action);

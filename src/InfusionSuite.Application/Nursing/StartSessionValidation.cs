@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Billing;
 using System.Globalization;
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
@@ -38,6 +39,11 @@ public static class StartSessionValidation
         else if (input.Encounter is { } encounter && encounter.Any(char.IsControl))
         {
             errors.Add(ControlCharacters("encounter"));
+        }
+
+        if (!string.IsNullOrWhiteSpace(input.PatientEhrReference) && !PatientIdentity.IsEhrReference(input.PatientEhrReference.Trim()))
+        {
+            errors.Add(new("patientEhrReference", "The patient's EHR id must read Patient/{id}."));
         }
 
         var billingDetails = BillingDetailsGiven(input) ? new BillingDetailsEntry(null, input.OrderingProviderNpi, input.Diagnoses, input.Payer) : null;
@@ -113,7 +119,8 @@ public static class StartSessionValidation
             input.PatientName!.Trim(),
             input.IdentityConfirmed,
             input.ConfirmUnheardController,
-            billingDetails);
+            billingDetails,
+            string.IsNullOrWhiteSpace(input.PatientEhrReference) ? null : input.PatientEhrReference.Trim());
         return Problem(request, policy) is { } problem
             ? new StartSessionCheck(null, [problem])
             : new StartSessionCheck(request, errors);

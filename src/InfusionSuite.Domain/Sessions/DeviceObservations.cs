@@ -12,8 +12,10 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     private const ControllerAlarms FaultAlarms = ControllerAlarms.FlowLow | ControllerAlarms.CoolantHigh | ControllerAlarms.SensorFault;
 
     private readonly List<string> _faultCodes = [];
+    private readonly CountedSamples _counted = new();
     private TemperatureAggregate _coolant;
     private TemperatureAggregate _scalp;
+    private DateTimeOffset? _aggregatedTo;
     private DateTimeOffset _capStatusAt = DateTimeOffset.MinValue;
     private DateTimeOffset _setpointAt = DateTimeOffset.MinValue;
     private Temperature? _reportedSetpoint;
@@ -71,9 +73,19 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
 
     public LatestReading? Latest { get; private set; }
 
-    public TemperatureSummary Coolant => _coolant.Summary();
+    /// <summary>
+    /// Coolant and scalp summaries over the samples from <paramref name="startedAt"/> to <paramref name="endedAt"/>
+    /// (the session's own period as it stands now): taken again whenever that end moved since the samples were folded.
+    /// </summary>
+    public (TemperatureSummary Coolant, TemperatureSummary Scalp) Temperatures(DateTimeOffset startedAt, DateTimeOffset? endedAt)
+    {
+        if (endedAt != _aggregatedTo)
+        {
+            Refold(startedAt, endedAt);
+        }
 
-    public TemperatureSummary Scalp => _scalp.Summary();
+        return (_coolant.Summary(), _scalp.Summary());
+    }
 
     public ConditionTimeline CoolingNotRunning { get; } = new();
 
@@ -95,12 +107,20 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
     public void Sample(in TelemetrySample sample, DateTimeOffset startedAt, DateTimeOffset? endedAt)
     {
         var at = sample.Timestamp;
-        if (sample.CapConnected && at >= startedAt && (endedAt is not { } end || at <= end))
+        if (sample.CapConnected && at >= startedAt)
         {
-            _coolant.Add(sample.CoolantC);
-            if (sample.ScalpC is { } scalp)
+            _counted.Add(at, startedAt, sample.CoolantC, sample.ScalpC);
+            if (endedAt != _aggregatedTo)
             {
-                _scalp.Add(scalp);
+                Refold(startedAt, endedAt);
+            }
+            else if (endedAt is not { } end || at <= end)
+            {
+                _coolant.Add(sample.CoolantC);
+                if (sample.ScalpC is { } scalp)
+                {
+                    _scalp.Add(scalp);
+                }
             }
         }
 
@@ -203,6 +223,14 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
         {
             ObserveSetpoint(latest.At);
         }
+    }
+
+    private void Refold(DateTimeOffset startedAt, DateTimeOffset? endedAt)
+    {
+        _coolant = default;
+        _scalp = default;
+        _counted.Fold(startedAt, endedAt, ref _coolant, ref _scalp);
+        _aggregatedTo = endedAt;
     }
 
     private void SetCap(bool connected, DateTimeOffset at, DateTimeOffset startedAt)

@@ -11,12 +11,13 @@ internal sealed record SessionLifecycle(
     DateTimeOffset? DeviceLastStop,
     DateTimeOffset? Removal,
     BoundarySource? RemovalSource,
-    DateTimeOffset? End)
+    DateTimeOffset? End,
+    DateTimeOffset? StopAfterAbort = null)
 {
     public static SessionLifecycle NotStarted { get; } = new(null, null, null, null, null, null, null);
 
-    /// <summary>The last cooling stop used for phases: the controller's, else the removal.</summary>
-    public DateTimeOffset? LastCoolingStop => DeviceLastStop ?? Removal;
+    /// <summary>The last cooling stop: the controller's (after infusion end, or ending an aborted session), else the removal.</summary>
+    public DateTimeOffset? LastCoolingStop => DeviceLastStop ?? StopAfterAbort ?? Removal;
 
     public bool HasEnded => End is not null;
 
@@ -42,6 +43,7 @@ internal sealed record SessionLifecycle(
         BoundarySource? removalSource = deviceRemoval is not null ? BoundarySource.Controller
             : s.Nurse.CapRemovedAt is not null ? BoundarySource.Nurse : null;
         DateTimeOffset? end = removal;
+        DateTimeOffset? stopAfterAbort = null;
         if (s.Nurse.Abort is { } abort)
         {
             // Ended clinically at the abort; the cap comes off afterwards: the controller's CAP_OFF within
@@ -52,6 +54,7 @@ internal sealed record SessionLifecycle(
             removalSource = placement is null ? null : capOff is not null ? BoundarySource.Controller : BoundarySource.Nurse;
             end = removal ?? abort.At;
             deviceLastStop = null;
+            stopAfterAbort = placement is not null && stoppedAt is { } last0 && last0 >= placement && (removal is not { } r || last0 <= r) ? last0 : null;
         }
 
         var status = s.Nurse.Void is not null ? SessionStatus.Voided
@@ -64,6 +67,6 @@ internal sealed record SessionLifecycle(
             : s.Device.FittingSeen ? SessionStatus.Fitting
             : SessionStatus.Started;
 
-        return new SessionLifecycle(status, placement, placementSource, deviceLastStop, removal, removalSource, end);
+        return new SessionLifecycle(status, placement, placementSource, deviceLastStop, removal, removalSource, end, stopAfterAbort);
     }
 }

@@ -19,6 +19,7 @@ internal static class SessionRecordBuilder
         phases = SessionPhases.WithInterruptions(phases, gaps, coolingWindow is { } w ? IntervalMath.Clip(notCooling, w) : [], until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
         var interruptions = IntervalMath.Summarize(gaps);
+        var (coolant, scalp) = s.Device.Temperatures(s.StartedAt, s.TemperaturesEnd);
 
         return new ScalpCoolingSessionRecord
         {
@@ -40,8 +41,8 @@ internal static class SessionRecordBuilder
             Deviations = SessionDeviations.Find(s, phases, interruptions, performed, until),
             Calibration = s.Device.Calibration,
             Temperatures = new CoolingTemperatures(
-                s.Device.Coolant,
-                s.Device.Scalp,
+                coolant,
+                scalp,
                 s.Device.Setpoint,
                 CoolantAtSetpoint(s, coolingWindow, until),
                 s.Device.SetpointSource),

@@ -34,5 +34,8 @@ internal sealed class SessionState(SessionPolicy policy)
         }
     }
 
+    /// <summary>Where the temperature summaries end: the abort for an aborted session, else the end (none while it runs).</summary>
+    public DateTimeOffset? TemperaturesEnd => Nurse.Abort?.At ?? Lifecycle.End;
+
     public void RefreshLifecycle() => Lifecycle = SessionLifecycle.Resolve(this);
 }

@@ -7,7 +7,7 @@ namespace InfusionSuite.Fhir.Delivery;
 /// <summary>
 /// The in-process part of the retry: a few quick retries with exponential back-off and jitter
 /// (honouring a short Retry-After) around a per-attempt timeout. What it cannot fix in seconds
-/// goes back to the outbox, whose persisted schedule takes over (see <see cref="RetrySchedule"/>).
+/// goes back to the outbox, whose persisted schedule takes over (see <see cref="Application.Outbox.OutboxRetrySchedule"/>).
 /// </summary>
 internal static class DeliveryResilience
 {

@@ -2,17 +2,16 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Shapes;
 using InfusionSuite.Fhir.Validation;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Fhir.Delivery;
 
 /// <summary>
-/// Delivers outbox items to the EHR: takes the due ones, validates a Bundle before its first send
-/// (when configured), sends it in the configured <see cref="FhirDeliveryShape"/>, records the attempt and then marks it sent, schedules the retry
-/// (persisted, so a restart keeps it) or parks it with the server's message. Waits on the
-/// <see cref="TimeProvider"/>. Logs session and item ids only, never patient data.
+/// The FHIR channel of the <see cref="OutboxDispatcher"/>: how one item reaches the EHR. A Bundle is validated
+/// before its first send (when configured: an invalid one is parked with the errors), then sent in the configured
+/// <see cref="FhirDeliveryShape"/>; anything the send throws is a refusal with its type and words. Claiming,
+/// recording, retrying and parking are the dispatcher's. Logs session and item ids only, never patient data.
 /// </summary>
 public sealed class FhirDispatcher(
     IOutbox outbox,
@@ -21,68 +20,30 @@ public sealed class FhirDispatcher(
     FhirResourceValidator validator,
     IOptions<FhirDeliveryOptions> options,
     TimeProvider time,
-    ILogger<FhirDispatcher> logger) : BackgroundService
+    ILogger<FhirDispatcher> logger) : OutboxDispatcher(outbox, time, logger)
 {
-    /// <summary>One pass over the due items; returns how many were attempted.</summary>
-    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    protected override string Channel => "FHIR";
+
+    protected override string ContentType => FhirOutboxItems.ContentType;
+
+    protected override string? OffBecause =>
+        transport.IsConfigured ? null : "no EHR base URL configured (Fhir:Delivery:BaseUrl): FHIR Bundles are kept in the outbox and not sent.";
+
+    protected override OutboxDispatchSettings Settings =>
+        new(options.Value.BatchSize, options.Value.PollInterval, options.Value.OutboxRetryDelay, options.Value.OutboxMaxRetryDelay);
+
+    protected override async Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        if (!transport.IsConfigured)
-        {
-            return 0;
-        }
-
-        var due = await outbox.TakeDueAsync(FhirOutboxItems.ContentType, time.GetUtcNow(), options.Value.BatchSize, cancellationToken);
-        foreach (var item in due)
-        {
-            await DeliverAsync(item, cancellationToken);
-        }
-
-        return due.Count;
-    }
-
-    protected override async System.Threading.Tasks.Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!transport.IsConfigured)
-        {
-            DispatcherLog.NoEhrConfigured(logger);
-            return;
-        }
-
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            int attempted;
-            try
-            {
-                attempted = await DispatchDueAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                DispatcherLog.PassFailed(logger, e.GetType().Name);
-                attempted = 0;
-            }
-
-            if (attempted == 0)
-            {
-                await System.Threading.Tasks.Task.Delay(options.Value.PollInterval, time, stoppingToken);
-            }
-        }
-    }
-
-    private async System.Threading.Tasks.Task DeliverAsync(OutboxItem item, CancellationToken cancellationToken)
-    {
-        var number = item.Attempts.Count + 1;
-        var started = time.GetUtcNow();
         if (options.Value.ValidateBeforeSending && item.Validation is null)
         {
             var report = validator.ValidateJson(item.Payload);
-            await outbox.RecordValidationAsync(item.Id, report, cancellationToken);
+            await Outbox.RecordValidationAsync(item.Id, report, cancellationToken);
             if (!report.IsValid)
             {
-                var reason = "The Bundle is not valid FHIR R4: " + report.ErrorText;
-                await outbox.RecordAttemptAsync(item.Id, new OutboxAttempt(number, started, time.GetUtcNow(), OutboxAttemptOutcome.Invalid, null, reason), cancellationToken);
-                await outbox.ParkAsync(item.Id, reason, cancellationToken);
-                DispatcherLog.Parked(logger, item.Id, item.SessionId, null, report.ErrorCount);
-                return;
+                return new OutboxDeliveryResult(OutboxAttemptOutcome.Invalid, null, "The Bundle is not valid FHIR R4: " + report.ErrorText)
+                {
+                    LogReason = $"is not valid FHIR R4 ({report.ErrorCount} validation errors)",
+                };
             }
         }
 
@@ -98,24 +59,10 @@ public sealed class FhirDispatcher(
             result = new FhirSendResult(OutboxAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");
         }
 
-        var finished = time.GetUtcNow();
-        await outbox.RecordAttemptAsync(
-            item.Id, new OutboxAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message) { Resources = result.Resources }, cancellationToken);
-        switch (result.Outcome)
+        return new OutboxDeliveryResult(result.Outcome, result.HttpStatus, result.Message, result.RetryAfter, result.ParkReason ?? result.Message ?? "Refused by the EHR.")
         {
-            case OutboxAttemptOutcome.Sent:
-                await outbox.MarkSentAsync(item.Id, finished, cancellationToken);
-                DispatcherLog.Sent(logger, item.Id, item.SessionId, number);
-                break;
-            case OutboxAttemptOutcome.TransientFailure:
-                var next = RetrySchedule.Next(finished, number, result.RetryAfter, options.Value, Random.Shared.NextDouble());
-                await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
-                DispatcherLog.RetryScheduled(logger, item.Id, item.SessionId, number, result.HttpStatus, next);
-                break;
-            default:
-                await outbox.ParkAsync(item.Id, result.ParkReason ?? result.Message ?? "Refused by the EHR.", cancellationToken);
-                DispatcherLog.Parked(logger, item.Id, item.SessionId, result.HttpStatus, 0);
-                break;
-        }
+            Resources = result.Resources,
+            LogReason = result.Outcome == OutboxAttemptOutcome.Rejected ? $"refused (HTTP {result.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})" : null,
+        };
     }
 }

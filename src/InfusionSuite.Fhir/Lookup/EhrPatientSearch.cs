@@ -11,7 +11,8 @@ namespace InfusionSuite.Fhir.Lookup;
 /// The start form's look-up in the EHR: <c>GET Patient?identifier={MRN system}|{mrn}</c>, then for each match
 /// (at most <see cref="MaxPatients"/>) <c>GET Encounter?patient=Patient/{id}</c>, keeping the visits still open
 /// (planned, arrived, triaged, in progress, on leave), the latest first. Reads only, through the retrying
-/// client; the EHR's answers are PHI and are never logged.
+/// client; the EHR's answers are PHI and are never logged. A start given by EHR id is read back
+/// (<c>GET Patient/{id}</c>) for the MRN, the identity key (<see cref="PatientIdentity"/>).
 /// </summary>
 internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryOptions> delivery, IOptions<FhirMappingOptions> mapping) : IEhrPatientLookup
 {
@@ -54,6 +55,33 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
         }
 
         return new EhrPatientLookup(matches);
+    }
+
+    public async Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(patientReference);
+        if (!IsConfigured)
+        {
+            return new EhrPatientLookup([], "No EHR is configured.");
+        }
+
+        var id = patientReference.StartsWith("Patient/", StringComparison.Ordinal) ? patientReference["Patient/".Length..] : patientReference;
+        var answer = await ehr.GetAsync("Patient/" + Uri.EscapeDataString(id), cancellationToken);
+        if (answer.Status is 404 or 410)
+        {
+            return new EhrPatientLookup([]);
+        }
+
+        if (!answer.Succeeded)
+        {
+            return new EhrPatientLookup([], answer.Status is { } status ? $"The EHR refused to read the patient (HTTP {status})." : "The EHR did not answer.");
+        }
+
+        var patient = FhirJson.Parse<Patient>(answer.Body);
+        var mrn = patient.Identifier.FirstOrDefault(i => i.System == mapping.Value.PatientIdentifierSystem && !string.IsNullOrWhiteSpace(i.Value))?.Value;
+        return mrn is null
+            ? new EhrPatientLookup([])
+            : new EhrPatientLookup([new EhrPatientMatch("Patient/" + patient.Id, mrn.Trim(), Name(patient), patient.BirthDate, [])]);
     }
 
     private List<EhrVisitMatch> OpenVisits(string searchset) => [.. Matches<Encounter>(searchset)

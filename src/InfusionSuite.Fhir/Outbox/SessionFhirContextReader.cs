@@ -30,7 +30,8 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
         var options = mapping.Value;
         return new SessionFhirContext
         {
-            Patient = EhrReference.Parse(plan.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient"),
+            // The EHR id when the start knew it (kept beside the MRN), else the MRN as a logical reference.
+            Patient = EhrReference.Parse(plan.PatientEhrReference ?? plan.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient"),
             Encounter = string.IsNullOrWhiteSpace(plan.EncounterReference)
                 ? null
                 : EhrReference.Parse(plan.EncounterReference, "Encounter", options.EncounterIdentifierSystem, "Encounter"),

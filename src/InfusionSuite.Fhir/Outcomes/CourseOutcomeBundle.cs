@@ -110,7 +110,9 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
             _options = options;
             _course = course;
             _assessment = assessment;
-            _patient = EhrReference.Parse(course.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient").ToFhir();
+            // The EHR id the course's sessions kept beside the MRN, else the MRN as a logical reference.
+            _patient = EhrReference.Parse(
+                course.LastSession?.Plan.PatientEhrReference ?? course.PatientReference, "Patient", options.PatientIdentifierSystem, "Patient").ToFhir();
             _encounter = course.LastSession?.Plan.EncounterReference is { Length: > 0 } visit
                 ? EhrReference.Parse(visit, "Encounter", options.EncounterIdentifierSystem, "Encounter").ToFhir()
                 : null;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Ehr;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
@@ -43,13 +44,20 @@ internal static class SessionActionEndpoints
     }
 
     private static async Task<IResult> StartAsync(
-        [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse,
+        [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse, IServiceProvider services,
         IOptions<Application.Configuration.SessionOptions> sessionOptions, BillingPolicy billing, CancellationToken cancellationToken)
     {
         var check = StartSessionValidation.Check(body.ToInput(), user.UserId(), sessionOptions.Value.ToPolicy(), billing);
-        if (check is not { Request: { } request })
+        if (check is not { Request: { } checkedRequest })
         {
             return ActionResults.Invalid(check.Errors);
+        }
+
+        // One patient identity however the start was made: an EHR id is read at the EHR for the MRN, the key.
+        var (request, problem) = await PatientIdentity.ResolveAsync(checkedRequest, services.GetService<IEhrPatientLookup>(), cancellationToken);
+        if (request is null)
+        {
+            return ActionResults.Invalid(problem!.Field, problem.Message);
         }
 
         // The patient's name goes with the start, in its transaction.

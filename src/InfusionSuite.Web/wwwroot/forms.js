@@ -192,6 +192,7 @@ export function setUpStartDialog(asOf, onDone) {
     const body = {
       controllerId: f.controllerId.value,
       patientReference: f.patientReference.value.trim(),
+      patientEhrReference: f.patientEhrReference.value || null,
       patientName: f.patientName.value.trim(),
       administrationId: f.administrationId.value.trim(),
       encounter: f.encounter.value.trim() || null,
@@ -240,6 +241,8 @@ export function setUpStartDialog(asOf, onDone) {
   for (const name of ['patientReference', 'patientName', 'controllerId']) {
     form.elements[name].addEventListener('input', () => { form.elements.identityConfirmed.checked = false; });
   }
+  // The EHR id found by the look-up belongs to the MRN it was found by: another MRN drops it.
+  form.elements.patientReference.addEventListener('input', () => { form.elements.patientEhrReference.value = ''; });
 
   // A chair confirmation holds for the chair it was given for.
   const unheard = form.querySelector('#unheard-confirm');
@@ -252,6 +255,7 @@ export function setUpStartDialog(asOf, onDone) {
     fill(form.elements.regimenPreset, c.presets.map(p => ({ value: p.name, text: p.name + ' (' + p.preCoolingMinutes + ' / ' + p.postCoolingMinutes + ' min)' })));
     fill(form.elements.capSize, c.capSizes, true);
     form.reset();
+    form.elements.patientEhrReference.value = ''; // a hidden field keeps its value through reset()
     for (const input of [form.elements.preCoolingMinutes, form.elements.postCoolingMinutes]) {
       input.min = c.minimumTargetMinutes;
       input.max = c.maximumTargetMinutes;
@@ -272,7 +276,8 @@ export function setUpStartDialog(asOf, onDone) {
   };
 }
 
-// With an EHR configured: look the MRN up there and fill the patient's EHR id, name and open visit from a choice.
+// With an EHR configured: look the MRN up there and fill the patient's name and open visit from a choice. The MRN stays the
+// patient's identity (one patient however the start was made); the EHR id goes beside it (patientEhrReference).
 function wireEhrLookup(form) {
   const box = form.querySelector('#ehr-lookup');
   const results = form.querySelector('#ehr-results');
@@ -280,7 +285,8 @@ function wireEhrLookup(form) {
   const say = text => { clear(results); results.append(el('p', text, 'hint')); };
   const useVisit = visit => { f.encounter.value = visit ? visit.reference : ''; };
   const usePatient = patient => {
-    f.patientReference.value = patient.reference;
+    f.patientReference.value = patient.mrn;
+    f.patientEhrReference.value = patient.reference;
     f.patientName.value = patient.name ?? '';
     f.identityConfirmed.checked = false;
     clear(results);

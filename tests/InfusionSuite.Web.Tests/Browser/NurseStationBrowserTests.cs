@@ -25,7 +25,8 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         string patientId;
         using (var ehr = new FhirServerReader(station.Ehr))
         {
-            patientId = await ehr.CreatePatientAsync("MRN-BROWSER-1");
+            // With the MRN in the site's MRN system: a start typed by EHR id is read there for it (one patient identity, issue 14).
+            patientId = await ehr.CreateAsync(new FhirModel.Patient { Identifier = [new FhirModel.Identifier("urn:infusionsuite:mrn", "MRN-BROWSER-1")] });
         }
 
         var page = await station.NewPageAsync();
@@ -124,7 +125,9 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
 
             await form.GetByLabel("Patient MRN or EHR id").FillAsync("MRN-LOOKUP-5");
             await form.GetByRole(AriaRole.Button, new() { Name = "Find in the EHR by this MRN" }).ClickAsync();
-            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("Patient/" + patientId);
+            // One patient however the start was made (issue 14): the MRN stays the identity, the EHR id goes beside it.
+            await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("MRN-LOOKUP-5");
+            await Expect(form.Locator("#patientEhrReference")).ToHaveValueAsync("Patient/" + patientId);
             await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
             await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("Encounter/" + visitId);
             await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");

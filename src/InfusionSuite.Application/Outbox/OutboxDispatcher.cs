@@ -1,0 +1,122 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace InfusionSuite.Application.Outbox;
+
+/// <summary>
+/// The one outbox dispatch, for every channel (FHIR, HL7 v2): claims the channel's due items, has the channel
+/// deliver each one (<see cref="DeliverOneAsync"/>: the only thing a channel writes), appends the attempt, then
+/// marks it sent (exactly once: never attempted again), schedules the next attempt after a transient failure
+/// (<see cref="OutboxRetrySchedule"/>, stored, so a restart keeps it) or parks it with the reason for staff, who
+/// retry it or mark it handled outside (<see cref="ParkedItemActions"/>, audited). Waits on the <see cref="TimeProvider"/>
+/// and honours the stopping token. Logs item and session ids only, never patient data.
+/// </summary>
+public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger) : BackgroundService
+{
+    /// <summary>The outbox, for what a channel reads or keeps beside a delivery (a validation, earlier items).</summary>
+    protected IOutbox Outbox => outbox;
+
+    /// <summary>The channel's name in log lines (<c>FHIR</c>, <c>HL7</c>).</summary>
+    protected abstract string Channel { get; }
+
+    /// <summary>The content type of the channel's items.</summary>
+    protected abstract string ContentType { get; }
+
+    /// <summary>Null when the channel delivers; otherwise why not (logged once at start; the items stay in the outbox).</summary>
+    protected abstract string? OffBecause { get; }
+
+    /// <summary>The channel's pacing, read on every pass.</summary>
+    protected abstract OutboxDispatchSettings Settings { get; }
+
+    /// <summary>
+    /// One pass over the due items; returns how many were attempted (an item waiting for an earlier one is
+    /// not attempted: it is looked at again after the poll interval).
+    /// </summary>
+    public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)
+    {
+        if (OffBecause is not null)
+        {
+            return 0;
+        }
+
+        var settings = Settings;
+        var due = await outbox.TakeDueAsync(ContentType, time.GetUtcNow(), settings.BatchSize, cancellationToken);
+        var attempted = 0;
+        foreach (var item in due)
+        {
+            if (await MustWaitAsync(item, cancellationToken))
+            {
+                await outbox.ScheduleRetryAsync(item.Id, time.GetUtcNow() + settings.PollInterval, cancellationToken);
+                continue;
+            }
+
+            await AttemptAsync(item, settings, cancellationToken);
+            attempted++;
+        }
+
+        return attempted;
+    }
+
+    /// <summary>Delivers one item once: the channel's whole part. An exception it lets through fails the pass (logged; tried again after the poll interval).</summary>
+    protected abstract Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken);
+
+    /// <summary>Whether the item must wait for an earlier one (a channel that keeps an order); false by default.</summary>
+    protected virtual Task<bool> MustWaitAsync(OutboxItem item, CancellationToken cancellationToken) => Task.FromResult(false);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (OffBecause is { } reason)
+        {
+            OutboxDispatcherLog.Off(logger, Channel, reason);
+            return;
+        }
+
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            int attempted;
+            try
+            {
+                attempted = await DispatchDueAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                OutboxDispatcherLog.PassFailed(logger, Channel, e.GetType().Name);
+                attempted = 0;
+            }
+
+            if (attempted == 0)
+            {
+                await Task.Delay(Settings.PollInterval, time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task AttemptAsync(OutboxItem item, OutboxDispatchSettings settings, CancellationToken cancellationToken)
+    {
+        var number = item.Attempts.Count + 1;
+        var started = time.GetUtcNow();
+        var result = await DeliverOneAsync(item, cancellationToken);
+        var finished = time.GetUtcNow();
+        await outbox.RecordAttemptAsync(
+            item.Id, new OutboxAttempt(number, started, finished, result.Outcome, result.HttpStatus, result.Message) { Resources = result.Resources }, cancellationToken);
+        switch (result.Outcome)
+        {
+            case OutboxAttemptOutcome.Sent:
+                await outbox.MarkSentAsync(item.Id, finished, cancellationToken);
+                OutboxDispatcherLog.Delivered(logger, Channel, item.Id, item.SessionId, number, LogReason(result));
+                break;
+            case OutboxAttemptOutcome.TransientFailure:
+                var next = OutboxRetrySchedule.Next(finished, number, result.RetryAfter, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+                await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
+                OutboxDispatcherLog.RetryScheduled(logger, Channel, item.Id, item.SessionId, number, LogReason(result), next);
+                break;
+            default:
+                await outbox.ParkAsync(item.Id, result.ParkReason ?? result.Message ?? "Refused by the receiver.", cancellationToken);
+                OutboxDispatcherLog.Parked(logger, Channel, item.Id, item.SessionId, LogReason(result));
+                break;
+        }
+    }
+
+    private static string LogReason(OutboxDeliveryResult result) =>
+        result.LogReason ?? (result.HttpStatus is { } status ? $"HTTP {status}" : result.Outcome == OutboxAttemptOutcome.Sent ? "accepted" : "no response");
+}

@@ -1,0 +1,75 @@
+using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Domain.Tests;
+
+/// <summary>
+/// The temperature summaries cover the session's own period as it stands now: taken again when its end
+/// moves (a later CAP_OFF after the nurse's "cap removed", a back-dated "cap removed"), whatever came first.
+/// </summary>
+public sealed class TemperaturePeriodTests
+{
+    [Fact]
+    public void ControllerCapOffAfterTheNursesCapRemoved_MovesTheEnd_SamplesUpToItCount()
+    {
+        var (chair, atNursesEnd) = NurseRemovedCapThenControllerCapOff();
+
+        var record = chair.Record;
+        Assert.Equal(chair.Now, record.Boundaries.EndedAt);
+        Assert.Equal(atNursesEnd.Coolant.Samples + 1, record.Temperatures.Coolant.Samples);
+        Assert.Equal(Temperature.FromCelsius(15.0m), record.Temperatures.Coolant.Max);
+        Assert.Equal(Temperature.FromCelsius(30.0m), record.Temperatures.Scalp.Max);
+    }
+
+    [Fact]
+    public void BackDatedCapRemoved_SamplesAfterItNoLongerCount()
+    {
+        var chair = CoolingStopped();
+        var removedAt = chair.Now;
+        var before = chair.Record.Temperatures;
+        chair.Advance(TimeSpan.FromSeconds(30));
+        chair.Sample(ControllerState.Standby, coolant: 12.0m, scalp: 29.0m);
+        chair.Minutes(1);
+
+        chair.RemoveCap(effective: removedAt);
+
+        var record = chair.Record;
+        Assert.Equal(removedAt, record.Boundaries.EndedAt);
+        Assert.Equal(before.Coolant, record.Temperatures.Coolant);
+        Assert.Equal(before.Scalp, record.Temperatures.Scalp);
+    }
+
+    [Fact]
+    public void ReplayOfTheLog_GivesTheSameTemperaturesAfterTheEndMoved()
+    {
+        var (chair, _) = NurseRemovedCapThenControllerCapOff();
+
+        var replayed = ScalpCoolingSession.Replay(chair.Policy, chair.Log);
+
+        Assert.Equal(chair.Record.Temperatures, replayed.Temperatures);
+    }
+
+    /// <summary>Post-cooling done and the controller's cooling stopped a minute ago.</summary>
+    private static SessionScenario CoolingStopped()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(1);
+        return chair;
+    }
+
+    /// <summary>The nurse presses "cap removed"; the cap still on sends a warm sample, then its CAP_OFF a minute later.</summary>
+    private static (SessionScenario Chair, CoolingTemperatures AtNursesEnd) NurseRemovedCapThenControllerCapOff()
+    {
+        var chair = CoolingStopped();
+        chair.RemoveCap();
+        var atNursesEnd = chair.Record.Temperatures;
+        chair.Advance(TimeSpan.FromSeconds(30));
+        chair.Sample(ControllerState.Standby, coolant: 15.0m, scalp: 30.0m);
+        chair.Advance(TimeSpan.FromSeconds(30));
+        chair.Event(ControllerEventKind.CapOff);
+        return (chair, atNursesEnd);
+    }
+}

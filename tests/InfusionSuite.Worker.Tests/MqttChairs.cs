@@ -1,0 +1,24 @@
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Outputs;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Simulator.Scenarios;
+using InfusionSuite.Testing;
+
+namespace InfusionSuite.Worker.Tests;
+
+/// <summary>Runs one simulated chair's scenario over a test broker (site "clinic"), with the nurse on its markers.</summary>
+internal static class MqttChairs
+{
+    public static async Task RunAsync(
+        Scenario scenario, SimulatedChair chair, MosquittoBroker broker, TimeProvider clock, DateTimeOffset start, ISimulationObserver nurse, ControllerClockError? clockError = null)
+    {
+        await using var output = new MqttControllerOutput(new MqttOutputOptions
+        {
+            Host = broker.Host,
+            Port = broker.Port,
+            Site = "clinic",
+            ControllerId = chair.ControllerId,
+        });
+        await new SimulatedController(scenario, chair, seed: 1, output, clock, start, clockError: clockError).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
+    }
+}
