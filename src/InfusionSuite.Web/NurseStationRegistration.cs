@@ -39,6 +39,7 @@ public static class NurseStationRegistration
                 + "Sign in with a cookie (browser; POSTs need the X-CSRF-TOKEN header) or send 'Authorization: Bearer <token>'.";
             return Task.CompletedTask;
         }));
+        services.TryAddSingleton(SignInClock.Real);
         services.TryAddSingleton<StaffAccountService>();
         services.TryAddSingleton<SignInCheck>();
         services.TryAddSingleton<KnownChairs>();

@@ -40,6 +40,10 @@ internal sealed class StationHost : IAsyncDisposable
     public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
         StartAsync(settings, clock, kestrel: false);
 
+    /// <summary>A host whose sign-in lockouts run on the real clock, as shipped (the others' run on <paramref name="clock"/>, to step through a lockout).</summary>
+    public static Task<StationHost> StartWithRealSignInClockAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
+        StartAsync(settings, clock, kestrel: false, realSignInClock: true);
+
     /// <summary>The host with some services replaced (e.g. a hand-written EHR look-up).</summary>
     public static Task<StationHost> StartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection> replace) =>
         StartAsync(settings, clock, kestrel: false, replace: replace);
@@ -96,7 +100,8 @@ internal sealed class StationHost : IAsyncDisposable
     }
 
     private static async Task<StationHost> StartAsync(
-        IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0, Action<IServiceCollection>? replace = null)
+        IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0,
+        Action<IServiceCollection>? replace = null, bool realSignInClock = false)
     {
         var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -109,6 +114,11 @@ internal sealed class StationHost : IAsyncDisposable
             builder.ConfigureTestServices(services =>
             {
                 services.AddSingleton(clock);
+                if (!realSignInClock)
+                {
+                    services.AddSingleton(new SignInClock(clock));
+                }
+
                 errors.AddTo(services);
                 replace?.Invoke(services);
             });

@@ -12,7 +12,7 @@ namespace InfusionSuite.Web.Accounts;
 /// lockout after <see cref="NurseStationOptions.MaxFailedSignIns"/> failures on the host's clock, and API
 /// tokens (32 random bytes, shown once, stored as their SHA-256). Never logs a password, token or name.
 /// </summary>
-internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<NurseStationOptions> options, TimeProvider timeProvider)
+internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<NurseStationOptions> options, TimeProvider timeProvider, SignInClock signInClock)
 {
     public const int MinimumPasswordLength = 10;
     private const string TokenPrefix = "isk_";
@@ -154,7 +154,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
     public async Task<SignInOutcome> SignInAsync(string userName, string password, string client, CancellationToken cancellationToken)
     {
         var account = string.IsNullOrWhiteSpace(userName) ? null : await accounts.FindByNameAsync(userName, cancellationToken);
-        var now = timeProvider.GetUtcNow();
+        var now = signInClock.Now; // lockouts run on the real clock; the audit row on the record's
         var settings = options.Value;
         if (account is null)
         {
@@ -183,7 +183,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account for {settings.LockoutDuration.TotalMinutes:0.#} min (from this row's time)");
         return await accounts.RecordClientFailureAsync(
-                account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(now, account.UserId, "locked-out", account.UserName, detail), cancellationToken)
+                account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(timeProvider.GetUtcNow(), account.UserId, "locked-out", account.UserName, detail), cancellationToken)
             ? new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil)
             : new SignInOutcome(SignInStatus.Refused, null);
     }
@@ -192,7 +192,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
     public async Task<bool> IsLockedOutAsync(StaffAccount account, string client, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
-        return await accounts.ClientLockedUntilAsync(account.UserId, client, timeProvider.GetUtcNow(), cancellationToken) is not null;
+        return await accounts.ClientLockedUntilAsync(account.UserId, client, signInClock.Now, cancellationToken) is not null;
     }
 
     internal static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

@@ -46,7 +46,7 @@ internal static class SignInPages
                 return Results.LocalRedirect(IsLocal(returnUrl) ? returnUrl! : "/");
             case SignInStatus.LockedOut:
                 var minutes = outcome.LockedUntil is { } until
-                    ? Math.Max(1, (int)Math.Ceiling((until - context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()).TotalMinutes))
+                    ? Math.Max(1, (int)Math.Ceiling((until - context.RequestServices.GetRequiredService<SignInClock>().Now).TotalMinutes))
                     : 1;
                 return Form(context, returnUrl, string.Create(CultureInfo.InvariantCulture,
                     $"This account is locked on this device after repeated failed sign-ins. Try again in {minutes} minute{(minutes == 1 ? string.Empty : "s")}, or ask an administrator."),

@@ -24,7 +24,7 @@ internal static class UserAdminEndpoints
     public static void MapUserAdmin(this IEndpointRouteBuilder app)
     {
         var users = app.MapGroup("/users").RequireAuthorization(StaffRoles.AdminPolicy);
-        users.MapGet("/", (HttpContext context, string? notice, string? user, IStaffAccounts accounts, TimeProvider time) =>
+        users.MapGet("/", (HttpContext context, string? notice, string? user, IStaffAccounts accounts, SignInClock time) =>
             UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(Notices.TryGetValue(notice ?? string.Empty, out var done) && user is not null ? done + ": " + user : null)));
         users.MapPost("/add", AddAsync);
         users.MapPost("/change", ChangeAsync);
@@ -32,7 +32,7 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> ResetPasswordAsync(
-        HttpContext context, [FromForm] string? resetUserName, [FromForm] string? resetPassword, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+        HttpContext context, [FromForm] string? resetUserName, [FromForm] string? resetPassword, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
     {
         var name = (resetUserName ?? string.Empty).Trim().ToLowerInvariant();
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -54,7 +54,7 @@ internal static class UserAdminEndpoints
 
     private static async Task<IResult> AddAsync(
         HttpContext context, [FromForm] string? userName, [FromForm] string? displayName, [FromForm] string? role, [FromForm] string? password,
-        [FromForm] string? practitioner, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+        [FromForm] string? practitioner, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -82,7 +82,7 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(
-        HttpContext context, [FromForm] string? userName, [FromForm] string? action, StaffAccountService service, IStaffAccounts accounts, TimeProvider time)
+        HttpContext context, [FromForm] string? userName, [FromForm] string? action, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
     {
         var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
         var actor = context.User.UserId();

@@ -6,9 +6,9 @@ namespace InfusionSuite.Web.Pages;
 /// <summary>Renders the users page: every account with its state (times in the site's zone) and the admin's forms.</summary>
 internal static class UsersPageResult
 {
-    public static async Task<IResult> RenderAsync(HttpContext context, IStaffAccounts accounts, TimeProvider timeProvider, UsersPageState state, int status = StatusCodes.Status200OK)
+    public static async Task<IResult> RenderAsync(HttpContext context, IStaffAccounts accounts, SignInClock signInClock, UsersPageState state, int status = StatusCodes.Status200OK)
     {
-        var now = timeProvider.GetUtcNow();
+        var now = signInClock.Now; // lockouts run on the real clock
         var zone = PageChrome.SiteZoneOf(context.RequestServices);
         var users = (await accounts.ListAsync(context.RequestAborted)).Select(a =>
         {

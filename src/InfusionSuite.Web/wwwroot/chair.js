@@ -130,8 +130,9 @@ export function updateChairCard(card, chair, options) {
     card.alarmKey = alarmKey;
     clear(p.alarms);
     for (const alarm of chair.alarms) {
-      const item = el('p', null, 'alarm-item');
-      item.append(el('span', 'ALARM: ', 'alarm-word'), alarm.text);
+      // Small cards show the alarm's short words, whole; the full text stays for screen readers and as the tooltip.
+      const item = el('p', null, 'alarm-item', { title: alarm.text });
+      item.append(el('span', 'ALARM: ', 'alarm-word'), el('span', alarm.text, 'alarm-text'), el('span', alarm.short, 'alarm-short', { 'aria-hidden': 'true' }));
       p.alarms.append(item);
     }
     card.classList.toggle('alarm', chair.alarms.length > 0);
@@ -141,15 +142,21 @@ export function updateChairCard(card, chair, options) {
   if (promptKey !== card.promptKey) {
     card.promptKey = promptKey;
     clear(p.prompts);
-    if (chair.notCooling) p.prompts.append(el('p', 'Not cooling: the controller is not cooling' + (chair.phase === 'PreCooling' ? ' (pre-cooling time does not count)' : ''), 'prompt not-cooling'));
+    // Small cards show each prompt's short words, whole (like alarms); the full text stays for screen readers and as the tooltip.
+    const prompt = (text, short, kind) => {
+      const item = el('p', null, 'prompt ' + kind, { title: text });
+      item.append(el('span', text, 'prompt-text'), el('span', short, 'prompt-short', { 'aria-hidden': 'true' }));
+      p.prompts.append(item);
+    };
+    if (chair.notCooling) prompt('Not cooling: the controller is not cooling' + (chair.phase === 'PreCooling' ? ' (pre-cooling time does not count)' : ''), 'Not cooling', 'not-cooling');
     if (chair.readyForInfusion) {
-      p.prompts.append(el('p', 'Ready for infusion', 'prompt ready'));
+      prompt('Ready for infusion', 'Ready', 'ready');
     } else if (chair.preCoolingTargetReached) {
-      p.prompts.append(el('p', chair.setpointUnknown
+      prompt(chair.setpointUnknown
         ? 'Pre-cooling target reached: setpoint unknown, the coolant cannot be judged'
-        : 'Pre-cooling target reached: coolant not yet at setpoint', 'prompt target'));
+        : 'Pre-cooling target reached: coolant not yet at setpoint', 'Coolant warm', 'target');
     }
-    if (chair.removeCap) p.prompts.append(el('p', 'Post-cooling complete: remove cap', 'prompt remove'));
+    if (chair.removeCap) prompt('Post-cooling complete: remove cap', 'Remove cap', 'remove');
   }
 
   // A small card shows the phase, or in its place the alarm or prompt that needs a nurse.

@@ -51,6 +51,12 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                 var cutNames = await cards.EvaluateAllAsync<string[]>(
                     "cards => cards.map(c => c.querySelector('.chair-label')).filter(l => l.scrollWidth > l.clientWidth + 1 || l.clientWidth < 40).map(l => l.textContent)");
                 Assert.True(cutNames.Length == 0, $"{name}: chair names cut short: {string.Join(", ", cutNames)}");
+                if (name != "phone")
+                {
+                    var cutWords = await Pages.CutAlarmsAndPromptsAsync(page);
+                    Assert.True(cutWords.Length == 0, $"{name}: alarms or prompts cut on {string.Join(", ", cutWords)}");
+                    await Expect(page.Chair("CHAIR-11").Locator(".prompt.remove")).ToHaveAttributeAsync("title", "Post-cooling complete: remove cap");
+                }
                 await Expect(page.Chair("CHAIR-11").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\+\d+:\d\d(:\d\d)?$"));
 
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the page scrolls sideways");

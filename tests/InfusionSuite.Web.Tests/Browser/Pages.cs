@@ -41,6 +41,20 @@ internal static class Pages
         await Assertions.Expect(form).ToBeHiddenAsync();
     }
 
+    /// <summary>
+    /// The alarms and prompts shown on small cards (7 chairs or more; a card with an alarm leaves its prompts to the strip)
+    /// whose short words are not shown whole: hidden, cut, out of
+    /// their card or under the countdown; each as "CHAIR-nn words". Empty when every one is readable.
+    /// </summary>
+    public static Task<string[]> CutAlarmsAndPromptsAsync(IPage page) =>
+        page.Locator(".board:is([data-density='compact'], [data-density='dense']) article.chair :is(.alarm-item, .prompt)").EvaluateAllAsync<string[]>(
+            "items => items.filter(i => i.getClientRects().length > 0).filter(i => { const s = i.querySelector('.alarm-short, .prompt-short'), r = s.getBoundingClientRect(), card = i.closest('article').getBoundingClientRect();"
+            + " const t = i.closest('article').querySelector('.countdown'), c = t.hidden ? null : t.getBoundingClientRect();"
+            + " return getComputedStyle(s).display === 'none' || r.width < 20 || r.left < card.left || r.right > card.right"
+            + " || i.scrollWidth > i.clientWidth + 1 || i.scrollHeight > i.clientHeight + 1"
+            + " || (c !== null && !(r.right <= c.left || c.right <= r.left || r.bottom <= c.top || c.bottom <= r.top)); })"
+            + ".map(i => i.closest('article').dataset.controller + ' ' + i.querySelector('.alarm-short, .prompt-short').textContent)");
+
     public static string Screenshot(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

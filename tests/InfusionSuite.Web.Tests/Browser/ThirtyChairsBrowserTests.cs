@@ -56,8 +56,13 @@ public sealed class ThirtyChairsBrowserTests(BrowserStation station)
                         + ".map(([id]) => id)");
                     Assert.True(unreadable.Length == 0, $"{name}: the countdown is cut or covers the chair's name on {string.Join(", ", unreadable)}");
                     var cutNames = await cards.EvaluateAllAsync<string[]>(
-                        "cards => cards.map(c => c.querySelector('.chair-label')).filter(l => l.textContent.length <= 8 && l.scrollWidth > l.clientWidth + 1).map(l => l.textContent)");
+                        "cards => cards.map(c => c.querySelector('.chair-label')).filter(l => l.scrollWidth > l.clientWidth + 1 || l.scrollHeight > l.clientHeight + 1 || l.getBoundingClientRect().right > l.closest('article').getBoundingClientRect().right).map(l => l.textContent)");
                     Assert.True(cutNames.Length == 0, $"{name}: chair names cut short: {string.Join(", ", cutNames)}");
+                    // Every alarm on a card says what it is in words, whole: not "⚠ C…" beside the countdown.
+                    Assert.True(await page.Locator("article.chair .alarm-item").CountAsync() >= 8, name + ": the chairs whose controllers were never heard show the offline alarm");
+                    var cutWords = await Pages.CutAlarmsAndPromptsAsync(page);
+                    Assert.True(cutWords.Length == 0, $"{name}: alarms or prompts cut or under the countdown on {string.Join(", ", cutWords)}");
+                    await Expect(page.Chair("CHAIR-17").Locator(".alarm-item")).ToHaveAttributeAsync("title", "Controller offline: no data from the chair (temperatures are the last known)");
                     Assert.True(
                         await cards.EvaluateAllAsync<int>("cards => cards.filter(c => !c.querySelector('.countdown').hidden).length") >= 16,
                         name + ": the pre- and post-cooling chairs count down");
