@@ -59,6 +59,21 @@ public sealed class OutcomeMessagesTests
         Assert.Equal(["W", "W", "W"], All(oru.Text, "OBX").Select(o => Field(o, 11)));
     }
 
+    [Fact]
+    public void TheStaffMembersReason_GoesWithTheCorrectionAndTheEnteredInError_AsFhirsNotesCarryIt()
+    {
+        var recorded = Recorded();
+        var fix = new AssessmentChange("fix-2", "a-1", AssessmentChangeKind.Corrected, null, 2, 2, false, null, "wrong photo", "nurse-2", s_at.AddDays(1));
+        var withdrawn = new AssessmentChange("fix-3", "a-1", AssessmentChangeKind.EnteredInError, null, null, null, false, null, "wrong patient", "nurse-2", s_at.AddDays(1));
+        var (context, messages) = Course(recorded);
+
+        var corrected = messages.Change(context, recorded, fix.ApplyTo(recorded), s_patient, AssessmentChangeNote.For(fix));
+        var wrong = messages.Change(context, recorded, null, s_patient, AssessmentChangeNote.For(withdrawn));
+
+        Assert.Equal("Corrected: wrong photo", Field(All(corrected.Text, "OBX").Single(o => Field(o, 3).StartsWith("ISC-NOTE^", StringComparison.Ordinal)), 5));
+        Assert.Equal("Entered in error: wrong patient", Field(All(wrong.Text, "OBX").Single(o => Field(o, 3).StartsWith("ISC-NOTE^", StringComparison.Ordinal)), 5));
+    }
+
     private static OutcomeAssessment Recorded() => new("a-1", s_at, SessionScenario.NurseId, 3, 2, true, "hair loss, chose a wig", s_at);
 
     private static (CourseOutcomeContext Context, OutcomeMessages Messages) Course(OutcomeAssessment assessment)

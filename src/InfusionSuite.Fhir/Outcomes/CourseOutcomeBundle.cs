@@ -48,7 +48,7 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
         var bundle = new Bundle { Type = Bundle.BundleType.Transaction };
         var was = Findings(before).ToDictionary(f => f.Code, StringComparer.Ordinal);
         var now = after is null ? [] : Findings(after).ToList();
-        var note = (change.Kind == AssessmentChangeKind.EnteredInError ? "Entered in error: " : "Corrected: ") + change.Reason;
+        var note = AssessmentChangeNote.For(change);
         void Add(Observations observations, Finding finding, ObservationStatus status)
         {
             var (identifier, observation) = observations.Make(finding, status, note);

@@ -24,8 +24,9 @@ public sealed class OutcomeMessages(SessionMessages session, Hl7Options options,
     /// A correction (OBR-25 and OBX-11 <c>C</c>; a finding the original did not have <c>F</c>) or an "entered in error"
     /// (each finding sent before again with OBX-11 <c>W</c>, "wrong"); a finding a correction no longer states is sent
     /// as <c>W</c> with its old value. Same filler order number as the original, so the receiver replaces its rows.
+    /// The staff member's reason (<paramref name="note"/>: <see cref="AssessmentChangeNote"/>, the text FHIR's notes carry) is a TX OBX (<c>ISC-NOTE</c>).
     /// </summary>
-    public Hl7OutgoingMessage Change(CourseOutcomeContext course, OutcomeAssessment before, OutcomeAssessment? after, Hl7SessionContext patient)
+    public Hl7OutgoingMessage Change(CourseOutcomeContext course, OutcomeAssessment before, OutcomeAssessment? after, Hl7SessionContext patient, string? note = null)
     {
         ArgumentNullException.ThrowIfNull(before);
         var was = Values(before);
@@ -33,6 +34,11 @@ public sealed class OutcomeMessages(SessionMessages session, Hl7Options options,
         var rows = now.Select(v => (v.Key, v.Type, v.Value, was.Any(w => w.Key == v.Key) ? "C" : "F"))
             .Concat(was.Where(w => now.All(v => v.Key != w.Key)).Select(w => (w.Key, w.Type, w.Value, "W")))
             .ToList();
+        if (!string.IsNullOrWhiteSpace(note))
+        {
+            rows.Add((ObservationKeys.Note, "TX", note, "F"));
+        }
+
         return Build(course, after ?? before, patient, "C", rows);
     }
 

@@ -24,7 +24,7 @@ internal sealed class Hl7CourseOutcomeParticipant(
     /// <summary>A correction's ORU (kind <see cref="OutboxItemKind.Correction"/>) or an "entered in error"'s (<see cref="OutboxItemKind.Void"/>).</summary>
     public ValueTask<IReadOnlyList<OutboxItem>> OnAssessmentChangedAsync(
         CourseOutcomeContext course, OutcomeAssessment before, AssessmentChange change, OutcomeAssessment? after, CancellationToken cancellationToken) =>
-        ItemAsync(course, after is null ? OutboxItemKind.Void : OutboxItemKind.Correction, patient => messages.Change(course, before, after, patient), cancellationToken);
+        ItemAsync(course, after is null ? OutboxItemKind.Void : OutboxItemKind.Correction, patient => messages.Change(course, before, after, patient, AssessmentChangeNote.For(change)), cancellationToken);
 
     private async ValueTask<IReadOnlyList<OutboxItem>> ItemAsync(
         CourseOutcomeContext course, OutboxItemKind kind, Func<Hl7SessionContext, Hl7OutgoingMessage> message, CancellationToken cancellationToken)
