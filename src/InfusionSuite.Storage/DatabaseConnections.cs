@@ -43,10 +43,20 @@ internal abstract class DatabaseConnections
     public virtual Task<long> ContinueIngestOrderAsync(DbConnection connection, long lastStored, CancellationToken cancellationToken) =>
         Task.FromResult(lastStored);
 
-    /// <summary>Whether this process dispatches the outbox now (PostgreSQL: one worker that owns its sites, never a standby).</summary>
-    /// <summary>In the batch transaction, before its commit: tells other nodes which sessions it changed (nothing on a single suite).</summary>
+    /// <summary>
+    /// The sites whose sessions this process's writer holds in memory: PostgreSQL, the sites of its leases (it rebuilds
+    /// them when it takes the leases; another worker's sessions its board reads back from the database). Null for every
+    /// session: a single suite, or a worker owning the whole database. A chair no site has claimed yet is every writer's.
+    /// </summary>
+    public virtual IReadOnlyList<string>? OwnedSites => null;
+
+    /// <summary>
+    /// In the batch transaction, before its commit: tells other nodes which sessions it changed and answers the nurse actions
+    /// they sent (nothing on a single suite).
+    /// </summary>
     public virtual Task AnnounceChangesAsync(DbTransaction transaction, Application.Ports.IngestBatch batch, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>Whether this process dispatches the outbox now (PostgreSQL: one worker that owns its sites, never a standby).</summary>
     public virtual Task<bool> MayDispatchAsync(CancellationToken cancellationToken) => Task.FromResult(true);
 
     /// <summary>A read-only transaction that sees one consistent state and does not hold up the writer.</summary>

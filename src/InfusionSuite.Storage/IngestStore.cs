@@ -15,13 +15,19 @@ namespace InfusionSuite.Storage;
 /// per batch, the engine's write commands (<see cref="IWriteCommands"/>) reused across batches. Samples
 /// and controller events are inserted with ON CONFLICT DO NOTHING on their (controller, boot, seq, ts) key,
 /// so a message redelivered after a crash is stored once. What <see cref="ISessionEndParticipant"/>s
-/// return for an ended session is written in the same transaction.
+/// return for an ended session is written in the same transaction. At its start the writer rebuilds only the sessions
+/// of the sites it owns (<see cref="DatabaseConnections.OwnedSites"/>).
 /// </summary>
 internal sealed class IngestStore(
     DatabaseConnections connections,
     IDatabaseMigrator initializer,
     IEnumerable<ISessionEndParticipant> participants) : IIngestStore, IAsyncDisposable
 {
+    /// <summary>Session <c>s</c>'s chair speaks from a site that is not one of <c>@sites</c> (PostgreSQL): another worker holds it.</summary>
+    internal const string OtherSite =
+        "SELECT 1 FROM controllers c JOIN controller_sites cs ON cs.controller_id = c.controller_id " +
+        "WHERE c.controller_key = s.controller_key AND NOT cs.site = ANY(@sites)";
+
     private readonly ISessionEndParticipant[] _participants = [.. participants];
     private readonly Dictionary<string, int> _controllerKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
@@ -41,9 +47,17 @@ internal sealed class IngestStore(
             cancellationToken);
         lastSeq = await connections.ContinueIngestOrderAsync(_connection, lastSeq, cancellationToken);
         var ids = new List<string>();
-        await using (var query = _connection.Command("SELECT session_id FROM sessions WHERE ended_at_ms IS NULL OR ended_at_ms >= @since ORDER BY session_key"))
+        var sites = connections.OwnedSites;
+        await using (var query = _connection.Command(
+            "SELECT s.session_id FROM sessions s WHERE (s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)" +
+            (sites is null ? string.Empty : " AND NOT EXISTS (" + OtherSite + ")") + " ORDER BY s.session_key"))
         {
             query.With("@since", TelemetryColumns.Ms(endedSince));
+            if (sites is not null)
+            {
+                query.With("@sites", sites.ToArray());
+            }
+
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))
             {

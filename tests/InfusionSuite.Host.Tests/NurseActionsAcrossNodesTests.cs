@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionSuite.Testing;
@@ -92,23 +91,9 @@ public sealed class NurseActionsAcrossNodesTests(ITestOutputHelper output) : IDi
         }
     }
 
-    private async Task<string> NurseTokenAsync(string database)
-    {
-        string[] storage = ["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database];
-        var (code, text, error) = await HostProcess.RunAsync(
-            "InfusionSuite.Host.dll", _folder.Folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--password-stdin", .. storage]);
-        Assert.True(code == 0, text + error);
-        (code, text, error) = await HostProcess.RunAsync("InfusionSuite.Host.dll", _folder.Folder, null, ["users", "token", "--name", "nina", .. storage]);
-        Assert.True(code == 0, text + error);
-        return text.Trim();
-    }
+    private Task<string> NurseTokenAsync(string database) => SharedDatabaseWorkers.NurseTokenAsync(database, _folder.Folder);
 
-    private static HttpClient Client(Uri address, string token)
-    {
-        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return client;
-    }
+    private static HttpClient Client(Uri address, string token) => SharedDatabaseWorkers.NurseClient(address, token);
 
     private static async Task<string> StatusAsync(HttpResponseMessage response)
     {

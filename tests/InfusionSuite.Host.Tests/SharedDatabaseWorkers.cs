@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using InfusionSuite.Testing;
 using Npgsql;
@@ -31,6 +32,25 @@ internal static partial class SharedDatabaseWorkers
     {
         await worker.WaitForOutputAsync("Now listening on: ");
         return new Uri(Listening().Match(worker.Output).Groups[1].Value);
+    }
+
+    /// <summary>A nurse's API token (user nina), made with the host's own commands on the database.</summary>
+    public static async Task<string> NurseTokenAsync(string database, string folder)
+    {
+        string[] storage = ["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database];
+        var (code, text, error) = await HostProcess.RunAsync(
+            "InfusionSuite.Host.dll", folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--password-stdin", .. storage]);
+        Assert.True(code == 0, text + error);
+        (code, text, error) = await HostProcess.RunAsync("InfusionSuite.Host.dll", folder, null, ["users", "token", "--name", "nina", .. storage]);
+        Assert.True(code == 0, text + error);
+        return text.Trim();
+    }
+
+    public static HttpClient NurseClient(Uri address, string token)
+    {
+        var client = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
     }
 
     public static async Task WaitAsync(Func<Task<bool>> condition, string what)

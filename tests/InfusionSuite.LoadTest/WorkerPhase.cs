@@ -2,7 +2,8 @@ namespace InfusionSuite.LoadTest;
 
 /// <summary>
 /// The worker under the load: sessions opened for every controller, the Host started as its own
-/// process, the publishers run, the commit probe watching the database; then CPU, memory and size.
+/// process, the publishers run, the commit probe watching the database; then CPU, memory and size,
+/// and for a rated run the board's read-back of every session (<see cref="BoardReadBack"/>).
 /// </summary>
 internal static class WorkerPhase
 {
@@ -101,6 +102,11 @@ internal static class WorkerPhase
         var size = await database.MeasureAsync(cancellationToken);
         report.Line($"worker: database grew {size.FileBytes - seeded.FileBytes:N0} bytes for {size.Samples - seeded.Samples:N0} samples = " +
             $"{size.BytesPerSampleSince(seeded):0.0} bytes/sample on disk ({size.FileBytes:N0} bytes, checkpointed)");
+        if (!arguments.Saturating)
+        {
+            await BoardReadBack.MeasureAsync(database, report, cancellationToken);
+        }
+
         return result;
     }
 }

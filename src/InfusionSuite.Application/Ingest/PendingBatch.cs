@@ -103,6 +103,10 @@ internal sealed class PendingBatch(
             note is null ? change : change + "; " + note));
         Touch(session);
         _replies.Add((command, session));
+        if (command.RelayedCommandId is { } relayed)
+        {
+            _batch.Add(new RelayedAnswer(relayed, new RelayedNurseAnswer(NurseActionOutcome.Accepted, RefusalReason.None, "Recorded.", session.SessionId, null)));
+        }
     }
 
     /// <summary>The message is acknowledged once this batch is stored (or at once, after it, if it added nothing).</summary>

@@ -78,10 +78,10 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
             : SendAsync(new NurseRequest(NurseActionKind.CourseMove, sessionId, staffId, CourseId: course), cancellationToken);
     }
 
-    public Task<NurseActionResult> WriteAsync(NurseRequest request, CancellationToken cancellationToken)
+    public Task<NurseActionResult> WriteAsync(NurseRequest request, long relayedCommandId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Invalid(request) ?? queue.SendAsync(ToCommand(request), cancellationToken);
+        return Invalid(request) ?? queue.SendAsync(ToCommand(request, relayedCommandId), cancellationToken);
     }
 
     private async Task<NurseActionResult> SendAsync(NurseRequest request, CancellationToken cancellationToken)
@@ -106,10 +106,11 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
             ? Task.FromResult(NurseActionResult.Invalid("A session id and a nurse id are required."))
             : null;
 
-    private static NurseCommand ToCommand(NurseRequest request) => request.Kind switch
+    private static NurseCommand ToCommand(NurseRequest request, long? relayedCommandId = null) => request.Kind switch
     {
-        NurseActionKind.StartSession => new NurseCommand(null, request.Start ?? throw new ArgumentException("A start carries its request.", nameof(request)), null),
-        _ => new NurseCommand(request.SessionId, null, Build(request)),
+        NurseActionKind.StartSession => new NurseCommand(
+            null, request.Start ?? throw new ArgumentException("A start carries its request.", nameof(request)), null, relayedCommandId),
+        _ => new NurseCommand(request.SessionId, null, Build(request), relayedCommandId),
     };
 
     private static Func<DateTimeOffset, NurseAction> Build(NurseRequest r) => r.Kind switch

@@ -19,6 +19,7 @@ public sealed class IngestBatch
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
+    private readonly List<RelayedAnswer> _answers = [];
 
     public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
 
@@ -55,6 +56,13 @@ public sealed class IngestBatch
     /// </summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> ChangedAfterEnd => _changedAfterEnd;
 
+    /// <summary>
+    /// Answers to the accepted nurse actions other nodes sent this worker (<see cref="INurseCommandRelay"/>), written in the
+    /// batch's transaction: an action and its answer are committed together, so a standby that takes the action up after
+    /// this worker died finds it answered and never runs it again.
+    /// </summary>
+    public IReadOnlyList<RelayedAnswer> Answers => _answers;
+
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
@@ -82,6 +90,8 @@ public sealed class IngestBatch
 
     public void AddChangedAfterEnd(ScalpCoolingSessionRecord record) => _changedAfterEnd.Add(record);
 
+    public void Add(RelayedAnswer answer) => _answers.Add(answer);
+
     public void Clear()
     {
         _telemetry.Clear();
@@ -95,5 +105,6 @@ public sealed class IngestBatch
         _ended.Clear();
         _adopted.Clear();
         _changedAfterEnd.Clear();
+        _answers.Clear();
     }
 }

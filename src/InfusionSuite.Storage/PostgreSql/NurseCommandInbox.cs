@@ -12,9 +12,10 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// <summary>
 /// The owner's side of nurse actions across nodes: once this worker holds its sites' leases, it takes the actions
 /// other nodes sent for them (<c>nurse_commands</c>, in the order sent), applies each through its own writer exactly
-/// as one made here (answered after the commit) and writes the answer with a NOTIFY to the sender. It also takes
-/// actions a previous owner took and never answered (it died with them): the domain answers a duplicate or a refusal
-/// for one that was stored after all, so nothing is stored twice. An action its writer could not store is given back.
+/// as one made here (answered after the commit) and writes the answer with a NOTIFY to the sender. An accepted action's
+/// answer is written in the very transaction that stores it (<see cref="Application.Ports.IngestBatch.Answers"/>), so an
+/// action is answered once, with what was committed: actions a previous owner took and never answered (it died with
+/// them) were never stored, and are run here exactly once. An action its writer could not store is given back.
 /// Rows older than an hour (a sender that gave up) are removed.
 /// </summary>
 internal sealed partial class NurseCommandInbox(
@@ -99,7 +100,7 @@ internal sealed partial class NurseCommandInbox(
         NurseActionResult result;
         try
         {
-            result = await local.WriteAsync(request, cancellationToken);
+            result = await local.WriteAsync(request, id, cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -111,13 +112,23 @@ internal sealed partial class NurseCommandInbox(
             throw;
         }
 
-        await using var answer = new NpgsqlCommand(
-            "UPDATE nurse_commands SET answer = @answer, answered_at = clock_timestamp() WHERE id = @id; " +
-            $"SELECT pg_notify('{NodeNotifications.AnswersChannel}', @id::text)", connection);
-        answer.Parameters.AddWithValue("id", id);
-        answer.Parameters.AddWithValue("answer", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(RelayedNurseAnswer.From(result), NurseCommandJson.Options));
-        await answer.ExecuteNonQueryAsync(CancellationToken.None);
+        // A stored action was answered in its commit; one that stored nothing (a refusal, an unknown session, a
+        // confirmation to ask for) is answered now.
+        await WriteAnswerAsync(connection, null, id, RelayedNurseAnswer.From(result), CancellationToken.None);
+
         LogAnswered(logger, request.Kind, id, result.Outcome);
+    }
+
+    /// <summary>Writes a command's answer, unless it has one (an answer is decided once), with a NOTIFY to its sender.</summary>
+    public static async Task WriteAnswerAsync(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, RelayedNurseAnswer answer, CancellationToken cancellationToken)
+    {
+        await using var write = new NpgsqlCommand(
+            "UPDATE nurse_commands SET answer = @answer, answered_at = clock_timestamp() WHERE id = @id AND answer IS NULL; " +
+            $"SELECT pg_notify('{NodeNotifications.AnswersChannel}', @id::text)", connection, transaction);
+        write.Parameters.AddWithValue("id", id);
+        write.Parameters.AddWithValue("answer", NpgsqlDbType.Jsonb, JsonSerializer.Serialize(answer, NurseCommandJson.Options));
+        await write.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task SweepAsync(NpgsqlConnection connection, CancellationToken cancellationToken)

@@ -36,6 +36,8 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public NpgsqlDataSource DataSource => _dataSource;
 
+    public override IReadOnlyList<string>? OwnedSites => Leases.Sites is [SiteLeases.WholeDatabase] ? null : Leases.Sites;
+
     /// <summary>What is wrong with the connection string for an operator (never echoing it: it may hold a password), or null.</summary>
     public static string? Problem(string connectionString)
     {
@@ -75,14 +77,24 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public override Task ReleaseWriterAsync(CancellationToken cancellationToken) => Leases.ReleaseAsync(cancellationToken);
 
-    /// <summary>A NOTIFY on <see cref="SessionChanges.Channel"/> per few hundred changed sessions, delivered to other nodes at the commit.</summary>
+    /// <summary>
+    /// A NOTIFY on <see cref="SessionChanges.Channel"/> per few hundred changed sessions, delivered to other nodes at the commit,
+    /// and the answers to the nurse actions other nodes sent (<see cref="Application.Ports.IngestBatch.Answers"/>), each with
+    /// its NOTIFY to the sender: the action and its answer are committed together or not at all.
+    /// </summary>
     public override async Task AnnounceChangesAsync(DbTransaction transaction, Application.Ports.IngestBatch batch, CancellationToken cancellationToken)
     {
+        var connection = (NpgsqlConnection)transaction.Connection!;
         foreach (var payload in SessionChanges.Payloads(Leases.Worker, batch))
         {
-            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{SessionChanges.Channel}', @payload)", (NpgsqlConnection)transaction.Connection!, (NpgsqlTransaction)transaction);
+            await using var notify = new NpgsqlCommand($"SELECT pg_notify('{SessionChanges.Channel}', @payload)", connection, (NpgsqlTransaction)transaction);
             notify.Parameters.AddWithValue("payload", payload);
             await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        foreach (var answer in batch.Answers)
+        {
+            await NurseCommandInbox.WriteAnswerAsync(connection, (NpgsqlTransaction)transaction, answer.CommandId, answer.Answer, cancellationToken);
         }
     }
 

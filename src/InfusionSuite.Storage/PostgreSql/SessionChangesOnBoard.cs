@@ -7,9 +7,10 @@ using Npgsql;
 namespace InfusionSuite.Storage.PostgreSql;
 
 /// <summary>
-/// The board of every node on a database several workers share: at start a standby shows every open session (its
-/// writer waits; an owner's writer rebuilds them itself), then each session another worker's batch changed
-/// (<see cref="SessionChanges"/>, NOTIFY at that batch's commit) is read back and shown, at most a second later.
+/// The board of every node on a database several workers share: at start it shows the open sessions its writer does not
+/// hold (a standby's writer holds none; an owner's writer rebuilds those of its own sites itself, and holds no other
+/// site's), then each session another worker's batch changed (<see cref="SessionChanges"/>, NOTIFY at that batch's
+/// commit) is read back and shown, at most a second later.
 /// </summary>
 internal sealed partial class SessionChangesOnBoard(
     DatabaseConnections connections,
@@ -33,8 +34,9 @@ internal sealed partial class SessionChangesOnBoard(
                 {
                     if (!loaded)
                     {
-                        // An owner's writer rebuilds every open session itself; a standby's writer waits, so its board reads them here.
-                        if (!postgreSql.Leases.IsHeld)
+                        // An owner's writer rebuilds its own sites' open sessions (all of them when it owns the whole database);
+                        // a standby's writer waits, so its board reads them all here.
+                        if (!postgreSql.Leases.IsHeld || postgreSql.OwnedSites is not null)
                         {
                             await board.RefreshAsync(await OpenSessionsAsync(postgreSql, stoppingToken), stoppingToken);
                         }
@@ -64,7 +66,16 @@ internal sealed partial class SessionChangesOnBoard(
     private static async Task<List<string>> OpenSessionsAsync(PostgreSqlConnections postgreSql, CancellationToken cancellationToken)
     {
         await using var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken);
-        await using var query = new NpgsqlCommand("SELECT session_id FROM sessions WHERE ended_at_ms IS NULL ORDER BY session_key", connection);
+        var owned = postgreSql.Leases.IsHeld ? postgreSql.OwnedSites : null;
+        await using var query = new NpgsqlCommand(
+            "SELECT s.session_id FROM sessions s WHERE s.ended_at_ms IS NULL" +
+            (owned is null ? string.Empty : " AND EXISTS (" + IngestStore.OtherSite + ")") + " ORDER BY s.session_key",
+            connection);
+        if (owned is not null)
+        {
+            query.Parameters.AddWithValue("sites", owned.ToArray());
+        }
+
         var ids = new List<string>();
         await using var reader = await query.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
