@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 
@@ -27,6 +28,9 @@ internal sealed class SessionStart(
     ControllerAdmission admission)
 {
     private static readonly TimeSpan LateStartLookBack = TimeSpan.FromMinutes(1);
+
+    /// <summary>How far before a start the controller's cooling that was already running is looked for.</summary>
+    private static readonly TimeSpan CoolingLookBack = TimeSpan.FromHours(2);
 
     public async Task StartAsync(NurseCommand command, StartSessionRequest request, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
@@ -98,11 +102,9 @@ internal sealed class SessionStart(
             return;
         }
 
-        if (action.EffectiveInstant < receivedAt)
-        {
-            // Started late: what the controller said since then arrived before the session existed.
-            await pending.CommitAsync(cancellationToken);
-        }
+        // What the controller said before the start was entered arrived before the session existed: stored
+        // first, so that a late start, or a start while the controller is already cooling, can take it.
+        await pending.CommitAsync(cancellationToken);
 
         pending.AddStarted(new StartedSession(plan, preset?.Name ?? "custom", action.EffectiveInstant, policy, request.PatientName));
         sessions.Begin(live);
@@ -129,10 +131,7 @@ internal sealed class SessionStart(
             }
         }
 
-        if (action.EffectiveInstant < receivedAt)
-        {
-            await AdoptAsync(live, action.EffectiveInstant - LateStartLookBack, cancellationToken);
-        }
+        await AdoptAsync(live, action, policy, receivedAt, cancellationToken);
     }
 
     /// <summary>
@@ -183,18 +182,63 @@ internal sealed class SessionStart(
 
     /// <summary>
     /// A start documented late takes the controller's samples and events from its effective time on
-    /// (and a minute before, so that the controller's clock is known): each one the session accepts
-    /// joins its log after the start.
+    /// (and a minute before, so that the controller's clock is known). A start, live or late, whose
+    /// effective time falls while the controller is already cooling with the cap connected takes them
+    /// from a minute before that cooling's COOLING_START (up to <see cref="CoolingLookBack"/> back), so
+    /// that the session is placed there. Each one the session accepts joins its log after the start.
     /// </summary>
-    private async Task AdoptAsync(LiveSession live, DateTimeOffset since, CancellationToken cancellationToken)
+    private async Task AdoptAsync(LiveSession live, StartSession action, SessionPolicy policy, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
-        foreach (var message in await store.LoadUnassignedAsync(live.ControllerId, since, cancellationToken))
+        var effective = action.EffectiveInstant;
+        var messages = await store.LoadUnassignedAsync(live.ControllerId, effective - CoolingLookBack, cancellationToken);
+        DateTimeOffset? since = effective < receivedAt ? effective - LateStartLookBack : null;
+        if (LatestCoolingStartArrival(messages) - LateStartLookBack is { } cooling && (since is not { } late || cooling < late)
+            && PlacedBeforeItsStart(action, policy, messages.Where(m => m.Input.ReceivedAt >= cooling)))
         {
-            if (live.Session.Apply(message.Input).IsAccepted)
+            since = cooling;
+        }
+
+        if (since is not { } from)
+        {
+            return;
+        }
+
+        foreach (var message in messages)
+        {
+            if (message.Input.ReceivedAt >= from && live.Session.Apply(message.Input).IsAccepted)
             {
                 pending.Adopt(message.IngestSeq, live);
             }
         }
+    }
+
+    /// <summary>When the controller's latest unassigned COOLING_START arrived; null when none did.</summary>
+    private static DateTimeOffset? LatestCoolingStartArrival(IReadOnlyList<UnassignedMessage> messages)
+    {
+        DateTimeOffset? latest = null;
+        foreach (var message in messages)
+        {
+            if (message.Input is DeviceEventReceived { Event.Kind: ControllerEventKind.CoolingStart } e && (latest is not { } known || e.ReceivedAt > known))
+            {
+                latest = e.ReceivedAt;
+            }
+        }
+
+        return latest;
+    }
+
+    /// <summary>Whether these messages place the session (the domain decides, on a copy) before its effective time: the controller was already cooling then.</summary>
+    private static bool PlacedBeforeItsStart(StartSession action, SessionPolicy policy, IEnumerable<UnassignedMessage> messages)
+    {
+        var trial = new ScalpCoolingSession(policy);
+        trial.Apply(action);
+        foreach (var message in messages)
+        {
+            trial.Apply(message.Input);
+        }
+
+        var boundaries = trial.ToRecord().Boundaries;
+        return boundaries.PlacementSource == BoundarySource.Controller && boundaries.CapPlacedAt < action.EffectiveInstant;
     }
 
 }

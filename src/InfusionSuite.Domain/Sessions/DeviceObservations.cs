@@ -26,10 +26,17 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
 
     /// <summary>
     /// The placement the controller says: its earliest COOLING_START at or after <paramref name="startedAt"/>
-    /// with a cap connected at that instant (by the cap's own timeline, whatever order the messages came in).
+    /// with a cap connected at that instant (by the cap's own timeline, whatever order the messages came in);
+    /// or, when the controller was already cooling with the cap connected at <paramref name="startedAt"/>
+    /// (a nurse cannot know the exact second), the COOLING_START that began that cooling.
     /// </summary>
     public DateTimeOffset? FirstCoolingStartWithCapAt(DateTimeOffset startedAt)
     {
+        if (CoolingWithCapSince(startedAt) is { } running)
+        {
+            return running;
+        }
+
         DateTimeOffset? first = null;
         foreach (var at in _coolingStarts)
         {
@@ -40,6 +47,32 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
         }
 
         return first;
+    }
+
+    /// <summary>
+    /// The COOLING_START (cap connected) of the cooling that was running with the cap connected at
+    /// <paramref name="at"/>, when it began before <paramref name="at"/>; null otherwise.
+    /// </summary>
+    private DateTimeOffset? CoolingWithCapSince(DateTimeOffset at)
+    {
+        if (CoolingNotRunning.StateAt(at) != false || _capOn.StateAt(at) != true)
+        {
+            return null;
+        }
+
+        DateTimeOffset? latest = null;
+        foreach (var start in _coolingStarts)
+        {
+            if (start < at && (latest is not { } known || start > known))
+            {
+                latest = start;
+            }
+        }
+
+        // That cooling ran on, cap connected, from its start to the session's start (a stop, pause,
+        // fault or cap off in between is "not running", and a later COOLING_START would be the latest).
+        return latest is { } since && _capOn.StateAt(since) == true
+            && !CoolingNotRunning.Intervals(at).Exists(i => i.End > since && i.Start < at) ? since : null;
     }
 
     public DateTimeOffset? LastCoolingStartAt { get; private set; }
