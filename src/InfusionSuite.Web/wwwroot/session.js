@@ -191,7 +191,12 @@ function courseMoveForm() {
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const courseId = fresh.value.trim() || select.value;
-    if (!courseId) return;
+    if (!courseId) {
+      message.textContent = select.options.length === 0
+        ? 'The patient has no other course: give a new course id to move the session to.'
+        : 'Choose a course, or give a new course id.';
+      return;
+    }
     submit.disabled = true;
     const result = await postJson(base + '/course', { courseId });
     submit.disabled = false;
@@ -244,7 +249,9 @@ function billingDetailsForm() {
     });
     submit.disabled = false;
     if (!result.ok) {
-      message.textContent = result.data?.detail || result.data?.title || 'Could not save the billing details.';
+      // The field's own words (each names its field: NPI, diagnosis, visit, payer), not the generic title.
+      const errors = result.data?.errors ? Object.values(result.data.errors).flat().join(' ') : null;
+      message.textContent = errors || result.data?.detail || result.data?.title || 'Could not save the billing details.';
       return;
     }
     message.textContent = '';

@@ -226,6 +226,16 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         var details = session.GetProperty("billing").GetProperty("details");
         Assert.Equal("1234567893", details.Text("orderingProviderNpi"));
         Assert.Equal(["C50.911", "Z51.11"], details.GetProperty("diagnoses").EnumerateArray().Select(d => d.GetString()));
+
+        // On the session page: the billing details form names the field's problem; the move form shows no empty error bar.
+        await page.Chair("CHAIR-93").GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
+        var billingForm = page.Locator("#billing-details-form");
+        await billingForm.GetByLabel("Ordering provider NPI").FillAsync("123");
+        await billingForm.GetByRole(AriaRole.Button, new() { Name = "Save billing details" }).ClickAsync();
+        await Expect(billingForm.Locator(".error")).ToContainTextAsync("ordering provider's NPI");
+        await Expect(page.Locator("#course-move-form .error")).ToBeHiddenAsync();
+        await page.Locator("#course-move-form").GetByRole(AriaRole.Button, new() { Name = "Move this session" }).ClickAsync();
+        await Expect(page.Locator("#course-move-form .error")).ToContainTextAsync("give a new course id");
         await page.Context.CloseAsync();
     }
 
