@@ -16,7 +16,9 @@ internal sealed class SessionBillingReader(SessionBillingQuery billing, IPatient
     {
         var answer = await billing.ForSessionAsync(session, courses, cancellationToken);
         var codes = answer.Decisions
-            .Select(d => new CodeView(d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name), .. d.Held.Select(BillingRuleText.Name)], BillingRuleText.For(d)))
+            .Select(d => new CodeView(
+                d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name), .. d.Held.Select(BillingRuleText.Name)], BillingRuleText.For(d),
+                d.Billable ? "billable" : d.IsHeld ? "held" : "not-billable"))
             .ToList();
         var date = answer.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var plan = session.Plan;

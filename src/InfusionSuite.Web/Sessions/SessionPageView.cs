@@ -86,7 +86,9 @@ public sealed record PatientCourseView(string CourseId, int Sessions, bool Curre
 /// <summary>The visit (encounter or account), the ordering provider's NPI, the diagnoses (ICD-10-CM) and the payer a session has.</summary>
 public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);
 
-public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text);
+/// <summary>One code's decision for the session (billing.md §5: billable, not billable, or held).</summary>
+/// <param name="Status"><c>billable</c>; <c>held</c> (the rules allow it, it waits for what a billing system needs, e.g. the visit: <paramref name="Reasons"/> say what); or <c>not-billable</c> (why in <paramref name="Reasons"/>).</param>
+public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text, string Status);
 
 /// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
 public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);

@@ -151,7 +151,7 @@ function renderBilling(view) {
   node.append(el('p', 'Date of service ' + view.billing.dateOfService));
   for (const code of view.billing.codes) {
     const p = el('p');
-    p.append(el('span', code.code + (code.billable ? ' billable' : ' not billable'), 'tag ' + (code.billable ? 'good' : 'wait')), el('span', ' ' + code.text));
+    p.append(el('span', code.code + ' ' + code.status.replace('-', ' '), 'tag ' + (code.billable ? 'good' : 'wait')), el('span', ' ' + code.text));
     node.append(p);
   }
   for (const warning of view.billing.warnings) node.append(el('p', warning, 'error'));

@@ -31,6 +31,7 @@ public sealed class HeldChargeDeliveryTests
         var page = await staff.GetAsync("/api/sessions/" + sessionId);
         var held = page.GetProperty("billing").GetProperty("codes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "97008");
         Assert.False(held.GetProperty("billable").GetBoolean());
+        Assert.Equal("held", held.GetProperty("status").GetString()); // its own decision (billing.md §5), not "not billable"
         Assert.Contains("NO_VISIT", held.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Equal(["ORU^R01"], (await peer.WaitForAsync(1)).Select(r => r.MessageType));
         Assert.Equal("planned", ChargeItemStatus(await FhirPayloadsAsync(worker, sessionId), "97008"));
@@ -52,7 +53,9 @@ public sealed class HeldChargeDeliveryTests
         Assert.Equal("C", Value(received.Last(r => r.MessageType == "ORU^R01").One("OBR"), 25));
 
         var after = await staff.GetAsync("/api/sessions/" + sessionId);
-        Assert.True(after.GetProperty("billing").GetProperty("codes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "97008").GetProperty("billable").GetBoolean());
+        var given = after.GetProperty("billing").GetProperty("codes").EnumerateArray().Single(c => c.GetProperty("code").GetString() == "97008");
+        Assert.True(given.GetProperty("billable").GetBoolean());
+        Assert.Equal("billable", given.GetProperty("status").GetString());
         Assert.Equal("V-5501", after.GetProperty("billing").GetProperty("details").GetProperty("visit").GetString());
         var audit = after.GetProperty("audit").EnumerateArray().Select(a => a.GetProperty("change").GetString()).ToList();
         Assert.Contains("billing details given: visit, ordering provider, 1 diagnosis code(s)", audit);
