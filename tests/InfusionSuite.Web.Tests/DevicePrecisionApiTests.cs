@@ -18,11 +18,10 @@ public sealed class DevicePrecisionApiTests : StationTest
         var sessionId = body.Text("sessionId")!;
         var sink = Host.Services.GetRequiredService<IControllerMessageSink>();
         var at = Clock.GetUtcNow();
-        await sink.WriteAsync(new ControllerEventReceived(new ControllerEvent("CHAIR-01", 0x5eed0002, 1, at, ControllerEventKind.Setpoint, "-5.0")) { ControllerId = "CHAIR-01", Transport = CcpTransport.Mqtt, Site = "clinic", ReceivedAt = at, Acknowledgement = MessageAcknowledgement.None }, CancellationToken.None);
-        await sink.WriteAsync(new TelemetryReceived(new TelemetrySample("CHAIR-01", 0x5eed0002, 2, at, ControllerState.Cooling, new Temperature(-40), new Temperature(160), 620, true, ControllerAlarms.None))
-        {
-            ControllerId = "CHAIR-01", Transport = CcpTransport.Mqtt, Site = "clinic", ReceivedAt = at, Acknowledgement = MessageAcknowledgement.None,
-        }, CancellationToken.None);
+        await sink.WriteAsync(SinkMessages.Event(new ControllerEvent("CHAIR-01", 0x5eed0002, 1, at, ControllerEventKind.Setpoint, "-5.0"), at), CancellationToken.None);
+        await sink.WriteAsync(
+            SinkMessages.Telemetry(new TelemetrySample("CHAIR-01", 0x5eed0002, 2, at, ControllerState.Cooling, new Temperature(-40), new Temperature(160), 620, true, ControllerAlarms.None), at),
+            CancellationToken.None);
 
         var board = await nurse.GetStringAsync(new Uri("/api/board", UriKind.Relative));
         for (var waited = System.Diagnostics.Stopwatch.StartNew(); !board.Contains("\"setpointC\":-5", StringComparison.Ordinal) || board.Contains("\"coolantC\":null", StringComparison.Ordinal);)

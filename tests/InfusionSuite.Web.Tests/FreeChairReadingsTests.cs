@@ -65,22 +65,9 @@ public sealed class FreeChairReadingsTests : StationTest
     }
 
     private TelemetryReceived Sample(string controllerId, uint boot, uint seq, ControllerState state, short coolantTenths, ControllerAlarms alarms) =>
-        new(new TelemetrySample(controllerId, boot, seq, Clock.GetUtcNow() + Ahead, state, new Temperature(coolantTenths), new Temperature(16), 620, true, alarms))
-        {
-            ControllerId = controllerId,
-            Transport = CcpTransport.Mqtt,
-            Site = "clinic",
-            ReceivedAt = Clock.GetUtcNow(),
-            Acknowledgement = MessageAcknowledgement.None,
-        };
+        SinkMessages.Telemetry(
+            new TelemetrySample(controllerId, boot, seq, Clock.GetUtcNow() + Ahead, state, new Temperature(coolantTenths), new Temperature(16), 620, true, alarms), Clock.GetUtcNow());
 
     private ControllerEventReceived Event(string controllerId, uint seq, ControllerEventKind kind, string detail) =>
-        new(new ControllerEvent(controllerId, Boot, seq, Clock.GetUtcNow() + Ahead, kind, detail))
-        {
-            ControllerId = controllerId,
-            Transport = CcpTransport.Mqtt,
-            Site = "clinic",
-            ReceivedAt = Clock.GetUtcNow(),
-            Acknowledgement = MessageAcknowledgement.None,
-        };
+        SinkMessages.Event(new ControllerEvent(controllerId, Boot, seq, Clock.GetUtcNow() + Ahead, kind, detail), Clock.GetUtcNow());
 }

@@ -68,12 +68,6 @@ public sealed class KnownChairsTests : StationTest
     }
 
     private TelemetryReceived Sample(string controllerId, uint seq) =>
-        new(new TelemetrySample(controllerId, 0x5eed0001, seq, Clock.GetUtcNow(), ControllerState.Cooling, new Temperature(-40), new Temperature(160), 620, true, ControllerAlarms.None))
-        {
-            ControllerId = controllerId,
-            Transport = CcpTransport.Mqtt,
-            Site = "clinic",
-            ReceivedAt = Clock.GetUtcNow(),
-            Acknowledgement = MessageAcknowledgement.None,
-        };
+        SinkMessages.Telemetry(
+            new TelemetrySample(controllerId, 0x5eed0001, seq, Clock.GetUtcNow(), ControllerState.Cooling, new Temperature(-40), new Temperature(160), 620, true, ControllerAlarms.None), Clock.GetUtcNow());
 }
