@@ -3,6 +3,7 @@
 import { getJson, postJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { setUpActionDialog } from './forms.js';
+import { watchConnection } from './liveness.js';
 
 const root = document.getElementById('session');
 const sessionId = root.dataset.sessionId;
@@ -15,6 +16,12 @@ let latestMe = null;
 let billingForm = null;
 let courseForm = null;
 
+/** While the session runs (or its EHR delivery is pending) the page asks every 3 s, otherwise every 15 s. */
+const settled = () => latest && latest.live.sessionEnded && !(latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'));
+const pollMs = () => (settled() ? 15000 : 3000);
+/** Three answers missed in a row (or a failed one) and the page says it is not live: the card greys, the countdown stops. */
+const connection$ = watchConnection(document.getElementById('connection'), () => (card ? [card] : []), () => 3 * pollMs() + 1000);
+
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
 async function load() {
@@ -25,9 +32,11 @@ async function load() {
     const node = document.getElementById('load-error');
     node.textContent = 'Could not load the session: ' + error.message;
     node.hidden = false;
+    connection$.lost();
     return;
   }
   latest = view;
+  connection$.live(view.asOf);
   document.getElementById('load-error').hidden = true;
   document.getElementById('session-title').textContent = view.chairLabel + ' — ' + words(view.status);
   const patientLine = document.getElementById('session-patient');
@@ -440,10 +449,14 @@ function drawChart(telemetry, view) {
 }
 
 const me$ = getJson('/api/me');
-load();
-setInterval(() => {
-  if (!latest || !latest.live.sessionEnded || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
-}, 3000);
+async function poll() {
+  try {
+    await load();
+  } finally {
+    setTimeout(poll, pollMs());
+  }
+}
+poll();
 
 /** A wide table scrolls inside its own box on a phone; the page itself never scrolls sideways. */
 function scrolling(table) {
