@@ -146,8 +146,9 @@ function renderDocumented(view) {
   fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
   fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
   fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + (e.details ? ': ' + e.details : '') + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
-  if (view.abort) fact(list, 'Aborted', words(view.abort.what) + ' at ' + time(view.abort.at) + ' by ' + view.abort.by);
-  if (view.void) fact(list, 'Voided', words(view.void.what) + ' at ' + time(view.void.at) + ' by ' + view.void.by);
+  const why = d => words(d.what) + (d.details ? ': ' + d.details : '') + ' at ' + time(d.at) + ' by ' + d.by;
+  if (view.abort) fact(list, 'Aborted', why(view.abort));
+  if (view.void) fact(list, 'Voided', why(view.void));
   fact(list, 'Samples stored', String(view.sampleCount));
 }
 

@@ -23,7 +23,7 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         using (var nurse = host.Client("alice"))
         {
             var (_, gone) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-77", PatientReference: "MRN-77"));
-            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{gone.Text("sessionId")}/abort", new { reason = "Other" })).Response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{gone.Text("sessionId")}/abort", new { reason = "Other", details = "test: session not needed" })).Response.StatusCode);
             var (_, running) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-02", PostCoolingMinutes: 90, PreCoolingMinutes: 180));
             Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{running.Text("sessionId")}/cap-placed", new { })).Response.StatusCode);
         }
