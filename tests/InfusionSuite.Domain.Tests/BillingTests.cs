@@ -131,6 +131,24 @@ public sealed class BillingTests
     }
 
     [Theory]
+    [InlineData(2, 2, true)] // both courses fitted on one date: almost always one course entered twice
+    [InlineData(2, 3, false)]
+    public void TwoCoursesFittedTheSameDate_WarnOnBoth_AndBlockNothing(int firstDay, int secondDay, bool warned)
+    {
+        var course1 = Course([Session("s1", Day(firstDay, 9), calibrated: true)]);
+        var course2 = Course([Session("s2", Day(secondDay, 13), calibrated: true, courseId: "course-2")], "course-2");
+
+        var evaluation = ScalpCoolingBilling.Evaluate([course1, course2], s_policy);
+
+        Assert.All(evaluation, e => Assert.Equal(warned, e.Warnings.Any(w => w.Code == BillingWarningCode.SecondFittingSameDate)));
+        Assert.All(evaluation, e => Assert.True(e.Calibration[0].Billable)); // a warning for the billing office, never a block
+        if (warned)
+        {
+            Assert.Contains("course-2", evaluation[0].Warnings.Single(w => w.Code == BillingWarningCode.SecondFittingSameDate).Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
     [InlineData(8, false)]
     [InlineData(9, true)]
     public void MoreThanEightSessions_WarnsOfMedicalReview(int sessions, bool warned)

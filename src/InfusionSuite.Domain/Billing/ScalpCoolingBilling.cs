@@ -26,10 +26,12 @@ public static class ScalpCoolingBilling
         var perSession = SessionDecisions(coursesOfOnePatient, policy);
         var calibratedForPatient = false;
         var result = new List<CourseBillingEvaluation>(coursesOfOnePatient.Count);
+        var fittedOn = new List<(string CourseId, DateOnly Date)>();
         foreach (var course in coursesOfOnePatient.OrderBy(FirstInstant))
         {
             var calibration = CalibrationDecisions(course, policy, calibratedForPatient);
             calibratedForPatient |= calibration.Count > 0 && calibration[0].Reasons.Count == 0;
+            fittedOn.AddRange(calibration.Where(d => d.Reasons.Count == 0).Select(d => (course.CourseId, d.DateOfService)));
             var decisions = course.Sessions.Select(s => perSession[s.Plan.SessionId]).ToList();
             var sessions = course.Sessions.ToDictionary(s => s.Plan.SessionId, StringComparer.Ordinal);
             result.Add(new CourseBillingEvaluation(
@@ -42,7 +44,19 @@ public static class ScalpCoolingBilling
             });
         }
 
-        return result;
+        return [.. result.Select(r => SameDateFittings(r, fittedOn))];
+    }
+
+    /// <summary>Warns on each course fitted on a date another course of the patient was fitted too (never a block).</summary>
+    private static CourseBillingEvaluation SameDateFittings(CourseBillingEvaluation evaluation, List<(string CourseId, DateOnly Date)> fittedOn)
+    {
+        var warnings = fittedOn.Where(f => f.CourseId == evaluation.CourseId)
+            .SelectMany(mine => fittedOn.Where(other => other.CourseId != mine.CourseId && other.Date == mine.Date)
+                .Select(other => new BillingWarning(
+                    BillingWarningCode.SecondFittingSameDate,
+                    string.Create(CultureInfo.InvariantCulture, $"Course {other.CourseId} of this patient was also fitted on {mine.Date:yyyy-MM-dd}: two fittings are billed. If it is one course, move the sessions into one."))))
+            .ToList();
+        return warnings.Count == 0 ? evaluation : evaluation with { Warnings = [.. evaluation.Warnings, .. warnings] };
     }
 
     /// <summary>The instant a session is ordered by on its date: placement, else its start.</summary>
