@@ -31,6 +31,13 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         { "millennium", FhirDeliveryShape.Millennium },
     };
 
+    /// <summary>The targets that take one resource at a time (no transactions).</summary>
+    public static TheoryData<string, FhirDeliveryShape> ResourceByResourceTargets => new()
+    {
+        { "epic", FhirDeliveryShape.Individual },
+        { "millennium", FhirDeliveryShape.Millennium },
+    };
+
     public Task InitializeAsync() => server.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -137,8 +144,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
     }
 
     [Theory]
-    [InlineData("epic", FhirDeliveryShape.Individual)]
-    [InlineData("millennium", FhirDeliveryShape.Millennium)]
+    [MemberData(nameof(ResourceByResourceTargets))]
     public async Task PatientUnknownToTheEhr_IsHeldForStaffWithTheReasonAndNothingIsSent(string mode, FhirDeliveryShape shape)
     {
         await server.Control($"mode?name={mode}");
@@ -153,6 +159,88 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Equal(OutboxStatus.Parked, item.Status);
         Assert.Equal("Held: not sent until staff resolve the patient (by MRN): not found.", item.ParkedReason);
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task VoidAfterAParkedCorrection_WaitsForIt_AndTheRetriedCorrectionNeverUndoesTheVoid(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var (completed, documented, voided) = SimulatedSessions.CompletedDocumentedThenVoided("shp-order-" + mode);
+        var h = await PatientAsync(mode, "H");
+        await SendAsync(harness, completed, h, SimulatedSessions.Charges(completed));
+        var charged = (await _reader.SearchAsync<ChargeItem>($"patient=Patient/{h.PatientId}")).Count;
+
+        // The correction is refused and parks; the void made after it must not overtake it.
+        await server.Control("reject-next?status=422");
+        var correction = await harness.SettleAsync(harness.Enqueue(documented, Context(documented, h, SimulatedSessions.Charges(documented)), correction: true).Id);
+        Assert.Equal(OutboxStatus.Parked, correction.Status);
+        var voidItem = harness.Enqueue(voided, Context(voided, h, SimulatedSessions.Charges(voided)));
+        for (var pass = 0; pass < 5; pass++)
+        {
+            await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(60));
+        }
+
+        Assert.Equal(OutboxStatus.Pending, harness.Outbox[voidItem.Id].Status);
+        Assert.Empty(harness.Outbox[voidItem.Id].Attempts);
+
+        // Staff retry the correction: it goes first, then the void; the EHR ends voided, with no live charge.
+        Assert.True(await harness.Outbox.RequeueAsync(correction.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        correction = await harness.SettleAsync(correction.Id);
+        if (correction.Status == OutboxStatus.Parked)
+        {
+            // Sent, but staff must finish something by hand (Millennium takes no Procedure updates): they do, then mark it handled.
+            Assert.Contains("staff must finish in the EHR", correction.ParkedReason, StringComparison.Ordinal);
+            await harness.Outbox.MarkHandledOutsideAsync(correction.Id);
+        }
+
+        var done = await harness.SettleAsync(voidItem.Id);
+        Assert.True(done.Attempts.Count > 0, "the void was never attempted");
+        Assert.True(done.Attempts[0].StartedAt >= harness.Outbox[correction.Id].Attempts[^1].FinishedAt, "the void overtook the correction");
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{h.PatientId}"));
+        if (mode != "millennium")
+        {
+            Assert.Equal(EventStatus.EnteredInError, procedure.Status);
+            Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{h.PatientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        }
+
+        var charges = await _reader.SearchAsync<ChargeItem>($"patient=Patient/{h.PatientId}");
+        Assert.Equal(charged, charges.Count);
+        Assert.All(charges, ci => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, ci.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceByResourceTargets))]
+    public async Task CorrectionParkedBeforeAVoidThatAlreadyReachedTheEhr_IsNeverSentAfterIt(string mode, FhirDeliveryShape shape)
+    {
+        // As an outbox kept before items were ordered could hold it: the void went out while the older correction was parked.
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var (completed, documented, voided) = SimulatedSessions.CompletedDocumentedThenVoided("shp-overtaken-" + mode);
+        var i = await PatientAsync(mode, "I");
+        var first = await SendAsync(harness, completed, i, SimulatedSessions.Charges(completed));
+        var correction = harness.Create(documented, Context(documented, i, SimulatedSessions.Charges(documented)), correction: true);
+        var voidItem = harness.Create(voided, Context(voided, i, SimulatedSessions.Charges(voided))) with { EnqueuedAt = correction.EnqueuedAt + TimeSpan.FromMinutes(1) };
+        harness.Outbox.Enqueue(voidItem);
+        Assert.Equal(mode == "millennium" ? OutboxStatus.Parked : OutboxStatus.Sent, (await harness.SettleAsync(voidItem.Id)).Status); // Millennium: charges credited, the Procedure left to staff
+        harness.Outbox.Enqueue(correction with { Status = OutboxStatus.Parked, ParkedReason = "Refused by the test server." });
+        var charges = await _reader.SearchAsync<ChargeItem>($"patient=Patient/{i.PatientId}");
+
+        Assert.True(await harness.Outbox.RequeueAsync(correction.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        var retried = await harness.SettleAsync(correction.Id);
+
+        Assert.Equal(OutboxStatus.Parked, retried.Status);
+        Assert.StartsWith($"Not sent: a newer item of this session (Void, {voidItem.Id:D}) has already gone to the receiver", retried.ParkedReason, StringComparison.Ordinal);
+        Assert.Empty(retried.Attempts);
+        if (mode == "epic")
+        {
+            Assert.Equal(EventStatus.EnteredInError, Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{i.PatientId}")).Status);
+        }
+
+        Assert.Equal(charges.Select(c => (c.Id, c.Status)), (await _reader.SearchAsync<ChargeItem>($"patient=Patient/{i.PatientId}")).Select(c => (c.Id, c.Status)));
+        Assert.Equal(OutboxStatus.Sent, first.Status);
     }
 
     [Fact]

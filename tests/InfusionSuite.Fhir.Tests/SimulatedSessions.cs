@@ -78,6 +78,19 @@ internal static class SimulatedSessions
         return (completed, chair.Record);
     }
 
+    /// <summary>A normal session as it ended, after a headache was documented twenty minutes later, and after it was voided (wrong patient) ten minutes after that.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Documented, ScalpCoolingSessionRecord Voided) CompletedDocumentedThenVoided(string sessionId)
+    {
+        var chair = NormalChair(sessionId, null, false, "96413");
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(20));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Headache));
+        var documented = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(10));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
+        return (completed, documented, chair.Record);
+    }
+
     /// <summary>A normal session with an "Other" adverse event documented after it, in the nurse's words.</summary>
     public static ScalpCoolingSessionRecord WithOtherAdverseEvent(string sessionId, string details)
     {

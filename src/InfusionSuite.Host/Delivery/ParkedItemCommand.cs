@@ -31,6 +31,12 @@ internal static class ParkedItemCommand
         WithHostAsync(settings, console, async services =>
         {
             var actions = services.GetRequiredService<ParkedItemActions>();
+            if (kind == ParkedItemAction.Retry && await actions.RetryRefusedAsync(itemId, cancellationToken) is { } refused)
+            {
+                await console.Error.WriteLineAsync($"Outbox item {itemId:D} is not retried. {refused}");
+                return 1;
+            }
+
             var done = kind == ParkedItemAction.Retry
                 ? await actions.RetryAsync(itemId, Actor, note, cancellationToken)
                 : await actions.MarkHandledOutsideAsync(itemId, Actor, note, cancellationToken);

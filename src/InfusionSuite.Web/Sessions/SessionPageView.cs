@@ -98,6 +98,9 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
     /// <summary>The outbox item, for the staff actions on a parked one (<c>/api/outbox/{id}/…</c>).</summary>
     public Guid Id { get; init; }
 
+    /// <summary>Parked and may be sent again; false for one a newer item of its session overtook (only "handled outside" is left).</summary>
+    public bool Retryable { get; init; }
+
     /// <summary>What the item carries: <c>application/fhir+json</c> (a Bundle) or HL7 v2.</summary>
     public string ContentType { get; init; } = string.Empty;
 
