@@ -278,6 +278,31 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.NotEmpty(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{g.PatientId}"));
     }
 
+    [Fact]
+    public async Task EhrGivesNoAnswerToTheSecondTryAfterA412_TheItemIsRetriedOnTheSchedule_NotParked()
+    {
+        using var harness = new DeliveryHarness(server.FhirBase, new Dictionary<string, string?>
+        {
+            ["Fhir:Delivery:AttemptTimeout"] = "00:00:01",
+            ["Fhir:Delivery:InProcessRetries"] = "0",
+        });
+        var device = new Device { Identifier = [new Identifier(DeliveryHarness.DeviceSystem, SessionScenario.ControllerId)] };
+        await _reader.CreateAsync(device);
+        await _reader.CreateAsync(device);
+        var record = SimulatedSessions.Normal("shp-hang");
+        var j = await PatientAsync("transaction", "J");
+        await server.Control("hang-next?method=POST&skip=1");
+
+        var item = harness.Enqueue(record, Context(record, j, SimulatedSessions.Charges(record)));
+        await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var after = harness.Outbox[item.Id];
+        Assert.Equal(OutboxStatus.Pending, after.Status);
+        Assert.Equal(OutboxAttemptOutcome.TransientFailure, Assert.Single(after.Attempts).Outcome);
+        Assert.Equal(OutboxStatus.Sent, (await harness.SettleAsync(item.Id)).Status);
+        Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{j.PatientId}"));
+    }
+
     private DeliveryHarness Harness(FhirDeliveryShape shape) => new(server.FhirBase, new Dictionary<string, string?>
     {
         ["Fhir:Delivery:Shape"] = shape.ToString(),
