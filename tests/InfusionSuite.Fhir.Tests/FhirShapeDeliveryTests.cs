@@ -250,7 +250,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         using var wrong = Harness(FhirDeliveryShape.Transaction);
         using var right = Harness(FhirDeliveryShape.Individual);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(wrong.StartAsync);
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(wrong.StartAsync);
         await right.StartAsync();
 
         Assert.StartsWith("Fhir:Delivery:Shape is Transaction, but the EHR's /metadata declares no transaction interaction", failure.Message, StringComparison.Ordinal);
