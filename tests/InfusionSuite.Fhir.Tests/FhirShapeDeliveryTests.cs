@@ -303,6 +303,26 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{j.PatientId}"));
     }
 
+    [Fact]
+    public async Task VoidedSession_KeepsItsClinicalContent_ItsDeviationsStayInTheProcedureNote()
+    {
+        await server.Control("mode?name=epic");
+        using var harness = Harness(FhirDeliveryShape.Individual);
+        var (completed, voided) = SimulatedSessions.ShortPostcoolThenVoided("shp-void-note");
+        var k = await PatientAsync("epic", "K");
+        await SendAsync(harness, completed, k, SimulatedSessions.Charges(completed));
+        var sent = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{k.PatientId}")).Note[0].Text;
+
+        await SendAsync(harness, voided, k, SimulatedSessions.Charges(voided));
+
+        var withdrawn = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{k.PatientId}"));
+        Assert.Equal(EventStatus.EnteredInError, withdrawn.Status);
+        Assert.Contains("Post-cooled 60 of 90 min", sent, StringComparison.Ordinal);
+        Assert.StartsWith(sent[..sent.IndexOf("Deviations:", StringComparison.Ordinal)], withdrawn.Note[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Post-cooled 60 of 90 min", withdrawn.Note[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Entered in error", withdrawn.Note[0].Text, StringComparison.Ordinal);
+    }
+
     private DeliveryHarness Harness(FhirDeliveryShape shape) => new(server.FhirBase, new Dictionary<string, string?>
     {
         ["Fhir:Delivery:Shape"] = shape.ToString(),

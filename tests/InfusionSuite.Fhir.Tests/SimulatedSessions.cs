@@ -68,6 +68,16 @@ internal static class SimulatedSessions
         return (completed, chair.Record);
     }
 
+    /// <summary>A session post-cooled 60 of 90 min (short post-cooling) as it ended, and after it was voided (wrong patient) ten minutes later.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Voided) ShortPostcoolThenVoided(string sessionId)
+    {
+        var chair = Completed(Infusing(sessionId, 30, c => c.RunMinutes(60)), postMinutes: 60);
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(10));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
+        return (completed, chair.Record);
+    }
+
     /// <summary>The record of a normal session as it ended, and after a nurse recorded a headache twenty minutes later.</summary>
     public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Documented) CompletedThenDocumented(string sessionId)
     {
@@ -134,11 +144,11 @@ internal static class SimulatedSessions
         return chair;
     }
 
-    /// <summary>Infusion ended, 90 min post-cooling, 5 min warm-up, cap off; tolerance 2.</summary>
-    private static SessionScenario Completed(SessionScenario chair)
+    /// <summary>Infusion ended, 90 min post-cooling (or <paramref name="postMinutes"/>), 5 min warm-up, cap off; tolerance 2.</summary>
+    private static SessionScenario Completed(SessionScenario chair, double postMinutes = 90)
     {
         chair.Nurse(t => new EndInfusion(t, SessionScenario.NurseId));
-        chair.RunMinutes(90);
+        chair.RunMinutes(postMinutes);
         Finish(chair);
         return chair;
     }
