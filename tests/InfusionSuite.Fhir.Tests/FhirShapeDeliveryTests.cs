@@ -323,6 +323,24 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Contains("Entered in error", withdrawn.Note[0].Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task MillenniumDocumentationAfterTheEnd_TheHandEditNamesWhatChanged_NeverWhatIsAlreadyTrue()
+    {
+        await server.Control("mode?name=millennium");
+        using var harness = Harness(FhirDeliveryShape.Millennium);
+        var (ended, documented) = SimulatedSessions.CompletedThenDocumented("shp-hand-edit");
+        var l = await PatientAsync("millennium", "L");
+        await SendAsync(harness, ended, l, SimulatedSessions.Charges(ended));
+
+        var correction = await SendAsync(harness, documented, l, SimulatedSessions.Charges(documented), correction: true, expect: OutboxStatus.Parked);
+
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{l.PatientId}"));
+        Assert.Equal(EventStatus.Completed, procedure.Status);
+        Assert.DoesNotContain("to completed", correction.ParkedReason, StringComparison.Ordinal);
+        var expected = $"add to the note of Procedure/{procedure.Id} in the EHR by hand: \"Adverse events: headache.\"";
+        Assert.True(correction.ParkedReason!.Contains(expected, StringComparison.Ordinal), correction.ParkedReason);
+    }
+
     private DeliveryHarness Harness(FhirDeliveryShape shape) => new(server.FhirBase, new Dictionary<string, string?>
     {
         ["Fhir:Delivery:Shape"] = shape.ToString(),
