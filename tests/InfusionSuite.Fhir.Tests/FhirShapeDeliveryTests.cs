@@ -337,6 +337,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{l.PatientId}"));
         Assert.Equal(EventStatus.Completed, procedure.Status);
         Assert.DoesNotContain("to completed", correction.ParkedReason, StringComparison.Ordinal);
+        Assert.Equal(OutboxAttemptOutcome.SentButStaffMustFinish, correction.Attempts[^1].Outcome); // shown as such, not "Rejected"
         var expected = $"add to the note of Procedure/{procedure.Id} in the EHR by hand: \"Adverse events: headache.\"";
         Assert.True(correction.ParkedReason!.Contains(expected, StringComparison.Ordinal), correction.ParkedReason);
     }

@@ -113,7 +113,7 @@ internal sealed class IndividualRun(
             return new FhirSendResult(OutboxAttemptOutcome.Sent, 200, message);
         }
 
-        return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, message, ParkReason: "Sent, but staff must finish in the EHR: " + string.Join("; ", _forStaff) + ".");
+        return new FhirSendResult(OutboxAttemptOutcome.SentButStaffMustFinish, 200, message, ParkReason: "Sent, but staff must finish in the EHR: " + string.Join("; ", _forStaff) + ".");
     }
 
     private async Task<FhirSendResult?> DeviceAsync(Bundle.EntryComponent entry, string key, CancellationToken cancellationToken)
