@@ -65,7 +65,7 @@ internal sealed class DemoAutopilot(
         {
             if (row is { SessionId: { } sessionId, Record.Status: < SessionStatus.Completed } && autopiloted.Contains(row.ControllerId))
             {
-                var result = await nurseActions.AbortAsync(sessionId, nurseId, AbortReason.Other, null, cancellationToken);
+                var result = await nurseActions.AbortAsync(sessionId, nurseId, AbortReason.Other, "left open by an earlier run of the demo", null, cancellationToken);
                 DemoLog.LeftoverSessionEnded(logger, sessionId, row.ControllerId, result.Outcome);
             }
         }

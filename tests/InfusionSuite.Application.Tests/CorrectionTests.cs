@@ -52,7 +52,7 @@ public sealed class CorrectionTests
         var placed = writer.Clock.GetUtcNow();
         await StoredAsync(writer, 3);
         writer.Clock.Advance(TimeSpan.FromMinutes(20));
-        Assert.True((await writer.Nurse.AbortAsync(id, "nurse-3", AbortReason.Headache, null, Timeouts.Token())).IsAccepted);
+        Assert.True((await writer.Nurse.AbortAsync(id, "nurse-3", AbortReason.Headache, null, null, Timeouts.Token())).IsAccepted);
         Assert.Single(writer.Store.Ended);
 
         writer.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -246,6 +246,22 @@ public sealed class DeviationTests
         Assert.Equal(chair.Now - placed, aborted.Duration);
     }
 
+    [Theory]
+    [InlineData(89, "Stopped early (patient request) after")]
+    [InlineData(90, "Stopped (patient request) after every target was met,")]
+    [InlineData(100, "Stopped (patient request) after every target was met,")]
+    public void AbortInPostCooling_SaysStoppedEarlyOnlyWhenATargetWasCutShort(int postMinutes, string words)
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(postMinutes);
+
+        chair.Abort(AbortReason.PatientRequest);
+
+        var deviation = chair.Record.Deviations.Single(d => d.Code == DeviationCode.Aborted);
+        Assert.StartsWith(words, deviation.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void OvercoolAlarm_RecordsOvercoolWithItsMinutes()
     {

@@ -22,9 +22,12 @@ internal sealed class FhirServerReader : IDisposable
     public async Task<string> CreateAsync<T>(T resource)
         where T : Resource => (await _client.CreateAsync(resource))!.Id!;
 
+    /// <summary>The MRN system of the patients <see cref="CreatePatientAsync"/> makes.</summary>
+    public const string MrnSystem = "urn:oid:1.2.36.146.595.217.0.1";
+
     public async Task<string> CreatePatientAsync(string mrn)
     {
-        var patient = await _client.CreateAsync(new Patient { Identifier = [new Identifier("urn:oid:1.2.36.146.595.217.0.1", mrn)] });
+        var patient = await _client.CreateAsync(new Patient { Identifier = [new Identifier(MrnSystem, mrn)] });
         return patient!.Id!;
     }
 

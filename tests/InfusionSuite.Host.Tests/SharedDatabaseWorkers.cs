@@ -14,18 +14,34 @@ internal static partial class SharedDatabaseWorkers
 
     public static Task<HostRun> StartAsync(string name, string database, MosquittoBroker broker, string site, TimeSpan leaseDuration) =>
         HostRun.StartAsync(Path.GetTempPath(), [
-            "--Storage:Provider=PostgreSql",
-            "--Storage:ConnectionString=" + database,
+            .. Common(name, database, broker, leaseDuration),
             "--Storage:Leases:Sites:0=" + site,
-            "--Storage:Leases:Worker=" + name,
-            "--Storage:Leases:Duration=" + leaseDuration.ToString("c", CultureInfo.InvariantCulture),
-            "--Controllers:Mqtt:Host=" + broker.Host,
-            "--Controllers:Mqtt:Port=" + broker.Port.ToString(CultureInfo.InvariantCulture),
             "--Controllers:Mqtt:Site=" + site,
             "--Controllers:Mqtt:ClientId=infusionsuite-" + site,
-            "--urls=http://127.0.0.1:0",
-            "--Logging:Console:FormatterName=simple",
         ]);
+
+    /// <summary>A worker owning several sites (one MQTT client id for them all), with <paramref name="settings"/> added.</summary>
+    public static Task<HostRun> StartAsync(
+        string name, string database, MosquittoBroker broker, IReadOnlyList<string> sites, TimeSpan leaseDuration, IEnumerable<string> settings) =>
+        HostRun.StartAsync(Path.GetTempPath(), [
+            .. Common(name, database, broker, leaseDuration),
+            .. sites.Select((site, i) => $"--Storage:Leases:Sites:{i}={site}"),
+            .. sites.Select((site, i) => $"--Controllers:Mqtt:Sites:{i}={site}"),
+            "--Controllers:Mqtt:ClientId=infusionsuite-" + string.Join('-', sites),
+            .. settings,
+        ]);
+
+    private static string[] Common(string name, string database, MosquittoBroker broker, TimeSpan leaseDuration) =>
+    [
+        "--Storage:Provider=PostgreSql",
+        "--Storage:ConnectionString=" + database,
+        "--Storage:Leases:Worker=" + name,
+        "--Storage:Leases:Duration=" + leaseDuration.ToString("c", CultureInfo.InvariantCulture),
+        "--Controllers:Mqtt:Host=" + broker.Host,
+        "--Controllers:Mqtt:Port=" + broker.Port.ToString(CultureInfo.InvariantCulture),
+        "--urls=http://127.0.0.1:0",
+        "--Logging:Console:FormatterName=simple",
+    ];
 
     /// <summary>Where the worker's nurse station listens (its log's "Now listening on").</summary>
     public static async Task<Uri> AddressAsync(HostRun worker)
@@ -53,14 +69,16 @@ internal static partial class SharedDatabaseWorkers
         return client;
     }
 
-    public static async Task WaitAsync(Func<Task<bool>> condition, string what)
+    /// <summary>Waits until <paramref name="condition"/> holds, at most <paramref name="limit"/> (default 60 s).</summary>
+    public static async Task WaitAsync(Func<Task<bool>> condition, string what, TimeSpan? limit = null)
     {
         var waited = Stopwatch.StartNew();
+        var most = limit ?? Limit;
         while (!await condition())
         {
-            if (waited.Elapsed > Limit)
+            if (waited.Elapsed > most)
             {
-                throw new TimeoutException($"Timed out after {Limit.TotalSeconds} s waiting for {what}.");
+                throw new TimeoutException($"Timed out after {most.TotalSeconds} s waiting for {what}.");
             }
 
             await Task.Delay(50);

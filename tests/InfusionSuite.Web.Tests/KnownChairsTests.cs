@@ -19,7 +19,7 @@ public sealed class KnownChairsTests : StationTest
         {
             var (started, body) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-77"));
             Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-            var (aborted, _) = await nurse.PostAsync($"/api/sessions/{body.Text("sessionId")}/abort", new { reason = "Other" });
+            var (aborted, _) = await nurse.PostAsync($"/api/sessions/{body.Text("sessionId")}/abort", new { reason = "Other", details = "test: chair freed" });
             Assert.Equal(HttpStatusCode.OK, aborted.StatusCode);
         }
 

@@ -134,6 +134,27 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(2L, await CountAsync("nurse_audit"));
     }
 
+    /// <summary>
+    /// An abort or void for "Other" carries the nurse's words (asked for, like an adverse event's), which the page and
+    /// the EHR's note show; the audit says what changed without a raw instant (when it happened has its own column).
+    /// </summary>
+    [Fact(Timeout = 30_000)]
+    public async Task AbortAndVoidForOther_KeepTheNursesWords()
+    {
+        var id = await StartAsync("CHAIR-06");
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/cap-placed", new { effectiveAt = Nine.AddMinutes(2) })).Response.StatusCode);
+        Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other", details = " fire alarm, suite evacuated " })).Response.StatusCode);
+        var (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+        Assert.Equal(("Other", "fire alarm, suite evacuated"), (page.GetProperty("abort").Text("what"), page.GetProperty("abort").Text("details")));
+        Assert.All(page.GetProperty("audit").EnumerateArray(), a => Assert.DoesNotContain("effective", a.Text("change"), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "Other", details = "training record" })).Response.StatusCode);
+        (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
+        Assert.Equal(("Other", "training record"), (page.GetProperty("void").Text("what"), page.GetProperty("void").Text("details")));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task ActionsOnAFinishedOrVoidedSession_Are409()
     {
@@ -144,7 +165,7 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal("Aborted", abortBody.Text("status"));
 
         await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/cap-placed"), "SessionFinished", null);
-        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other" }), "SessionFinished", null);
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other", details = "fire alarm" }), "SessionFinished", null);
         Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 7 })).Response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "WrongPatient" })).Response.StatusCode);
         await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/tolerance", new { score = 3 }), "SessionVoided", null);
@@ -165,6 +186,10 @@ public sealed class SessionApiTests : StationTest
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Bored" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "3" }), "reason");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { }), "reason");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other" }), "details"); // "Other" says why
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/abort", new { reason = "Other", details = " " }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "Other" }), "details");
+        await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "WrongChair", details = new string('x', 201) }), "details");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Sneezing" }), "event");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other" }), "details");
         await AssertField(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Other", details = "  " }), "details");
@@ -189,8 +214,8 @@ public sealed class SessionApiTests : StationTest
     {
         object body = action switch
         {
-            "abort" => new { reason = "Other" },
-            "void" => new { reason = "Other" },
+            "abort" => new { reason = "Other", details = "fire alarm, suite evacuated" },
+            "void" => new { reason = "Other", details = "test record" },
             "tolerance" => new { score = 1 },
             "adverse-events" => new { @event = "Other", details = "rash on the neck" },
             _ => new { },

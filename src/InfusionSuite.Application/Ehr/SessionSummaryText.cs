@@ -49,12 +49,12 @@ public static class SessionSummaryText
 
         if (record.Abort is { } abort)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {ClinicalWords.Of(abort.Reason)}.");
+            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {abort.Words}.");
         }
 
         if (record.Void is { } voided)
         {
-            text.Append(CultureInfo.InvariantCulture, $" Entered in error: {ClinicalWords.Of(voided.Reason)}.");
+            text.Append(CultureInfo.InvariantCulture, $" Entered in error: {ClinicalWords.Of(voided.Reason)}{(voided.Details is null ? string.Empty : ": " + voided.Details)}.");
         }
 
         return text.ToString();

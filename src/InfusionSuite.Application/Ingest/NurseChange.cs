@@ -21,10 +21,8 @@ internal static class NurseChange
             MoveToCourse move => "moved to course " + move.CourseId,
             _ => action.Kind.ToString(),
         };
-        var late = action.EffectiveAt is { } effective && effective != action.ReceivedAt
-            ? string.Create(CultureInfo.InvariantCulture, $"; effective {effective:O}")
-            : string.Empty;
-        return before == after ? detail + late : $"{detail}{late}; status {(before?.ToString() ?? "none")} → {after}";
+        // When it happened is the audit row's own column (shown in site time), not part of these words.
+        return before == after ? detail : $"{detail}; status {(before?.ToString() ?? "none")} → {after}";
     }
 
     /// <summary>Which billing details were given, never their values (a visit number and diagnoses are PHI).</summary>

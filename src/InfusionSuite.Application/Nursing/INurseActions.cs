@@ -22,9 +22,18 @@ public interface INurseActions
 
     Task<NurseActionResult> CapRemovedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
-    Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Stops the session early. <paramref name="details"/>: the nurse's words, required for
+    /// <see cref="AbortReason.Other"/>, at most <see cref="AdverseEventEntry.MaxDetailsLength"/> characters, no
+    /// control characters; otherwise an invalid result naming <c>details</c>.
+    /// </summary>
+    Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 
-    Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, CancellationToken cancellationToken);
+    /// <summary>
+    /// Voids the record. <paramref name="details"/>: the nurse's words, required for <see cref="VoidReason.Other"/>,
+    /// as for <see cref="AbortAsync"/>.
+    /// </summary>
+    Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, string? details, CancellationToken cancellationToken);
 
     Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken);
 

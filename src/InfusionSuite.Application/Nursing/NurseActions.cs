@@ -43,11 +43,21 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
     public Task<NurseActionResult> CapRemovedAsync(string sessionId, string nurseId, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
         SendAsync(new NurseRequest(NurseActionKind.CapRemoved, sessionId, nurseId, effectiveAt), cancellationToken);
 
-    public Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
-        SendAsync(new NurseRequest(NurseActionKind.Abort, sessionId, nurseId, effectiveAt, AbortReason: reason), cancellationToken);
+    public Task<NurseActionResult> AbortAsync(string sessionId, string nurseId, AbortReason reason, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken)
+    {
+        var (text, problem) = NurseWords.Check(details, NurseWords.For(reason));
+        return problem is not null
+            ? Task.FromResult(NurseActionResult.Invalid(problem))
+            : SendAsync(new NurseRequest(NurseActionKind.Abort, sessionId, nurseId, effectiveAt, AbortReason: reason, Details: text), cancellationToken);
+    }
 
-    public Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, CancellationToken cancellationToken) =>
-        SendAsync(new NurseRequest(NurseActionKind.Void, sessionId, nurseId, VoidReason: reason), cancellationToken);
+    public Task<NurseActionResult> VoidAsync(string sessionId, string nurseId, VoidReason reason, string? details, CancellationToken cancellationToken)
+    {
+        var (text, problem) = NurseWords.Check(details, NurseWords.For(reason));
+        return problem is not null
+            ? Task.FromResult(NurseActionResult.Invalid(problem))
+            : SendAsync(new NurseRequest(NurseActionKind.Void, sessionId, nurseId, VoidReason: reason, Details: text), cancellationToken);
+    }
 
     public Task<NurseActionResult> RecordToleranceAsync(string sessionId, string nurseId, int score, DateTimeOffset? effectiveAt, CancellationToken cancellationToken) =>
         SendAsync(new NurseRequest(NurseActionKind.Tolerance, sessionId, nurseId, effectiveAt, Tolerance: score), cancellationToken);
@@ -55,10 +65,10 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
     public Task<NurseActionResult> RecordAdverseEventAsync(
         string sessionId, string nurseId, AdverseEventKind adverseEvent, string? details, DateTimeOffset? effectiveAt, CancellationToken cancellationToken)
     {
-        var (text, problem) = AdverseEventDetails.Check(adverseEvent, details);
+        var (text, problem) = NurseWords.Check(details, NurseWords.For(adverseEvent));
         return problem is not null
             ? Task.FromResult(NurseActionResult.Invalid(problem))
-            : SendAsync(new NurseRequest(NurseActionKind.AdverseEvent, sessionId, nurseId, effectiveAt, AdverseEvent: adverseEvent, AdverseEventDetails: text), cancellationToken);
+            : SendAsync(new NurseRequest(NurseActionKind.AdverseEvent, sessionId, nurseId, effectiveAt, AdverseEvent: adverseEvent, Details: text), cancellationToken);
     }
 
     public Task<NurseActionResult> GiveBillingDetailsAsync(string sessionId, string staffId, BillingDetailsEntry entry, CancellationToken cancellationToken)
@@ -119,10 +129,10 @@ internal sealed class NurseActions(NurseCommandQueue queue, INurseCommandRelay r
         NurseActionKind.InfusionStarted => now => new StartInfusion(now, r.ActorId, r.EffectiveAt),
         NurseActionKind.InfusionEnded => now => new EndInfusion(now, r.ActorId, r.EffectiveAt),
         NurseActionKind.CapRemoved => now => new RemoveCap(now, r.ActorId, r.EffectiveAt),
-        NurseActionKind.Abort => now => new AbortSession(now, r.ActorId, r.AbortReason!.Value, r.EffectiveAt),
-        NurseActionKind.Void => now => new VoidSession(now, r.ActorId, r.VoidReason!.Value),
+        NurseActionKind.Abort => now => new AbortSession(now, r.ActorId, r.AbortReason!.Value, r.EffectiveAt, r.Details),
+        NurseActionKind.Void => now => new VoidSession(now, r.ActorId, r.VoidReason!.Value, Details: r.Details),
         NurseActionKind.Tolerance => now => new RecordTolerance(now, r.ActorId, r.Tolerance!.Value, r.EffectiveAt),
-        NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt, r.AdverseEventDetails),
+        NurseActionKind.AdverseEvent => now => new RecordAdverseEvent(now, r.ActorId, r.AdverseEvent!.Value, r.EffectiveAt, r.Details),
         NurseActionKind.BillingDetails => Billing(r),
         NurseActionKind.CourseMove => now => new MoveToCourse(now, r.ActorId, r.CourseId!),
         _ => throw new ArgumentOutOfRangeException(nameof(r), r.Kind, "Not an action on a session."),

@@ -8,7 +8,7 @@ namespace InfusionSuite.Application.Nursing;
 /// so it can travel to the worker that owns the chair's site (<see cref="Ports.INurseCommandRelay"/>) and be
 /// applied there exactly as on a single node. Carries patient data (a start's reference and name): never logged.
 /// </summary>
-/// <param name="AdverseEventDetails">An adverse event in the nurse's words (checked: <c>AdverseEventDetails</c>); null when none.</param>
+/// <param name="Details">The nurse's words beside an adverse event, abort or void reason (checked: <see cref="NurseWords"/>); null when none.</param>
 public sealed record NurseRequest(
     NurseActionKind Kind,
     string? SessionId,
@@ -21,7 +21,7 @@ public sealed record NurseRequest(
     AdverseEventKind? AdverseEvent = null,
     BillingDetailsEntry? BillingDetails = null,
     string? CourseId = null,
-    string? AdverseEventDetails = null)
+    string? Details = null)
 {
     /// <summary>The controller a start is for; null for an action on a session.</summary>
     public string? ControllerId => Start?.ControllerId;

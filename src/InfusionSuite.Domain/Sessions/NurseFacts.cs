@@ -64,10 +64,10 @@ internal sealed class NurseFacts
                 CapRemovedAt = at;
                 break;
             case AbortSession abort:
-                Abort = new SessionAbort(abort.Reason, at, abort.NurseId);
+                Abort = new SessionAbort(abort.Reason, at, abort.NurseId, abort.Details);
                 break;
             case VoidSession voided:
-                Void = new SessionVoid(voided.Reason, at, voided.NurseId);
+                Void = new SessionVoid(voided.Reason, at, voided.NurseId, voided.Details);
                 break;
             case RecordTolerance tolerance:
                 Tolerance = tolerance.Score;

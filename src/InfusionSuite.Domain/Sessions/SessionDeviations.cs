@@ -37,7 +37,11 @@ internal static class SessionDeviations
         if (s.Nurse.Abort is { } abort)
         {
             var cooled = performed?.Duration ?? TimeSpan.Zero;
-            found.Add(new(DeviationCode.Aborted, cooled, $"Stopped early ({ClinicalWords.Of(abort.Reason)}) after {Minutes(cooled)} min with the cap on."));
+            // Stopped once post-cooling had reached its target: every target was met, nothing was cut short.
+            var targetsMet = Ended(phases, SessionPhase.PostCooling) is { Target: { } target, Duration: { } postCooled } && postCooled >= target;
+            found.Add(new(DeviationCode.Aborted, cooled, targetsMet
+                ? $"Stopped ({abort.Words}) after every target was met, {Minutes(cooled)} min with the cap on."
+                : $"Stopped early ({abort.Words}) after {Minutes(cooled)} min with the cap on."));
         }
 
         if (s.Device.OvercoolAlarm.EverTrue)

@@ -31,7 +31,7 @@ internal static class ProcedureMapping
         procedure.Text = Readable(code.Display, procedure.Note[0].Text);
         if (record.Abort is { } abort && !scope.Voided)
         {
-            procedure.StatusReason = scope.LocalConcept("abort-" + Kebab(abort.Reason.ToString()), "Stopped early: " + Words(abort.Reason.ToString()));
+            procedure.StatusReason = scope.LocalConcept("abort-" + Kebab(abort.Reason.ToString()), "Stopped early: " + abort.Words);
         }
 
         return procedure;
@@ -77,7 +77,7 @@ internal static class ProcedureMapping
         };
         if (scope.Record.Void is { } voided)
         {
-            procedure.StatusReason = scope.LocalConcept("void-" + Kebab(voided.Reason.ToString()), "Entered in error: " + Words(voided.Reason.ToString()));
+            procedure.StatusReason = scope.LocalConcept("void-" + Kebab(voided.Reason.ToString()), "Entered in error: " + Words(voided.Reason.ToString()) + (voided.Details is null ? string.Empty : ": " + voided.Details));
         }
 
         return procedure;

@@ -45,11 +45,18 @@ public sealed record StartSessionBody(
 /// <summary>A step of the session; <paramref name="EffectiveAt"/> is when it happened (default: now).</summary>
 public sealed record StepBody(DateTimeOffset? EffectiveAt);
 
-/// <summary>Stop the session early. <paramref name="Reason"/>: PatientIntolerance, Headache, ColdIntolerance, PatientRequest, DeviceFault, Other.</summary>
-public sealed record AbortBody(string? Reason, DateTimeOffset? EffectiveAt);
+/// <summary>
+/// Stop the session early. <paramref name="Reason"/>: PatientIntolerance, Headache, ColdIntolerance, PatientRequest,
+/// DeviceFault, Other. <paramref name="Details"/>: why, in the nurse's words, required with Other (1–200 characters,
+/// no control characters), optional otherwise.
+/// </summary>
+public sealed record AbortBody(string? Reason, DateTimeOffset? EffectiveAt, string? Details = null);
 
-/// <summary>Void the record. <paramref name="Reason"/>: EnteredInError, WrongPatient, WrongChair, DuplicateSession, Other.</summary>
-public sealed record VoidBody(string? Reason);
+/// <summary>
+/// Void the record. <paramref name="Reason"/>: EnteredInError, WrongPatient, WrongChair, DuplicateSession, Other.
+/// <paramref name="Details"/>: why, in the nurse's words, required with Other (as for an abort).
+/// </summary>
+public sealed record VoidBody(string? Reason, string? Details = null);
 
 /// <summary>The patient's tolerance, 0 (none) to 10.</summary>
 public sealed record ToleranceBody(int? Score, DateTimeOffset? EffectiveAt);

@@ -68,12 +68,12 @@ internal static class SessionActionEndpoints
 
     private static async Task<IResult> AbortAsync(string id, [FromBody] AbortBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
         TryParse<AbortReason>(body.Reason) is { } reason
-            ? ActionResults.From(await nurse.AbortAsync(id, user.UserId(), reason, body.EffectiveAt, cancellationToken))
+            ? ActionResults.From(await nurse.AbortAsync(id, user.UserId(), reason, body.Details, body.EffectiveAt, cancellationToken))
             : ActionResults.Invalid("reason", "Choose why the session stops: " + string.Join(", ", Enum.GetNames<AbortReason>()) + ".");
 
     private static async Task<IResult> VoidAsync(string id, [FromBody] VoidBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
         TryParse<VoidReason>(body.Reason) is { } reason
-            ? ActionResults.From(await nurse.VoidAsync(id, user.UserId(), reason, cancellationToken))
+            ? ActionResults.From(await nurse.VoidAsync(id, user.UserId(), reason, body.Details, cancellationToken))
             : ActionResults.Invalid("reason", "Choose why the record is voided: " + string.Join(", ", Enum.GetNames<VoidReason>()) + ".");
 
     private static async Task<IResult> ToleranceAsync(string id, [FromBody] ToleranceBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>

@@ -1,13 +1,15 @@
 namespace InfusionSuite.Web.Board;
 
 /// <summary>
-/// What needs a nurse now, most urgent first: alarms (a controller offline during a session is one), then
+/// What needs a nurse now, most urgent first: alarms (a controller offline during a session is one), then a
+/// session whose controller is not cooling while it should (the cap is on and cooling time is lost), then
 /// "ready for infusion", then "remove cap", then the chairs gone offline (one item naming them all); within a
 /// kind, by chair label. Short words: the cards say the whole sentence.
 /// </summary>
 internal static class UrgencyStrip
 {
     public const string Alarm = "alarm";
+    public const string NotCooling = "not-cooling";
     public const string Ready = "ready";
     public const string RemoveCap = "remove-cap";
     public const string Offline = "offline";
@@ -19,14 +21,19 @@ internal static class UrgencyStrip
         foreach (var chair in chairs)
         {
             items.AddRange(chair.Alarms.Select(alarm => (0, Item(chair, Alarm, alarm.Code == AlarmView.ControllerOffline ? "Controller offline" : alarm.Text))));
+            if (chair.NotCooling)
+            {
+                items.Add((1, Item(chair, NotCooling, "Not cooling")));
+            }
+
             if (chair.ReadyForInfusion)
             {
-                items.Add((1, Item(chair, Ready, "Ready for infusion")));
+                items.Add((2, Item(chair, Ready, "Ready for infusion")));
             }
 
             if (chair.RemoveCap)
             {
-                items.Add((2, Item(chair, RemoveCap, "Remove cap")));
+                items.Add((3, Item(chair, RemoveCap, "Remove cap")));
             }
         }
 

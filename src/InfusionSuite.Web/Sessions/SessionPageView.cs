@@ -67,7 +67,7 @@ public sealed record TemperaturesView(decimal? Setpoint, TemperatureSummaryView 
 public sealed record TemperatureSummaryView(decimal? Min, decimal? Mean, decimal? Max, int Samples);
 
 /// <summary>Something a nurse documented: what, when it happened, and who (display name).</summary>
-/// <param name="Details">The nurse's own words for it (an adverse event's description); null when none.</param>
+/// <param name="Details">The nurse's own words for it (an adverse event's description, why a session stopped or is void); null when none.</param>
 public sealed record DocumentedView(string What, DateTimeOffset At, string By, string? Details = null);
 
 /// <summary>One audit row: who, when entered, when it happened, what changed.</summary>

@@ -1,7 +1,8 @@
 // The chair board: live over server-sent events (/api/board/stream), one card per chair, with the urgency
 // strip on top. When the stream goes quiet the board says so: cards grey out and countdowns stop.
-import { getJson, el, clear, words, time, dateTime } from './api.js';
-import { createChairCard, updateChairCard, setLink } from './chair.js';
+import { getJson, el, clear, words, time } from './api.js';
+import { createChairCard, updateChairCard } from './chair.js';
+import { watchConnection } from './liveness.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
 import { setUpSound } from './sound.js';
 
@@ -12,11 +13,9 @@ const stripSection = stripNode.closest('.strip');
 const cards = new Map();
 let latest = null;
 let sessionsKey = null;
-let lastEventAt = 0;
-let lostSince = null;
 
-/** No board event for this long (the server sends one at least every second) means the screen is not live. */
-const quietLimitMs = 5000;
+/** No board event for 5 s (the server sends one at least every second) means the screen is not live. */
+const connection$ = watchConnection(connection, () => cards.values(), 5000);
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
 const openStart = setUpStartDialog(asOf, () => refreshRecent());
@@ -96,53 +95,21 @@ function renderStrip(items) {
   for (const item of items) {
     const li = el('li', null, 'strip-item ' + item.kind, { 'data-controller': item.controllerId, 'data-kind': item.kind });
     const link = el('a', null, null, { href: '#chair-' + item.controllerId });
-    link.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' ? '⚠ ' : '') + item.text));
+    link.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' || item.kind === 'not-cooling' ? '⚠ ' : '') + item.text));
     li.append(link);
     stripNode.append(li);
   }
   sound.notice(items);
 }
 
-function live() {
-  lastEventAt = Date.now();
-  if (lostSince !== null) {
-    lostSince = null;
-    document.body.classList.remove('stale');
-  }
-  connection.textContent = 'Live · ' + time(latest?.asOf);
-  connection.classList.remove('lost');
-}
-
-/** The server went quiet or the stream broke: grey every card, stop the countdowns, say since when. */
-function lost() {
-  if (lostSince !== null) return;
-  lostSince = latest?.asOf ?? null;
-  document.body.classList.add('stale');
-  connection.classList.add('lost');
-  connection.textContent = lostSince
-    ? 'Connection to the server lost since ' + dateTime(lostSince) + ' (site time): nothing below is live. Reconnecting…'
-    : 'No connection to the server: nothing below is live. Reconnecting…';
-  for (const card of cards.values()) {
-    const p = card.parts;
-    if (!p.countdown.hidden) {
-      p.countdownTime.textContent = '––:––';
-      p.countdownCaption.textContent = 'stopped: no data since ' + (lostSince ? time(lostSince) : 'the connection broke');
-    }
-    setLink(p.link, '?', 'Not known', 'unknown');
-  }
-}
-
 function connect() {
   const source = new EventSource('/api/board/stream');
   source.addEventListener('board', event => {
     latest = JSON.parse(event.data);
-    live();
+    connection$.live(latest.asOf);
     render(latest);
   });
-  source.addEventListener('error', () => lost());
-  setInterval(() => {
-    if (Date.now() - lastEventAt > quietLimitMs) lost();
-  }, 1000);
+  source.addEventListener('error', () => connection$.lost());
 }
 
 async function refreshRecent() {

@@ -89,8 +89,11 @@ function consequenceOf(kind, chair) {
     };
   }
   if (kind === 'abort') {
+    const targetsMet = chair.phase === 'PostCooling' && chair.remainingSeconds === 0;
     return {
-      text: 'This stops the session now, before its targets: the record closes as stopped early, with the reason, and goes to the EHR.',
+      text: targetsMet
+        ? 'Every target is met: "Cap removed: end session" records a complete session. Abort records it as stopped, with the reason, and sends that to the EHR.'
+        : 'This stops the session now, before its targets: the record closes as stopped early, with the reason, and goes to the EHR.',
       button: 'Abort session', danger: true,
     };
   }
@@ -351,6 +354,13 @@ function wireEhrLookup(form) {
   };
 }
 
+/** The words beside a chosen reason, per action: asked for with "Other", sent to the EHR with the record. */
+const otherWords = {
+  'adverse-events': { label: 'What happened', hint: 'Required for "Other": the event in a few words (sent to the EHR with the record).', missing: 'Say what the other adverse event was.' },
+  abort: { label: 'Why, in your words', hint: 'Required for "Other": why the session stops (sent to the EHR with the record).', missing: 'Say why the session stops.' },
+  void: { label: 'Why, in your words', hint: 'Required for "Other": why this record is void (sent to the EHR with the withdrawal).', missing: 'Say why this record is void.' },
+};
+
 export function setUpActionDialog(asOf, onDone) {
   const dialog = document.getElementById('action-dialog');
   const form = document.getElementById('action-form');
@@ -364,7 +374,7 @@ export function setUpActionDialog(asOf, onDone) {
     const f = form.elements;
     const errors = {};
     if (list && f.choice.value === '') errors[kind === 'adverse-events' ? 'event' : 'reason'] = [kind === 'adverse-events' ? 'Choose the adverse event.' : 'Choose a reason.'];
-    if (kind === 'adverse-events' && f.choice.value === 'Other' && f.details.value.trim() === '') errors.details = ['Say what the other adverse event was.'];
+    if (list && f.choice.value === 'Other' && f.details.value.trim() === '') errors.details = [otherWords[kind].missing];
     if (kind === 'tolerance' && f.score.value === '') errors.score = ['Choose the tolerance, 0 (no discomfort) to 10 (worst).'];
     const late = kind === 'void' ? null : lateProblem(form, asOf);
     if (late) errors.effectiveAt = [late];
@@ -376,10 +386,8 @@ export function setUpActionDialog(asOf, onDone) {
     const body = {};
     if (kind !== 'void') body.effectiveAt = lateAt(form, asOf);
     if (kind === 'abort' || kind === 'void') body.reason = f.choice.value;
-    if (kind === 'adverse-events') {
-      body.event = f.choice.value;
-      if (f.details.value.trim() !== '') body.details = f.details.value.trim();
-    }
+    if (kind === 'adverse-events') body.event = f.choice.value;
+    if (list && f.details.value.trim() !== '') body.details = f.details.value.trim();
     if (kind === 'tolerance') body.score = f.score.value === '' ? null : Number(f.score.value);
     const confirm = document.getElementById('action-confirm');
     confirm.disabled = true;
@@ -418,10 +426,15 @@ export function setUpActionDialog(asOf, onDone) {
       document.getElementById('action-choice-label').textContent = kind === 'adverse-events' ? 'Adverse event' : 'Reason';
       fill(form.elements.choice, [{ value: '', text: kind === 'adverse-events' ? 'Choose the adverse event…' : 'Choose a reason…' }, ...list]);
     }
+    // The nurse's own words beside the choice: required for "Other" (the server asks the same).
     const detailsBox = document.getElementById('action-details');
-    detailsBox.hidden = kind !== 'adverse-events';
+    detailsBox.hidden = !list;
     form.elements.details.required = false;
-    form.elements.choice.onchange = kind === 'adverse-events'
+    if (list) {
+      document.getElementById('action-details-label').textContent = otherWords[kind].label;
+      document.getElementById('action-details-hint').textContent = otherWords[kind].hint;
+    }
+    form.elements.choice.onchange = list
       ? () => { form.elements.details.required = form.elements.choice.value === 'Other'; }
       : null;
     document.getElementById('action-score').hidden = kind !== 'tolerance';

@@ -3,6 +3,7 @@
 import { getJson, postJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { setUpActionDialog } from './forms.js';
+import { watchConnection } from './liveness.js';
 
 const root = document.getElementById('session');
 const sessionId = root.dataset.sessionId;
@@ -15,6 +16,12 @@ let latestMe = null;
 let billingForm = null;
 let courseForm = null;
 
+/** While the session runs (or its EHR delivery is pending) the page asks every 3 s, otherwise every 15 s. */
+const settled = () => latest && latest.live.sessionEnded && !(latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'));
+const pollMs = () => (settled() ? 15000 : 3000);
+/** Three answers missed in a row (or a failed one) and the page says it is not live: the card greys, the countdown stops. */
+const connection$ = watchConnection(document.getElementById('connection'), () => (card ? [card] : []), () => 3 * pollMs() + 1000);
+
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
 
 async function load() {
@@ -25,9 +32,11 @@ async function load() {
     const node = document.getElementById('load-error');
     node.textContent = 'Could not load the session: ' + error.message;
     node.hidden = false;
+    connection$.lost();
     return;
   }
   latest = view;
+  connection$.live(view.asOf);
   document.getElementById('load-error').hidden = true;
   document.getElementById('session-title').textContent = view.chairLabel + ' — ' + words(view.status);
   const patientLine = document.getElementById('session-patient');
@@ -137,8 +146,9 @@ function renderDocumented(view) {
   fact(list, 'Scalp', 'min ' + celsius(view.temperatures.scalp.min) + ', mean ' + celsius(view.temperatures.scalp.mean) + ', max ' + celsius(view.temperatures.scalp.max));
   fact(list, 'Tolerance', view.tolerance === null ? '—' : view.tolerance + ' / 10');
   fact(list, 'Adverse events', view.adverseEvents.length === 0 ? 'none' : view.adverseEvents.map(e => words(e.what) + (e.details ? ': ' + e.details : '') + ' at ' + time(e.at) + ' by ' + e.by).join('; '));
-  if (view.abort) fact(list, 'Aborted', words(view.abort.what) + ' at ' + time(view.abort.at) + ' by ' + view.abort.by);
-  if (view.void) fact(list, 'Voided', words(view.void.what) + ' at ' + time(view.void.at) + ' by ' + view.void.by);
+  const why = d => words(d.what) + (d.details ? ': ' + d.details : '') + ' at ' + time(d.at) + ' by ' + d.by;
+  if (view.abort) fact(list, 'Aborted', why(view.abort));
+  if (view.void) fact(list, 'Voided', why(view.void));
   fact(list, 'Samples stored', String(view.sampleCount));
 }
 
@@ -440,10 +450,14 @@ function drawChart(telemetry, view) {
 }
 
 const me$ = getJson('/api/me');
-load();
-setInterval(() => {
-  if (!latest || !latest.live.sessionEnded || (latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'))) load();
-}, 3000);
+async function poll() {
+  try {
+    await load();
+  } finally {
+    setTimeout(poll, pollMs());
+  }
+}
+poll();
 
 /** A wide table scrolls inside its own box on a phone; the page itself never scrolls sideways. */
 function scrolling(table) {

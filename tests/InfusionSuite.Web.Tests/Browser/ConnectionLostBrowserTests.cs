@@ -18,69 +18,130 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
     [Fact(Timeout = 180_000)]
     public async Task ServerGone_GreysEveryCard_StopsTheCountdowns_SaysSinceWhen_AndTheBoardComesBackWithEveryChair()
     {
-        using var db = new TempDatabase();
-        var settings = BrowserStation.SuiteSettings(db.Path);
-        var clock = new ScaledTimeProvider(BrowserStation.Scale, BrowserStation.Start);
-        var port = FreePort.Next();
-        var host = await StationHost.StartKestrelAsync(settings, clock, port);
+        await using var server = await StoppableStation.StartAsync();
+        var host = server.Host;
+        using (var nurse = host.Client("alice"))
+        {
+            var (_, gone) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-77", PatientReference: "MRN-77"));
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{gone.Text("sessionId")}/abort", new { reason = "Other", details = "test: session not needed" })).Response.StatusCode);
+            var (_, running) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-02", PostCoolingMinutes: 90, PreCoolingMinutes: 180));
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{running.Text("sessionId")}/cap-placed", new { })).Response.StatusCode);
+        }
+
+        foreach (var (name, size) in BrowserStation.Viewports)
+        {
+            var page = await station.NewPageAsync(size, host.BaseAddress);
+            try
+            {
+                await page.SignInAsync("alice");
+                var connection = page.Locator("#connection");
+                await Expect(connection).ToHaveTextAsync(new Regex("^Live"));
+                await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
+
+                await server.StopAsync();
+                await Expect(connection).ToContainTextAsync("Connection to the server lost since", new() { Timeout = 15_000 });
+                await Expect(connection).ToContainTextAsync(new Regex(@"since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(site time\)"));
+                await Expect(page.Locator("body")).ToHaveClassAsync(new Regex("stale"));
+                Assert.True(
+                    await page.Locator("article.chair").EvaluateAllAsync<bool>("cards => cards.length >= 12 && cards.every(c => getComputedStyle(c).filter.includes('grayscale'))"),
+                    name + ": a card still looks live");
+                await Expect(page.Locator("article.chair .link.online")).ToHaveCountAsync(0);
+                var cutNames = await page.Locator("article.chair .chair-label").EvaluateAllAsync<string[]>(
+                    "labels => labels.filter(l => l.textContent.length <= 8 && (l.scrollWidth > l.clientWidth + 1 || l.clientWidth < 40)).map(l => l.textContent)");
+                Assert.True(cutNames.Length == 0, $"{name}: chair names cut short while the connection is lost: {string.Join(", ", cutNames)}");
+                await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync("––:––");
+                await Expect(page.Chair("CHAIR-02").Locator(".countdown .caption")).ToContainTextAsync("stopped: no data since");
+                if (name == "tablet")
+                {
+                    await page.ScreenshotAsync(new() { Path = Pages.Screenshot("board-connection-lost.png") });
+                }
+
+                await server.RestartAsync();
+                await Expect(connection).ToHaveTextAsync(new Regex("^Live"), new() { Timeout = 30_000 });
+                await Expect(page.Locator("body")).Not.ToHaveClassAsync(new Regex("stale"));
+                await Expect(page.Chair("CHAIR-77")).ToContainTextAsync("Offline");
+                await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
+            }
+            catch
+            {
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-lost-{name}.png"), FullPage = true });
+                throw;
+            }
+            finally
+            {
+                await page.Context.CloseAsync();
+            }
+        }
+    }
+
+    /// <summary>The session page too: while the server is gone it says so (greyed card, stopped countdown, since when), then comes back.</summary>
+    [Fact(Timeout = 120_000)]
+    public async Task ServerGone_TheSessionPageSaysSo_StopsItsCountdown_AndComesBack()
+    {
+        await using var server = await StoppableStation.StartAsync();
+        var host = server.Host;
+        string sessionId;
+        using (var nurse = host.Client("alice"))
+        {
+            var (_, running) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-02", PostCoolingMinutes: 90, PreCoolingMinutes: 180));
+            sessionId = running.Text("sessionId")!;
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{sessionId}/cap-placed", new { })).Response.StatusCode);
+        }
+
+        var page = await station.NewPageAsync(BrowserStation.Viewports[0].Size, host.BaseAddress);
         try
         {
-            using (var nurse = host.Client("alice"))
-            {
-                var (_, gone) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-77", PatientReference: "MRN-77"));
-                Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{gone.Text("sessionId")}/abort", new { reason = "Other" })).Response.StatusCode);
-                var (_, running) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-02", PostCoolingMinutes: 90, PreCoolingMinutes: 180));
-                Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{running.Text("sessionId")}/cap-placed", new { })).Response.StatusCode);
-            }
+            await page.SignInAsync("alice");
+            await page.GotoAsync("/sessions/" + sessionId);
+            var connection = page.Locator("#connection");
+            await Expect(connection).ToHaveTextAsync(new Regex("^Live"));
+            var countdown = page.Locator("#live article.chair .countdown .time");
+            await Expect(countdown).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
 
-            foreach (var (name, size) in BrowserStation.Viewports)
-            {
-                var page = await station.NewPageAsync(size, host.BaseAddress);
-                try
-                {
-                    await page.SignInAsync("alice");
-                    var connection = page.Locator("#connection");
-                    await Expect(connection).ToHaveTextAsync(new Regex("^Live"));
-                    await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
+            await server.StopAsync();
+            await Expect(connection).ToContainTextAsync("Connection to the server lost since", new() { Timeout = 20_000 });
+            await Expect(page.Locator("body")).ToHaveClassAsync(new Regex("stale"));
+            Assert.True(await page.Locator("#live article.chair").EvaluateAsync<bool>("c => getComputedStyle(c).filter.includes('grayscale')"), "the session's card still looks live");
+            await Expect(countdown).ToHaveTextAsync("––:––");
+            await Expect(page.Locator("#live article.chair .link.online")).ToHaveCountAsync(0);
 
-                    await host.DisposeAsync();
-                    await Expect(connection).ToContainTextAsync("Connection to the server lost since", new() { Timeout = 15_000 });
-                    await Expect(connection).ToContainTextAsync(new Regex(@"since \d{4}-\d\d-\d\d \d\d:\d\d:\d\d \(site time\)"));
-                    await Expect(page.Locator("body")).ToHaveClassAsync(new Regex("stale"));
-                    Assert.True(
-                        await page.Locator("article.chair").EvaluateAllAsync<bool>("cards => cards.length >= 12 && cards.every(c => getComputedStyle(c).filter.includes('grayscale'))"),
-                        name + ": a card still looks live");
-                    await Expect(page.Locator("article.chair .link.online")).ToHaveCountAsync(0);
-                    var cutNames = await page.Locator("article.chair .chair-label").EvaluateAllAsync<string[]>(
-                        "labels => labels.filter(l => l.textContent.length <= 8 && (l.scrollWidth > l.clientWidth + 1 || l.clientWidth < 40)).map(l => l.textContent)");
-                    Assert.True(cutNames.Length == 0, $"{name}: chair names cut short while the connection is lost: {string.Join(", ", cutNames)}");
-                    await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync("––:––");
-                    await Expect(page.Chair("CHAIR-02").Locator(".countdown .caption")).ToContainTextAsync("stopped: no data since");
-                    if (name == "tablet")
-                    {
-                        await page.ScreenshotAsync(new() { Path = Pages.Screenshot("board-connection-lost.png") });
-                    }
-
-                    host = await StationHost.StartKestrelAsync(settings, clock, port, restart: true);
-                    await Expect(connection).ToHaveTextAsync(new Regex("^Live"), new() { Timeout = 30_000 });
-                    await Expect(page.Locator("body")).Not.ToHaveClassAsync(new Regex("stale"));
-                    await Expect(page.Chair("CHAIR-77")).ToContainTextAsync("Offline");
-                    await Expect(page.Chair("CHAIR-02").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
-                }
-                catch
-                {
-                    await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-lost-{name}.png"), FullPage = true });
-                    throw;
-                }
-                finally
-                {
-                    await page.Context.CloseAsync();
-                }
-            }
+            await server.RestartAsync();
+            await Expect(connection).ToHaveTextAsync(new Regex("^Live"), new() { Timeout = 30_000 });
+            await Expect(page.Locator("body")).Not.ToHaveClassAsync(new Regex("stale"));
+            await Expect(countdown).ToHaveTextAsync(new Regex(@"^\d+:\d\d(:\d\d)?$"));
         }
         finally
         {
-            await host.DisposeAsync();
+            await page.Context.CloseAsync();
+        }
+    }
+
+    /// <summary>A station on its own SQLite file and port, on the browser tests' scaled clock, that a test stops and starts again.</summary>
+    private sealed class StoppableStation : IAsyncDisposable
+    {
+        private readonly TempDatabase _db = new();
+        private readonly ScaledTimeProvider _clock = new(BrowserStation.Scale, BrowserStation.Start);
+        private readonly int _port = FreePort.Next();
+        private Dictionary<string, string?> _settings = null!;
+
+        public StationHost Host { get; private set; } = null!;
+
+        public static async Task<StoppableStation> StartAsync()
+        {
+            var station = new StoppableStation();
+            station._settings = BrowserStation.SuiteSettings(station._db.Path);
+            station.Host = await StationHost.StartKestrelAsync(station._settings, station._clock, station._port);
+            return station;
+        }
+
+        public ValueTask StopAsync() => Host.DisposeAsync();
+
+        public async Task<StationHost> RestartAsync() => Host = await StationHost.StartKestrelAsync(_settings, _clock, _port, restart: true);
+
+        public async ValueTask DisposeAsync()
+        {
+            await Host.DisposeAsync();
+            _db.Dispose();
         }
     }
 }

@@ -91,7 +91,7 @@ public sealed class SafeActionsBrowserTests(BrowserStation station)
         await RecordAnOtherAdverseEventAsync(sessionId);
     }
 
-    /// <summary>An adverse event "Other" goes in with the nurse's words, and the session page shows them.</summary>
+    /// <summary>An adverse event "Other", then an abort for "Other", go in with the nurse's words, and the session page shows them.</summary>
     private async Task RecordAnOtherAdverseEventAsync(string sessionId)
     {
         var page = await station.NewPageAsync(BrowserStation.Viewports[0].Size);
@@ -106,6 +106,16 @@ public sealed class SafeActionsBrowserTests(BrowserStation station)
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Record" }).ClickAsync();
             await Expect(dialog).ToBeHiddenAsync();
             await Expect(page.Locator("#documented")).ToContainTextAsync("Other: rash on the neck at ");
+
+            // Abort for "Other" asks why, in the nurse's words, before it goes in; the page shows them.
+            await page.Locator("#live button[data-action='abort']").ClickAsync();
+            await dialog.GetByLabel("Reason").SelectOptionAsync("Other");
+            await dialog.Locator("button[type=submit]").ClickAsync();
+            await Expect(dialog.Locator("[data-error-for='details']")).ToHaveTextAsync("Say why the session stops.");
+            await dialog.GetByLabel("Why, in your words").FillAsync("fire alarm, suite evacuated");
+            await dialog.Locator("button[type=submit]").ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+            await Expect(page.Locator("#documented")).ToContainTextAsync("Other: fire alarm, suite evacuated at ");
         }
         finally
         {

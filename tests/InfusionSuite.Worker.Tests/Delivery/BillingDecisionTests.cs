@@ -71,7 +71,7 @@ public sealed class BillingDecisionTests
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, (await ChargesAsync(worker, c))["97008"].Status);
         Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, (await ChargesAsync(worker, d))["97008"].Status);
 
-        await Accepted(worker.Nurse.VoidAsync(c, "nurse-2", VoidReason.WrongPatient, Wait.Token()));
+        await Accepted(worker.Nurse.VoidAsync(c, "nurse-2", VoidReason.WrongPatient, null, Wait.Token()));
 
         var items = await worker.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(), Wait.Token());
         Assert.Contains(items, i => (i.SessionId, i.Kind) == (c, OutboxItemKind.Void));
@@ -97,7 +97,7 @@ public sealed class BillingDecisionTests
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, (await ChargesAsync(worker, first))["97007"].Status);
         Assert.Equal(ChargeItem.ChargeItemStatus.NotBillable, (await ChargesAsync(worker, refitted))["97007"].Status);
 
-        await Accepted(worker.Nurse.VoidAsync(first, "nurse-2", VoidReason.WrongPatient, Wait.Token()));
+        await Accepted(worker.Nurse.VoidAsync(first, "nurse-2", VoidReason.WrongPatient, null, Wait.Token()));
 
         var correction = Assert.Single(
             await worker.Services.GetRequiredService<IOutbox>().ListAsync(new OutboxQuery(), Wait.Token()), i => i.Kind == OutboxItemKind.Correction);
@@ -114,7 +114,7 @@ public sealed class BillingDecisionTests
         var aborted = await StartAsync(worker, "CHAIR-67", "X", "MRN-67", firstOfCourse: true);
         await Accepted(worker.Nurse.CapPlacedAsync(aborted, "nurse-1", null, Wait.Token()));
         clock.Advance(TimeSpan.FromSeconds(59));
-        await Accepted(worker.Nurse.AbortAsync(aborted, "nurse-1", AbortReason.PatientRequest, null, Wait.Token()));
+        await Accepted(worker.Nurse.AbortAsync(aborted, "nurse-1", AbortReason.PatientRequest, null, null, Wait.Token()));
         clock.Advance(TimeSpan.FromHours(2));
         var real = await CompleteAsync(worker, clock, "CHAIR-68", "R", "MRN-67");
 

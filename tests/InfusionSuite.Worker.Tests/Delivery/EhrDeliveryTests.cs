@@ -68,7 +68,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         Assert.Equal(EventStatus.Completed, placement.Status);
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, Assert.Single(await _reader.ByIdentifierAsync<ChargeItem>(sessionId, "charge/97007")).Status);
 
-        var voided = await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token());
+        var voided = await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, null, Wait.Token());
         Assert.True(voided.IsAccepted, voided.Message);
         Assert.Equal(OutboxStatus.Sent, (await SettledAsync(outbox, sessionId, OutboxItemKind.Void)).Status);
 

@@ -75,7 +75,7 @@ public sealed class HeldChargeDeliveryTests
         Assert.Equal(400, bad.Status);
         Assert.Contains("orderingProviderNpi", bad.Body, StringComparison.Ordinal);
 
-        Assert.True((await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token())).IsAccepted);
+        Assert.True((await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, null, Wait.Token())).IsAccepted);
         var refused = await staff.PostRawAsync($"/api/sessions/{sessionId}/billing-details", new { visit = "V-1" });
         Assert.Equal(409, refused.Status);
     }

@@ -49,7 +49,7 @@ public sealed class Hl7DeliveryTests
         Assert.Equal(billed, received.Skip(1).Select(r => Value(r.One("FT1"), 7)));
         Assert.All(received.Skip(1), r => Assert.Equal("CG", Value(r.One("FT1"), 6)));
 
-        Assert.True((await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, Wait.Token())).IsAccepted);
+        Assert.True((await worker.Nurse.VoidAsync(sessionId, "nurse-8", VoidReason.WrongPatient, null, Wait.Token())).IsAccepted);
         await AllSentAsync(worker, sessionId, 2 * (1 + billed.Count));
 
         var voids = (await peer.WaitForAsync(2 * delivered.Count)).Skip(delivered.Count).ToList();
@@ -116,7 +116,7 @@ public sealed class Hl7DeliveryTests
         Assert.DoesNotContain("97008", await BilledCodesAsync(worker, second)); // one 97008 per date (the code in force in 2026): held, not sent
         await AllSentAsync(worker, second, 1);
 
-        Assert.True((await worker.Nurse.VoidAsync(first, "nurse-8", VoidReason.WrongPatient, Wait.Token())).IsAccepted);
+        Assert.True((await worker.Nurse.VoidAsync(first, "nurse-8", VoidReason.WrongPatient, null, Wait.Token())).IsAccepted);
         await Wait.UntilAsync(async () => (await ItemsAsync(worker.Services.GetRequiredService<IOutbox>(), second)).Count(i => i.Status == OutboxStatus.Sent) == 2, "the moved charge sent");
 
         var received = peer.Received.Where(r => r.MessageType == "DFT^P03").Select(r => (Value(r.One("FT1"), 7), Value(r.One("FT1"), 6))).ToList();
