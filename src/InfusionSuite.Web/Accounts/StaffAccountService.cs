@@ -144,6 +144,9 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         return account is { Disabled: false } ? account : null;
     }
 
+    /// <summary>Who locks a client out in the audit: the sign-in check itself, not the account's owner (who may not be the one guessing).</summary>
+    public const string SignInActor = "sign-in check";
+
     /// <summary>
     /// Checks a sign-in from <paramref name="client"/> (the client's address). Failures are counted per
     /// account and client: the <see cref="NurseStationOptions.MaxFailedSignIns"/>-th in a row locks that
@@ -183,7 +186,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
         var detail = string.Create(CultureInfo.InvariantCulture,
             $"{settings.MaxFailedSignIns} failed sign-ins from {client}; that client is locked out of the account for {settings.LockoutDuration.TotalMinutes:0.#} min (from this row's time)");
         return await accounts.RecordClientFailureAsync(
-                account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(timeProvider.GetUtcNow(), account.UserId, "locked-out", account.UserName, detail), cancellationToken)
+                account.UserId, client, settings.MaxFailedSignIns, lockedUntil, new StaffAuditEntry(timeProvider.GetUtcNow(), SignInActor, "locked-out", account.UserName, detail), cancellationToken)
             ? new SignInOutcome(SignInStatus.LockedOut, null, lockedUntil)
             : new SignInOutcome(SignInStatus.Refused, null);
     }

@@ -4,7 +4,7 @@ using InfusionSuite.Web.Sessions;
 
 namespace InfusionSuite.Web.Pages;
 
-/// <summary>The chair board, a session's page, and the admins' audit and user pages (Razor components, rendered on the server).</summary>
+/// <summary>The chair board, a chair's page, a session's page, and the admins' audit and user pages (Razor components, rendered on the server).</summary>
 internal static class StationPages
 {
     public static void MapStationPages(this IEndpointRouteBuilder app)
@@ -12,6 +12,8 @@ internal static class StationPages
         app.MapGet("/", (HttpContext context) => StationPage.Render<BoardPage>(context, "Chair board"));
         app.MapGet("/sessions/{id}", (HttpContext context, string id) =>
             StationPage.Render<SessionPage>(context, "Session", new Dictionary<string, object?> { [nameof(SessionPage.SessionId)] = id }));
+        app.MapGet("/chairs/{controllerId}", (HttpContext context, string controllerId) =>
+            StationPage.Render<ChairPage>(context, "Chair", new Dictionary<string, object?> { [nameof(ChairPage.ControllerId)] = controllerId }));
         app.MapGet("/audit", AuditAsync).RequireAuthorization(StaffRoles.AdminPolicy);
         app.MapUserAdmin();
     }

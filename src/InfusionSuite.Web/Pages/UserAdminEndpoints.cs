@@ -82,13 +82,16 @@ internal static class UserAdminEndpoints
     }
 
     private static async Task<IResult> ChangeAsync(
-        HttpContext context, [FromForm] string? userName, [FromForm] string? action, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
+        HttpContext context, [FromForm] string? userName, [FromForm] string? action, [FromForm] string? confirmed, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
     {
         var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
         var actor = context.User.UserId();
         var cancellationToken = context.RequestAborted;
         switch (action)
         {
+            case "disable" when confirmed != "yes":
+                // Disabling signs a nurse out mid-shift: asked again, naming the user, before anything changes.
+                return await UsersPageResult.RenderAsync(context, accounts, time, new UsersPageState(null, ConfirmDisable: name));
             case "token":
                 var token = await service.IssueTokenAsync(name, actor, cancellationToken);
                 return await UsersPageResult.RenderAsync(

@@ -1,3 +1,4 @@
+using System.Globalization;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Web.Accounts;
 
@@ -9,7 +10,6 @@ internal static class UsersPageResult
     public static async Task<IResult> RenderAsync(HttpContext context, IStaffAccounts accounts, SignInClock signInClock, UsersPageState state, int status = StatusCodes.Status200OK)
     {
         var now = signInClock.Now; // lockouts run on the real clock
-        var zone = PageChrome.SiteZoneOf(context.RequestServices);
         var users = (await accounts.ListAsync(context.RequestAborted)).Select(a =>
         {
             var locked = a.LockedUntil is { } until && until > now;
@@ -17,7 +17,7 @@ internal static class UsersPageResult
                 a.UserName,
                 a.DisplayName,
                 StaffClaims.RoleName(a.Role),
-                a.Disabled ? "Disabled" : locked ? "Locked out on a device until " + PageText.Time(a.LockedUntil!.Value, zone) : "Active",
+                a.Disabled ? "Disabled" : locked ? LockedFor(a.LockedUntil!.Value - now) : "Active",
                 locked,
                 a.Disabled);
         }).ToList();
@@ -27,4 +27,11 @@ internal static class UsersPageResult
             new Dictionary<string, object?> { [nameof(UsersPage.Users)] = users, [nameof(UsersPage.State)] = state },
             status);
     }
+
+    /// <summary>
+    /// How long a lockout still runs, in minutes (rounded up), not as a clock time: lockouts run on the real clock,
+    /// which a demo's scaled clinical clock does not show.
+    /// </summary>
+    private static string LockedFor(TimeSpan left) =>
+        string.Create(CultureInfo.InvariantCulture, $"Locked out on a device for {Math.Max(1, (int)Math.Ceiling(left.TotalMinutes))} more min");
 }

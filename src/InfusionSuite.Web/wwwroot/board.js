@@ -1,6 +1,7 @@
 // The chair board: live over server-sent events (/api/board/stream), one card per chair, with the urgency
 // strip on top. When the stream goes quiet the board says so: cards grey out and countdowns stop.
-import { getJson, el, clear, words, time } from './api.js';
+import { el, clear, time } from './api.js';
+import { fillRecent } from './recent.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { watchConnection } from './liveness.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
@@ -112,22 +113,8 @@ function connect() {
   source.addEventListener('error', () => connection$.lost());
 }
 
-async function refreshRecent() {
-  const rows = await getJson('/api/sessions');
-  const body = document.querySelector('#recent tbody');
-  clear(body);
-  for (const row of rows) {
-    const tr = el('tr');
-    tr.append(
-      el('td', row.chairLabel),
-      el('td', row.patient ? (row.patient.name ?? '') + ' (MRN ' + row.patient.reference + ')' : '—'),
-      el('td', words(row.status)),
-      el('td', time(row.startedAt)));
-    const link = el('td');
-    link.append(el('a', 'Session page', null, { href: '/sessions/' + encodeURIComponent(row.sessionId) }));
-    tr.append(link);
-    body.append(tr);
-  }
+function refreshRecent() {
+  return fillRecent(document.querySelector('#recent tbody'), { asOf: latest?.asOf });
 }
 
 connect();

@@ -28,7 +28,10 @@ export function setLink(link, mark, label, state) {
 export function createChairCard(controllerId) {
   const card = el('article', null, 'chair', { 'data-controller': controllerId });
   const header = el('header');
-  const label = el('h2', controllerId, 'chair-label');
+  // The chair's name leads to its page (live readings and the controller in full, with or without a session).
+  const label = el('h2', null, 'chair-label');
+  const labelLink = el('a', controllerId, null, { href: '/chairs/' + encodeURIComponent(controllerId) });
+  label.append(labelLink);
   const link = el('span', '', 'link');
   header.append(label, link);
   const patient = el('p', null, 'patient');
@@ -49,7 +52,7 @@ export function createChairCard(controllerId) {
   const actions = el('div', null, 'actions');
   const secondary = el('div', null, 'actions secondary');
   card.append(header, patient, status, countdown, elapsed, clockNote, temps, controller, alarms, prompts, actions, secondary);
-  card.parts = { label, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
+  card.parts = { label, labelLink, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -65,7 +68,7 @@ export function createChairCard(controllerId) {
 export function updateChairCard(card, chair, options) {
   const p = card.parts;
   card.chair = chair;
-  p.label.textContent = chair.label;
+  p.labelLink.textContent = chair.label;
   if (chair.online) setLink(p.link, '●', 'Online', 'online');
   else setLink(p.link, '○', 'Offline', 'offline');
 
@@ -120,9 +123,10 @@ export function updateChairCard(card, chair, options) {
       c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) : null,
       c.state ? 'state ' + c.state + (c.alarms && c.alarms.length ? ' (' + c.alarms.map(a => a.text).join(', ') + ')' : '') : null,
       c.link ? 'via ' + c.link : null,
-      c.clockSkewSeconds ? 'clock skew up to ' + c.clockSkewSeconds + ' s' : null,
+      c.clockSkewSeconds !== null && c.clockSkewSeconds !== undefined ? 'clock ' + (c.clockSkewSeconds > 0 ? '+' : c.clockSkewSeconds < 0 ? '−' : '') + Math.abs(c.clockSkewSeconds) + ' s' : null,
     ];
     p.controller.textContent = parts.filter(Boolean).join(' · ');
+    p.controller.title = p.controller.textContent; // small cards cut the line: the whole of it on hover, and on the chair's page
   }
 
   const alarmKey = chair.alarms.map(a => a.code).join(',');

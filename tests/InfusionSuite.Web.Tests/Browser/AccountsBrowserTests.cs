@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using InfusionSuite.Web.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -48,7 +49,7 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 }
 
                 await page.ReloadAsync();
-                await Expect(row.Locator(".state")).ToContainTextAsync("Locked out on a device until");
+                await Expect(row.Locator(".state")).ToHaveTextAsync(new Regex(@"^Locked out on a device for \d+ more min$")); // minutes left on the real clock, not a clock time
                 if (name == "tablet")
                 {
                     await page.ScreenshotAsync(new() { Path = Pages.Screenshot("accounts.png"), FullPage = true });
@@ -58,7 +59,9 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 await Expect(page.Locator(".notice")).ToHaveTextAsync("Unlocked: " + user);
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Active");
 
-                await row.GetByRole(AriaRole.Button, new() { Name = "New API token" }).ClickAsync();
+                var issued = await page.RunAndWaitForResponseAsync(
+                    () => row.GetByRole(AriaRole.Button, new() { Name = "New API token" }).ClickAsync(), r => r.Url.EndsWith("/users/change", StringComparison.Ordinal));
+                Assert.Contains("no-store", await issued.HeaderValueAsync("cache-control"), StringComparison.Ordinal); // shown once: kept in no cache (the antiforgery pages are all no-store)
                 var token = await page.Locator("#issued-token").TextContentAsync();
                 Assert.StartsWith("isk_", token, StringComparison.Ordinal);
                 Assert.Equal(user, (await accounts.FindByTokenAsync(token!, CancellationToken.None))?.UserName);
@@ -80,6 +83,12 @@ public sealed class AccountsBrowserTests(BrowserStation station)
 
                 row = page.Locator($"tr[data-user='{user}']");
                 await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
+                var confirm = page.Locator("#confirm-disable");
+                await Expect(confirm).ToContainTextAsync("Disable " + user + "?");
+                await Expect(row.Locator(".state")).ToHaveTextAsync("Active"); // nothing changed before the second yes
+                await confirm.GetByRole(AriaRole.Button, new() { Name = "Yes, disable " + user }).ClickAsync();
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("Disabled (API tokens revoked): " + user);
+                row = page.Locator($"tr[data-user='{user}']");
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Disabled");
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the users page scrolls sideways");
                 foreach (var button in await page.Locator("main button:visible").AllAsync())
@@ -89,6 +98,7 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 }
 
                 await page.GotoAsync("/audit");
+                await Expect(page.Locator("tr", new() { HasText = "locked-out" }).Filter(new() { HasText = user }).First).ToContainTextAsync("sign-in check"); // not the account's owner
                 foreach (var action in new[] { "user-added", "locked-out", "user-unlocked", "token-issued", "tokens-revoked", "password-reset", "user-disabled" })
                 {
                     await Expect(page.Locator("tr", new() { HasText = action }).Filter(new() { HasText = user }).First).ToBeVisibleAsync();

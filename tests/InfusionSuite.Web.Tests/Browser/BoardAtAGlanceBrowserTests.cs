@@ -129,6 +129,27 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             await Expect(engineer.Chair("CHAIR-12").Locator(".temps")).ToContainTextAsync("−4.5 °C"); // no session: its live readings all the same
             Assert.DoesNotContain("Pat CHAIR-08", await engineer.ContentAsync(), StringComparison.Ordinal);
             Assert.True(await engineer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the engineer's board scrolls sideways");
+
+            // The chair's name leads to its page: the controller in full, nothing cut, without a session.
+            await engineer.Chair("CHAIR-12").Locator(".chair-label a").ClickAsync();
+            await Expect(engineer).ToHaveURLAsync(new Regex("/chairs/CHAIR-12$"));
+            var facts = engineer.Locator("#controller-facts");
+            await Expect(facts).ToContainTextAsync("CoolCap C3");
+            await Expect(facts).ToContainTextAsync("4.2.1");
+            await Expect(facts).ToContainTextAsync(new Regex(@"Clock offset\s*(0 s|[+−]\d+ s)"));
+            await Expect(facts).ToContainTextAsync("MQTT");
+            await Expect(engineer.Locator("#live article.chair .temps")).ToContainTextAsync("−4.5 °C");
+            var cut = await engineer.Locator("#controller-facts dd").EvaluateAllAsync<string[]>("dds => dds.filter(d => d.scrollWidth > d.clientWidth + 1).map(d => d.textContent)");
+            Assert.True(cut.Length == 0, $"{name}: the chair page cuts {string.Join(", ", cut)}");
+            Assert.True(await engineer.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the chair page scrolls sideways");
+            if (name == "tablet")
+            {
+                await engineer.ScreenshotAsync(new() { Path = Pages.Screenshot("chair-page.png"), FullPage = true });
+            }
+
+            await engineer.GotoAsync("/chairs/NO-SUCH-CHAIR");
+            await Expect(engineer.Locator("#chair-missing")).ToContainTextAsync("No chair NO-SUCH-CHAIR is known");
+            await engineer.GotoAsync("/");
             if (name == "tablet")
             {
                 await engineer.Chair("CHAIR-08").GetByRole(AriaRole.Link, new() { Name = "Session page" }).ClickAsync();
