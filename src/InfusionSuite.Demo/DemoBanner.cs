@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace InfusionSuite.Demo;
 
 /// <summary>Once the host listens, prints where to look, who to sign in as and how the clock runs.</summary>
-internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime) : IHostedService
+internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApplicationLifetime lifetime, IConfiguration configuration) : IHostedService
 {
     private CancellationTokenRegistration _started;
 
@@ -33,13 +33,16 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             .Replace("//*:", "//localhost:", StringComparison.Ordinal)
             .TrimEnd('/') + "/";
         var sessionMinutes = 207.5 / settings.TimeScale;
+        var ehr = configuration["Fhir:Delivery:BaseUrl"] is { Length: > 0 } ehrUrl
+            ? $"(the Bundles; each is also sent to the EHR at {ehrUrl}, shape {configuration["Fhir:Delivery:Shape"] ?? "Transaction"})"
+            : "(the Bundles the EHR would get; no EHR is called: --Fhir:Delivery:BaseUrl=… sends them)";
         var lines = new List<string>
         {
             "",
-            "InfusionSuite demo: six simulated chairs run by a demo nurse, an embedded MQTT broker, SQLite, no EHR.",
+            $"InfusionSuite demo: six simulated chairs run by a demo nurse, an embedded MQTT broker, SQLite, {(configuration["Fhir:Delivery:BaseUrl"] is { Length: > 0 } ? "an EHR over FHIR" : "no EHR")}.",
             $"  Open        {Url}",
             $"  Health      {Url}health/ready",
-            $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} (the Bundles the EHR would get; no EHR is called)",
+            $"  FHIR        {Url}{DemoBundlesView.Path.TrimStart('/')} {ehr}",
             $"  Clock       {settings.TimeScale.ToString("0.##", CultureInfo.InvariantCulture)}x: a 3.5-hour session takes about {sessionMinutes.ToString("0.#", CultureInfo.InvariantCulture)} minutes (--time-scale)",
             $"  Data        {settings.DataFolder} (--data; delete it to start afresh)",
             $"  Broker      mqtt://127.0.0.1:{settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} (watch the chairs: mosquitto_sub -h 127.0.0.1 -p {settings.BrokerPort.ToString(CultureInfo.InvariantCulture)} -i watcher -t 'ccp/#' -v)",

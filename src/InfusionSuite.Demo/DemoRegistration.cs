@@ -58,6 +58,9 @@ public static class DemoRegistration
         var scale = settings.TimeScale;
         var telemetryPeriod = TimeSpan.FromSeconds(1 / DemoChairs.TelemetryHz(scale));
 
+        // The scaled clock multiplies the network's delay too: a quarter of a real second is not clock skew.
+        var clockSkewThreshold = Max(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(0.25 * scale));
+
         // Timers run on the scaled clock: keep the link's checks and liveness about a real second or two.
         var offlineAfter = Max(TimeSpan.FromSeconds(10), telemetryPeriod * 3, TimeSpan.FromSeconds(2 * scale));
         var configuration = new Dictionary<string, string?>
@@ -71,8 +74,8 @@ public static class DemoRegistration
             ["Controllers:Mqtt:ClientId"] = "infusionsuite-demo",
             ["Controllers:Mqtt:ConnectionCheckInterval"] = Min(TimeSpan.FromSeconds(scale), TimeSpan.FromMinutes(1)).ToString("c"),
             ["Controllers:Liveness:OfflineAfter"] = Min(offlineAfter, TimeSpan.FromHours(1)).ToString("c"),
-            // The scaled clock multiplies the network's delay too: a quarter of a real second is not clock skew.
-            ["Sessions:ClockSkewThreshold"] = Max(TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(0.25 * scale)).ToString("c"),
+            ["Sessions:ClockSkewThreshold"] = clockSkewThreshold.ToString("c"),
+            ["Sessions:ControllerClockLimit"] = Max(TimeSpan.FromHours(2), clockSkewThreshold * 1440).ToString("c"),
         };
         foreach (var chair in DemoChairs.Free(settings.FreeChairs))
         {

@@ -26,6 +26,24 @@ public sealed class BootSequenceTests
     }
 
     [Fact]
+    public void SamplesHeldBackBehindLaterEvents_AreNew_TheirRedeliveryADuplicate()
+    {
+        var sequence = new BootSequence(500, s_nine.AddSeconds(500));
+        for (uint seq = 501; seq < 600; seq++)
+        {
+            Assert.Equal(SequenceVerdict.New, sequence.Keep(seq, s_nine.AddSeconds(seq)));
+        }
+
+        for (uint seq = 0; seq < 500; seq++)
+        {
+            Assert.Equal(SequenceVerdict.New, sequence.Keep(seq, s_nine.AddSeconds(seq)));
+        }
+
+        Assert.Equal(SequenceVerdict.Duplicate, sequence.Keep(3, s_nine.AddSeconds(3)));
+        Assert.Equal(SequenceVerdict.Duplicate, sequence.Keep(599, s_nine.AddSeconds(599)));
+    }
+
+    [Fact]
     public void SameBootCountingAgainFromZeroAtLaterTimes_IsACollision_ThenANewSequence_AndTheOldRunsRedeliveriesStayDuplicates()
     {
         var sequence = new BootSequence(0, s_nine);

@@ -148,6 +148,86 @@ public sealed class BoundaryTests
         Assert.Equal(SessionStatus.Completed, record.Status);
     }
 
+    /// <summary>
+    /// Issue 13: the controller's CAP_OFF 4 minutes after a nurse's "cap removed" was ignored (only 1 min won). Within
+    /// `Sessions:CapOffWindow` (10 min) the controller's CAP_OFF is the removal, with or without its COOLING_STOP after
+    /// the nurse's entry; beyond the same-moment window (2 min) the two times' distance is recorded.
+    /// </summary>
+    [Theory]
+    [InlineData(4, false)]
+    [InlineData(4, true)]
+    [InlineData(10, true)]
+    public void NurseRemovedCapThenControllerCapOffMinutesLater_WithinTheWindow_ControllerWinsAndTheDistanceIsRecorded(int minutesAfter, bool stopAfterTheNurse)
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(90);
+        if (!stopAfterTheNurse)
+        {
+            chair.Event(ControllerEventKind.CoolingStop);
+        }
+
+        chair.RemoveCap();
+        var nurse = chair.Now;
+        chair.Minutes(minutesAfter - 1);
+        if (stopAfterTheNurse)
+        {
+            Assert.True(chair.Event(ControllerEventKind.CoolingStop).IsAccepted);
+        }
+
+        chair.Minutes(1);
+        Assert.True(chair.Event(ControllerEventKind.CapOff).IsAccepted);
+
+        var record = chair.Record;
+        Assert.Equal(SessionStatus.Completed, record.Status);
+        Assert.Equal(BoundarySource.Controller, record.Boundaries.RemovalSource);
+        Assert.Equal(chair.Now, record.Boundaries.CapRemovedAt);
+        Assert.Equal(chair.Now, record.PerformedPeriod!.Value.End);
+        Assert.Equal(TimeSpan.FromMinutes(minutesAfter), record.RemovalDiscrepancy);
+        Assert.Equal(nurse, Assert.Single(record.NurseEntries, e => e.Kind == NurseActionKind.CapRemoved).EffectiveAt);
+    }
+
+    [Fact]
+    public void NurseRemovedCapThenControllerCapOffPastTheWindow_IsNotTheSessions_TheNursesTimeStands()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.RemoveCap();
+        var nurse = chair.Now;
+        chair.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromMilliseconds(1));
+
+        Assert.Equal(RefusalReason.AfterSessionEnded, chair.Event(ControllerEventKind.CapOff).Reason);
+
+        var record = chair.Record;
+        Assert.Equal(BoundarySource.Nurse, record.Boundaries.RemovalSource);
+        Assert.Equal(nurse, record.Boundaries.CapRemovedAt);
+        Assert.Null(record.RemovalDiscrepancy);
+    }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(4, true)]
+    public void ControllerCapOffThenNurseRemovedCapMinutesLater_ControllerWins_TheDistanceRecordedBeyondTheSameMoment(int minutesAfter, bool recorded)
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Minutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(5);
+        chair.Event(ControllerEventKind.CapOff);
+        var capOff = chair.Now;
+        chair.Minutes(minutesAfter);
+
+        Assert.True(chair.RemoveCap().IsAccepted);
+
+        var record = chair.Record;
+        Assert.Equal(BoundarySource.Controller, record.Boundaries.RemovalSource);
+        Assert.Equal(capOff, record.Boundaries.CapRemovedAt);
+        Assert.Equal(recorded ? -TimeSpan.FromMinutes(minutesAfter) : null, record.RemovalDiscrepancy);
+    }
+
     [Fact]
     public void InfusionStartedBeforeCapPlaced_PreCoolingIsZeroAndPhasesStillAddUp()
     {
@@ -183,6 +263,40 @@ public sealed class BoundaryTests
         Assert.True(entry.DocumentedLate);
         Assert.Equal(chair.Now, entry.EnteredAt);
         Assert.Equal(effective, entry.EffectiveAt);
+    }
+
+    /// <summary>
+    /// Issue 13: an entry 0.12 s (and 1 s) after the event was flagged "documented late". Lateness has a threshold
+    /// (`Sessions:LateEntryThreshold`, 2 min): within it an entry is bedside documentation; both times are kept.
+    /// </summary>
+    [Theory]
+    [InlineData(120, false)]
+    [InlineData(1_000, false)]
+    [InlineData(60_000, false)]
+    [InlineData(120_000, false)]
+    [InlineData(120_001, true)]
+    [InlineData(600_000, true)]
+    public void InfusionStartEnteredAfterTheEvent_IsDocumentedLateOnlyBeyondTheThreshold(int millisecondsAfter, bool late)
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.Minutes(40);
+        var effective = chair.Now - TimeSpan.FromMilliseconds(millisecondsAfter);
+
+        chair.StartInfusion(effective);
+
+        var entry = chair.Record.NurseEntries[^1];
+        Assert.Equal(late, entry.DocumentedLate);
+        Assert.Equal(effective, entry.EffectiveAt);
+        Assert.Equal(chair.Now, entry.EnteredAt);
+    }
+
+    [Fact]
+    public void LateEntryThreshold_OutsideZeroToADay_IsNamedAsAProblem()
+    {
+        Assert.Contains((SessionPolicy.Default with { LateEntryThreshold = TimeSpan.FromSeconds(-1) }).Problems(), p => p.Contains("LateEntryThreshold", StringComparison.Ordinal));
+        Assert.Contains((SessionPolicy.Default with { LateEntryThreshold = TimeSpan.FromHours(25) }).Problems(), p => p.Contains("LateEntryThreshold", StringComparison.Ordinal));
+        Assert.Empty((SessionPolicy.Default with { LateEntryThreshold = TimeSpan.Zero }).Problems());
     }
 
     [Fact]

@@ -223,6 +223,29 @@ public sealed class DeviationTests
         Assert.Equal(TimeSpan.FromMinutes(45), TimeSpan.FromTicks(record.Phases.Sum(p => p.Duration!.Value.Ticks)));
     }
 
+    /// <summary>Issue 13: ABORTED's minutes are the performed period, placement → the controller's CAP_OFF after the abort (as the docs now say).</summary>
+    [Fact]
+    public void AbortThenControllerCapOff_AbortedMinutesAreThePerformedPeriodToTheCapOff()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.Minutes(30);
+        chair.StartInfusion();
+        chair.Minutes(15);
+        chair.Abort(AbortReason.Headache);
+        chair.Minutes(1);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(4);
+
+        chair.Event(ControllerEventKind.CapOff);
+
+        var record = chair.Record;
+        var aborted = Assert.Single(record.Deviations, d => d.Code == DeviationCode.Aborted);
+        Assert.Equal(chair.Now, record.PerformedPeriod!.Value.End);
+        Assert.Equal(record.PerformedPeriod.Value.Duration, aborted.Duration);
+        Assert.Equal(chair.Now - placed, aborted.Duration);
+    }
+
     [Theory]
     [InlineData(89, "Stopped early (patient request) after")]
     [InlineData(90, "Stopped (patient request) after every target was met,")]

@@ -1,5 +1,6 @@
 using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
 
 namespace InfusionSuite.Domain.Tests;
 
@@ -20,6 +21,50 @@ public sealed class LiveViewTests
         Assert.True(at.ReadyForInfusion);
         Assert.Equal(TimeSpan.Zero, at.RemainingToTarget);
         Assert.Equal(SessionStatus.PreCooling, at.Status);
+    }
+
+    /// <summary>
+    /// Issue 13: "Ready for infusion" was shown on a chair whose controller had been offline for an hour. Prompts are
+    /// not derived from stale readings: while the controller is offline there is no "ready", no coolant judgement and
+    /// no "not cooling" (the offline alarm says why); when it is back and reading, they are.
+    /// </summary>
+    [Fact]
+    public void ControllerOfflineForAnHour_NoReadyNorTemperaturePrompt_UntilItIsBack()
+    {
+        var chair = new SessionScenario();
+        var placed = chair.RunToPreCooling();
+        chair.Minutes(31);
+        chair.Sample();
+        Assert.True(SessionLiveView.At(chair.Record, chair.Now).ReadyForInfusion);
+
+        chair.Apply(new ControllerWentOffline(chair.Now));
+        var offline = SessionLiveView.At(chair.Record, chair.Now + TimeSpan.FromHours(1));
+
+        Assert.False(offline.ControllerOnline);
+        Assert.False(offline.ReadyForInfusion);
+        Assert.Null(offline.CoolantAtSetpoint);
+        Assert.False(offline.NotCooling);
+        Assert.Equal(TimeSpan.Zero, offline.RemainingToTarget);
+
+        chair.Minutes(60);
+        chair.Apply(new ControllerCameOnline(chair.Now));
+        chair.Sample();
+        Assert.True(SessionLiveView.At(chair.Record, chair.Now).ReadyForInfusion);
+        Assert.True(placed < chair.Now);
+    }
+
+    [Fact]
+    public void ControllerPausedThenOffline_IsNotShownAsNotCooling_FromTheStaleReading()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.Minutes(5);
+        chair.Event(ControllerEventKind.Pause);
+        Assert.True(SessionLiveView.At(chair.Record, chair.Now).NotCooling);
+
+        chair.Apply(new ControllerWentOffline(chair.Now));
+
+        Assert.False(SessionLiveView.At(chair.Record, chair.Now + TimeSpan.FromMinutes(30)).NotCooling);
     }
 
     [Fact]

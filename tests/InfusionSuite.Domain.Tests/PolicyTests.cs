@@ -17,6 +17,8 @@ public sealed class PolicyTests
         Assert.Equal(TimeSpan.FromMinutes(5), session.InterruptionThreshold);
         Assert.Equal(20, session.SetpointTolerance.Tenths);
         Assert.Equal(TimeSpan.FromSeconds(5), session.ClockSkewThreshold);
+        Assert.Equal(TimeSpan.FromHours(2), session.ControllerClockLimit);
+        Assert.Equal(TimeSpan.FromMinutes(2), session.LateEntryThreshold);
         Assert.Equal(8, billing.MedicalReviewSessionThreshold);
         Assert.Equal(CalibrationScope.Course, billing.CalibrationScope);
         Assert.Equal(["96409", "96411", "96413", "96415", "96416", "96417"], billing.AllowedPrimaryCodes.Order(StringComparer.Ordinal));

@@ -62,10 +62,14 @@ internal sealed class DeliveryHarness : IDisposable
 
     public OutboxItem Enqueue(ScalpCoolingSessionRecord record, SessionFhirContext context, bool correction = false)
     {
-        var item = Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow(), correction);
+        var item = Create(record, context, correction);
         Outbox.Enqueue(item);
         return item;
     }
+
+    /// <summary>The item the FHIR adapter makes of the record, not enqueued.</summary>
+    public OutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, bool correction = false) =>
+        Services.GetRequiredService<FhirOutboxItems>().Create(record, context, Services.GetRequiredService<TimeProvider>().GetUtcNow(), correction);
 
     /// <summary>Runs dispatcher passes (as the background loop would) until the item is sent or parked.</summary>
     public async Task<OutboxItem> SettleAsync(Guid itemId, TimeSpan? timeout = null)

@@ -31,6 +31,13 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         { "millennium", FhirDeliveryShape.Millennium },
     };
 
+    /// <summary>The targets that take one resource at a time (no transactions).</summary>
+    public static TheoryData<string, FhirDeliveryShape> ResourceByResourceTargets => new()
+    {
+        { "epic", FhirDeliveryShape.Individual },
+        { "millennium", FhirDeliveryShape.Millennium },
+    };
+
     public Task InitializeAsync() => server.ResetAsync();
 
     public Task DisposeAsync() => Task.CompletedTask;
@@ -137,8 +144,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
     }
 
     [Theory]
-    [InlineData("epic", FhirDeliveryShape.Individual)]
-    [InlineData("millennium", FhirDeliveryShape.Millennium)]
+    [MemberData(nameof(ResourceByResourceTargets))]
     public async Task PatientUnknownToTheEhr_IsHeldForStaffWithTheReasonAndNothingIsSent(string mode, FhirDeliveryShape shape)
     {
         await server.Control($"mode?name={mode}");
@@ -155,6 +161,88 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
     }
 
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public async Task VoidAfterAParkedCorrection_WaitsForIt_AndTheRetriedCorrectionNeverUndoesTheVoid(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var (completed, documented, voided) = SimulatedSessions.CompletedDocumentedThenVoided("shp-order-" + mode);
+        var h = await PatientAsync(mode, "H");
+        await SendAsync(harness, completed, h, SimulatedSessions.Charges(completed));
+        var charged = (await _reader.SearchAsync<ChargeItem>($"patient=Patient/{h.PatientId}")).Count;
+
+        // The correction is refused and parks; the void made after it must not overtake it.
+        await server.Control("reject-next?status=422");
+        var correction = await harness.SettleAsync(harness.Enqueue(documented, Context(documented, h, SimulatedSessions.Charges(documented)), correction: true).Id);
+        Assert.Equal(OutboxStatus.Parked, correction.Status);
+        var voidItem = harness.Enqueue(voided, Context(voided, h, SimulatedSessions.Charges(voided)));
+        for (var pass = 0; pass < 5; pass++)
+        {
+            await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
+            await Task.Delay(TimeSpan.FromMilliseconds(60));
+        }
+
+        Assert.Equal(OutboxStatus.Pending, harness.Outbox[voidItem.Id].Status);
+        Assert.Empty(harness.Outbox[voidItem.Id].Attempts);
+
+        // Staff retry the correction: it goes first, then the void; the EHR ends voided, with no live charge.
+        Assert.True(await harness.Outbox.RequeueAsync(correction.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        correction = await harness.SettleAsync(correction.Id);
+        if (correction.Status == OutboxStatus.Parked)
+        {
+            // Sent, but staff must finish something by hand (Millennium takes no Procedure updates): they do, then mark it handled.
+            Assert.Contains("staff must finish in the EHR", correction.ParkedReason, StringComparison.Ordinal);
+            await harness.Outbox.MarkHandledOutsideAsync(correction.Id);
+        }
+
+        var done = await harness.SettleAsync(voidItem.Id);
+        Assert.True(done.Attempts.Count > 0, "the void was never attempted");
+        Assert.True(done.Attempts[0].StartedAt >= harness.Outbox[correction.Id].Attempts[^1].FinishedAt, "the void overtook the correction");
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{h.PatientId}"));
+        if (mode != "millennium")
+        {
+            Assert.Equal(EventStatus.EnteredInError, procedure.Status);
+            Assert.All(await _reader.SearchAsync<Observation>($"patient=Patient/{h.PatientId}"), o => Assert.Equal(ObservationStatus.EnteredInError, o.Status));
+        }
+
+        var charges = await _reader.SearchAsync<ChargeItem>($"patient=Patient/{h.PatientId}");
+        Assert.Equal(charged, charges.Count);
+        Assert.All(charges, ci => Assert.Equal(ChargeItem.ChargeItemStatus.EnteredInError, ci.Status));
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceByResourceTargets))]
+    public async Task CorrectionParkedBeforeAVoidThatAlreadyReachedTheEhr_IsNeverSentAfterIt(string mode, FhirDeliveryShape shape)
+    {
+        // As an outbox kept before items were ordered could hold it: the void went out while the older correction was parked.
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var (completed, documented, voided) = SimulatedSessions.CompletedDocumentedThenVoided("shp-overtaken-" + mode);
+        var i = await PatientAsync(mode, "I");
+        var first = await SendAsync(harness, completed, i, SimulatedSessions.Charges(completed));
+        var correction = harness.Create(documented, Context(documented, i, SimulatedSessions.Charges(documented)), correction: true);
+        var voidItem = harness.Create(voided, Context(voided, i, SimulatedSessions.Charges(voided))) with { EnqueuedAt = correction.EnqueuedAt + TimeSpan.FromMinutes(1) };
+        harness.Outbox.Enqueue(voidItem);
+        Assert.Equal(mode == "millennium" ? OutboxStatus.Parked : OutboxStatus.Sent, (await harness.SettleAsync(voidItem.Id)).Status); // Millennium: charges credited, the Procedure left to staff
+        harness.Outbox.Enqueue(correction with { Status = OutboxStatus.Parked, ParkedReason = "Refused by the test server." });
+        var charges = await _reader.SearchAsync<ChargeItem>($"patient=Patient/{i.PatientId}");
+
+        Assert.True(await harness.Outbox.RequeueAsync(correction.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        var retried = await harness.SettleAsync(correction.Id);
+
+        Assert.Equal(OutboxStatus.Parked, retried.Status);
+        Assert.StartsWith($"Not sent: a newer item of this session (Void, {voidItem.Id:D}) has already gone to the receiver", retried.ParkedReason, StringComparison.Ordinal);
+        Assert.Empty(retried.Attempts);
+        if (mode == "epic")
+        {
+            Assert.Equal(EventStatus.EnteredInError, Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{i.PatientId}")).Status);
+        }
+
+        Assert.Equal(charges.Select(c => (c.Id, c.Status)), (await _reader.SearchAsync<ChargeItem>($"patient=Patient/{i.PatientId}")).Select(c => (c.Id, c.Status)));
+        Assert.Equal(OutboxStatus.Sent, first.Status);
+    }
+
     [Fact]
     public async Task ShapeTheEhrCannotTake_StopsTheHostAtStartNamingIt()
     {
@@ -162,7 +250,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         using var wrong = Harness(FhirDeliveryShape.Transaction);
         using var right = Harness(FhirDeliveryShape.Individual);
 
-        var failure = await Assert.ThrowsAsync<InvalidOperationException>(wrong.StartAsync);
+        var failure = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(wrong.StartAsync);
         await right.StartAsync();
 
         Assert.StartsWith("Fhir:Delivery:Shape is Transaction, but the EHR's /metadata declares no transaction interaction", failure.Message, StringComparison.Ordinal);
@@ -188,6 +276,70 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Empty(procedure.UsedReference);
         Assert.Equal(6, (await _reader.SearchAsync<Observation>($"patient=Patient/{g.PatientId}")).Count);
         Assert.NotEmpty(await _reader.SearchAsync<ChargeItem>($"patient=Patient/{g.PatientId}"));
+    }
+
+    [Fact]
+    public async Task EhrGivesNoAnswerToTheSecondTryAfterA412_TheItemIsRetriedOnTheSchedule_NotParked()
+    {
+        using var harness = new DeliveryHarness(server.FhirBase, new Dictionary<string, string?>
+        {
+            ["Fhir:Delivery:AttemptTimeout"] = "00:00:01",
+            ["Fhir:Delivery:InProcessRetries"] = "0",
+        });
+        var device = new Device { Identifier = [new Identifier(DeliveryHarness.DeviceSystem, SessionScenario.ControllerId)] };
+        await _reader.CreateAsync(device);
+        await _reader.CreateAsync(device);
+        var record = SimulatedSessions.Normal("shp-hang");
+        var j = await PatientAsync("transaction", "J");
+        await server.Control("hang-next?method=POST&skip=1");
+
+        var item = harness.Enqueue(record, Context(record, j, SimulatedSessions.Charges(record)));
+        await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
+
+        var after = harness.Outbox[item.Id];
+        Assert.Equal(OutboxStatus.Pending, after.Status);
+        Assert.Equal(OutboxAttemptOutcome.TransientFailure, Assert.Single(after.Attempts).Outcome);
+        Assert.Equal(OutboxStatus.Sent, (await harness.SettleAsync(item.Id)).Status);
+        Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{j.PatientId}"));
+    }
+
+    [Fact]
+    public async Task VoidedSession_KeepsItsClinicalContent_ItsDeviationsStayInTheProcedureNote()
+    {
+        await server.Control("mode?name=epic");
+        using var harness = Harness(FhirDeliveryShape.Individual);
+        var (completed, voided) = SimulatedSessions.ShortPostcoolThenVoided("shp-void-note");
+        var k = await PatientAsync("epic", "K");
+        await SendAsync(harness, completed, k, SimulatedSessions.Charges(completed));
+        var sent = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{k.PatientId}")).Note[0].Text;
+
+        await SendAsync(harness, voided, k, SimulatedSessions.Charges(voided));
+
+        var withdrawn = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{k.PatientId}"));
+        Assert.Equal(EventStatus.EnteredInError, withdrawn.Status);
+        Assert.Contains("Post-cooled 60 of 90 min", sent, StringComparison.Ordinal);
+        Assert.StartsWith(sent[..sent.IndexOf("Deviations:", StringComparison.Ordinal)], withdrawn.Note[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Post-cooled 60 of 90 min", withdrawn.Note[0].Text, StringComparison.Ordinal);
+        Assert.Contains("Entered in error", withdrawn.Note[0].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MillenniumDocumentationAfterTheEnd_TheHandEditNamesWhatChanged_NeverWhatIsAlreadyTrue()
+    {
+        await server.Control("mode?name=millennium");
+        using var harness = Harness(FhirDeliveryShape.Millennium);
+        var (ended, documented) = SimulatedSessions.CompletedThenDocumented("shp-hand-edit");
+        var l = await PatientAsync("millennium", "L");
+        await SendAsync(harness, ended, l, SimulatedSessions.Charges(ended));
+
+        var correction = await SendAsync(harness, documented, l, SimulatedSessions.Charges(documented), correction: true, expect: OutboxStatus.Parked);
+
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{l.PatientId}"));
+        Assert.Equal(EventStatus.Completed, procedure.Status);
+        Assert.DoesNotContain("to completed", correction.ParkedReason, StringComparison.Ordinal);
+        Assert.Equal(OutboxAttemptOutcome.SentButStaffMustFinish, correction.Attempts[^1].Outcome); // shown as such, not "Rejected"
+        var expected = $"add to the note of Procedure/{procedure.Id} in the EHR by hand: \"Adverse events: headache.\"";
+        Assert.True(correction.ParkedReason!.Contains(expected, StringComparison.Ordinal), correction.ParkedReason);
     }
 
     private DeliveryHarness Harness(FhirDeliveryShape shape) => new(server.FhirBase, new Dictionary<string, string?>

@@ -80,6 +80,9 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest
         }
     }
 
+    /// <summary>What staff's "handled outside InfusionSuite" leaves: never attempted again.</summary>
+    public Task MarkHandledOutsideAsync(Guid itemId) => Update(itemId, i => i with { Status = OutboxStatus.HandledOutside });
+
     public Task<IReadOnlyList<OutboxItem>> ListAsync(OutboxQuery query, CancellationToken cancellationToken) =>
         Read(items => items.Where(i => (query.Status is null || i.Status == query.Status) && (query.SessionId is null || i.SessionId == query.SessionId))
             .OrderByDescending(i => i.EnqueuedAt).ThenByDescending(i => _order[i.Id]).Take(query.Limit));

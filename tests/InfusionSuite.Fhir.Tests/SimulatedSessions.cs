@@ -68,6 +68,16 @@ internal static class SimulatedSessions
         return (completed, chair.Record);
     }
 
+    /// <summary>A session post-cooled 60 of 90 min (short post-cooling) as it ended, and after it was voided (wrong patient) ten minutes later.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Voided) ShortPostcoolThenVoided(string sessionId)
+    {
+        var chair = Completed(Infusing(sessionId, 30, c => c.RunMinutes(60)), postMinutes: 60);
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(10));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
+        return (completed, chair.Record);
+    }
+
     /// <summary>The record of a normal session as it ended, and after a nurse recorded a headache twenty minutes later.</summary>
     public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Documented) CompletedThenDocumented(string sessionId)
     {
@@ -76,6 +86,19 @@ internal static class SimulatedSessions
         chair.Clock.Advance(TimeSpan.FromMinutes(20));
         chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Headache));
         return (completed, chair.Record);
+    }
+
+    /// <summary>A normal session as it ended, after a headache was documented twenty minutes later, and after it was voided (wrong patient) ten minutes after that.</summary>
+    public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Documented, ScalpCoolingSessionRecord Voided) CompletedDocumentedThenVoided(string sessionId)
+    {
+        var chair = NormalChair(sessionId, null, false, "96413");
+        var completed = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(20));
+        chair.Nurse(t => new RecordAdverseEvent(t, SessionScenario.EndingNurse, AdverseEventKind.Headache));
+        var documented = chair.Record;
+        chair.Clock.Advance(TimeSpan.FromMinutes(10));
+        chair.Nurse(t => new VoidSession(t, SessionScenario.EndingNurse, VoidReason.WrongPatient));
+        return (completed, documented, chair.Record);
     }
 
     /// <summary>A normal session with an "Other" adverse event documented after it, in the nurse's words.</summary>
@@ -121,11 +144,11 @@ internal static class SimulatedSessions
         return chair;
     }
 
-    /// <summary>Infusion ended, 90 min post-cooling, 5 min warm-up, cap off; tolerance 2.</summary>
-    private static SessionScenario Completed(SessionScenario chair)
+    /// <summary>Infusion ended, 90 min post-cooling (or <paramref name="postMinutes"/>), 5 min warm-up, cap off; tolerance 2.</summary>
+    private static SessionScenario Completed(SessionScenario chair, double postMinutes = 90)
     {
         chair.Nurse(t => new EndInfusion(t, SessionScenario.NurseId));
-        chair.RunMinutes(90);
+        chair.RunMinutes(postMinutes);
         Finish(chair);
         return chair;
     }

@@ -1,6 +1,8 @@
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Hl7.Messages;
 using InfusionSuite.Hl7.Outbox;
 using InfusionSuite.Storage.Tests;
 using InfusionSuite.Testing;
@@ -111,6 +113,55 @@ public sealed class Hl7DispatcherTests
         Assert.Equal(
             [(ParkedItemActions.RetryAction, "outbox item " + parked[0].Id, ""), (ParkedItemActions.HandledOutsideAction, "outbox item " + parked[1].Id, "keyed into the EHR by hand")],
             audit.Where(a => a.Actor == "user-7").Select(a => (a.Action, a.Subject, a.Detail)));
+    }
+
+    [Fact]
+    public async Task VoidAfterAParkedCorrection_WaitsForIt_AndReachesTheReceiverAfterTheRetriedCorrection()
+    {
+        var port = FreePort.Next();
+        await using var fixture = new Hl7StoreFixture(port);
+        await fixture.OpenAsync();
+        var (completed, voided) = Hl7Sessions.CompletedThenVoided("d-order");
+        var messages = Hl7Sessions.Messages(time: fixture.Clock);
+        var documentation = (ScalpCoolingSessionRecord r) => messages.Observations(r, Hl7Sessions.Context(r));
+        await using (var accepting = await Hl7Peer.StartAsync(port))
+        {
+            await EnqueueAsync(fixture, OutboxItemKind.Session, documentation(completed));
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        // The correction is refused and parks; the void made after it waits behind it (it never overtakes it).
+        OutboxItem correction;
+        await using (var refusing = await Hl7Peer.StartAsync(port, "ae"))
+        {
+            correction = await EnqueueAsync(fixture, OutboxItemKind.Correction, documentation(completed));
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        await using var peer = await Hl7Peer.StartAsync(port);
+        var voidItem = await EnqueueAsync(fixture, OutboxItemKind.Void, documentation(voided));
+        await DispatchUntilSettledAsync(fixture);
+        Assert.Equal(OutboxStatus.Parked, (await fixture.ItemsAsync()).Single(i => i.Id == correction.Id).Status);
+        var waiting = (await fixture.ItemsAsync()).Single(i => i.Id == voidItem.Id);
+        Assert.Equal(OutboxStatus.Pending, waiting.Status);
+        Assert.Empty(waiting.Attempts);
+
+        Assert.True(await fixture.Services.GetRequiredService<ParkedItemActions>().RetryAsync(correction.Id, "user-7", null, CancellationToken.None));
+        await DispatchUntilSettledAsync(fixture);
+
+        Assert.All(await fixture.ItemsAsync(), i => Assert.Equal(OutboxStatus.Sent, i.Status));
+        var received = await peer.WaitForAsync(2);
+        Assert.Equal(
+            [StoredHl7Messages.Read(correction.Payload).ControlId, StoredHl7Messages.Read(voidItem.Payload).ControlId],
+            received.Select(r => r.ControlId));
+    }
+
+    private static async Task<OutboxItem> EnqueueAsync(Hl7StoreFixture fixture, OutboxItemKind kind, Hl7OutgoingMessage message)
+    {
+        fixture.Clock.Advance(TimeSpan.FromMinutes(1));
+        var item = Hl7OutboxItems.Create("d-order", kind, message, fixture.Clock.GetUtcNow());
+        await fixture.Outbox.EnqueueAsync(item, CancellationToken.None);
+        return item;
     }
 
     private static IEnumerable<string> ControlIds(IEnumerable<OutboxItem> items) => items.Select(i => StoredHl7Messages.Read(i.Payload).ControlId).Order();

@@ -52,4 +52,28 @@ public sealed class BadSettingTests : IDisposable
         Assert.True(exit != 0, $"exit {exit}\nstderr:\n{run.Error}");
         Assert.Contains("Controllers:Mqtt:Site (one site) or Controllers:Mqtt:Sites must name the sites of Storage:Leases:Sites (north)", run.Error, StringComparison.Ordinal);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task ShapeTheEhrCannotTake_StopsTheHostWithOneLine_NoStackTrace()
+    {
+        var ehr = new InfusionSuite.Fhir.Tests.FhirServerFixture();
+        await ehr.InitializeAsync();
+        try
+        {
+            await ehr.Control("mode?name=epic");
+            var run = await HostRun.StartAsync(_data, [
+                "--Storage:DatabasePath=" + Path.Combine(_data, "infusionsuite.db"), "--urls=http://127.0.0.1:0",
+                "--Fhir:Delivery:BaseUrl=" + ehr.FhirBase, "--Fhir:Delivery:Shape=Transaction", "--Fhir:Mapping:Site=site-a"]);
+            var exit = await run.WaitForExitAsync();
+
+            Assert.True(exit == 1, $"exit {exit}\nstderr:\n{run.Error}");
+            var stopped = Assert.Single(run.Error.Split('\n'), l => l.Contains("Fhir:Delivery:Shape is Transaction", StringComparison.Ordinal));
+            Assert.StartsWith("InfusionSuite stopped: ", stopped, StringComparison.Ordinal);
+            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            await ehr.DisposeAsync();
+        }
+    }
 }

@@ -51,9 +51,12 @@ internal static partial class SharedDatabaseWorkers
     }
 
     /// <summary>A nurse's API token (user nina), made with the host's own commands on the database.</summary>
-    public static async Task<string> NurseTokenAsync(string database, string folder)
+    public static Task<string> NurseTokenAsync(string database, string folder) =>
+        NurseTokenAsync(["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database], folder);
+
+    /// <summary>A nurse's API token (user nina), made with the host's own commands on the database the <paramref name="storage"/> settings name.</summary>
+    public static async Task<string> NurseTokenAsync(string[] storage, string folder)
     {
-        string[] storage = ["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database];
         var (code, text, error) = await HostProcess.RunAsync(
             "InfusionSuite.Host.dll", folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--password-stdin", .. storage]);
         Assert.True(code == 0, text + error);

@@ -26,13 +26,13 @@ public sealed class MqttTestController : IAsyncDisposable
     public string StatusTopic => _topicPrefix + "/status";
 
     public static async Task<MqttTestController> ConnectAsync(
-        string host, int port, string site, string controllerId, CancellationToken cancellationToken, string root = "ccp/v1")
+        string host, int port, string site, string controllerId, CancellationToken cancellationToken, string root = "ccp/v1", string? connection = null)
     {
         var prefix = $"{root}/{site}/{controllerId}";
         var client = new MqttClientFactory().CreateMqttClient();
         var options = new MqttClientOptionsBuilder()
             .WithTcpServer(host, port)
-            .WithClientId("test-controller-" + controllerId)
+            .WithClientId("test-controller-" + controllerId + (connection is null ? "" : "-" + connection))
             .WithCleanStart(true)
             .WithWillTopic(prefix + "/status")
             .WithWillPayload("""{"online":false}""")

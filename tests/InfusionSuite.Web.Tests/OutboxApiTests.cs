@@ -37,6 +37,25 @@ public sealed class OutboxApiTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task RetryOfAnItemANewerOneOvertook_IsRefusedWith409NamingTheNewerItem_AndTheSessionPageOffersOnlyHandledOutside()
+    {
+        var outbox = Host.Services.GetRequiredService<IOutbox>();
+        var newer = Parked("s-4") with { Kind = OutboxItemKind.Void, Status = OutboxStatus.Sent };
+        var overtaken = Parked("s-4") with { Kind = OutboxItemKind.Correction, ParkedReason = OutboxOrder.OvertakenReason(newer) };
+        await outbox.EnqueueAsync(overtaken, CancellationToken.None);
+        await outbox.EnqueueAsync(newer, CancellationToken.None);
+        using var nurse = Host.Client("alice");
+
+        var (refused, problem) = await nurse.PostAsync($"/api/outbox/{overtaken.Id}/retry");
+        var (_, page) = await nurse.GetJsonAsync("/api/sessions/s-4/fhir");
+
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains($"(Void, {newer.Id:D})", problem.Text("detail"), StringComparison.Ordinal);
+        Assert.Equal(OutboxStatus.Parked, (await outbox.ListAsync(new OutboxQuery(SessionId: "s-4"), CancellationToken.None)).Single(i => i.Id == overtaken.Id).Status);
+        Assert.False(page.EnumerateArray().Single(i => i.Text("id") == overtaken.Id.ToString("D")).GetProperty("retryable").GetBoolean());
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Engineer_CannotActOnTheOutbox()
     {
         var item = Parked("s-3");

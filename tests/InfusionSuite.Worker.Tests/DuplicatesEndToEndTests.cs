@@ -74,6 +74,63 @@ public sealed class DuplicatesEndToEndTests
         Assert.Equal(10, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM telemetry"));
     }
 
+    /// <summary>
+    /// Nothing a device sent is lost (issue 13): the controller's events go out on one MQTT connection, its
+    /// samples on another that is held back (a reconnect), so 200 samples arrive behind 70 later events. Every
+    /// sample is stored, none counted as a duplicate; then one sample delivered again is counted and still
+    /// stored once.
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task SamplesArrivingBehindLaterEventsOnAnotherConnection_AreAllStored_ARedeliveryOnce()
+    {
+        using var db = new TempDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
+        var clock = new FakeTimeProvider(s_nine);
+        var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-held-back-e2e", clockSkewThreshold: "00:00:05");
+        await using var events = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "clinic", ControllerId, Wait.Token(), connection: "events");
+        await using var telemetry = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "clinic", ControllerId, Wait.Token(), connection: "telemetry");
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
+        using var counts = new MeterCounts(worker.Services);
+        await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("mqtt"), "the MQTT link");
+        using var nurse = await ApiNurse.SignUpAsync(worker, "vera");
+        await events.PublishOnlineAsync(Boot, Wait.Token());
+        var started = await nurse.PostAsync("/api/sessions", new
+        {
+            controllerId = ControllerId, patientReference = "MRN-900552", patientName = "Held Back", administrationId = "ma-56",
+            primaryCptCode = "96413", regimenPreset = "Docetaxel q3w, short", firstOfCourse = false, confirmUnheardController = true,
+        });
+        var id = started.GetProperty("sessionId").GetString()!;
+        var boot = uint.Parse(Boot, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture);
+        var t0 = clock.GetUtcNow();
+        clock.Advance(TimeSpan.FromSeconds(300));
+        var taken = counts[IngestMetrics.MessagesName];
+        for (uint seq = 200; seq < 270; seq++)
+        {
+            var setpoint = new ControllerEvent(ControllerId, boot, seq, t0.AddSeconds(seq), ControllerEventKind.Setpoint, "-4.0");
+            await events.PublishRawAsync("event", Encoding.UTF8.GetString(CcpJsonWriter.Event(setpoint)), Wait.Token());
+        }
+
+        await Wait.UntilAsync(() => counts[IngestMetrics.MessagesName] >= taken + 70, "the writer to take the 70 events");
+        string? first = null;
+        for (uint seq = 0; seq < 200; seq++)
+        {
+            var sample = new TelemetrySample(
+                ControllerId, boot, seq, t0.AddSeconds(seq), ControllerState.Cooling, Temperature.FromCelsius(-4.0m), Temperature.FromCelsius(18.0m), 600, true, ControllerAlarms.None);
+            var payload = Encoding.UTF8.GetString(CcpJsonWriter.Telemetry(sample));
+            first ??= payload;
+            await telemetry.PublishRawAsync("telemetry", payload, Wait.Token());
+        }
+
+        await Wait.UntilAsync(async () => (await nurse.GetAsync("/api/sessions/" + id)).GetProperty("sampleCount").GetInt32() == 200, "all 200 held-back samples in the session");
+        Assert.Equal(0, counts[CcpMetrics.DuplicateName]);
+        Assert.Equal(200, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM telemetry"));
+
+        await telemetry.PublishRawAsync("telemetry", first!, Wait.Token()); // delivered again, as after a lost PUBACK
+        await Wait.UntilAsync(() => counts[CcpMetrics.DuplicateName] == 1, "the redelivery to be counted as a duplicate");
+        Assert.Equal(200, (await nurse.GetAsync("/api/sessions/" + id)).GetProperty("sampleCount").GetInt32());
+        Assert.Equal(200, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM telemetry"));
+    }
+
     /// <summary>Publishes a cooling sample a second later than the last and waits until the session took it; returns the payload.</summary>
     private static async Task<string> SampleAsync(MqttTestController controller, WorkerHost worker, FakeTimeProvider clock, string sessionId, uint seq)
     {

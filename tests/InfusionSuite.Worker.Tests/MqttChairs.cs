@@ -10,7 +10,8 @@ namespace InfusionSuite.Worker.Tests;
 internal static class MqttChairs
 {
     public static async Task RunAsync(
-        Scenario scenario, SimulatedChair chair, MosquittoBroker broker, TimeProvider clock, DateTimeOffset start, ISimulationObserver nurse, ControllerClockError? clockError = null)
+        Scenario scenario, SimulatedChair chair, MosquittoBroker broker, TimeProvider clock, DateTimeOffset start, ISimulationObserver nurse, ControllerClockError? clockError = null,
+        ControllerCutOff? cutOff = null)
     {
         await using var output = new MqttControllerOutput(new MqttOutputOptions
         {
@@ -19,6 +20,6 @@ internal static class MqttChairs
             Site = "clinic",
             ControllerId = chair.ControllerId,
         });
-        await new SimulatedController(scenario, chair, seed: 1, output, clock, start, clockError: clockError).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
+        await new SimulatedController(scenario, chair, seed: 1, output, clock, start, clockError: clockError, cutOff: cutOff).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(80)));
     }
 }

@@ -22,6 +22,7 @@ public sealed class SerialEndToEndTests
         settings["Controllers:Serial:Ports:0:Path"] = pair.PortB;
         settings["Controllers:Liveness:OfflineAfter"] = "00:30:00";
         settings["Sessions:ClockSkewThreshold"] = "01:00:00"; // 1000×: a millisecond of delay reads as a second
+        settings["Sessions:ControllerClockLimit"] = Settings.ClockLimitFor("01:00:00");
         await using var worker = await WorkerHost.StartAsync(settings, clock);
         await Wait.UntilAsync(() => worker.Services.GetRequiredService<ControllerPresence>().IsLinkUp("serial:" + pair.PortB), "the serial link");
         var nurse = new MarkerNurse(clock, "nurse-7");

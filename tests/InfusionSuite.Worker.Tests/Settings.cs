@@ -24,6 +24,11 @@ internal static class Settings
         settings["Controllers:Mqtt:ConnectionCheckInterval"] = "00:01:00";
         settings["Controllers:Liveness:OfflineAfter"] = offlineAfter;
         settings["Sessions:ClockSkewThreshold"] = clockSkewThreshold;
+        settings["Sessions:ControllerClockLimit"] = ClockLimitFor(clockSkewThreshold);
         return settings;
     }
+
+    /// <summary>The clock limit in the same proportion to the skew threshold as the defaults (5 s, 2 h): a scaled clock multiplies both.</summary>
+    public static string ClockLimitFor(string clockSkewThreshold) =>
+        (System.TimeSpan.Parse(clockSkewThreshold, System.Globalization.CultureInfo.InvariantCulture) * 1440).ToString("c", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -3,7 +3,6 @@ using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Running;
-using InfusionSuite.Simulator.Scenarios;
 using InfusionSuite.Testing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -42,7 +41,7 @@ public sealed class SimulatorClockEndToEndTests
         ];
 
         var start = clock.GetUtcNow();
-        await Task.WhenAll(chairs.Select((c, i) => MqttChairs.RunAsync(PastTheTargets(c.Scenario), SimulatedChair.Numbered(i), broker, clock, start, nurse, c.Clock)));
+        await Task.WhenAll(chairs.Select((c, i) => MqttChairs.RunAsync(Scenarios.PastTheTargets(c.Scenario), SimulatedChair.Numbered(i), broker, clock, start, nurse, c.Clock)));
         Assert.Empty(nurse.Failures);
 
         var records = new List<ScalpCoolingSessionRecord>();
@@ -54,10 +53,10 @@ public sealed class SimulatorClockEndToEndTests
         }
 
         var slow = records[0];
-        Near(TimeSpan.FromMinutes(15), Assert.Single(slow.Deviations, d => d.Code == DeviationCode.ShortPrecool).Duration);
+        Scenarios.Near(TimeSpan.FromMinutes(15), Assert.Single(slow.Deviations, d => d.Code == DeviationCode.ShortPrecool).Duration);
         Assert.Single(slow.Deviations);
         Assert.True(slow.Controller.ClockSkew.Flagged);
-        Near(TimeSpan.FromHours(-2), slow.Controller.ClockSkew.ControllerAhead!.Value);
+        Scenarios.Near(TimeSpan.FromHours(-2), slow.Controller.ClockSkew.ControllerAhead!.Value);
 
         var steppedForward = records[1];
         Assert.Empty(steppedForward.Deviations);
@@ -65,19 +64,9 @@ public sealed class SimulatorClockEndToEndTests
         Assert.Equal(1, steppedForward.Controller.ClockSkew.Steps);
 
         var steppedBack = records[2];
-        Near(TimeSpan.FromMinutes(8), Assert.Single(steppedBack.Deviations, d => d.Code == DeviationCode.Interrupted).Duration);
+        Scenarios.Near(TimeSpan.FromMinutes(8), Assert.Single(steppedBack.Deviations, d => d.Code == DeviationCode.Interrupted).Duration);
         Assert.Single(steppedBack.Deviations);
         Assert.Equal(1, steppedBack.Interruptions.Count);
         Assert.Equal(1, steppedBack.Controller.ClockSkew.Steps);
-    }
-
-    private static void Near(TimeSpan expected, TimeSpan actual) =>
-        Assert.InRange(actual, expected - TimeSpan.FromMinutes(2), expected + TimeSpan.FromMinutes(2));
-
-    /// <summary>The scenario with pre- and post-cooling three minutes past their targets.</summary>
-    private static Scenario PastTheTargets(string name)
-    {
-        var light = Scenarios.Light(name);
-        return light with { Session = light.Session with { PrecoolMinutes = light.Session.PrecoolMinutes ?? 33, PostcoolMinutes = 93 } };
     }
 }

@@ -47,7 +47,7 @@ const FHIR_PREFIX = '/fhir';
 const port = Number(process.argv[process.argv.indexOf('--port') + 1] ?? 0);
 
 const control = {
-  faults: [], // { kind: 'fail' | 'drop' | 'refuse' | 'reject', status, retryAfter, message }
+  faults: [], // { kind: 'fail' | 'drop' | 'refuse' | 'reject' | 'hang', status, retryAfter, message, method, path, skip }
   auth: { mode: 'none', token: null },
   clients: new Map(), // clientId -> { key, kid, alg, expiresIn }
   issuedTokens: new Map(), // token -> expiry (ms)
@@ -122,6 +122,9 @@ function handleControl(req, res, url, body) {
       control.billCodeSystem = q.get('billCodeSystem') ?? control.billCodeSystem;
       return send(res, 204);
     }
+    case 'POST /__control/hang-next':
+      // Never answers the request (the client gives up: a timeout); skip=N lets N matching requests through first.
+      return push({ kind: 'hang', method: q.get('method'), path: q.get('path'), skip: Number(q.get('skip') ?? 0) });
     case 'POST /__control/drop-response-next':
       return push({ kind: 'drop', method: q.get('method'), path: q.get('path') });
     case 'POST /__control/refuse-next':
@@ -230,7 +233,12 @@ async function handleFhir(req, res, url, body) {
   const waiting = control.faults.findIndex(
     (f) => (!f.method || f.method === req.method) && (!f.path || url.pathname.slice(FHIR_PREFIX.length + 1).startsWith(f.path)),
   );
-  const fault = waiting >= 0 && req.headers['x-test-reader'] !== '1' ? control.faults.splice(waiting, 1)[0] : undefined;
+  let fault;
+  if (waiting >= 0 && req.headers['x-test-reader'] !== '1') {
+    if (control.faults[waiting].skip > 0) control.faults[waiting].skip--;
+    else fault = control.faults.splice(waiting, 1)[0];
+  }
+  if (fault?.kind === 'hang') return;
   if (fault?.kind === 'refuse') {
     req.socket.destroy();
     return;

@@ -61,6 +61,28 @@ internal static partial class ArgumentChecks
         return (by, Number("--clock-step minutes", value[(at + 1)..], 0, 1440));
     }
 
+    /// <summary><c>MIN@AT</c>: the link cut for MIN minutes (more than 0, up to 1440), AT (0–1440) simulated minutes after power-on.</summary>
+    public static (double ForMinutes, double AfterMinutes)? CutOff(string value)
+    {
+        var at = value.IndexOf('@', StringComparison.Ordinal);
+        var minutes = at > 0 ? Number("--cut-off", value[..at], 0, 1440) : double.NaN;
+        if (at <= 0 || !(minutes > 0))
+        {
+            throw new FormatException($"--cut-off must be MIN@AT such as 12@40 (cut for MIN > 0 minutes, AT minutes after power-on), not '{value}'");
+        }
+
+        return (minutes, Number("--cut-off minutes", value[(at + 1)..], 0, 1440));
+    }
+
+    /// <summary><c>full</c>, <c>chunks</c> or <c>trickle</c>.</summary>
+    public static Running.UploadPace Upload(string value) => value switch
+    {
+        "full" => Running.UploadPace.Full,
+        "chunks" => Running.UploadPace.Chunks,
+        "trickle" => Running.UploadPace.Trickle,
+        _ => throw new FormatException($"--upload must be full, chunks or trickle, not '{value}'"),
+    };
+
     public static DateTimeOffset Instant(string option, string value) =>
         DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var instant)
             ? instant

@@ -42,4 +42,7 @@ internal sealed record SimulatorArguments
     public int BaudRate { get; init; } = 115200;
 
     public ControllerClockError ClockError { get; init; } = ControllerClockError.None;
+
+    /// <summary><c>--cut-off</c> and <c>--upload</c>: the link cut for a while, stored messages uploaded after.</summary>
+    public ControllerCutOff? CutOff { get; init; }
 }

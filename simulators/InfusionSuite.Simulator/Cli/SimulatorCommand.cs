@@ -94,6 +94,7 @@ internal static class SimulatorCommand
             StaggerMinutes = arguments.StaggerMinutes,
             Start = arguments.Start,
             ClockError = arguments.ClockError,
+            CutOff = arguments.CutOff,
         };
         var clock = new ScaledTimeProvider(arguments.TimeScale, arguments.Start);
         var chairs = Simulation.Chairs(options);

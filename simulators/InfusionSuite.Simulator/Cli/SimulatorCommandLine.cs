@@ -69,6 +69,18 @@ internal sealed class SimulatorCommandLine
         CustomParser = Checked<(double, double)?>(ClockStep),
     };
 
+    private readonly Option<(double ForMinutes, double AfterMinutes)?> _cutOff = new("--cut-off")
+    {
+        Description = "The controller's link is cut for MIN minutes, AT simulated minutes after power-on (e.g. 12@40): it stores its messages and uploads them when it is back.",
+        HelpName = "MIN@AT", CustomParser = Checked<(double, double)?>(CutOff),
+    };
+
+    private readonly Option<UploadPace> _upload = new("--upload")
+    {
+        Description = "How the stored messages go after a --cut-off: full (all at once), chunks (10 at a time, 2 s apart) or trickle (one every 0.2 s).",
+        HelpName = "full|chunks|trickle", DefaultValueFactory = _ => UploadPace.Full, CustomParser = Checked(Upload),
+    };
+
     private readonly Option<bool> _quiet = new("--quiet") { Description = "No live table or log, only the final summary." };
 
     private readonly Option<string?> _broker = new("--broker")
@@ -109,7 +121,7 @@ internal sealed class SimulatorCommandLine
     {
         _mqtt = new Command("mqtt", "Run simulated controllers against an MQTT broker.") { _broker, _site, _root, _username, _password };
         _serial = new Command("serial", "Run one simulated controller per serial port.") { _ports, _baud };
-        foreach (var option in new Option[] { _scenario, _controllers, _timeScale, _seed, _start, _stagger, _idPrefix, _firstOfCourse, _clockSkew, _clockStep, _quiet })
+        foreach (var option in new Option[] { _scenario, _controllers, _timeScale, _seed, _start, _stagger, _idPrefix, _firstOfCourse, _clockSkew, _clockStep, _cutOff, _upload, _quiet })
         {
             _mqtt.Options.Add(option);
             _serial.Options.Add(option);
@@ -172,6 +184,14 @@ internal sealed class SimulatorCommandLine
                 StepBy = result.GetValue(_clockStep) is { } by ? TimeSpan.FromSeconds(by.By) : TimeSpan.Zero,
             },
         };
+        if (result.GetValue(_cutOff) is { } cut)
+        {
+            parsed = parsed with
+            {
+                CutOff = new ControllerCutOff { For = TimeSpan.FromMinutes(cut.ForMinutes), After = TimeSpan.FromMinutes(cut.AfterMinutes), Upload = result.GetValue(_upload) },
+            };
+        }
+
         if (result.GetValue(_broker) is { } broker)
         {
             var (host, port) = Broker(broker);

@@ -13,13 +13,17 @@ namespace InfusionSuite.Simulator.Running;
 /// the boot, so a second run with the same seed is not taken for the first one's duplicates.
 /// <paramref name="bootSalt"/> pins the boots instead (a test that compares two runs byte for byte).
 /// <paramref name="clockError"/> makes the controller's clock slow, fast or stepping: the ts it writes, not when it sends.
+/// <paramref name="cutOff"/> cuts its link for a while: it stores its samples and events and uploads them when it is back.
 /// </summary>
 public sealed class SimulatedController(
     Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null, uint? bootSalt = null,
-    ControllerClockError? clockError = null)
+    ControllerClockError? clockError = null, ControllerCutOff? cutOff = null)
 {
     private readonly uint _bootSalt = bootSalt ?? BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(sizeof(uint)));
     private readonly ControllerClockError _clock = clockError ?? ControllerClockError.None;
+    private readonly List<TimelineItem> _stored = [];
+    private HelloItem? _lastHello;
+    private bool _cut;
 
     public SimulatedChair Chair => chair;
 
@@ -34,12 +38,69 @@ public sealed class SimulatedController(
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
-            await SendAsync(item, poweredOnAt, cancellationToken);
+            await PassAsync(item, poweredOnAt, cancellationToken);
             if (observer is not null)
             {
                 await observer.OnItemAsync(chair, item, cancellationToken);
             }
         }
+
+        if (_cut)
+        {
+            _cut = false;
+            await ReconnectAndUploadAsync(poweredOnAt, cancellationToken);
+        }
+    }
+
+    /// <summary>Sends the item, or while the link is cut stores it (samples, events) or drops it (frames); uploads what was stored when the link is back.</summary>
+    private async Task PassAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken)
+    {
+        if (item is HelloItem hello)
+        {
+            _lastHello = hello;
+        }
+
+        var cuts = cutOff is { } cut && cut.Cuts(item.At, poweredOnAt);
+        if (cuts && !_cut)
+        {
+            _cut = true;
+            await output.OfflineAsync(OfflineReason.Disconnect, cancellationToken);
+        }
+        else if (!cuts && _cut)
+        {
+            _cut = false;
+            await ReconnectAndUploadAsync(poweredOnAt, cancellationToken);
+        }
+
+        if (!_cut)
+        {
+            await SendAsync(item, poweredOnAt, cancellationToken);
+        }
+        else if (item is TelemetryItem or EventItem)
+        {
+            _stored.Add(item);
+        }
+    }
+
+    private async Task ReconnectAndUploadAsync(DateTimeOffset poweredOnAt, CancellationToken cancellationToken)
+    {
+        if (_lastHello is { } hello)
+        {
+            await output.HelloAsync(hello.Hello, HelloReason.Reconnect, cancellationToken);
+        }
+
+        for (var i = 0; i < _stored.Count; i++)
+        {
+            var pause = cutOff!.PauseBefore(i);
+            if (pause > TimeSpan.Zero)
+            {
+                await Task.Delay(pause, timeProvider, cancellationToken);
+            }
+
+            await SendAsync(_stored[i], poweredOnAt, cancellationToken);
+        }
+
+        _stored.Clear();
     }
 
     private Task SendAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken) => item switch

@@ -40,7 +40,7 @@ public static class Simulation
             {
                 var chairStart = start + TimeSpan.FromMinutes(options.StaggerMinutes * chair.Index);
                 await using var output = createOutput(chair);
-                await new SimulatedController(scenario, chair, options.Seed, output, timeProvider, chairStart, clockError: options.ClockError).RunAsync(observer, failed.Token);
+                await new SimulatedController(scenario, chair, options.Seed, output, timeProvider, chairStart, clockError: options.ClockError, cutOff: options.CutOff).RunAsync(observer, failed.Token);
             }
             catch
             {

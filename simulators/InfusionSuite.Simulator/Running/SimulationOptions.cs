@@ -20,4 +20,7 @@ public sealed record SimulationOptions
 
     /// <summary>Every chair's clock error: a fixed skew and a step (none by default).</summary>
     public ControllerClockError ClockError { get; init; } = ControllerClockError.None;
+
+    /// <summary>Cuts every controller's link for a while; its stored messages are uploaded when it is back. None when null.</summary>
+    public ControllerCutOff? CutOff { get; init; }
 }

@@ -54,7 +54,7 @@ internal sealed class SessionClock(SessionBoard board, BoardNotifications notifi
             {
                 if (_raised.Add((record.Plan.SessionId, prompt, due)))
                 {
-                    var ready = prompt == SessionPrompt.PreCoolingTargetReached && record.Controller.CoolantAtSetpoint == true;
+                    var ready = prompt == SessionPrompt.PreCoolingTargetReached && record.Controller.CoolantAtSetpoint == true && record.Controller.Online;
                     notifications.Publish(new PromptDue(record.Plan.SessionId, record.Plan.ControllerId, due, prompt, ready));
                 }
             }

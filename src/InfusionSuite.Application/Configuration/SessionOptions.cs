@@ -37,6 +37,9 @@ public sealed class SessionOptions
     /// <summary>A controller clock further than this from the server clock is flagged.</summary>
     public TimeSpan? ClockSkewThreshold { get; set; } = SessionPolicy.Default.ClockSkewThreshold;
 
+    /// <summary>The furthest a controller's ts may lie from its arrival for the message to count towards the clock estimate: older messages (stored, replayed) never start one, and a clock further off is not corrected.</summary>
+    public TimeSpan? ControllerClockLimit { get; set; } = SessionPolicy.Default.ControllerClockLimit;
+
     /// <summary>How far apart the controller's and a nurse's times for the same moment may lie: a first COOLING_START later than this after "cap placed" is a restart, and controller messages up to this long after the nurse ended the session are still taken.</summary>
     public TimeSpan? SameMomentWindow { get; set; } = SessionPolicy.Default.SameMomentWindow;
 
@@ -45,6 +48,12 @@ public sealed class SessionOptions
 
     /// <summary>Two of a controller's messages no further apart than this make one continuous record: link-offline time inside it (messages stored while cut off and uploaded later) is not an interruption.</summary>
     public TimeSpan? DeviceRecordGap { get; set; } = SessionPolicy.Default.DeviceRecordGap;
+
+    /// <summary>After a nurse's "cap removed", how long the session still takes the controller's COOLING_STOP and CAP_OFF (0 to 2 h): a CAP_OFF in this window is the removal, and its distance from the nurse's time is recorded when over the same-moment window.</summary>
+    public TimeSpan? CapOffWindow { get; set; } = SessionPolicy.Default.CapOffWindow;
+
+    /// <summary>A nurse entry dated more than this before it was entered is shown as "documented late" (0 to 24 h); both times are always kept.</summary>
+    public TimeSpan? LateEntryThreshold { get; set; } = SessionPolicy.Default.LateEntryThreshold;
 
     public SessionPolicy ToPolicy()
     {
@@ -62,9 +71,12 @@ public sealed class SessionOptions
                 ? defaults.ModelSetpoints
                 : ModelSetpointsC.ToDictionary(m => m.Key, m => Temperature.FromCelsius(m.Value), StringComparer.OrdinalIgnoreCase),
             ClockSkewThreshold = ClockSkewThreshold ?? defaults.ClockSkewThreshold,
+            ControllerClockLimit = ControllerClockLimit ?? defaults.ControllerClockLimit,
             SameMomentWindow = SameMomentWindow ?? defaults.SameMomentWindow,
             AbortListenWindow = AbortListenWindow ?? defaults.AbortListenWindow,
             DeviceRecordGap = DeviceRecordGap ?? defaults.DeviceRecordGap,
+            LateEntryThreshold = LateEntryThreshold ?? defaults.LateEntryThreshold,
+            CapOffWindow = CapOffWindow ?? defaults.CapOffWindow,
         };
     }
 }

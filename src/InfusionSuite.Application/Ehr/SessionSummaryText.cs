@@ -37,6 +37,11 @@ public static class SessionSummaryText
             text.Append(" Adverse events: ").Append(string.Join(", ", record.AdverseEvents.Select(a => a.Words).Distinct(StringComparer.Ordinal))).Append('.');
         }
 
+        if (record.RemovalDiscrepancy is { } apart)
+        {
+            text.Append(CultureInfo.InvariantCulture, $" Cap removal: the controller's CAP_OFF was {Minutes(apart.Duration())} min {(apart > TimeSpan.Zero ? "after" : "before")} the nurse's \"cap removed\"; the controller's time is used.");
+        }
+
         if (record.Controller.ClockSkew.Warning is { } clock)
         {
             text.Append(' ').Append(clock);

@@ -14,4 +14,10 @@ public enum OutboxAttemptOutcome : byte
 
     /// <summary>The payload failed validation before sending: parked with the errors.</summary>
     Invalid,
+
+    /// <summary>
+    /// The receiver took what it takes (e.g. Millennium credited the charges), but something must be finished there by hand
+    /// (it takes no updates of the Procedure): parked with what staff must do. Not a refusal.
+    /// </summary>
+    SentButStaffMustFinish,
 }

@@ -44,6 +44,13 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
         var attempted = 0;
         foreach (var item in due)
         {
+            if (await NewerGoneAsync(item, cancellationToken) is { } newer)
+            {
+                await outbox.ParkAsync(item.Id, OutboxOrder.OvertakenReason(newer), cancellationToken);
+                OutboxDispatcherLog.Parked(logger, Channel, item.Id, item.SessionId, "overtaken by item " + newer.Id.ToString("D"));
+                continue;
+            }
+
             if (await MustWaitAsync(item, cancellationToken))
             {
                 await outbox.ScheduleRetryAsync(item.Id, time.GetUtcNow() + settings.PollInterval, cancellationToken);
@@ -60,8 +67,67 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
     /// <summary>Delivers one item once: the channel's whole part. An exception it lets through fails the pass (logged; tried again after the poll interval).</summary>
     protected abstract Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken);
 
-    /// <summary>Whether the item must wait for an earlier one (a channel that keeps an order); false by default.</summary>
-    protected virtual Task<bool> MustWaitAsync(OutboxItem item, CancellationToken cancellationToken) => Task.FromResult(false);
+    /// <summary>
+    /// Whether the item must wait for an earlier one. The rule of every channel: a session's (or a course's) items reach
+    /// the receiver in the order they were made, so an older item can never overwrite a newer one there (a retried
+    /// correction undoing a void, a charge posted again after its credit). An item waits while an earlier item of the
+    /// same key and channel, in the same <see cref="Sequence"/>, is pending or parked; staff release it by retrying the
+    /// earlier item (it goes first) or marking it handled outside. An earlier item that could not be made (no payload)
+    /// holds nothing back: it can never be sent.
+    /// </summary>
+    protected virtual async Task<bool> MustWaitAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sequence = Sequence(item);
+        var session = await outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
+        foreach (var earlier in session.Reverse())
+        {
+            if (earlier.Id == item.Id)
+            {
+                return false;
+            }
+
+            if (earlier.ContentType == ContentType && earlier.Payload.Length > 0
+                && earlier.Status is OutboxStatus.Pending or OutboxStatus.Parked
+                && Sequence(earlier) == sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A later item of the same key, channel and sequence that has already gone to the receiver: sent, attempted (a parked
+    /// item may have been partly applied, e.g. a void whose charges were credited), or handled outside by staff. The older
+    /// one must never go after it (items sent before the order was kept, or an item staff retry after it was overtaken).
+    /// </summary>
+    private async Task<OutboxItem?> NewerGoneAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sequence = Sequence(item);
+        var session = await outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
+        foreach (var later in session)
+        {
+            if (later.Id == item.Id)
+            {
+                return null;
+            }
+
+            if (later.ContentType == ContentType && later.Payload.Length > 0 && Sequence(later) == sequence
+                && (later.Status is OutboxStatus.Sent or OutboxStatus.HandledOutside || later.Attempts.Count > 0))
+            {
+                return later;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Which ordered sequence of its session an item belongs to: one per session unless the channel keeps independent ones
+    /// (HL7 v2 keeps charges apart from documentation).
+    /// </summary>
+    protected virtual string Sequence(OutboxItem item) => string.Empty;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

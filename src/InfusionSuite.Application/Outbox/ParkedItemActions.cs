@@ -7,15 +7,23 @@ namespace InfusionSuite.Application.Outbox;
 /// the REST API, the session page and the command line: retry it now, or record that it was handled
 /// outside InfusionSuite. Each is audited with who did it, the item and the note.
 /// </summary>
-public sealed class ParkedItemActions(IOutboxStaffActions store, TimeProvider time)
+public sealed class ParkedItemActions(IOutboxStaffActions store, IOutbox outbox, TimeProvider time)
 {
     public const string RetryAction = "outbox-retry";
     public const string HandledOutsideAction = "outbox-handled-outside";
 
-    /// <summary>False when the item is not parked (or has no payload to send).</summary>
-    public Task<bool> RetryAsync(Guid itemId, string actor, string? note, CancellationToken cancellationToken)
+    /// <summary>False when the item is not parked, has no payload to send, or was overtaken by a newer item of its session (<see cref="RetryRefusedAsync"/>).</summary>
+    public async Task<bool> RetryAsync(Guid itemId, string actor, string? note, CancellationToken cancellationToken)
     {
-        return store.RetryAsync(itemId, Audit(time.GetUtcNow(), actor, RetryAction, itemId, note), cancellationToken);
+        return await RetryRefusedAsync(itemId, cancellationToken) is null
+            && await store.RetryAsync(itemId, Audit(time.GetUtcNow(), actor, RetryAction, itemId, note), cancellationToken);
+    }
+
+    /// <summary>Why a retry of the parked item is refused (a newer item of its session went first, <see cref="OutboxOrder"/>); null when it may be retried.</summary>
+    public async Task<string?> RetryRefusedAsync(Guid itemId, CancellationToken cancellationToken)
+    {
+        var parked = await outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked, Limit: 10_000), cancellationToken);
+        return parked.FirstOrDefault(i => i.Id == itemId) is { } item && OutboxOrder.IsOvertaken(item) ? item.ParkedReason : null;
     }
 
     /// <summary>False when the item is not parked.</summary>

@@ -33,7 +33,7 @@ public sealed class CcpMetrics
         var meter = meterFactory.Create(MeterName);
         _accepted = meter.CreateCounter<long>(AcceptedName, "{frame}", "CCP/1 lines and payloads accepted");
         _rejected = meter.CreateCounter<long>(RejectedName, "{frame}", "CCP/1 lines and payloads discarded, by reason");
-        _duplicates = meter.CreateCounter<long>(DuplicateName, "{frame}", "CCP/1 messages dropped as already seen (same controller, boot, seq and ts, or older than the 64-message window)");
+        _duplicates = meter.CreateCounter<long>(DuplicateName, "{frame}", "CCP/1 messages dropped as already seen (same controller, boot and seq, with a ts no newer than the boot's newest: a redelivery)");
         _reconnects = meter.CreateCounter<long>(ReconnectName, "{reconnect}", "controller links reopened after a loss");
     }
 

@@ -1,7 +1,7 @@
 namespace InfusionSuite.Domain.Controllers;
 
 /// <summary>
-/// The messages kept for one boot of one controller: the seq window (<see cref="SequenceWindow"/>) and the
+/// The messages kept for one boot of one controller: exactly which seqs were kept (<see cref="SequenceSet"/>) and the
 /// device ts of the newest message, to tell a redelivered message (an old seq with an old ts) from a
 /// boot/seq collision (an old seq with a ts newer than everything kept: a controller that restarted and
 /// reused its boot id). After a collision a new sequence begins; a message of the earlier run (older
@@ -9,13 +9,13 @@ namespace InfusionSuite.Domain.Controllers;
 /// </summary>
 public sealed class BootSequence
 {
-    private SequenceWindow _window;
+    private SequenceSet _seqs;
     private DateTimeOffset _newest;
     private DateTimeOffset _runStart;
 
     public BootSequence(uint seq, DateTimeOffset ts)
     {
-        _window = new SequenceWindow(seq);
+        _seqs = new SequenceSet(seq);
         _newest = ts;
         _runStart = ts;
     }
@@ -28,7 +28,7 @@ public sealed class BootSequence
             return SequenceVerdict.Duplicate;
         }
 
-        if (_window.TryKeep(seq))
+        if (_seqs.TryKeep(seq))
         {
             _newest = ts > _newest ? ts : _newest;
             return SequenceVerdict.New;
@@ -39,7 +39,7 @@ public sealed class BootSequence
             return SequenceVerdict.Duplicate;
         }
 
-        _window = new SequenceWindow(seq);
+        _seqs = new SequenceSet(seq);
         _newest = ts;
         _runStart = ts;
         Collided = true;

@@ -52,6 +52,12 @@ public sealed record ScalpCoolingSessionRecord
     /// <summary>The latest instant any accepted input spoke of; open intervals are measured to it.</summary>
     public required DateTimeOffset AsOf { get; init; }
 
+    /// <summary>
+    /// When the controller's CAP_OFF (the removal) and the nurse's "cap removed" lie further apart than the
+    /// same-moment window: controller minus nurse (positive when the controller's came later). Null otherwise.
+    /// </summary>
+    public TimeSpan? RemovalDiscrepancy { get; init; }
+
     public bool HasDeviation(DeviationCode code) => Deviations.Any(d => d.Code == code);
 
     public PhaseSummary? Phase(SessionPhase phase) => Phases.FirstOrDefault(p => p.Phase == phase);

@@ -28,7 +28,8 @@ internal static class SessionDeviations
             found.Add(new(DeviationCode.Interrupted, interruptions.Total, $"Cooling not running {Minutes(interruptions.Total)} min in {interruptions.Count} interruption(s), longest {Minutes(interruptions.Longest)} min."));
         }
 
-        if (s.Lifecycle.Status == SessionStatus.Completed
+        // A session that ended with the cap off (not stopped early), also once voided: a void withdraws the record, it does not change what happened.
+        if (s.Nurse.Abort is null && s.Lifecycle.Removal is not null
             && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && post < postTarget)
         {
             found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off."));

@@ -5,10 +5,11 @@ namespace InfusionSuite.Domain.Sessions;
 /// <summary>What the chair board shows a nurse at an instant: a pure function of the record and now.</summary>
 /// <param name="PhaseElapsed">Time in the current phase (interruptions included); null before placement and after the end.</param>
 /// <param name="RemainingToTarget">Pre- or post-cooling time still to go (zero once reached); null in other phases.</param>
-/// <param name="ReadyForInfusion">Pre-cooling target time reached and coolant at setpoint.</param>
+/// <param name="ReadyForInfusion">Pre-cooling target time reached and coolant at setpoint, the controller online (never from a stale reading).</param>
 /// <param name="PostCoolingCompleteRemoveCap">Post-cooling target reached: remove the cap.</param>
 /// <param name="ActiveAlarms">Alarm names from the latest sample (CCP/1 wire names).</param>
-/// <param name="NotCooling">In pre-cooling, infusion or post-cooling while the controller says it is not cooling (paused, stopped, faulted, standby, cap off).</param>
+/// <param name="NotCooling">In pre-cooling, infusion or post-cooling while the controller, online, says it is not cooling (paused, stopped, faulted, standby, cap off).</param>
+/// <param name="CoolantAtSetpoint">Null when no setpoint or coolant reading is known, or the controller is offline.</param>
 /// <param name="CountedTowardsTarget">
 /// The running pre- or post-cooling phase's time that counts towards its target: pre-cooling counts only
 /// time the controller did not say it was not cooling; post-cooling its elapsed time.
@@ -39,8 +40,10 @@ public sealed record SessionLiveView(
             : phase.Phase == SessionPhase.PreCooling ? Positive(e - NotCoolingIn(record, phase, now))
             : e;
         var remaining = counted is { } c && target is { } t ? Positive(t - c) : (TimeSpan?)null;
-        var ready = record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && IsCooling(controller);
-        var notCooling = phase?.Phase is SessionPhase.PreCooling or SessionPhase.Infusion or SessionPhase.PostCooling && controller.CoolingRunning == false;
+        // No prompt from stale readings: while the controller is offline its last reading says nothing of now (the offline alarm says why).
+        var heard = controller.Online;
+        var ready = heard && record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && IsCooling(controller);
+        var notCooling = heard && phase?.Phase is SessionPhase.PreCooling or SessionPhase.Infusion or SessionPhase.PostCooling && controller.CoolingRunning == false;
 
         return new SessionLiveView(
             record.Status,
@@ -53,7 +56,7 @@ public sealed record SessionLiveView(
             controller.Coolant,
             controller.Scalp,
             controller.Online,
-            controller.CoolantAtSetpoint,
+            heard ? controller.CoolantAtSetpoint : null,
             notCooling,
             target is null ? null : counted);
     }

@@ -36,6 +36,13 @@ public sealed record SessionPolicy
     public TimeSpan ClockSkewThreshold { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// The furthest a controller's ts may lie from its arrival for the message to count towards the clock
+    /// estimate (default 2 h): older messages (stored, replayed) never start one, however they are paced,
+    /// and a controller clock further off than this is not corrected (its ts stand).
+    /// </summary>
+    public TimeSpan ControllerClockLimit { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>
     /// Two of the controller's messages no further apart than this (default 10 s, CCP/1's offline-after;
     /// telemetry comes at least every 5 s) make one continuous record: link-offline time inside such a
     /// record (messages stored while cut off and uploaded later) is not an interruption.
@@ -56,8 +63,25 @@ public sealed record SessionPolicy
     /// </summary>
     public TimeSpan AbortListenWindow { get; init; } = TimeSpan.FromMinutes(30);
 
-    /// <summary>How long after its end a session may still take controller messages (the longer of the two windows).</summary>
-    public TimeSpan LateMessageWindow => AbortListenWindow > SameMomentWindow ? AbortListenWindow : SameMomentWindow;
+    /// <summary>
+    /// A nurse entry dated more than this before it was entered is "documented late" (default 2 min, the same-moment window): an entry a
+    /// few seconds or minutes after the event (pressing the button, choosing "1 minute ago") is documentation at
+    /// the bedside, not late documentation. Both times are kept whatever the threshold.
+    /// </summary>
+    public TimeSpan LateEntryThreshold { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Whether an entry made at <paramref name="entered"/> for <paramref name="effective"/> is documented late.</summary>
+    public static bool IsLate(DateTimeOffset entered, DateTimeOffset effective, TimeSpan threshold) => entered - effective > threshold;
+
+    /// <summary>
+    /// After a nurse's "cap removed", how long the session still takes the controller's COOLING_STOP and CAP_OFF
+    /// (default 10 min, the warm-up a cap is left on before removal): a CAP_OFF in this window, before or after the
+    /// nurse's entry, is the removal (the controller's time wins); one later is not the session's.
+    /// </summary>
+    public TimeSpan CapOffWindow { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How long after its end a session may still take controller messages (the longest of the windows).</summary>
+    public TimeSpan LateMessageWindow => new[] { AbortListenWindow, SameMomentWindow, CapOffWindow }.Max();
 
     /// <summary>The site's setpoint for a controller model; null when the model is unknown or not listed.</summary>
     public Temperature? ModelSetpoint(string? model)
@@ -100,6 +124,21 @@ public sealed record SessionPolicy
         if (AbortListenWindow < TimeSpan.Zero)
         {
             problems.Add($"{nameof(AbortListenWindow)} must not be negative.");
+        }
+
+        if (CapOffWindow < TimeSpan.Zero || CapOffWindow > TimeSpan.FromHours(2))
+        {
+            problems.Add($"{nameof(CapOffWindow)} must lie between 0 and 2 hours.");
+        }
+
+        if (ControllerClockLimit <= ClockSkewThreshold)
+        {
+            problems.Add($"{nameof(ControllerClockLimit)} must be longer than {nameof(ClockSkewThreshold)}.");
+        }
+
+        if (LateEntryThreshold < TimeSpan.Zero || LateEntryThreshold > TimeSpan.FromHours(24))
+        {
+            problems.Add($"{nameof(LateEntryThreshold)} must lie between 0 and 24 hours.");
         }
 
         if (DeviceRecordGap < TimeSpan.Zero)

@@ -61,15 +61,23 @@ internal static class SessionRecordBuilder
                 s.Device.CoolingNotRunning.KnownSince is null ? null : !s.Device.CoolingNotRunning.IsTrue,
                 new ClockSkewSummary(s.Channel.Clock.LargestOffset, s.Channel.Clock.FlaggedMessages, s.Channel.Clock.Steps, s.Channel.Clock.ControllerAhead)),
             Nurses = [.. s.Nurse.Nurses],
-            NurseEntries = [.. s.Nurse.Entries],
+            NurseEntries = [.. s.Nurse.Entries.Select(e => e with { LateAfter = s.Policy.LateEntryThreshold })],
             Tolerance = s.Nurse.Tolerance,
             AdverseEvents = [.. s.Nurse.AdverseEvents],
             Abort = s.Nurse.Abort,
             Void = s.Nurse.Void,
             PossibleNurseActions = NurseActionAvailability.Possible(s),
             AsOf = s.AsOf,
+            RemovalDiscrepancy = RemovalDiscrepancy(s, lifecycle),
         };
     }
+
+    /// <summary>The controller's removal minus the nurse's "cap removed", when both exist and lie further apart than the same-moment window.</summary>
+    private static TimeSpan? RemovalDiscrepancy(SessionState s, SessionLifecycle lifecycle) =>
+        lifecycle.RemovalSource == BoundarySource.Controller && lifecycle.Removal is { } controller && s.Nurse.CapRemovedAt is { } nurse
+        && (controller - nurse).Duration() > s.Policy.SameMomentWindow
+            ? controller - nurse
+            : null;
 
     /// <summary>
     /// Offline time (link marks, server instants) that the controller's own record does not cover: a

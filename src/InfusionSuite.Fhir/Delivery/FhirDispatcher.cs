@@ -54,6 +54,11 @@ public sealed class FhirDispatcher(
                 ? await transport.SendAsync(item.Payload, cancellationToken)
                 : await individual.SendAsync(item, cancellationToken);
         }
+        catch (Exception e) when (TransientFailures.IsTransientException(e, cancellationToken))
+        {
+            // No answer (a timeout, a refused or dropped connection) wherever in the send it came: tried again on the schedule, never parked.
+            result = new FhirSendResult(OutboxAttemptOutcome.TransientFailure, null, $"No answer ({e.GetType().Name}): {e.Message}");
+        }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             result = new FhirSendResult(OutboxAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");

@@ -34,7 +34,8 @@ internal sealed class EhrCapabilityCheck(
 
         if (ShapeCheck.Mismatch(options.Shape, capabilities, mapping.Value.ChargeItems) is { } mismatch)
         {
-            throw new InvalidOperationException(mismatch);
+            // A setting that does not fit the EHR: the host stops as for any invalid setting, with one line naming it.
+            throw new OptionsValidationException(FhirDeliveryOptions.SectionName, typeof(FhirDeliveryOptions), [mismatch]);
         }
 
         ShapeLog.Checked(logger, options.Shape.ToString());

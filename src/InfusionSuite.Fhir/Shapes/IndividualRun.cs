@@ -1,4 +1,5 @@
 using Hl7.Fhir.Model;
+using Hl7.Fhir.Serialization;
 using Hl7.Fhir.Utility;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Delivery;
@@ -86,8 +87,16 @@ internal sealed class IndividualRun(
 
         if (!capabilities.Can(type, "update"))
         {
-            _forStaff.Add($"{key}: the EHR takes no updates of {type}: change {existing} to {Status(resource)} in the EHR by hand");
-            Record(key, existing, "not updated: the EHR takes no updates");
+            if (await HandEditAsync(existing, resource, cancellationToken) is { } edit)
+            {
+                _forStaff.Add($"{key}: the EHR takes no updates of {type}: {edit}");
+                Record(key, existing, "not updated: the EHR takes no updates");
+            }
+            else
+            {
+                Record(key, existing, "unchanged: the EHR already holds what changed");
+            }
+
             return null;
         }
 
@@ -104,7 +113,7 @@ internal sealed class IndividualRun(
             return new FhirSendResult(OutboxAttemptOutcome.Sent, 200, message);
         }
 
-        return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, message, ParkReason: "Sent, but staff must finish in the EHR: " + string.Join("; ", _forStaff) + ".");
+        return new FhirSendResult(OutboxAttemptOutcome.SentButStaffMustFinish, 200, message, ParkReason: "Sent, but staff must finish in the EHR: " + string.Join("; ", _forStaff) + ".");
     }
 
     private async Task<FhirSendResult?> DeviceAsync(Bundle.EntryComponent entry, string key, CancellationToken cancellationToken)
@@ -328,6 +337,54 @@ internal sealed class IndividualRun(
         }
 
         return reference;
+    }
+
+    /// <summary>
+    /// What staff must change by hand in the EHR, which takes no updates: only what differs from what the EHR holds now (read
+    /// back; when it cannot be read, the whole new state): the status, and the sentences the note gains. Null when nothing differs.
+    /// </summary>
+    private async Task<string?> HandEditAsync(string existing, Resource resource, CancellationToken cancellationToken)
+    {
+        var answer = await ehr.GetAsync(existing, cancellationToken);
+        Resource? held = null;
+        if (answer.Succeeded)
+        {
+            try
+            {
+                held = FhirJson.Parse<Resource>(answer.Body);
+            }
+            catch (Exception e) when (e is FormatException or DeserializationFailedException or System.Text.Json.JsonException)
+            {
+                held = null;
+            }
+        }
+
+        var edits = new List<string>();
+        if (held is null || Status(held) != Status(resource))
+        {
+            edits.Add($"change {existing} to {Status(resource)} in the EHR by hand");
+        }
+
+        var added = NoteSentences(resource).Except(NoteSentences(held), StringComparer.Ordinal).ToList();
+        if (added.Count > 0)
+        {
+            edits.Add($"add to the note of {existing} in the EHR by hand: \"{string.Join(" ", added)}\"");
+        }
+
+        return edits.Count == 0 ? null : string.Join(", and ", edits);
+    }
+
+    private static IEnumerable<string> NoteSentences(Resource? resource)
+    {
+        var notes = resource switch
+        {
+            Procedure procedure => procedure.Note,
+            Observation observation => observation.Note,
+            ChargeItem charge => charge.Note,
+            _ => [],
+        };
+        return notes.SelectMany(n => (n.Text ?? string.Empty).Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .Select(sentence => sentence.EndsWith('.') ? sentence : sentence + ".");
     }
 
     private static string Url(Bundle.EntryComponent entry) => entry.FullUrl ?? string.Empty;

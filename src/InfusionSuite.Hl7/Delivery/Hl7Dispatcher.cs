@@ -56,26 +56,7 @@ public sealed class Hl7Dispatcher(
             };
     }
 
-    /// <summary>Whether an earlier message of the same session and kind (charges, or documentation) is still unacknowledged or parked.</summary>
-    protected override async Task<bool> MustWaitAsync(OutboxItem item, CancellationToken cancellationToken)
-    {
-        var isCharge = StoredHl7Messages.Read(item.Payload).IsCharge;
-        var session = await Outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
-        foreach (var earlier in session.Reverse())
-        {
-            if (earlier.Id == item.Id)
-            {
-                return false;
-            }
-
-            if (earlier.ContentType == Hl7OutboxItems.ContentType && earlier.Payload.Length > 0
-                && earlier.Status is OutboxStatus.Pending or OutboxStatus.Parked
-                && StoredHl7Messages.Read(earlier.Payload).IsCharge == isCharge)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Charges and documentation are two sequences: each keeps its order, neither waits for the other.</summary>
+    protected override string Sequence(OutboxItem item) =>
+        item.Payload.Length > 0 && StoredHl7Messages.Read(item.Payload).IsCharge ? "charges" : "documentation";
 }

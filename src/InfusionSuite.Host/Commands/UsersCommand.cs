@@ -35,7 +35,7 @@ internal static class UsersCommand
             }
         });
         var display = new Option<string>("--display") { Description = "The name shown on the board and in records.", Required = true, HelpName = "DISPLAY NAME" };
-        var practitioner = new Option<string?>("--practitioner") { Description = "The nurse's Practitioner id at the EHR (optional).", HelpName = "ID" };
+        var practitioner = new Option<string?>("--practitioner") { Description = "The nurse at the EHR (optional): Practitioner/{id} (the EHR's own id, sent as given) or the nurse's NPI (10 digits: the EHR is searched for the Practitioner with it when a record is sent; HL7 v2 sends it as is).", HelpName = "Practitioner/ID|NPI" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from the first line of standard input.", Required = true };
         var add = new Command("add", "Add an account; the password is read from standard input.") { name, role, display, practitioner, passwordStdin };
         add.Validators.Add(r =>

@@ -8,11 +8,12 @@ namespace InfusionSuite.Host.Delivery;
 /// <summary>
 /// The <c>outbox</c> command's work on the configured database, without starting the worker: list the
 /// parked items, or apply a staff action (<see cref="ParkedItemActions"/>, audited with the actor
-/// <c>command-line</c>). A running worker's dispatcher picks a retried item up on its next look.
+/// <c>command-line (os-user)</c>). A running worker's dispatcher picks a retried item up on its next look.
 /// </summary>
 internal static class ParkedItemCommand
 {
-    public const string Actor = "command-line";
+    /// <summary>Who acted, for the audit: the command line and the operating-system account that ran it (a login name, no patient data).</summary>
+    public static string Actor => $"command-line ({Environment.UserName})";
 
     public static Task<int> ListAsync(string[] settings, CommandConsole console, CancellationToken cancellationToken) =>
         WithHostAsync(settings, console, async services =>
@@ -31,6 +32,12 @@ internal static class ParkedItemCommand
         WithHostAsync(settings, console, async services =>
         {
             var actions = services.GetRequiredService<ParkedItemActions>();
+            if (kind == ParkedItemAction.Retry && await actions.RetryRefusedAsync(itemId, cancellationToken) is { } refused)
+            {
+                await console.Error.WriteLineAsync($"Outbox item {itemId:D} is not retried. {refused}");
+                return 1;
+            }
+
             var done = kind == ParkedItemAction.Retry
                 ? await actions.RetryAsync(itemId, Actor, note, cancellationToken)
                 : await actions.MarkHandledOutsideAsync(itemId, Actor, note, cancellationToken);

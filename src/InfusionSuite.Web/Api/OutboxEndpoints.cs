@@ -16,8 +16,7 @@ internal static class OutboxEndpoints
     {
         var outbox = api.MapGroup("/outbox").RequireAuthorization(StaffRoles.PatientDataPolicy).WithTags("Delivery");
         outbox.MapGet("/", ListAsync).WithSummary("Outbox items, newest first (status=Parked for what waits for staff)");
-        outbox.MapPost("/{id:guid}/retry", (Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken ct) =>
-            Answer(id, actions.RetryAsync(id, user.UserId(), body?.Note, ct), "queued again")).WithSummary("Send a parked item again");
+        outbox.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Send a parked item again (refused when a newer item of its session went first)");
         outbox.MapPost("/{id:guid}/handled-outside", (Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken ct) =>
             Answer(id, actions.MarkHandledOutsideAsync(id, user.UserId(), body?.Note, ct), "handled outside InfusionSuite")).WithSummary("Record that a parked item was dealt with outside InfusionSuite");
         return api;
@@ -41,6 +40,11 @@ internal static class OutboxEndpoints
             i.Id, i.SessionId, i.Kind.ToString(), i.ContentType, i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason,
             [.. i.Attempts.Select(a => new OutboxAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, a.ServerMessage))])).ToList());
     }
+
+    private static async Task<IResult> RetryAsync(Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken cancellationToken) =>
+        await actions.RetryRefusedAsync(id, cancellationToken) is { } refused
+            ? TypedResults.Problem(refused, statusCode: StatusCodes.Status409Conflict, title: "Overtaken by a newer item")
+            : await Answer(id, actions.RetryAsync(id, user.UserId(), body?.Note, cancellationToken), "queued again");
 
     private static async Task<IResult> Answer(Guid id, Task<bool> action, string done) =>
         await action

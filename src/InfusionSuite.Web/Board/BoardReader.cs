@@ -109,7 +109,7 @@ internal sealed class BoardReader(
             live.CoolantAtSetpoint,
             alarms,
             live.ReadyForInfusion,
-            live.Status == SessionStatus.PreCooling && live.RemainingToTarget == TimeSpan.Zero,
+            live.Status == SessionStatus.PreCooling && live.RemainingToTarget == TimeSpan.Zero && live.ControllerOnline,
             live.PostCoolingCompleteRemoveCap,
             ended,
             runsSessions ? Actions(record, steps: true) : [],

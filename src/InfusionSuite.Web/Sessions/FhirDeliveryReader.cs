@@ -48,6 +48,7 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
         ContentType = item.ContentType,
         Summary = showPatients ? Summary(item) : [],
         DetailsHidden = !showPatients,
+        Retryable = item.Status == OutboxStatus.Parked && !OutboxOrder.IsOvertaken(item),
         AtReceiver = ReceiverResourceView.Latest(item.Attempts),
     };
 

@@ -20,8 +20,11 @@ internal sealed class SessionPageReader(
     FhirDeliveryReader fhir,
     Courses.CourseAuditReader courseAudit,
     IOptions<NurseStationOptions> options,
+    IOptions<Application.Configuration.SessionOptions> sessionOptions,
     TimeProvider timeProvider)
 {
+    private readonly TimeSpan _lateAfter = sessionOptions.Value.ToPolicy().LateEntryThreshold;
+
     public async Task<SessionPageView?> ReadAsync(string sessionId, bool showPatients, bool runsSessions, CancellationToken cancellationToken)
     {
         var detail = await board.SessionAsync(sessionId, cancellationToken);
@@ -61,7 +64,7 @@ internal sealed class SessionPageReader(
             plan.FirstOfCourse,
             (record.Calibration?.Size ?? plan.CapSize)?.ToString(),
             record.StartedAt,
-            new BoundariesView(b.CapPlacedAt, b.PlacementSource?.ToString(), b.InfusionStartedAt, b.InfusionEndedAt, b.LastCoolingStopAt, b.CapRemovedAt, b.RemovalSource?.ToString(), b.EndedAt),
+            new BoundariesView(b.CapPlacedAt, b.PlacementSource?.ToString(), b.InfusionStartedAt, b.InfusionEndedAt, b.LastCoolingStopAt, b.CapRemovedAt, b.RemovalSource?.ToString(), b.EndedAt, record.RemovalDiscrepancy is { } apart ? (long)apart.TotalSeconds : null),
             [.. record.Phases.Select(p => new PhaseView(
                 p.Phase.ToString(), p.Start, p.End, Seconds((p.End ?? Later(record.AsOf, p.Start)) - p.Start), p.Target is { } t ? Seconds(t) : null,
                 p.Interruptions.Count, Seconds(p.Interruptions.Total)))],
@@ -108,13 +111,13 @@ internal sealed class SessionPageReader(
     public async Task<IReadOnlyDictionary<string, string>> StaffNamesAsync(CancellationToken cancellationToken) =>
         (await accounts.ListAsync(cancellationToken)).ToDictionary(a => a.UserId, a => a.DisplayName, StringComparer.Ordinal);
 
-    public static AuditView Audit(NurseAuditEntry entry, IReadOnlyDictionary<string, string> names) => new(
+    private AuditView Audit(NurseAuditEntry entry, IReadOnlyDictionary<string, string> names) => new(
         entry.SessionId,
         entry.Action.ToString(),
         NameOf(names, entry.NurseId),
         entry.EnteredAt,
         entry.EffectiveAt,
-        entry.EnteredAt != entry.EffectiveAt,
+        SessionPolicy.IsLate(entry.EnteredAt, entry.EffectiveAt, _lateAfter),
         entry.StatusBefore?.ToString(),
         entry.StatusAfter.ToString(),
         entry.Change);

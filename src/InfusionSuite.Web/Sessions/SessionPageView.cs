@@ -41,6 +41,7 @@ public sealed record SessionPageView(
 /// <summary>The chemotherapy administration the session goes with.</summary>
 public sealed record AdministrationView(string Reference, string? PrimaryCptCode);
 
+/// <param name="RemovalDiscrepancySeconds">The controller's CAP_OFF minus the nurse's "cap removed" when further apart than the same-moment window (the controller's time is the removal); null otherwise.</param>
 public sealed record BoundariesView(
     DateTimeOffset? CapPlacedAt,
     string? PlacementSource,
@@ -49,7 +50,8 @@ public sealed record BoundariesView(
     DateTimeOffset? LastCoolingStopAt,
     DateTimeOffset? CapRemovedAt,
     string? RemovalSource,
-    DateTimeOffset? EndedAt);
+    DateTimeOffset? EndedAt,
+    long? RemovalDiscrepancySeconds = null);
 
 /// <summary>One phase against its target: <paramref name="End"/> null while it runs (duration so far, to the record's as-of).</summary>
 public sealed record PhaseView(string Phase, DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds, long? TargetSeconds, int Interruptions, long InterruptedSeconds);
@@ -97,6 +99,9 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
 {
     /// <summary>The outbox item, for the staff actions on a parked one (<c>/api/outbox/{id}/…</c>).</summary>
     public Guid Id { get; init; }
+
+    /// <summary>Parked and may be sent again; false for one a newer item of its session overtook (only "handled outside" is left).</summary>
+    public bool Retryable { get; init; }
 
     /// <summary>What the item carries: <c>application/fhir+json</c> (a Bundle) or HL7 v2.</summary>
     public string ContentType { get; init; } = string.Empty;

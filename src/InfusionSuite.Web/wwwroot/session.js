@@ -360,7 +360,8 @@ function parkedActions(item) {
     });
     return button;
   };
-  actions.append(act('Retry', 'retry'), act('Handled outside InfusionSuite', 'handled-outside'));
+  if (item.retryable) actions.append(act('Retry', 'retry'));
+  actions.append(act('Handled outside InfusionSuite', 'handled-outside'));
   return actions;
 }
 

@@ -143,7 +143,8 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         var handled = (await outbox.ListAsync(new OutboxQuery(SessionId: held.SessionId), Wait.Token())).Single(i => i.Id == held.Id);
         Assert.Equal(OutboxStatus.HandledOutside, handled.Status);
         var audit = await worker.Services.GetRequiredService<IStaffAccounts>().AuditAsync(20, Wait.Token());
-        Assert.Contains(audit, a => a.Action == ParkedItemActions.HandledOutsideAction && a.Subject == "outbox item " + held.Id.ToString("D") && a.Detail == "Keyed into the EHR by hand");
+        Assert.Contains(audit, a => a.Action == ParkedItemActions.HandledOutsideAction && a.Subject == "outbox item " + held.Id.ToString("D") && a.Detail == "Keyed into the EHR by hand"
+            && a.Actor == $"command-line ({Environment.UserName})");
         listed.GetStringBuilder().Clear();
         Assert.Equal(0, await HostCommandLine.InvokeAsync(["outbox", "parked", "--Storage:DatabasePath=" + db.Path], new CommandConsole(TextReader.Null, listed, listed)));
         Assert.DoesNotContain(held.Id.ToString("D"), listed.ToString(), StringComparison.Ordinal);

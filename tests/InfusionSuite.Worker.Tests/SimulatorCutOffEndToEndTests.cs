@@ -1,0 +1,74 @@
+using InfusionSuite.Demo;
+using InfusionSuite.Devices.Liveness;
+using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Simulator.Engine;
+using InfusionSuite.Simulator.Running;
+using InfusionSuite.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using SessionPhase = InfusionSuite.Domain.Sessions.SessionPhase;
+
+namespace InfusionSuite.Worker.Tests;
+
+/// <summary>
+/// The simulator's <c>--cut-off MIN@AT</c> and <c>--upload full|chunks|trickle</c> drive the real worker over mosquitto,
+/// with the nurse on the markers, at 300× (as <see cref="SimulatorClockEndToEndTests"/>, durations to ±2 min): each
+/// controller is cut off from the broker over its COOLING_STOP and CAP_OFF (its Last Will says offline), stores its
+/// messages and uploads them when it is back, at full speed, in chunks or in a trickle, with a true, slow or fast clock.
+/// The sessions come out as they happened: completed at the controller's own times, a true SHORT_POSTCOOL kept, no
+/// interruption for the time its own record covers (docs/clinical-rules.md, "Clocks").
+/// </summary>
+public sealed class SimulatorCutOffEndToEndTests
+{
+    private const double Scale = 300;
+
+    [Fact(Timeout = 150_000)]
+    public async Task CutOffOverTheEndThenUploadedAtAnyPace_SessionsComeOutAsTheyHappened()
+    {
+        using var db = new TempDatabase();
+        await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
+        var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
+        await using var worker = await WorkerHost.StartAsync(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-e2e-cut-off"), clock);
+        var presence = worker.Services.GetRequiredService<ControllerPresence>();
+        await Wait.UntilAsync(() => presence.IsLinkUp("mqtt"), "the MQTT link");
+        var nurse = new MarkerNurse(clock, "nurse-9");
+        nurse.Attach(worker.Nurse);
+        // Power-on to COOLING_STOP: 0.5 standby + 15 prechill + 4 fitting + 33 pre-cooling + 60 infusion + post-cooling; then the warm-up.
+        (string Scenario, ControllerClockError Clock, ControllerCutOff CutOff)[] chairs =
+        [
+            ("normal", ControllerClockError.None, CutOff(200, 13, UploadPace.Full)), // stop at 205.5, CAP_OFF at 212.5
+            ("early-removal", new ControllerClockError { Skew = TimeSpan.FromHours(-2) }, CutOff(150, 10, UploadPace.Chunks)), // stop 152.5, CAP_OFF 157.5
+            ("normal", new ControllerClockError { Skew = TimeSpan.FromHours(2) }, CutOff(200, 13, UploadPace.Trickle)),
+        ];
+
+        var start = clock.GetUtcNow();
+        await Task.WhenAll(chairs.Select((c, i) => MqttChairs.RunAsync(Scenarios.PastTheTargets(c.Scenario), SimulatedChair.Numbered(i), broker, clock, start, nurse, c.Clock, c.CutOff)));
+        Assert.Empty(nurse.Failures);
+
+        var records = new List<ScalpCoolingSessionRecord>();
+        for (var i = 0; i < chairs.Length; i++)
+        {
+            var sessionId = nurse.SessionByController[SimulatedChair.Numbered(i).ControllerId];
+            await Wait.UntilAsync(async () => (await worker.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, sessionId + " completed");
+            records.Add((await worker.Board.SessionAsync(sessionId, Wait.Token()))!.Record);
+        }
+
+        foreach (var onTarget in new[] { records[0], records[2] })
+        {
+            Assert.True(onTarget.Deviations.Count == 0, string.Join("; ", onTarget.Deviations.Select(d => $"{d.Code} {d.Duration} {d.Detail}")) + $" | {onTarget.Boundaries} | {onTarget.Controller.ClockSkew}");
+            Assert.Equal(BoundarySource.Controller, onTarget.Boundaries.RemovalSource);
+            Scenarios.Near(TimeSpan.FromMinutes(93), onTarget.Phase(SessionPhase.PostCooling)!.Duration!.Value);
+            Scenarios.Near(TimeSpan.FromMinutes(7), onTarget.Boundaries.CapRemovedAt!.Value - onTarget.Boundaries.LastCoolingStopAt!.Value);
+            Assert.Equal(0, onTarget.Interruptions.Count);
+        }
+
+        var early = records[1];
+        Scenarios.Near(TimeSpan.FromMinutes(50), Assert.Single(early.Deviations, d => d.Code == DeviationCode.ShortPostcool).Duration);
+        Assert.Single(early.Deviations);
+        Scenarios.Near(TimeSpan.FromMinutes(40), early.Phase(SessionPhase.PostCooling)!.Duration!.Value);
+        Assert.Equal(BoundarySource.Controller, early.Boundaries.RemovalSource);
+        Scenarios.Near(TimeSpan.FromHours(-2), early.Controller.ClockSkew.ControllerAhead!.Value);
+    }
+
+    private static ControllerCutOff CutOff(double atMinute, double forMinutes, UploadPace pace) =>
+        new() { After = TimeSpan.FromMinutes(atMinute), For = TimeSpan.FromMinutes(forMinutes), Upload = pace };
+}
