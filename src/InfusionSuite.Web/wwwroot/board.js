@@ -96,7 +96,9 @@ function renderStrip(items) {
   for (const item of items) {
     const li = el('li', null, 'strip-item ' + item.kind, { 'data-controller': item.controllerId, 'data-kind': item.kind });
     const link = el('a', null, null, { href: '#chair-' + item.controllerId });
-    link.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' || item.kind === 'not-cooling' ? '⚠ ' : '') + item.text));
+    const words = el('span'); // one run of text: the link's flex gap never splits the chair from its colon
+    words.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' || item.kind === 'not-cooling' ? '⚠ ' : '') + item.text));
+    link.append(words);
     li.append(link);
     stripNode.append(li);
   }

@@ -37,7 +37,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                 await Expect(offline).ToHaveAttributeAsync("data-kind", "offline", new() { Timeout = 20_000 });
                 await Expect(offline).ToContainTextAsync("offline");
                 var kinds = await strip.EvaluateAllAsync<string[]>("items => items.map(i => i.dataset.kind)");
-                string[] urgency = ["alarm", "ready", "remove-cap", "offline"];
+                string[] urgency = ["alarm", "not-cooling", "ready", "remove-cap", "offline"];
                 Assert.Equal(kinds.OrderBy(k => Array.IndexOf(urgency, k)), kinds); // other tests' chairs may be on the strip too: the order holds over all
                 Assert.Equal("offline", kinds[^1]);
                 Assert.Equal(
