@@ -69,6 +69,7 @@ internal static class SessionRecordBuilder
             PossibleNurseActions = NurseActionAvailability.Possible(s),
             AsOf = s.AsOf,
             RemovalDiscrepancy = RemovalDiscrepancy(s, lifecycle),
+            ClockCorrections = s.Channel.Clock.Corrections(s.Policy.ClockSkewThreshold),
         };
     }
 
