@@ -120,7 +120,9 @@ public sealed class DemoModeTests
 
         var placed = await RecordAsync(host, id, r => r.Status == SessionStatus.PreCooling, TimeSpan.FromSeconds(30));
         Assert.Equal(Domain.Sessions.BoundarySource.Controller, placed.Boundaries.PlacementSource);
-        Assert.InRange(placed.Boundaries.CapPlacedAt!.Value - placed.StartedAt, TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(15));
+        // Not before the start (the controller was not cooling). How long after depends on this machine's load at 600x:
+        // 100 ms of real lag is a simulated minute.
+        Assert.True(placed.Boundaries.CapPlacedAt >= placed.StartedAt + TimeSpan.FromMinutes(3), $"placed {placed.Boundaries.CapPlacedAt:O}, started {placed.StartedAt:O}");
 
         Assert.True((await actions.InfusionStartedAsync(id, "a-person", null, CancellationToken.None)).IsAccepted);
         await Task.Delay(TimeSpan.FromSeconds(3)); // 30 simulated minutes of infusion: the controller keeps cooling
@@ -130,7 +132,7 @@ public sealed class DemoModeTests
         var done = await RecordAsync(host, id, r => r.Status >= SessionStatus.Completed, TimeSpan.FromSeconds(60));
         Assert.Equal(SessionStatus.Completed, done.Status);
         Assert.Equal(Domain.Sessions.BoundarySource.Controller, done.Boundaries.RemovalSource);
-        Assert.InRange(done.Phase(SessionPhase.PostCooling)!.Duration!.Value, TimeSpan.FromMinutes(90), TimeSpan.FromMinutes(95));
+        Assert.True(done.Phase(SessionPhase.PostCooling)!.Duration >= TimeSpan.FromMinutes(90), $"post-cooling {done.Phase(SessionPhase.PostCooling)!.Duration}");
         Assert.DoesNotContain(done.Deviations, d => d.Code is DeviationCode.ShortPostcool or DeviationCode.Interrupted or DeviationCode.Aborted);
     }
 
