@@ -47,6 +47,23 @@ public sealed class NoteWordsTests
         Assert.DoesNotContain("SHORT_PRECOOL", note, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void CapPlacedBeforeTheControllerCooled_PreCoolingObservationIsTheMinutesCooling_AsTheNoteSays()
+    {
+        var normal = SimulatedSessions.Normal("s-w5");
+        var record = normal with
+        {
+            Phases = [.. normal.Phases.Select(p => p.Phase == SessionPhase.PreCooling ? p with { NotCooling = TimeSpan.FromMinutes(11) } : p)],
+        };
+        var cooled = record.Phase(SessionPhase.PreCooling)!.Cooled!.Value;
+
+        var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
+
+        var observation = bundle.Entry.Select(e => e.Resource).OfType<Observation>().Single(o => o.Code.Coding.Any(c => c.Code == "pre-cooling-duration"));
+        Assert.Equal((decimal)Math.Floor(cooled.TotalMinutes * 100) / 100, ((Quantity)observation.Value).Value);
+        Assert.Contains($"Pre-cooling {(int)cooled.TotalMinutes} of 30 min", NoteOf(record), StringComparison.Ordinal);
+    }
+
     private string NoteOf(ScalpCoolingSessionRecord record) =>
         _mapper.Map(record, SimulatedSessions.Context(record)).Entry.Select(e => e.Resource).OfType<Procedure>().First().Note[0].Text;
 }

@@ -22,6 +22,22 @@ public sealed class SessionMessagesTests
     }
 
     [Fact]
+    public void CapPlacedBeforeTheControllerCooled_PreCoolingObxIsTheMinutesCooling_AsTheNoteSays()
+    {
+        var completed = Hl7Sessions.Completed("s-pc");
+        var record = completed with
+        {
+            Phases = [.. completed.Phases.Select(p => p.Phase == Domain.Sessions.SessionPhase.PreCooling ? p with { NotCooling = TimeSpan.FromMinutes(11) } : p)],
+        };
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        var values = All(oru, "OBX").ToDictionary(o => Field(o, 3).Split('^')[0] + "/" + Field(o, 4), o => Field(o, 5));
+        Assert.Equal("19", values["ISC-PRECOOL-MIN/"]); // 30 min placed, 11 of them not cooling
+        Assert.Equal("30", values["ISC-PRECOOL-TARGET/"]);
+    }
+
+    [Fact]
     public void Oru_CarriesTheSessionPeriodAndOneObxPerValue()
     {
         var record = Hl7Sessions.Completed("s-1");

@@ -83,7 +83,7 @@ internal static class SessionObservations
                 continue;
             }
 
-            yield return Minutes(keys.Item1, end - phase.Start, end);
+            yield return Minutes(keys.Item1, phase.Cooled ?? (end - phase.Start), end); // pre-cooling: minutes actually cooling, as the note and the deviation say
             if (keys.Item2 is { } targetKey && phase.Target is { } target)
             {
                 yield return Minutes(targetKey, target, end);

@@ -33,7 +33,7 @@ internal static class PhaseObservation
             Identifier = [scope.SessionIdentifier("observation/" + Key(phase.Phase))],
             Code = scope.LocalConcept(code, display),
             Effective = BundleScope.Period(phase.Start, end),
-            Value = Quantities.Minutes(end - phase.Start),
+            Value = Quantities.Minutes(phase.Cooled ?? (end - phase.Start)), // pre-cooling counts minutes actually cooling (clinical-rules.md), as the note and the deviation do
         };
         if (phase.Target is { } target)
         {
