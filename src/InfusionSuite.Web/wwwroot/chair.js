@@ -198,7 +198,8 @@ export function updateChairCard(card, chair, options) {
     p.secondary.hidden = p.secondary.childElementCount === 0;
     if (options.canAct) {
       if (!hasSession || chair.sessionEnded) {
-        const start = el('button', 'Start session', 'primary', { type: 'button', 'data-action': 'start' });
+        // After a step still to take (an ended session's cap removal), the next patient's start is a further step: small cards show only the first.
+        const start = el('button', 'Start session', p.actions.childElementCount > 0 ? 'primary more' : 'primary', { type: 'button', 'data-action': 'start' });
         start.addEventListener('click', () => options.onStart(current(card), start));
         if (options.sessionLink !== false || !hasSession) p.actions.append(start);
       }

@@ -75,6 +75,12 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
           for (const card of document.querySelectorAll('article.chair')) {
             const id = card.dataset.controller, box = card.getBoundingClientRect();
             if (box.bottom > innerHeight || box.right > innerWidth) out.push(id + ' card ends at ' + Math.round(box.bottom) + ' px');
+            const name = card.querySelector('.chair-label a').getBoundingClientRect();
+            for (const button of card.querySelectorAll('button, a.button')) {
+              const b = button.getBoundingClientRect();
+              if (b.width > 0 && !(b.right <= name.left || name.right <= b.left || b.bottom <= name.top || name.bottom <= b.top)) out.push(id + ' name under "' + button.textContent.trim() + '"');
+            }
+            if (name.right > box.right || name.width < 40) out.push(id + ' name cut');
             for (const sel of ['.status', '.countdown .time', '.alarm-item', '.prompt', '.clock-warning']) {
               const parts = card.querySelectorAll(sel);
               if (parts.length === 0 && sel !== '.countdown .time') out.push(id + ' has no ' + sel);
@@ -112,7 +118,8 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
     /// <summary>
     /// On "/?fit=N": the board's live stream becomes the server's board view (fetched as this user) grown to N chairs,
     /// each with its longest content: pre-cooling and post-cooling past the target by over an hour, with the longest
-    /// prompt of the phase; infusing, not cooling; each with an alarm and a clock note; chair 1 with a long name.
+    /// prompt of the phase; infusing, not cooling; each with an alarm and a clock note; chair 1 with a long name; every
+    /// fifth a session ended with the cap still on (three steps beside the name: Cap removed, Start session, the page).
     /// </summary>
     private static string LongestCardsScript()
     {
@@ -127,7 +134,7 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
                 const template = view.chairs[0];
                 const chairs = [];
                 for (let n = 1; n <= count; n++) {
-                  const phase = phases[(n - 1) % 3], counting = phase !== 'Infusing';
+                  const phase = phases[(n - 1) % 3], counting = phase !== 'Infusing', ended = n % 5 === 3;
                   chairs.push({ ...template,
                     controllerId: 'FIT-' + String(n).padStart(2, '0'), label: n === 1 ? 'Chair 1 (window)' : 'Chair ' + n, online: true,
                     sessionId: 'fit-session-' + n, patient: { reference: 'MRN-' + (1000000 + n), name: 'Patient with a long name ' + n },
@@ -135,8 +142,8 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
                     remainingSeconds: counting ? 0 : null, overtimeSeconds: counting ? 3600 + 125 + n : null,
                     coolantC: -3.1, scalpC: 17.9, setpointC: -5, coolantAtSetpoint: false, alarms: [alarm],
                     readyForInfusion: false, preCoolingTargetReached: phase === 'PreCooling', removeCap: phase === 'PostCooling',
-                    notCooling: phase === 'Infusing', sessionEnded: false, setpointUnknown: false,
-                    actions: [phase === 'PreCooling' ? 'infusion-started' : phase === 'Infusing' ? 'infusion-ended' : 'cap-removed', 'abort'],
+                    notCooling: phase === 'Infusing', sessionEnded: ended, setpointUnknown: false,
+                    actions: ended ? ['cap-removed'] : [phase === 'PreCooling' ? 'infusion-started' : phase === 'Infusing' ? 'infusion-ended' : 'cap-removed', 'abort'],
                     documentationActions: ['tolerance', 'adverse-events', 'void'],
                     clockWarning: 'Controller clock 4 min 10 s slow; controller clock stepped 2 time(s); device times corrected to the server clock.',
                     clockShort: 'clock 4 min slow' });
