@@ -6,6 +6,7 @@ using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Shapes;
+using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Fhir.Tests;
@@ -159,6 +160,36 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Equal(OutboxStatus.Parked, item.Status);
         Assert.Equal("Held: not sent until staff resolve the patient (by MRN): not found.", item.ParkedReason);
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
+    }
+
+    [Theory]
+    [MemberData(nameof(ResourceByResourceTargets))]
+    public async Task SentOneResourceAtATime_TheSummarySaysWhatWasNotSentAndWhy_AndEachRequestIsKept(string mode, FhirDeliveryShape shape)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var record = SimulatedSessions.Normal("shp-said-" + mode);
+        var h = await PatientAsync(mode, "H");
+
+        var item = await SendAsync(harness, record, h, SimulatedSessions.Charges(record));
+
+        var summary = harness.Services.GetServices<IOutboxPayloadSummary>().Single(s => s.ContentType == item.ContentType).Summarize(item);
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{h.PatientId}"));
+        Assert.Contains(summary, l => l.StartsWith("Procedure 97008", StringComparison.Ordinal) && l.Contains($"(created Procedure/{procedure.Id})", StringComparison.Ordinal));
+        Assert.Contains(summary, l => l.StartsWith("Chair ", StringComparison.Ordinal) && l.Contains("(Device not sent: the EHR does not take Device)", StringComparison.Ordinal));
+        Assert.DoesNotContain(summary, l => l.Contains("(create)", StringComparison.Ordinal) || l.Contains("(create ", StringComparison.Ordinal));
+        if (mode == "epic")
+        {
+            Assert.All(summary.Where(l => l.StartsWith("Charge ", StringComparison.Ordinal)), l => Assert.Contains("(not sent: the EHR does not take ChargeItem)", l, StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.All(summary.Where(l => l.StartsWith("Observation ", StringComparison.Ordinal)), l => Assert.Contains("(not sent: Oracle Millennium takes Observations only as vital-signs or laboratory)", l, StringComparison.Ordinal));
+            Assert.Contains(item.Attempts[^1].Resources, r => r is { Request: "POST ChargeItem/$create", HttpStatus: 200 or 201, Outcome: "charged" });
+        }
+
+        var sent = Assert.Single(item.Attempts[^1].Resources, r => r.Key == "Procedure 97008");
+        Assert.Equal(("POST Procedure", 201, "Procedure/" + procedure.Id), (sent.Request, sent.HttpStatus, sent.Reference));
     }
 
     /// <summary>Each kind of reference to what the EHR owns, given at the start and not there: (mode, shape, which, expected reason).</summary>

@@ -252,7 +252,7 @@ public sealed partial class AccessTests : StationTest
         Assert.Equal("Unlocked alice.", output.Trim());
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(browser, "alice", StationHost.Password, token)).StatusCode);
         var audit = await Host.Services.GetRequiredService<IStaffAccounts>().AuditAsync(10, CancellationToken.None);
-        Assert.Contains(audit, a => a.Action == "user-unlocked" && a.Subject == "alice" && a.Actor == "command-line");
+        Assert.Contains(audit, a => a.Action == "user-unlocked" && a.Subject == "alice" && a.Actor == $"command-line ({Environment.UserName})");
     }
 
     private async Task<(int Code, string Output, string Error)> UnlockAsync(string name)

@@ -62,7 +62,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         ReceiverResource[] second =
         [
             new("Procedure 97008", "Procedure/p-17", "found"),
-            new("Observation pre-cooling", "Observation/o-4", "created"),
+            new("Observation pre-cooling", "Observation/o-4", "created") { Request = "POST Observation", HttpStatus = 201 },
             new("ChargeItem 97008", null, ReceiverResource.LeftOut) { Reason = "the EHR does not take ChargeItem" },
         ];
         await EnqueueAsync(Item(id, now) with
@@ -91,6 +91,9 @@ public sealed class SessionDeliveryViewTests : StationTest
                     "ChargeItem 97008 |  | left out | the EHR does not take ChargeItem",
                 ],
                 rows);
+            // Each request sent one resource at a time: method and URL, the EHR's status, in how many attempts.
+            var observation = item.GetProperty("atReceiver")[1];
+            Assert.Equal(("Observation", "POST Observation", 201, 1), (observation.Text("resourceType"), observation.Text("request"), observation.GetProperty("httpStatus").GetInt32(), observation.GetProperty("attempts").GetInt32()));
             var attempts = item.GetProperty("attempts").EnumerateArray().ToList();
             Assert.Equal("no answer", Assert.Single(attempts[0].GetProperty("resources").EnumerateArray()).Text("outcome"));
             Assert.Equal(3, attempts[1].GetProperty("resources").GetArrayLength());

@@ -11,4 +11,11 @@ public interface IOutboxPayloadSummary
 
     /// <summary>One line per thing sent; an empty list when the payload cannot be read.</summary>
     IReadOnlyList<string> Summarize(string payload);
+
+    /// <summary>The item's lines, saying what became of each part at the receiver where its attempts tell (e.g. left out, and why).</summary>
+    IReadOnlyList<string> Summarize(OutboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return Summarize(item.Payload);
+    }
 }

@@ -102,7 +102,7 @@ internal sealed class IndividualRun(
 
         resource.Id = existing.Split('/')[1];
         var answer = await ehr.PutAsync(existing, resource, cancellationToken);
-        return answer.Succeeded ? Done(key, existing, "updated") : Failed(key, answer);
+        return answer.Succeeded ? Done(key, existing, "updated", new Request("PUT " + existing, answer.Status)) : Failed(key, answer, "PUT " + existing);
     }
 
     public FhirSendResult Finish()
@@ -121,10 +121,11 @@ internal sealed class IndividualRun(
         var identifier = ResourceFields.Identifier(entry.Resource!)!;
         if (capabilities.CanSearchBy("Device", "identifier"))
         {
-            var answer = await ehr.GetAsync($"Device?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}", cancellationToken);
+            var search = $"Device?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}";
+            var answer = await ehr.GetAsync(search, cancellationToken);
             if (!answer.Succeeded)
             {
-                return answer.Transient ? Failed(key, answer) : LeaveOut(entry, key, "the Device search was refused: " + answer.Explanation());
+                return answer.Transient ? Failed(key, answer, "GET " + search) : LeaveOut(entry, key, "the Device search was refused: " + answer.Explanation());
             }
 
             var ids = SearchSet.Ids(answer.Body, "Device");
@@ -136,7 +137,7 @@ internal sealed class IndividualRun(
             if (ids.Count == 1)
             {
                 _byFullUrl[Url(entry)] = "Device/" + ids[0];
-                Record(key, "Device/" + ids[0], "found");
+                Record(key, "Device/" + ids[0], "found", new Request("GET " + search, answer.Status));
                 return null;
             }
         }
@@ -174,10 +175,11 @@ internal sealed class IndividualRun(
         var searchable = capabilities.CanSearchBy(type, "identifier") && !(Millennium && type == "Procedure");
         if (searchable && ResourceFields.Identifier(resource) is { } identifier)
         {
-            var answer = await ehr.GetAsync($"{type}?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}", cancellationToken);
+            var search = $"{type}?identifier={Uri.EscapeDataString($"{identifier.System}|{identifier.Value}")}";
+            var answer = await ehr.GetAsync(search, cancellationToken);
             if (!answer.Succeeded)
             {
-                return (null, Failed(key, answer));
+                return (null, Failed(key, answer, "GET " + search));
             }
 
             var ids = SearchSet.Ids(answer.Body, type);
@@ -216,7 +218,7 @@ internal sealed class IndividualRun(
         var type = entry.Resource!.TypeName;
         if (!answer.Succeeded)
         {
-            return Failed(key, answer);
+            return Failed(key, answer, "POST " + type);
         }
 
         var reference = answer.ResourceId(type) is { } id ? $"{type}/{id}" : null;
@@ -224,10 +226,11 @@ internal sealed class IndividualRun(
         if (reference is null)
         {
             Lines.Add($"{key} → created (the EHR gave no id)");
+            Resources.Add(new ReceiverResource(key, null, "created") { Request = "POST " + type, HttpStatus = answer.Status });
         }
         else
         {
-            Record(key, reference, "created");
+            Record(key, reference, "created", new Request("POST " + type, answer.Status));
         }
 
         return null;
@@ -246,7 +249,7 @@ internal sealed class IndividualRun(
             }
 
             var credit = await ehr.PostOnceAsync(charged + "/$credit", MillenniumRules.Credit(sessionId, key), cancellationToken);
-            return credit.Succeeded ? Done(key, charged, "credited") : Failed(key, credit);
+            return credit.Succeeded ? Done(key, charged, "credited", new Request($"POST {charged}/$credit", credit.Status)) : Failed(key, credit, $"POST {charged}/$credit");
         }
 
         if (charged is not null && !sent.Credited(key))
@@ -270,16 +273,17 @@ internal sealed class IndividualRun(
         var answer = await ehr.PostOnceAsync("ChargeItem/$create", MillenniumRules.Create(charge, sessionId, options), cancellationToken);
         if (!answer.Succeeded)
         {
-            return Failed(key, answer);
+            return Failed(key, answer, "POST ChargeItem/$create");
         }
 
         if (answer.ResourceId("ChargeItem") is { } id)
         {
-            Record(key, "ChargeItem/" + id, "charged");
+            Record(key, "ChargeItem/" + id, "charged", new Request("POST ChargeItem/$create", answer.Status));
         }
         else
         {
             Lines.Add($"{key} → charged (the EHR gave no id)");
+            Resources.Add(new ReceiverResource(key, null, "charged") { Request = "POST ChargeItem/$create", HttpStatus = answer.Status });
         }
 
         return null;
@@ -293,22 +297,23 @@ internal sealed class IndividualRun(
         return null;
     }
 
-    private FhirSendResult? Done(string key, string reference, string what)
+    private FhirSendResult? Done(string key, string reference, string what, Request request)
     {
-        Record(key, reference, what);
+        Record(key, reference, what, request);
         return null;
     }
 
-    private FhirSendResult Failed(string key, EhrResponse answer)
+    private FhirSendResult Failed(string key, EhrResponse answer, string request)
     {
         if (answer.Status is null)
         {
             Lines.Add(SentResources.NoAnswer(key, answer.Explanation()));
-            Resources.Add(new ReceiverResource(key, null, ReceiverResource.NoAnswer));
+            Resources.Add(new ReceiverResource(key, null, ReceiverResource.NoAnswer) { Request = request });
         }
         else
         {
             Lines.Add($"{key} → HTTP {answer.Status}: {answer.Explanation()}");
+            Resources.Add(new ReceiverResource(key, null, ReceiverResource.Refused) { Request = request, HttpStatus = answer.Status });
         }
 
         var outcome = answer.Transient ? OutboxAttemptOutcome.TransientFailure : OutboxAttemptOutcome.Rejected;
@@ -316,11 +321,14 @@ internal sealed class IndividualRun(
     }
 
     /// <summary>A resource the EHR holds under <paramref name="reference"/>: a line for staff, and the id as data.</summary>
-    private void Record(string key, string reference, string what)
+    private void Record(string key, string reference, string what, Request? request = null)
     {
         Lines.Add(SentResources.Line(key, reference, what));
-        Resources.Add(new ReceiverResource(key, reference, what));
+        Resources.Add(new ReceiverResource(key, reference, what) { Request = request?.Line, HttpStatus = request?.Status });
     }
+
+    /// <summary>The request that came to a resource's state (method and URL relative to the EHR's base) and the EHR's status.</summary>
+    private sealed record Request(string Line, int? Status);
 
     private string Message(string last) => string.Join('\n', Lines.Append(last));
 

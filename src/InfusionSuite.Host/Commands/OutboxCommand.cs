@@ -5,7 +5,7 @@ namespace InfusionSuite.Host.Commands;
 
 /// <summary>
 /// <c>outbox parked</c>, <c>outbox retry ITEM_ID [--note TEXT]</c>, <c>outbox handled ITEM_ID --note TEXT</c>
-/// (<see cref="ParkedItemCommand"/> does the work): the staff actions on parked outbox items, audited as <c>command-line</c>.
+/// (<see cref="ParkedItemCommand"/> does the work): the staff actions on parked outbox items, audited as <c>command-line (os-user)</c>.
 /// </summary>
 internal static class OutboxCommand
 {

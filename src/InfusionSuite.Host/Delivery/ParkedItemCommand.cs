@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Host.Commands;
 using InfusionSuite.Storage;
 using Microsoft.Extensions.Options;
@@ -13,7 +14,7 @@ namespace InfusionSuite.Host.Delivery;
 internal static class ParkedItemCommand
 {
     /// <summary>Who acted, for the audit: the command line and the operating-system account that ran it (a login name, no patient data).</summary>
-    public static string Actor => $"command-line ({Environment.UserName})";
+    public static string Actor => CommandLineActor.Name;
 
     public static Task<int> ListAsync(string[] settings, CommandConsole console, CancellationToken cancellationToken) =>
         WithHostAsync(settings, console, async services =>

@@ -11,7 +11,7 @@ namespace InfusionSuite.Web.Commands;
 /// </summary>
 internal sealed class StaffCommand(StaffAccountService service, IStaffAccounts accounts, IDatabaseMigrator migrator)
 {
-    public const string Actor = "command-line";
+    private static string Actor => CommandLineActor.Name;
 
     /// <summary>Adds a user; the password is the first line of <paramref name="passwordInput"/>, never printed.</summary>
     public async Task<int> AddAsync(

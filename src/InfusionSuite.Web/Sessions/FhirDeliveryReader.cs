@@ -53,7 +53,7 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
     };
 
     private IReadOnlyList<string> Summary(OutboxItem item) =>
-        services.GetServices<IOutboxPayloadSummary>().FirstOrDefault(s => s.ContentType == item.ContentType)?.Summarize(item.Payload) ?? [];
+        services.GetServices<IOutboxPayloadSummary>().FirstOrDefault(s => s.ContentType == item.ContentType)?.Summarize(item) ?? [];
 
     private static string Indented(OutboxItem item)
     {

@@ -5,14 +5,31 @@ namespace InfusionSuite.Web.Sessions;
 /// <summary>
 /// One resource of an outbox item at the receiver: InfusionSuite's key for it (e.g. <c>Procedure 97008</c>),
 /// the server's id (e.g. <c>Procedure/123</c>; null when none is known), what happened (created, updated,
-/// sent before, left out …) and, when it was left out, why.
+/// sent before, left out …) and, when it was left out, why; the request sent for it, the EHR's status and in how many attempts.
 /// </summary>
 public sealed record ReceiverResourceView(string Key, string? Reference, string Outcome, string? Reason)
 {
+    /// <summary>The resource type (the key's first word).</summary>
+    public string ResourceType => Key.Split(' ')[0];
+
+    /// <summary>The request sent for it, method and URL relative to the EHR's base (<c>POST Procedure</c>); null when none was sent.</summary>
+    public string? Request { get; init; }
+
+    /// <summary>The EHR's HTTP status for the request; null when it gave no answer or none was sent.</summary>
+    public int? HttpStatus { get; init; }
+
+    /// <summary>How many of the item's attempts sent a request for it.</summary>
+    public int Attempts { get; init; }
+
     public static ReceiverResourceView From(ReceiverResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);
-        return new(resource.Key, resource.Reference, resource.Outcome, resource.Reason);
+        return new(resource.Key, resource.Reference, resource.Outcome, resource.Reason)
+        {
+            Request = resource.Request,
+            HttpStatus = resource.HttpStatus,
+            Attempts = resource.Request is null ? 0 : 1,
+        };
     }
 
     /// <summary>Each key's latest state over the attempts (oldest first): a later answer replaces an earlier one.</summary>
@@ -20,6 +37,7 @@ public sealed record ReceiverResourceView(string Key, string? Reference, string 
     {
         ArgumentNullException.ThrowIfNull(attempts);
         var latest = new Dictionary<string, ReceiverResource>(StringComparer.Ordinal);
+        var requests = new Dictionary<string, int>(StringComparer.Ordinal);
         var order = new List<string>();
         foreach (var resource in attempts.OrderBy(a => a.Number).SelectMany(a => a.Resources))
         {
@@ -29,8 +47,9 @@ public sealed record ReceiverResourceView(string Key, string? Reference, string 
             }
 
             latest[resource.Key] = resource;
+            requests[resource.Key] = requests.GetValueOrDefault(resource.Key) + (resource.Request is null ? 0 : 1);
         }
 
-        return [.. order.Select(k => From(latest[k]))];
+        return [.. order.Select(k => From(latest[k]) with { Attempts = requests[k] })];
     }
 }

@@ -318,21 +318,24 @@ function renderFhir(view) {
       }
       section.append(list);
     }
-    if (!item.detailsHidden) section.append(payloadDetails(item));
+    if (!item.detailsHidden) section.append(payloadDetails(item, item.atReceiver.some(r => r.request)));
     node.append(section);
   }
 }
 
-// What the EHR holds of the item, resource by resource: the server's id (location), or "left out" and why.
+// What the EHR holds of the item, resource by resource: the request sent for it (one per resource in the
+// Individual and Millennium shapes), the EHR's status, the server's id (location), in how many attempts; or "not sent" and why.
 function receiverTable(resources) {
   const table = el('table', null, 'table fhir-at-ehr');
   table.append(el('caption', 'At the EHR'));
   const head = el('tr');
-  for (const name of ['Resource', 'Server id', 'Outcome']) head.append(el('th', name, null, { scope: 'col' }));
+  for (const name of ['Resource', 'Request', 'HTTP', 'Server id', 'Attempts', 'Outcome']) head.append(el('th', name, null, { scope: 'col' }));
   table.append(head);
   for (const r of resources) {
     const row = el('tr', null, null, { 'data-outcome': r.outcome });
-    row.append(el('td', r.key), el('td', r.reference ?? '—'), el('td', r.reason ? r.outcome + ': ' + r.reason : r.outcome));
+    const outcome = r.outcome === 'left out' ? 'not sent' + (r.reason ? ': ' + r.reason : '') : r.reason ? r.outcome + ': ' + r.reason : r.outcome;
+    row.append(el('td', r.key), el('td', r.request ?? '—'), el('td', r.httpStatus ? String(r.httpStatus) : '—'),
+      el('td', r.reference ?? '—'), el('td', String(r.attempts)), el('td', outcome));
     table.append(row);
   }
   const scroll = el('div', null, 'table-scroll');
@@ -340,10 +343,13 @@ function receiverTable(resources) {
   return scroll;
 }
 
-// The payload as sent (indented JSON for a Bundle), fetched when opened.
-function payloadDetails(item) {
+// The payload as sent (indented JSON for a Bundle), fetched when opened; sent one request per resource,
+// the requests are in the table above and this is the Bundle they were made from.
+function payloadDetails(item, perResource) {
   const details = el('details', null, 'fhir-payload');
-  details.append(el('summary', 'What was sent (' + item.contentType + ')'));
+  details.append(el('summary', perResource
+    ? 'What was sent: one request per resource (the table above), made from this Bundle (' + item.contentType + ')'
+    : 'What was sent (' + item.contentType + ')'));
   details.addEventListener('toggle', async () => {
     if (!details.open || details.dataset.loaded) return;
     details.dataset.loaded = '1';
