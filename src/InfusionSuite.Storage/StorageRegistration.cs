@@ -54,6 +54,9 @@ public static class StorageRegistration
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotifications>());
         services.AddHostedService<NurseCommandInbox>();
         services.AddHostedService<SessionChangesOnBoard>();
+        services.TryAddSingleton<OwnersPresence>();
+        services.TryAddSingleton<IOwnersPresence>(sp => sp.GetRequiredService<OwnersPresence>());
+        services.AddHostedService<OwnersPresenceReader>();
         services.AddSingleton<INurseCommandRelay, NurseCommandRelay>();
         services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
             ? postgreSql.Leases

@@ -88,17 +88,6 @@ internal static partial class SharedDatabaseWorkers
         }
     }
 
-    /// <summary>
-    /// Creates the database at the current schema with the host's own command, as an operator's first step does (on an empty
-    /// database EF Core's first look for its migrations table logs a failed command, which a test of the workers' logs would catch).
-    /// </summary>
-    public static async Task CreateAsync(string database, string folder)
-    {
-        var (code, text, error) = await HostProcess.RunAsync(
-            "InfusionSuite.Host.dll", folder, null, ["users", "list", "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database]);
-        Assert.True(code == 0, text + error);
-    }
-
     public static async Task<long> CountAsync(string database, string sql)
     {
         // Not pooled: a pooled connection would not survive a database restart the test makes.

@@ -65,6 +65,7 @@ internal sealed partial class ControllerMessageRouter(
                 break;
             case ControllerPresenceChanged presence:
                 metrics.Message(IngestKind.Presence);
+                pending.NotePresence(new ControllerPresenceNote(message.ControllerId, message.Site, presence.Online, message.ReceivedAt));
                 SessionInput input = presence.Online ? new ControllerCameOnline(receivedAt) : new ControllerWentOffline(receivedAt);
                 HandleInput(message, input, keepUnassigned: false, SequenceVerdict.New);
                 break;
