@@ -57,6 +57,8 @@ public static class StorageRegistration
         services.TryAddSingleton<OwnersPresence>();
         services.TryAddSingleton<IOwnersPresence>(sp => sp.GetRequiredService<OwnersPresence>());
         services.AddHostedService<OwnersPresenceReader>();
+        services.TryAddSingleton<ISiteOwnership, SiteOwnershipReader>();
+        services.TryAddSingleton<SiteLeaseMetrics>();
         services.AddSingleton<INurseCommandRelay, NurseCommandRelay>();
         services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
             ? postgreSql.Leases

@@ -9,7 +9,7 @@ namespace InfusionSuite.Host.Tests;
 /// An owner and its standby for site north on one PostgreSQL database, as a load balancer sees them: both serve nurses, so
 /// both are ready; what only the owner does (its writer, its MQTT link) is named in the report, and failing it does not
 /// take the owner's node out of the balancer. Both boards show a chair's controller as the owner hears it (only the owner's
-/// link does): online on both, and offline with its alarm on both when it goes silent.
+/// link does): online on both, and offline with its alarm on both when it goes silent. Either node says who owns the site.
 /// </summary>
 public sealed class StandbyNodeTests
 {
@@ -47,6 +47,18 @@ public sealed class StandbyNodeTests
             Assert.Equal("standby", Entry(standbyReport, "links").GetProperty("data").GetProperty("mqtt").GetString());
             Assert.StartsWith("Standby:", Entry(standbyReport, "ingest").GetProperty("description").GetString(), StringComparison.Ordinal);
             Assert.Equal("Healthy", Entry(standbyReport, "database").GetProperty("status").GetString());
+
+            // Who owns the site, on either node: the report's sites entry, and the lease gauge.
+            foreach (var (report, thisNode) in new[] { (ownerReport, true), (standbyReport, false) })
+            {
+                var north = Entry(report, "sites").GetProperty("data").GetProperty("north");
+                Assert.Equal(("worker-a", thisNode, true), (north.GetProperty("owner").GetString(), north.GetProperty("thisNode").GetBoolean(), north.GetProperty("live").GetBoolean()));
+                Assert.True(north.GetProperty("fence").GetInt64() >= 1);
+            }
+
+            Assert.StartsWith("Worker worker-b is a standby for north", Entry(standbyReport, "sites").GetProperty("description").GetString(), StringComparison.Ordinal);
+            Assert.Matches("storage_site_leases_held\\{[^}]*site=\"north\"[^}]*\\} 1", await ownerNode.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
+            Assert.Matches("storage_site_leases_held\\{[^}]*site=\"north\"[^}]*\\} 0", await standbyNode.GetStringAsync(new Uri("/metrics", UriKind.Relative)));
 
             // A chair of north in pre-cooling, its controller publishing: online on both boards, though only the owner hears it.
             using var ownerNurse = SharedDatabaseWorkers.NurseClient(ownerNode.BaseAddress!, token);

@@ -28,7 +28,8 @@ internal static class WorkerHealthRegistration
         var ownerDuty = SharedDatabase(configuration) ? HealthStatus.Degraded : HealthStatus.Unhealthy;
         builder.Services.AddHealthChecks()
             .AddCheck<IngestWriterHealthCheck>("ingest", ownerDuty, [StorageRegistration.ReadyTag])
-            .AddCheck<ControllerLinksHealthCheck>("links", ownerDuty, [StorageRegistration.ReadyTag]);
+            .AddCheck<ControllerLinksHealthCheck>("links", ownerDuty, [StorageRegistration.ReadyTag])
+            .AddCheck<SiteOwnershipHealthCheck>("sites", HealthStatus.Degraded, [StorageRegistration.ReadyTag]);
         return builder;
     }
 
