@@ -50,7 +50,7 @@ internal sealed class DemoAutopilot(
             var free = DemoChairs.FreeScenario(settings.TimeScale);
             await Task.WhenAll(DemoChairs.All(settings.TimeScale).Select(c =>
                 RunChairAsync(c.Chair, c.Scenario, first + (DemoChairs.Stagger * c.Chair.Index), nurse, token))
-                .Concat(DemoChairs.Free(settings.FreeChairs).Select(c => RunChairAsync(c, free, first + DemoChairs.Stagger, null, token))));
+                .Concat(DemoChairs.Free(settings.FreeChairs).Select(c => RunChairAsync(c, free, first + DemoChairs.Stagger, null, token, new FreeChairNurse(board, c.ControllerId)))));
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
@@ -71,8 +71,11 @@ internal sealed class DemoAutopilot(
         }
     }
 
-    /// <summary>Runs one chair's controller round after round; <paramref name="nurse"/> null for a free chair (a person documents it).</summary>
-    private async Task RunChairAsync(SimulatedChair chair, Scenario scenario, DateTimeOffset start, MarkerNurse? nurse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Runs one chair's controller round after round; <paramref name="nurse"/> null for a free chair, whose controller
+    /// follows what a <paramref name="person"/> documents on the board (it waits, pre-chilling, for them to start a session).
+    /// </summary>
+    private async Task RunChairAsync(SimulatedChair chair, Scenario scenario, DateTimeOffset start, MarkerNurse? nurse, CancellationToken cancellationToken, FreeChairNurse? person = null)
     {
         for (var round = 1; !cancellationToken.IsCancellationRequested; round++)
         {
@@ -85,7 +88,7 @@ internal sealed class DemoAutopilot(
                     Site = DemoSettings.Site,
                     ControllerId = chair.ControllerId,
                 });
-                await new SimulatedController(scenario, chair, round, output, clock, start).RunAsync(nurse, cancellationToken);
+                await new SimulatedController(scenario, chair, round, output, clock, start, nurse: person is null ? null : person.Progress).RunAsync(nurse, cancellationToken);
             }
             catch (Exception) when (cancellationToken.IsCancellationRequested)
             {

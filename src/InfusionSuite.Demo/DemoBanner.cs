@@ -50,7 +50,7 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
         var free = DemoChairs.Free(settings.FreeChairs);
         lines.Add(free.Count == 0
             ? $"  Free chairs none: the demo nurse runs every chair (--{DemoSettings.FreeChairsKey}=2 leaves two for you)"
-            : $"  Free chairs {string.Join(", ", free.Select(c => c.ControllerId))}: their controllers run with no demo nurse; start and document their sessions yourself (--{DemoSettings.FreeChairsKey}=0 turns this off)");
+            : $"  Free chairs {string.Join(", ", free.Select(c => c.ControllerId))}: yours: their controllers pre-chill until you start a session, then follow what you record (--{DemoSettings.FreeChairsKey}=0 turns this off)");
         if (settings.ContinuesFrom is { } from)
         {
             lines.Add($"  Continuing  from the data of an earlier run (latest {from.UtcDateTime:yyyy-MM-dd HH:mm} UTC simulated)");

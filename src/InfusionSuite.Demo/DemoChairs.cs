@@ -33,9 +33,11 @@ internal static class DemoChairs
     }
 
     /// <summary>
-    /// The free chairs after the six (CHAIR-07, CHAIR-08, …): their controllers run the normal scenario (pre-chill,
-    /// cap on, cooling, cap off) with no demo nurse, so a person starts and documents the session on the board
-    /// (a start after the cap went on takes the controller's earlier events).
+    /// The free chairs after the six (CHAIR-07, CHAIR-08, …): no demo nurse; their controllers follow what a person
+    /// documents on the board, as a real controller follows its nurse. Each pre-chills with no cap until a session is
+    /// started on its chair; then the cap goes on and cooling starts (about 4 minutes); it cools until the person
+    /// records the infusion's end, runs the 90 minutes of post-cooling and stops; the cap comes off 7 minutes later.
+    /// "Cap removed", an abort or a void before that stops it at once.
     /// </summary>
     public static IReadOnlyList<SimulatedChair> Free(int count) => [.. Enumerable.Range(6, count).Select(i => SimulatedChair.Numbered(i))];
 

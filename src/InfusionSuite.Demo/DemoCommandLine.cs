@@ -14,7 +14,15 @@ internal static class DemoCommandLine
     private const string Description = """
         InfusionSuite demo: the worker and the nurse station with six simulated chairs, an MQTT broker in
         the process, SQLite in a data folder, no EHR, on a faster clock. Without a command it runs the demo.
-        Host settings go anywhere on the line: --Section:Key=value or --Section:Key value (for example --urls http://0.0.0.0:8080).
+
+        """ + Settings;
+
+    private const string Settings = """
+        Host settings go anywhere on the line: --Section:Key=value or --Section:Key value. Those a demo user wants most:
+          --urls http://0.0.0.0:8080                where the nurse station listens (default http://localhost:5080)
+          --Demo:FreeChairs=N                       chairs left for you to run by hand, 0 to 4 (default 2)
+          --Billing:SiteTimeZone=America/Chicago    the site's IANA time zone: every time shown, and the date of service (default UTC)
+        Every other setting is in docs/operations.md.
         """;
 
     public static Task<int> InvokeAsync(string[] args) => CommandLineInvocation.InvokeAsync(Root(), args, CommandConsole.Standard);
@@ -49,7 +57,7 @@ internal static class DemoCommandLine
 
         var root = new RootCommand(Description) { timeScale, data };
         root.SetAction(RunAsync);
-        var demo = new Command("demo", "Run the demo until Ctrl-C (the default).");
+        var demo = new Command("demo", "Run the demo until Ctrl-C (the default).\n" + Settings);
         demo.SetAction(RunAsync);
         root.Subcommands.Add(demo);
         return root;

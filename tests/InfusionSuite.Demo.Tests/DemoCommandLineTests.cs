@@ -18,6 +18,9 @@ public sealed class DemoCommandLineTests
         Assert.True(code == 0, error);
         Assert.Contains("--time-scale", output, StringComparison.Ordinal);
         Assert.Contains("--data", output, StringComparison.Ordinal);
+        Assert.Contains("--" + DemoSettings.FreeChairsKey + "=N", output, StringComparison.Ordinal); // the demo's own setting, and the ones a demo user wants most
+        Assert.Contains("--Billing:SiteTimeZone=", output, StringComparison.Ordinal);
+        Assert.Contains("--urls", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cwd.Path, "data")));
     }
 

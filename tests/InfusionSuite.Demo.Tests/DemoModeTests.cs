@@ -82,6 +82,8 @@ public sealed class DemoModeTests
                 CancellationToken.None);
             Assert.True(person.IsAccepted, person.Message);
             personsSession = person.SessionId!;
+
+            await APersonRunsAWholeSessionOnAFreeChairAsync(first);
         }
 
         await using var second = await DemoHost.StartAsync(data.Path, Scale);
@@ -96,6 +98,56 @@ public sealed class DemoModeTests
         await SessionsAsync(second, s => s < SessionStatus.Completed, 6, TimeSpan.FromSeconds(30), startedAfter: second.Settings.ClockStart);
         var persons = await second.Board.SessionAsync(personsSession, CancellationToken.None);
         Assert.True(persons?.Record.Status < SessionStatus.Completed, "the person's session on a free chair was ended by the restart: " + persons?.Record.Status);
+    }
+
+    /// <summary>
+    /// On a free chair the controller waited, pre-chilling with no cap, and follows the person: the cap goes on after
+    /// the start (never before it), it cools until the infusion ends, runs the 90 minutes of post-cooling, stops, and the
+    /// cap comes off: the session completes with no deviation.
+    /// </summary>
+    private static async Task APersonRunsAWholeSessionOnAFreeChairAsync(DemoHost host)
+    {
+        var reading = host.Board.Current().Single(r => r.ControllerId == "CHAIR-08").Reading;
+        Assert.Equal((Domain.Controllers.ControllerState.Prechill, false), (reading?.Sample.State, reading?.Sample.CapConnected ?? true));
+        var actions = host.Services.GetRequiredService<Application.Nursing.INurseActions>();
+        var started = await actions.StartSessionAsync(
+            new Application.Nursing.StartSessionRequest(
+                "a-person", "CHAIR-08", "course-person-2", "MRN-PERSON-2", new ChemoAdministration("ma-person-2", "96413"),
+                RegimenPreset: "Standard", EncounterReference: "V-PERSON-2", ConfirmUnheardController: true),
+            CancellationToken.None);
+        Assert.True(started.IsAccepted, started.Message);
+        var id = started.SessionId!;
+
+        var placed = await RecordAsync(host, id, r => r.Status == SessionStatus.PreCooling, TimeSpan.FromSeconds(30));
+        Assert.Equal(Domain.Sessions.BoundarySource.Controller, placed.Boundaries.PlacementSource);
+        // Not before the start (the controller was not cooling). How long after depends on this machine's load at 600x:
+        // 100 ms of real lag is a simulated minute.
+        Assert.True(placed.Boundaries.CapPlacedAt >= placed.StartedAt + TimeSpan.FromMinutes(3), $"placed {placed.Boundaries.CapPlacedAt:O}, started {placed.StartedAt:O}");
+
+        Assert.True((await actions.InfusionStartedAsync(id, "a-person", null, CancellationToken.None)).IsAccepted);
+        await Task.Delay(TimeSpan.FromSeconds(3)); // 30 simulated minutes of infusion: the controller keeps cooling
+        Assert.Equal(SessionStatus.Infusing, (await host.Board.SessionAsync(id, CancellationToken.None))?.Record.Status);
+        Assert.True((await actions.InfusionEndedAsync(id, "a-person", null, CancellationToken.None)).IsAccepted);
+
+        var done = await RecordAsync(host, id, r => r.Status >= SessionStatus.Completed, TimeSpan.FromSeconds(60));
+        Assert.Equal(SessionStatus.Completed, done.Status);
+        Assert.Equal(Domain.Sessions.BoundarySource.Controller, done.Boundaries.RemovalSource);
+        Assert.True(done.Phase(SessionPhase.PostCooling)!.Duration >= TimeSpan.FromMinutes(90), $"post-cooling {done.Phase(SessionPhase.PostCooling)!.Duration}");
+        Assert.DoesNotContain(done.Deviations, d => d.Code is DeviationCode.ShortPostcool or DeviationCode.Interrupted or DeviationCode.Aborted);
+    }
+
+    private static async Task<ScalpCoolingSessionRecord> RecordAsync(DemoHost host, string sessionId, Func<ScalpCoolingSessionRecord, bool> holds, TimeSpan limit)
+    {
+        ScalpCoolingSessionRecord? record = null;
+        await Testing.Eventually.HoldsAsync(
+            () =>
+            {
+                record = host.Board.Current().FirstOrDefault(r => r.SessionId == sessionId)?.Record;
+                return record is not null && holds(record);
+            },
+            limit,
+            $"session on the free chair: last {record?.Status}");
+        return record!;
     }
 
     private static async Task<IReadOnlyList<Application.Board.ChairBoardRow>> SessionsAsync(

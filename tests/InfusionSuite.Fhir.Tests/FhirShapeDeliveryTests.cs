@@ -161,6 +161,72 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
     }
 
+    /// <summary>Each kind of reference to what the EHR owns, given at the start and not there: (mode, shape, which, expected reason).</summary>
+    public static TheoryData<string, FhirDeliveryShape, string, string> UnknownReferences => new()
+    {
+        { "epic", FhirDeliveryShape.Individual, "encounter-id", "the visit (Encounter, by EHR id): not found" },
+        { "epic", FhirDeliveryShape.Individual, "administration-id", "the chemotherapy administration (MedicationAdministration, by EHR id): not found" },
+        { "epic", FhirDeliveryShape.Individual, "administration-order", "the chemotherapy administration (MedicationAdministration, by order number): not found" },
+        { "epic", FhirDeliveryShape.Individual, "patient-id", "the patient (by EHR id): not found" },
+        { "epic", FhirDeliveryShape.Individual, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
+        { "millennium", FhirDeliveryShape.Millennium, "encounter-id", "the visit (Encounter, by EHR id): not found" },
+        { "millennium", FhirDeliveryShape.Millennium, "patient-id", "the patient (by EHR id): not found" },
+        { "millennium", FhirDeliveryShape.Millennium, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
+        { "millennium", FhirDeliveryShape.Millennium, "visit-number", "the visit (Encounter, by visit number): not found" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UnknownReferences))]
+    public async Task ReferenceGivenAtStartThatTheEhrDoesNotHold_HoldsTheItemNamingIt_NothingIsLeftOutOrSent(string mode, FhirDeliveryShape shape, string which, string reason)
+    {
+        await server.Control($"mode?name={mode}");
+        using var harness = Harness(shape);
+        var record = SimulatedSessions.Normal($"shp-ref-{mode}-{which}");
+        var known = await PatientAsync(mode, "R-" + which);
+        var context = Context(record, known, SimulatedSessions.Charges(record));
+        context = which switch
+        {
+            "encounter-id" => context with { Encounter = EhrReference.ById("Encounter", "visit-nowhere") },
+            "administration-id" => context with { Administration = EhrReference.ById("MedicationAdministration", "ma-nowhere") },
+            "administration-order" => context with { Administration = EhrReference.ByIdentifier("MedicationAdministration", new FhirMappingOptions().AdministrationIdentifierSystem, "ORDER-NOWHERE") },
+            "patient-id" => context with { Patient = EhrReference.ById("Patient", "patient-nowhere") },
+            "nurse-id" => context with { Practitioners = new Dictionary<string, EhrReference>(context.Practitioners, StringComparer.Ordinal) { [SessionScenario.EndingNurse] = EhrReference.ById("Practitioner", "nurse-nowhere") } },
+            _ => context with { Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-NOWHERE") },
+        };
+        var creates = (await server.StatsAsync()).GetProperty("creates").GetInt32();
+
+        var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+
+        Assert.Equal(OutboxStatus.Parked, item.Status);
+        Assert.Equal($"Held: not sent until staff resolve {reason}.", item.ParkedReason);
+        Assert.DoesNotContain("nowhere", item.ParkedReason, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
+        Assert.Empty(await _reader.SearchAsync<Procedure>($"patient=Patient/{known.PatientId}"));
+    }
+
+    [Fact]
+    public async Task AdministrationNotYetAtTheEhr_IsHeld_ThenSentWhenStaffRetryAfterItIsThere()
+    {
+        await server.Control("mode?name=epic");
+        using var harness = Harness(FhirDeliveryShape.Individual);
+        var record = SimulatedSessions.Normal("shp-ref-retry");
+        var known = await PatientAsync("epic", "R-retry");
+        var system = new FhirMappingOptions().AdministrationIdentifierSystem;
+        var context = Context(record, known, SimulatedSessions.Charges(record)) with { Administration = EhrReference.ByIdentifier("MedicationAdministration", system, "ORDER-LATE") };
+
+        var held = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+        Assert.Equal("Held: not sent until staff resolve the chemotherapy administration (MedicationAdministration, by order number): not found.", held.ParkedReason);
+
+        // Staff get the order into the EHR, then retry.
+        var administrationId = await _reader.CreateAsync(Administration(known, new Identifier(system, "ORDER-LATE")));
+        Assert.True(await harness.Outbox.RequeueAsync(held.Id, DateTimeOffset.MinValue, CancellationToken.None));
+        var sent = await harness.SettleAsync(held.Id);
+
+        Assert.Equal(OutboxStatus.Sent, sent.Status);
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{known.PatientId}"));
+        Assert.Equal("MedicationAdministration/" + administrationId, Assert.Single(procedure.PartOf).Reference);
+    }
+
     [Theory]
     [MemberData(nameof(Targets))]
     public async Task VoidAfterAParkedCorrection_WaitsForIt_AndTheRetriedCorrectionNeverUndoesTheVoid(string mode, FhirDeliveryShape shape)
@@ -267,7 +333,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         await _reader.CreateAsync(device);
         await _reader.CreateAsync(device);
         var record = SimulatedSessions.Normal("shp-dev");
-        var g = await PatientAsync("transaction", "G");
+        var g = await PatientAsync(shape == FhirDeliveryShape.Transaction ? "transaction" : "individual", "G"); // resolvable references for the shape
 
         var item = await SendAsync(harness, record, g, SimulatedSessions.Charges(record));
 
@@ -378,7 +444,8 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
             await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier(Npi, "1999999984")] });
         }
 
-        return new EhrPatient(patientId, encounterId, mrn, mode == "transaction");
+        var administrationId = await _reader.CreateAsync(Administration(patientId, encounterId));
+        return new EhrPatient(patientId, encounterId, mrn, mode == "transaction", administrationId);
     }
 
     private static SessionFhirContext Context(ScalpCoolingSessionRecord record, EhrPatient patient, IReadOnlyList<CodeDecision> charges) => patient.ById
@@ -387,6 +454,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         {
             Patient = EhrReference.ByIdentifier("Patient", MrnSystem, patient.Mrn),
             Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-" + patient.Mrn),
+            Administration = EhrReference.ById("MedicationAdministration", patient.AdministrationId),
             Practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal)
             {
                 [SessionScenario.NurseId] = EhrReference.ByIdentifier("Practitioner", Npi, "1999999984"),
@@ -403,7 +471,20 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
 
     private static int Billable(IReadOnlyList<CodeDecision> charges) => charges.Count(c => c.Billable);
 
-    private sealed record EhrPatient(string PatientId, string EncounterId, string Mrn, bool ById);
+    /// <summary>The chemotherapy administration the session is part of, as the EHR holds it.</summary>
+    private static MedicationAdministration Administration(string patientId, string encounterId, Identifier? identifier = null) => new()
+    {
+        Identifier = identifier is null ? [] : [identifier],
+        Status = MedicationAdministration.MedicationAdministrationStatusCodes.InProgress,
+        Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "56946", "paclitaxel"),
+        Subject = new ResourceReference($"Patient/{patientId}"),
+        Context = new ResourceReference($"Encounter/{encounterId}"),
+        Effective = new FhirDateTime(SimulatedSessions.Morning),
+    };
+
+    private static MedicationAdministration Administration(EhrPatient patient, Identifier identifier) => Administration(patient.PatientId, patient.EncounterId, identifier);
+
+    private sealed record EhrPatient(string PatientId, string EncounterId, string Mrn, bool ById, string AdministrationId);
 
     /// <summary>What each target keeps of a session: Devices, Observations and ChargeItems, or only some.</summary>
     private sealed record Takes(bool Device, bool Observations, bool AllCharges, bool BillableCharges)

@@ -44,8 +44,11 @@ internal sealed partial class ControllerSimulation
     private int _garbageIndex;
     private IReadOnlyList<GarbageKind> _garbageKinds = [];
 
-    public ControllerSimulation(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start, uint bootSalt = 0)
+    /// <param name="nurse">Null for a scenario that runs by its plan; otherwise the controller follows the nurse
+    /// (see <see cref="ControllerSimulation.ScheduleFollowing"/>) and asks this what has been documented.</param>
+    public ControllerSimulation(Scenario scenario, SimulatedChair chair, int seed, DateTimeOffset start, uint bootSalt = 0, Func<NurseProgress?>? nurse = null)
     {
+        _nurse = nurse;
         _bootSalt = bootSalt;
         _scenario = scenario;
         _controllerId = chair.ControllerId;
@@ -59,21 +62,36 @@ internal sealed partial class ControllerSimulation
 
     public IEnumerable<TimelineItem> Run()
     {
-        var actions = ScheduleActions();
+        var actions = _nurse is null ? ScheduleActions() : ScheduleFollowing();
         var next = 0;
         long nextTickMs = _tickPhaseMs;
         while (!_ended)
         {
-            if (actions[next].AtMs <= nextTickMs)
+            var due = actions[next];
+            if (due.AtMs <= nextTickMs && due.Waits is { } step && NurseHasDone(step))
             {
-                var action = actions[next++];
-                AdvancePhysics(action.AtMs);
-                action.Apply(action.AtMs);
+                // The hold is over: what follows it runs from now on, as long after the hold as planned.
+                var shift = Math.Max(0, _physicsMs - due.AtMs);
+                for (var i = ++next; i < actions.Count; i++)
+                {
+                    actions[i] = actions[i] with { AtMs = actions[i].AtMs + shift };
+                }
+            }
+            else if (due.AtMs <= nextTickMs && due.Waits is null)
+            {
+                next++;
+                AdvancePhysics(due.AtMs);
+                due.Apply(due.AtMs);
             }
             else
             {
                 AdvancePhysics(nextTickMs);
                 Tick(nextTickMs);
+                if (_following && NurseEndedTheSession())
+                {
+                    StopForRemoval(nextTickMs, actions, next);
+                }
+
                 nextTickMs += _periodMs;
             }
 

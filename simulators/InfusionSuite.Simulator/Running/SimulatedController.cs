@@ -14,10 +14,11 @@ namespace InfusionSuite.Simulator.Running;
 /// <paramref name="bootSalt"/> pins the boots instead (a test that compares two runs byte for byte).
 /// <paramref name="clockError"/> makes the controller's clock slow, fast or stepping: the ts it writes, not when it sends.
 /// <paramref name="cutOff"/> cuts its link for a while: it stores its samples and events and uploads them when it is back.
+/// <paramref name="nurse"/> makes it follow a person's documentation instead of its plan's clock (<see cref="ControllerTimeline.Following"/>).
 /// </summary>
 public sealed class SimulatedController(
     Scenario scenario, SimulatedChair chair, int seed, IControllerOutput output, TimeProvider timeProvider, DateTimeOffset? start = null, uint? bootSalt = null,
-    ControllerClockError? clockError = null, ControllerCutOff? cutOff = null)
+    ControllerClockError? clockError = null, ControllerCutOff? cutOff = null, Func<NurseProgress?>? nurse = null)
 {
     private readonly uint _bootSalt = bootSalt ?? BitConverter.ToUInt32(RandomNumberGenerator.GetBytes(sizeof(uint)));
     private readonly ControllerClockError _clock = clockError ?? ControllerClockError.None;
@@ -30,7 +31,10 @@ public sealed class SimulatedController(
     public async Task RunAsync(ISimulationObserver? observer, CancellationToken cancellationToken)
     {
         var poweredOnAt = start ?? timeProvider.GetUtcNow();
-        foreach (var item in ControllerTimeline.Generate(scenario, chair, seed, poweredOnAt, _bootSalt))
+        var timeline = nurse is null
+            ? ControllerTimeline.Generate(scenario, chair, seed, poweredOnAt, _bootSalt)
+            : ControllerTimeline.Following(scenario, chair, seed, poweredOnAt, nurse, _bootSalt);
+        foreach (var item in timeline)
         {
             var wait = item.At - timeProvider.GetUtcNow();
             if (wait > TimeSpan.Zero)

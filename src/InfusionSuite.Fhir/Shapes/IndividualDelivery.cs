@@ -7,8 +7,8 @@ namespace InfusionSuite.Fhir.Shapes;
 
 /// <summary>
 /// Delivers a session's Bundle one resource at a time (the <c>Individual</c> and <c>Millennium</c>
-/// shapes), in the Bundle's order (Device, Procedures, Observations, charges): logical references
-/// resolved first (an item whose patient, visit or nurse cannot be found is held for staff), each
+/// shapes), in the Bundle's order (Device, Procedures, Observations, charges): every reference to what the EHR owns
+/// checked first and logical ones resolved (an item with any the EHR does not hold is held for staff), each
 /// create a plain <c>POST</c> whose server id is kept, later voids and corrections updates by that id.
 /// A create whose answer was lost is looked up by identifier where the EHR can search it, and
 /// otherwise parked for staff; it is never sent again blindly. Resource types the EHR does not take
@@ -32,6 +32,11 @@ internal sealed class IndividualDelivery(
         var sessionId = item.SessionId;
         var sent = await SentResources.ReadAsync(outbox, item, cancellationToken);
         var bundle = FhirJson.Parse<Bundle>(item.Payload);
+        if (options.Value.Shape == FhirDeliveryShape.Millennium)
+        {
+            MillenniumRules.DropIgnoredReferences(bundle);
+        }
+
         var references = await resolver.ResolveAsync(bundle, known, sent, sessionId, cancellationToken);
         if (references.Unavailable is { } unavailable)
         {
@@ -45,7 +50,6 @@ internal sealed class IndividualDelivery(
         }
 
         var run = new IndividualRun(ehr, known, sent, sessionId, options.Value, references);
-        run.Lines.AddRange(references.Notes);
         foreach (var entry in bundle.Entry)
         {
             if (await run.DeliverAsync(entry, cancellationToken) is { } stop)

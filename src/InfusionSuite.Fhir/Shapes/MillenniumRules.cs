@@ -24,6 +24,16 @@ internal static class MillenniumRules
         }
     }
 
+    /// <summary>Millennium ignores a Procedure's <c>partOf</c> and <c>usedReference</c>: they are not sent, so not looked up either.</summary>
+    public static void DropIgnoredReferences(Bundle bundle)
+    {
+        foreach (var procedure in bundle.Entry.Select(e => e.Resource).OfType<Procedure>())
+        {
+            procedure.PartOf = [];
+            procedure.UsedReference = [];
+        }
+    }
+
     public static bool Takes(Observation observation) =>
         observation.Category.SelectMany(c => c.Coding).Any(c => s_observationCategories.Contains(c.Code, StringComparer.Ordinal));
 

@@ -6,10 +6,8 @@ internal sealed class ResolvedReferences
     /// <summary>By <see cref="ReferenceResolver.Key"/>: the literal reference, or null to leave the reference out.</summary>
     public Dictionary<string, string?> Literal { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>References that cannot be left out and could not be resolved: the item is held for staff.</summary>
+    /// <summary>References the EHR does not hold (or that cannot be checked): the item is held for staff.</summary>
     public List<string> Holds { get; } = [];
-
-    public List<string> Notes { get; } = [];
 
     /// <summary>The EHR could not be asked now (a transient failure): try again later.</summary>
     public EhrResponse? Unavailable { get; set; }

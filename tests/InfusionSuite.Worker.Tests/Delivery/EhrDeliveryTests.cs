@@ -8,6 +8,7 @@ using InfusionSuite.Demo;
 using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir;
+using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Host.Commands;
@@ -118,6 +119,14 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         await server.Control("mode?name=epic");
         var patientId = await _reader.CreatePatientAsync("MRN-E2E-3");
         await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier("urn:infusionsuite:user", "nurse-3")] });
+        await _reader.CreateAsync(new MedicationAdministration // the order the nurse picks at the start ("ma-41"): every reference is checked at the EHR
+        {
+            Identifier = [new Identifier(new FhirMappingOptions().AdministrationIdentifierSystem, "ma-41")],
+            Status = MedicationAdministration.MedicationAdministrationStatusCodes.InProgress,
+            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "56946", "paclitaxel"),
+            Subject = new ResourceReference("Patient/" + patientId),
+            Effective = new FhirDateTime(Scenarios.Start),
+        });
         using var db = new TempDatabase();
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
         var settings = Ehr(Settings.For(db.Path), server.FhirBase, validate: false);
