@@ -29,16 +29,49 @@ public sealed class DeviationTests
         Assert.Empty(chair.Record.Deviations);
     }
 
-    [Fact]
-    public void InfusionStartedOneMillisecondBeforeTarget_RecordsShortPrecool()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(59_999)]
+    public void InfusionStartedLessThanAMinuteBeforeTarget_IsNoShortPrecool(int millisecondsShort)
     {
         var chair = new SessionScenario();
         chair.RunToPreCooling();
-        chair.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(1));
+        chair.Advance(TimeSpan.FromMinutes(30) - TimeSpan.FromMilliseconds(millisecondsShort));
 
         chair.StartInfusion();
 
-        Assert.Equal(TimeSpan.FromMilliseconds(1), chair.Record.Deviations.Single(d => d.Code == DeviationCode.ShortPrecool).Duration);
+        Assert.Empty(chair.Record.Deviations);
+    }
+
+    [Fact]
+    public void InfusionStartedOneMinuteBeforeTarget_RecordsShortPrecool()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.Advance(TimeSpan.FromMinutes(29));
+
+        chair.StartInfusion();
+
+        var shortPrecool = chair.Record.Deviations.Single(d => d.Code == DeviationCode.ShortPrecool);
+        Assert.Equal(TimeSpan.FromMinutes(1), shortPrecool.Duration);
+        Assert.StartsWith("Pre-cooled 29 of 30 min", shortPrecool.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0.5, false)]
+    [InlineData(59.999, false)]
+    [InlineData(60, true)]
+    public void CoolingStoppedSecondsBeforePostCoolingTarget_IsShortPostcoolOnlyFromAMinute(double secondsShort, bool expected)
+    {
+        var chair = new SessionScenario();
+        chair.RunToPostCooling();
+        chair.Advance(TimeSpan.FromMinutes(90) - TimeSpan.FromSeconds(secondsShort));
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(5);
+
+        chair.Event(ControllerEventKind.CapOff);
+
+        Assert.Equal(expected, chair.Record.HasDeviation(DeviationCode.ShortPostcool));
     }
 
     [Fact]
@@ -190,11 +223,12 @@ public sealed class DeviationTests
     {
         var chair = new SessionScenario();
         chair.RunToPostCooling();
-        chair.Advance(TimeSpan.FromMinutes(90) - TimeSpan.FromSeconds(1));
+        chair.Advance(TimeSpan.FromMinutes(90) - TimeSpan.FromMinutes(1) - TimeSpan.FromSeconds(1));
 
         chair.RemoveCap();
 
-        Assert.Equal(TimeSpan.FromSeconds(1), chair.Record.Deviations.Single(d => d.Code == DeviationCode.ShortPostcool).Duration);
+        // Short by a minute or more (less is on target: SessionDeviations.ShortByAtLeast).
+        Assert.Equal(TimeSpan.FromMinutes(1) + TimeSpan.FromSeconds(1), chair.Record.Deviations.Single(d => d.Code == DeviationCode.ShortPostcool).Duration);
     }
 
     [Fact]

@@ -44,6 +44,71 @@ public sealed class PreCoolingCountsCoolingTests
         Assert.Contains("not cooling not counted", shortPrecool.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(3, 26)]
+    [InlineData(11, 26)]
+    [InlineData(20, 32)]
+    public void CapPlacedMinutesBeforeTheControllerCools_PhaseAndDeviationGiveOneFigure_NoInterruptionBeforeCoolingBegan(int minutesBefore, int cooledMinutes)
+    {
+        var chair = new SessionScenario();
+        chair.Start();
+        chair.Event(ControllerEventKind.Setpoint, "-4.0");
+        chair.Event(ControllerEventKind.CapOn);
+        chair.Sample(ControllerState.Prechill, coolant: 2.0m, scalp: 33.0m);
+        chair.PlaceCap();
+        chair.State = ControllerState.Prechill;
+        chair.Run(TimeSpan.FromMinutes(minutesBefore));
+        chair.Event(ControllerEventKind.CoolingStart);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(cooledMinutes));
+
+        chair.StartInfusion();
+
+        var record = chair.Record;
+        var preCooling = record.Phase(SessionPhase.PreCooling)!;
+        Assert.Equal(TimeSpan.FromMinutes(minutesBefore), preCooling.NotCooling);
+        Assert.Equal(TimeSpan.FromMinutes(cooledMinutes), preCooling.Cooled);
+        Assert.Equal(TimeSpan.Zero, preCooling.Interruptions.Total);
+        Assert.False(record.HasDeviation(DeviationCode.Interrupted));
+        Assert.Equal(0, record.Interruptions.Count);
+        var shortPrecool = record.Deviations.SingleOrDefault(d => d.Code == DeviationCode.ShortPrecool);
+        Assert.Equal(cooledMinutes < 30, shortPrecool is not null);
+        if (shortPrecool is not null)
+        {
+            Assert.Equal(TimeSpan.FromMinutes(30) - preCooling.Cooled, shortPrecool.Duration);
+            Assert.StartsWith($"Pre-cooled {cooledMinutes} of 30 min", shortPrecool.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void PauseAfterCoolingBegan_IsStillAnInterruption()
+    {
+        var chair = new SessionScenario();
+        chair.Start();
+        chair.Event(ControllerEventKind.CapOn);
+        chair.Sample(ControllerState.Prechill, coolant: 2.0m, scalp: 33.0m);
+        chair.PlaceCap();
+        chair.State = ControllerState.Prechill;
+        chair.Run(TimeSpan.FromMinutes(11));
+        chair.Event(ControllerEventKind.CoolingStart);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(10));
+        chair.Event(ControllerEventKind.Pause);
+        chair.State = ControllerState.Paused;
+        chair.Run(TimeSpan.FromMinutes(8));
+        chair.Event(ControllerEventKind.Resume);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(25));
+
+        chair.StartInfusion();
+
+        var record = chair.Record;
+        var preCooling = record.Phase(SessionPhase.PreCooling)!;
+        Assert.Equal(TimeSpan.FromMinutes(35), preCooling.Cooled);
+        Assert.Equal(TimeSpan.FromMinutes(8), Assert.Single(record.Deviations, d => d.Code == DeviationCode.Interrupted).Duration);
+        Assert.False(record.HasDeviation(DeviationCode.ShortPrecool));
+    }
+
     [Fact]
     public void PauseDuringPreCooling_TheCountdownStopsWhilePaused_ReadyAfterThirtyMinutesCooling()
     {

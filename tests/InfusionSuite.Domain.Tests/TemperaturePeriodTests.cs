@@ -21,6 +21,43 @@ public sealed class TemperaturePeriodTests
         Assert.Equal(Temperature.FromCelsius(30.0m), record.Temperatures.Scalp.Max);
     }
 
+    [Theory]
+    [InlineData(3)]
+    [InlineData(6)]
+    [InlineData(9)]
+    public void CapRemovedMinutesBeforeTheControllersCapOff_EveryWarmUpSampleUpToTheCapOffCounts(int minutesEarly)
+    {
+        var chair = CoolingStopped();
+        chair.RemoveCap();
+        chair.State = ControllerState.Standby;
+        var samples = chair.Record.Temperatures.Coolant.Samples;
+        for (var i = 0; i < minutesEarly * 2; i++)
+        {
+            chair.Advance(TimeSpan.FromSeconds(30));
+            Assert.True(chair.Sample(ControllerState.Standby, coolant: 10.0m + i, scalp: 25.0m).IsAccepted, $"sample {i}");
+        }
+
+        chair.Event(ControllerEventKind.CapOff);
+
+        var record = chair.Record;
+        Assert.Equal(chair.Now, record.Boundaries.EndedAt);
+        Assert.Equal(samples + (minutesEarly * 2), record.Temperatures.Coolant.Samples);
+        Assert.Equal(Temperature.FromCelsius(10.0m + (minutesEarly * 2) - 1), record.Temperatures.Coolant.Max);
+    }
+
+    [Fact]
+    public void CapRemovedAndNoCapOff_SamplesAfterTheRemovalDoNotCount()
+    {
+        var chair = CoolingStopped();
+        chair.RemoveCap();
+        var atRemoval = chair.Record.Temperatures;
+        chair.Minutes(4);
+
+        chair.Sample(ControllerState.Standby, coolant: 14.0m, scalp: 29.0m);
+
+        Assert.Equal(atRemoval.Coolant, chair.Record.Temperatures.Coolant);
+    }
+
     [Fact]
     public void BackDatedCapRemoved_SamplesAfterItNoLongerCount()
     {

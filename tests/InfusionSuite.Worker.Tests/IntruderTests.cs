@@ -40,8 +40,7 @@ public sealed class IntruderTests
 
         Assert.Empty(nurse.Failures);
         var sessionId = nurse.SessionByController[chair.ControllerId];
-        await Wait.UntilAsync(async () => (await worker.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, "completion");
-        var record = (await worker.Board.SessionAsync(sessionId, Wait.Token()))!.Record;
+        var record = await worker.CompletedByTheControllerAsync(sessionId);
         Assert.Equal(TimeSpan.FromMinutes(30), record.Phase(SessionPhase.PreCooling)!.Duration);
         Assert.Equal(TimeSpan.FromMinutes(60), record.Phase(SessionPhase.Infusion)!.Duration);
         Assert.Equal(TimeSpan.FromMinutes(90), record.Phase(SessionPhase.PostCooling)!.Duration);

@@ -34,8 +34,7 @@ public sealed class MqttEndToEndTests
         for (var i = 0; i < scenarios.Length; i++)
         {
             var sessionId = nurse.SessionByController[SimulatedChair.Numbered(i).ControllerId];
-            await Wait.UntilAsync(async () => (await worker.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, sessionId + " completed");
-            records[scenarios[i]] = (await worker.Board.SessionAsync(sessionId, Wait.Token()))!.Record;
+            records[scenarios[i]] = await worker.CompletedByTheControllerAsync(sessionId);
         }
 
         var normal = records["normal"];

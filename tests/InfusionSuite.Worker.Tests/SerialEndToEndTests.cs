@@ -40,7 +40,7 @@ public sealed class SerialEndToEndTests
 
         Assert.Empty(nurse.Failures);
         var sessionId = nurse.SessionByController[chair.ControllerId];
-        await Wait.UntilAsync(async () => (await worker.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, "completion");
+        await worker.CompletedByTheControllerAsync(sessionId);
         var detail = (await worker.Board.SessionAsync(sessionId, Wait.Token()))!;
         Assert.Equal(TimeSpan.FromMinutes(30), detail.Record.Phase(SessionPhase.PreCooling)!.Duration);
         Assert.Equal(TimeSpan.FromMinutes(60), detail.Record.Phase(SessionPhase.Infusion)!.Duration);

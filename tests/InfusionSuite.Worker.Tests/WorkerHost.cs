@@ -2,6 +2,7 @@ using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -72,6 +73,21 @@ internal sealed class WorkerHost : IAsyncDisposable
 
     /// <summary>Declares errors this test provokes on purpose (category, message, exception type or exception message containing <paramref name="fragment"/>).</summary>
     public void ExpectErrors(string fragment) => _errors.ExpectErrors(fragment);
+
+    /// <summary>
+    /// Waits until the session completed on the controller's own end (its COOLING_STOP and CAP_OFF are in) and returns
+    /// the record. The simulated nurse's "cap removed" comes through the API at the CAP_OFF's instant and may be taken
+    /// before the controller's COOLING_STOP, which is still on the wire: until that arrives the record is measured to the
+    /// nurse's removal (docs/clinical-rules.md, "Nurse and controller end times").
+    /// </summary>
+    public async Task<ScalpCoolingSessionRecord> CompletedByTheControllerAsync(string sessionId)
+    {
+        ScalpCoolingSessionRecord? record = null;
+        await Wait.UntilAsync(
+            async () => (record = (await Board.SessionAsync(sessionId, Wait.Token()))?.Record) is { Status: SessionStatus.Completed, Boundaries.RemovalSource: BoundarySource.Controller },
+            sessionId + " completed on the controller's CAP_OFF");
+        return record!;
+    }
 
     public HttpClient CreateClient() => _factory.CreateClient();
 

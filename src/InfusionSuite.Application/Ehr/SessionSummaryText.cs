@@ -26,7 +26,7 @@ public static class SessionSummaryText
         text.Append(Temperatures(record.Temperatures));
         text.Append(record.Deviations.Count == 0
             ? "Deviations: none."
-            : "Deviations: " + string.Join(" ", record.Deviations.Select(d => $"{d.Words}: {d.Detail}")));
+            : "Deviations: " + string.Join(" ", record.Deviations.Select(Deviation)));
         if (record.Tolerance is { } tolerance)
         {
             text.Append(CultureInfo.InvariantCulture, $" Tolerance {tolerance}/10.");
@@ -47,11 +47,6 @@ public static class SessionSummaryText
             text.Append(' ').Append(clock);
         }
 
-        if (record.Abort is { } abort)
-        {
-            text.Append(CultureInfo.InvariantCulture, $" Stopped early: {abort.Words}.");
-        }
-
         if (record.Void is { } voided)
         {
             text.Append(CultureInfo.InvariantCulture, $" Entered in error: {ClinicalWords.Of(voided.Reason)}{(voided.Details is null ? string.Empty : ": " + voided.Details)}.");
@@ -62,12 +57,23 @@ public static class SessionSummaryText
 
     private static int Minutes(TimeSpan span) => (int)span.TotalMinutes;
 
+    /// <summary>
+    /// "Short pre-cooling: Pre-cooled 18 of 30 min …"; a detail that already says the words (a stop: "Stopped early
+    /// (headache) after …", which also carries the abort's reason) is not prefixed with them again.
+    /// </summary>
+    private static string Deviation(SessionDeviation deviation)
+    {
+        var first = deviation.Words.Split(' ')[0];
+        return deviation.Detail.StartsWith(first, StringComparison.Ordinal) ? deviation.Detail : $"{deviation.Words}: {deviation.Detail}";
+    }
+
     private static string Phases(ScalpCoolingSessionRecord record)
     {
         var parts = new List<string>(4);
         foreach (var phase in record.Phases)
         {
-            if (phase.Duration is not { } duration)
+            // Pre-cooling counts only the time the controller was cooling: the figure its deviation uses too.
+            if (phase.Cooled is not { } duration)
             {
                 continue;
             }
@@ -79,9 +85,12 @@ public static class SessionSummaryText
                 SessionPhase.PostCooling => "post-cooling",
                 _ => "warm-up",
             };
+            var notCooling = phase.Phase == SessionPhase.PreCooling && phase.NotCooling > TimeSpan.Zero
+                ? Invariant($" ({Minutes(phase.NotCooling)} min not cooling not counted)")
+                : string.Empty;
             parts.Add(phase.Target is { } target
-                ? Invariant($"{name} {Minutes(duration)} of {Minutes(target)} min")
-                : Invariant($"{name} {Minutes(duration)} min"));
+                ? Invariant($"{name} {Minutes(duration)} of {Minutes(target)} min{notCooling}")
+                : Invariant($"{name} {Minutes(duration)} min{notCooling}"));
         }
 
         if (parts.Count == 0)

@@ -13,16 +13,16 @@ internal static class NurseChange
         {
             StartSession start => string.Create(CultureInfo.InvariantCulture,
                 $"session started on {start.Plan.ControllerId}, targets {start.Plan.Targets.PreCooling.TotalMinutes:0}/{start.Plan.Targets.PostCooling.TotalMinutes:0} min"),
-            AbortSession abort => "aborted: " + abort.Reason,
-            VoidSession voided => "voided: " + voided.Reason,
+            AbortSession abort => "aborted: " + ClinicalWords.Of(abort.Reason),
+            VoidSession voided => "voided: " + ClinicalWords.Of(voided.Reason),
             RecordTolerance tolerance => "tolerance " + tolerance.Score.ToString(CultureInfo.InvariantCulture),
-            RecordAdverseEvent adverse => "adverse event: " + adverse.Event,
+            RecordAdverseEvent adverse => "adverse event: " + ClinicalWords.Of(adverse.Event),
             GiveBillingDetails given => BillingDetailsGiven(given),
             MoveToCourse move => "moved to course " + move.CourseId,
-            _ => action.Kind.ToString(),
+            _ => ClinicalWords.Of(action.Kind),
         };
         // When it happened is the audit row's own column (shown in site time), not part of these words.
-        return before == after ? detail : $"{detail}; status {(before?.ToString() ?? "none")} → {after}";
+        return before == after ? detail : $"{detail}; status {(before is { } was ? ClinicalWords.Of(was) : "none")} → {ClinicalWords.Of(after)}";
     }
 
     /// <summary>Which billing details were given, never their values (a visit number and diagnoses are PHI).</summary>

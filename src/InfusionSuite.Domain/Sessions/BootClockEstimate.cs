@@ -25,4 +25,7 @@ internal sealed class BootClockEstimate
 
     /// <summary>Server clock minus controller clock; null while unknown.</summary>
     public TimeSpan? Offset { get; set; }
+
+    /// <summary>The boot's stretches between clock steps, each with its latest estimate: (first seq, offset).</summary>
+    public List<(uint FromSeq, TimeSpan? Offset)> Stretches { get; } = [];
 }

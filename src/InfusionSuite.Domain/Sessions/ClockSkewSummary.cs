@@ -34,7 +34,7 @@ public sealed record ClockSkewSummary(TimeSpan Largest, int FlaggedMessages, int
 
             if (Steps > 0)
             {
-                parts.Add(string.Create(CultureInfo.InvariantCulture, $"controller clock stepped {Steps} time(s)"));
+                parts.Add(string.Create(CultureInfo.InvariantCulture, $"controller clock stepped {(Steps == 1 ? "once" : Steps + " times")}"));
             }
 
             var text = string.Join("; ", parts);

@@ -54,6 +54,15 @@ internal sealed class ControllerClock
             clock.BaseArrival = receivedAt;
         }
 
+        if (stepped || clock.Stretches.Count == 0)
+        {
+            clock.Stretches.Add((seq, offset));
+        }
+        else if (seq >= clock.Stretches[^1].FromSeq)
+        {
+            clock.Stretches[^1] = (clock.Stretches[^1].FromSeq, offset);
+        }
+
         clock.MaxSeq = !clock.Seen || seq > clock.MaxSeq ? seq : clock.MaxSeq;
         clock.LastTs = deviceTs;
         clock.LastArrival = receivedAt > clock.LastArrival ? receivedAt : clock.LastArrival;
@@ -74,6 +83,30 @@ internal sealed class ControllerClock
         }
 
         return Shift(deviceTs, offset, threshold);
+    }
+
+    /// <summary>
+    /// The stretches of each boot whose clock was off by more than <paramref name="threshold"/> at some point, with
+    /// their latest estimate (zero for a stretch within the threshold or not yet estimated): what puts a stored sample
+    /// on the server's timeline when it is read back (the chart), one correction per stretch.
+    /// </summary>
+    public List<ClockCorrection> Corrections(TimeSpan threshold)
+    {
+        var corrections = new List<ClockCorrection>();
+        foreach (var (boot, clock) in _boots)
+        {
+            if (!clock.Stretches.Exists(s => s.Offset is { } o && o.Duration() > threshold))
+            {
+                continue;
+            }
+
+            foreach (var (fromSeq, offset) in clock.Stretches)
+            {
+                corrections.Add(new ClockCorrection(boot, fromSeq, offset is { } o && o.Duration() > threshold ? o : TimeSpan.Zero));
+            }
+        }
+
+        return corrections;
     }
 
     /// <summary>Offsets within the threshold are the network's delay, not the clock's: the device ts stands.</summary>

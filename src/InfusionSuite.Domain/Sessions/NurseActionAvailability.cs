@@ -58,7 +58,7 @@ public static class NurseActionAvailability
     /// </summary>
     private static bool Offered(SessionState s, NurseActionKind kind) => kind switch
     {
-        NurseActionKind.CapRemoved when s.Nurse.Abort is not null => true,
+        NurseActionKind.CapRemoved when s.Nurse.Abort is not null => s.Lifecycle.RemovalSource != BoundarySource.Controller,
         _ when IsStep(kind) && s.Lifecycle.End is not null => false,
         NurseActionKind.CapPlaced => s.Lifecycle.Placement is null,
         _ => true,

@@ -69,10 +69,13 @@ internal static class NurseActionRules
         : at < ended || at < placed ? RefusalReason.OutOfOrder
         : RefusalReason.None;
 
-    /// <summary>After an abort the cap still comes off: "cap removed" is taken within the listening window, once.</summary>
+    /// <summary>
+    /// After an abort the cap still comes off: "cap removed" is taken within the listening window, once, also when the
+    /// controller's CAP_OFF came first (as after a completed session: the order they arrive in changes nothing; the controller's time wins).
+    /// </summary>
     private static RefusalReason CheckRemovalAfterAbort(SessionState s, SessionAbort abort, DateTimeOffset at) =>
         s.Lifecycle.Placement is null ? RefusalReason.CapNotPlaced
-        : s.Lifecycle.RemovalSource == BoundarySource.Controller || at > abort.At + s.Policy.AbortListenWindow ? RefusalReason.SessionFinished
+        : at > abort.At + s.Policy.AbortListenWindow ? RefusalReason.SessionFinished
         : at < abort.At ? RefusalReason.OutOfOrder
         : RefusalReason.None;
 

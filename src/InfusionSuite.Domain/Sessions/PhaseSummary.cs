@@ -21,4 +21,11 @@ public sealed record PhaseSummary(
 {
     /// <summary>Exact duration; null while the phase runs.</summary>
     public TimeSpan? Duration => End - Start;
+
+    /// <summary>
+    /// What the phase counts towards its target, the one figure every reader shows against it: for pre-cooling
+    /// the time the controller was cooling (<see cref="Duration"/> − <see cref="NotCooling"/>), for the other
+    /// phases their duration. Null while the phase runs.
+    /// </summary>
+    public TimeSpan? Cooled => Phase == SessionPhase.PreCooling ? Duration - NotCooling : Duration;
 }

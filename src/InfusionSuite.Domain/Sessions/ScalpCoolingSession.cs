@@ -50,7 +50,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
     /// <summary>The per-sample step: O(1), no allocation on the usual path.</summary>
     public InputOutcome ApplyTelemetry(in TelemetrySample sample, DateTimeOffset receivedAt)
     {
-        var outcome = Admit(sample.ControllerId, sample.Boot, sample.Seq, sample.Timestamp, receivedAt, readable: true, endsCooling: false, out var at);
+        var outcome = Admit(sample.ControllerId, sample.Boot, sample.Seq, sample.Timestamp, receivedAt, readable: true, out var at);
         if (!outcome.IsAccepted)
         {
             return outcome;
@@ -96,8 +96,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     private InputOutcome ApplyEvent(ControllerEvent e, DateTimeOffset receivedAt)
     {
-        var endsCooling = e.Kind is ControllerEventKind.CoolingStop or ControllerEventKind.CapOff;
-        var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e), endsCooling, out var at);
+        var outcome = Admit(e.ControllerId, e.Boot, e.Seq, e.Timestamp, receivedAt, DeviceObservations.IsReadable(e), out var at);
         if (outcome.IsAccepted)
         {
             _state.Device.Event(at == e.Timestamp ? e : e with { Timestamp = at }, _state.StartedAt);
@@ -111,13 +110,13 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
     /// Gate, dedupe and clock shared by every sequenced controller message; <paramref name="at"/> is
     /// the message's ts on the server's timeline (docs/clinical-rules.md, "Clocks").
     /// </summary>
-    private InputOutcome Admit(string controllerId, uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt, bool readable, bool endsCooling, out DateTimeOffset at)
+    private InputOutcome Admit(string controllerId, uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt, bool readable, out DateTimeOffset at)
     {
         var threshold = _state.Policy.ClockSkewThreshold;
         at = string.Equals(controllerId, _state.Plan?.ControllerId, StringComparison.Ordinal)
             ? _state.Channel.Clock.ToServerTime(boot, seq, deviceTs, receivedAt, threshold, _state.Policy.ControllerClockLimit)
             : deviceTs;
-        var refusal = DeviceGate(controllerId, at, endsCooling);
+        var refusal = DeviceGate(controllerId, at);
         if (refusal == RefusalReason.None && !readable)
         {
             refusal = RefusalReason.InvalidDeviceDetail;
@@ -186,11 +185,12 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     /// <summary>
     /// Whether the session takes a controller message at <paramref name="at"/>. After the controller ended it, nothing
-    /// later; after a nurse's "cap removed", any message of the same moment (<see cref="SessionPolicy.SameMomentWindow"/>)
-    /// and the controller's COOLING_STOP and CAP_OFF (<paramref name="endsCooling"/>) within <see cref="SessionPolicy.CapOffWindow"/>
-    /// (docs/clinical-rules.md, "Nurse and controller end times"); after an abort, anything within the listening window.
+    /// later; after a nurse's "cap removed", anything within <see cref="SessionPolicy.CapOffWindow"/> (at least the
+    /// <see cref="SessionPolicy.SameMomentWindow"/>): the controller's CAP_OFF may still move the end there, and the samples
+    /// up to that end are the session's (docs/clinical-rules.md, "Nurse and controller end times"); after an abort,
+    /// anything within the listening window.
     /// </summary>
-    private RefusalReason DeviceGate(string? controllerId, DateTimeOffset at, bool endsCooling = false)
+    private RefusalReason DeviceGate(string? controllerId, DateTimeOffset at)
     {
         if (_state.Plan is not { } plan)
         {
@@ -213,7 +213,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             var policy = _state.Policy;
             var limit = lifecycle.RemovalSource == BoundarySource.Controller ? end
                 : _state.Nurse.Abort is { } abort ? IntervalMath.Max(abort.At + policy.AbortListenWindow, end + policy.SameMomentWindow)
-                : end + (endsCooling && policy.CapOffWindow > policy.SameMomentWindow ? policy.CapOffWindow : policy.SameMomentWindow);
+                : end + (policy.CapOffWindow > policy.SameMomentWindow ? policy.CapOffWindow : policy.SameMomentWindow);
             if (at > limit)
             {
                 return RefusalReason.AfterSessionEnded;

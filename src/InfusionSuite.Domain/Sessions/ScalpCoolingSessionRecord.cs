@@ -58,6 +58,27 @@ public sealed record ScalpCoolingSessionRecord
     /// </summary>
     public TimeSpan? RemovalDiscrepancy { get; init; }
 
+    /// <summary>The controller's clock corrections, per boot and stretch between steps (none when its clock was right).</summary>
+    public IReadOnlyList<ClockCorrection> ClockCorrections { get; init; } = [];
+
+    /// <summary>
+    /// A stored message's device ts on the server's timeline, as the session's events are: its boot's correction
+    /// for the stretch the seq falls in (a stretch that began at a clock step holds until the next), else the ts as sent.
+    /// </summary>
+    public DateTimeOffset OnServerClock(uint boot, uint seq, DateTimeOffset deviceTs)
+    {
+        ClockCorrection? found = null;
+        foreach (var correction in ClockCorrections)
+        {
+            if (correction.Boot == boot && correction.FromSeq <= seq && (found is null || correction.FromSeq > found.FromSeq))
+            {
+                found = correction;
+            }
+        }
+
+        return found is null ? deviceTs : deviceTs + found.Offset;
+    }
+
     public bool HasDeviation(DeviationCode code) => Deviations.Any(d => d.Code == code);
 
     public PhaseSummary? Phase(SessionPhase phase) => Phases.FirstOrDefault(p => p.Phase == phase);

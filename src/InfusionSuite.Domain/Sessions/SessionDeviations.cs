@@ -5,14 +5,20 @@ namespace InfusionSuite.Domain.Sessions;
 /// <summary>The deviation table of docs/clinical-rules.md, applied to a session's phases and facts.</summary>
 internal static class SessionDeviations
 {
+    /// <summary>
+    /// A phase short of its target by less than this is not SHORT_PRECOOL or SHORT_POSTCOOL: durations are documented,
+    /// shown and sent in whole minutes (rounded down, so "short by 0 min"), nurses enter times to the minute, and a
+    /// nurse's entry and the controller's event meet only within seconds (docs/clinical-rules.md, "Deviations").
+    /// </summary>
+    public static readonly TimeSpan ShortByAtLeast = TimeSpan.FromMinutes(1);
+
     public static List<SessionDeviation> Find(
         SessionState s, List<PhaseSummary> phases, InterruptionSummary interruptions, TimeInterval? performed, DateTimeOffset until)
     {
         var found = new List<SessionDeviation>();
         var policy = s.Policy;
         // Pre-cooling counts only time cooling: the minutes the controller said it was not cooling do not.
-        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Duration: { } preElapsed } preCooling
-            && preElapsed - preCooling.NotCooling is var pre && pre < preTarget)
+        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Cooled: { } pre } preCooling && preTarget - pre >= ShortByAtLeast)
         {
             var notCooling = preCooling.NotCooling > TimeSpan.Zero ? $" ({Minutes(preCooling.NotCooling)} min not cooling not counted)" : string.Empty;
             found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}."));
@@ -30,7 +36,7 @@ internal static class SessionDeviations
 
         // A session that ended with the cap off (not stopped early), also once voided: a void withdraws the record, it does not change what happened.
         if (s.Nurse.Abort is null && s.Lifecycle.Removal is not null
-            && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && post < postTarget)
+            && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && postTarget - post >= ShortByAtLeast)
         {
             found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off."));
         }

@@ -14,7 +14,7 @@ internal static class SessionRecordBuilder
         var coolingWindow = SessionPhases.CoolingWindow(phases, until);
         var notCooling = s.Device.CoolingNotRunning.Intervals(until);
         var gaps = coolingWindow is { } window
-            ? IntervalMath.Clip(IntervalMath.Union(notCooling, UnheardOffline(s, until)), window)
+            ? IntervalMath.Clip(IntervalMath.Union(notCooling, UnheardOffline(s, until)), SinceCoolingBegan(lifecycle, notCooling, window))
             : [];
         phases = SessionPhases.WithInterruptions(phases, gaps, coolingWindow is { } w ? IntervalMath.Clip(notCooling, w) : [], until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
@@ -69,6 +69,7 @@ internal static class SessionRecordBuilder
             PossibleNurseActions = NurseActionAvailability.Possible(s),
             AsOf = s.AsOf,
             RemovalDiscrepancy = RemovalDiscrepancy(s, lifecycle),
+            ClockCorrections = s.Channel.Clock.Corrections(s.Policy.ClockSkewThreshold),
         };
     }
 
@@ -78,6 +79,30 @@ internal static class SessionRecordBuilder
         && (controller - nurse).Duration() > s.Policy.SameMomentWindow
             ? controller - nurse
             : null;
+
+    /// <summary>
+    /// The cooling window from when the controller first cooled in it: a cap the nurse placed before the controller
+    /// started cooling is not an interruption of cooling that had not begun (its minutes are pre-cooling's not-cooling
+    /// time). A placement the controller gave is its COOLING_START: cooling began there.
+    /// </summary>
+    private static TimeInterval SinceCoolingBegan(SessionLifecycle lifecycle, List<TimeInterval> notCooling, TimeInterval window)
+    {
+        var began = window.Start;
+        if (lifecycle.PlacementSource != BoundarySource.Nurse)
+        {
+            return window;
+        }
+
+        foreach (var span in notCooling)
+        {
+            if (span.Start <= began && span.End > began)
+            {
+                began = span.End;
+            }
+        }
+
+        return new TimeInterval(IntervalMath.Min(began, window.End), window.End);
+    }
 
     /// <summary>
     /// Offline time (link marks, server instants) that the controller's own record does not cover: a

@@ -39,7 +39,7 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
         var rows = await db.Telemetry.AsNoTracking()
             .Join(db.Sessions.Where(s => s.SessionId == sessionId), t => t.SessionKey, s => (int?)s.SessionKey, (t, _) => t)
             .OrderBy(t => t.IngestSeq)
-            .Select(t => new { t.TsMs, t.Packed, t.Coolant, t.Scalp })
+            .Select(t => new { t.TsMs, t.Packed, t.Coolant, t.Scalp, t.Boot, t.Seq })
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => new SessionSample(
             TelemetryColumns.Instant(r.TsMs),
@@ -47,7 +47,9 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
             TelemetryColumns.CapConnected(r.Packed),
             new Temperature((short)r.Coolant),
             r.Scalp is { } scalp ? new Temperature((short)scalp) : null,
-            TelemetryColumns.Alarms(r.Packed)))];
+            TelemetryColumns.Alarms(r.Packed),
+            unchecked((uint)r.Boot),
+            (uint)r.Seq))];
     }
 
     public async Task<IReadOnlyList<ControllerListing>> ControllersAsync(CancellationToken cancellationToken)

@@ -88,8 +88,13 @@ internal static partial class ReadEndpoints
             return NotFound();
         }
 
-        var samples = await directory.SamplesAsync(id, cancellationToken);
-        return TypedResults.Ok(new TelemetryView(id, samples.Count, detail.Record.Temperatures.Setpoint?.Celsius, TelemetryDownsampler.Downsample(samples, options.Value.ChartPoints)));
+        // On the session's timeline: the controller's clock corrected as the session's events are (a skewed or stepped clock).
+        var record = detail.Record;
+        var samples = (await directory.SamplesAsync(id, cancellationToken))
+            .Select(s => s with { At = record.OnServerClock(s.Boot, s.Seq, s.At) })
+            .OrderBy(s => s.At)
+            .ToList();
+        return TypedResults.Ok(new TelemetryView(id, samples.Count, record.Temperatures.Setpoint?.Celsius, TelemetryDownsampler.Downsample(samples, options.Value.ChartPoints)));
     }
 
     private static async Task<Ok<List<ControllerView>>> ControllersAsync(

@@ -65,9 +65,7 @@ internal sealed class SessionPageReader(
             (record.Calibration?.Size ?? plan.CapSize)?.ToString(),
             record.StartedAt,
             new BoundariesView(b.CapPlacedAt, b.PlacementSource?.ToString(), b.InfusionStartedAt, b.InfusionEndedAt, b.LastCoolingStopAt, b.CapRemovedAt, b.RemovalSource?.ToString(), b.EndedAt, record.RemovalDiscrepancy is { } apart ? (long)apart.TotalSeconds : null),
-            [.. record.Phases.Select(p => new PhaseView(
-                p.Phase.ToString(), p.Start, p.End, Seconds((p.End ?? Later(record.AsOf, p.Start)) - p.Start), p.Target is { } t ? Seconds(t) : null,
-                p.Interruptions.Count, Seconds(p.Interruptions.Total)))],
+            [.. record.Phases.Select(p => Phase(p, record.AsOf))],
             new InterruptionsView(record.Interruptions.Count, Seconds(record.Interruptions.Total), Seconds(record.Interruptions.Longest)),
             [.. record.Deviations.Select(d => new DeviationView(d.Name, d.Minutes, Seconds(d.Duration), d.Detail))],
             new TemperaturesView(
@@ -126,6 +124,16 @@ internal sealed class SessionPageReader(
         names.TryGetValue(userId, out var name) ? name : userId;
 
     private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>A phase so far; pre-cooling counts towards its target only the time the controller was cooling.</summary>
+    private static PhaseView Phase(PhaseSummary p, DateTimeOffset asOf)
+    {
+        var duration = (p.End ?? Later(asOf, p.Start)) - p.Start;
+        var cooled = p.Phase == SessionPhase.PreCooling ? duration - p.NotCooling : duration;
+        return new PhaseView(
+            p.Phase.ToString(), p.Start, p.End, Seconds(duration), p.Target is { } t ? Seconds(t) : null,
+            p.Interruptions.Count, Seconds(p.Interruptions.Total), Seconds(cooled), Seconds(p.NotCooling));
+    }
 
     /// <summary>Minimum and maximum as the device sent them; the mean at a stated precision of one decimal (-4.0, never -4).</summary>
     private static TemperatureSummaryView Summary(TemperatureSummary summary) =>

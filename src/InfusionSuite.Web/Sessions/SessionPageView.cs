@@ -54,7 +54,11 @@ public sealed record BoundariesView(
     long? RemovalDiscrepancySeconds = null);
 
 /// <summary>One phase against its target: <paramref name="End"/> null while it runs (duration so far, to the record's as-of).</summary>
-public sealed record PhaseView(string Phase, DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds, long? TargetSeconds, int Interruptions, long InterruptedSeconds);
+/// <param name="CooledSeconds">What counts towards the target: for pre-cooling only the time the controller was cooling (the figure its deviation uses).</param>
+/// <param name="NotCoolingSeconds">Time in the phase the controller said it was not cooling.</param>
+public sealed record PhaseView(
+    string Phase, DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds, long? TargetSeconds, int Interruptions, long InterruptedSeconds,
+    long CooledSeconds = 0, long NotCoolingSeconds = 0);
 
 public sealed record InterruptionsView(int Count, long TotalSeconds, long LongestSeconds);
 

@@ -83,12 +83,15 @@ function renderTimeline(view) {
   }
   const longest = Math.max(...view.phases.map(p => Math.max(p.durationSeconds, p.targetSeconds ?? 0)), 60);
   for (const phase of view.phases) {
+    // Pre-cooling counts only the time the controller was cooling: the figure its deviation uses too.
+    const cooled = phase.cooledSeconds ?? phase.durationSeconds;
+    const notCounted = phase.phase === 'PreCooling' && phase.notCoolingSeconds >= 60 ? ' (' + minutes(phase.notCoolingSeconds) + ' not cooling not counted)' : '';
     const row = el('div', null, 'phase-row', { 'data-phase': phase.phase });
     row.append(el('span', words(phase.phase), 'phase-name'));
-    const bar = el('div', null, 'phase-bar', { role: 'img', 'aria-label': words(phase.phase) + ' ' + minutes(phase.durationSeconds) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) : '') });
-    const short = phase.targetSeconds && phase.end && phase.durationSeconds < phase.targetSeconds;
+    const bar = el('div', null, 'phase-bar', { role: 'img', 'aria-label': words(phase.phase) + ' ' + minutes(cooled) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) : '') + notCounted });
+    const short = phase.targetSeconds && phase.end && cooled < phase.targetSeconds;
     const fill = el('span', null, 'fill' + (short ? ' short' : ''));
-    fill.style.width = (100 * phase.durationSeconds / longest) + '%';
+    fill.style.width = (100 * cooled / longest) + '%';
     bar.append(fill);
     if (phase.targetSeconds) {
       const target = el('span', null, 'target');
@@ -96,8 +99,8 @@ function renderTimeline(view) {
       bar.append(target);
     }
     row.append(bar);
-    const text = minutes(phase.durationSeconds) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) + ' target' : '')
-      + (phase.end ? '' : ' (running)') + (phase.interruptions ? ' · ' + phase.interruptions + ' interruption(s)' : '');
+    const text = minutes(cooled) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) + ' target' : '') + notCounted
+      + (phase.end ? '' : ' (running)') + (phase.interruptions ? ' · ' + phase.interruptions + (phase.interruptions === 1 ? ' interruption' : ' interruptions') : '');
     row.append(el('span', text, 'phase-text'));
     node.append(row);
   }
@@ -138,6 +141,11 @@ function renderDocumented(view) {
   fact(list, 'Cap placed', dateTime(view.boundaries.capPlacedAt) + (view.boundaries.placementSource ? ' (' + words(view.boundaries.placementSource) + ')' : ''));
   fact(list, 'Infusion', dateTime(view.boundaries.infusionStartedAt) + ' → ' + dateTime(view.boundaries.infusionEndedAt));
   fact(list, 'Cap removed', dateTime(view.boundaries.capRemovedAt) + (view.boundaries.removalSource ? ' (' + words(view.boundaries.removalSource) + ')' : ''));
+  const apart = view.boundaries.removalDiscrepancySeconds;
+  if (apart !== null && apart !== undefined) {
+    fact(list, 'Removal times differ', 'the controller\'s CAP_OFF was ' + minutes(Math.abs(apart)) + (apart > 0 ? ' after' : ' before')
+      + ' the nurse\'s "cap removed"; the controller\'s time is used');
+  }
   fact(list, 'Interruptions', view.interruptions.count + ' (' + minutes(view.interruptions.totalSeconds) + ' in total)');
   fact(list, 'Coolant', 'min ' + celsius(view.temperatures.coolant.min) + ', mean ' + celsius(view.temperatures.coolant.mean) + ', max ' + celsius(view.temperatures.coolant.max));
   fact(list, 'Coolant setpoint', view.temperatures.setpoint === null || view.temperatures.setpoint === undefined
