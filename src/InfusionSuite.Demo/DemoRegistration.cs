@@ -77,6 +77,11 @@ public static class DemoRegistration
             ["Sessions:ClockSkewThreshold"] = clockSkewThreshold.ToString("c"),
             ["Sessions:ControllerClockLimit"] = Max(TimeSpan.FromHours(2), clockSkewThreshold * 1440).ToString("c"),
         };
+        foreach (var (chair, _) in DemoChairs.All(scale))
+        {
+            configuration["NurseStation:Chairs:" + chair.ControllerId] = $"Chair {chair.Index + 1}"; // one label style with the free chairs'
+        }
+
         foreach (var chair in DemoChairs.Free(settings.FreeChairs))
         {
             configuration["NurseStation:Chairs:" + chair.ControllerId] = DemoChairs.FreeLabel(chair);

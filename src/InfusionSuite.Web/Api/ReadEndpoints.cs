@@ -46,7 +46,7 @@ internal static partial class ReadEndpoints
         var policy = sessions.Value.ToPolicy();
         var settings = options.Value;
         var chairs = board.Current().Select(r => r.ControllerId).Concat(settings.Chairs.Keys).Distinct(StringComparer.Ordinal)
-            .Select(id => new ChoiceView(id, settings.ChairLabel(id))).OrderBy(c => c.Text, StringComparer.OrdinalIgnoreCase).ToList();
+            .Select(id => new ChoiceView(id, settings.ChairLabel(id))).OrderBy(c => c.Text, Board.BoardReader.LabelOrder).ToList(); // as the board orders them
         return TypedResults.Ok(new ChoicesView(
             [.. policy.Presets.Select(p => new PresetView(p.Name, (int)p.Targets.PreCooling.TotalMinutes, (int)p.Targets.PostCooling.TotalMinutes))],
             (int)policy.MinimumTarget.TotalMinutes,

@@ -127,7 +127,8 @@ internal sealed class BoardReader(
                 Alarms(reading),
                 Link(reading)),
             !ended && record.Temperatures.Setpoint is null,
-            live.NotCooling);
+            live.NotCooling,
+            ClockNote.Short(record.Controller.ClockSkew));
     }
 
     private static string? Boot(uint? boot) => boot?.ToString("x8", CultureInfo.InvariantCulture);

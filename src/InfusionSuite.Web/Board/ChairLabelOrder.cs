@@ -1,6 +1,10 @@
 namespace InfusionSuite.Web.Board;
 
-/// <summary>Chair labels in the order a nurse counts them: digits compare as numbers ("Chair 2" before "Chair 10"), letters without case.</summary>
+/// <summary>
+/// Chair labels in the order a nurse counts them: digits compare as numbers ("Chair 2" before "Chair 10"), letters
+/// without case, and spaces and punctuation do not count, so labels of two styles still count together ("CHAIR-01",
+/// "Chair 2", "Chair 10 (window)"). Labels equal by that are ordered by their characters.
+/// </summary>
 internal sealed class ChairLabelOrder : IComparer<string>
 {
     public int Compare(string? x, string? y)
@@ -11,8 +15,15 @@ internal sealed class ChairLabelOrder : IComparer<string>
         }
 
         int i = 0, j = 0;
-        while (i < x.Length && j < y.Length)
+        while (true)
         {
+            i = Skip(x, i);
+            j = Skip(y, j);
+            if (i >= x.Length || j >= y.Length)
+            {
+                break;
+            }
+
             if (char.IsAsciiDigit(x[i]) && char.IsAsciiDigit(y[j]))
             {
                 var (a, nextI) = Number(x, i);
@@ -39,7 +50,19 @@ internal sealed class ChairLabelOrder : IComparer<string>
             j++;
         }
 
-        return (x.Length - i).CompareTo(y.Length - j);
+        var byLength = (i < x.Length).CompareTo(j < y.Length);
+        return byLength != 0 ? byLength : string.CompareOrdinal(x, y);
+    }
+
+    /// <summary>Past spaces and punctuation: only letters and digits order labels.</summary>
+    private static int Skip(string text, int at)
+    {
+        while (at < text.Length && !char.IsLetterOrDigit(text[at]))
+        {
+            at++;
+        }
+
+        return at;
     }
 
     private static (string Digits, int Next) Number(string text, int start)

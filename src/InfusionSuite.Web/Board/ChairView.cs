@@ -6,6 +6,7 @@ namespace InfusionSuite.Web.Board;
 /// <param name="Alarms">Active alarms, each as its CCP/1 name and words for staff; <see cref="AlarmView.ControllerOffline"/> when the controller went silent during the session.</param>
 /// <param name="Actions">The steps a nurse can take now (the domain's answer, as action names: <c>cap-placed</c>, …, <c>abort</c>); empty for users who do not run sessions.</param>
 /// <param name="ClockWarning">The controller's clock is off or stepped (the domain's words); null when it is within the threshold.</param>
+/// <param name="ClockShort">The same in a few words for small cards (<see cref="ClockNote"/>); null with <paramref name="ClockWarning"/>.</param>
 /// <param name="Controller">The controller's details for engineers and admins (users who do not run sessions); null for nurses.</param>
 /// <param name="SetpointUnknown">A running session whose coolant cannot be judged: the controller reported no setpoint and its model has none in settings.</param>
 /// <param name="NotCooling">The session is in pre-cooling, infusion or post-cooling and the controller says it is not cooling (pre-cooling time does not count meanwhile).</param>
@@ -36,4 +37,5 @@ public sealed record ChairView(
     string? ClockWarning = null,
     ChairController? Controller = null,
     bool SetpointUnknown = false,
-    bool NotCooling = false);
+    bool NotCooling = false,
+    string? ClockShort = null);

@@ -35,12 +35,19 @@ internal static class UserAdminEndpoints
         HttpContext context, [FromForm] string? resetUserName, [FromForm] string? resetPassword, StaffAccountService service, IStaffAccounts accounts, SignInClock time)
     {
         var name = (resetUserName ?? string.Empty).Trim().ToLowerInvariant();
+        // Every field's problem at once, not one per try.
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (name.Length == 0)
         {
             errors["resetUserName"] = "Choose the user.";
         }
-        else if (await service.ResetPasswordAsync(name, resetPassword ?? string.Empty, context.User.UserId(), context.RequestAborted) is { } problem)
+
+        if (StaffAccountService.PasswordProblem(resetPassword) is { } weak)
+        {
+            errors["resetPassword"] = weak;
+        }
+
+        if (errors.Count == 0 && await service.ResetPasswordAsync(name, resetPassword ?? string.Empty, context.User.UserId(), context.RequestAborted) is { } problem)
         {
             errors[problem.Contains("password", StringComparison.Ordinal) ? "resetPassword" : "resetUserName"] = problem;
         }
@@ -87,6 +94,13 @@ internal static class UserAdminEndpoints
         var name = (userName ?? string.Empty).Trim().ToLowerInvariant();
         var actor = context.User.UserId();
         var cancellationToken = context.RequestAborted;
+        if (action == "disable" && await accounts.FindByNameAsync(name, cancellationToken) is { } own && own.UserId == actor)
+        {
+            // An admin who disables their own account is signed out and may leave the site with no admin at all.
+            return await UsersPageResult.RenderAsync(
+                context, accounts, time, new UsersPageState("Nothing was changed: you cannot disable your own account. Another admin can."), StatusCodes.Status400BadRequest);
+        }
+
         switch (action)
         {
             case "disable" when confirmed != "yes":

@@ -1,4 +1,5 @@
 namespace InfusionSuite.Web.Pages;
 
 /// <summary>One account on the users page; <paramref name="State"/> is Active, Disabled or Locked out on a device until … (site time).</summary>
-public sealed record UserView(string UserName, string DisplayName, string Role, string State, bool Locked, bool Disabled);
+/// <param name="Self">The signed-in admin's own account: not offered to disable (an admin would lock themselves out).</param>
+public sealed record UserView(string UserName, string DisplayName, string Role, string State, bool Locked, bool Disabled, bool Self = false);

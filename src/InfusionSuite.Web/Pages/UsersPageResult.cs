@@ -10,6 +10,7 @@ internal static class UsersPageResult
     public static async Task<IResult> RenderAsync(HttpContext context, IStaffAccounts accounts, SignInClock signInClock, UsersPageState state, int status = StatusCodes.Status200OK)
     {
         var now = signInClock.Now; // lockouts run on the real clock
+        var self = context.User.UserId();
         var users = (await accounts.ListAsync(context.RequestAborted)).Select(a =>
         {
             var locked = a.LockedUntil is { } until && until > now;
@@ -19,7 +20,8 @@ internal static class UsersPageResult
                 StaffClaims.RoleName(a.Role),
                 a.Disabled ? "Disabled" : locked ? LockedFor(a.LockedUntil!.Value - now) : "Active",
                 locked,
-                a.Disabled);
+                a.Disabled,
+                a.UserId == self);
         }).ToList();
         return StationPage.Render<UsersPage>(
             context,

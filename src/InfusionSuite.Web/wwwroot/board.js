@@ -19,16 +19,80 @@ let sessionsKey = null;
 const connection$ = watchConnection(connection, () => cards.values(), 5000);
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
-const openStart = setUpStartDialog(asOf, () => refreshRecent());
+const openStart = setUpStartDialog(asOf, () => refreshRecent(), () => latest?.chairs ?? []);
 const openAction = setUpActionDialog(asOf, () => refreshRecent());
 const sound = setUpSound(document.getElementById('sound-toggle'));
 
-/** Small cards from 7 chairs, smaller from 17: a suite of up to 30 fits a 1024×768 tablet without scrolling. */
-const density = count => (count > 16 ? 'dense' : count > 6 ? 'compact' : 'roomy');
+/** On a phone the board scrolls down (one column): small cards from 7 chairs, smaller from 17. */
+const phoneDensity = count => (count > 16 ? 'dense' : count > 6 ? 'compact' : 'roomy');
+
+/** The narrowest card of each size whose name and main step fit side by side. */
+const narrowest = { compact: 236, dense: 146 };
+
+function layOut(density, cols) {
+  boardNode.dataset.density = stripSection.dataset.density = density;
+  if (cols) {
+    boardNode.dataset.cols = String(cols);
+    boardNode.style.setProperty('--cols', String(cols));
+  } else {
+    delete boardNode.dataset.cols;
+    boardNode.style.removeProperty('--cols');
+  }
+}
+
+/** How far the lowest card reaches below the screen (0 or less: every card is on it). */
+function overflow() {
+  let bottom = 0;
+  for (const card of boardNode.children) bottom = Math.max(bottom, card.getBoundingClientRect().bottom + window.scrollY);
+  return bottom - window.innerHeight;
+}
+
+/**
+ * Fits the board to the screen: the largest cards with which every card is on screen without scrolling, measured with
+ * what the cards carry now (alarms, prompts, clock notes, overtime) and the strip above: large cards, then small ones
+ * in as many columns as the width takes, then smaller ones; when even those do not fit, smaller ones in fewer, wider
+ * columns (less wraps inside each), and at worst the layout that reaches least far below. On a phone the board
+ * scrolls down instead.
+ */
+function fit(count) {
+  if (window.innerWidth <= 600) {
+    layOut(phoneDensity(count), null);
+    return;
+  }
+  const width = boardNode.clientWidth;
+  const most = (density, gap) => Math.max(1, Math.min(count, Math.floor((width + gap) / (narrowest[density] + gap))));
+  const tries = [['roomy', null], ['compact', most('compact', 8)]];
+  for (let cols = most('dense', 3); cols >= 1; cols--) tries.push(['dense', cols]);
+  let best = null;
+  for (const [density, cols] of tries) {
+    layOut(density, cols);
+    const over = overflow();
+    if (over <= 0) return;
+    if (!best || over < best.over) best = { density, cols, over };
+  }
+  layOut(best.density, best.cols);
+}
+
+/** What changes the cards' heights: fitting again only then keeps the live refresh cheap and the layout steady. */
+function shapeOf(view) {
+  const chairs = view.chairs.map(c => [c.alarms.length, c.readyForInfusion, c.preCoolingTargetReached, c.removeCap, c.notCooling,
+    Boolean(c.clockWarning), c.remainingSeconds !== null && c.remainingSeconds !== undefined, (c.overtimeSeconds ?? c.remainingSeconds ?? 0) >= 3600,
+    Boolean(c.patient), Boolean(c.sessionId), c.actions[0] ?? '', Boolean(c.controller)].join(','));
+  return [window.innerWidth, window.innerHeight, document.body.classList.contains('stale'), view.urgent.length, ...chairs].join('|');
+}
+
+let shape = null;
+
+function refit(view) {
+  const now = shapeOf(view);
+  if (now !== shape) {
+    shape = now;
+    fit(view.chairs.length);
+  }
+}
 
 function render(view) {
   latest = view;
-  boardNode.dataset.density = stripSection.dataset.density = density(view.chairs.length);
   const seen = new Set();
   let index = 0;
   for (const chair of view.chairs) {
@@ -57,6 +121,7 @@ function render(view) {
   }
   renderStrip(view.urgent);
   renderRefused(view.refused);
+  refit(view);
   const key = view.chairs.map(c => c.sessionId + ':' + c.status).join('|');
   if (key !== sessionsKey) {
     sessionsKey = key;
@@ -121,3 +186,6 @@ function refreshRecent() {
 
 connect();
 setInterval(refreshRecent, 60000);
+// A turned tablet, a resized window or a lost connection (its notice takes room above the cards): fit again.
+window.addEventListener('resize', () => latest && refit(latest));
+setInterval(() => latest && refit(latest), 1000);

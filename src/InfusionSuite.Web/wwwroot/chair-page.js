@@ -15,7 +15,7 @@ let sessionsKey = null;
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
 const refreshRecent = () => fillRecent(document.querySelector('#chair-recent tbody'), { controllerId, asOf: latest?.asOf });
-const openStart = setUpStartDialog(asOf, () => refreshRecent());
+const openStart = setUpStartDialog(asOf, () => refreshRecent(), () => latest?.chairs ?? []);
 const openAction = setUpActionDialog(asOf, () => refreshRecent());
 const connection$ = watchConnection(document.getElementById('connection'), () => [card], 5000);
 

@@ -41,7 +41,12 @@ export function createChairCard(controllerId) {
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
   const elapsed = el('p', '', 'elapsed');
-  const clockNote = el('p', '', 'clock-warning');
+  // The clock note: the domain's words in full; small cards show a short form ("clock 4 min slow"), the full text as
+  // the tooltip, for screen readers and on the chair's page.
+  const clockNote = el('p', null, 'clock-warning');
+  const clockText = el('span', '', 'clock-text');
+  const clockShort = el('span', '', 'clock-short', { 'aria-hidden': 'true' });
+  clockNote.append(clockText, clockShort);
   const temps = el('dl', null, 'temps');
   const coolant = el('dd', '—');
   const scalp = el('dd', '—');
@@ -51,8 +56,12 @@ export function createChairCard(controllerId) {
   const prompts = el('div', null, 'prompts', { 'aria-live': 'assertive' });
   const actions = el('div', null, 'actions');
   const secondary = el('div', null, 'actions secondary');
-  card.append(header, patient, status, countdown, elapsed, clockNote, temps, controller, alarms, prompts, actions, secondary);
-  card.parts = { label, labelLink, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
+  // What a nurse reads at a glance. On a large card its parts stand one under the other; a small card packs them in
+  // lines (countdown, alarms, prompts, clock note), as many to a line as fit.
+  const glance = el('div', null, 'glance');
+  glance.append(countdown, elapsed, clockNote, temps, controller, alarms, prompts);
+  card.append(header, patient, status, glance, actions, secondary);
+  card.parts = { label, labelLink, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, clockText, clockShort, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -102,7 +111,9 @@ export function updateChairCard(card, chair, options) {
   if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
 
   p.clockNote.hidden = !chair.clockWarning;
-  p.clockNote.textContent = chair.clockWarning ?? '';
+  p.clockText.textContent = chair.clockWarning ?? '';
+  p.clockShort.textContent = chair.clockShort ?? 'clock off';
+  p.clockNote.title = chair.clockWarning ?? '';
 
   p.temps.hidden = chair.coolantC === null || chair.coolantC === undefined;
   const lastKnown = chair.online ? '' : ' (last known)';
@@ -187,7 +198,8 @@ export function updateChairCard(card, chair, options) {
     p.secondary.hidden = p.secondary.childElementCount === 0;
     if (options.canAct) {
       if (!hasSession || chair.sessionEnded) {
-        const start = el('button', 'Start session', 'primary', { type: 'button', 'data-action': 'start' });
+        // After a step still to take (an ended session's cap removal), the next patient's start is a further step: small cards show only the first.
+        const start = el('button', 'Start session', p.actions.childElementCount > 0 ? 'primary more' : 'primary', { type: 'button', 'data-action': 'start' });
         start.addEventListener('click', () => options.onStart(current(card), start));
         if (options.sessionLink !== false || !hasSession) p.actions.append(start);
       }

@@ -37,13 +37,38 @@ function showErrors(form, prefix, result) {
       const folded = node.closest('details');
       if (folded) folded.open = true; // an error in a folded part is shown, not hidden in it
     }
-    messages.push(errors.join(' '));
+    messages.push(named(form, controlFor[field] ?? field, errors.join(' ')));
   }
   summary.textContent = problem.detail || messages.join(' ') || problem.title || ('The request failed (' + result.status + ').');
   summary.hidden = false;
   const firstField = Object.keys(problem.errors ?? {})[0];
   const focusTarget = firstField ? form.querySelector('[name="' + CSS.escape(controlFor[firstField] ?? firstField) + '"]') : null;
   (focusTarget ?? summary).focus?.();
+}
+
+/** The words of a control's label ("Patient MRN or EHR id"), or null. */
+function labelOf(form, name) {
+  const control = form.elements[name];
+  const id = control?.id ?? (control?.[0]?.id);
+  const label = id ? form.querySelector('label[for="' + CSS.escape(id) + '"]') : null;
+  return label ? label.textContent.trim() : null;
+}
+
+/** A field's error for the form's summary, naming the field unless it already does: "Pre-cooling target (min): Enter whole minutes …". */
+function named(form, field, message) {
+  const label = labelOf(form, field);
+  return label && !message.startsWith(label) ? label + ': ' + message : message;
+}
+
+/** A chair with an open session cannot take another: shown, disabled, with the reason (the server refuses it as well). */
+function markBusyChairs(select, chairs) {
+  const busy = new Set(chairs.filter(c => c.sessionId && !c.sessionEnded).map(c => c.controllerId));
+  for (const option of select.options) {
+    if (busy.has(option.value)) {
+      option.disabled = true;
+      option.textContent += ' (busy: a session is open)';
+    }
+  }
 }
 
 /** Field errors found before anything is sent (the server checks the same again). */
@@ -158,8 +183,11 @@ function wireClose(dialog) {
   for (const button of dialog.querySelectorAll('[data-close]')) button.addEventListener('click', () => dialog.close());
 }
 
-/** asOf(): the host's latest "now" (the clinical clock), for "minutes ago". onDone(): refresh after success. */
-export function setUpStartDialog(asOf, onDone) {
+/**
+ * asOf(): the host's latest "now" (the clinical clock), for "minutes ago". onDone(): refresh after success.
+ * chairsNow(): the board's chairs as last seen, so the chair list offers free chairs and shows busy ones disabled, saying why.
+ */
+export function setUpStartDialog(asOf, onDone, chairsNow) {
   const dialog = document.getElementById('start-dialog');
   const form = document.getElementById('start-form');
   wireClose(dialog);
@@ -178,7 +206,7 @@ export function setUpStartDialog(asOf, onDone) {
     const f = form.elements;
     const errors = {};
     for (const name of ['patientReference', 'patientName', 'administrationId']) {
-      if (f[name].value.trim() === '') errors[name] = ['Required.'];
+      if (f[name].value.trim() === '') errors[name] = [(labelOf(form, name) ?? 'This field') + ' is required.'];
     }
     for (const name of ['preCoolingMinutes', 'postCoolingMinutes']) {
       const n = Number(f[name].value);
@@ -254,6 +282,7 @@ export function setUpStartDialog(asOf, onDone) {
   return async function open(controllerId) {
     const c = await loadChoices();
     fill(form.elements.controllerId, c.chairs);
+    markBusyChairs(form.elements.controllerId, chairsNow?.() ?? []);
     fill(form.querySelector('#primaryCptCodes'), c.primaryCptCodes.map(code => ({ value: code, text: code }))); // suggestions: any well-formed code is taken
     fill(form.elements.regimenPreset, c.presets.map(p => ({ value: p.name, text: p.name + ' (' + p.preCoolingMinutes + ' / ' + p.postCoolingMinutes + ' min)' })));
     fill(form.elements.capSize, c.capSizes, true);

@@ -8,8 +8,9 @@ namespace InfusionSuite.Web.Tests.Browser;
 
 /// <summary>
 /// An admin manages accounts in the browser at the three screen sizes: adds a user (field errors first), unlocks
-/// the user after a lockout, issues an API token shown once and revokes it, resets the password (field errors
-/// first), disables the user; every change is in the audit.
+/// the user after a lockout, issues an API token shown once and revokes it, resets the password (every field error
+/// at once first), disables the user, is not offered to disable themselves (and is refused when they try); every
+/// change is in the audit. On a phone each account is a block with its actions on screen, nothing scrolls sideways.
 /// Writes docs/images/accounts.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -69,7 +70,13 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 await Expect(page.Locator(".notice")).ToHaveTextAsync("API tokens revoked: " + user);
                 Assert.Null(await accounts.FindByTokenAsync(token!, CancellationToken.None));
 
+                // Every field's problem at once: no user chosen and a short password, both named on the first try.
                 var reset = page.Locator("form[action='/users/password']");
+                await reset.GetByLabel("New password").FillAsync("short");
+                await reset.GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
+                await Expect(page.Locator("form[action='/users/password'] [data-error-for='resetUserName']")).ToContainTextAsync("Choose the user");
+                await Expect(page.Locator("form[action='/users/password'] [data-error-for='resetPassword']")).ToContainTextAsync("at least 10 characters");
+                reset = page.Locator("form[action='/users/password']");
                 await reset.GetByLabel("User", new() { Exact = true }).SelectOptionAsync(user);
                 await reset.GetByLabel("New password").FillAsync("short");
                 await reset.GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
@@ -91,6 +98,22 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 row = page.Locator($"tr[data-user='{user}']");
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Disabled");
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the users page scrolls sideways");
+                Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('main .table-scroll')].every(b => b.scrollWidth <= b.clientWidth)"), name + ": the accounts scroll inside their box");
+                var offScreen = await page.Locator("tr[data-user] button").EvaluateAllAsync<string[]>(
+                    "buttons => buttons.map(b => [b, b.getBoundingClientRect()]).filter(([, r]) => r.left < 0 || r.right > window.innerWidth || r.width === 0).map(([b]) => b.closest('tr').dataset.user + ' ' + b.textContent.trim())");
+                Assert.True(offScreen.Length == 0, $"{name}: actions off the screen: {string.Join(", ", offScreen)}");
+
+                // An admin is not offered to disable their own account, and a forged request is refused, saying why.
+                var own = page.Locator("tr[data-user='ada']");
+                await Expect(own.GetByRole(AriaRole.Button, new() { Name = "New API token" })).ToBeVisibleAsync();
+                await Expect(own.GetByRole(AriaRole.Button, new() { Name = "Disable" })).ToHaveCountAsync(0);
+                var refused = await page.EvaluateAsync<string>(
+                    "async () => { const f = new FormData(document.querySelector(\"tr[data-user='ada'] form\")); f.set('action', 'disable'); f.set('confirmed', 'yes');"
+                    + " const r = await fetch('/users/change', { method: 'POST', body: f }); return r.status + ' ' + (await r.text()); }");
+                Assert.StartsWith("400 ", refused, StringComparison.Ordinal);
+                Assert.Contains("you cannot disable your own account", refused, StringComparison.Ordinal);
+                await page.ReloadAsync();
+                await Expect(page.Locator("tr[data-user='ada'] .state")).ToHaveTextAsync("Active");
                 foreach (var button in await page.Locator("main button:visible").AllAsync())
                 {
                     var box = await button.BoundingBoxAsync();

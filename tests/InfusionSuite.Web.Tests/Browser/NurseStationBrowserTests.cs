@@ -240,6 +240,48 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task StartForm_NamesEachMissingField_AndOffersFreeChairsOnly_InTheBoardsOrderWhateverTheLabelStyle()
+    {
+        // On its own host: chair 5 keeps its controller id as its label, the other style beside "Chair 4" and "Chair 12".
+        using var db = new TempDatabase();
+        var settings = BrowserStation.SuiteSettings(db.Path);
+        settings["NurseStation:Chairs:CHAIR-05"] = "CHAIR-05";
+        var clock = new ScaledTimeProvider(1, BrowserStation.Start);
+        await using var host = await StationHost.StartKestrelAsync(settings, clock, FreePort.Next());
+        using (var nurse = host.Client("alice"))
+        {
+            var (started, body) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-04", PatientReference: "MRN-BUSY-4", PatientName: "Busy Chair", PreCoolingMinutes: 30, PostCoolingMinutes: 90, EffectiveAt: clock.GetUtcNow()));
+            Assert.True(started.IsSuccessStatusCode, body.ToString());
+        }
+
+        var page = await station.NewPageAsync(host: host.BaseAddress);
+        try
+        {
+            await page.SignInAsync("alice");
+            string[] order = ["Chair 1 (window)", "Chair 2", "Chair 3", "Chair 4", "CHAIR-05", "Chair 6", "Chair 7", "Chair 8", "Chair 9", "Chair 10", "Chair 11", "Chair 12"];
+            await Expect(page.Locator("article.chair .chair-label")).ToHaveTextAsync(order);
+
+            await page.Chair("CHAIR-06").GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+            var form = page.Locator("#start-dialog");
+            await Expect(form).ToBeVisibleAsync();
+            await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+            await Expect(form.Locator("#start-error")).ToHaveTextAsync(
+                "Patient MRN or EHR id is required. Patient name is required. Chemotherapy administration id is required.");
+            await Expect(form.Locator("#patientName-error")).ToHaveTextAsync("Patient name is required.");
+
+            // The chair list: the board's order; the chair with an open session shown but not offered, saying why.
+            var chairs = form.Locator("#controllerId option");
+            await Expect(chairs).ToHaveTextAsync([.. order.Select(o => o == "Chair 4" ? "Chair 4 (busy: a session is open)" : o)]);
+            Assert.Equal(["CHAIR-04"], await chairs.EvaluateAllAsync<string[]>("options => options.filter(o => o.disabled).map(o => o.value)"));
+            await Expect(form.Locator("#controllerId")).ToHaveValueAsync("CHAIR-06");
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task LateDocumentation_TakesAClockTime_InSiteTime_NotOnlyMinutesAgo()
     {
         // On its own host with a clock at the real pace: 08:00 UTC is 03:00 at the site (New York).

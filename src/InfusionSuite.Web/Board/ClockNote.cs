@@ -1,0 +1,38 @@
+using System.Globalization;
+using InfusionSuite.Domain.Sessions;
+
+namespace InfusionSuite.Web.Board;
+
+/// <summary>
+/// The clock note in a few words for the small cards of a full suite ("clock 4 min slow", "clock off ≤ 5 min",
+/// "clock stepped"); the card keeps the domain's full warning as its tooltip and for screen readers, and the chair's
+/// and the session's pages show it whole.
+/// </summary>
+internal static class ClockNote
+{
+    public static string? Short(ClockSkewSummary skew)
+    {
+        if (!skew.Flagged)
+        {
+            return null;
+        }
+
+        if (skew.FlaggedMessages == 0)
+        {
+            return "clock stepped";
+        }
+
+        return skew.ControllerAhead is { } ahead && ahead.Duration() * 2 > skew.Largest
+            ? "clock " + Span(ahead) + (ahead > TimeSpan.Zero ? " fast" : " slow")
+            : "clock off ≤ " + Span(skew.Largest);
+    }
+
+    /// <summary>Whole minutes from a minute on (rounded), seconds below.</summary>
+    private static string Span(TimeSpan span)
+    {
+        var seconds = (long)span.Duration().TotalSeconds;
+        return seconds >= 60
+            ? string.Create(CultureInfo.InvariantCulture, $"{(seconds + 30) / 60} min")
+            : string.Create(CultureInfo.InvariantCulture, $"{seconds} s");
+    }
+}
