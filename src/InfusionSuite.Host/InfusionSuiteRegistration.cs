@@ -1,6 +1,9 @@
 using InfusionSuite.Application;
+using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Ports;
 using InfusionSuite.Devices;
 using InfusionSuite.Devices.Links;
+using InfusionSuite.Devices.Liveness;
 using InfusionSuite.Fhir;
 using InfusionSuite.Hl7;
 using InfusionSuite.Host.Health;
@@ -23,6 +26,8 @@ public static class InfusionSuiteRegistration
         builder.AddControllerLinks(ControllerQueueConsumer.Registered); // serial + MQTT → bounded queue
         builder.AddStorage();                                             // SQLite or PostgreSQL, migrations at start, site leases
         builder.Services.AddSingleton<IValidateOptions<SiteLeaseOptions>, SiteOwnershipValidator>(); // MQTT sites = owned sites
+        builder.Services.AddSingleton<IControllerPresence>(sp => new NodesPresence(                   // heard here + what the owners report
+            sp.GetRequiredService<ControllerPresence>(), sp.GetRequiredService<IOwnersPresence>()));
         builder.AddIngest();                                              // ordered writer, nurse actions, board, session clock, metrics
         builder.AddWorkerHealth();                                        // database, links, writer
         builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR

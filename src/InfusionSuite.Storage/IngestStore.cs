@@ -71,7 +71,9 @@ internal sealed class IngestStore(
             sessions.Add((await SessionLogReader.LoadAsync(_connection, id, cancellationToken))!);
         }
 
-        return new IngestRecovery(lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys], await LoadHellosAsync(cancellationToken));
+        return new IngestRecovery(
+            lastSeq, sessions, await LoadSetpointsAsync(cancellationToken), [.. _controllerKeys.Keys], await LoadHellosAsync(cancellationToken),
+            await LoadLastMessagesAsync(cancellationToken));
     }
 
     public async Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken)
@@ -309,6 +311,29 @@ internal sealed class IngestStore(
         }
 
         return hellos;
+    }
+
+    /// <summary>Each controller's highest stored seq (samples and events) of the boot of its latest hello (two index look-ups each).</summary>
+    private async Task<List<MessageKey>> LoadLastMessagesAsync(CancellationToken cancellationToken)
+    {
+        var last = new List<MessageKey>();
+        await using var query = _connection!.Command(
+            "SELECT c.controller_id, c.boot, " +
+            "(SELECT max(t.seq) FROM telemetry t WHERE t.controller_key = c.controller_key AND t.boot = c.boot), " +
+            "(SELECT max(i.seq) FROM session_inputs i WHERE i.controller_key = c.controller_key AND i.boot = c.boot AND i.seq IS NOT NULL) " +
+            "FROM controllers c WHERE c.boot IS NOT NULL");
+        await using var reader = await query.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var samples = reader.IsDBNull(2) ? -1 : reader.GetInt64(2);
+            var events = reader.IsDBNull(3) ? -1 : reader.GetInt64(3);
+            if (Math.Max(samples, events) is >= 0 and var seq)
+            {
+                last.Add(new MessageKey(reader.GetString(0), unchecked((uint)reader.GetInt32(1)), (uint)seq));
+            }
+        }
+
+        return last;
     }
 
     private async Task LoadControllerKeysAsync(CancellationToken cancellationToken)

@@ -27,7 +27,7 @@ public static class StorageRegistration
     /// <see cref="IStaffAccounts"/>, the <see cref="IOutbox"/> and the staff actions on its parked items
     /// (<see cref="ParkedItemActions"/>, audited) (opaque payloads; what an ended session adds to
     /// it comes from the <see cref="ISessionEndParticipant"/>s registered elsewhere, e.g. <c>AddEhrDelivery()</c>),
-    /// and a database health check tagged <see cref="ReadyTag"/>.
+    /// and a database health check tagged <see cref="ReadyTag"/> (reachable, no migration pending).
     /// </summary>
     public static IHostApplicationBuilder AddStorage(this IHostApplicationBuilder builder)
     {
@@ -54,6 +54,11 @@ public static class StorageRegistration
         services.AddHostedService(sp => sp.GetRequiredService<NodeNotifications>());
         services.AddHostedService<NurseCommandInbox>();
         services.AddHostedService<SessionChangesOnBoard>();
+        services.TryAddSingleton<OwnersPresence>();
+        services.TryAddSingleton<IOwnersPresence>(sp => sp.GetRequiredService<OwnersPresence>());
+        services.AddHostedService<OwnersPresenceReader>();
+        services.TryAddSingleton<ISiteOwnership, SiteOwnershipReader>();
+        services.TryAddSingleton<SiteLeaseMetrics>();
         services.AddSingleton<INurseCommandRelay, NurseCommandRelay>();
         services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
             ? postgreSql.Leases
@@ -73,7 +78,9 @@ public static class StorageRegistration
         services.TryAddSingleton<ParkedItemActions>();
         services.TryAddSingleton<IStaffAccounts, SqliteStaffAccounts>();
         services.TryAddSingleton<ISignInSessions, SqliteSignInSessions>();
-        services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>("database", tags: [ReadyTag]);
+        // Reachable, and at this version's schema (migrated at start; an older node meeting a newer schema still serves).
+        services.AddHealthChecks().AddDbContextCheck<InfusionSuiteDbContext>(
+            "database", tags: [ReadyTag], customTestQuery: async (db, ct) => !(await db.Database.GetPendingMigrationsAsync(ct)).Any());
         return builder;
     }
 

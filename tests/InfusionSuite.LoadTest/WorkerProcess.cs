@@ -86,7 +86,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
             try
             {
                 using var response = await http.GetAsync(new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{_httpPort}/health/ready")), deadline.Token);
-                if (response.IsSuccessStatusCode)
+                // Healthy, not only 200: on PostgreSQL a node serves nurses (200) before its writer and MQTT link are up (degraded).
+                if (response.IsSuccessStatusCode
+                    && (await response.Content.ReadAsStringAsync(deadline.Token)).StartsWith("{\"status\":\"Healthy\"", StringComparison.Ordinal))
                 {
                     return;
                 }

@@ -90,6 +90,37 @@ public sealed class MqttTransportTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ConsoleProgram_Quiet_PrintsOnlyTheSummary_AndItCountsWhatWasSent()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/quiet/+/+", Token());
+        var file = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() }));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            var exit = await SimulatorCommand.RunAsync(
+                ["mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "quiet", "--scenario", file, "--time-scale", "300", "--quiet"],
+                stdout, stderr, interactive: false, CancellationToken.None).WaitAsync(s_timeout);
+            Assert.True(exit == 0, stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var text = stdout.ToString();
+        Assert.DoesNotContain("nurse:", text, StringComparison.Ordinal); // no log lines
+        var row = text.Split('\n').Single(line => line.StartsWith("CHAIR-01 ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var sent = int.Parse(row[^2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(sent > 0, text);
+        await subscriber.WaitForAsync(
+            m => m.Count(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal) || x.Topic.EndsWith("/event", StringComparison.Ordinal)) == sent,
+            $"the {sent} telemetry and event messages the summary counts");
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_BrokerNotThere_ExitsOneWithAClearMessage()
     {
         using var stdout = new StringWriter();

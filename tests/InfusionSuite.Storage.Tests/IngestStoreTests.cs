@@ -64,6 +64,29 @@ public sealed class IngestStoreTests
 
     [Theory]
     [BothEngines]
+    public async Task EachControllersLastStoredSeq_OfItsLatestHellosBoot_IsGivenAtAReopen(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        batch.Add(new ControllerSighting(new ControllerHello("CHAIR-01", 0xbeef, "CoolCap C3", "4.2.1", 1), Nine));
+        for (uint seq = 1; seq <= 5; seq++)
+        {
+            build.Sample(null, null, "CHAIR-01", seq, Nine.AddSeconds(seq)); // boot 0xbeef, the hello's
+        }
+
+        var otherBoot = Sessions.Telemetry("CHAIR-01", 900, Nine.AddSeconds(6)) with { Boot = 0x0badf00d }; // not the latest hello's boot
+        batch.Add(new StoredTelemetry(1000, otherBoot, Nine.AddSeconds(6), null));
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var again = await fixture.OpenAsync();
+
+        Assert.Equal(new MessageKey("CHAIR-01", 0xbeef, 5), Assert.Single(again.LastMessages!));
+    }
+
+    [Theory]
+    [BothEngines]
     public async Task ControllersLatestSetpoint_IsKeptAcrossAReopen_AnOlderReportNeverReplacesIt(StorageProvider engine)
     {
         await using var fixture = new StoreFixture(engine);

@@ -8,9 +8,11 @@ namespace InfusionSuite.Simulator.Cli;
 
 /// <summary>
 /// The live display: a table with one row per chair, redrawn in place on a terminal; when output is
-/// redirected, one log line per event, marker and link change instead (telemetry is not logged).
+/// redirected, one log line per event, marker and link change instead (telemetry is not logged); with
+/// <paramref name="quiet"/>, neither, but it still counts what each chair sent for the final table.
 /// </summary>
-internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWriter output, TimeProvider clock, string title, bool redraw) : ISimulationObserver
+internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWriter output, TimeProvider clock, string title, bool redraw, bool quiet = false)
+    : ISimulationObserver
 {
     private readonly Lock _gate = new();
     private readonly ChairView[] _views = [.. chairs.Select(c => new ChairView(c.ControllerId))];
@@ -41,7 +43,7 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
             };
         }
 
-        if (!redraw && log is not null)
+        if (!redraw && !quiet && log is not null)
         {
             lock (_gate)
             {

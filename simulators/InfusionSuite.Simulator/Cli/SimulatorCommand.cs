@@ -102,15 +102,14 @@ internal static class SimulatorCommand
             ? $"mqtt {arguments.BrokerHost}:{arguments.BrokerPort} site {arguments.Site}"
             : $"serial {string.Join(' ', arguments.Ports)}";
         var title = $"scenario {scenario.Name} · {chairs.Count} chair(s) · {where} · ×{arguments.TimeScale.ToString(CultureInfo.InvariantCulture)} · seed {arguments.Seed}";
-        var board = new ChairBoard(chairs, stdout, clock, title, redraw: interactive && !arguments.Quiet);
-        var quietLog = arguments.Quiet ? null : board;
+        var board = new ChairBoard(chairs, stdout, clock, title, redraw: interactive && !arguments.Quiet, quiet: arguments.Quiet);
 
         using var stopDisplay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var display = board.RedrawAsync(stopDisplay.Token);
         var startedAt = TimeProvider.System.GetTimestamp();
         try
         {
-            await Simulation.RunAsync(scenario, options, chair => CreateOutput(arguments, chair), clock, quietLog, cancellationToken);
+            await Simulation.RunAsync(scenario, options, chair => CreateOutput(arguments, chair), clock, board, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

@@ -29,6 +29,10 @@ internal sealed partial class ControllerMessageRouter(
     ControllerAdmission admission)
 {
     private readonly ControllerSequences _sequences = new();
+    private readonly SequenceGaps _gaps = new();
+
+    /// <summary>Each controller's last stored message at the writer's start, from which gaps are counted.</summary>
+    public void ContinueAfter(IEnumerable<MessageKey> stored) => _gaps.ContinueAfter(stored);
 
     public void Handle(ControllerMessage message)
     {
@@ -50,12 +54,12 @@ internal sealed partial class ControllerMessageRouter(
         {
             case DeviceTelemetry telemetry:
                 metrics.Message(IngestKind.Telemetry);
-                HandleTelemetry(telemetry, receivedAt, Judge(telemetry.Sample.Key, telemetry.Sample.Timestamp));
+                HandleTelemetry(telemetry, receivedAt, Judge(telemetry.Sample.Key, telemetry.Sample.Timestamp, message.Site));
                 break;
             case ControllerEventReceived controllerEvent:
                 metrics.Message(IngestKind.Event);
                 NoteSetpoint(controllerEvent.Event);
-                HandleInput(message, new DeviceEventReceived(receivedAt, controllerEvent.Event), keepUnassigned: true, Judge(controllerEvent.Event.Key, controllerEvent.Event.Timestamp));
+                HandleInput(message, new DeviceEventReceived(receivedAt, controllerEvent.Event), keepUnassigned: true, Judge(controllerEvent.Event.Key, controllerEvent.Event.Timestamp, message.Site));
                 break;
             case DeviceHello hello:
                 metrics.Message(IngestKind.Hello);
@@ -65,6 +69,7 @@ internal sealed partial class ControllerMessageRouter(
                 break;
             case ControllerPresenceChanged presence:
                 metrics.Message(IngestKind.Presence);
+                pending.NotePresence(new ControllerPresenceNote(message.ControllerId, message.Site, presence.Online, message.ReceivedAt));
                 SessionInput input = presence.Online ? new ControllerCameOnline(receivedAt) : new ControllerWentOffline(receivedAt);
                 HandleInput(message, input, keepUnassigned: false, SequenceVerdict.New);
                 break;
@@ -86,13 +91,19 @@ internal sealed partial class ControllerMessageRouter(
         }
     }
 
-    private SequenceVerdict Judge(MessageKey key, DateTimeOffset ts)
+    private SequenceVerdict Judge(MessageKey key, DateTimeOffset ts, string? site)
     {
         var verdict = _sequences.Judge(key, ts);
         if (verdict == SequenceVerdict.Collision)
         {
             metrics.SequenceCollision();
             LogSequenceCollision(logger, key.ControllerId, key.Boot, key.Seq);
+            _gaps.Restarted(key);
+        }
+        else if (verdict == SequenceVerdict.New && _gaps.Kept(key) is > 0 and var missing)
+        {
+            metrics.SequenceGap(missing);
+            LogSequenceGap(logger, key.ControllerId, site ?? "serial", missing, key.Boot, key.Seq - missing, key.Seq - 1);
         }
 
         return verdict;
@@ -161,4 +172,7 @@ internal sealed partial class ControllerMessageRouter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Controller {ControllerId} reused boot {Boot:x8} and counts again from seq {Seq}: taken as a new sequence, not as duplicates (a controller should draw a new boot id at each power-on)")]
     private static partial void LogSequenceCollision(ILogger logger, string controllerId, uint boot, uint seq);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Controller {ControllerId} (site {Site}): {Missing} message(s) never arrived (boot {Boot:x8}, seq {From}..{To}): lost at the broker or on the link")]
+    private static partial void LogSequenceGap(ILogger logger, string controllerId, string site, uint missing, uint boot, uint from, uint to);
 }

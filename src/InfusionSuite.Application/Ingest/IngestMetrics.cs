@@ -20,6 +20,8 @@ public sealed class IngestMetrics
     public const string OpenSessionsName = "ingest.sessions.open";
     public const string RefusedControllersName = "ingest.messages.refused_controller";
     public const string SequenceCollisionsName = "ingest.sequence.collisions";
+    public const string SequenceGapsName = "ingest.sequence.gaps";
+    public const string SequenceMissingName = "ingest.sequence.missing";
 
     private static readonly KeyValuePair<string, object?>[] s_kinds =
         [new("kind", "telemetry"), new("kind", "event"), new("kind", "hello"), new("kind", "presence"), new("kind", "nurse")];
@@ -31,6 +33,8 @@ public sealed class IngestMetrics
     private readonly Counter<long> _failures;
     private readonly Counter<long> _refusedController;
     private readonly Counter<long> _collisions;
+    private readonly Counter<long> _gaps;
+    private readonly Counter<long> _missing;
 
     internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
     {
@@ -44,6 +48,9 @@ public sealed class IngestMetrics
             RefusedControllersName, "{message}", "Messages refused because their controller is neither configured, known nor under the auto-registration limit");
         _collisions = meter.CreateCounter<long>(
             SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
+        _gaps = meter.CreateCounter<long>(
+            SequenceGapsName, "{gap}", "Breaks in a controller's message sequence (seq more than one past the last kept): messages lost at the broker or on the link");
+        _missing = meter.CreateCounter<long>(SequenceMissingName, "{message}", "Controller messages that never arrived, counted from the sequence gaps");
         meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
         meter.CreateObservableGauge(OpenSessionsName, () => board.OpenSessions, "{session}", "Sessions not yet ended");
     }
@@ -62,4 +69,10 @@ public sealed class IngestMetrics
 
     internal void RefusedController() => _refusedController.Add(1);
     internal void SequenceCollision() => _collisions.Add(1);
+
+    internal void SequenceGap(uint missing)
+    {
+        _gaps.Add(1);
+        _missing.Add(missing);
+    }
 }

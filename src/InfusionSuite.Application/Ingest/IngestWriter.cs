@@ -45,6 +45,7 @@ internal sealed partial class IngestWriter(
             var recovery = await sessions.RecoverAsync(stoppingToken);
             pending.ContinueAfter(recovery.LastIngestSeq);
             admission.Known(recovery.KnownControllers ?? []);
+            messages.ContinueAfter(recovery.LastMessages ?? []);
             var rebuilt = recovery.Sessions.Count;
             state.Running(rebuilt);
             LogStarted(logger, rebuilt);

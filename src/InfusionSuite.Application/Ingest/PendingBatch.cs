@@ -78,6 +78,9 @@ internal sealed class PendingBatch(
         }
     }
 
+    /// <summary>A controller went online or offline (the other nodes' boards show it as this writer heard it).</summary>
+    public void NotePresence(ControllerPresenceNote presence) => _batch.Add(presence);
+
     /// <summary>A stored message no session had taken joins <paramref name="session"/>'s log, after its start.</summary>
     public void Adopt(long storedIngestSeq, LiveSession session)
     {

@@ -8,6 +8,9 @@ namespace InfusionSuite.Application.Ports;
 /// </summary>
 public interface IWriterLease
 {
+    /// <summary>Whether this process holds the right to write now (false on a standby worker).</summary>
+    bool IsHeld { get; }
+
     /// <summary>Completes when this process holds the right to write (at once when nothing is shared).</summary>
     Task WaitUntilHeldAsync(CancellationToken cancellationToken);
 }

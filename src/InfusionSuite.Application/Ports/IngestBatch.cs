@@ -16,6 +16,7 @@ public sealed class IngestBatch
     private readonly List<ControllerSighting> _controllers = [];
     private readonly List<ControllerSetpointReport> _setpoints = [];
     private readonly List<ControllerSite> _sites = [];
+    private readonly List<ControllerPresenceNote> _presence = [];
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
@@ -40,6 +41,9 @@ public sealed class IngestBatch
 
     /// <summary>Controllers heard from a site for the first time since the writer started (or from another site than before).</summary>
     public IReadOnlyList<ControllerSite> Sites => _sites;
+
+    /// <summary>Controllers that went online or offline (kept where several workers share the database, for the other nodes' boards).</summary>
+    public IReadOnlyList<ControllerPresenceNote> Presence => _presence;
 
     /// <summary>
     /// Records of sessions that reached an end status (completed, aborted, voided) in this batch:
@@ -66,7 +70,7 @@ public sealed class IngestBatch
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
-    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0 && _sites.Count == 0;
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0 && _sites.Count == 0 && _presence.Count == 0;
 
     public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
 
@@ -81,6 +85,8 @@ public sealed class IngestBatch
     public void Add(ControllerSetpointReport setpoint) => _setpoints.Add(setpoint);
 
     public void Add(ControllerSite site) => _sites.Add(site);
+
+    public void Add(ControllerPresenceNote presence) => _presence.Add(presence);
 
     public void SetStatus(SessionStatusChange change) => _statuses[change.SessionId] = change;
 
@@ -102,6 +108,7 @@ public sealed class IngestBatch
         _controllers.Clear();
         _setpoints.Clear();
         _sites.Clear();
+        _presence.Clear();
         _ended.Clear();
         _adopted.Clear();
         _changedAfterEnd.Clear();

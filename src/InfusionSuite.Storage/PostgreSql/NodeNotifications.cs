@@ -20,6 +20,9 @@ internal sealed partial class NodeNotifications(
     public const string CommandsChannel = "nurse_commands";
     public const string AnswersChannel = "nurse_answers";
 
+    /// <summary>An owner's batch changed controllers' presence (<c>controller_presence</c>); payload: the worker.</summary>
+    public const string PresenceChannel = "controller_presence";
+
     /// <summary>The longest a waiter goes without looking in the table itself.</summary>
     public static readonly TimeSpan Poll = TimeSpan.FromSeconds(1);
 
@@ -27,6 +30,20 @@ internal sealed partial class NodeNotifications(
     private readonly ConcurrentDictionary<string, byte> _changedSessions = new(StringComparer.Ordinal);
     private TaskCompletionSource _commands = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _sessions = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private TaskCompletionSource _presence = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Until an owner announced presence changes, or <paramref name="limit"/>.</summary>
+    public async Task WaitForPresenceAsync(TimeSpan limit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Volatile.Read(ref _presence).Task.WaitAsync(limit, time, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // read anyway: a lease may have run out
+        }
+    }
 
     /// <summary>Until another worker announced changed sessions (<see cref="SessionChanges"/>), or <see cref="Poll"/>.</summary>
     public async Task WaitForSessionChangesAsync(CancellationToken cancellationToken)
@@ -100,7 +117,7 @@ internal sealed partial class NodeNotifications(
             {
                 await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
                 connection.Notification += OnNotification;
-                await using (var listen = new NpgsqlCommand($"LISTEN {CommandsChannel}; LISTEN {AnswersChannel}; LISTEN {SessionChanges.Channel}", connection))
+                await using (var listen = new NpgsqlCommand($"LISTEN {CommandsChannel}; LISTEN {AnswersChannel}; LISTEN {SessionChanges.Channel}; LISTEN {PresenceChannel}", connection))
                 {
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
@@ -140,6 +157,10 @@ internal sealed partial class NodeNotifications(
         else if (e.Channel == CommandsChannel)
         {
             Interlocked.Exchange(ref _commands, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        }
+        else if (e.Channel == PresenceChannel)
+        {
+            Interlocked.Exchange(ref _presence, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         }
         else if (e.Channel == SessionChanges.Channel && connections is PostgreSqlConnections { Leases.Worker: var self })
         {

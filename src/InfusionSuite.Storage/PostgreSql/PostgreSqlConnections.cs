@@ -79,7 +79,7 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     /// <summary>
     /// A NOTIFY on <see cref="SessionChanges.Channel"/> per few hundred changed sessions, delivered to other nodes at the commit,
-    /// and the answers to the nurse actions other nodes sent (<see cref="Application.Ports.IngestBatch.Answers"/>), each with
+    /// the controllers' presence changes (<c>controller_presence</c>, with its NOTIFY), and the answers to the nurse actions other nodes sent (<see cref="Application.Ports.IngestBatch.Answers"/>), each with
     /// its NOTIFY to the sender: the action and its answer are committed together or not at all.
     /// </summary>
     public override async Task AnnounceChangesAsync(DbTransaction transaction, Application.Ports.IngestBatch batch, CancellationToken cancellationToken)
@@ -90,6 +90,11 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
             await using var notify = new NpgsqlCommand($"SELECT pg_notify('{SessionChanges.Channel}', @payload)", connection, (NpgsqlTransaction)transaction);
             notify.Parameters.AddWithValue("payload", payload);
             await notify.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        if (batch.Presence.Count > 0)
+        {
+            await WritePresenceAsync(connection, (NpgsqlTransaction)transaction, batch.Presence, cancellationToken);
         }
 
         foreach (var answer in batch.Answers)
@@ -109,6 +114,33 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
 
     public override void ConfigureContext(DbContextOptionsBuilder options) =>
         options.UseNpgsql(_dataSource, npgsql => npgsql.MigrationsAssembly(MigrationsAssembly));
+
+    /// <summary>
+    /// The presence changes this owner heard, with the lease it holds (its list's first site and fencing number: a list fails
+    /// over as one), and a NOTIFY: other nodes' boards show the chairs as this owner hears them while that lease is live.
+    /// </summary>
+    private async Task WritePresenceAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Application.Ports.ControllerPresenceNote> notes, CancellationToken cancellationToken)
+    {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var note in notes)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(
+                "INSERT INTO controller_presence (controller_id, worker, lease_site, fence, online, changed_at) VALUES ($1, $2, $3, $4, $5, $6) " +
+                "ON CONFLICT (controller_id) DO UPDATE SET worker = excluded.worker, lease_site = excluded.lease_site, fence = excluded.fence, " +
+                "online = excluded.online, changed_at = excluded.changed_at")
+            {
+                Parameters =
+                {
+                    new() { Value = note.ControllerId }, new() { Value = Leases.Worker }, new() { Value = Leases.Sites[0] },
+                    new() { Value = Leases.Fences[0] }, new() { Value = note.Online }, new() { Value = note.At.UtcDateTime },
+                },
+            });
+        }
+
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SELECT pg_notify('{NodeNotifications.PresenceChannel}', $1)") { Parameters = { new() { Value = Leases.Worker } } });
+        await batch.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     public override IWriteCommands CreateWriteCommands(DbConnection connection) => new PostgreSqlWriteCommands((NpgsqlConnection)connection);
 

@@ -10,6 +10,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// refused by the fencing check anyway; stopping also frees the sites' MQTT client ids for their new owner.
 /// </summary>
 internal sealed partial class SiteLeaseKeeper(
+    SiteLeaseMetrics metrics,
     DatabaseConnections connections,
     TimeProvider time,
     ILogger<SiteLeaseKeeper> logger) : BackgroundService
@@ -21,6 +22,7 @@ internal sealed partial class SiteLeaseKeeper(
             return;
         }
 
+        metrics.Observe(leases);
         try
         {
             await leases.WaitUntilHeldAsync(stoppingToken);

@@ -1,0 +1,13 @@
+namespace InfusionSuite.Application.Ports;
+
+/// <summary>
+/// Which controllers the live owners of their sites hear now, on a database several workers share (only the owner's link
+/// hears a site's controllers): read from the database, so every node's board agrees with the owner's. Empty for a single suite.
+/// </summary>
+public interface IOwnersPresence
+{
+    /// <summary>The controllers a live owner reports, online or not.</summary>
+    IReadOnlyCollection<string> KnownControllers();
+
+    bool IsOnline(string controllerId);
+}
