@@ -21,39 +21,22 @@ internal sealed partial class ControllerSimulation
         double Start(SessionPhase phase) => phases.StartOf(phase);
 
         At(0, SessionPriority, PowerOn);
-        At(Start(SessionPhase.Prechill), SessionPriority, ms =>
-        {
-            Event(ms, ControllerEventKind.Setpoint, Celsius(_setpointC));
-            _state = ControllerState.Prechill;
-        });
+        At(Start(SessionPhase.Prechill), SessionPriority, Prechill);
         var fitting = Start(SessionPhase.Fitting);
         At(fitting, SessionPriority, ms => Marker(ms, NurseMarkerKind.SessionStart));
         if (plan.FirstOfCourse)
         {
-            At(fitting + (plan.FittingMinutes / 4), SessionPriority, ms => Event(ms, ControllerEventKind.Calibrated, plan.CapSize));
+            At(fitting + (plan.FittingMinutes / 4), SessionPriority, Calibrate);
         }
 
-        At(fitting + (plan.FittingMinutes * 3 / 4), SessionPriority, ms =>
-        {
-            _capConnected = true;
-            Event(ms, ControllerEventKind.CapOn);
-        });
-        At(Start(SessionPhase.Precool), SessionPriority, ms =>
-        {
-            _state = ControllerState.Cooling;
-            Event(ms, ControllerEventKind.CoolingStart);
-        });
+        At(fitting + (plan.FittingMinutes * 3 / 4), SessionPriority, CapOn);
+        At(Start(SessionPhase.Precool), SessionPriority, CoolingStart);
         At(Start(SessionPhase.Infusion), SessionPriority, ms => Marker(ms, NurseMarkerKind.InfusionStarted));
         At(Start(SessionPhase.Postcool), SessionPriority, ms => Marker(ms, NurseMarkerKind.InfusionEnded));
-        At(Start(SessionPhase.Warmup), SessionPriority, ms =>
-        {
-            _state = ControllerState.Standby;
-            Event(ms, ControllerEventKind.CoolingStop);
-        });
+        At(Start(SessionPhase.Warmup), SessionPriority, CoolingStop);
         At(Start(SessionPhase.Tail), SessionPriority, ms =>
         {
-            _capConnected = false;
-            Event(ms, ControllerEventKind.CapOff);
+            CapOff(ms);
             Marker(ms, NurseMarkerKind.CapRemoved);
         });
 
@@ -81,6 +64,39 @@ internal sealed partial class ControllerSimulation
         At(phases.TotalMinutes, EndPriority, End);
         actions.Sort((a, b) => (a.AtMs, a.Priority, a.Order).CompareTo((b.AtMs, b.Priority, b.Order)));
         return actions;
+    }
+
+    /// <summary>The session's own steps, as both schedules (by the plan's clock, or following the nurse) take them.</summary>
+    private void Prechill(long ms)
+    {
+        Event(ms, ControllerEventKind.Setpoint, Celsius(_setpointC));
+        _state = ControllerState.Prechill;
+    }
+
+    private void Calibrate(long ms) => Event(ms, ControllerEventKind.Calibrated, _scenario.Session.CapSize);
+
+    private void CapOn(long ms)
+    {
+        _capConnected = true;
+        Event(ms, ControllerEventKind.CapOn);
+    }
+
+    private void CoolingStart(long ms)
+    {
+        _state = ControllerState.Cooling;
+        Event(ms, ControllerEventKind.CoolingStart);
+    }
+
+    private void CoolingStop(long ms)
+    {
+        _state = ControllerState.Standby;
+        Event(ms, ControllerEventKind.CoolingStop);
+    }
+
+    private void CapOff(long ms)
+    {
+        _capConnected = false;
+        Event(ms, ControllerEventKind.CapOff);
     }
 
     private (Action<long> Begin, Action<long>? End) IncidentActions(Incident incident) => incident.Kind switch

@@ -28,40 +28,23 @@ internal sealed partial class ControllerSimulation
 
         At(0, SessionPriority, PowerOn);
         var fitting = plan.StandbyMinutes;
-        At(fitting, SessionPriority, ms =>
-        {
-            Event(ms, ControllerEventKind.Setpoint, Celsius(_setpointC));
-            _state = ControllerState.Prechill;
-        });
+        At(fitting, SessionPriority, Prechill);
         At(fitting, SessionPriority, Hold, FollowStep.SessionStarted);
         if (plan.FirstOfCourse)
         {
-            At(fitting + (plan.FittingMinutes / 4), SessionPriority, ms => Event(ms, ControllerEventKind.Calibrated, plan.CapSize));
+            At(fitting + (plan.FittingMinutes / 4), SessionPriority, Calibrate);
         }
 
-        At(fitting + (plan.FittingMinutes * 3 / 4), SessionPriority, ms =>
-        {
-            _capConnected = true;
-            Event(ms, ControllerEventKind.CapOn);
-        });
+        At(fitting + (plan.FittingMinutes * 3 / 4), SessionPriority, CapOn);
         var cooling = fitting + plan.FittingMinutes;
-        At(cooling, SessionPriority, ms =>
-        {
-            _state = ControllerState.Cooling;
-            Event(ms, ControllerEventKind.CoolingStart);
-        });
+        At(cooling, SessionPriority, CoolingStart);
         At(cooling, SessionPriority, Hold, FollowStep.InfusionEnded);
         var stop = cooling + plan.PostcoolRunMinutes;
-        At(stop, SessionPriority, ms =>
-        {
-            _state = ControllerState.Standby;
-            Event(ms, ControllerEventKind.CoolingStop);
-        });
+        At(stop, SessionPriority, CoolingStop);
         At(stop + plan.WarmupMinutes, SessionPriority, ms =>
         {
             _following = false;
-            _capConnected = false;
-            Event(ms, ControllerEventKind.CapOff);
+            CapOff(ms);
         });
         At(stop + plan.WarmupMinutes + plan.TailMinutes, EndPriority, End);
         return actions;
@@ -95,14 +78,12 @@ internal sealed partial class ControllerSimulation
         _following = false;
         if (_state is ControllerState.Cooling or ControllerState.Paused or ControllerState.Fault)
         {
-            _state = ControllerState.Standby;
-            Event(ms, ControllerEventKind.CoolingStop);
+            CoolingStop(ms);
         }
 
         if (_capConnected)
         {
-            _capConnected = false;
-            Event(ms, ControllerEventKind.CapOff);
+            CapOff(ms);
         }
 
         actions.RemoveRange(next, actions.Count - next);
