@@ -78,7 +78,7 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
         var record = session.ToRecord();
         var ended = SessionBoard.IsEnded(status.Value);
         var endedAt = record.Boundaries.EndedAt ?? (ended ? record.AsOf : null);
-        batch.SetStatus(new SessionStatusChange(sessionId, status.Value, endedAt));
+        batch.SetStatus(new SessionStatusChange(sessionId, status.Value, endedAt, record.Void?.Reason));
         // A void after the end is an end of its own: the EHR must hear of it.
         if (ended && (!Ended || status == SessionStatus.Voided))
         {
