@@ -18,14 +18,10 @@ namespace InfusionSuite.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BoardFitBrowserTests(BrowserStation station)
 {
-    /// <summary>The three screens, and the trial's 1280×800 tablet.</summary>
-    private static IEnumerable<(string Name, ViewportSize Size)> Screens() =>
-        [.. BrowserStation.Viewports, ("tablet 1280×800", new ViewportSize { Width = 1280, Height = 800 })];
-
     [Fact(Timeout = 480_000)]
     public async Task EveryCount1To30_WithTheLongestCards_FitsTheTabletAndDesktop_WithEveryControlInsideItsCardWholeAnd48PxSquare()
     {
-        foreach (var (name, size) in Screens())
+        foreach (var (name, size) in BrowserStation.ViewportsAndTheTrialsTablet)
         {
             var page = await station.NewPageAsync(size);
             try
@@ -74,7 +70,7 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
     }
 
     /// <summary>Every button and link of a card that is shown and not wholly inside its card's border box, as "CHAIR-nn "words" x from–to in a card of from–to".</summary>
-    private const string OutsideTheirCardsScript = """
+    internal const string OutsideTheirCardsScript = """
         () => {
           const out = [];
           for (const card of document.querySelectorAll('article.chair')) {

@@ -20,7 +20,7 @@ public sealed class StripBrowserTests(BrowserStation station)
     [InlineData("alarm")]
     public async Task TwentyFourChairsNeedANurse_TheStripShowsWhatFitsWhole_AndCountsTheRestInAMoreThatOpensThemAll(string kind)
     {
-        foreach (var (name, size) in Screens())
+        foreach (var (name, size) in BrowserStation.ViewportsAndTheTrialsTablet)
         {
             var page = await station.NewPageAsync(size);
             try
@@ -66,10 +66,6 @@ public sealed class StripBrowserTests(BrowserStation station)
             }
         }
     }
-
-    /// <summary>The three screens, and the trial's 1280×800 tablet.</summary>
-    private static IEnumerable<(string Name, ViewportSize Size)> Screens() =>
-        [.. BrowserStation.Viewports, ("tablet 1280×800", new ViewportSize { Width = 1280, Height = 800 })];
 
     /// <summary>
     /// On "/?strip=N&amp;kind=ready|alarm": the board's stream becomes the server's board view with N chairs in

@@ -31,7 +31,7 @@ public sealed class TouchTargetsBrowserTests(BrowserStation station)
         var finished = course.GetProperty("sessions")[0].Text("sessionId")!;
 
         var small = new List<string>();
-        foreach (var size in new[] { BrowserStation.Viewports[0].Size, new ViewportSize { Width = 1280, Height = 800 } })
+        foreach (var size in BrowserStation.ViewportsAndTheTrialsTablet.Where(v => v.Name.StartsWith("tablet", StringComparison.Ordinal)).Select(v => v.Size))
         {
             foreach (var (user, steps) in Walk(running, finished))
             {
