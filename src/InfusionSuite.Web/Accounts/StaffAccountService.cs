@@ -94,7 +94,7 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
 
     /// <summary>
     /// Sets a new password chosen by an admin (at least <see cref="MinimumPasswordLength"/> characters): every browser
-    /// sign-in of the user ends and every lockout with it. Returns the problem, or null when done. Audited, never the password.
+    /// sign-in of the user ends, every API token is revoked, and every lockout ends. Returns the problem, or null when done. Audited, never the password.
     /// </summary>
     public async Task<string?> ResetPasswordAsync(string userName, string password, string actor, CancellationToken cancellationToken)
     {
@@ -110,7 +110,15 @@ internal sealed class StaffAccountService(IStaffAccounts accounts, IOptions<Nurs
             return "No such user.";
         }
 
-        var audit = new StaffAuditEntry(timeProvider.GetUtcNow(), actor, "password-reset", account.UserName, "signed out everywhere");
+        // "Signed out everywhere" includes the API tokens: a token taken with the old password must not outlive it. Revoked
+        // first, so a reset that fails half-way leaves no token of the old password behind.
+        var now = timeProvider.GetUtcNow();
+        if (await accounts.RevokeTokensAsync(account.UserName, new StaffAuditEntry(now, actor, "tokens-revoked", account.UserName, "password reset"), cancellationToken) is null)
+        {
+            return "No such user.";
+        }
+
+        var audit = new StaffAuditEntry(now, actor, "password-reset", account.UserName, "signed out everywhere, API tokens revoked");
         return await accounts.SetPasswordAsync(account.UserName, Hasher.HashPassword(account, password), audit, cancellationToken) ? null : "No such user.";
     }
 

@@ -60,22 +60,20 @@ internal sealed class BoardReader(
     /// <summary>One chair; the possible actions are the domain's (<see cref="ScalpCoolingSessionRecord.PossibleNurseActions"/>), only for users who run sessions.</summary>
     /// <param name="listing">The stored controller, for the engineer's details of a chair without a session.</param>
     /// <param name="controllerKnown">The chair's controller has been heard (since the start or before it): its silence during a session is an alarm.</param>
+    /// <param name="sessionsOwn">The session's page: an ended session keeps its own last sample and clock; on the board and the chair's page the chair shows its controller as it is now.</param>
     internal static ChairView Chair(
-        ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions, ControllerListing? listing = null, bool controllerKnown = false)
+        ChairBoardRow row, NurseStationOptions settings, IReadOnlyDictionary<string, string>? names, bool runsSessions, ControllerListing? listing = null,
+        bool controllerKnown = false, bool sessionsOwn = false)
     {
         var label = settings.ChairLabel(row.ControllerId);
         var reading = row.Reading;
         if (row is not { Record: { } record, Live: { } live })
         {
             // A free chair: what its controller sends now (pre-chilling before a start, or idle), for everyone; its details for engineers.
-            var details = runsSessions || (listing is null && reading is null) ? null : new ChairController(
-                listing?.Model, listing?.Firmware, Boot(reading?.Sample.Boot), listing?.LastHelloAt, reading?.Sample.Timestamp, null,
-                reading is null ? null : (long)Math.Round((reading.Sample.Timestamp - reading.ReceivedAt).TotalSeconds),
-                State(reading), Alarms(reading), Link(reading));
             return new ChairView(
                 row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null,
                 reading?.Sample.CoolantC.Celsius, reading?.Sample.ScalpC?.Celsius, reading?.Setpoint?.Celsius, null,
-                [], false, false, false, true, [], [], Controller: details);
+                [], false, false, false, true, [], [], Controller: runsSessions ? null : ControllerNow(reading, listing));
         }
 
         // The session's own name; none once voided as the wrong patient (the card must not name anyone).
@@ -91,6 +89,9 @@ internal sealed class BoardReader(
             alarms.Insert(0, AlarmView.Offline);
         }
 
+        // Once the session has ended the chair shows its controller as it is now (a reboot, a new reading, its clock),
+        // like a free chair: the session's last sample and its clock stay on the session's page.
+        var now = ended && !sessionsOwn;
         return new ChairView(
             row.ControllerId,
             label,
@@ -103,10 +104,10 @@ internal sealed class BoardReader(
             Seconds(live.PhaseTarget),
             Seconds(live.RemainingToTarget),
             live.CountedTowardsTarget is { } counted && live.PhaseTarget is { } target && counted > target ? Seconds(counted - target) : null,
-            live.LatestCoolant?.Celsius,
-            live.LatestScalp?.Celsius,
-            record.Temperatures.Setpoint?.Celsius,
-            live.CoolantAtSetpoint,
+            now ? reading?.Sample.CoolantC.Celsius : live.LatestCoolant?.Celsius,
+            now ? reading?.Sample.ScalpC?.Celsius : live.LatestScalp?.Celsius,
+            now ? reading?.Setpoint?.Celsius : record.Temperatures.Setpoint?.Celsius,
+            now ? null : live.CoolantAtSetpoint,
             alarms,
             live.ReadyForInfusion,
             live.Status == SessionStatus.PreCooling && live.RemainingToTarget == TimeSpan.Zero && live.ControllerOnline,
@@ -114,22 +115,39 @@ internal sealed class BoardReader(
             ended,
             runsSessions ? Actions(record, steps: true) : [],
             runsSessions ? Actions(record, steps: false) : [],
-            record.Controller.ClockSkew.Warning,
-            runsSessions ? null : new ChairController(
+            now ? null : record.Controller.ClockSkew.Warning,
+            runsSessions ? null : now ? ControllerNow(reading, listing) : new ChairController(
                 controller.Model ?? listing?.Model,
                 controller.Firmware ?? listing?.Firmware,
                 controller.Boots.Count > 0 ? Boot(controller.Boots[^1]) : null,
                 listing?.LastHelloAt,
                 controller.LatestSampleAt,
                 controller.Reboots,
-                (long)controller.ClockSkew.Largest.TotalSeconds,
+                WholeSeconds(controller.ClockSkew.ControllerAhead ?? Arrival(reading)),
                 State(reading),
                 Alarms(reading),
-                Link(reading)),
+                Link(reading),
+                Offset(controller.ClockSkew.ControllerAhead ?? Arrival(reading)),
+                OffsetInFull(controller.ClockSkew.ControllerAhead ?? Arrival(reading))),
             !ended && record.Temperatures.Setpoint is null,
             live.NotCooling,
-            ClockNote.Short(record.Controller.ClockSkew));
+            now ? null : ClockNote.Short(record.Controller.ClockSkew));
     }
+
+    /// <summary>The controller as it is now, from its latest reading and its stored hello (a free chair, or one whose session ended); null when nothing is known of it.</summary>
+    private static ChairController? ControllerNow(ControllerReading? reading, ControllerListing? listing) =>
+        listing is null && reading is null ? null : new ChairController(
+            listing?.Model, listing?.Firmware, Boot(reading?.Sample.Boot), listing?.LastHelloAt, reading?.Sample.Timestamp, null,
+            WholeSeconds(Arrival(reading)), State(reading), Alarms(reading), Link(reading), Offset(Arrival(reading)), OffsetInFull(Arrival(reading)));
+
+    /// <summary>How far the latest sample's own time is from its arrival: the controller's clock minus the server's, as the latest reading shows it.</summary>
+    private static TimeSpan? Arrival(ControllerReading? reading) => reading is null ? null : reading.Sample.Timestamp - reading.ReceivedAt;
+
+    private static long? WholeSeconds(TimeSpan? span) => span is { } s ? (long)Math.Round(s.TotalSeconds) : null;
+
+    private static string? Offset(TimeSpan? controllerAhead) => controllerAhead is { } ahead ? ClockOffsetWords.Of(ahead) : null;
+
+    private static string? OffsetInFull(TimeSpan? controllerAhead) => controllerAhead is { } ahead ? ClockOffsetWords.WithSign(ahead) : null;
 
     private static string? Boot(uint? boot) => boot?.ToString("x8", CultureInfo.InvariantCulture);
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Web.Board;
@@ -23,16 +22,7 @@ internal static class ClockNote
         }
 
         return skew.ControllerAhead is { } ahead && ahead.Duration() * 2 > skew.Largest
-            ? "clock " + Span(ahead) + (ahead > TimeSpan.Zero ? " fast" : " slow")
-            : "clock off ≤ " + Span(skew.Largest);
-    }
-
-    /// <summary>Whole minutes from a minute on (rounded), seconds below.</summary>
-    private static string Span(TimeSpan span)
-    {
-        var seconds = (long)span.Duration().TotalSeconds;
-        return seconds >= 60
-            ? string.Create(CultureInfo.InvariantCulture, $"{(seconds + 30) / 60} min")
-            : string.Create(CultureInfo.InvariantCulture, $"{seconds} s");
+            ? "clock " + ClockOffsetWords.Of(ahead, rounded: true)
+            : "clock off ≤ " + ClockOffsetWords.Span(skew.Largest, rounded: true);
     }
 }

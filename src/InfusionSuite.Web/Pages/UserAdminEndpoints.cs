@@ -17,7 +17,7 @@ internal static class UserAdminEndpoints
         ["disabled"] = "Disabled (API tokens revoked)",
         ["enabled"] = "Enabled",
         ["unlocked"] = "Unlocked",
-        ["password"] = "Password reset (signed out everywhere)",
+        ["password"] = "Password reset (signed out everywhere, API tokens revoked)",
         ["revoked"] = "API tokens revoked",
     };
 

@@ -18,7 +18,7 @@ internal sealed class SessionBillingReader(SessionBillingQuery billing, IPatient
         var codes = answer.Decisions
             .Select(d => new CodeView(
                 d.Code, d.Billable, [.. d.Reasons.Select(BillingRuleText.Name), .. d.Held.Select(BillingRuleText.Name)], BillingRuleText.For(d),
-                d.Billable ? "billable" : d.IsHeld ? "held" : "not-billable"))
+                d.Billable ? "billable" : d.IsHeld ? "held" : "not-billable", BillingWords.Status(d), BillingWords.For(d)))
             .ToList();
         var date = answer.DateOfService.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var plan = session.Plan;

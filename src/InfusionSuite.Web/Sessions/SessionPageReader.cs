@@ -50,7 +50,8 @@ internal sealed class SessionPageReader(
             null,
             runsSessions,
             runsSessions ? null : (await directory.ControllersAsync(cancellationToken)).FirstOrDefault(c => c.ControllerId == plan.ControllerId),
-            controllerKnown: presence.KnownControllers().Contains(plan.ControllerId, StringComparer.Ordinal));
+            controllerKnown: presence.KnownControllers().Contains(plan.ControllerId, StringComparer.Ordinal),
+            sessionsOwn: true);
         var b = record.Boundaries;
         return new SessionPageView(
             plan.SessionId,

@@ -93,8 +93,12 @@ public sealed record PatientCourseView(string CourseId, int Sessions, bool Curre
 public sealed record BillingDetailsView(string? Visit, string? OrderingProviderNpi, IReadOnlyList<string> Diagnoses, string? Payer);
 
 /// <summary>One code's decision for the session (billing.md §5: billable, not billable, or held).</summary>
+/// <param name="Reasons">The rules' names (<c>SESSION_NOT_FINISHED</c>, <c>NO_VISIT</c>), for systems.</param>
+/// <param name="Text">The rule's text as the EHR's ChargeItem note carries it.</param>
 /// <param name="Status"><c>billable</c>; <c>held</c> (the rules allow it, it waits for what a billing system needs, e.g. the visit: <paramref name="Reasons"/> say what); or <c>not-billable</c> (why in <paramref name="Reasons"/>).</param>
-public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text, string Status);
+/// <param name="StatusWords">The status for people: Billed, Held or Not billed.</param>
+/// <param name="Words">Why, in sentences for a nurse or a biller (<see cref="BillingWords"/>): what the session page shows.</param>
+public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text, string Status, string StatusWords = "", string Words = "");
 
 /// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
 public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);

@@ -51,10 +51,23 @@ function overflow() {
   return bottom - window.innerHeight;
 }
 
+/** Whether a card's button or link sticks out of it (a name and a main step too wide for the column): that layout does not fit. */
+function sticksOut() {
+  for (const card of boardNode.children) {
+    const box = card.getBoundingClientRect();
+    for (const control of card.querySelectorAll('.actions > *, .chair-label a')) {
+      if (control.getClientRects().length === 0) continue;
+      const r = control.getBoundingClientRect();
+      if (r.left < box.left - 0.5 || r.right > box.right + 0.5) return true;
+    }
+  }
+  return false;
+}
+
 /**
  * Fits the board to the screen: the largest cards with which every card is on screen without scrolling, measured with
- * what the cards carry now (alarms, prompts, clock notes, overtime) and the strip above: large cards, then small ones
- * in as many columns as the width takes, then smaller ones; when even those do not fit, smaller ones in fewer, wider
+ * what the cards carry now (alarms, prompts, clock notes, overtime) and the strip above, with every card's buttons and
+ * name inside it: large cards, then small ones in as many columns as the width takes, then smaller ones; when even those do not fit, smaller ones in fewer, wider
  * columns (less wraps inside each), and at worst the layout that reaches least far below. On a phone the board
  * scrolls down instead.
  */
@@ -71,8 +84,10 @@ function fit(count) {
   for (const [density, cols] of tries) {
     layOut(density, cols);
     const over = overflow();
-    if (over <= 0) return;
-    if (!best || over < best.over) best = { density, cols, over };
+    const out = sticksOut();
+    if (over <= 0 && !out) return;
+    // Never a control outside its card if any layout avoids it; among those, the one that reaches least far below.
+    if (!best || (best.out && !out) || (best.out === out && over < best.over)) best = { density, cols, over, out };
   }
   layOut(best.density, best.cols);
 }

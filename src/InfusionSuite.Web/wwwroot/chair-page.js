@@ -23,13 +23,6 @@ function fact(list, term, value) {
   list.append(el('dt', term), el('dd', value ?? '—'));
 }
 
-/** The controller's clock against the server's: "+240 s (ahead)", "−12 s (behind)", "0 s". */
-function offset(seconds) {
-  if (seconds === null || seconds === undefined) return null;
-  if (seconds === 0) return '0 s';
-  return (seconds > 0 ? '+' : '−') + Math.abs(seconds) + ' s (' + (seconds > 0 ? 'ahead' : 'behind') + ')';
-}
-
 function renderController(c) {
   const panel = document.getElementById('controller-panel');
   panel.hidden = !c;
@@ -43,7 +36,7 @@ function renderController(c) {
   fact(list, 'State', c.state);
   fact(list, 'Alarms', c.alarms && c.alarms.length ? c.alarms.map(a => a.text).join(', ') : 'none');
   fact(list, 'Link', c.link);
-  fact(list, 'Clock offset', offset(c.clockSkewSeconds));
+  fact(list, 'Clock offset', c.clockOffsetInFull); // the server's words (ClockOffsetWords): the same way as the card's note and line
 }
 
 function render(view) {

@@ -40,7 +40,11 @@ export function createChairCard(controllerId) {
   const countdownTime = el('span', '', 'time');
   const countdownCaption = el('span', '', 'caption');
   countdown.append(countdownTime, countdownCaption);
-  const elapsed = el('p', '', 'elapsed');
+  // The phase's elapsed time: "Infusion: 42:10 elapsed"; a small card keeps "42:10 elapsed" for a phase with no countdown (an infusion).
+  const elapsed = el('p', null, 'elapsed');
+  const elapsedPhase = el('span', '', 'elapsed-phase');
+  const elapsedTime = el('span', '', 'elapsed-time');
+  elapsed.append(elapsedPhase, elapsedTime);
   // The clock note: the domain's words in full; small cards show a short form ("clock 4 min slow"), the full text as
   // the tooltip, for screen readers and on the chair's page.
   const clockNote = el('p', null, 'clock-warning');
@@ -61,7 +65,7 @@ export function createChairCard(controllerId) {
   const glance = el('div', null, 'glance');
   glance.append(countdown, elapsed, clockNote, temps, controller, alarms, prompts);
   card.append(header, patient, status, glance, actions, secondary);
-  card.parts = { label, labelLink, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, clockNote, clockText, clockShort, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
+  card.parts = { label, labelLink, link, patient, status, countdown, countdownTime, countdownCaption, elapsed, elapsedPhase, elapsedTime, clockNote, clockText, clockShort, temps, coolant, scalp, controller, alarms, prompts, actions, secondary };
   card.actionKey = null;
   card.alarmKey = null;
   card.promptKey = null;
@@ -108,7 +112,11 @@ export function updateChairCard(card, chair, options) {
   }
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
-  if (hasElapsed) p.elapsed.textContent = words(chair.phase) + ': ' + clock(chair.phaseElapsedSeconds) + ' elapsed';
+  card.classList.toggle('uncounted', hasElapsed && !counting); // no countdown (an infusion): small cards show the elapsed time instead
+  if (hasElapsed) {
+    p.elapsedPhase.textContent = words(chair.phase) + ': ';
+    p.elapsedTime.textContent = clock(chair.phaseElapsedSeconds) + ' elapsed';
+  }
 
   p.clockNote.hidden = !chair.clockWarning;
   p.clockText.textContent = chair.clockWarning ?? '';
@@ -134,7 +142,7 @@ export function updateChairCard(card, chair, options) {
       c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) : null,
       c.state ? 'state ' + c.state + (c.alarms && c.alarms.length ? ' (' + c.alarms.map(a => a.text).join(', ') + ')' : '') : null,
       c.link ? 'via ' + c.link : null,
-      c.clockSkewSeconds !== null && c.clockSkewSeconds !== undefined ? 'clock ' + (c.clockSkewSeconds > 0 ? '+' : c.clockSkewSeconds < 0 ? '−' : '') + Math.abs(c.clockSkewSeconds) + ' s' : null,
+      c.clockOffset ? 'clock ' + c.clockOffset : null, // the server's words (ClockOffsetWords): the same way as the card's note and the chair's page
     ];
     p.controller.textContent = parts.filter(Boolean).join(' · ');
     p.controller.title = p.controller.textContent; // small cards cut the line: the whole of it on hover, and on the chair's page

@@ -167,9 +167,11 @@ function renderBilling(view) {
     return;
   }
   node.append(el('p', 'Date of service ' + view.billing.dateOfService));
+  // Each code in words a nurse or a biller reads (the server's BillingWords): "0662T not billable · No measurement and
+  // calibration of a cap is documented. Date of service …"; the rules' names stay in the API's reasons, as the tooltip.
   for (const code of view.billing.codes) {
-    const p = el('p');
-    p.append(el('span', code.code + ' ' + code.status.replace('-', ' '), 'tag ' + (code.billable ? 'good' : 'wait')), el('span', ' ' + code.text));
+    const p = el('p', null, 'code', { 'data-status': code.status, title: code.reasons.join(', ') });
+    p.append(el('span', code.code + ' ' + code.statusWords, 'tag ' + (code.billable ? 'good' : 'wait')), el('span', ' ' + code.words));
     node.append(p);
   }
   for (const warning of view.billing.warnings) node.append(el('p', warning, 'error'));

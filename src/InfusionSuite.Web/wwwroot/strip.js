@@ -21,7 +21,11 @@ export function setUpStrip(list, onResize) {
   });
 
   const entries = () => [...list.querySelectorAll('li.strip-item[data-kind]')];
-  const fits = () => list.scrollHeight <= list.clientHeight + 1;
+  /** Every shown item wholly inside the strip's room (measured to the sub-pixel: a row cut by a pixel is cut). */
+  const fits = () => {
+    const bottom = list.getBoundingClientRect().bottom + 0.5;
+    return [...list.children].every(item => item.hidden || item.getBoundingClientRect().bottom <= bottom);
+  };
 
   /** Shows the first n items and hides the rest behind the "more" place. */
   function show(items, n) {
@@ -40,6 +44,7 @@ export function setUpStrip(list, onResize) {
     list.classList.toggle('open', open);
     items.forEach(item => { item.hidden = false; });
     more.remove();
+    list.scrollTop = 0;
     if (items.length === 0) return;
     if (open) {
       list.append(more);
@@ -82,11 +87,23 @@ export function setUpStrip(list, onResize) {
       link.append(words);
       li.append(link);
       list.append(li);
+      watch.observe(li);
     }
     fit();
     if (focused && more.isConnected) moreButton.focus();
     return true;
   }
+
+  // The strip's width changes with the words beside it (the connection line, a scroll bar) and an item's height with its
+  // font: when the items rewrap or grow past the strip's room, fit again.
+  let width = 0;
+  const watch = new ResizeObserver(() => {
+    if (list.clientWidth !== width || !fits()) {
+      width = list.clientWidth;
+      fit();
+    }
+  });
+  watch.observe(list);
 
   return { render, fit };
 }

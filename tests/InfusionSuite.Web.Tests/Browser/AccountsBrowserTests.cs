@@ -9,7 +9,8 @@ namespace InfusionSuite.Web.Tests.Browser;
 /// <summary>
 /// An admin manages accounts in the browser at the three screen sizes: adds a user (field errors first), unlocks
 /// the user after a lockout, issues an API token shown once and revokes it, resets the password (every field error
-/// at once first), disables the user, is not offered to disable themselves (and is refused when they try); every
+/// at once first; it revokes the user's API tokens too), disables the user (a disabled account is offered Enable, not
+/// Unlock), is not offered to disable themselves (and is refused when they try); every
 /// change is in the audit. On a phone each account is a block with its actions on screen, nothing scrolls sideways.
 /// Writes docs/images/accounts.png.
 /// </summary>
@@ -82,21 +83,36 @@ public sealed class AccountsBrowserTests(BrowserStation station)
                 await reset.GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
                 await Expect(page.Locator("form[action='/users/password'] [data-error-for='resetPassword']")).ToContainTextAsync("at least 10 characters");
                 await Expect(page.Locator("form[action='/users/password']").GetByLabel("User", new() { Exact = true })).ToHaveValueAsync(user);
+                // "Signed out everywhere" includes API tokens: one taken before the reset no longer signs anything in.
+                var before = await accounts.IssueTokenAsync(user, "ada", CancellationToken.None);
+                Assert.Equal(user, (await accounts.FindByTokenAsync(before!, CancellationToken.None))?.UserName);
                 await page.Locator("form[action='/users/password']").GetByLabel("New password").FillAsync("a new long password");
                 await page.Locator("form[action='/users/password']").GetByRole(AriaRole.Button, new() { Name = "Reset the password" }).ClickAsync();
-                await Expect(page.Locator(".notice")).ToHaveTextAsync("Password reset (signed out everywhere): " + user);
+                await Expect(page.Locator(".notice")).ToHaveTextAsync("Password reset (signed out everywhere, API tokens revoked): " + user);
+                Assert.Null(await accounts.FindByTokenAsync(before!, CancellationToken.None));
                 Assert.Equal(SignInStatus.SignedIn, (await accounts.SignInAsync(user, "a new long password", "10.20.0.9", CancellationToken.None)).Status);
                 Assert.Equal(SignInStatus.Refused, (await accounts.SignInAsync(user, "a long first password", "10.20.0.9", CancellationToken.None)).Status);
+
 
                 row = page.Locator($"tr[data-user='{user}']");
                 await row.GetByRole(AriaRole.Button, new() { Name = "Disable" }).ClickAsync();
                 var confirm = page.Locator("#confirm-disable");
                 await Expect(confirm).ToContainTextAsync("Disable " + user + "?");
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Active"); // nothing changed before the second yes
+
+                // Locked out again meanwhile, then disabled: a disabled account is offered Enable, never Unlock (unlocking it would let no one in).
+                for (var i = 0; i < 5; i++)
+                {
+                    await accounts.SignInAsync(user, "another wrong guess " + i, "10.20.0.67", CancellationToken.None);
+                }
+
+                Assert.Equal(SignInStatus.LockedOut, (await accounts.SignInAsync(user, "a new long password", "10.20.0.67", CancellationToken.None)).Status);
                 await confirm.GetByRole(AriaRole.Button, new() { Name = "Yes, disable " + user }).ClickAsync();
                 await Expect(page.Locator(".notice")).ToHaveTextAsync("Disabled (API tokens revoked): " + user);
                 row = page.Locator($"tr[data-user='{user}']");
                 await Expect(row.Locator(".state")).ToHaveTextAsync("Disabled");
+                await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Enable" })).ToBeVisibleAsync();
+                await Expect(row.GetByRole(AriaRole.Button, new() { Name = "Unlock" })).ToHaveCountAsync(0);
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the users page scrolls sideways");
                 Assert.True(await page.EvaluateAsync<bool>("() => [...document.querySelectorAll('main .table-scroll')].every(b => b.scrollWidth <= b.clientWidth)"), name + ": the accounts scroll inside their box");
                 var offScreen = await page.Locator("tr[data-user] button").EvaluateAllAsync<string[]>(

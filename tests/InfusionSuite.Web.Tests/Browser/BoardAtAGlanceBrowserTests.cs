@@ -136,7 +136,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             var facts = engineer.Locator("#controller-facts");
             await Expect(facts).ToContainTextAsync("CoolCap C3");
             await Expect(facts).ToContainTextAsync("4.2.1");
-            await Expect(facts).ToContainTextAsync(new Regex(@"Clock offset\s*(0 s|[+−]\d+ s)"));
+            await Expect(facts).ToContainTextAsync(new Regex(@"Clock offset\s*(on time \(0 s\)|(\d+ min )?\d+ s (fast|slow) \([+−]\d+ s: (ahead of|behind) the server\))")); // ClockOffsetWords
             await Expect(facts).ToContainTextAsync("MQTT");
             await Expect(engineer.Locator("#live article.chair .temps")).ToContainTextAsync("−4.5 °C");
             var cut = await engineer.Locator("#controller-facts dd").EvaluateAllAsync<string[]>("dds => dds.filter(d => d.scrollWidth > d.clientWidth + 1).map(d => d.textContent)");

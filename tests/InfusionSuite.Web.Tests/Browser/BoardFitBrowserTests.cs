@@ -8,8 +8,9 @@ namespace InfusionSuite.Web.Tests.Browser;
 
 /// <summary>
 /// Every suite size from 1 to 30 chairs, each card carrying its longest content (an alarm, a prompt, a clock note and
-/// an overtime past an hour), fits a 1024×768 tablet and a 1366×768 desktop without scrolling: every card's phase,
-/// countdown, alarm and prompt on screen and whole, every button's words whole, every touch target at least 48 px.
+/// an overtime past an hour), fits a 1024×768 and a 1280×800 tablet and a 1366×768 desktop without scrolling: every
+/// card's phase, countdown (an infusion's elapsed time), alarm and prompt on screen and whole, every button's words
+/// whole, every touch target at least 48 px, and on those and a phone every button and link inside its own card.
 /// The board is the station's own page on the shared host; only its live stream is replaced, in the page, by the
 /// server's own board view (/api/board) grown to the count with the longest content, so the layout is measured with
 /// the server's JSON shape and the real page, script and style.
@@ -17,24 +18,23 @@ namespace InfusionSuite.Web.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 public sealed class BoardFitBrowserTests(BrowserStation station)
 {
-    /// <summary>Counts at and around every step the trial found wrong (9 with a clock note, 13), both ends, and the full suite.</summary>
-    private static readonly int[] Counts = [1, 2, 6, 7, 9, 12, 13, 16, 17, 20, 24, 27, 30];
-
-    [Fact(Timeout = 240_000)]
-    public async Task EveryCountTo30_WithTheLongestCards_FitsTheTabletAndDesktop_WithEveryButtonWholeAnd48PxHigh()
+    [Fact(Timeout = 480_000)]
+    public async Task EveryCount1To30_WithTheLongestCards_FitsTheTabletAndDesktop_WithEveryControlInsideItsCardWholeAnd48PxSquare()
     {
-        foreach (var (name, size) in BrowserStation.Viewports)
+        foreach (var (name, size) in BrowserStation.ViewportsAndTheTrialsTablet)
         {
             var page = await station.NewPageAsync(size);
             try
             {
                 await page.SignInAsync("alice");
                 await page.AddInitScriptAsync(LongestCardsScript());
-                foreach (var count in name == "phone" ? [6, 13, 30] : Counts)
+                await page.GotoAsync("/?fit=1");
+                for (var count = 1; count <= 30; count++)
                 {
-                    await page.GotoAsync("/?fit=" + count.ToString(CultureInfo.InvariantCulture));
+                    await page.EvaluateAsync("n => { window.__fit = n; window.__emit?.(); }", count); // the same page grows a chair at a time: no reload per count
                     await Expect(page.Locator("article.chair")).ToHaveCountAsync(count);
                     await Expect(page.Locator("article.chair .alarm-item")).ToHaveCountAsync(count);
+                    await Expect(page.Locator("#strip-items > li[data-kind]")).ToHaveCountAsync(count);
                     var where = $"{name}, {count} chairs";
                     Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), where + ": the board scrolls sideways");
                     if (name != "phone")
@@ -45,6 +45,10 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
                         Assert.True(cutWords.Length == 0, $"{where}: alarms or prompts cut on {string.Join(", ", cutWords)}");
                     }
 
+                    var outside = await page.EvaluateAsync<string[]>(OutsideTheirCardsScript);
+                    Assert.True(outside.Length == 0, $"{where} ({await DensityAsync(page)}): controls outside their card: {string.Join("; ", outside.Take(8))}");
+                    var silent = await Pages.SilentlyHiddenOnTheStripAsync(page); // one alarm a chair: the strip counts what does not fit
+                    Assert.True(silent.Length == 0, $"{where}: the strip hides alarms without saying so: {string.Join("; ", silent)}");
                     var targets = await page.EvaluateAsync<string[]>(TouchTargetsScript);
                     Assert.True(targets.Length == 0, $"{where} ({await DensityAsync(page)}): {string.Join("; ", targets.Take(8))}");
                     if (name == "tablet" && count == 30)
@@ -55,7 +59,7 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
             }
             catch
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-fit-{name}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-fit-{name.Split(' ')[0]}-{size.Width}.png"), FullPage = true });
                 throw;
             }
             finally
@@ -64,6 +68,25 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
             }
         }
     }
+
+    /// <summary>Every button and link of a card that is shown and not wholly inside its card's border box, as "CHAIR-nn "words" x from–to in a card of from–to".</summary>
+    internal const string OutsideTheirCardsScript = """
+        () => {
+          const out = [];
+          for (const card of document.querySelectorAll('article.chair')) {
+            const box = card.getBoundingClientRect();
+            for (const control of card.querySelectorAll('button, a')) {
+              if (control.getClientRects().length === 0) continue;
+              const r = control.getBoundingClientRect();
+              if (r.left < box.left - 0.5 || r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.bottom > box.bottom + 0.5) {
+                out.push(card.dataset.controller + ' "' + (control.getAttribute('aria-label') || control.textContent.trim()) + '" x ' + Math.round(r.left) + '–' + Math.round(r.right)
+                  + ', y ' + Math.round(r.top) + '–' + Math.round(r.bottom) + ' in a card of x ' + Math.round(box.left) + '–' + Math.round(box.right) + ', y ' + Math.round(box.top) + '–' + Math.round(box.bottom));
+              }
+            }
+          }
+          return out;
+        }
+        """;
 
     /// <summary>
     /// What a nurse needs of each card and is not fully on screen: its phase, countdown, alarms, prompts and clock note
@@ -81,13 +104,14 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
               if (b.width > 0 && !(b.right <= name.left || name.right <= b.left || b.bottom <= name.top || name.bottom <= b.top)) out.push(id + ' name under "' + button.textContent.trim() + '"');
             }
             if (name.right > box.right || name.width < 40) out.push(id + ' name cut');
-            for (const sel of ['.status', '.countdown .time', '.alarm-item', '.prompt', '.clock-warning']) {
+            const infusing = card.querySelector('.status').textContent === 'Infusing';
+            for (const sel of ['.status', '.countdown .time', '.alarm-item', '.prompt', '.clock-warning', ...(infusing ? ['.elapsed'] : [])]) {
               const parts = card.querySelectorAll(sel);
               if (parts.length === 0 && sel !== '.countdown .time') out.push(id + ' has no ' + sel);
               for (const part of parts) {
-                if (part.closest('[hidden]')) { if (sel !== '.countdown .time' || card.querySelector('.status').textContent !== 'Infusing') out.push(id + ' ' + sel + ' hidden'); continue; }
+                if (part.closest('[hidden]')) { if (sel !== '.countdown .time' || !infusing) out.push(id + ' ' + sel + ' hidden'); continue; }
                 const r = part.getBoundingClientRect();
-                if (r.width < 8 || r.height < 8 || getComputedStyle(part).visibility === 'hidden') out.push(id + ' ' + sel + ' not shown');
+                if (r.width < 8 || r.height < 8 || getComputedStyle(part).visibility === 'hidden') out.push(id + ' ' + sel + ' not shown'); // an infusion without its elapsed time too
                 else if (r.bottom > innerHeight || r.right > innerWidth || r.left < 0 || r.top < 0) out.push(id + ' ' + sel + ' off screen at ' + Math.round(r.bottom) + ' px');
                 else if (r.right > box.right + 1 || part.scrollWidth > part.clientWidth + 1) out.push(id + ' ' + sel + ' cut');
               }
@@ -121,19 +145,19 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
     /// prompt of the phase; infusing, not cooling; each with an alarm and a clock note; chair 1 with a long name; every
     /// fifth a session ended with the cap still on (three steps beside the name: Cap removed, Start session, the page).
     /// </summary>
-    private static string LongestCardsScript()
+    internal static string LongestCardsScript()
     {
         var alarm = JsonSerializer.Serialize(AlarmView.Of("RESERVOIR_LOW"), JsonSerializerOptions.Web);
         return """
             (() => {
-              const count = Number(new URLSearchParams(location.search).get('fit'));
-              if (!count) return;
+              const count = () => Number(window.__fit ?? new URLSearchParams(location.search).get('fit')); // a test may grow the board in place
+              if (!count()) return;
               const alarm = __ALARM__;
               const phases = ['PreCooling', 'Infusing', 'PostCooling'];
               const grow = view => {
                 const template = view.chairs[0];
                 const chairs = [];
-                for (let n = 1; n <= count; n++) {
+                for (let n = 1; n <= count(); n++) {
                   const phase = phases[(n - 1) % 3], counting = phase !== 'Infusing', ended = n % 5 === 3;
                   chairs.push({ ...template,
                     controllerId: 'FIT-' + String(n).padStart(2, '0'), label: n === 1 ? 'Chair 1 (window)' : 'Chair ' + n, online: true,
@@ -151,19 +175,8 @@ public sealed class BoardFitBrowserTests(BrowserStation station)
                 const urgent = chairs.map(c => ({ controllerId: c.controllerId, label: c.label, kind: 'alarm', text: alarm.text }));
                 return { ...view, asOf: new Date().toISOString(), chairs, urgent };
               };
-              window.EventSource = class {
-                constructor() {
-                  this.listeners = {};
-                  const emit = async () => {
-                    const view = await (await fetch('/api/board', { headers: { Accept: 'application/json' } })).json();
-                    this.listeners.board?.({ data: JSON.stringify(grow(view)) });
-                  };
-                  emit();
-                  setInterval(emit, 1000);
-                }
-                addEventListener(kind, listener) { this.listeners[kind] = listener; }
-              };
+              __STREAM__
             })();
-            """.Replace("__ALARM__", alarm, StringComparison.Ordinal);
+            """.Replace("__ALARM__", alarm, StringComparison.Ordinal).Replace("__STREAM__", Pages.BoardStreamFrom("grow"), StringComparison.Ordinal);
     }
 }

@@ -33,6 +33,10 @@ public sealed class BrowserStation : IAsyncLifetime
         ("phone", new ViewportSize { Width = 390, Height = 844 }),
     ];
 
+    /// <summary>The three screens and the larger tablet a fresh-user trial used (1280×800), where a card's step stuck out of it.</summary>
+    public static readonly IReadOnlyList<(string Name, ViewportSize Size)> ViewportsAndTheTrialsTablet =
+        [.. Viewports, ("tablet 1280×800", new ViewportSize { Width = 1280, Height = 800 })];
+
     private readonly TempDatabase _db = new();
     private IPlaywright? _playwright;
 

@@ -78,6 +78,9 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
             await Expect(page.Locator("#chart svg polyline.scalp")).ToHaveCountAsync(1);
             await Expect(page.Locator("#timeline [data-phase='PreCooling']")).ToContainTextAsync("of 20 min target");
             await Expect(page.Locator("#billing")).ToContainTextAsync("97008 billable");
+            // In words a nurse or a biller reads: never a rule's name (SESSION_NOT_FINISHED) or a status in code (not-billable).
+            await Expect(page.Locator("#billing")).Not.ToContainTextAsync(new Regex("not-billable|held:|[A-Z]{2,}_[A-Z_]{2,}"));
+            await Expect(page.Locator("#billing p.code").First).ToContainTextAsync("Date of service");
             await Expect(page.Locator("#audit tbody tr")).ToHaveCountAsync(4);
             await Expect(page.Locator("#fhir .fhir-item[data-status='Sent']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
             await Expect(page.Locator("#fhir .fhir-attempt").First).ToContainTextAsync("HTTP 200");

@@ -80,6 +80,27 @@ internal static class Pages
             }
             """);
 
+    /// <summary>
+    /// Script that replaces the board's live stream (EventSource) with the server's own board view (/api/board, as the
+    /// signed-in user) passed through the page's function <paramref name="grow"/>, every second; <c>window.__emit()</c>
+    /// sends one at once. The layout is measured with the server's JSON shape and the real page, script and style.
+    /// </summary>
+    public static string BoardStreamFrom(string grow) => $$"""
+        window.EventSource = class {
+          constructor() {
+            this.listeners = {};
+            const emit = async () => {
+              const view = await (await fetch('/api/board', { headers: { Accept: 'application/json' } })).json();
+              this.listeners.board?.({ data: JSON.stringify({{grow}}(view)) });
+            };
+            window.__emit = emit;
+            emit();
+            setInterval(emit, 1000);
+          }
+          addEventListener(kind, listener) { this.listeners[kind] = listener; }
+        };
+        """;
+
     public static string Screenshot(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -20,7 +20,7 @@ public sealed class StripBrowserTests(BrowserStation station)
     [InlineData("alarm")]
     public async Task TwentyFourChairsNeedANurse_TheStripShowsWhatFitsWhole_AndCountsTheRestInAMoreThatOpensThemAll(string kind)
     {
-        foreach (var (name, size) in Screens())
+        foreach (var (name, size) in BrowserStation.ViewportsAndTheTrialsTablet)
         {
             var page = await station.NewPageAsync(size);
             try
@@ -67,15 +67,11 @@ public sealed class StripBrowserTests(BrowserStation station)
         }
     }
 
-    /// <summary>The three screens, and the trial's 1280×800 tablet.</summary>
-    private static IEnumerable<(string Name, ViewportSize Size)> Screens() =>
-        [.. BrowserStation.Viewports, ("tablet 1280×800", new ViewportSize { Width = 1280, Height = 800 })];
-
     /// <summary>
     /// On "/?strip=N&amp;kind=ready|alarm": the board's stream becomes the server's board view with N chairs in
     /// pre-cooling, each ready for infusion (or each with an alarm), and the strip the server would send for them.
     /// </summary>
-    private const string GrownStripScript = """
+    private static readonly string GrownStripScript = """
         (() => {
           const query = new URLSearchParams(location.search), count = Number(query.get('strip')), kind = query.get('kind');
           if (!count) return;
@@ -94,18 +90,7 @@ public sealed class StripBrowserTests(BrowserStation station)
             const urgent = chairs.map(c => ({ controllerId: c.controllerId, label: c.label, kind, text: kind === 'alarm' ? alarm.text : 'Ready for infusion', controllerIds: [c.controllerId] }));
             return { ...view, asOf: new Date().toISOString(), chairs, urgent };
           };
-          window.EventSource = class {
-            constructor() {
-              this.listeners = {};
-              const emit = async () => {
-                const view = await (await fetch('/api/board', { headers: { Accept: 'application/json' } })).json();
-                this.listeners.board?.({ data: JSON.stringify(grow(view)) });
-              };
-              emit();
-              setInterval(emit, 1000);
-            }
-            addEventListener(kind, listener) { this.listeners[kind] = listener; }
-          };
+          __STREAM__
         })();
-        """;
+        """.Replace("__STREAM__", Pages.BoardStreamFrom("grow"), StringComparison.Ordinal);
 }

@@ -9,7 +9,8 @@ namespace InfusionSuite.Web.Tests.Browser;
 /// <summary>
 /// The largest suite the station is made for (issue 16: 10–30 chairs), on its own host: thirty configured chairs,
 /// twenty-four of them in a session (pre-cooling, infusing, post-cooling past its target), six free. Every card fits
-/// the tablet and the desktop without scrolling and keeps its phase and countdown readable; the phone scrolls down,
+/// the tablets (1024×768 and the trial's 1280×800) and the desktop without scrolling and keeps its phase and countdown
+/// readable, every button inside its card (a free chair's "Start session" too) on every screen; the phone scrolls down,
 /// never sideways. Writes docs/images/board-thirty-chairs.png.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -31,7 +32,7 @@ public sealed class ThirtyChairsBrowserTests(BrowserStation station)
         await using var host = await StationHost.StartKestrelAsync(settings, clock);
         await StartTheDayAsync(host, clock);
 
-        foreach (var (name, size) in BrowserStation.Viewports)
+        foreach (var (name, size) in BrowserStation.ViewportsAndTheTrialsTablet)
         {
             var page = await station.NewPageAsync(size, host.BaseAddress);
             try
@@ -45,6 +46,8 @@ public sealed class ThirtyChairsBrowserTests(BrowserStation station)
                 await Expect(page.Chair("CHAIR-01").Locator(".countdown .time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+?\d+:\d\d(:\d\d)?$")); // the scaled clock may pass the target
                 await Expect(page.Chair("CHAIR-17").Locator(".countdown .time")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\+\d+:\d\d(:\d\d)?$"));
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the board scrolls sideways");
+                var outside = await page.EvaluateAsync<string[]>(BoardFitBrowserTests.OutsideTheirCardsScript); // a free chair's "Start session" too
+                Assert.True(outside.Length == 0, $"{name}: controls outside their card: {string.Join("; ", outside.Take(8))}");
                 if (name != "phone")
                 {
                     var bottom = await cards.EvaluateAllAsync<double>("cards => Math.max(...cards.map(c => c.getBoundingClientRect().bottom))");
@@ -75,7 +78,7 @@ public sealed class ThirtyChairsBrowserTests(BrowserStation station)
             }
             catch
             {
-                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-thirty-{name}.png"), FullPage = true });
+                await page.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"infusionsuite-thirty-{size.Width}.png"), FullPage = true });
                 throw;
             }
             finally
