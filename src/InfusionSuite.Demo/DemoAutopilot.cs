@@ -103,12 +103,12 @@ internal sealed class DemoAutopilot(
         }
     }
 
-    /// <summary>A new synthetic patient (an MRN and a made-up name) and course for each session, named after the chair and the start instant.</summary>
+    /// <summary>A new synthetic patient (an MRN and a made-up name of the chair's own) and course for each session, named after the chair and the start instant.</summary>
     private static PatientVisit VisitFor(NurseMarker marker)
     {
         var chair = marker.ControllerId.Replace("CHAIR-", "", StringComparison.Ordinal);
         var visit = chair + "-" + marker.At.UtcDateTime.ToString("yyMMddHHmm", CultureInfo.InvariantCulture);
-        var name = DemoPatientNames.For((marker.At.ToUnixTimeSeconds() / 60) + (7 * (int.TryParse(chair, CultureInfo.InvariantCulture, out var number) ? number : 0)));
+        var name = DemoPatientNames.ForChair(int.Parse(chair, CultureInfo.InvariantCulture) - 1, marker.At.ToUnixTimeSeconds() / 60);
         return new PatientVisit("demo-course-" + visit, "DEMO-" + visit, new ChemoAdministration("MedicationAdministration/demo-" + visit, "96413"), name, "Encounter/demo-visit-" + visit);
     }
 }

@@ -22,6 +22,7 @@ internal static class DemoCommandLine
           --urls http://0.0.0.0:8080                where the nurse station listens (default http://localhost:5080)
           --Demo:FreeChairs=N                       chairs left for you to run by hand, 0 to 4 (default 2)
           --Billing:SiteTimeZone=America/Chicago    the site's IANA time zone: every time shown, and the date of service (default UTC)
+          --Demo:BrokerPort=N                       the MQTT broker's port on 127.0.0.1 (default: the last run's, kept in the data folder)
         Every other setting is in docs/operations.md.
         """;
 

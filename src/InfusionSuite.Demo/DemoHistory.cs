@@ -41,7 +41,7 @@ internal sealed class DemoHistory(
             var (regimen, count, every, notCooledAfter, dean, stopped, shortPost) = s_courses[c];
             var courseId = "demo-history-" + (c + 1);
             var patient = "DEMO-H" + (c + 1);
-            var name = DemoPatientNames.For(1000 + c);
+            var name = DemoPatientNames.ForHistory(c);
             var preset = RegimenPreset.Defaults.First(p => p.Name == regimen);
             // The last dose lands 5–7 weeks ago, so each follow-up is due or done.
             var first = now.AddDays(-(((count - 1) * every) + 35 + (c * 3))).Date.AddHours(9 + c);

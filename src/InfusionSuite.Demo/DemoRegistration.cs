@@ -1,5 +1,6 @@
 using System.Globalization;
 using InfusionSuite.Simulator.Running;
+using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Demo;
 
@@ -25,17 +26,9 @@ public static class DemoRegistration
         var folder = Path.GetFullPath(dataFolder);
         var database = Path.Combine(folder, "infusionsuite.db");
         var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
-        var demo = new DemoSettings(timeScale, folder, database, LoopbackPort.Free(), start, latest);
-        var free = new ConfigurationBuilder().AddCommandLine([.. settings]).Build()[DemoSettings.FreeChairsKey];
-        if (free is not null)
-        {
-            demo = demo with
-            {
-                FreeChairs = int.TryParse(free, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= DemoSettings.MostFreeChairs
-                    ? n
-                    : throw new InvalidOperationException($"{DemoSettings.FreeChairsKey} must be a whole number from 0 to {DemoSettings.MostFreeChairs} (got '{free}')."),
-            };
-        }
+        var given = new ConfigurationBuilder().AddCommandLine([.. settings]).Build();
+        var freeChairs = FreeChairs(given[DemoSettings.FreeChairsKey]); // every bad setting is refused before the data folder is touched
+        var demo = new DemoSettings(timeScale, folder, database, DemoBrokerPort.Choose(folder, given[DemoBrokerPort.Key]), start, latest, freeChairs);
 
         builder.Configuration.AddInMemoryCollection(Configuration(demo));
         builder.Configuration.AddCommandLine([.. settings]);
@@ -52,6 +45,11 @@ public static class DemoRegistration
         services.AddSingleton<IStartupFilter, DemoBundlesView>();
         return builder;
     }
+
+    private static int FreeChairs(string? setting) =>
+        setting is null ? DemoSettings.DefaultFreeChairs
+        : int.TryParse(setting, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= DemoSettings.MostFreeChairs ? n
+        : throw new OptionsValidationException(DemoSettings.FreeChairsKey, typeof(DemoSettings), [$"{DemoSettings.FreeChairsKey} must be a whole number from 0 to {DemoSettings.MostFreeChairs} (got '{setting}')."]);
 
     private static Dictionary<string, string?> Configuration(DemoSettings settings)
     {

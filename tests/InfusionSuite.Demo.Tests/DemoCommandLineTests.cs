@@ -20,6 +20,7 @@ public sealed class DemoCommandLineTests
         Assert.Contains("--data", output, StringComparison.Ordinal);
         Assert.Contains("--" + DemoSettings.FreeChairsKey + "=N", output, StringComparison.Ordinal); // the demo's own setting, and the ones a demo user wants most
         Assert.Contains("--Billing:SiteTimeZone=", output, StringComparison.Ordinal);
+        Assert.Contains("--" + DemoBrokerPort.Key + "=N", output, StringComparison.Ordinal);
         Assert.Contains("--urls", output, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Path.Combine(cwd.Path, "data")));
     }
