@@ -49,6 +49,9 @@ public sealed class PresenceOnEveryBoardTests
             await BothAsync([first, second], async node => await OfflineOnTheStripAsync(node, "X-01"), "X-01 offline on both strips");
             Assert.True((await ChairAsync(second, "N-03")).Online);
 
+            // The owner made the tables of the new database at its start, with no failure logged.
+            Assert.DoesNotContain("fail:", owner.Output, StringComparison.Ordinal);
+
             // The owner killed: the standby owns north and hears the chairs itself; the old owner, started again, is the standby now.
             await owner.KillHardAsync();
             await standby.WaitForOutputAsync("Site north: worker worker-b took the lease");
