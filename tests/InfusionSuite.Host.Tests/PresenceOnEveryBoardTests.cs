@@ -30,10 +30,10 @@ public sealed class PresenceOnEveryBoardTests
         await using var freeChair = await PublishingController.StartAsync(broker, "N-03", "0A1B2C3D");
         try
         {
-            await owner.WaitForOutputAsync("MQTT link connected");
-            var token = await SharedDatabaseWorkers.NurseTokenAsync(database, folder.Folder);
+            await owner.WaitForOutputAsync("Site north: worker worker-a took the lease"); // it made the tables first
             standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, "north", LeaseDuration, SharedDatabaseWorkers.FastLink);
-            await standby.WaitForOutputAsync("waits as a standby");
+            var token = await SharedDatabaseWorkers.NurseTokenAsync(database, folder.Folder);
+            await Task.WhenAll(owner.WaitForOutputAsync("MQTT link connected"), standby.WaitForOutputAsync("waits as a standby"));
             using var first = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(owner), token);
             using var second = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(standby), token);
 
@@ -66,8 +66,8 @@ public sealed class PresenceOnEveryBoardTests
             await BothAsync([second, again], async node => await OfflineOnTheStripAsync(node, "X-01"), "X-01 offline on both strips after the failover");
             Assert.True((await ChairAsync(again, "N-03")).Online);
 
-            Assert.Equal(0, await restarted.StopAsync());
-            Assert.Equal(0, await standby.StopAsync());
+            var exits = await Task.WhenAll(restarted.StopAsync(), standby.StopAsync());
+            Assert.Equal(new[] { 0, 0 }, exits);
             Assert.DoesNotContain("fail:", standby.Output + restarted.Output, StringComparison.Ordinal);
         }
         finally
