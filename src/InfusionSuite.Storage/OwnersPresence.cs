@@ -13,6 +13,8 @@ internal sealed class OwnersPresence : IOwnersPresence
 
     public IReadOnlyCollection<string> KnownControllers() => _reported.Keys;
 
+    public bool Reports(string controllerId) => _reported.ContainsKey(controllerId);
+
     public bool IsOnline(string controllerId) => _reported.TryGetValue(controllerId, out var online) && online;
 
     /// <summary>Replaces what is known with a fresh read; true when anything changed.</summary>

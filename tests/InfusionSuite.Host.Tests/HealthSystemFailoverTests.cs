@@ -80,10 +80,11 @@ public sealed class HealthSystemFailoverTests(FhirServerFixture ehr, ITestOutput
         HostRun? restarted = null;
         try
         {
-            await owner.WaitForOutputAsync("MQTT link connected"); // it created the tables
+            // The standby and the nurse's token start as soon as the owner holds the sites (it made the tables first), while its link connects.
+            await owner.WaitForOutputAsync("Site south: worker worker-a took the lease");
             standby = await StartWorkerAsync("worker-b", database, broker);
             var token = await SharedDatabaseWorkers.NurseTokenAsync(database, _folder.Folder);
-            await standby.WaitForOutputAsync("Worker worker-b waits as a standby");
+            await Task.WhenAll(owner.WaitForOutputAsync("MQTT link connected"), standby.WaitForOutputAsync("Worker worker-b waits as a standby"));
             var nodes = new Nodes(
                 SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(owner), token),
                 SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(standby), token));
@@ -147,9 +148,9 @@ public sealed class HealthSystemFailoverTests(FhirServerFixture ehr, ITestOutput
 
             Assert.Equal(2L, await CountAsync(database, "SELECT fence FROM site_leases WHERE site = 'north'"));
             Assert.True(takeover < 3 * LeaseDuration, $"takeover took {takeover.TotalSeconds:F1} s (lease {LeaseDuration.TotalSeconds} s)");
-            Assert.Equal(0, await standby.StopAsync());
-            Assert.Equal(0, await restarted.StopAsync());
-            Assert.DoesNotContain("fail:", standby.Output + restarted.Output, StringComparison.Ordinal);
+            var exits = await Task.WhenAll(standby.StopAsync(), restarted.StopAsync());
+            Assert.Equal(new[] { 0, 0 }, exits);
+            Assert.DoesNotContain("fail:", owner.Output + standby.Output + restarted.Output, StringComparison.Ordinal); // the owner made the tables
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"lease {LeaseDuration.TotalSeconds} s; kill → the standby holds both sites: {takeover.TotalSeconds:F2} s; → stores again: {storing.TotalSeconds:F2} s; power-on → both sessions sent to the EHR: {(TimeProvider.System.GetUtcNow() - start).TotalSeconds:F0} s"));
         }
         finally

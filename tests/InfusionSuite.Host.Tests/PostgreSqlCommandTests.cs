@@ -79,6 +79,39 @@ public sealed class PostgreSqlCommandTests : IDisposable
         Assert.Contains("not empty", error, StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task UsersOnANewDatabase_PrintOnlyWhatTheyAreFor_AndLogNoFailure()
+    {
+        // The operator's way (docs/operations.md): an empty database made with createdb; the first command migrates it.
+        var cluster = await PostgreSqlCluster.SharedAsync();
+        var empty = cluster.NewDatabase();
+        await ExecuteAsync(cluster.ConnectionString("postgres"), $"CREATE DATABASE \"{new NpgsqlConnectionStringBuilder(empty).Database}\"");
+        string[] storage = ["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + empty];
+
+        var (code, output, error) = await HostProcess.RunAsync(
+            HostAssembly, _folder.Folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--password-stdin", .. storage]);
+        Assert.True(code == 0, output + error);
+        Assert.Equal("Added nina (nurse).", output.Trim());
+        AssertNoFailureNorSql(error);
+
+        (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["users", "token", "--name", "nina", .. storage]);
+        Assert.True(code == 0, output + error);
+        Assert.Matches("^isk_[0-9a-f]{64}$", output.TrimEnd('\n'));
+        AssertNoFailureNorSql(error);
+
+        // A database that does not exist yet: the first command creates it, quietly too.
+        (code, output, error) = await HostProcess.RunAsync(HostAssembly, _folder.Folder, null, ["users", "list", "--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + cluster.NewDatabase()]);
+        Assert.True(code == 0, output + error);
+        Assert.DoesNotContain("SELECT", output, StringComparison.Ordinal);
+        AssertNoFailureNorSql(error);
+    }
+
+    private static void AssertNoFailureNorSql(string error)
+    {
+        Assert.DoesNotContain("fail:", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("SELECT", error, StringComparison.Ordinal);
+    }
+
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

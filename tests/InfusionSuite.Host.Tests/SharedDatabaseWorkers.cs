@@ -12,12 +12,22 @@ internal static partial class SharedDatabaseWorkers
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
 
-    public static Task<HostRun> StartAsync(string name, string database, MosquittoBroker broker, string site, TimeSpan leaseDuration) =>
+    /// <summary>Settings for a worker whose MQTT link notices a broker gone within a second, and a controller silent for 2 s offline.</summary>
+    public static readonly string[] FastLink =
+    [
+        "--Controllers:Mqtt:ConnectionCheckInterval=00:00:00.200", "--Controllers:Mqtt:KeepAlive=00:00:01", "--Controllers:Mqtt:ReconnectDelayMax=00:00:01",
+        "--Controllers:Liveness:OfflineAfter=00:00:02",
+    ];
+
+    /// <summary>A worker of one site as docs/operations.md deploys it (<c>Controllers:Mqtt:Site</c>, the site's client id), with <paramref name="settings"/> added.</summary>
+    public static Task<HostRun> StartAsync(
+        string name, string database, MosquittoBroker broker, string site, TimeSpan leaseDuration, IEnumerable<string>? settings = null) =>
         HostRun.StartAsync(Path.GetTempPath(), [
             .. Common(name, database, broker, leaseDuration),
             "--Storage:Leases:Sites:0=" + site,
             "--Controllers:Mqtt:Site=" + site,
             "--Controllers:Mqtt:ClientId=infusionsuite-" + site,
+            .. settings ?? [],
         ]);
 
     /// <summary>A worker owning several sites (one MQTT client id for them all), with <paramref name="settings"/> added.</summary>

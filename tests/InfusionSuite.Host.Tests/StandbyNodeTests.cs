@@ -15,12 +15,6 @@ public sealed class StandbyNodeTests
 {
     private static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(5);
 
-    private static readonly string[] FastLink =
-    [
-        "--Controllers:Mqtt:ConnectionCheckInterval=00:00:00.200", "--Controllers:Mqtt:KeepAlive=00:00:01", "--Controllers:Mqtt:ReconnectDelayMax=00:00:01",
-        "--Controllers:Liveness:OfflineAfter=00:00:02",
-    ];
-
     [Fact(Timeout = 180_000)]
     public async Task StandbyIsReadyForTheLoadBalancer_ShowsPresenceAsTheOwnerHearsIt_AndAnOwnersBrokenLinkIsDegradedNotUnready()
     {
@@ -28,12 +22,12 @@ public sealed class StandbyNodeTests
         using var folder = new TempDatabase();
         var token = await SharedDatabaseWorkers.NurseTokenAsync(database, folder.Folder);
         await using var broker = await MosquittoBroker.StartAsync(CancellationToken.None);
-        var owner = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, ["north"], LeaseDuration, FastLink);
+        var owner = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, ["north"], LeaseDuration, SharedDatabaseWorkers.FastLink);
         HostRun? standby = null;
         try
         {
             await owner.WaitForOutputAsync("MQTT link connected");
-            standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, ["north"], LeaseDuration, FastLink);
+            standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, ["north"], LeaseDuration, SharedDatabaseWorkers.FastLink);
             await standby.WaitForOutputAsync("waits as a standby");
             using var ownerNode = new HttpClient { BaseAddress = await SharedDatabaseWorkers.AddressAsync(owner) };
             using var standbyNode = new HttpClient { BaseAddress = await SharedDatabaseWorkers.AddressAsync(standby) };

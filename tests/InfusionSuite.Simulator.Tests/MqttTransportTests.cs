@@ -121,6 +121,35 @@ public sealed class MqttTransportTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ConsoleProgram_QuietRunCancelled_PrintsWhatEachChairSentBeforeCancelled()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/cut/+/+", Token());
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var ctrlC = new CancellationTokenSource();
+        var run = SimulatorCommand.RunAsync(
+            ["mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "cut", "--controllers", "2", "--time-scale", "60", "--quiet"],
+            stdout, stderr, interactive: false, ctrlC.Token);
+        static int Sent(IReadOnlyList<(string Topic, string Payload, bool Retained)> m) =>
+            m.Count(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal) || x.Topic.EndsWith("/event", StringComparison.Ordinal));
+        await subscriber.WaitForAsync(m => Sent(m) >= 10, "ten messages from the chairs");
+
+        await ctrlC.CancelAsync();
+        Assert.Equal(SimulatorCommand.Cancelled, await run.WaitAsync(s_timeout));
+
+        Assert.Contains("cancelled", stderr.ToString(), StringComparison.Ordinal);
+        var text = stdout.ToString();
+        Assert.Contains("scenario normal cancelled after", text, StringComparison.Ordinal);
+        var counted = new[] { "CHAIR-01 ", "CHAIR-02 " }.Sum(chair => int.Parse(
+            text.Split('\n').Single(line => line.StartsWith(chair, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2],
+            System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(counted >= 10, text);
+        await subscriber.WaitForAsync(m => Sent(m) >= counted, $"the {counted} messages the summary counts");
+        Assert.InRange(Sent(subscriber.Messages), counted, counted + 2); // at most one publish per chair cut off before its count
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_BrokerNotThere_ExitsOneWithAClearMessage()
     {
         using var stdout = new StringWriter();

@@ -107,19 +107,22 @@ internal static class SimulatorCommand
         using var stopDisplay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var display = board.RedrawAsync(stopDisplay.Token);
         var startedAt = TimeProvider.System.GetTimestamp();
+        int exit;
+        string? problem = null;
         try
         {
             await Simulation.RunAsync(scenario, options, chair => CreateOutput(arguments, chair), clock, board, cancellationToken);
+            exit = Ok;
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
         {
-            await stderr.WriteLineAsync("cancelled");
-            return Cancelled;
+            // Ctrl-C: whatever the transport threw for it (MQTTnet ends a publish awaiting its PUBACK with a time-out, not a cancellation).
+            exit = Cancelled;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
-            await stderr.WriteLineAsync($"error: {e.Message}");
-            return Failed;
+            exit = Failed;
+            problem = e.Message;
         }
         finally
         {
@@ -127,10 +130,26 @@ internal static class SimulatorCommand
             await display;
         }
 
+        // What each chair sent, however the run ended (finished, Ctrl-C, or a failure): the table's counts.
         board.Draw();
-        await stdout.WriteLineAsync(
-            $"scenario {scenario.Name} ran: {chairs.Count} chair(s), {ControllerTimeline.Duration(scenario).TotalMinutes:0.#} simulated min in {TimeProvider.System.GetElapsedTime(startedAt).TotalSeconds:0.0} s");
-        return Ok;
+        var ran = $"{chairs.Count} chair(s), {ControllerTimeline.Duration(scenario).TotalMinutes:0.#} simulated min";
+        var took = $"{TimeProvider.System.GetElapsedTime(startedAt).TotalSeconds:0.0} s";
+        switch (exit)
+        {
+            case Ok:
+                await stdout.WriteLineAsync($"scenario {scenario.Name} ran: {ran} in {took}");
+                break;
+            case Cancelled:
+                await stdout.WriteLineAsync($"scenario {scenario.Name} cancelled after {took}: {ran} planned; msgs = what each chair sent");
+                await stderr.WriteLineAsync("cancelled");
+                break;
+            default:
+                await stdout.WriteLineAsync($"scenario {scenario.Name} failed after {took}: {ran} planned; msgs = what each chair sent");
+                await stderr.WriteLineAsync($"error: {problem}");
+                break;
+        }
+
+        return exit;
     }
 
     private static IControllerOutput CreateOutput(SimulatorArguments arguments, SimulatedChair chair) => arguments.Command switch

@@ -11,7 +11,9 @@ namespace InfusionSuite.Application.Ingest;
 /// <see cref="IngestOptions.AutoRegisteredControllerLimit"/> have registered since the start. The
 /// messages of any other are refused: counted per id (the latest <see cref="MostRefusedShown"/> ids kept)
 /// and in the metric, shown to engineers, never added to the board. Thread-safe: the writer admits, the
-/// board and the API read.
+/// board and the API read. On a database several workers share, a controller the live owner of its site reports
+/// (<see cref="IOwnersPresence"/>) was admitted by that owner: every node's board shows it, including a standby's,
+/// whose own writer has admitted nothing.
 /// </summary>
 public sealed class ControllerAdmission
 {
@@ -22,14 +24,17 @@ public sealed class ControllerAdmission
     private readonly HashSet<string> _admitted = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RefusedController> _refused = new(StringComparer.Ordinal);
     private readonly int _limit;
+    private readonly IOwnersPresence? _owners;
     private int _autoRegistered;
     private long _refusedMessages;
 
-    public ControllerAdmission(IConfiguredControllers configured, IOptions<IngestOptions> options)
+    /// <param name="owners">What the owners of the sites report (none for a single suite, where this node admits every controller itself).</param>
+    public ControllerAdmission(IConfiguredControllers configured, IOptions<IngestOptions> options, IOwnersPresence? owners = null)
     {
         ArgumentNullException.ThrowIfNull(configured);
         ArgumentNullException.ThrowIfNull(options);
         _limit = options.Value.AutoRegisteredControllerLimit;
+        _owners = owners;
         _admitted.UnionWith(configured.ControllerIds);
     }
 
@@ -97,25 +102,38 @@ public sealed class ControllerAdmission
 
     /// <summary>
     /// True when the controller is configured, stored, has spoken since the start (admitted or refused), or a
-    /// nurse started a session on it: false for an id nothing has ever come from, which a start asks to confirm.
+    /// nurse started a session on it, here or at the live owner of its site: false for an id nothing has ever come
+    /// from, which a start asks to confirm.
     /// </summary>
     public bool HasBeenHeard(string controllerId)
     {
         ArgumentNullException.ThrowIfNull(controllerId);
         lock (_gate)
         {
-            return _admitted.Contains(controllerId) || _refused.ContainsKey(controllerId);
+            if (_admitted.Contains(controllerId) || _refused.ContainsKey(controllerId))
+            {
+                return true;
+            }
         }
+
+        return ReportedByAnOwner(controllerId);
     }
 
-    /// <summary>True when the controller has been admitted (the board shows only these).</summary>
+    /// <summary>True when the controller has been admitted, here or by the live owner of its site (the board shows only these).</summary>
     public bool IsAdmitted(string controllerId)
     {
         lock (_gate)
         {
-            return _admitted.Contains(controllerId);
+            if (_admitted.Contains(controllerId))
+            {
+                return true;
+            }
         }
+
+        return ReportedByAnOwner(controllerId);
     }
+
+    private bool ReportedByAnOwner(string controllerId) => _owners?.Reports(controllerId) == true;
 
     /// <summary>The refused ids kept for engineers, latest first.</summary>
     public IReadOnlyList<RefusedController> Refused()

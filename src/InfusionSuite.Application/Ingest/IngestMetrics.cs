@@ -1,12 +1,14 @@
 using System.Diagnostics.Metrics;
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Metrics;
 
 namespace InfusionSuite.Application.Ingest;
 
 /// <summary>
 /// Meter <c>InfusionSuite.Ingest</c>: ingest rate, batch size, write latency, queue depth and open
-/// sessions. Tags name kinds of message only, never a controller, session or patient.
+/// sessions. Tags name kinds of message only, never a controller, session or patient. Every count is reported from
+/// the start, 0 before its first event (<see cref="CountSinceStart"/>).
 /// </summary>
 public sealed class IngestMetrics
 {
@@ -26,38 +28,38 @@ public sealed class IngestMetrics
     private static readonly KeyValuePair<string, object?>[] s_kinds =
         [new("kind", "telemetry"), new("kind", "event"), new("kind", "hello"), new("kind", "presence"), new("kind", "nurse")];
 
-    private readonly Counter<long> _messages;
-    private readonly Counter<long> _unassigned;
+    private readonly CountSinceStart _messages;
+    private readonly CountSinceStart _unassigned;
     private readonly Histogram<int> _batchSize;
     private readonly Histogram<double> _writeDuration;
-    private readonly Counter<long> _failures;
-    private readonly Counter<long> _refusedController;
-    private readonly Counter<long> _collisions;
-    private readonly Counter<long> _gaps;
-    private readonly Counter<long> _missing;
+    private readonly CountSinceStart _failures;
+    private readonly CountSinceStart _refusedController;
+    private readonly CountSinceStart _collisions;
+    private readonly CountSinceStart _gaps;
+    private readonly CountSinceStart _missing;
 
     internal IngestMetrics(IMeterFactory meterFactory, ControllerMessageQueue queue, SessionBoard board)
     {
         var meter = meterFactory.Create(MeterName);
-        _messages = meter.CreateCounter<long>(MessagesName, "{message}", "Controller messages and nurse actions taken by the writer, by kind");
-        _unassigned = meter.CreateCounter<long>(UnassignedName, "{sample}", "Samples stored with no open session on their controller (unknown or idle controllers)");
+        _messages = new CountSinceStart(meter, MessagesName, "{message}", "Controller messages and nurse actions taken by the writer, by kind", [.. s_kinds.Select(k => (KeyValuePair<string, object?>[])[k])]);
+        _unassigned = new CountSinceStart(meter, UnassignedName, "{sample}", "Samples stored with no open session on their controller (unknown or idle controllers)");
         _batchSize = meter.CreateHistogram<int>(BatchSizeName, "{item}", "Samples and inputs per committed batch");
         _writeDuration = meter.CreateHistogram<double>(WriteDurationName, "ms", "Time to write and commit one batch");
-        _failures = meter.CreateCounter<long>(CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
-        _refusedController = meter.CreateCounter<long>(
-            RefusedControllersName, "{message}", "Messages refused because their controller is neither configured, known nor under the auto-registration limit");
-        _collisions = meter.CreateCounter<long>(
-            SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
-        _gaps = meter.CreateCounter<long>(
-            SequenceGapsName, "{gap}", "Breaks in a controller's message sequence (seq more than one past the last kept): messages lost at the broker or on the link");
-        _missing = meter.CreateCounter<long>(SequenceMissingName, "{message}", "Controller messages that never arrived, counted from the sequence gaps");
+        _failures = new CountSinceStart(meter, CommitFailuresName, "{batch}", "Batch commits that failed (nothing acknowledged)");
+        _refusedController = new CountSinceStart(
+            meter, RefusedControllersName, "{message}", "Messages refused because their controller is neither configured, known nor under the auto-registration limit");
+        _collisions = new CountSinceStart(
+            meter, SequenceCollisionsName, "{message}", "Controller messages whose boot and seq were already used by a newer run (a restarted controller reusing its boot id): kept as a new sequence, not dropped as duplicates");
+        _gaps = new CountSinceStart(
+            meter, SequenceGapsName, "{gap}", "Breaks in a controller's message sequence (seq more than one past the last kept): messages lost at the broker or on the link");
+        _missing = new CountSinceStart(meter, SequenceMissingName, "{message}", "Controller messages that never arrived, counted from the sequence gaps");
         meter.CreateObservableGauge(QueueDepthName, () => queue.Reader.Count, "{message}", "Controller messages waiting for the writer");
         meter.CreateObservableGauge(OpenSessionsName, () => board.OpenSessions, "{session}", "Sessions not yet ended");
     }
 
-    internal void Message(IngestKind kind) => _messages.Add(1, s_kinds[(int)kind]);
+    internal void Message(IngestKind kind) => _messages.Add((int)kind, 1);
 
-    internal void Unassigned() => _unassigned.Add(1);
+    internal void Unassigned() => _unassigned.Add();
 
     internal void Committed(int items, TimeSpan duration)
     {
@@ -65,14 +67,15 @@ public sealed class IngestMetrics
         _writeDuration.Record(duration.TotalMilliseconds);
     }
 
-    internal void CommitFailed() => _failures.Add(1);
+    internal void CommitFailed() => _failures.Add();
 
-    internal void RefusedController() => _refusedController.Add(1);
-    internal void SequenceCollision() => _collisions.Add(1);
+    internal void RefusedController() => _refusedController.Add();
+
+    internal void SequenceCollision() => _collisions.Add();
 
     internal void SequenceGap(uint missing)
     {
-        _gaps.Add(1);
+        _gaps.Add();
         _missing.Add(missing);
     }
 }

@@ -9,5 +9,8 @@ public interface IOwnersPresence
     /// <summary>The controllers a live owner reports, online or not.</summary>
     IReadOnlyCollection<string> KnownControllers();
 
+    /// <summary>True when a live owner reports the controller, online or not (the owner admitted it).</summary>
+    bool Reports(string controllerId);
+
     bool IsOnline(string controllerId);
 }

@@ -32,7 +32,7 @@ public static class SqliteToPostgreSql
         await using (var target = new InfusionSuiteDbContext(new DbContextOptionsBuilder<InfusionSuiteDbContext>()
             .UseNpgsql(dataSource, npgsql => npgsql.MigrationsAssembly(PostgreSqlConnections.MigrationsAssembly)).Options))
         {
-            await target.Database.MigrateAsync(cancellationToken);
+            await PostgreSqlInitializer.MigrateAsync(target, dataSource, cancellationToken);
         }
 
         var tables = InDependencyOrder(source.Model);

@@ -45,7 +45,8 @@ internal sealed class BoardReader(
             controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.Contains(row.ControllerId))));
         foreach (var id in settings.Chairs.Keys.Concat(stored).Distinct(StringComparer.Ordinal).Where(id => rows.All(r => r.ControllerId != id)))
         {
-            chairs.Add(Chair(new ChairBoardRow(id, false, null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
+            // Configured or stored, with no row of the board's: online as the presence (this node's links, or the site's owner) says.
+            chairs.Add(Chair(new ChairBoardRow(id, presence.IsOnline(id), null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
         }
 
         chairs.Sort((a, b) => LabelOrder.Compare(a.Label, b.Label));
