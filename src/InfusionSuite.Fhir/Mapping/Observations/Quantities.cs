@@ -8,7 +8,7 @@ internal static class Quantities
 {
     public static Quantity Minutes(TimeSpan span) => new()
     {
-        Value = decimal.Round((decimal)span.TotalMinutes, 2, MidpointRounding.ToZero),
+        Value = WholeMinutes.Hundredths(span),
         Unit = "min",
         System = FhirCodes.Ucum,
         Code = "min",
