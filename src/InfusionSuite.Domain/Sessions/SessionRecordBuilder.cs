@@ -78,6 +78,7 @@ internal static class SessionRecordBuilder
             AsOf = s.AsOf,
             RemovalDiscrepancy = RemovalDiscrepancy(s, lifecycle),
             ClockCorrections = s.Channel.Clock.Corrections(s.Policy.ClockSkewThreshold),
+            SampleCount = s.Samples,
         };
     }
 

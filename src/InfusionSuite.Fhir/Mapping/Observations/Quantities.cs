@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Fhir.Mapping.Observations;
 
