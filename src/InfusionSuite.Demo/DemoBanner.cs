@@ -34,7 +34,8 @@ internal sealed class DemoBanner(DemoSettings settings, IServer server, IHostApp
             .TrimEnd('/') + "/";
         var sessionMinutes = 207.5 / settings.TimeScale;
         var ehr = configuration["Fhir:Delivery:BaseUrl"] is { Length: > 0 } ehrUrl
-            ? $"(the Bundles; each is also sent to the EHR at {ehrUrl}, shape {configuration["Fhir:Delivery:Shape"] ?? "Transaction"})"
+            ? $"(the Bundles; each is also sent to the EHR at {ehrUrl}, shape {configuration["Fhir:Delivery:Shape"] ?? "Transaction"}, once the EHR holds "
+                + "its patient, visit, order and nurse: the demo's are made up, so at an EHR that does not have them each session is held for staff, as its page says)"
             : "(the Bundles the EHR would get; no EHR is called: --Fhir:Delivery:BaseUrl=… sends them)";
         var lines = new List<string>
         {

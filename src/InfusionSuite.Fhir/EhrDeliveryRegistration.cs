@@ -41,7 +41,7 @@ public static class EhrDeliveryRegistration
             {
                 if (o.Site is { Length: > 0 } site && o.DeviceIdentifierSystem == FhirMappingOptions.DefaultDeviceIdentifierSystem)
                 {
-                    o.DeviceIdentifierSystem = $"{FhirMappingOptions.DefaultDeviceIdentifierSystem}:{site}";
+                    o.DeviceIdentifierSystem = FhirMappingOptions.DeviceSystemOf(site);
                 }
             })
             .Validate<IConfiguration>(
@@ -79,6 +79,7 @@ public static class EhrDeliveryRegistration
         services.AddSingleton<EhrRestClient>();
         services.AddSingleton<EhrCapabilityReader>();
         services.AddSingleton<ReferenceResolver>();
+        services.AddSingleton<TransactionReferences>();
         services.TryAddSingleton<Application.Ehr.IEhrPatientLookup, Lookup.EhrPatientSearch>();
         services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
         services.AddHostedService<EhrCapabilityCheck>();

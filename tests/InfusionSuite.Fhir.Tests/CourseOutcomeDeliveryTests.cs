@@ -1,6 +1,7 @@
 using Hl7.Fhir.Model;
 using InfusionSuite.Application.Courses;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outcomes;
 using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
@@ -23,6 +24,7 @@ public sealed class CourseOutcomeDeliveryTests(FhirServerFixture server) : IAsyn
     public async Task AssessmentSentTwice_LeavesOneObservationPerFinding()
     {
         var patientId = await _reader.CreatePatientAsync("MRN-OUT-1");
+        await _reader.HoldAsync([EhrReference.ByIdentifier("Practitioner", new FhirMappingOptions().PractitionerIdentifierSystem, SessionScenario.NurseId)]); // the assessing nurse
         using var harness = new DeliveryHarness(server.FhirBase);
         var participant = harness.Services.GetServices<ICourseOutcomeParticipant>().OfType<FhirCourseOutcomeParticipant>().Single();
         var course = CourseOutcomeSamples.Course("Patient/" + patientId);

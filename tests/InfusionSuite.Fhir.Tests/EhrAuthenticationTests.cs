@@ -1,7 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Authentication;
+using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -15,7 +17,17 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
 {
     private const string ClientId = "infusionsuite-chairs";
 
-    public Task InitializeAsync() => server.ResetAsync();
+    /// <summary>The chemotherapy administration every session of these tests is part of.</summary>
+    private const string AdministrationId = "ma-auth";
+
+    /// <summary>What the sessions refer to is at the EHR before it requires authentication (delivery checks each reference there).</summary>
+    public async Task InitializeAsync()
+    {
+        await server.ResetAsync();
+        using var reader = new FhirServerReader(server);
+        var record = SimulatedSessions.Normal("auth-chart");
+        await reader.HoldAsync(record, Held(record));
+    }
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -34,8 +46,8 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         var first = SimulatedSessions.Normal("auth-1-" + algorithm);
         var second = SimulatedSessions.Normal("auth-2-" + algorithm);
 
-        var a = await harness.SettleAsync(harness.Enqueue(first, SimulatedSessions.Context(first)).Id);
-        var b = await harness.SettleAsync(harness.Enqueue(second, SimulatedSessions.Context(second)).Id);
+        var a = await harness.SettleAsync(harness.Enqueue(first, Held(first)).Id);
+        var b = await harness.SettleAsync(harness.Enqueue(second, Held(second)).Id);
 
         Assert.Equal((OutboxStatus.Sent, OutboxStatus.Sent), (a.Status, b.Status));
         var stats = await server.StatsAsync();
@@ -52,12 +64,12 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
 
         time.Advance(TimeSpan.FromSeconds(59));
         var stillCached = SimulatedSessions.Normal("auth-cached-" + algorithm);
-        await harness.SettleAsync(harness.Enqueue(stillCached, SimulatedSessions.Context(stillCached)).Id);
+        await harness.SettleAsync(harness.Enqueue(stillCached, Held(stillCached)).Id);
         Assert.Equal(1, (await server.StatsAsync()).GetProperty("token").GetInt32());
 
         time.Advance(TimeSpan.FromSeconds(2));
         var third = SimulatedSessions.Normal("auth-3-" + algorithm);
-        await harness.SettleAsync(harness.Enqueue(third, SimulatedSessions.Context(third)).Id);
+        await harness.SettleAsync(harness.Enqueue(third, Held(third)).Id);
         Assert.Equal(2, (await server.StatsAsync()).GetProperty("token").GetInt32());
     }
 
@@ -102,8 +114,8 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         using var wrong = new DeliveryHarness(server.FhirBase, Static("expired-token"));
         var session = SimulatedSessions.Normal("auth-static-1");
 
-        var sent = await right.SettleAsync(right.Enqueue(session, SimulatedSessions.Context(session)).Id);
-        var parked = await wrong.SettleAsync(wrong.Enqueue(session, SimulatedSessions.Context(session)).Id);
+        var sent = await right.SettleAsync(right.Enqueue(session, Held(session)).Id);
+        var parked = await wrong.SettleAsync(wrong.Enqueue(session, Held(session)).Id);
 
         Assert.Equal(OutboxStatus.Sent, sent.Status);
         Assert.Equal(OutboxStatus.Parked, parked.Status);
@@ -118,7 +130,7 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         await server.Control("require-auth?mode=smart");
         using var harness = new DeliveryHarness(server.FhirBase, SmartSettings(keys));
         var session = SimulatedSessions.Normal("auth-unknown-1");
-        var item = harness.Enqueue(session, SimulatedSessions.Context(session));
+        var item = harness.Enqueue(session, Held(session));
 
         await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
 
@@ -142,6 +154,9 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         ["Fhir:Delivery:Authentication:PrivateKeyPem"] = keys.PrivateKeyPem,
         ["Fhir:Delivery:Authentication:KeyId"] = keys.KeyId,
     };
+
+    private static SessionFhirContext Held(ScalpCoolingSessionRecord record) =>
+        SimulatedSessions.Context(record) with { Administration = EhrReference.ById("MedicationAdministration", AdministrationId) };
 
     private static Dictionary<string, string?> Static(string token) => new(StringComparer.Ordinal)
     {

@@ -26,7 +26,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.Normal("srv-1");
 
-        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+        var item = await harness.SettleAsync(harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId))).Id);
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
         await AssertOneOfEachAsync(patientId, calibrated: false);
@@ -51,7 +51,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.FirstOfCourse("srv-2");
 
-        await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+        await harness.SettleAsync(harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId))).Id);
 
         var calibration = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-2", "97007"));
         Assert.Equal("97007", calibration.Code.Coding[0].Code);
@@ -65,7 +65,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-3");
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.FirstOfCourse("srv-3");
-        var context = SimulatedSessions.Context(record, patientId);
+        var context = await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId));
         var first = harness.Enqueue(record, context);
         var again = harness.Enqueue(record, context);
 
@@ -85,9 +85,9 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-4-" + inProcessRetries);
         using var harness = new DeliveryHarness(server.FhirBase, new Dictionary<string, string?> { ["Fhir:Delivery:InProcessRetries"] = inProcessRetries });
         var record = SimulatedSessions.Normal("srv-4-" + inProcessRetries);
-        await server.Control("drop-response-next");
+        await server.Control("drop-response-next?method=POST");
 
-        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+        var item = await harness.SettleAsync(harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId))).Id);
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
         Assert.Equal(2, (await server.StatsAsync()).GetProperty("transactions").GetInt32());
@@ -100,11 +100,11 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-5");
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.Normal("srv-5");
-        await server.Control("refuse-next?count=3");
-        await server.Control("fail-next?status=503&count=2");
-        await server.Control("fail-next?status=502&count=1");
+        await server.Control("refuse-next?count=3&method=POST");
+        await server.Control("fail-next?status=503&count=2&method=POST");
+        await server.Control("fail-next?status=502&count=1&method=POST");
 
-        var item = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+        var item = await harness.SettleAsync(harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId))).Id);
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
         Assert.Equal(4, item.Attempts.Count);
@@ -119,9 +119,9 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-6");
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.Normal("srv-6");
-        await server.Control("reject-next?status=422&message=" + Uri.EscapeDataString("Procedure.code 0663T is not on the charge master"));
+        await server.Control("reject-next?status=422&method=POST&message=" + Uri.EscapeDataString("Procedure.code 0663T is not on the charge master"));
 
-        var parked = await harness.SettleAsync(harness.Enqueue(record, SimulatedSessions.Context(record, patientId)).Id);
+        var parked = await harness.SettleAsync(harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId))).Id);
 
         Assert.Equal(OutboxStatus.Parked, parked.Status);
         Assert.Equal("Procedure.code 0663T is not on the charge master", parked.ParkedReason);
@@ -143,10 +143,10 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-7");
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.Normal("srv-7");
-        await server.Control("fail-next?status=429&retryAfter=120");
-        var item = harness.Enqueue(record, SimulatedSessions.Context(record, patientId));
+        await server.Control("fail-next?status=429&retryAfter=120&method=POST");
+        var item = harness.Enqueue(record, await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId)));
         var before = TimeProvider.System.GetUtcNow();
-        var requestsBefore = (await server.StatsAsync()).GetProperty("fhir").GetInt32();
+        var postsBefore = (await server.StatsAsync()).GetProperty("posts").GetInt32();
 
         await harness.Dispatcher.DispatchDueAsync(CancellationToken.None);
 
@@ -154,7 +154,7 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         Assert.Equal(OutboxStatus.Pending, waiting.Status);
         Assert.Equal(429, waiting.Attempts.Single().HttpStatus);
         Assert.True(waiting.NextAttemptAt >= before + TimeSpan.FromSeconds(120), $"next attempt {waiting.NextAttemptAt:o}");
-        Assert.Equal(requestsBefore + 1, (await server.StatsAsync()).GetProperty("fhir").GetInt32());
+        Assert.Equal(postsBefore + 1, (await server.StatsAsync()).GetProperty("posts").GetInt32()); // the Bundle went once
     }
 
     [Fact]
@@ -163,10 +163,10 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         var patientId = await _reader.CreatePatientAsync("MRN-8");
         using var harness = new DeliveryHarness(server.FhirBase);
         var (completed, voided) = SimulatedSessions.CompletedThenVoided("srv-8", firstOfCourse: true);
-        await harness.SettleAsync(harness.Enqueue(completed, SimulatedSessions.Context(completed, patientId)).Id);
+        await harness.SettleAsync(harness.Enqueue(completed, await AtTheEhrAsync(completed, SimulatedSessions.Context(completed, patientId))).Id);
         var before = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-8", "97008"));
 
-        var voidItem = harness.Enqueue(voided, SimulatedSessions.Context(voided, patientId));
+        var voidItem = harness.Enqueue(voided, await AtTheEhrAsync(voided, SimulatedSessions.Context(voided, patientId)));
         Assert.Equal(OutboxItemKind.Void, voidItem.Kind);
         await harness.SettleAsync(voidItem.Id);
 
@@ -189,20 +189,29 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
     }
 
     [Fact]
-    public async Task UnknownEhrIds_AreSentAsLogicalReferencesTheServerAccepts()
+    public async Task PatientGivenByMrn_IsLookedUpAndSentAsTheEhrsLiteralReference()
     {
         using var harness = new DeliveryHarness(server.FhirBase);
         var record = SimulatedSessions.Normal("srv-9");
-        var context = SimulatedSessions.Context(record) with
+        var patientId = await _reader.CreatePatientAsync("MRN-9");
+        var context = await AtTheEhrAsync(record, SimulatedSessions.Context(record) with
         {
-            Patient = EhrReference.ByIdentifier("Patient", "urn:oid:1.2.36.146.595.217.0.1", "MRN-9"),
+            Patient = EhrReference.ByIdentifier("Patient", FhirServerReader.MrnSystem, "MRN-9"),
             Encounter = null,
-        };
+        });
 
         var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
 
         Assert.Equal(OutboxStatus.Sent, item.Status);
         var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-9", "97008"));
-        Assert.Equal("MRN-9", procedure.Subject.Identifier.Value);
+        Assert.Equal("Patient/" + patientId, procedure.Subject.Reference);
+        Assert.Null(procedure.Subject.Identifier);
+    }
+
+    /// <summary>The session's references made to be at the EHR, as a clinic's are (delivery checks each of them there).</summary>
+    private async Task<SessionFhirContext> AtTheEhrAsync(ScalpCoolingSessionRecord record, SessionFhirContext context)
+    {
+        await _reader.HoldAsync(record, context);
+        return context;
     }
 }

@@ -31,6 +31,52 @@ internal sealed class FhirServerReader : IDisposable
         return patient!.Id!;
     }
 
+    /// <summary>
+    /// Makes the server hold each referenced resource (see <see cref="TestEhrChart"/>): one by EHR id is created with that id
+    /// when missing, one by identifier created with it when no resource has it. The first Patient is the subject of the others.
+    /// </summary>
+    public async Task HoldAsync(IEnumerable<EhrReference> references)
+    {
+        var all = references.ToList();
+        var patient = "Patient/unknown";
+        foreach (var reference in all.OrderBy(r => r.ResourceType == "Patient" ? 0 : 1))
+        {
+            string literal;
+            if (reference.Id is { } id)
+            {
+                literal = $"{reference.ResourceType}/{id}";
+                using var read = await _http.GetAsync(new Uri(_client.Endpoint, literal));
+                if (!read.IsSuccessStatusCode)
+                {
+                    var resource = TestEhrChart.Minimal(reference.ResourceType, patient);
+                    resource.Id = id;
+                    await _client.UpdateAsync(resource);
+                }
+            }
+            else
+            {
+                var type = reference.ResourceType;
+                var found = await _client.SearchAsync(type, [$"identifier={reference.IdentifierSystem}|{reference.IdentifierValue}"]);
+                var existing = found!.Entry.Select(e => e.Resource).FirstOrDefault(r => r?.TypeName == type);
+                if (existing is null)
+                {
+                    existing = await _client.CreateAsync(TestEhrChart.Minimal(type, patient, new Identifier(reference.IdentifierSystem, reference.IdentifierValue)));
+                }
+
+                literal = $"{type}/{existing!.Id}";
+            }
+
+            if (reference.ResourceType == "Patient" && patient == "Patient/unknown")
+            {
+                patient = literal;
+            }
+        }
+    }
+
+    /// <summary>Makes the server hold everything the session's Bundle refers to (<see cref="TestEhrChart.ReferencesOf"/>).</summary>
+    public Task HoldAsync(InfusionSuite.Domain.Sessions.ScalpCoolingSessionRecord record, SessionFhirContext context) =>
+        HoldAsync(TestEhrChart.ReferencesOf(record, context));
+
     public async Task<List<T>> SearchAsync<T>(params string[] criteria)
         where T : Resource, new()
     {

@@ -61,6 +61,12 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         await SendAsync(harness, first, a, charges);
         await SendAsync(harness, second, a, charges);
         Assert.Equal(takes.Counts(2 + 1, 12, charges, Billable(charges)), await _reader.CountsForPatientAsync(a.PatientId));
+        Assert.All(await _reader.SearchAsync<Procedure>($"patient=Patient/{a.PatientId}"), p =>
+        {
+            // Found by MRN, visit number and NPI before sending, and sent literal, whatever the shape.
+            Assert.Equal("Encounter/" + a.EncounterId, p.Encounter.Reference);
+            Assert.All(p.Performer, x => Assert.StartsWith("Practitioner/", x.Actor.Reference, StringComparison.Ordinal));
+        });
 
         // Stopped early.
         var stopped = SimulatedSessions.Aborted("shp-3-" + mode);
@@ -145,7 +151,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
     }
 
     [Theory]
-    [MemberData(nameof(ResourceByResourceTargets))]
+    [MemberData(nameof(Targets))]
     public async Task PatientUnknownToTheEhr_IsHeldForStaffWithTheReasonAndNothingIsSent(string mode, FhirDeliveryShape shape)
     {
         await server.Control($"mode?name={mode}");
@@ -195,6 +201,13 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
     /// <summary>Each kind of reference to what the EHR owns, given at the start and not there: (mode, shape, which, expected reason).</summary>
     public static TheoryData<string, FhirDeliveryShape, string, string> UnknownReferences => new()
     {
+        { "transaction", FhirDeliveryShape.Transaction, "encounter-id", "the visit (Encounter, by EHR id): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "administration-id", "the chemotherapy administration (MedicationAdministration, by EHR id): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "administration-order", "the chemotherapy administration (MedicationAdministration, by order number): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "patient-id", "the patient (by EHR id): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "nurse-npi", "a performing nurse (Practitioner, by NPI): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "visit-number", "the visit (Encounter, by visit number): not found" },
         { "epic", FhirDeliveryShape.Individual, "encounter-id", "the visit (Encounter, by EHR id): not found" },
         { "epic", FhirDeliveryShape.Individual, "administration-id", "the chemotherapy administration (MedicationAdministration, by EHR id): not found" },
         { "epic", FhirDeliveryShape.Individual, "administration-order", "the chemotherapy administration (MedicationAdministration, by order number): not found" },
@@ -222,6 +235,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
             "administration-order" => context with { Administration = EhrReference.ByIdentifier("MedicationAdministration", new FhirMappingOptions().AdministrationIdentifierSystem, "ORDER-NOWHERE") },
             "patient-id" => context with { Patient = EhrReference.ById("Patient", "patient-nowhere") },
             "nurse-id" => context with { Practitioners = new Dictionary<string, EhrReference>(context.Practitioners, StringComparer.Ordinal) { [SessionScenario.EndingNurse] = EhrReference.ById("Practitioner", "nurse-nowhere") } },
+            "nurse-npi" => context with { Practitioners = new Dictionary<string, EhrReference>(context.Practitioners, StringComparer.Ordinal) { [SessionScenario.EndingNurse] = EhrReference.ByIdentifier("Practitioner", Npi, "1000000004") } },
             _ => context with { Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-NOWHERE") },
         };
         var creates = (await server.StatsAsync()).GetProperty("creates").GetInt32();
@@ -457,7 +471,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         return item;
     }
 
-    /// <summary>The patient, the visit and the ending nurse exist at the EHR; a transaction server is given ids, the others identifiers to resolve.</summary>
+    /// <summary>The patient, the visit, the nurses and the order exist at the EHR; every target is given identifiers to resolve (MRN, visit number, NPI).</summary>
     private async Task<EhrPatient> PatientAsync(string mode, string name)
     {
         var mrn = $"MRN-{mode}-{name}";
@@ -476,23 +490,21 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         }
 
         var administrationId = await _reader.CreateAsync(Administration(patientId, encounterId));
-        return new EhrPatient(patientId, encounterId, mrn, mode == "transaction", administrationId);
+        return new EhrPatient(patientId, encounterId, mrn, administrationId);
     }
 
-    private static SessionFhirContext Context(ScalpCoolingSessionRecord record, EhrPatient patient, IReadOnlyList<CodeDecision> charges) => patient.ById
-        ? SimulatedSessions.Context(record, patient.PatientId, patient.EncounterId) with { Charges = charges }
-        : new SessionFhirContext
+    private static SessionFhirContext Context(ScalpCoolingSessionRecord record, EhrPatient patient, IReadOnlyList<CodeDecision> charges) => new()
+    {
+        Patient = EhrReference.ByIdentifier("Patient", MrnSystem, patient.Mrn),
+        Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-" + patient.Mrn),
+        Administration = EhrReference.ById("MedicationAdministration", patient.AdministrationId),
+        Practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal)
         {
-            Patient = EhrReference.ByIdentifier("Patient", MrnSystem, patient.Mrn),
-            Encounter = EhrReference.ByIdentifier("Encounter", VisitSystem, "V-" + patient.Mrn),
-            Administration = EhrReference.ById("MedicationAdministration", patient.AdministrationId),
-            Practitioners = new Dictionary<string, EhrReference>(StringComparer.Ordinal)
-            {
-                [SessionScenario.NurseId] = EhrReference.ByIdentifier("Practitioner", Npi, "1999999984"),
-                [SessionScenario.EndingNurse] = EhrReference.ByIdentifier("Practitioner", Npi, "1234567893"),
-            },
-            Charges = charges,
-        };
+            [SessionScenario.NurseId] = EhrReference.ByIdentifier("Practitioner", Npi, "1999999984"),
+            [SessionScenario.EndingNurse] = EhrReference.ByIdentifier("Practitioner", Npi, "1234567893"),
+        },
+        Charges = charges,
+    };
 
     private static IReadOnlyList<CodeDecision> ChargesTogether(params ScalpCoolingSessionRecord[] records)
     {
@@ -515,7 +527,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
 
     private static MedicationAdministration Administration(EhrPatient patient, Identifier identifier) => Administration(patient.PatientId, patient.EncounterId, identifier);
 
-    private sealed record EhrPatient(string PatientId, string EncounterId, string Mrn, bool ById, string AdministrationId);
+    private sealed record EhrPatient(string PatientId, string EncounterId, string Mrn, string AdministrationId);
 
     /// <summary>What each target keeps of a session: Devices, Observations and ChargeItems, or only some.</summary>
     private sealed record Takes(bool Device, bool Observations, bool AllCharges, bool BillableCharges)

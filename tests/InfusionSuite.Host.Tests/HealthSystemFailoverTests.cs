@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
+using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Tests;
 using InfusionSuite.Simulator.Engine;
 using InfusionSuite.Simulator.Outputs;
@@ -65,6 +66,13 @@ public sealed class HealthSystemFailoverTests(FhirServerFixture ehr, ITestOutput
         foreach (var chair in chairs.Values)
         {
             patients[chair.ControllerId] = "Patient/" + await _reader.CreatePatientAsync("MRN-" + chair.ControllerId);
+            var session = NodesNurse.SessionOf(chair.ControllerId); // what the nurse gives at the start: the visit number and the order
+            await _reader.HoldAsync([
+                EhrReference.ById("Patient", patients[chair.ControllerId]["Patient/".Length..]),
+                EhrReference.ByIdentifier("Encounter", new FhirMappingOptions().EncounterIdentifierSystem, NodesNurse.VisitOf(session)),
+                EhrReference.ByIdentifier("MedicationAdministration", new FhirMappingOptions().AdministrationIdentifierSystem, NodesNurse.AdministrationOf(session)),
+                EhrReference.ByIdentifier("Practitioner", "http://hl7.org/fhir/sid/us-npi", SharedDatabaseWorkers.NurseNpi),
+            ]);
         }
 
         var owner = await StartWorkerAsync("worker-a", database, broker);

@@ -21,6 +21,12 @@ internal sealed class NodesNurse(Func<NurseMarker, (string Name, HttpClient Clie
 
     public static string SessionOf(string controllerId) => "s-" + controllerId.ToLowerInvariant();
 
+    /// <summary>The visit number the nurse gives at the start of <paramref name="session"/>.</summary>
+    public static string VisitOf(string session) => "V-" + session;
+
+    /// <summary>The chemotherapy order the nurse picks at the start of <paramref name="session"/>.</summary>
+    public static string AdministrationOf(string session) => "ma-" + session;
+
     public async ValueTask OnItemAsync(SimulatedChair chair, TimelineItem item, CancellationToken cancellationToken)
     {
         if (item is not NurseMarkerItem { Marker: var marker })
@@ -41,10 +47,10 @@ internal sealed class NodesNurse(Func<NurseMarker, (string Name, HttpClient Clie
             NurseMarkerKind.SessionStart => await client.PostAsJsonAsync("/api/sessions", new
             {
                 controllerId = chair.ControllerId, patientReference = patientFor(chair.ControllerId), patientName = "Jane Roe",
-                administrationId = "ma-" + session, primaryCptCode = "96413", regimenPreset = "Standard",
+                administrationId = AdministrationOf(session), primaryCptCode = "96413", regimenPreset = "Standard",
                 preCoolingMinutes = (int)plan.PrecoolTargetMinutes, postCoolingMinutes = (int)plan.PostcoolTargetMinutes,
                 capSize = plan.CapSize, firstOfCourse = plan.FirstOfCourse, effectiveAt = marker.At, sessionId = session,
-                encounter = "V-" + session, confirmUnheardController = true,
+                encounter = VisitOf(session), confirmUnheardController = true,
             }, cancellationToken),
             _ => await client.PostAsJsonAsync($"/api/sessions/{session}/{Step(marker.Kind)}", new { effectiveAt = marker.At }, cancellationToken),
         };

@@ -50,6 +50,9 @@ internal static partial class SharedDatabaseWorkers
         return new Uri(Listening().Match(worker.Output).Groups[1].Value);
     }
 
+    /// <summary>The NPI in nina's profile: the EHR is searched for her Practitioner by it when a record is sent.</summary>
+    public const string NurseNpi = "1234567893";
+
     /// <summary>A nurse's API token (user nina), made with the host's own commands on the database.</summary>
     public static Task<string> NurseTokenAsync(string database, string folder) =>
         NurseTokenAsync(["--Storage:Provider=PostgreSql", "--Storage:ConnectionString=" + database], folder);
@@ -58,7 +61,7 @@ internal static partial class SharedDatabaseWorkers
     public static async Task<string> NurseTokenAsync(string[] storage, string folder)
     {
         var (code, text, error) = await HostProcess.RunAsync(
-            "InfusionSuite.Host.dll", folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--password-stdin", .. storage]);
+            "InfusionSuite.Host.dll", folder, "a long enough password\n", ["users", "add", "--name", "nina", "--role", "nurse", "--display", "Nina N", "--practitioner", NurseNpi, "--password-stdin", .. storage]);
         Assert.True(code == 0, text + error);
         (code, text, error) = await HostProcess.RunAsync("InfusionSuite.Host.dll", folder, null, ["users", "token", "--name", "nina", .. storage]);
         Assert.True(code == 0, text + error);

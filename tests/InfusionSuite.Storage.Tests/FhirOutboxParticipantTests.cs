@@ -201,6 +201,25 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
     }
 
     /// <summary>Start, cap placed, 30 min pre-cooling, 60 min infusion, 90 min post-cooling, cap removed: completed.</summary>
+    [Theory]
+    [BothEngines]
+    public async Task ChairHeardOverASite_ItsDeviceTakesThatSitesSystem_WhereTheStoreKeepsSitesForEveryWorker(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        batch.Add(new ControllerSite("CHAIR-s-40", "north")); // its first message, long before the session ends
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+        CompletedSession(new Sessions(batch), "s-40", "Patient/p-40", Nine);
+
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+
+        var item = Assert.Single(await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None));
+        var device = FhirJson.Parse<Bundle>(item.Payload).Entry.Select(e => e.Resource).OfType<Device>().Single();
+        Assert.Equal(engine == StorageProvider.PostgreSql ? "urn:infusionsuite:controller:north" : "urn:infusionsuite:controller", device.Identifier.Single().System);
+    }
+
     internal static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null, string? course = null)
     {
         var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration, encounter, course);

@@ -8,7 +8,8 @@
 // POST /__control/mode?name=…; a request with the header X-Test-Reader: 1 (the tests reading back
 // what the server holds) is never refused by a mode.
 //
-// drop-response-next?method=POST&path=Procedure waits for the first request that matches.
+// Each fault (fail-next, reject-next, refuse-next, hang-next, drop-response-next) may name the request it
+// waits for: drop-response-next?method=POST&path=Procedure waits for the first request that matches.
 //
 //   node --experimental-websocket server.mjs --port 0
 //
@@ -52,7 +53,7 @@ const control = {
   clients: new Map(), // clientId -> { key, kid, alg, expiresIn }
   issuedTokens: new Map(), // token -> expiry (ms)
   seenJti: new Set(),
-  counts: { fhir: 0, token: 0, transactions: 0, creates: 0 },
+  counts: { fhir: 0, posts: 0, token: 0, transactions: 0, creates: 0 },
   mode: 'transaction',
   billCodeSystem: 'urn:test:millennium:bill-code',
   lastAssertion: null,
@@ -88,8 +89,10 @@ function baseUrl(req) {
 function handleControl(req, res, url, body) {
   const q = url.searchParams;
   const count = Number(q.get('count') ?? 1);
+  // Every fault may wait for the request it names: method=POST, path=Procedure (the path's start after the base).
   const push = (fault) => {
-    for (let i = 0; i < count; i++) control.faults.push(fault);
+    const named = { method: q.get('method'), path: q.get('path'), ...fault };
+    for (let i = 0; i < count; i++) control.faults.push({ ...named });
     send(res, 204);
   };
   switch (`${req.method} ${url.pathname}`) {
@@ -102,7 +105,7 @@ function handleControl(req, res, url, body) {
       control.clients.clear();
       control.issuedTokens.clear();
       control.seenJti.clear();
-      control.counts = { fhir: 0, token: 0, transactions: 0, creates: 0 };
+      control.counts = { fhir: 0, posts: 0, token: 0, transactions: 0, creates: 0 };
       control.mode = 'transaction';
       control.lastAssertion = null;
       control.lastAuthorization = null;
@@ -229,6 +232,7 @@ function authorized(req) {
 
 async function handleFhir(req, res, url, body) {
   control.counts.fhir++;
+  if (req.method === 'POST') control.counts.posts++; // every POST that arrived, answered or not
   // A fault may name the method and the path prefix it waits for (e.g. the first POST of a Procedure).
   const waiting = control.faults.findIndex(
     (f) => (!f.method || f.method === req.method) && (!f.path || url.pathname.slice(FHIR_PREFIX.length + 1).startsWith(f.path)),

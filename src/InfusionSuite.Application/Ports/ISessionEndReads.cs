@@ -26,4 +26,10 @@ public interface ISessionEndReads : IPatientCourses
     /// for its patient; null when there is none. Sees a start written earlier in the same batch.
     /// </summary>
     Task<string?> PatientNameAsync(string sessionId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The site the chair's controller speaks from, as stored when its messages arrived (a shared database keeps it for
+    /// every worker); null where none is kept (one suite, one writer) or the controller was never heard over a site.
+    /// </summary>
+    Task<string?> ControllerSiteAsync(string controllerId, CancellationToken cancellationToken) => Task.FromResult<string?>(null);
 }

@@ -11,9 +11,15 @@ namespace InfusionSuite.Fhir.Delivery;
 
 /// <summary>
 /// Posts the transaction Bundle with Firely's <see cref="FhirClient"/> (JSON) through the named
-/// HTTP client (resilience pipeline, then EHR authentication) and classifies the result.
+/// HTTP client (resilience pipeline, then EHR authentication) and classifies the result. Its references
+/// to what the EHR owns are checked and made literal first (<see cref="TransactionReferences"/>): an item
+/// with one the EHR does not hold is held for staff, as in every shape.
 /// </summary>
-internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, IOptions<FhirDeliveryOptions> options, TimeProvider time) : IFhirBundleTransport
+internal sealed class FhirClientTransport(
+    IHttpMessageHandlerFactory handlers,
+    TransactionReferences references,
+    IOptions<FhirDeliveryOptions> options,
+    TimeProvider time) : IFhirBundleTransport
 {
     public const string HttpClientName = "InfusionSuite.Fhir.Ehr";
 
@@ -22,7 +28,12 @@ internal sealed class FhirClientTransport(IHttpMessageHandlerFactory handlers, I
     public async Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken)
     {
         var endpoint = options.Value.BaseUrl ?? throw new InvalidOperationException("No EHR base URL is configured.");
-        var bundle = FhirJson.Parse<Bundle>(bundleJson);
+        var (bundle, stop) = await references.ResolveAsync(FhirJson.Parse<Bundle>(bundleJson), cancellationToken);
+        if (bundle is null)
+        {
+            return stop!;
+        }
+
         var recorder = new ResponseRecorder(handlers.CreateHandler(HttpClientName), time);
         using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new FhirClient(endpoint, http, new FhirClientSettings

@@ -31,6 +31,16 @@ public sealed class FhirMappingOptions
     [Required]
     public string DeviceIdentifierSystem { get; set; } = DefaultDeviceIdentifierSystem;
 
+    /// <summary>
+    /// Whether <see cref="DeviceIdentifierSystem"/> is one per site (not set by hand): then a chair whose site is stored for
+    /// every worker (a shared database) takes its own site's system, <see cref="DeviceSystemOf"/>, whatever this node's <see cref="Site"/>.
+    /// </summary>
+    internal bool DeviceSystemPerSite =>
+        DeviceIdentifierSystem == DefaultDeviceIdentifierSystem || (Site is { Length: > 0 } site && DeviceIdentifierSystem == DeviceSystemOf(site));
+
+    /// <summary>The Device identifier system of a site's chairs: <c>urn:infusionsuite:controller:{site}</c>.</summary>
+    public static string DeviceSystemOf(string site) => $"{DefaultDeviceIdentifierSystem}:{Uri.EscapeDataString(site)}";
+
     /// <summary>System of a logical reference to the chemotherapy administration when the EHR id is not known.</summary>
     [Required]
     public string AdministrationIdentifierSystem { get; set; } = "urn:infusionsuite:chemotherapy-administration";

@@ -20,6 +20,12 @@ public sealed record SessionFhirContext
     public IReadOnlyDictionary<string, EhrReference> Practitioners { get; init; } =
         new Dictionary<string, EhrReference>(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The site the chair's controller speaks from, as stored for every worker (a shared database); null where none is kept.
+    /// The chair's Device takes that site's identifier system, so whichever worker ends a session, a chair has one Device.
+    /// </summary>
+    public string? ControllerSite { get; init; }
+
     /// <summary>This session's 0663T and 0662T decisions; decisions of other sessions are ignored.</summary>
     public IReadOnlyList<CodeDecision> Charges { get; init; } = [];
 }

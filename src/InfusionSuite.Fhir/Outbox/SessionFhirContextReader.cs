@@ -37,6 +37,7 @@ internal sealed class SessionFhirContextReader(IOptions<FhirMappingOptions> mapp
                 : EhrReference.Parse(plan.EncounterReference, "Encounter", options.EncounterIdentifierSystem, "Encounter"),
             Charges = options.ChargeItems ? charges : [],
             Practitioners = await PractitionersAsync(reads, record.Nurses, cancellationToken),
+            ControllerSite = await reads.ControllerSiteAsync(record.Controller.ControllerId, cancellationToken),
         };
     }
 

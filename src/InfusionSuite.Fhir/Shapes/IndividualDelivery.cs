@@ -23,10 +23,10 @@ internal sealed class IndividualDelivery(
 {
     public async Task<FhirSendResult> SendAsync(OutboxItem item, CancellationToken cancellationToken)
     {
-        var (known, problem) = await capabilities.ReadAsync(cancellationToken);
+        var (known, _, unread) = await capabilities.ReadForDeliveryAsync(cancellationToken);
         if (known is null)
         {
-            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, null, problem);
+            return unread!;
         }
 
         var sessionId = item.SessionId;
@@ -38,15 +38,9 @@ internal sealed class IndividualDelivery(
         }
 
         var references = await resolver.ResolveAsync(bundle, known, sent, sessionId, cancellationToken);
-        if (references.Unavailable is { } unavailable)
+        if (references.Stop() is { } held)
         {
-            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, unavailable.Status, "References could not be looked up: " + unavailable.Explanation(), unavailable.RetryAfter);
-        }
-
-        if (references.Holds.Count > 0)
-        {
-            var reason = "Held: not sent until staff resolve " + string.Join("; ", references.Holds) + ".";
-            return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, reason);
+            return held;
         }
 
         var run = new IndividualRun(ehr, known, sent, sessionId, options.Value, references);

@@ -17,9 +17,10 @@ internal sealed partial class ReferenceResolver(EhrRestClient ehr)
 
     /// <summary>
     /// The literal reference per logical one, or the reasons to hold the item, or the EHR's answer when it
-    /// could not be asked now (transient).
+    /// could not be asked now (transient). With <paramref name="sent"/> null (a transaction Bundle), a reference to
+    /// one of the session's own Procedures stays as it is: the Bundle carries it, or an earlier one sent it.
     /// </summary>
-    public async Task<ResolvedReferences> ResolveAsync(Bundle bundle, EhrCapabilities capabilities, SentResources sent, string sessionId, CancellationToken cancellationToken)
+    public async Task<ResolvedReferences> ResolveAsync(Bundle bundle, EhrCapabilities capabilities, SentResources? sent, string sessionId, CancellationToken cancellationToken)
     {
         var resolved = new ResolvedReferences();
         var all = bundle.Entry.Where(e => e.Resource is not null).SelectMany(e => ResourceFields.References(e.Resource!)).ToList();
@@ -44,6 +45,11 @@ internal sealed partial class ReferenceResolver(EhrRestClient ehr)
             var type = reference.Type!;
             if (type == "Procedure")
             {
+                if (sent is null)
+                {
+                    continue;
+                }
+
                 var value = reference.Identifier!.Value ?? string.Empty;
                 var suffix = value.StartsWith(sessionId + "/", StringComparison.Ordinal) ? value[(sessionId.Length + 1)..] : value;
                 resolved.Literal[Key(reference)] = sent.Reference("Procedure " + suffix);
@@ -154,6 +160,8 @@ internal sealed partial class ReferenceResolver(EhrRestClient ehr)
         "Patient" => "MRN",
         "Encounter" => "visit number",
         "MedicationAdministration" or "MedicationRequest" or "ServiceRequest" => "order number",
+        "Practitioner" when identifier.System == Outbox.SessionFhirContextReader.NpiSystem => "NPI",
+        "Practitioner" => "staff identifier",
         _ => identifier.System ?? "identifier",
     };
 

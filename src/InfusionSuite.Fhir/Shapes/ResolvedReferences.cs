@@ -1,3 +1,7 @@
+using Hl7.Fhir.Model;
+using InfusionSuite.Application.Outbox;
+using InfusionSuite.Fhir.Delivery;
+
 namespace InfusionSuite.Fhir.Shapes;
 
 /// <summary>What <see cref="ReferenceResolver"/> found: literal references by logical key, reasons to hold, notes for staff.</summary>
@@ -11,4 +15,30 @@ internal sealed class ResolvedReferences
 
     /// <summary>The EHR could not be asked now (a transient failure): try again later.</summary>
     public EhrResponse? Unavailable { get; set; }
+
+    /// <summary>
+    /// What the attempt comes to before anything is sent, the same in every shape: tried again later when the EHR could
+    /// not be asked, held for staff (refused, with the reason) when a reference is not there; null to go on and send.
+    /// </summary>
+    public FhirSendResult? Stop()
+    {
+        if (Unavailable is { } unavailable)
+        {
+            return new FhirSendResult(OutboxAttemptOutcome.TransientFailure, unavailable.Status, "References could not be looked up: " + unavailable.Explanation(), unavailable.RetryAfter);
+        }
+
+        return Holds.Count > 0
+            ? new FhirSendResult(OutboxAttemptOutcome.Rejected, null, "Held: not sent until staff resolve " + string.Join("; ", Holds) + ".")
+            : null;
+    }
+
+    /// <summary>
+    /// A logical reference replaced by the literal one found; any other reference (literal, a Bundle's <c>urn:uuid:</c>, one
+    /// of the session's own Procedures) as it is.
+    /// </summary>
+    public ResourceReference? Rewrite(ResourceReference reference) =>
+        reference.Reference is null && reference.Identifier is not null && reference.Type is not null
+            && Literal.TryGetValue(ReferenceResolver.Key(reference), out var literal)
+            ? literal is null ? null : new ResourceReference(literal) { Display = reference.Display }
+            : reference;
 }

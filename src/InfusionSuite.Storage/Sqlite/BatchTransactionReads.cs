@@ -36,4 +36,18 @@ internal sealed class BatchTransactionReads(DbTransaction transaction) : ISessio
         query.With("@session", sessionId);
         return await query.ExecuteScalarAsync(cancellationToken) as string;
     }
+
+    public async Task<string?> ControllerSiteAsync(string controllerId, CancellationToken cancellationToken)
+    {
+        if (transaction.Connection is not Npgsql.NpgsqlConnection)
+        {
+            return null; // SQLite: one suite, one writer, no site kept
+        }
+
+        await using var query = transaction.Connection.CreateCommand();
+        query.Transaction = transaction;
+        query.CommandText = "SELECT site FROM controller_sites WHERE controller_id = @controller";
+        query.With("@controller", controllerId);
+        return await query.ExecuteScalarAsync(cancellationToken) as string;
+    }
 }

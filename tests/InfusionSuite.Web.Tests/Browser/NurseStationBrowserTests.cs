@@ -27,6 +27,10 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
         {
             // With the MRN in the site's MRN system: a start typed by EHR id is read there for it (one patient identity, issue 14).
             patientId = await ehr.CreateAsync(new FhirModel.Patient { Identifier = [new FhirModel.Identifier("urn:infusionsuite:mrn", "MRN-BROWSER-1")] });
+
+            // What the start form gives (Pages.StartSessionAsync) is at the EHR: the visit, the order, and Alice (delivery checks each there).
+            var controllerId = SimulatedChair.Numbered(0).ControllerId;
+            await ehr.HoldAsync(TestEhrChart.ForWorkerSession("Patient/" + patientId, "V-" + controllerId, "MA-" + controllerId, [station.Host.Users["alice"].UserId]));
         }
 
         var page = await station.NewPageAsync();

@@ -52,6 +52,8 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         nurse.Attach(worker.Nurse);
 
         var chair = SimulatedChair.Numbered(0);
+        var visit = PatientVisit.ForController(chair.ControllerId);
+        await _reader.HoldAsync(TestEhrChart.ForWorkerSession("Patient/" + patientId, visit.EncounterReference, visit.Administration.Reference, ["nurse-7", "nurse-8"]));
         await using (var output = new MqttControllerOutput(new MqttOutputOptions { Host = broker.Host, Port = broker.Port, Site = "clinic", ControllerId = chair.ControllerId }))
         {
             await new SimulatedController(Scenarios.Light("normal"), chair, seed: 1, output, clock, clock.GetUtcNow()).RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(40)));
@@ -105,6 +107,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
         }
 
         Assert.Equal(0, (await _reader.CountsForPatientAsync(patientId))["Procedure"]);
+        await _reader.HoldAsync(TestEhrChart.ForWorkerSession("Patient/" + patientId, null, "ma-41", ["nurse-3"]));
         await using var second = await WorkerHost.StartAsync(Ehr(Settings.For(db.Path), server.FhirBase, validate: false), clock);
         var delivered = await SettledAsync(second.Services.GetRequiredService<IOutbox>(), sessionId, OutboxItemKind.Session);
 
@@ -118,15 +121,7 @@ public sealed class EhrDeliveryTests(FhirServerFixture server) : IAsyncLifetime,
     {
         await server.Control("mode?name=epic");
         var patientId = await _reader.CreatePatientAsync("MRN-E2E-3");
-        await _reader.CreateAsync(new Practitioner { Identifier = [new Identifier("urn:infusionsuite:user", "nurse-3")] });
-        await _reader.CreateAsync(new MedicationAdministration // the order the nurse picks at the start ("ma-41"): every reference is checked at the EHR
-        {
-            Identifier = [new Identifier(new FhirMappingOptions().AdministrationIdentifierSystem, "ma-41")],
-            Status = MedicationAdministration.MedicationAdministrationStatusCodes.InProgress,
-            Medication = new CodeableConcept("http://www.nlm.nih.gov/research/umls/rxnorm", "56946", "paclitaxel"),
-            Subject = new ResourceReference("Patient/" + patientId),
-            Effective = new FhirDateTime(Scenarios.Start),
-        });
+        await _reader.HoldAsync(TestEhrChart.ForWorkerSession("Patient/" + patientId, null, "ma-41", ["nurse-3"])); // the order the nurse picks at the start ("ma-41"): every reference is checked at the EHR
         using var db = new TempDatabase();
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
         var settings = Ehr(Settings.For(db.Path), server.FhirBase, validate: false);
