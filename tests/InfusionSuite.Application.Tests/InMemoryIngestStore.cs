@@ -21,6 +21,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private readonly List<DateTimeOffset> _attempts = [];
     private readonly List<DateTimeOffset> _purges = [];
     private TaskCompletionSource? _held;
+    private TaskCompletionSource? _heldAfter;
     private int _failures;
 
     /// <summary>Every record handed to the session-end participants as an end (ends and voids), in order.</summary>
@@ -89,13 +90,26 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     public void Release()
     {
         TaskCompletionSource? held;
+        TaskCompletionSource? heldAfter;
         lock (_gate)
         {
             held = _held;
             _held = null;
+            heldAfter = _heldAfter;
+            _heldAfter = null;
         }
 
         held?.TrySetResult();
+        heldAfter?.TrySetResult();
+    }
+
+    /// <summary>Commits store their batch, then wait until <see cref="Release"/> before returning (stored, not yet published).</summary>
+    public void HoldAfterStoring()
+    {
+        lock (_gate)
+        {
+            _heldAfter ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 
     /// <summary>The next <paramref name="count"/> commits throw and store nothing.</summary>
@@ -161,6 +175,12 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             }
 
             Commits++;
+            held = _heldAfter?.Task;
+        }
+
+        if (held is not null)
+        {
+            await held.WaitAsync(cancellationToken);
         }
     }
 

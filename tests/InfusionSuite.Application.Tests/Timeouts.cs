@@ -20,4 +20,18 @@ internal static class Timeouts
             await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, CancellationToken.None);
         }
     }
+
+    public static async Task UntilAsync(Func<Task<bool>> condition, string what)
+    {
+        using var limit = new CancellationTokenSource(Limit);
+        while (!await condition())
+        {
+            if (limit.IsCancellationRequested)
+            {
+                throw new TimeoutException("Timed out waiting for " + what + ".");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(5), TimeProvider.System, CancellationToken.None);
+        }
+    }
 }

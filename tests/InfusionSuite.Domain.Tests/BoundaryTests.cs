@@ -300,7 +300,7 @@ public sealed class BoundaryTests
     }
 
     [Fact]
-    public void SubMinuteDurations_AreStoredExactlyAndShownRoundedDown()
+    public void SubMinuteDurations_AreStoredExactly_AShortfallIsShownAsTheTargetLessTheMinutesShown()
     {
         var chair = new SessionScenario();
         chair.RunToPreCooling();

@@ -129,11 +129,16 @@ public sealed class EndEventOrderTests
         }, iter: 400);
     }
 
-    /// <summary>The record without what it says of the moment it was read (as-of, the newest reading).</summary>
+    /// <summary>
+    /// The record without what it says of the moment it was read (as-of, the newest reading) and of how it was delivered:
+    /// how many samples it took (a sample from after the CAP_OFF's time, taken before the CAP_OFF arrived, stays in the
+    /// session's stored log; it counts in no summary).
+    /// </summary>
     private static ScalpCoolingSessionRecord Settled(ScalpCoolingSessionRecord record) =>
         record with
         {
             AsOf = default,
+            SampleCount = 0,
             Controller = record.Controller with { LatestSampleAt = null, State = null, Coolant = null, Scalp = null, ActiveAlarms = default, CoolantAtSetpoint = null, CoolingRunning = null, ClockSkew = record.Controller.ClockSkew with { FlaggedMessages = 0 } },
         };
 

@@ -44,6 +44,68 @@ public sealed class PreCoolingCountsCoolingTests
         Assert.Contains("not cooling not counted", shortPrecool.Detail, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// The trial of issue 13 (EC2-01): the cap placed about 4 min before the controller first cooled, the controller not
+    /// heard meanwhile (offline, or silent): the session showed "Interruptions: 1, 3 min" and a cooling-interruptions
+    /// Observation of 3.99. One rule: cooling began at the controller's COOLING_START, so the wait is neither an
+    /// interruption (summary, phase, INTERRUPTED, the EHR's Observation and OBX, which read the summary) nor pre-cooling's cooling.
+    /// </summary>
+    [Theory]
+    [InlineData(true, 4)]
+    [InlineData(false, 4)]
+    [InlineData(true, 6)]
+    public void CapPlacedWhileTheControllerWasNotHeard_ItsFirstCoolingStartBeginsCooling_TheWaitIsNoInterruption(bool offline, int minutesBefore)
+    {
+        var chair = new SessionScenario();
+        chair.Start();
+        if (offline)
+        {
+            chair.Apply(new ControllerWentOffline(chair.Now));
+        }
+
+        chair.PlaceCap();
+        chair.Minutes(minutesBefore);
+        if (offline)
+        {
+            chair.Apply(new ControllerCameOnline(chair.Now));
+        }
+
+        chair.Event(ControllerEventKind.CapOn);
+        chair.Event(ControllerEventKind.CoolingStart);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(28));
+        chair.StartInfusion();
+
+        var record = chair.Record;
+        var preCooling = record.Phase(SessionPhase.PreCooling)!;
+        Assert.Equal(BoundarySource.Nurse, record.Boundaries.PlacementSource);
+        Assert.Equal(0, record.Interruptions.Count);
+        Assert.Equal(TimeSpan.Zero, record.Interruptions.Total);
+        Assert.Equal(TimeSpan.Zero, preCooling.Interruptions.Total);
+        Assert.Equal(TimeSpan.FromMinutes(minutesBefore), preCooling.NotCooling);
+        Assert.Equal(TimeSpan.FromMinutes(28), preCooling.Cooled);
+        Assert.Equal(TimeSpan.FromMinutes(2), Assert.Single(record.Deviations, d => d.Code == DeviationCode.ShortPrecool).Duration);
+        Assert.False(record.HasDeviation(DeviationCode.Interrupted));
+    }
+
+    /// <summary>A controller heard cooling (no COOLING_START) after the placement may have begun unheard: cooling counts from the placement, as before.</summary>
+    [Fact]
+    public void CapPlacedWhileNotHeard_FirstWordIsACoolingSample_CoolingCountsFromThePlacement()
+    {
+        var chair = new SessionScenario();
+        chair.Start();
+        chair.PlaceCap();
+        chair.Minutes(3);
+        chair.State = ControllerState.Cooling;
+        chair.Run(TimeSpan.FromMinutes(28));
+        chair.StartInfusion();
+
+        var preCooling = chair.Record.Phase(SessionPhase.PreCooling)!;
+        Assert.Equal(TimeSpan.Zero, preCooling.NotCooling);
+        Assert.Equal(TimeSpan.FromMinutes(31), preCooling.Cooled);
+        Assert.Equal(0, chair.Record.Interruptions.Count);
+    }
+
     [Theory]
     [InlineData(3, 26)]
     [InlineData(11, 26)]

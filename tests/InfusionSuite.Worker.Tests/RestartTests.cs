@@ -50,17 +50,22 @@ public sealed class RestartTests
 
         var sessionId = nurse.SessionByController[chair.ControllerId];
         await Wait.UntilAsync(async () => (await second.Board.SessionAsync(sessionId, Wait.Token()))?.Record.Status == SessionStatus.Completed, "completion");
+
+        // Every sample the chair sent is stored once; those inside the session belong to it.
+        var sent = ControllerTimeline.Generate(scenario, chair, 1, start).OfType<TelemetryItem>().Select(t => t.Sample).ToList();
+        // The chair's last samples come after the removal and may still be on their way to a commit: the record is read once
+        // all are stored and published (a record read while the session still takes warm-up samples is not its last; the
+        // writer stores a batch before it publishes the record).
+        await Wait.UntilAsync(async () => (await StoredRows.SeqsAsync(db.Path, chair.ControllerId)).Count >= sent.Count, "every sample sent to be stored");
+        await Wait.UntilAsync(
+            async () => (await second.Board.SessionAsync(sessionId, Wait.Token()))!.SampleCount == (await StoredRows.SessionSeqsAsync(db.Path, sessionId)).Count,
+            "the record with every stored sample of the session");
         var detail = (await second.Board.SessionAsync(sessionId, Wait.Token()))!;
         var record = detail.Record;
         Assert.Equal(TimeSpan.FromMinutes(30), record.Phase(SessionPhase.PreCooling)!.Duration);
         Assert.Equal(TimeSpan.FromMinutes(60), record.Phase(SessionPhase.Infusion)!.Duration);
         Assert.Equal(TimeSpan.FromMinutes(90), record.Phase(SessionPhase.PostCooling)!.Duration);
         Assert.Empty(record.Deviations);
-
-        // Every sample the chair sent is stored once; those inside the session belong to it.
-        var sent = ControllerTimeline.Generate(scenario, chair, 1, start).OfType<TelemetryItem>().Select(t => t.Sample).ToList();
-        // The chair's last samples come after the removal and may still be on their way to a commit.
-        await Wait.UntilAsync(async () => (await StoredRows.SeqsAsync(db.Path, chair.ControllerId)).Count >= sent.Count, "every sample sent to be stored");
         var stored = await StoredRows.SeqsAsync(db.Path, chair.ControllerId);
         Assert.Equal(sent.Select(s => (long)s.Seq).Order(), stored.Order());
         var inSession = sent.Where(s => s.Timestamp >= record.StartedAt && s.Timestamp <= record.Boundaries.EndedAt).Select(s => (long)s.Seq).ToHashSet();

@@ -87,9 +87,12 @@ public sealed class SessionEndsEndToEndTests
         Assert.Equal("Aborted", page.GetProperty("status").GetString());
         Assert.Equal(clock.GetUtcNow(), page.GetProperty("boundaries").GetProperty("capRemovedAt").GetDateTimeOffset());
         Assert.Equal(placed, page.GetProperty("boundaries").GetProperty("capPlacedAt").GetDateTimeOffset());
-        Assert.Contains(page.GetProperty("deviations").EnumerateArray(), d => d.GetProperty("code").GetString() == "ABORTED" && d.GetProperty("minutes").GetInt32() == 25);
+        // Placement → CAP_OFF is 25 min 2 s (each event a second after the last): 26 min as shown, a minute begun counting
+        // (docs/clinical-rules.md, "Minutes: one rounding rule"; it read 25 when minutes were cut down).
+        Assert.Equal(TimeSpan.FromMinutes(25) + TimeSpan.FromSeconds(2), clock.GetUtcNow() - placed);
+        Assert.Contains(page.GetProperty("deviations").EnumerateArray(), d => d.GetProperty("code").GetString() == "ABORTED" && d.GetProperty("minutes").GetInt32() == 26);
         await Wait.UntilAsync(async () => await OutboxItemsAsync(db.Path, id) >= 2, "the correction in the outbox");
-        Assert.Equal(1, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM outbox WHERE session_id = $id AND payload LIKE '%after 25 min with the cap on%'", ("$id", id)));
+        Assert.Equal(1, await StoredRows.ScalarAsync(db.Path, "SELECT count(*) FROM outbox WHERE session_id = $id AND payload LIKE '%after 26 min with the cap on%'", ("$id", id)));
     }
 
     [Fact(Timeout = 120_000)]

@@ -49,8 +49,10 @@ internal sealed class ChairBoard(
             record = ScalpCoolingSession.Replay(stored.Policy, stored.Log);
         }
 
+        // The sample count comes with the record, never from the store beside it: the writer stores a batch before it
+        // publishes the record, so a count read from the store could be a batch ahead of the record shown (issue 13:
+        // "26 samples stored as the session's but left out of its temperature summaries").
         var audit = await history.AuditAsync(sessionId, cancellationToken);
-        var samples = await history.SampleCountAsync(sessionId, cancellationToken);
-        return new SessionDetail(record, SessionLiveView.At(record, timeProvider.GetUtcNow()), audit, samples);
+        return new SessionDetail(record, SessionLiveView.At(record, timeProvider.GetUtcNow()), audit, record.SampleCount);
     }
 }

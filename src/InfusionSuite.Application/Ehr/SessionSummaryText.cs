@@ -55,7 +55,7 @@ public static class SessionSummaryText
         return text.ToString();
     }
 
-    private static int Minutes(TimeSpan span) => (int)span.TotalMinutes;
+    private static int Minutes(TimeSpan span) => WholeMinutes.Of(span);
 
     /// <summary>
     /// "Short pre-cooling: Pre-cooled 18 of 30 min …"; a detail that already says the words (a stop: "Stopped early

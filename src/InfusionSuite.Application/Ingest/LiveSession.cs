@@ -54,13 +54,13 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
             {
                 var current = session.ToRecord();
                 var changed = RecordFingerprint.Of(current);
+                // Intermediate states never reach the EHR: while its controller uploads what it stored, the change waits.
                 if (changed == _reported)
                 {
                     _catchUp.Settle();
                 }
                 else if (!_catchUp.Holds(now))
                 {
-                    // Intermediate states never reach the EHR: while its controller uploads what it stored, the change waits.
                     batch.AddChangedAfterEnd(current);
                     _reported = changed;
                 }

@@ -19,6 +19,10 @@ public static class TimeUnits
         };
     }
 
-    /// <summary>Whole minutes of a measured span (never negative).</summary>
+    /// <summary>
+    /// Completed minutes of a measured span (never negative): the billing spec's time rule counts them (less than 16
+    /// minutes is no 30-min unit, so 15 min 59 s is 15). The one exception to <see cref="Sessions.WholeMinutes"/>, which
+    /// shows that span as 16 (docs/clinical-rules.md, "Minutes: one rounding rule").
+    /// </summary>
     public static int WholeMinutes(TimeSpan measured) => measured <= TimeSpan.Zero ? 0 : (int)measured.TotalMinutes;
 }

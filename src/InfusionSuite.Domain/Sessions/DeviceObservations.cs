@@ -77,6 +77,9 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
 
     public DateTimeOffset? LastCoolingStartAt { get; private set; }
 
+    /// <summary>Whether the controller said COOLING_START at <paramref name="at"/> with a cap connected then.</summary>
+    public bool CoolingStartWithCapAt(DateTimeOffset at) => _coolingStarts.Contains(at) && _capOn.StateAt(at) == true;
+
     public bool HasCoolingStart => _coolingStarts.Count > 0;
 
     public DateTimeOffset? LastCoolingStopAt { get; private set; }

@@ -56,6 +56,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
             return outcome;
         }
 
+        _state.Samples++;
         _state.Device.Sample(at == sample.Timestamp ? sample : sample with { Timestamp = at }, _state.StartedAt, _state.TemperaturesEnd);
         // A sample can fit the cap, or (arriving after its COOLING_START) show the cap was on when cooling started.
         if ((_state.Lifecycle.Status == SessionStatus.Started && _state.Device.FittingSeen)

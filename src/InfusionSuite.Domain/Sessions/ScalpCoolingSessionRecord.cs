@@ -58,6 +58,13 @@ public sealed record ScalpCoolingSessionRecord
     /// </summary>
     public TimeSpan? RemovalDiscrepancy { get; init; }
 
+    /// <summary>
+    /// How many controller samples the session took: the ones this record's temperatures were folded from (cap connected,
+    /// in the session's period) and the others. Read with the record, it is one snapshot: a sample count read from the
+    /// store beside a record held in memory can be a batch ahead of it (stored, not yet published).
+    /// </summary>
+    public int SampleCount { get; init; }
+
     /// <summary>The controller's clock corrections, per boot and stretch between steps (none when its clock was right).</summary>
     public IReadOnlyList<ClockCorrection> ClockCorrections { get; init; } = [];
 

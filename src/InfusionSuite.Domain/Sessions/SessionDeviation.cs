@@ -5,8 +5,14 @@ namespace InfusionSuite.Domain.Sessions;
 /// <summary>One deviation, with its exact duration and a detail line for staff (no patient data).</summary>
 public sealed record SessionDeviation(DeviationCode Code, TimeSpan Duration, string Detail)
 {
-    /// <summary>Whole minutes, rounded down, as shown to nurses.</summary>
-    public int Minutes => (int)Duration.TotalMinutes;
+    /// <summary>Whole minutes as shown to nurses and sent (<see cref="WholeMinutes"/>: a minute begun counts).</summary>
+    public int Minutes => ShownMinutes ?? WholeMinutes.Of(Duration);
+
+    /// <summary>
+    /// For a shortfall (SHORT_PRECOOL, SHORT_POSTCOOL): the target's minutes less the phase's, both as shown, so the
+    /// deviation's minutes always match its detail ("29 of 30 min": 1 min; 9 min 29 s short of 30 is "21 of 30": 9 min).
+    /// </summary>
+    public int? ShownMinutes { get; init; }
 
     /// <summary>In words for notes and pages, e.g. "Short pre-cooling" (not the table's name).</summary>
     public string Words => Code switch

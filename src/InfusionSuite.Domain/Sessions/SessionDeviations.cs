@@ -5,23 +5,17 @@ namespace InfusionSuite.Domain.Sessions;
 /// <summary>The deviation table of docs/clinical-rules.md, applied to a session's phases and facts.</summary>
 internal static class SessionDeviations
 {
-    /// <summary>
-    /// A phase short of its target by less than this is not SHORT_PRECOOL or SHORT_POSTCOOL: durations are documented,
-    /// shown and sent in whole minutes (rounded down, so "short by 0 min"), nurses enter times to the minute, and a
-    /// nurse's entry and the controller's event meet only within seconds (docs/clinical-rules.md, "Deviations").
-    /// </summary>
-    public static readonly TimeSpan ShortByAtLeast = TimeSpan.FromMinutes(1);
-
     public static List<SessionDeviation> Find(
         SessionState s, List<PhaseSummary> phases, InterruptionSummary interruptions, TimeInterval? performed, DateTimeOffset until)
     {
         var found = new List<SessionDeviation>();
         var policy = s.Policy;
         // Pre-cooling counts only time cooling: the minutes the controller said it was not cooling do not.
-        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Cooled: { } pre } preCooling && preTarget - pre >= ShortByAtLeast)
+        // Short is judged in the minutes shown (WholeMinutes): "pre-cooled 29 of 30 min" is always SHORT_PRECOOL of 1 min, "30 of 30" never.
+        if (Ended(phases, SessionPhase.PreCooling) is { Target: { } preTarget, Cooled: { } pre } preCooling && WholeMinutes.ShortBy(pre, preTarget) is > 0 and var preShort)
         {
-            var notCooling = preCooling.NotCooling > TimeSpan.Zero ? $" ({Minutes(preCooling.NotCooling)} min not cooling not counted)" : string.Empty;
-            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}."));
+            var notCooling = WholeMinutes.Of(preCooling.NotCooling) > 0 ? $" ({Minutes(preCooling.NotCooling)} min not cooling not counted)" : string.Empty;
+            found.Add(new(DeviationCode.ShortPrecool, preTarget - pre, $"Pre-cooled {Minutes(pre)} of {Minutes(preTarget)} min before the infusion started{notCooling}.") { ShownMinutes = preShort });
         }
 
         if (NotAtTemperature(s, until) is { } warm)
@@ -36,16 +30,16 @@ internal static class SessionDeviations
 
         // A session that ended with the cap off (not stopped early), also once voided: a void withdraws the record, it does not change what happened.
         if (s.Nurse.Abort is null && s.Lifecycle.Removal is not null
-            && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && postTarget - post >= ShortByAtLeast)
+            && Ended(phases, SessionPhase.PostCooling) is { Target: { } postTarget, Duration: { } post } && WholeMinutes.ShortBy(post, postTarget) is > 0 and var postShort)
         {
-            found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off."));
+            found.Add(new(DeviationCode.ShortPostcool, postTarget - post, $"Post-cooled {Minutes(post)} of {Minutes(postTarget)} min before the cap came off.") { ShownMinutes = postShort });
         }
 
         if (s.Nurse.Abort is { } abort)
         {
             var cooled = performed?.Duration ?? TimeSpan.Zero;
             // Stopped once post-cooling had reached its target: every target was met, nothing was cut short.
-            var targetsMet = Ended(phases, SessionPhase.PostCooling) is { Target: { } target, Duration: { } postCooled } && postCooled >= target;
+            var targetsMet = Ended(phases, SessionPhase.PostCooling) is { Target: { } target, Duration: { } postCooled } && WholeMinutes.ShortBy(postCooled, target) == 0;
             found.Add(new(DeviationCode.Aborted, cooled, targetsMet
                 ? $"Stopped ({abort.Words}) after every target was met, {Minutes(cooled)} min with the cap on."
                 : $"Stopped early ({abort.Words}) after {Minutes(cooled)} min with the cap on."));
@@ -83,5 +77,5 @@ internal static class SessionDeviations
     private static TimeSpan During(SessionState s, ConditionTimeline timeline, DateTimeOffset until) =>
         IntervalMath.Total(IntervalMath.Clip(timeline.Intervals(until), new TimeInterval(s.StartedAt, IntervalMath.Max(until, s.StartedAt))));
 
-    private static string Minutes(TimeSpan span) => ((int)span.TotalMinutes).ToString(CultureInfo.InvariantCulture);
+    private static string Minutes(TimeSpan span) => WholeMinutes.Of(span).ToString(CultureInfo.InvariantCulture);
 }

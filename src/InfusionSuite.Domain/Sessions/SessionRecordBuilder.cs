@@ -13,10 +13,18 @@ internal static class SessionRecordBuilder
         var phases = SessionPhases.Build(s);
         var coolingWindow = SessionPhases.CoolingWindow(phases, until);
         var notCooling = s.Device.CoolingNotRunning.Intervals(until);
-        var gaps = coolingWindow is { } window
-            ? IntervalMath.Clip(IntervalMath.Union(notCooling, UnheardOffline(s, until)), SinceCoolingBegan(lifecycle, notCooling, window))
-            : [];
-        phases = SessionPhases.WithInterruptions(phases, gaps, coolingWindow is { } w ? IntervalMath.Clip(notCooling, w) : [], until);
+        List<TimeInterval> gaps = [];
+        List<TimeInterval> notCoolingInWindow = [];
+        if (coolingWindow is { } window)
+        {
+            // One rule for the wait before the controller first cooled: not an interruption, and not pre-cooling's cooling.
+            var cooling = SinceCoolingBegan(s, notCooling, window);
+            gaps = IntervalMath.Clip(IntervalMath.Union(notCooling, UnheardOffline(s, until)), cooling);
+            var waited = cooling.Start > window.Start ? IntervalMath.Union(notCooling, [new TimeInterval(window.Start, cooling.Start)]) : notCooling;
+            notCoolingInWindow = IntervalMath.Clip(waited, window);
+        }
+
+        phases = SessionPhases.WithInterruptions(phases, gaps, notCoolingInWindow, until);
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
         var interruptions = IntervalMath.Summarize(gaps);
         var (coolant, scalp) = s.Device.Temperatures(s.StartedAt, s.TemperaturesEnd);
@@ -70,6 +78,7 @@ internal static class SessionRecordBuilder
             AsOf = s.AsOf,
             RemovalDiscrepancy = RemovalDiscrepancy(s, lifecycle),
             ClockCorrections = s.Channel.Clock.Corrections(s.Policy.ClockSkewThreshold),
+            SampleCount = s.Samples,
         };
     }
 
@@ -82,15 +91,27 @@ internal static class SessionRecordBuilder
 
     /// <summary>
     /// The cooling window from when the controller first cooled in it: a cap the nurse placed before the controller
-    /// started cooling is not an interruption of cooling that had not begun (its minutes are pre-cooling's not-cooling
-    /// time). A placement the controller gave is its COOLING_START: cooling began there.
+    /// started cooling is not an interruption of cooling that had not begun, and its minutes are not pre-cooling's
+    /// cooling (docs/clinical-rules.md, "Pre-cooling counts only time cooling"). A placement the controller gave is its
+    /// COOLING_START: cooling began there. After a nurse's placement, cooling began when the controller's word first
+    /// says so: at the end of the not-cooling it was saying at the placement; or, when it had said nothing by then
+    /// (not heard yet, or offline), at its first word if that is not cooling (then at that not-cooling's end) or a
+    /// COOLING_START with the cap connected. A first word of cooling without a COOLING_START may have begun unheard:
+    /// cooling is taken to have run from the placement.
     /// </summary>
-    private static TimeInterval SinceCoolingBegan(SessionLifecycle lifecycle, List<TimeInterval> notCooling, TimeInterval window)
+    private static TimeInterval SinceCoolingBegan(SessionState s, List<TimeInterval> notCooling, TimeInterval window)
     {
         var began = window.Start;
-        if (lifecycle.PlacementSource != BoundarySource.Nurse)
+        if (s.Lifecycle.PlacementSource != BoundarySource.Nurse)
         {
             return window;
+        }
+
+        var word = s.Device.CoolingNotRunning;
+        if (word.StateAt(began) is null && word.KnownSince is { } first && first > began
+            && (word.StateAt(first) == true || s.Device.CoolingStartWithCapAt(first)))
+        {
+            began = first;
         }
 
         foreach (var span in notCooling)

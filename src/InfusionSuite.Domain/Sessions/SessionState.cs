@@ -20,6 +20,9 @@ internal sealed class SessionState(SessionPolicy policy)
 
     public DateTimeOffset StartedAt => Nurse.StartedAt;
 
+    /// <summary>The controller samples the session took (each belongs in its stored log).</summary>
+    public int Samples { get; set; }
+
     /// <summary>The latest instant any input showed (device or server time).</summary>
     public DateTimeOffset AsOf { get; private set; } = DateTimeOffset.MinValue;
 

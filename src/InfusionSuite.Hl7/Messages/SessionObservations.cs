@@ -129,7 +129,7 @@ internal static class SessionObservations
     }
 
     private static ObservationValue Minutes(string key, TimeSpan span, DateTimeOffset at) =>
-        Number(key, decimal.Round((decimal)span.TotalMinutes, 2, MidpointRounding.ToZero), "min", at);
+        Number(key, WholeMinutes.Hundredths(span), "min", at);
 
     private static ObservationValue Celsius(string key, string celsius, DateTimeOffset at) => new(key, "NM", [celsius], "Cel", at);
 

@@ -3,6 +3,7 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Courses;
+using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Web.Board;
 using InfusionSuite.Web.Sessions;
 
@@ -47,7 +48,7 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
             s.SessionsCooled,
             s.ChemotherapySessionsGiven,
             s.Adherence is { } adherence ? Math.Round(adherence * 100, 1) : null,
-            (int)s.CumulativeCoolingTime.TotalMinutes,
+            WholeMinutes.Of(s.CumulativeCoolingTime),
             s.LastDoseAt,
             s.FollowUpDueFrom,
             s.Result.ToString(),
@@ -73,9 +74,9 @@ internal sealed class CourseReader(CourseQueries queries, IPatientNames patients
         Minutes(l.Infusion),
         Minutes(l.PostCooling),
         (int)l.PostCoolingTarget.TotalMinutes,
-        (int)l.CoolingTime.TotalMinutes,
+        WholeMinutes.Of(l.CoolingTime),
         Minutes(l.ChairTime),
         [.. l.Deviations.Select(d => new DeviationView(d.Name, d.Minutes, (long)d.Duration.TotalSeconds, d.Detail))]);
 
-    private static int? Minutes(TimeSpan? span) => span is { } s ? (int)s.TotalMinutes : null;
+    private static int? Minutes(TimeSpan? span) => span is { } s ? WholeMinutes.Of(s) : null;
 }

@@ -1,4 +1,5 @@
 using InfusionSuite.Domain.Courses;
+using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Web.Courses;
 
 namespace InfusionSuite.Web.Reports;
@@ -29,11 +30,11 @@ internal static class SuiteReportViews
         ArgumentNullException.ThrowIfNull(plan);
         return new ChairPlanView(
             plan.Regimen,
-            (int)Math.Ceiling(plan.Total.TotalMinutes),
-            (int)plan.PreCooling.TotalMinutes,
-            (int)plan.Infusion.TotalMinutes,
-            (int)plan.PostCooling.TotalMinutes,
-            (int)plan.WarmUp.TotalMinutes,
+            WholeMinutes.Of(plan.Total),
+            WholeMinutes.Of(plan.PreCooling),
+            WholeMinutes.Of(plan.Infusion),
+            WholeMinutes.Of(plan.PostCooling),
+            WholeMinutes.Of(plan.WarmUp),
             Math.Round(plan.MedianOverrun.TotalMinutes, 1),
             plan.MeasuredSessions);
     }

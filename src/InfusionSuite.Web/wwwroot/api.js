@@ -61,8 +61,9 @@ export function clock(seconds) {
   return (h > 0 ? h + ':' : '') + mm + ':' + String(sec).padStart(2, '0');
 }
 
+/** Whole minutes, a minute begun counting (docs/clinical-rules.md, "Minutes: one rounding rule"): 3599.9 s → "60 min". */
 export function minutes(seconds) {
-  return Math.floor(seconds / 60) + ' min';
+  return Math.max(0, Math.ceil(seconds / 60)) + ' min';
 }
 
 export function celsius(value) {

@@ -85,7 +85,7 @@ function renderTimeline(view) {
   for (const phase of view.phases) {
     // Pre-cooling counts only the time the controller was cooling: the figure its deviation uses too.
     const cooled = phase.cooledSeconds ?? phase.durationSeconds;
-    const notCounted = phase.phase === 'PreCooling' && phase.notCoolingSeconds >= 60 ? ' (' + minutes(phase.notCoolingSeconds) + ' not cooling not counted)' : '';
+    const notCounted = phase.phase === 'PreCooling' && phase.notCoolingSeconds > 0 ? ' (' + minutes(phase.notCoolingSeconds) + ' not cooling not counted)' : '';
     const row = el('div', null, 'phase-row', { 'data-phase': phase.phase });
     row.append(el('span', words(phase.phase), 'phase-name'));
     const bar = el('div', null, 'phase-bar', { role: 'img', 'aria-label': words(phase.phase) + ' ' + minutes(cooled) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) : '') + notCounted });

@@ -1,5 +1,6 @@
 using Hl7.Fhir.Model;
 using InfusionSuite.Domain.Controllers;
+using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Fhir.Mapping.Observations;
 
@@ -8,7 +9,7 @@ internal static class Quantities
 {
     public static Quantity Minutes(TimeSpan span) => new()
     {
-        Value = decimal.Round((decimal)span.TotalMinutes, 2, MidpointRounding.ToZero),
+        Value = WholeMinutes.Hundredths(span),
         Unit = "min",
         System = FhirCodes.Ucum,
         Code = "min",
