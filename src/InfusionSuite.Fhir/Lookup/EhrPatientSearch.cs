@@ -10,7 +10,9 @@ namespace InfusionSuite.Fhir.Lookup;
 /// <summary>
 /// The start form's look-up in the EHR: <c>GET Patient?identifier={MRN system}|{mrn}</c>, then for each match
 /// (at most <see cref="MaxPatients"/>) <c>GET Encounter?patient=Patient/{id}</c>, keeping the visits still open
-/// (planned, arrived, triaged, in progress, on leave), the latest first. Reads only, through the retrying
+/// (planned, arrived, triaged, in progress, on leave), the latest first, each with its visit number in the site's system
+/// (<c>Fhir:Mapping:EncounterIdentifierSystem</c>) when it has one: the start keeps that identifier (HL7 PV1-19 needs it; FHIR
+/// delivery finds the Encounter by it), not the EHR's id. Reads only, through the retrying
 /// client; the EHR's answers are PHI and are never logged. A start given by EHR id is read back
 /// (<c>GET Patient/{id}</c>) for the MRN, the identity key (<see cref="PatientIdentity"/>).
 /// </summary>
@@ -88,7 +90,7 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
         .Where(e => e.Status is { } status && s_open.Contains(status))
         .Select(e => new EhrVisitMatch(
             "Encounter/" + e.Id,
-            (e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem) ?? e.Identifier.FirstOrDefault())?.Value,
+            e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem && !string.IsNullOrWhiteSpace(i.Value))?.Value,
             e.Status!.Value.ToString(),
             e.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero),
             e.Type.FirstOrDefault() is { } type ? type.Text ?? type.Coding.FirstOrDefault()?.Display : e.Class?.Display ?? e.Class?.Code))
