@@ -31,6 +31,38 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
 
     public async Task<EhrPatientLookup> FindByMrnAsync(string mrn, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await SearchByMrnAsync(mrn, cancellationToken);
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            return new EhrPatientLookup([], NotReadable(e));
+        }
+    }
+
+    public async Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadByReferenceAsync(patientReference, cancellationToken);
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            return new EhrPatientLookup([], NotReadable(e));
+        }
+    }
+
+    /// <summary>An answer that is not FHIR Firely reads (e.g. an identifier system it refuses): said to staff, never a bare 500.</summary>
+    private static bool Unreadable(Exception e) =>
+        e is Hl7.Fhir.Serialization.DeserializationFailedException or FormatException or System.Text.Json.JsonException;
+
+    /// <summary>The failure's kind only: the answer is patient data and its text may quote it.</summary>
+    private static string NotReadable(Exception e) =>
+        $"The EHR answered, but its answer could not be read as FHIR R4 ({e.GetType().Name}): nothing was filled in; enter the details by hand.";
+
+    private async Task<EhrPatientLookup> SearchByMrnAsync(string mrn, CancellationToken cancellationToken)
+    {
         ArgumentException.ThrowIfNullOrWhiteSpace(mrn);
         if (!IsConfigured)
         {
@@ -59,7 +91,7 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
         return new EhrPatientLookup(matches);
     }
 
-    public async Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken)
+    private async Task<EhrPatientLookup> ReadByReferenceAsync(string patientReference, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientReference);
         if (!IsConfigured)

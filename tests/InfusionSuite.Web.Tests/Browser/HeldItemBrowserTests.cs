@@ -23,7 +23,7 @@ public sealed class HeldItemBrowserTests(BrowserStation station)
         using (var nurse = station.Host.Client("alice"))
         {
             var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-94", PatientReference: Mrn, AdministrationId: Order, Encounter: Visit));
-            sessionId = started.Text("sessionId");
+            sessionId = started.Text("sessionId")!;
             foreach (var step in new[] { "cap-placed", "infusion-started", "infusion-ended", "cap-removed" })
             {
                 Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{sessionId}/{step}", new { })).Response.StatusCode);
