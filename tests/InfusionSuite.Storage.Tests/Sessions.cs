@@ -40,7 +40,7 @@ internal sealed class Sessions(IngestBatch batch)
         batch.Add(new StoredInput(++_seq, record.Plan.SessionId, record.Plan.ControllerId, action));
         if (record.Status != before && record.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided)
         {
-            batch.SetStatus(new SessionStatusChange(record.Plan.SessionId, record.Status, record.Boundaries.EndedAt ?? record.AsOf));
+            batch.SetStatus(new SessionStatusChange(record.Plan.SessionId, record.Status, record.Boundaries.EndedAt ?? record.AsOf, record.Void?.Reason));
             batch.AddEnded(record);
         }
     }

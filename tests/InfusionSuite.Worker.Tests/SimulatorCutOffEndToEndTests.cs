@@ -62,6 +62,18 @@ public sealed class SimulatorCutOffEndToEndTests
             Assert.Equal(0, onTarget.Interruptions.Count);
         }
 
+        // Intermediate states never reach the EHR: while an upload catches up, a correction waits; once caught up, at most
+        // one goes, with the true record (the trial of issue 13 counted 47 corrections, most saying "Cooling not running 8 min").
+        for (var i = 0; i < chairs.Length; i++)
+        {
+            var sessionId = records[i].Plan.SessionId;
+            await Wait.UntilAsync(async () => await StoredRows.ScalarAsync(db.Path, $"SELECT count(*) FROM outbox WHERE session_id = $id AND {Fhir}", ("$id", sessionId)) >= 1, sessionId + " reported");
+            await Task.Delay(TimeSpan.FromSeconds(1)); // a second is two simulated minutes: anything still owed is written
+            var corrections = await StoredRows.ScalarAsync(db.Path, $"SELECT count(*) FROM outbox WHERE session_id = $id AND {Fhir} AND kind = 2", ("$id", sessionId));
+            Assert.True(corrections <= 1, $"{sessionId}: {corrections} corrections in the outbox");
+            Assert.Equal(0, await StoredRows.ScalarAsync(db.Path, $"SELECT count(*) FROM outbox WHERE session_id = $id AND {Fhir} AND kind = 2 AND payload LIKE '%Cooling not running%'", ("$id", sessionId)));
+        }
+
         var early = records[1];
         Scenarios.Near(TimeSpan.FromMinutes(50), Assert.Single(early.Deviations, d => d.Code == DeviationCode.ShortPostcool).Duration);
         Assert.Single(early.Deviations);
@@ -69,6 +81,8 @@ public sealed class SimulatorCutOffEndToEndTests
         Assert.Equal(BoundarySource.Controller, early.Boundaries.RemovalSource);
         Scenarios.Near(TimeSpan.FromHours(-2), early.Controller.ClockSkew.ControllerAhead!.Value);
     }
+
+    private const string Fhir = "content_type = 'application/fhir+json'";
 
     private static ControllerCutOff CutOff(double atMinute, double forMinutes, UploadPace pace) =>
         new() { After = TimeSpan.FromMinutes(atMinute), For = TimeSpan.FromMinutes(forMinutes), Upload = pace };

@@ -122,6 +122,11 @@ internal sealed partial class ControllerMessageRouter(
         if (sessions.TryCurrent(sample.ControllerId, out var live))
         {
             var outcome = live.Session.ApplyTelemetry(sample, receivedAt);
+            if (outcome.Disposition != InputDisposition.Duplicate)
+            {
+                live.HeardFromController(sample.Boot, sample.Seq, sample.Timestamp, receivedAt);
+            }
+
             if (outcome.IsAccepted)
             {
                 pending.AddTelemetry(sample, receivedAt, live);
@@ -151,6 +156,11 @@ internal sealed partial class ControllerMessageRouter(
         if (sessions.TryCurrent(message.ControllerId, out var live))
         {
             var outcome = live.Session.Apply(input);
+            if (input is DeviceEventReceived { Event: var e } && outcome.Disposition != InputDisposition.Duplicate)
+            {
+                live.HeardFromController(e.Boot, e.Seq, e.Timestamp, input.ReceivedAt);
+            }
+
             if (outcome.IsAccepted)
             {
                 pending.AddInput(live, message.ControllerId, input);

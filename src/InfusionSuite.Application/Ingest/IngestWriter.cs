@@ -102,7 +102,8 @@ internal sealed partial class IngestWriter(
         _commandWait ??= commands.Reader.WaitToReadAsync(cancellationToken).AsTask();
         if (!_messageWait.IsCompleted && !_commandWait.IsCompleted)
         {
-            var untilSweep = sweep.DueAt - timeProvider.GetUtcNow();
+            var due = pending.CorrectionDueAt is { } correction && correction < sweep.DueAt ? correction : sweep.DueAt;
+            var untilSweep = due - timeProvider.GetUtcNow();
             using var sweepWait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var sweepDue = Task.Delay(untilSweep > TimeSpan.Zero ? untilSweep : TimeSpan.Zero, timeProvider, sweepWait.Token);
             await Task.WhenAny(_messageWait, _commandWait, sweepDue);

@@ -24,6 +24,7 @@ internal sealed class PendingBatch(
 {
     private readonly IngestBatch _batch = new();
     private readonly HashSet<LiveSession> _touched = [];
+    private readonly HashSet<LiveSession> _owing = [];
     private readonly List<(NurseCommand Command, LiveSession Session)> _replies = [];
     private readonly List<MessageAcknowledgement> _acks = [];
     private readonly Dictionary<string, string> _sites = new(StringComparer.Ordinal);
@@ -35,6 +36,9 @@ internal sealed class PendingBatch(
 
     /// <summary>An accepted nurse action waits for its answer: commit now.</summary>
     public bool NurseWaiting => _replies.Count > 0;
+
+    /// <summary>When the earliest correction waiting for an upload to catch up is due, even if nothing arrives; null when none waits.</summary>
+    public DateTimeOffset? CorrectionDueAt => _owing.Count == 0 ? null : _owing.Min(session => session.CorrectionDueAt);
 
     /// <summary>The ingest order goes on after the highest stored number.</summary>
     public void ContinueAfter(long lastIngestSeq) => _lastSeq = lastIngestSeq;
@@ -122,13 +126,25 @@ internal sealed class PendingBatch(
     /// </summary>
     public async Task CommitAsync(CancellationToken cancellationToken)
     {
-        if (!_batch.IsEmpty)
+        var now = timeProvider.GetUtcNow();
+        foreach (var session in _touched)
         {
-            foreach (var session in _touched)
-            {
-                session.NoteStatusChange(_batch);
-            }
+            session.NoteStatusChange(_batch, now);
+        }
 
+        // Corrections that waited for an upload to catch up go when it has (or when it went quiet).
+        foreach (var session in _owing)
+        {
+            if (!_touched.Contains(session))
+            {
+                session.NoteStatusChange(_batch, now);
+            }
+        }
+
+        _owing.RemoveWhere(session => !session.CorrectionOwed);
+        _owing.UnionWith(_touched.Where(session => session.CorrectionOwed));
+        if (!_batch.IsEmpty || _batch.ChangedAfterEnd.Count > 0)
+        {
             await committer.CommitAsync(_batch, cancellationToken);
         }
 

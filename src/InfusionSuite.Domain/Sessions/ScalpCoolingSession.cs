@@ -67,6 +67,16 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         return outcome;
     }
 
+    /// <summary>
+    /// A controller message's ts on the server's timeline by this session's clock estimate for its boot, without taking the
+    /// message (it may be one the session refused, e.g. after its end): how far behind its arrival the controller's word is.
+    /// </summary>
+    public DateTimeOffset OnServerTimeline(uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt) =>
+        _state.Channel.Clock.ToServerTime(boot, seq, deviceTs, receivedAt, _state.Policy.ClockSkewThreshold, _state.Policy.ControllerClockLimit);
+
+    /// <summary>The policy the session is judged by.</summary>
+    public SessionPolicy Policy => _state.Policy;
+
     /// <summary>What the nurse started the session with; null before the start.</summary>
     public SessionPlan? Plan => _state.Plan;
 

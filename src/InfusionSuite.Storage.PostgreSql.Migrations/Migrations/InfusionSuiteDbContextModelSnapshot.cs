@@ -662,6 +662,10 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("status");
 
+                    b.Property<int?>("VoidReason")
+                        .HasColumnType("integer")
+                        .HasColumnName("void_reason");
+
                     b.HasKey("SessionKey");
 
                     b.HasIndex("ControllerKey")

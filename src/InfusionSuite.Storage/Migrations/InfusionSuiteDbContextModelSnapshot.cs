@@ -633,6 +633,10 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("status");
 
+                    b.Property<int?>("VoidReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("void_reason");
+
                     b.HasKey("SessionKey");
 
                     b.HasIndex("ControllerKey")

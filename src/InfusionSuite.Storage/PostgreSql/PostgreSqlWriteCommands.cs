@@ -48,8 +48,8 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
         entry.StatusBefore is { } before ? (int)before : null, (int)entry.StatusAfter, entry.Change);
 
     public void Status(int sessionKey, SessionStatusChange change) => Row(
-        "UPDATE sessions SET status = $1, ended_at_ms = $2 WHERE session_key = $3",
-        (int)change.Status, change.EndedAt is { } ended ? TelemetryColumns.Ms(ended) : null, sessionKey);
+        "UPDATE sessions SET status = $1, ended_at_ms = $2, void_reason = $4 WHERE session_key = $3",
+        (int)change.Status, change.EndedAt is { } ended ? TelemetryColumns.Ms(ended) : null, sessionKey, change.VoidReason is { } reason ? (int)reason : null);
 
     public void Hello(int controllerKey, ControllerSighting sighting) => Row(
         "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5",

@@ -22,6 +22,12 @@ public sealed class SessionRow
     /// <summary>Null while open.</summary>
     public long? EndedAtMs { get; set; }
 
+    /// <summary>
+    /// <see cref="Domain.Sessions.VoidReason"/> as a number once the session was voided; null otherwise (and for sessions
+    /// voided before it was kept). A session voided as the wrong patient's gives the patient no name on file.
+    /// </summary>
+    public int? VoidReason { get; set; }
+
     /// <summary>The patient's name as entered at this session's start (PHI: never logged); null for sessions stored before names were kept per session.</summary>
     public string? PatientName { get; set; }
 }

@@ -42,7 +42,7 @@ internal sealed class WriteCommands : IWriteCommands
         (_audit, _a) = Create(connection,
             "INSERT INTO nurse_audit (session_key, ingest_seq, action, nurse_id, entered_at_ms, effective_at_ms, status_before, status_after, change) " +
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
-        (_status, _s) = Create(connection, "UPDATE sessions SET status = $1, ended_at_ms = $2 WHERE session_key = $3", 3);
+        (_status, _s) = Create(connection, "UPDATE sessions SET status = $1, ended_at_ms = $2, void_reason = $4 WHERE session_key = $3", 4);
         (_hello, _h) = Create(connection, "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5", 5);
         (_setpoint, _sp) = Create(connection,
             "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)", 3);
@@ -126,6 +126,7 @@ internal sealed class WriteCommands : IWriteCommands
         _s[0].Value = (int)change.Status;
         _s[1].Value = change.EndedAt is { } ended ? TelemetryColumns.Ms(ended) : DBNull.Value;
         _s[2].Value = sessionKey;
+        _s[3].Value = change.VoidReason is { } reason ? (int)reason : DBNull.Value;
         _status.ExecuteNonQuery();
     }
 

@@ -6,6 +6,7 @@ import { createChairCard, updateChairCard } from './chair.js';
 import { watchConnection } from './liveness.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
 import { setUpSound } from './sound.js';
+import { setUpStrip } from './strip.js';
 
 const boardNode = document.getElementById('board');
 const connection = document.getElementById('connection');
@@ -22,6 +23,8 @@ const asOf = () => latest?.asOf ?? new Date().toISOString();
 const openStart = setUpStartDialog(asOf, () => refreshRecent(), () => latest?.chairs ?? []);
 const openAction = setUpActionDialog(asOf, () => refreshRecent());
 const sound = setUpSound(document.getElementById('sound-toggle'));
+/** Opening or closing the whole strip changes the room left for the cards: fit them again. */
+const strip = setUpStrip(stripNode, () => { shape = null; if (latest) refit(latest); });
 
 /** On a phone the board scrolls down (one column): small cards from 7 chairs, smaller from 17. */
 const phoneDensity = count => (count > 16 ? 'dense' : count > 6 ? 'compact' : 'roomy');
@@ -38,6 +41,7 @@ function layOut(density, cols) {
     delete boardNode.dataset.cols;
     boardNode.style.removeProperty('--cols');
   }
+  strip.fit(); // the strip's room depends on the density: what does not fit in it is counted, never cut
 }
 
 /** How far the lowest card reaches below the screen (0 or less: every card is on it). */
@@ -78,7 +82,7 @@ function shapeOf(view) {
   const chairs = view.chairs.map(c => [c.alarms.length, c.readyForInfusion, c.preCoolingTargetReached, c.removeCap, c.notCooling,
     Boolean(c.clockWarning), c.remainingSeconds !== null && c.remainingSeconds !== undefined, (c.overtimeSeconds ?? c.remainingSeconds ?? 0) >= 3600,
     Boolean(c.patient), Boolean(c.sessionId), c.actions[0] ?? '', Boolean(c.controller)].join(','));
-  return [window.innerWidth, window.innerHeight, document.body.classList.contains('stale'), view.urgent.length, ...chairs].join('|');
+  return [window.innerWidth, window.innerHeight, document.body.classList.contains('stale'), JSON.stringify(view.urgent), ...chairs].join('|');
 }
 
 let shape = null;
@@ -147,27 +151,9 @@ function renderRefused(refused) {
   }
 }
 
-/** The strip: what needs a nurse now, most urgent first (the server's order), each a link to its chair's card. */
-let stripKey = null;
-
+/** The strip (strip.js): what needs a nurse now, most urgent first; a new alarm or prompt sounds when sound is on. */
 function renderStrip(items) {
-  const key = JSON.stringify(items);
-  if (key === stripKey) return; // unchanged: leave it (focus, screen readers)
-  stripKey = key;
-  clear(stripNode);
-  if (items.length === 0) {
-    stripNode.append(el('li', 'Nothing needs a nurse now.', 'strip-item calm'));
-  }
-  for (const item of items) {
-    const li = el('li', null, 'strip-item ' + item.kind, { 'data-controller': item.controllerId, 'data-kind': item.kind });
-    const link = el('a', null, null, { href: '#chair-' + item.controllerId });
-    const words = el('span'); // one run of text: the link's flex gap never splits the chair from its colon
-    words.append(el('strong', item.label), el('span', ': ' + (item.kind === 'alarm' || item.kind === 'not-cooling' ? '⚠ ' : '') + item.text));
-    link.append(words);
-    li.append(link);
-    stripNode.append(li);
-  }
-  sound.notice(items);
+  if (strip.render(items)) sound.notice(items);
 }
 
 function connect() {

@@ -8,6 +8,9 @@ function startedText(startedAt, asOf) {
   return shown.slice(0, 10) === today ? time(startedAt) : shown.slice(0, 16);
 }
 
+/** The server lists at most this many sessions (ReadEndpoints.RecentLimit): a full list says so rather than hide the rest. */
+const recentLimit = 50;
+
 /**
  * Fills the table body with the sessions started or documented in the last day, newest first.
  * options.controllerId: only that chair's (and no chair column); options.asOf: the server's now (ISO).
@@ -32,5 +35,11 @@ export async function fillRecent(body, options) {
     link.append(el('a', 'Session page', null, { href: '/sessions/' + encodeURIComponent(row.sessionId) }));
     tr.append(link);
     body.append(tr);
+  }
+  if (rows.length >= recentLimit) {
+    const more = el('tr', null, 'more');
+    more.append(el('td', 'Only the ' + recentLimit + ' newest sessions of the suite are listed' + (options.controllerId ? ' (this chair\'s among them)' : '')
+      + ': older ones of the last day are on their courses and in the audit.', 'note', { colspan: options.controllerId ? '4' : '5' }));
+    body.append(more);
   }
 }

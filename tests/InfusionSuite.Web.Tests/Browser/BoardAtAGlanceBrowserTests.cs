@@ -32,7 +32,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             try
             {
                 await page.SignInAsync("alice");
-                var strip = page.Locator("#strip-items > li");
+                var strip = page.Locator("#strip-items > li[data-kind]");
                 var offline = strip.Filter(new() { HasText = "Chair 12" });
                 await Expect(offline).ToHaveAttributeAsync("data-kind", "offline", new() { Timeout = 20_000 });
                 await Expect(offline).ToContainTextAsync("offline");
@@ -70,7 +70,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                         Assert.True(box.Height >= 48, $"{name}: a card is only {box.Height} px high");
                     }
 
-                    await AssertTouchTargetsAsync(page.Locator("#board button:visible, #board a.button:visible, #strip-items a, #sound-toggle"), name);
+                    await AssertTouchTargetsAsync(page.Locator("#board button:visible, #board a.button:visible, #strip-items :is(a, button):visible, #sound-toggle"), name);
                 }
 
                 var sound = page.Locator("#sound-toggle");

@@ -55,6 +55,31 @@ internal static class Pages
             + " || (c !== null && !(r.right <= c.left || c.right <= r.left || r.bottom <= c.top || c.bottom <= r.top)); })"
             + ".map(i => i.closest('article').dataset.controller + ' ' + i.querySelector('.alarm-short, .prompt-short').textContent)");
 
+    /// <summary>
+    /// What needs a nurse and is hidden on the strip without saying so: an item cut by the strip's edge or the screen's,
+    /// or hidden items that the "+N more" place does not count exactly; each as words. Empty when nothing is hidden silently.
+    /// </summary>
+    public static Task<string[]> SilentlyHiddenOnTheStripAsync(IPage page) =>
+        page.EvaluateAsync<string[]>("""
+            () => {
+              const list = document.getElementById('strip-items'), box = list.getBoundingClientRect(), out = [];
+              const inside = r => r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.left >= box.left - 1 && r.right <= box.right + 1
+                && r.top >= -1 && r.left >= -1 && r.right <= innerWidth + 1;
+              const items = [...list.querySelectorAll('li[data-kind]')];
+              const hidden = items.filter(i => i.getClientRects().length === 0);
+              for (const item of items) {
+                if (hidden.includes(item)) continue;
+                if (!inside(item.getBoundingClientRect())) out.push('"' + item.textContent + '" cut at ' + Math.round(item.getBoundingClientRect().bottom) + ' px (strip ends at ' + Math.round(box.bottom) + ')');
+              }
+              const more = list.querySelector('.strip-more');
+              const shown = more !== null && more.getClientRects().length > 0;
+              if (shown && !inside(more.getBoundingClientRect())) out.push('"' + more.textContent + '" cut');
+              const said = shown ? Number((more.textContent.match(/^\+(\d+) more/) ?? [0, 0])[1]) : 0;
+              if (said !== hidden.length) out.push(hidden.length + ' of ' + items.length + ' hidden, ' + said + ' said');
+              return out;
+            }
+            """);
+
     public static string Screenshot(string name)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
