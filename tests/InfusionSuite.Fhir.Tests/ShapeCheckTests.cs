@@ -20,6 +20,22 @@ public sealed class ShapeCheckTests
     }
 
     [Fact]
+    public void EpicWithoutHl7_ChargesGoNowhere_SaidNamingBothSettings()
+    {
+        var epic = Statement("epic-r4-capabilitystatement.json");
+        var millennium = Statement("millennium-r4-capabilitystatement.json");
+
+        var warning = ShapeCheck.ChargesGoNowhere(FhirDeliveryShape.Individual, epic, chargeItems: true, hl7Enabled: false);
+
+        Assert.NotNull(warning);
+        Assert.Contains("Hl7:Enabled", warning, StringComparison.Ordinal);
+        Assert.Contains("Fhir:Mapping:ChargeItems", warning, StringComparison.Ordinal);
+        Assert.Null(ShapeCheck.ChargesGoNowhere(FhirDeliveryShape.Individual, epic, chargeItems: true, hl7Enabled: true));
+        Assert.Null(ShapeCheck.ChargesGoNowhere(FhirDeliveryShape.Individual, epic, chargeItems: false, hl7Enabled: false));
+        Assert.Null(ShapeCheck.ChargesGoNowhere(FhirDeliveryShape.Millennium, millennium, chargeItems: true, hl7Enabled: false)); // $create
+    }
+
+    [Fact]
     public void Athenahealth_TakesNoProcedureInAnyShape()
     {
         var athena = Statement("athenahealth-r4-capabilitystatement.json");

@@ -56,6 +56,24 @@ public sealed class OutboxApiTests : StationTest
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task HandledOutsideWithoutSayingWhatWasDone_IsRefusedNamingTheNote_AndTheItemStaysParked()
+    {
+        var outbox = Host.Services.GetRequiredService<IOutbox>();
+        var item = Parked("s-5");
+        await outbox.EnqueueAsync(item, CancellationToken.None);
+        using var nurse = Host.Client("alice");
+
+        var (bare, problem) = await nurse.PostAsync($"/api/outbox/{item.Id}/handled-outside");
+        var (blank, _) = await nurse.PostAsync($"/api/outbox/{item.Id}/handled-outside", new { note = "  " });
+
+        Assert.Equal((HttpStatusCode.BadRequest, HttpStatusCode.BadRequest), (bare.StatusCode, blank.StatusCode));
+        Assert.Equal(ParkedItemActions.NoteRequired, problem.GetProperty("errors").GetProperty("note")[0].GetString());
+        Assert.Equal(OutboxStatus.Parked, (await outbox.ListAsync(new OutboxQuery(SessionId: "s-5"), CancellationToken.None)).Single().Status);
+        var audit = await Host.Services.GetRequiredService<IStaffAccounts>().AuditAsync(20, CancellationToken.None);
+        Assert.DoesNotContain(audit, a => a.Action == ParkedItemActions.HandledOutsideAction);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Engineer_CannotActOnTheOutbox()
     {
         var item = Parked("s-3");

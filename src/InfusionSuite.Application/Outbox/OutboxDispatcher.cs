@@ -88,7 +88,8 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
 
             if (earlier.ContentType == ContentType && earlier.Payload.Length > 0
                 && earlier.Status is OutboxStatus.Pending or OutboxStatus.Parked
-                && Sequence(earlier) == sequence)
+                && Sequence(earlier) == sequence
+                && HoldsBack(earlier, item))
             {
                 return true;
             }
@@ -128,6 +129,12 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
     /// (HL7 v2 keeps charges apart from documentation).
     /// </summary>
     protected virtual string Sequence(OutboxItem item) => string.Empty;
+
+    /// <summary>
+    /// Whether <paramref name="earlier"/>, pending or parked, holds <paramref name="item"/> back (<see cref="MustWaitAsync"/>); every
+    /// earlier item does unless the channel says otherwise (a FHIR void supersedes a parked correction: it never waits behind one).
+    /// </summary>
+    protected virtual bool HoldsBack(OutboxItem earlier, OutboxItem item) => true;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

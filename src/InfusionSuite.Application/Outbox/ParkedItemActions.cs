@@ -26,9 +26,17 @@ public sealed class ParkedItemActions(IOutboxStaffActions store, IOutbox outbox,
         return parked.FirstOrDefault(i => i.Id == itemId) is { } item && OutboxOrder.IsOvertaken(item) ? item.ParkedReason : null;
     }
 
-    /// <summary>False when the item is not parked.</summary>
+    /// <summary>Why "handled outside" needs a note: the record says what was done instead, for whoever looks later.</summary>
+    public const string NoteRequired = "Say what was done outside InfusionSuite (e.g. \"keyed into the EHR by hand\"): a note is required.";
+
+    /// <summary>False when the item is not parked. The <paramref name="note"/> (what was done instead) is required, from every entry point.</summary>
     public Task<bool> MarkHandledOutsideAsync(Guid itemId, string actor, string? note, CancellationToken cancellationToken)
     {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException(NoteRequired, nameof(note));
+        }
+
         var now = time.GetUtcNow();
         return store.MarkHandledOutsideAsync(itemId, Audit(now, actor, HandledOutsideAction, itemId, note), cancellationToken);
     }

@@ -32,6 +32,15 @@ public sealed class FhirDispatcher(
     protected override OutboxDispatchSettings Settings =>
         new(options.Value.BatchSize, options.Value.PollInterval, options.Value.OutboxRetryDelay, options.Value.OutboxMaxRetryDelay);
 
+    /// <summary>
+    /// A void never waits behind a parked correction of its session: it acts on what the EHR holds by InfusionSuite's record of
+    /// what was sent (withdrawing, crediting), so holding it back would leave the session's charges live while staff decide (and a
+    /// charge the void moved to another session billed twice meanwhile). Once the void has gone, the correction can no longer go
+    /// (<see cref="OutboxOrder"/>: it is overtaken, only handled outside). Anything else waits behind every earlier item.
+    /// </summary>
+    protected override bool HoldsBack(OutboxItem earlier, OutboxItem item) =>
+        !(item.Kind == OutboxItemKind.Void && earlier.Kind == OutboxItemKind.Correction && earlier.Status == OutboxStatus.Parked);
+
     protected override async Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         if (options.Value.ValidateBeforeSending && item.Validation is null)

@@ -10,7 +10,9 @@ namespace InfusionSuite.Fhir.Lookup;
 /// <summary>
 /// The start form's look-up in the EHR: <c>GET Patient?identifier={MRN system}|{mrn}</c>, then for each match
 /// (at most <see cref="MaxPatients"/>) <c>GET Encounter?patient=Patient/{id}</c>, keeping the visits still open
-/// (planned, arrived, triaged, in progress, on leave), the latest first. Reads only, through the retrying
+/// (planned, arrived, triaged, in progress, on leave), the latest first, each with its visit number in the site's system
+/// (<c>Fhir:Mapping:EncounterIdentifierSystem</c>) when it has one: the start keeps that identifier (HL7 PV1-19 needs it; FHIR
+/// delivery finds the Encounter by it), not the EHR's id. Reads only, through the retrying
 /// client; the EHR's answers are PHI and are never logged. A start given by EHR id is read back
 /// (<c>GET Patient/{id}</c>) for the MRN, the identity key (<see cref="PatientIdentity"/>).
 /// </summary>
@@ -28,6 +30,38 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
     public bool IsConfigured => delivery.Value.BaseUrl is not null;
 
     public async Task<EhrPatientLookup> FindByMrnAsync(string mrn, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await SearchByMrnAsync(mrn, cancellationToken);
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            return new EhrPatientLookup([], NotReadable(e));
+        }
+    }
+
+    public async Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadByReferenceAsync(patientReference, cancellationToken);
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            return new EhrPatientLookup([], NotReadable(e));
+        }
+    }
+
+    /// <summary>An answer that is not FHIR Firely reads (e.g. an identifier system it refuses): said to staff, never a bare 500.</summary>
+    private static bool Unreadable(Exception e) =>
+        e is Hl7.Fhir.Serialization.DeserializationFailedException or FormatException or System.Text.Json.JsonException;
+
+    /// <summary>The failure's kind only: the answer is patient data and its text may quote it.</summary>
+    private static string NotReadable(Exception e) =>
+        $"The EHR answered, but its answer could not be read as FHIR R4 ({e.GetType().Name}): nothing was filled in; enter the details by hand.";
+
+    private async Task<EhrPatientLookup> SearchByMrnAsync(string mrn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mrn);
         if (!IsConfigured)
@@ -57,7 +91,7 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
         return new EhrPatientLookup(matches);
     }
 
-    public async Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken)
+    private async Task<EhrPatientLookup> ReadByReferenceAsync(string patientReference, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(patientReference);
         if (!IsConfigured)
@@ -88,7 +122,7 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
         .Where(e => e.Status is { } status && s_open.Contains(status))
         .Select(e => new EhrVisitMatch(
             "Encounter/" + e.Id,
-            (e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem) ?? e.Identifier.FirstOrDefault())?.Value,
+            e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem && !string.IsNullOrWhiteSpace(i.Value))?.Value,
             e.Status!.Value.ToString(),
             e.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero),
             e.Type.FirstOrDefault() is { } type ? type.Text ?? type.Coding.FirstOrDefault()?.Display : e.Class?.Display ?? e.Class?.Code))

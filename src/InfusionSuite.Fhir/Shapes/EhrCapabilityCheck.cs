@@ -1,5 +1,6 @@
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,12 +10,14 @@ namespace InfusionSuite.Fhir.Shapes;
 /// <summary>
 /// At start, reads the EHR's <c>/metadata</c> and stops the host, with one line naming the mismatch,
 /// when the EHR cannot take the configured <see cref="FhirDeliveryOptions.Shape"/>. An EHR that does
-/// not answer at start does not stop clinical recording: it is logged and delivery checks again.
+/// not answer at start does not stop clinical recording: it is logged and delivery checks again. Warns when the billable
+/// charges would reach no one (the EHR takes no ChargeItem in the shape and HL7 v2 is off).
 /// </summary>
 internal sealed class EhrCapabilityCheck(
     EhrCapabilityReader reader,
     IOptions<FhirDeliveryOptions> delivery,
     IOptions<FhirMappingOptions> mapping,
+    IConfiguration configuration,
     ILogger<EhrCapabilityCheck> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -39,6 +42,10 @@ internal sealed class EhrCapabilityCheck(
         }
 
         ShapeLog.Checked(logger, options.Shape.ToString());
+        if (ShapeCheck.ChargesGoNowhere(options.Shape, capabilities, mapping.Value.ChargeItems, configuration.GetValue<bool>("Hl7:Enabled")) is { } warning)
+        {
+            ShapeLog.ChargesGoNowhere(logger, warning);
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -21,4 +21,18 @@ public static class ShapeCheck
                 return null;
         }
     }
+
+    /// <summary>
+    /// Null when the charges reach someone; else one line saying they reach no one: the EHR takes no ChargeItem in the shape
+    /// (Epic: none; Millennium: only through <c>$create</c>) and HL7 v2, which would carry them as DFT^P03, is off.
+    /// </summary>
+    public static string? ChargesGoNowhere(FhirDeliveryShape shape, EhrCapabilities capabilities, bool chargeItems, bool hl7Enabled)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        var takes = shape == FhirDeliveryShape.Millennium ? capabilities.HasOperation("ChargeItem", "create") : capabilities.Can("ChargeItem", "create");
+        return !chargeItems || takes || hl7Enabled
+            ? null
+            : $"Billable charges are sent nowhere: the EHR takes no ChargeItem in the {shape} shape and HL7 v2 is off. Turn on Hl7:Enabled "
+                + "(charges go to the interface engine as DFT^P03), or set Fhir:Mapping:ChargeItems=false if charges are captured elsewhere.";
+    }
 }

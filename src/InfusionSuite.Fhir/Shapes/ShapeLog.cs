@@ -10,4 +10,7 @@ internal static partial class ShapeLog
 
     [LoggerMessage(21, LogLevel.Warning, "The EHR's CapabilityStatement could not be checked at start for the {Shape} shape ({Problem}); delivery reads it again before sending.")]
     public static partial void NotChecked(ILogger logger, string shape, string problem);
+
+    [LoggerMessage(22, LogLevel.Warning, "{Warning}")]
+    public static partial void ChargesGoNowhere(ILogger logger, string warning);
 }

@@ -39,6 +39,12 @@ internal static class ParkedItemCommand
                 return 1;
             }
 
+            if (kind == ParkedItemAction.HandledOutside && string.IsNullOrWhiteSpace(note))
+            {
+                await console.Error.WriteLineAsync(ParkedItemActions.NoteRequired);
+                return 1;
+            }
+
             var done = kind == ParkedItemAction.Retry
                 ? await actions.RetryAsync(itemId, Actor, note, cancellationToken)
                 : await actions.MarkHandledOutsideAsync(itemId, Actor, note, cancellationToken);

@@ -17,8 +17,7 @@ internal static class OutboxEndpoints
         var outbox = api.MapGroup("/outbox").RequireAuthorization(StaffRoles.PatientDataPolicy).WithTags("Delivery");
         outbox.MapGet("/", ListAsync).WithSummary("Outbox items, newest first (status=Parked for what waits for staff)");
         outbox.MapPost("/{id:guid}/retry", RetryAsync).WithSummary("Send a parked item again (refused when a newer item of its session went first)");
-        outbox.MapPost("/{id:guid}/handled-outside", (Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken ct) =>
-            Answer(id, actions.MarkHandledOutsideAsync(id, user.UserId(), body?.Note, ct), "handled outside InfusionSuite")).WithSummary("Record that a parked item was dealt with outside InfusionSuite");
+        outbox.MapPost("/{id:guid}/handled-outside", HandledOutsideAsync).WithSummary("Record that a parked item was dealt with outside InfusionSuite, saying what was done (note, required)");
         return api;
     }
 
@@ -45,6 +44,11 @@ internal static class OutboxEndpoints
         await actions.RetryRefusedAsync(id, cancellationToken) is { } refused
             ? TypedResults.Problem(refused, statusCode: StatusCodes.Status409Conflict, title: "Overtaken by a newer item")
             : await Answer(id, actions.RetryAsync(id, user.UserId(), body?.Note, cancellationToken), "queued again");
+
+    private static async Task<IResult> HandledOutsideAsync(Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken cancellationToken) =>
+        string.IsNullOrWhiteSpace(body?.Note)
+            ? ActionResults.Invalid("note", ParkedItemActions.NoteRequired)
+            : await Answer(id, actions.MarkHandledOutsideAsync(id, user.UserId(), body.Note, cancellationToken), "handled outside InfusionSuite");
 
     private static async Task<IResult> Answer(Guid id, Task<bool> action, string done) =>
         await action

@@ -315,7 +315,8 @@ function wireEhrLookup(form) {
   const results = form.querySelector('#ehr-results');
   const f = form.elements;
   const say = text => { clear(results); results.append(el('p', text, 'hint')); };
-  const useVisit = visit => { f.encounter.value = visit ? visit.reference : ''; };
+  // The visit number when the EHR gives one in the site's system (HL7 PV1-19 needs it; FHIR delivery finds the Encounter by it), else its id.
+  const useVisit = visit => { f.encounter.value = visit ? visit.visitNumber ?? visit.reference : ''; };
   const usePatient = patient => {
     f.patientReference.value = patient.mrn;
     f.patientEhrReference.value = patient.reference;

@@ -366,18 +366,21 @@ function payloadDetails(item, perResource) {
 // Staff actions on a parked item (FHIR Bundle or HL7 v2 message): send it again, or record it was handled outside.
 function parkedActions(item) {
   const actions = el('p', null, 'actions');
-  const act = (label, path) => {
+  const act = (label, path, ask) => {
     const button = el('button', label, null, { type: 'button' });
     button.addEventListener('click', async () => {
+      // "Handled outside" says what was done instead (required, audited); Retry needs no words.
+      const note = ask ? window.prompt(ask) : '';
+      if (ask && !note?.trim()) return;
       button.disabled = true;
-      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, {});
+      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, note ? { note } : {});
       if (!result.ok) actions.append(el('span', ' ' + (result.data?.detail || result.data?.title || 'Failed'), 'error'));
       load();
     });
     return button;
   };
   if (item.retryable) actions.append(act('Retry', 'retry'));
-  actions.append(act('Handled outside InfusionSuite', 'handled-outside'));
+  actions.append(act('Handled outside InfusionSuite', 'handled-outside', 'What was done outside InfusionSuite? (e.g. keyed into the EHR by hand)'));
   return actions;
 }
 

@@ -102,7 +102,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
     [Fact(Timeout = 60_000)]
     public async Task StartForm_LooksThePatientAndTheOpenVisitUpInTheEhr_SoNoIdIsTypedByHand()
     {
-        string patientId, visitId;
+        string patientId;
         using (var ehr = new FhirServerReader(station.Ehr))
         {
             patientId = await ehr.CreateAsync(new FhirModel.Patient
@@ -111,7 +111,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
                 Name = [new FhirModel.HumanName { Family = "Lookup", Given = ["Beth"] }],
                 BirthDate = "1968-02-11",
             });
-            visitId = await ehr.CreateAsync(new FhirModel.Encounter
+            await ehr.CreateAsync(new FhirModel.Encounter
             {
                 Identifier = [new FhirModel.Identifier("urn:infusionsuite:encounter", "V-LOOKUP-5")],
                 Status = FhirModel.Encounter.EncounterStatus.InProgress,
@@ -136,7 +136,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
             await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("MRN-LOOKUP-5");
             await Expect(form.Locator("#patientEhrReference")).ToHaveValueAsync("Patient/" + patientId);
             await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
-            await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("Encounter/" + visitId);
+            await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("V-LOOKUP-5"); // the visit number (HL7 PV1-19), not the EHR's id
             await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");
             await form.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
             await Expect(form).ToBeHiddenAsync();
