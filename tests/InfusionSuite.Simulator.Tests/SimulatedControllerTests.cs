@@ -65,11 +65,13 @@ public sealed class SimulatedControllerTests
         var clock = new ScaledTimeProvider(600, Timelines.Start);
         var before = clock.GetUtcNow();
 
+        // A simulated minute ends well inside the real timeout (at ×600 it is 100 real ms): the wait itself is the check
+        // that the clock is scaled. How far past the minute it ends depends on the machine's load, so it is not asserted.
         await Task.Delay(TimeSpan.FromMinutes(1), clock).WaitAsync(s_timeout);
 
         // Real timers run on a coarse tick (a few ms on Linux) and may fire that much early; at ×600 that is a few simulated seconds.
         var elapsed = clock.GetUtcNow() - before;
-        Assert.InRange(elapsed, TimeSpan.FromSeconds(54), TimeSpan.FromMinutes(20));
+        Assert.True(elapsed >= TimeSpan.FromSeconds(54), $"the delay ended after {elapsed} simulated");
         Assert.InRange(before, Timelines.Start, Timelines.Start + TimeSpan.FromMinutes(1));
     }
 
