@@ -28,7 +28,11 @@ public sealed class SimulatorCutOffEndToEndTests
         using var db = new TempDatabase();
         await using var broker = await MosquittoBroker.StartAsync(Wait.Token());
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
-        await using var worker = await WorkerHost.StartAsync(Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-e2e-cut-off"), clock);
+        var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-e2e-cut-off");
+        // The upload's "quiet for the gap" is read on the scaled clock: the default 10 s would be 83 real ms here, less than a
+        // loaded machine's pause inside one upload. One simulated minute is half a real second, as 10 s is in a clinic's.
+        settings["Sessions:DeviceRecordGap"] = "00:01:00";
+        await using var worker = await WorkerHost.StartAsync(settings, clock);
         var presence = worker.Services.GetRequiredService<ControllerPresence>();
         await Wait.UntilAsync(() => presence.IsLinkUp("mqtt"), "the MQTT link");
         var nurse = new MarkerNurse(clock, "nurse-9");
