@@ -32,9 +32,13 @@ internal sealed class ChairBoard(
             ids.Add(record.Plan.ControllerId);
         }
 
-        return [.. ids.Select(id => board.TryGet(id, out var record)
-            ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now), record, readings.Latest(id))
-            : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, readings.Latest(id)))];
+        return [.. ids.Select(id =>
+        {
+            var reading = readings.Latest(id);
+            return board.TryGet(id, out var record)
+                ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading)
+                : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading);
+        })];
     }
 
     public async Task<SessionDetail?> SessionAsync(string sessionId, CancellationToken cancellationToken)
@@ -55,6 +59,6 @@ internal sealed class ChairBoard(
         // publishes the record, so a count read from the store could be a batch ahead of the record shown (issue 13:
         // "26 samples stored as the session's but left out of its temperature summaries").
         var audit = await history.AuditAsync(sessionId, cancellationToken);
-        return new SessionDetail(record, SessionLiveView.At(record, timeProvider.GetUtcNow()), audit, record.SampleCount);
+        return new SessionDetail(record, SessionLiveView.At(record, timeProvider.GetUtcNow(), readings.Latest(record.Plan.ControllerId)?.Sample), audit, record.SampleCount);
     }
 }

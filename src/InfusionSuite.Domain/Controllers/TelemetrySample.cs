@@ -22,4 +22,7 @@ public readonly record struct TelemetrySample(
     ControllerAlarms Alarms)
 {
     public MessageKey Key => new(ControllerId, Boot, Seq);
+
+    /// <summary>The controller says it is cooling a cap: circulating coolant (<see cref="ControllerState.Cooling"/>) with the cap connected.</summary>
+    public bool Cooling => State == ControllerState.Cooling && CapConnected;
 }

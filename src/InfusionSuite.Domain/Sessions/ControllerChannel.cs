@@ -10,6 +10,7 @@ namespace InfusionSuite.Domain.Sessions;
 internal sealed class ControllerChannel(TimeSpan deviceRecordGap)
 {
     private readonly MessageDeduplicator _messages = new();
+    private readonly Dictionary<uint, DateTimeOffset> _bootHeardAt = [];
     private DateTimeOffset _helloAt = DateTimeOffset.MinValue;
 
     public string? Model { get; private set; }
@@ -39,6 +40,29 @@ internal sealed class ControllerChannel(TimeSpan deviceRecordGap)
         }
 
         _messages.NoteBoot(hello.Boot);
+        HeardBoot(hello.Boot, receivedAt);
+    }
+
+    /// <summary>Notes a kept message of <paramref name="boot"/> at <paramref name="at"/> (the server's timeline): a boot's first message dates it.</summary>
+    public void HeardBoot(uint boot, DateTimeOffset at)
+    {
+        if (!_bootHeardAt.TryGetValue(boot, out var first) || at < first)
+        {
+            _bootHeardAt[boot] = at;
+        }
+    }
+
+    /// <summary>
+    /// How often the controller rebooted within the session's own period, <paramref name="from"/> to
+    /// <paramref name="until"/> (null while it runs): the boots first heard inside it, less the one it ran at the start
+    /// (the latest first heard before it, or else the first heard inside it). A boot heard only before the start (a late
+    /// message of an earlier session) or only after the end (a reboot once the session was over) is not one of them.
+    /// </summary>
+    public int RebootsWithin(DateTimeOffset from, DateTimeOffset? until)
+    {
+        var inside = _bootHeardAt.Values.Count(at => at > from && (until is not { } end || at <= end));
+        var runningAtStart = _bootHeardAt.Values.Any(at => at <= from);
+        return runningAtStart ? inside : Math.Max(0, inside - 1);
     }
 
     /// <summary>True when (boot, seq) is new, or a reused boot's new run (device ts newer than all kept), and remembers it; false for a duplicate.</summary>

@@ -6,6 +6,7 @@ namespace InfusionSuite.Domain.Sessions;
 /// <param name="Boots">Boot ids seen, in order; more than one means the controller rebooted mid-session.</param>
 /// <param name="CoolantAtSetpoint">Null when no setpoint or coolant reading is known.</param>
 /// <param name="CoolingRunning">Null until the controller said anything.</param>
+/// <param name="Reboots">Times the controller rebooted within the session's own period (start to end): not a reboot after the end, nor another session's.</param>
 public sealed record ControllerSnapshot(
     string ControllerId,
     string? Model,
@@ -19,7 +20,5 @@ public sealed record ControllerSnapshot(
     ControllerAlarms ActiveAlarms,
     bool? CoolantAtSetpoint,
     bool? CoolingRunning,
-    ClockSkewSummary ClockSkew)
-{
-    public int Reboots => Math.Max(0, Boots.Count - 1);
-}
+    ClockSkewSummary ClockSkew,
+    int Reboots = 0);

@@ -162,7 +162,7 @@ internal sealed class DeviceObservations(Temperature setpointTolerance)
 
         // The timelines take every sample at its own instant (one that arrived late still says what held then).
         _capOn.Observe(sample.CapConnected, at);
-        CoolingNotRunning.Observe(sample.State != ControllerState.Cooling || !sample.CapConnected, at);
+        CoolingNotRunning.Observe(!sample.Cooling, at);
         OvercoolAlarm.Observe((sample.Alarms & ControllerAlarms.Overcool) != 0, at);
         DeviceFault.Observe(sample.State == ControllerState.Fault || (sample.Alarms & FaultAlarms) != 0, at);
         if (Latest is { } latest && at < latest.At)

@@ -144,6 +144,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
         }
 
         at = _state.Channel.Clock.Note(boot, seq, deviceTs, receivedAt, threshold, _state.Policy.ControllerClockLimit);
+        _state.Channel.HeardBoot(boot, at);
         _state.Channel.DeviceRecord.Heard(at);
         _state.Saw(at);
         _state.Saw(receivedAt);

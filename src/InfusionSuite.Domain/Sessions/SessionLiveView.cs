@@ -29,21 +29,27 @@ public sealed record SessionLiveView(
     bool NotCooling = false,
     TimeSpan? CountedTowardsTarget = null)
 {
-    public static SessionLiveView At(ScalpCoolingSessionRecord record, DateTimeOffset now)
+    /// <param name="latest">
+    /// The controller's latest sample wherever it went (the board's reading): while the session itself has heard
+    /// nothing of its cooling (no sample taken: refused, or none yet), what the controller, online, says now is what
+    /// the screen goes by, so a controller that stopped is "not cooling" and pre-cooling's count stops.
+    /// </param>
+    public static SessionLiveView At(ScalpCoolingSessionRecord record, DateTimeOffset now, TelemetrySample? latest = null)
     {
         ArgumentNullException.ThrowIfNull(record);
         var phase = CurrentPhase(record);
         var elapsed = phase is null ? (TimeSpan?)null : Positive(now - phase.Start);
         var target = phase?.Target;
         var controller = record.Controller;
-        var counted = phase is null || elapsed is not { } e ? (TimeSpan?)null
-            : phase.Phase == SessionPhase.PreCooling ? Positive(e - NotCoolingIn(record, phase, now))
-            : e;
-        var remaining = counted is { } c && target is { } t ? Positive(t - c) : (TimeSpan?)null;
         // No prompt from stale readings: while the controller is offline its last reading says nothing of now (the offline alarm says why).
         var heard = controller.Online;
-        var ready = heard && record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && IsCooling(controller);
-        var notCooling = heard && phase?.Phase is SessionPhase.PreCooling or SessionPhase.Infusion or SessionPhase.PostCooling && controller.CoolingRunning == false;
+        var running = controller.CoolingRunning ?? (heard && latest is { } sample ? sample.Cooling : null);
+        var counted = phase is null || elapsed is not { } e ? (TimeSpan?)null
+            : phase.Phase == SessionPhase.PreCooling ? Positive(e - NotCoolingIn(record, phase, now, running != false))
+            : e;
+        var remaining = counted is { } c && target is { } t ? Positive(t - c) : (TimeSpan?)null;
+        var ready = heard && record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && running != false;
+        var notCooling = heard && phase?.Phase is SessionPhase.PreCooling or SessionPhase.Infusion or SessionPhase.PostCooling && running == false;
 
         return new SessionLiveView(
             record.Status,
@@ -68,10 +74,10 @@ public sealed record SessionLiveView(
     internal static bool IsCooling(ControllerSnapshot controller) => controller.CoolingRunning != false;
 
     /// <summary>Time in the phase the controller said it was not cooling, up to <paramref name="now"/> (a span still open runs on to now).</summary>
-    private static TimeSpan NotCoolingIn(ScalpCoolingSessionRecord record, PhaseSummary phase, DateTimeOffset now)
+    private static TimeSpan NotCoolingIn(ScalpCoolingSessionRecord record, PhaseSummary phase, DateTimeOffset now, bool cooling)
     {
         var known = record.AsOf > phase.Start ? record.AsOf : phase.Start;
-        return phase.NotCooling + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
+        return phase.NotCooling + (cooling ? TimeSpan.Zero : Positive(now - known));
     }
 
     /// <summary>The running phase while the session is live.</summary>

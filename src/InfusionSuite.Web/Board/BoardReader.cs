@@ -80,7 +80,8 @@ internal sealed class BoardReader(
             return new ChairView(
                 row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null,
                 reading?.Sample.CoolantC.Celsius, reading?.Sample.ScalpC?.Celsius, reading?.Setpoint?.Celsius, null,
-                [], false, false, false, true, [], [], Controller: runsSessions ? null : ControllerNow(reading, listing));
+                [], false, false, false, true, [], [], Controller: runsSessions ? null : ControllerNow(reading, listing),
+                CoolingWithoutSession: CoolingNow(row));
         }
 
         // The session's own name; none once voided as the wrong patient (the card must not name anyone).
@@ -138,8 +139,12 @@ internal sealed class BoardReader(
                 OffsetInFull(controller.ClockSkew.ControllerAhead ?? Arrival(reading))),
             !ended && record.Temperatures.Setpoint is null,
             live.NotCooling,
-            now ? null : ClockNote.Short(record.Controller.ClockSkew));
+            now ? null : ClockNote.Short(record.Controller.ClockSkew),
+            ended && !sessionsOwn && CoolingNow(row));
     }
+
+    /// <summary>The chair's controller, online, says now that it is cooling a cap (its latest sample, whichever session took it).</summary>
+    private static bool CoolingNow(ChairBoardRow row) => row.ControllerOnline && row.Reading is { Sample.Cooling: true };
 
     /// <summary>The controller as it is now, from its latest reading and its stored hello (a free chair, or one whose session ended); null when nothing is known of it.</summary>
     private static ChairController? ControllerNow(ControllerReading? reading, ControllerListing? listing) =>

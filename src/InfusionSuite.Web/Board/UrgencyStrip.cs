@@ -2,14 +2,15 @@ namespace InfusionSuite.Web.Board;
 
 /// <summary>
 /// What needs a nurse now, most urgent first: alarms (a controller offline during a session is one), then a
-/// session whose controller is not cooling while it should (the cap is on and cooling time is lost), then
-/// "ready for infusion", then "remove cap", then the chairs gone offline (one item naming them all); within a
-/// kind, by chair label. Short words: the cards say the whole sentence.
+/// session whose controller is not cooling while it should (the cap is on and cooling time is lost), then a
+/// controller cooling with no session on its chair (start one or stop it), then "ready for infusion", then "remove
+/// cap", then the chairs gone offline (one item naming them all); within a kind, by chair label. Short words: the cards say the whole sentence.
 /// </summary>
 internal static class UrgencyStrip
 {
     public const string Alarm = "alarm";
     public const string NotCooling = "not-cooling";
+    public const string CoolingWithoutSession = "cooling-no-session";
     public const string Ready = "ready";
     public const string RemoveCap = "remove-cap";
     public const string Offline = "offline";
@@ -26,14 +27,19 @@ internal static class UrgencyStrip
                 items.Add((1, Item(chair, NotCooling, "Not cooling")));
             }
 
+            if (chair.CoolingWithoutSession)
+            {
+                items.Add((2, Item(chair, CoolingWithoutSession, "Cooling, no session")));
+            }
+
             if (chair.ReadyForInfusion)
             {
-                items.Add((2, Item(chair, Ready, "Ready for infusion")));
+                items.Add((3, Item(chair, Ready, "Ready for infusion")));
             }
 
             if (chair.RemoveCap)
             {
-                items.Add((3, Item(chair, RemoveCap, "Remove cap")));
+                items.Add((4, Item(chair, RemoveCap, "Remove cap")));
             }
         }
 

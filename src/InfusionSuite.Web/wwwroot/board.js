@@ -91,7 +91,7 @@ function fit(count) {
 
 /** What changes the cards' heights: fitting again only then keeps the live refresh cheap and the layout steady. */
 function shapeOf(view) {
-  const chairs = view.chairs.map(c => [c.alarms.length, c.readyForInfusion, c.preCoolingTargetReached, c.removeCap, c.notCooling,
+  const chairs = view.chairs.map(c => [c.alarms.length, c.readyForInfusion, c.preCoolingTargetReached, c.removeCap, c.notCooling, c.coolingWithoutSession,
     Boolean(c.clockWarning), c.remainingSeconds !== null && c.remainingSeconds !== undefined, (c.overtimeSeconds ?? c.remainingSeconds ?? 0) >= 3600,
     Boolean(c.patient), Boolean(c.sessionId), c.actions[0] ?? '', Boolean(c.controller)].join(','));
   return [window.innerWidth, window.innerHeight, document.body.classList.contains('stale'), JSON.stringify(view.urgent), ...chairs].join('|');

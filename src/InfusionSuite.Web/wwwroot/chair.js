@@ -15,6 +15,18 @@ export const actionLabels = {
 /** Where a label has a tail a small card leaves out (it keeps the whole label as the button's name). */
 const longTails = { 'cap-removed': ': end session' };
 
+/**
+ * What the countdown counts and, past the target, what is overdue (the infusion's start, the cap's removal); when the
+ * count stands still (not cooling in pre-cooling) or says nothing of now (controller offline), it says so.
+ */
+function countdownCaption(chair, target, over) {
+  const overdue = chair.phase === 'PreCooling' ? 'infusion not started' : 'cap not removed';
+  const words = [(over ? 'over the ' : 'to the ') + target + ' target (' + minutes(chair.phaseTargetSeconds) + ')' + (over ? ': ' + overdue : '')];
+  if (chair.notCooling && chair.phase === 'PreCooling') words.push('stopped: not cooling');
+  if (!chair.online) words.push('controller offline: not known now');
+  return words.join(' · ');
+}
+
 /** The card's latest chair view: a button press acts on what the card shows now, not on the view it was built from. */
 const current = card => card.chair;
 
@@ -108,7 +120,7 @@ export function updateChairCard(card, chair, options) {
       : minutes(chair.remainingSeconds) + ' to the ' + target + ' target');
     p.countdownTime.dataset.seconds = String(chair.remainingSeconds);
     p.countdownTime.dataset.overtime = String(over ? chair.overtimeSeconds : 0);
-    p.countdownCaption.textContent = (over ? 'over the ' : 'to the ') + target + ' target (' + minutes(chair.phaseTargetSeconds) + ')';
+    p.countdownCaption.textContent = countdownCaption(chair, target, over);
   }
   const hasElapsed = chair.phaseElapsedSeconds !== null && chair.phaseElapsedSeconds !== undefined;
   p.elapsed.hidden = !hasElapsed;
@@ -161,7 +173,7 @@ export function updateChairCard(card, chair, options) {
     card.classList.toggle('alarm', chair.alarms.length > 0);
   }
 
-  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap, chair.setpointUnknown, chair.notCooling].join(',');
+  const promptKey = [chair.readyForInfusion, chair.preCoolingTargetReached, chair.removeCap, chair.setpointUnknown, chair.notCooling, chair.coolingWithoutSession].join(',');
   if (promptKey !== card.promptKey) {
     card.promptKey = promptKey;
     clear(p.prompts);
@@ -180,10 +192,11 @@ export function updateChairCard(card, chair, options) {
         : 'Pre-cooling target reached: coolant not yet at setpoint', 'Coolant warm', 'target');
     }
     if (chair.removeCap) prompt('Post-cooling complete: remove cap', 'Remove cap', 'remove');
+    if (chair.coolingWithoutSession) prompt('Cooling, no session: start one or stop the controller', 'Cooling, no session', 'cooling-no-session');
   }
 
   // A small card shows the phase, or in its place the alarm or prompt that needs a nurse.
-  card.classList.toggle('flagged', chair.alarms.length > 0 || chair.notCooling || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
+  card.classList.toggle('flagged', chair.alarms.length > 0 || chair.notCooling || chair.coolingWithoutSession || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
 
   const kinds = options.documentation ? [...chair.actions, ...chair.documentationActions] : chair.actions;
   const actionKey = [chair.sessionId, kinds.join(','), options.canAct, options.sessionLink].join('|');

@@ -58,6 +58,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
                     await Expect(page.Chair("CHAIR-11").Locator(".prompt.remove")).ToHaveAttributeAsync("title", "Post-cooling complete: remove cap");
                 }
                 await Expect(page.Chair("CHAIR-11").Locator(".countdown .time")).ToHaveTextAsync(new Regex(@"^\+\d+:\d\d(:\d\d)?$"));
+                await Expect(page.Chair("CHAIR-11").Locator(".countdown .caption")).ToContainTextAsync("over the post-cooling target (20 min): cap not removed"); // says what is overdue
 
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), name + ": the page scrolls sideways");
                 if (name != "phone")

@@ -30,13 +30,16 @@ internal sealed class HandChair(BrowserStation station, string controllerId) : I
     public Task EventAsync(ControllerEventKind kind, string? detail = null) =>
         _output.EventAsync(new ControllerEvent(controllerId, _boot, ++_seq, station.Clock.GetUtcNow(), kind, detail), CancellationToken.None);
 
+    /// <summary>The state the controller reports in its samples (cooling unless told).</summary>
+    public ControllerState State { get; set; } = ControllerState.Cooling;
+
     public async Task SampleAsync(decimal coolantC, ControllerAlarms alarms = ControllerAlarms.None)
     {
         await _sending.WaitAsync();
         try
         {
             await _output.TelemetryAsync(
-                new TelemetrySample(controllerId, _boot, ++_seq, station.Clock.GetUtcNow(), ControllerState.Cooling, Temperature.FromCelsius(coolantC), Temperature.FromCelsius(18.5m), 900, true, alarms),
+                new TelemetrySample(controllerId, _boot, ++_seq, station.Clock.GetUtcNow(), State, Temperature.FromCelsius(coolantC), Temperature.FromCelsius(18.5m), 900, true, alarms),
                 CancellationToken.None);
         }
         finally
