@@ -34,5 +34,5 @@ internal sealed class SessionBoard
         }
     }
 
-    public static bool IsEnded(SessionStatus status) => status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
+    public static bool IsEnded(SessionStatus status) => status.IsEnded();
 }

@@ -74,12 +74,16 @@ public sealed record SessionLiveView(
         return phase.NotCooling + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
     }
 
-    /// <summary>The running phase while the session is live.</summary>
-    internal static PhaseSummary? CurrentPhase(ScalpCoolingSessionRecord record) =>
-        record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp
-        && record.Phases.Count > 0 && record.Phases[^1].End is null
-            ? record.Phases[^1]
-            : null;
+    /// <summary>The running phase while the session is live, or while the cap is still on after an abort (post-abort cooling).</summary>
+    public static PhaseSummary? CurrentPhase(ScalpCoolingSessionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp or SessionStatus.Aborted
+            && record.Phases.Count > 0 && record.Phases[^1].End is null
+            && (record.Status != SessionStatus.Aborted || record.Phases[^1].Phase == SessionPhase.PostAbortCooling)
+                ? record.Phases[^1]
+                : null;
+    }
 
     private static bool PostCoolingComplete(ScalpCoolingSessionRecord record, DateTimeOffset now)
     {

@@ -15,9 +15,9 @@ internal static class SessionPhases
             return phases;
         }
 
-        // An aborted session's phases stop at the abort; the minutes until the cap came off are warm-up.
+        // An aborted session's phases stop at the abort; the minutes until the cap comes off are post-abort cooling.
         var abortedAt = s.Nurse.Abort?.At;
-        var end = abortedAt is { } a && lifecycle.End is { } e0 && e0 > a ? a : lifecycle.End;
+        var end = abortedAt is { } a && (lifecycle.End is not { } e0 || e0 > a) ? a : lifecycle.End;
         var completed = lifecycle.Removal is not null && s.Nurse.Abort is null;
         var starts = new List<(SessionPhase Phase, DateTimeOffset At)>(4) { (SessionPhase.PreCooling, placement) };
         if (s.Nurse.InfusionStartedAt is { } infusionStart)
@@ -47,9 +47,17 @@ internal static class SessionPhases
             phases.Add(new PhaseSummary(starts[i].Phase, clamped[i], phaseEnd, TargetOf(s.Plan!, starts[i].Phase), InterruptionSummary.None));
         }
 
-        if (end is { } stopped && lifecycle.End is { } removed && removed > stopped)
+        if (abortedAt is { } abort && end == abort)
         {
-            phases.Add(new PhaseSummary(SessionPhase.WarmUp, stopped, removed, null, InterruptionSummary.None));
+            var stopped = abort;
+            if (lifecycle.End is { } removed && removed > stopped)
+            {
+                phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, stopped, removed, null, InterruptionSummary.None));
+            }
+            else if (lifecycle.End is null)
+            {
+                phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, stopped, null, null, InterruptionSummary.None)); // listening for the cap's removal
+            }
         }
 
         return phases;
@@ -64,7 +72,7 @@ internal static class SessionPhases
         }
 
         var last = phases[^1];
-        var end = last.Phase == SessionPhase.WarmUp ? last.Start : last.End ?? IntervalMath.Max(until, last.Start);
+        var end = !last.Phase.IsProtocolCooling() ? last.Start : last.End ?? IntervalMath.Max(until, last.Start);
         return new TimeInterval(phases[0].Start, end);
     }
 
@@ -74,7 +82,7 @@ internal static class SessionPhases
         var result = new List<PhaseSummary>(phases.Count);
         foreach (var phase in phases)
         {
-            if (phase.Phase == SessionPhase.WarmUp)
+            if (!phase.Phase.IsProtocolCooling())
             {
                 result.Add(phase);
                 continue;
