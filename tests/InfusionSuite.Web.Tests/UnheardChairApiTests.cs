@@ -46,10 +46,10 @@ public sealed class UnheardChairApiTests : StationTest
         var (_, board) = await nurse.GetJsonAsync("/api/board");
         Assert.DoesNotContain(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-1O");
 
-        var (configured, other) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", ConfirmUnheardController: false));
+        var (configured, other) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", ConfirmUnheardController: false));
         Assert.Equal(HttpStatusCode.Created, configured.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{other.Text("sessionId")}/void", new { reason = "WrongChair" })).Response.StatusCode);
-        Assert.Contains((await nurse.GetJsonAsync("/api/board")).Body.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-02");
+        Assert.Contains((await nurse.GetJsonAsync("/api/board")).Body.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01");
     }
 
     [Fact(Timeout = 60_000)]

@@ -74,13 +74,12 @@ public sealed record SessionLiveView(
         return phase.NotCooling + (IsCooling(record.Controller) ? TimeSpan.Zero : Positive(now - known));
     }
 
-    /// <summary>The running phase while the session is live, or while the cap is still on after an abort (post-abort cooling).</summary>
+    /// <summary>The running phase while the session is live (none once it ended: an aborted session's card says "Aborted").</summary>
     public static PhaseSummary? CurrentPhase(ScalpCoolingSessionRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
-        return record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp or SessionStatus.Aborted
+        return record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp
             && record.Phases.Count > 0 && record.Phases[^1].End is null
-            && (record.Status != SessionStatus.Aborted || record.Phases[^1].Phase == SessionPhase.PostAbortCooling)
                 ? record.Phases[^1]
                 : null;
     }

@@ -17,7 +17,7 @@ internal static class SessionPhases
 
         // An aborted session's phases stop at the abort; the minutes until the cap comes off are post-abort cooling.
         var abortedAt = s.Nurse.Abort?.At;
-        var end = abortedAt is { } a && (lifecycle.End is not { } e0 || e0 > a) ? a : lifecycle.End;
+        var end = abortedAt is { } a && lifecycle.End is { } e0 && e0 > a ? a : lifecycle.End;
         var completed = lifecycle.Removal is not null && s.Nurse.Abort is null;
         var starts = new List<(SessionPhase Phase, DateTimeOffset At)>(4) { (SessionPhase.PreCooling, placement) };
         if (s.Nurse.InfusionStartedAt is { } infusionStart)
@@ -47,17 +47,9 @@ internal static class SessionPhases
             phases.Add(new PhaseSummary(starts[i].Phase, clamped[i], phaseEnd, TargetOf(s.Plan!, starts[i].Phase), InterruptionSummary.None));
         }
 
-        if (abortedAt is { } abort && end == abort)
+        if (abortedAt is { } abort && end == abort && lifecycle.End is { } removed && removed > abort)
         {
-            var stopped = abort;
-            if (lifecycle.End is { } removed && removed > stopped)
-            {
-                phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, stopped, removed, null, InterruptionSummary.None));
-            }
-            else if (lifecycle.End is null)
-            {
-                phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, stopped, null, null, InterruptionSummary.None)); // listening for the cap's removal
-            }
+            phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, abort, removed, null, InterruptionSummary.None));
         }
 
         return phases;
