@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Storage.Sqlite;
 
 namespace InfusionSuite.Storage;
 
@@ -9,10 +10,10 @@ internal sealed class CourseLookup(DatabaseConnections connections, IDatabaseMig
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         await using var connection = await connections.OpenAsync(cancellationToken);
-        await using var query = connection.Command("""
-            SELECT c.course_id FROM sessions s JOIN courses c ON c.course_key = s.course_key
-            WHERE c.patient_reference = @patient ORDER BY s.session_key DESC LIMIT 1
-            """).With("@patient", patientReference);
+        // A session voided as the wrong patient's is in no course of this patient: the next session does not join its course.
+        await using var query = connection.Command(
+            "SELECT c.course_id FROM sessions s JOIN courses c ON c.course_key = s.course_key " +
+            "WHERE c.patient_reference = @patient AND " + CourseMembership.InCourse + " ORDER BY s.session_key DESC LIMIT 1").With("@patient", patientReference);
         return await query.ExecuteScalarAsync(cancellationToken) as string;
     }
 

@@ -95,6 +95,7 @@ internal sealed class IngestStore(
             Write(batch, commands, cancellationToken);
             await commands.FlushAsync(cancellationToken);
             await WriteSessionEndsAsync(batch, transaction, cancellationToken);
+            await WriteReportedAsync(batch, transaction, cancellationToken);
             await connections.AnnounceChangesAsync(transaction, batch, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
@@ -176,6 +177,17 @@ internal sealed class IngestStore(
             {
                 await InsertAsync(await participant.OnSessionChangedAfterEndAsync(record, reads, cancellationToken), transaction, cancellationToken);
             }
+        }
+    }
+
+    /// <summary>What each session's participants were given in this batch, kept with the session (a restart sends what was not).</summary>
+    private static async Task WriteReportedAsync(IngestBatch batch, DbTransaction transaction, CancellationToken cancellationToken)
+    {
+        foreach (var reported in batch.Reported)
+        {
+            await using var update = transaction.Connection!.Command("UPDATE sessions SET reported_fingerprint = @f WHERE session_id = @id", transaction)
+                .With("@f", reported.Fingerprint).With("@id", reported.SessionId);
+            await update.ExecuteNonQueryAsync(cancellationToken);
         }
     }
 

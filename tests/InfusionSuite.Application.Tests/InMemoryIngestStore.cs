@@ -18,6 +18,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private readonly List<ScalpCoolingSessionRecord> _ended = [];
     private readonly List<ScalpCoolingSessionRecord> _corrections = [];
     private readonly Dictionary<string, StartedSession> _sessions = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _reported = new(StringComparer.Ordinal);
     private readonly List<DateTimeOffset> _attempts = [];
     private readonly List<DateTimeOffset> _purges = [];
     private TaskCompletionSource? _held;
@@ -124,6 +125,26 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     /// <summary>What the store holds from before the writer starts (an empty database unless a test says otherwise).</summary>
     public IngestRecovery Recovery { get; set; } = new(0, []);
 
+    /// <summary>What a restarted writer would find here: every session, with what of it was reported, and the last ingest number.</summary>
+    public async Task<IngestRecovery> StoredForRestartAsync()
+    {
+        List<string> ids;
+        long last;
+        lock (_gate)
+        {
+            ids = [.. _sessions.Keys];
+            last = _telemetry.Select(t => t.IngestSeq).Concat(_inputs.Select(i => i.IngestSeq)).DefaultIfEmpty().Max();
+        }
+
+        var sessions = new List<StoredSession>();
+        foreach (var id in ids)
+        {
+            sessions.Add((await LoadSessionAsync(id, CancellationToken.None))!);
+        }
+
+        return new IngestRecovery(last, sessions);
+    }
+
     public Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken) =>
         Task.FromResult(Recovery);
 
@@ -159,6 +180,10 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             _audit.AddRange(batch.Audit);
             _ended.AddRange(batch.EndedSessions);
             _corrections.AddRange(batch.ChangedAfterEnd);
+            foreach (var reported in batch.Reported)
+            {
+                _reported[reported.SessionId] = reported.Fingerprint;
+            }
             foreach (var adopted in batch.Adopted)
             {
                 var t = _telemetry.FindIndex(x => x.IngestSeq == adopted.StoredIngestSeq && x.SessionId is null);
@@ -198,7 +223,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
                 .OrderBy(x => x.IngestSeq)
                 .Select(x => x.Input)
                 .ToList();
-            return Task.FromResult<StoredSession?>(new StoredSession(sessionId, started.Plan.ControllerId, started.Policy, log));
+            return Task.FromResult<StoredSession?>(new StoredSession(sessionId, started.Plan.ControllerId, started.Policy, log, _reported.GetValueOrDefault(sessionId)));
         }
     }
 

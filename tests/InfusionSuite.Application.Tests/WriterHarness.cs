@@ -45,9 +45,10 @@ internal sealed class WriterHarness : IAsyncDisposable
 
     public IngestState State => _host.Services.GetRequiredService<IngestState>();
 
-    public static async Task<WriterHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, IngestRecovery? stored = null)
+    /// <param name="now">Where the writer's clock starts (09:00 unless given: a restart goes on from the first writer's time).</param>
+    public static async Task<WriterHarness> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, IngestRecovery? stored = null, DateTimeOffset? now = null)
     {
-        var clock = new FakeTimeProvider(NineOClock);
+        var clock = new FakeTimeProvider(now ?? NineOClock);
         var store = new InMemoryIngestStore(clock);
         if (stored is not null)
         {

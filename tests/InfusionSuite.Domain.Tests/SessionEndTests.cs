@@ -25,7 +25,8 @@ public sealed class SessionEndTests
         Assert.Equal(new TimeInterval(placed, chair.Now), record.PerformedPeriod);
         Assert.Equal(BoundarySource.Controller, record.Boundaries.RemovalSource);
         Assert.Equal(abortedAt, record.Phase(SessionPhase.PreCooling)!.End);
-        Assert.Equal(new TimeInterval(abortedAt, chair.Now), Interval(record.Phase(SessionPhase.WarmUp)!));
+        Assert.Equal(new TimeInterval(abortedAt, chair.Now), Interval(record.Phase(SessionPhase.PostAbortCooling)!));
+        Assert.Null(record.Phase(SessionPhase.WarmUp));
         Assert.Equal(TimeSpan.FromMinutes(25), record.Deviations.Single(d => d.Code == DeviationCode.Aborted).Duration);
         Assert.False(record.HasDeviation(DeviationCode.ShortPostcool));
         Assert.False(record.HasDeviation(DeviationCode.Interrupted));
@@ -63,6 +64,35 @@ public sealed class SessionEndTests
 
         Assert.Equal(new TimeInterval(placed, abortedAt), chair.Record.PerformedPeriod);
         Assert.Null(chair.Record.Phase(SessionPhase.WarmUp));
+        Assert.Null(chair.Record.Phase(SessionPhase.PostAbortCooling));
+    }
+
+    [Fact]
+    public void AbortedInPreCooling_MinutesTheCapStaysOnArePostAbortCooling_NeitherPreCoolingNorWarmUp()
+    {
+        var chair = new SessionScenario();
+        chair.RunToPreCooling();
+        chair.Minutes(20);
+        chair.Abort(AbortReason.Headache);
+        var abortedAt = chair.Now;
+        chair.Minutes(3); // the controller still cools, the cap is still on
+
+        var running = chair.Record;
+        Assert.Equal(abortedAt, running.Phase(SessionPhase.PreCooling)!.End);
+        Assert.Equal([SessionPhase.PreCooling], running.Phases.Select(p => p.Phase)); // not pre-cooling any more, not warm-up
+        Assert.Null(SessionLiveView.CurrentPhase(running));
+
+        chair.Minutes(1);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(2);
+        chair.Event(ControllerEventKind.CapOff);
+
+        var record = chair.Record;
+        Assert.Equal([SessionPhase.PreCooling, SessionPhase.PostAbortCooling], record.Phases.Select(p => p.Phase));
+        Assert.Equal(TimeSpan.FromMinutes(6), record.Phase(SessionPhase.PostAbortCooling)!.Duration);
+        Assert.Equal(TimeSpan.FromMinutes(20), record.Phase(SessionPhase.PreCooling)!.Duration);
+        Assert.Null(SessionLiveView.CurrentPhase(record));
+        Assert.Equal("post-abort cooling", SessionPhase.PostAbortCooling.Words());
     }
 
     [Fact]

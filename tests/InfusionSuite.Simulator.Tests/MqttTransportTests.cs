@@ -90,6 +90,42 @@ public sealed class MqttTransportTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task ConsoleProgram_CutOff_PrintsALineWhenTheLinkGoesDownAndOneWhenItIsBackWithWhatItUploads()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/cutcli/+/+", Token());
+        var file = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() }));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            var exit = await SimulatorCommand.RunAsync(
+                ["mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "cutcli", "--scenario", file, "--time-scale", "300", "--seed", "1", "--cut-off", "1@1.5", "--upload", "chunks"],
+                stdout, stderr, interactive: false, CancellationToken.None).WaitAsync(s_timeout);
+            Assert.True(exit == 0, stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var lines = stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var down = Assert.Single(lines, l => l.Contains("link down", StringComparison.Ordinal));
+        var up = Assert.Single(lines, l => l.Contains("link up, uploading", StringComparison.Ordinal));
+        Assert.Matches(@"^\d\d:\d\d:\d\d\.\d{3}Z CHAIR-01 +link down", down);
+        var uploaded = int.Parse(System.Text.RegularExpressions.Regex.Match(up, @"^\d\d:\d\d:\d\d\.\d{3}Z CHAIR-01 +link up, uploading (\d+) stored messages").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(Array.IndexOf(lines, down) < Array.IndexOf(lines, up));
+
+        // A minute of a chair's telemetry and events was stored: the count printed is what it sent after it was back.
+        Assert.InRange(uploaded, 12, 400);
+        await subscriber.WaitForAsync(m => m.Count(x => x.Payload.Contains("CAP_OFF", StringComparison.Ordinal)) == 1, "the chair's CAP_OFF");
+        var downAt = TimeOnly.ParseExact(down[..12], "HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+        var upAt = TimeOnly.ParseExact(up[..12], "HH:mm:ss.fff", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(upAt - downAt, TimeSpan.FromSeconds(55), TimeSpan.FromSeconds(70)); // the cut's minute, on the scenario's clock
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_Quiet_PrintsOnlyTheSummary_AndItCountsWhatWasSent()
     {
         await using var broker = await MosquittoBroker.StartAsync(Token());

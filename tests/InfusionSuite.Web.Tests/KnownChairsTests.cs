@@ -13,7 +13,7 @@ namespace InfusionSuite.Web.Tests;
 public sealed class KnownChairsTests : StationTest
 {
     [Fact(Timeout = 60_000)]
-    public async Task ChairHeardOfBeforeARestart_StaysOnTheBoard_Offline()
+    public async Task ChairHeardOfBeforeARestart_StaysOnTheBoard_Offline_UntilNotHeardForTheKeptTime()
     {
         using (var nurse = Host.Client("alice"))
         {
@@ -23,6 +23,18 @@ public sealed class KnownChairsTests : StationTest
             Assert.Equal(HttpStatusCode.OK, aborted.StatusCode);
         }
 
+        // Its controller says hello (stored with the time it came).
+        await Host.Services.GetRequiredService<IControllerMessageSink>().WriteAsync(
+            new ControllerHelloReceived(new ControllerHello("CHAIR-77", 0x5eed0077, "SIM-1", "1.0.0", 1))
+            {
+                ControllerId = "CHAIR-77", Transport = CcpTransport.Mqtt, Site = "clinic", ReceivedAt = Clock.GetUtcNow(), Acknowledgement = MessageAcknowledgement.None,
+            },
+            CancellationToken.None);
+        var directory = Host.Services.GetRequiredService<Application.Ports.ISessionDirectory>();
+        await Eventually.HoldsAsync(
+            async () => (await directory.ControllersAsync(CancellationToken.None)).Any(c => c.ControllerId == "CHAIR-77" && c.LastHelloAt is not null),
+            TimeSpan.FromSeconds(20), "the hello stored");
+
         await Host.DisposeAsync();
         Host = await StationHost.RestartAsync(StationHost.Settings(Db.Path), Clock);
 
@@ -31,6 +43,12 @@ public sealed class KnownChairsTests : StationTest
         var chair = Assert.Single(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-77");
         Assert.False(chair.GetProperty("online").GetBoolean());
         Assert.Contains(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01"); // configured, never heard
+
+        // Not configured, not heard for longer than the board keeps such a chair, no open session: it leaves; configured chairs stay.
+        Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        var (_, later) = await engineer.GetJsonAsync("/api/board");
+        Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-77");
+        Assert.Contains(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01");
     }
 
     [Fact(Timeout = 60_000)]

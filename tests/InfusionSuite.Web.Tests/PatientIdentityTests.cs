@@ -73,14 +73,50 @@ public sealed class PatientIdentityTests : StationTest
     [Fact(Timeout = 30_000)]
     public async Task WrongPatientVoid_TakesTheNameOffTheCard()
     {
-        var id = await StartedAsync(new StartBody("CHAIR-03", PatientReference: "MRN-55", PatientName: "Wrong Person"));
-        Assert.Equal("Wrong Person", Chair(await BoardAsync(), "CHAIR-03").GetProperty("patient").Text("name"));
+        var id = await StartedAsync(new StartBody("CHAIR-01", PatientReference: "MRN-55", PatientName: "Wrong Person"));
+        Assert.Equal("Wrong Person", Chair(await BoardAsync(), "CHAIR-01").GetProperty("patient").Text("name"));
 
         Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "WrongPatient" })).Response.StatusCode);
 
-        var card = Chair(await BoardAsync(), "CHAIR-03");
+        var card = Chair(await BoardAsync(), "CHAIR-01"); // a configured chair: it stays on the board, naming no one
         Assert.Equal(id, card.Text("sessionId"));
         Assert.Equal(JsonValueKind.Null, card.GetProperty("patient").ValueKind);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task WrongPatientVoid_TheSessionIsInNoCourseOfThatMrn_TheNextSessionDoesNotJoinItsCourse()
+    {
+        var wrong = await StartedAsync(new StartBody("CHAIR-06", PatientReference: "MRN-606", PatientName: "Wrong Person", FirstOfCourse: true));
+        var wrongCourse = (await PageAsync(wrong)).Text("courseId")!;
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{wrong}/void", new { reason = "WrongPatient" })).Response.StatusCode);
+
+        // The MRN's real patient comes next, not as the first of a course: the wrong-patient session's course is none of theirs.
+        var right = await StartedAsync(new StartBody("CHAIR-07", PatientReference: "MRN-606", PatientName: "Right Person"));
+        var page = await PageAsync(right);
+        Assert.NotEqual(wrongCourse, page.Text("courseId"));
+        var courses = page.GetProperty("billing").GetProperty("courses").EnumerateArray().ToList();
+        var only = Assert.Single(courses);
+        Assert.Equal(page.Text("courseId"), only.Text("courseId"));
+        Assert.Equal(1, only.GetProperty("sessions").GetInt32());
+
+        var (_, course) = await _nurse.GetJsonAsync("/api/courses/" + Uri.EscapeDataString(wrongCourse));
+        Assert.DoesNotContain(course.GetProperty("sessions").EnumerateArray(), s => s.Text("sessionId") == wrong);
+        Assert.Equal(0, course.GetProperty("chemotherapySessionsGiven").GetInt32());
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task RunningSession_ApiLivePart_CarriesThePatientAsEntered_OnlyForRolesThatSeePatientData()
+    {
+        var id = await StartedAsync(new StartBody("CHAIR-08", PatientReference: "MRN-808", PatientName: "Live Patient"));
+
+        var live = (await PageAsync(id)).GetProperty("live");
+        Assert.Equal("Live Patient", live.GetProperty("patient").Text("name"));
+        Assert.Equal("MRN-808", live.GetProperty("patient").Text("reference"));
+
+        using var engineer = Host.Client("eve");
+        var (_, page) = await engineer.GetJsonAsync("/api/sessions/" + id);
+        Assert.Equal(JsonValueKind.Null, page.GetProperty("live").GetProperty("patient").ValueKind);
+        Assert.DoesNotContain("Live Patient", page.GetRawText(), StringComparison.Ordinal);
     }
 
     [Fact(Timeout = 30_000)]

@@ -33,6 +33,26 @@ public sealed class UnheardChairApiTests : StationTest
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PhantomChair_ConfirmedStartThenVoided_LeavesTheBoard_AConfiguredChairVoidedStays()
+    {
+        using var nurse = Host.Client("alice");
+        var (started, body) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-1O", ConfirmUnheardController: true));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Contains((await nurse.GetJsonAsync("/api/board")).Body.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-1O");
+
+        Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{body.Text("sessionId")}/void", new { reason = "WrongChair" })).Response.StatusCode);
+
+        // Not configured, its controller never heard, no open session: no chair to show.
+        var (_, board) = await nurse.GetJsonAsync("/api/board");
+        Assert.DoesNotContain(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-1O");
+
+        var (configured, other) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-01", ConfirmUnheardController: false));
+        Assert.Equal(HttpStatusCode.Created, configured.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{other.Text("sessionId")}/void", new { reason = "WrongChair" })).Response.StatusCode);
+        Assert.Contains((await nurse.GetJsonAsync("/api/board")).Body.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task StartOnAConfiguredChair_NeedsNoConfirmation_EvenBeforeItsControllerSpeaks()
     {
         using var nurse = Host.Client("alice");

@@ -30,6 +30,7 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
                 GarbageItem => view with { Garbage = view.Garbage + 1 },
                 HelloItem h => view with { Online = true, Boot = h.Hello.Boot },
                 OfflineItem o => view with { Online = false, Done = o.Reason == OfflineReason.Shutdown, Phase = o.Reason == OfflineReason.Shutdown ? "done" : view.Phase },
+                LinkChangedItem l => view with { Online = l.Up },
                 NurseMarkerItem m => view with { Phase = PhaseAfter(m.Marker.Kind) },
                 _ => view,
             };
@@ -39,6 +40,8 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
                 NurseMarkerItem m => "nurse: " + m.Marker.Kind,
                 HelloItem { Reason: not HelloReason.Periodic } h => $"online ({h.Reason}, boot {h.Hello.Boot:x8})",
                 OfflineItem o => $"offline ({o.Reason})",
+                LinkChangedItem { Up: false } => "link down",
+                LinkChangedItem l => string.Create(CultureInfo.InvariantCulture, $"link up, uploading {l.StoredMessages} stored messages"),
                 _ => null,
             };
         }

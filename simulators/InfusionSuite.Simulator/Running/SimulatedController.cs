@@ -42,7 +42,7 @@ public sealed class SimulatedController(
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
-            await PassAsync(item, poweredOnAt, cancellationToken);
+            await PassAsync(item, poweredOnAt, observer, cancellationToken);
             if (observer is not null)
             {
                 await observer.OnItemAsync(chair, item, cancellationToken);
@@ -52,12 +52,12 @@ public sealed class SimulatedController(
         if (_cut)
         {
             _cut = false;
-            await ReconnectAndUploadAsync(poweredOnAt, cancellationToken);
+            await ReconnectAndUploadAsync(poweredOnAt, timeProvider.GetUtcNow(), observer, cancellationToken);
         }
     }
 
     /// <summary>Sends the item, or while the link is cut stores it (samples, events) or drops it (frames); uploads what was stored when the link is back.</summary>
-    private async Task PassAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken)
+    private async Task PassAsync(TimelineItem item, DateTimeOffset poweredOnAt, ISimulationObserver? observer, CancellationToken cancellationToken)
     {
         if (item is HelloItem hello)
         {
@@ -69,11 +69,12 @@ public sealed class SimulatedController(
         {
             _cut = true;
             await output.OfflineAsync(OfflineReason.Disconnect, cancellationToken);
+            await TellAsync(observer, new LinkChangedItem(item.At, Up: false, 0), cancellationToken);
         }
         else if (!cuts && _cut)
         {
             _cut = false;
-            await ReconnectAndUploadAsync(poweredOnAt, cancellationToken);
+            await ReconnectAndUploadAsync(poweredOnAt, item.At, observer, cancellationToken);
         }
 
         if (!_cut)
@@ -86,8 +87,9 @@ public sealed class SimulatedController(
         }
     }
 
-    private async Task ReconnectAndUploadAsync(DateTimeOffset poweredOnAt, CancellationToken cancellationToken)
+    private async Task ReconnectAndUploadAsync(DateTimeOffset poweredOnAt, DateTimeOffset at, ISimulationObserver? observer, CancellationToken cancellationToken)
     {
+        await TellAsync(observer, new LinkChangedItem(at, Up: true, _stored.Count), cancellationToken);
         if (_lastHello is { } hello)
         {
             await output.HelloAsync(hello.Hello, HelloReason.Reconnect, cancellationToken);
@@ -106,6 +108,9 @@ public sealed class SimulatedController(
 
         _stored.Clear();
     }
+
+    private Task TellAsync(ISimulationObserver? observer, LinkChangedItem change, CancellationToken cancellationToken) =>
+        observer is null ? Task.CompletedTask : observer.OnItemAsync(chair, change, cancellationToken).AsTask();
 
     private Task SendAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken) => item switch
     {

@@ -60,5 +60,5 @@ internal sealed class SessionBoard
     private void Signal() =>
         Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
-    public static bool IsEnded(SessionStatus status) => status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
+    public static bool IsEnded(SessionStatus status) => status.IsEnded();
 }

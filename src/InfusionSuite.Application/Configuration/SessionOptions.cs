@@ -49,6 +49,9 @@ public sealed class SessionOptions
     /// <summary>Two of a controller's messages no further apart than this make one continuous record: link-offline time inside it (messages stored while cut off and uploaded later) is not an interruption.</summary>
     public TimeSpan? DeviceRecordGap { get; set; } = SessionPolicy.Default.DeviceRecordGap;
 
+    /// <summary>How long a controller back from a cut-off may stay silent in its upload before the upload counts as over (more than zero, at most the late-message window).</summary>
+    public TimeSpan? UploadQuietWait { get; set; } = SessionPolicy.Default.UploadQuietWait;
+
     /// <summary>After a nurse's "cap removed", how long the session still takes the controller's COOLING_STOP and CAP_OFF (0 to 2 h): a CAP_OFF in this window is the removal, and its distance from the nurse's time is recorded when over the same-moment window.</summary>
     public TimeSpan? CapOffWindow { get; set; } = SessionPolicy.Default.CapOffWindow;
 
@@ -75,6 +78,7 @@ public sealed class SessionOptions
             SameMomentWindow = SameMomentWindow ?? defaults.SameMomentWindow,
             AbortListenWindow = AbortListenWindow ?? defaults.AbortListenWindow,
             DeviceRecordGap = DeviceRecordGap ?? defaults.DeviceRecordGap,
+            UploadQuietWait = UploadQuietWait ?? defaults.UploadQuietWait,
             LateEntryThreshold = LateEntryThreshold ?? defaults.LateEntryThreshold,
             CapOffWindow = CapOffWindow ?? defaults.CapOffWindow,
         };

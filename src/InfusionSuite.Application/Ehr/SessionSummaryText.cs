@@ -47,6 +47,11 @@ public static class SessionSummaryText
             text.Append(' ').Append(clock);
         }
 
+        if (record.ControllerRecordIncomplete)
+        {
+            text.Append(" Incomplete: the controller was still cut off or uploading its stored messages when this was sent; a correction follows once its record is whole.");
+        }
+
         if (record.Void is { } voided)
         {
             text.Append(CultureInfo.InvariantCulture, $" Entered in error: {ClinicalWords.Of(voided.Reason)}{(voided.Details is null ? string.Empty : ": " + voided.Details)}.");
@@ -78,13 +83,7 @@ public static class SessionSummaryText
                 continue;
             }
 
-            var name = phase.Phase switch
-            {
-                SessionPhase.PreCooling => "pre-cooling",
-                SessionPhase.Infusion => "infusion",
-                SessionPhase.PostCooling => "post-cooling",
-                _ => "warm-up",
-            };
+            var name = phase.Phase.Words();
             var notCooling = phase.Phase == SessionPhase.PreCooling && phase.NotCooling > TimeSpan.Zero
                 ? Invariant($" ({Minutes(phase.NotCooling)} min not cooling not counted)")
                 : string.Empty;

@@ -71,6 +71,11 @@ internal sealed partial class ControllerMessageRouter(
                 metrics.Message(IngestKind.Presence);
                 pending.NotePresence(new ControllerPresenceNote(message.ControllerId, message.Site, presence.Online, message.ReceivedAt));
                 SessionInput input = presence.Online ? new ControllerCameOnline(receivedAt) : new ControllerWentOffline(receivedAt);
+                if (sessions.TryCurrent(message.ControllerId, out var linked))
+                {
+                    linked.LinkChanged(presence.Online, receivedAt);
+                }
+
                 HandleInput(message, input, keepUnassigned: false, SequenceVerdict.New);
                 break;
         }

@@ -46,6 +46,10 @@ internal sealed partial class IngestWriter(
             pending.ContinueAfter(recovery.LastIngestSeq);
             admission.Known(recovery.KnownControllers ?? []);
             messages.ContinueAfter(recovery.LastMessages ?? []);
+            foreach (var owed in sessions.OwedAtStart)
+            {
+                pending.Owe(owed);
+            }
             var rebuilt = recovery.Sessions.Count;
             state.Running(rebuilt);
             LogStarted(logger, rebuilt);

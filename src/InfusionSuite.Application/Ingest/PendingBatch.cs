@@ -40,6 +40,9 @@ internal sealed class PendingBatch(
     /// <summary>When the earliest correction waiting for an upload to catch up is due, even if nothing arrives; null when none waits.</summary>
     public DateTimeOffset? CorrectionDueAt => _owing.Count == 0 ? null : _owing.Min(session => session.CorrectionDueAt);
 
+    /// <summary>A report owed since before the writer's start: judged at each commit until it goes.</summary>
+    public void Owe(LiveSession session) => _owing.Add(session);
+
     /// <summary>The ingest order goes on after the highest stored number.</summary>
     public void ContinueAfter(long lastIngestSeq) => _lastSeq = lastIngestSeq;
 
@@ -132,7 +135,7 @@ internal sealed class PendingBatch(
             session.NoteStatusChange(_batch, now);
         }
 
-        // Corrections that waited for an upload to catch up go when it has (or when it went quiet).
+        // Reports that waited for an upload to catch up go when it has (or when it went quiet).
         foreach (var session in _owing)
         {
             if (!_touched.Contains(session))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using InfusionSuite.Domain.Sessions;
 
@@ -14,6 +15,10 @@ namespace InfusionSuite.Application.Ingest;
 /// </summary>
 internal static class RecordFingerprint
 {
+    /// <summary>The fingerprint as a short hash, the form it is stored in (<see cref="Ports.SessionReported"/>).</summary>
+    public static string HashOf(ScalpCoolingSessionRecord record) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(Of(record))));
+
     public static string Of(ScalpCoolingSessionRecord record)
     {
         var text = new StringBuilder(512);
@@ -36,7 +41,7 @@ internal static class RecordFingerprint
         text.Append(CultureInfo.InvariantCulture, $"{c.Model}|{c.Firmware}|{c.Boots.Count}|{c.ClockSkew.Warning}|{record.Tolerance}|{record.Abort}|{record.Void}|");
         text.AppendJoin(',', record.AdverseEvents).Append('|').AppendJoin(',', record.Nurses);
         // What billing reads of the plan: a visit or payer given after the end re-decides the charges.
-        text.Append(CultureInfo.InvariantCulture, $"|{record.Plan.EncounterReference}|{record.Plan.Billing}|{record.Plan.CourseId}");
+        text.Append(CultureInfo.InvariantCulture, $"|{record.Plan.EncounterReference}|{record.Plan.Billing}|{record.Plan.CourseId}|{record.ControllerRecordIncomplete}");
         return text.ToString();
     }
 }

@@ -16,6 +16,10 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     private readonly Dictionary<string, LiveSession> _bySession = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ControllerHello> _hellos = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ControllerSetpointReport> _setpoints = new(StringComparer.Ordinal);
+    private readonly List<LiveSession> _owedAtStart = [];
+
+    /// <summary>Sessions rebuilt at the start whose latest record was not reported when the worker stopped.</summary>
+    public IReadOnlyList<LiveSession> OwedAtStart => _owedAtStart;
 
     /// <summary>
     /// Opens the store and rebuilds every open session and those ended within the late-message
@@ -45,6 +49,10 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
             }
 
             board.Publish(live.Session.ToRecord(), signal: true);
+            if (live.OwesReportAtStart(timeProvider.GetUtcNow()))
+            {
+                _owedAtStart.Add(live);
+            }
         }
 
         board.WriterRecovered();
@@ -117,6 +125,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
             session.Apply(input);
         }
 
-        return new LiveSession(stored.SessionId, stored.ControllerId, session, session.Status);
+        var reported = stored.Reported == StoredSession.ReportedBeforeKept ? RecordFingerprint.HashOf(session.ToRecord()) : stored.Reported;
+        return new LiveSession(stored.SessionId, stored.ControllerId, session, session.Status, reported);
     }
 }

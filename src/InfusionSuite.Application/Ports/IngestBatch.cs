@@ -21,6 +21,7 @@ public sealed class IngestBatch
     private readonly List<AdoptedMessage> _adopted = [];
     private readonly List<ScalpCoolingSessionRecord> _changedAfterEnd = [];
     private readonly List<RelayedAnswer> _answers = [];
+    private readonly Dictionary<string, SessionReported> _reported = new(StringComparer.Ordinal);
 
     public IReadOnlyList<StoredTelemetry> Telemetry => _telemetry;
 
@@ -67,10 +68,13 @@ public sealed class IngestBatch
     /// </summary>
     public IReadOnlyList<RelayedAnswer> Answers => _answers;
 
+    /// <summary>What of each session's record was given to the session-end participants in this batch (the latest per session).</summary>
+    public IReadOnlyCollection<SessionReported> Reported => _reported.Values;
+
     /// <summary>Items that count towards the batch size (samples and other inputs).</summary>
     public int Count => _telemetry.Count + _inputs.Count;
 
-    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0 && _sites.Count == 0 && _presence.Count == 0;
+    public bool IsEmpty => Count == 0 && _started.Count == 0 && _statuses.Count == 0 && _controllers.Count == 0 && _setpoints.Count == 0 && _adopted.Count == 0 && _sites.Count == 0 && _presence.Count == 0 && _reported.Count == 0;
 
     public void Add(in StoredTelemetry telemetry) => _telemetry.Add(telemetry);
 
@@ -98,6 +102,8 @@ public sealed class IngestBatch
 
     public void Add(RelayedAnswer answer) => _answers.Add(answer);
 
+    public void SetReported(SessionReported reported) => _reported[reported.SessionId] = reported;
+
     public void Clear()
     {
         _telemetry.Clear();
@@ -113,5 +119,6 @@ public sealed class IngestBatch
         _adopted.Clear();
         _changedAfterEnd.Clear();
         _answers.Clear();
+        _reported.Clear();
     }
 }

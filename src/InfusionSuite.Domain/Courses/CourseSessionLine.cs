@@ -40,7 +40,7 @@ public sealed record CourseSessionLine(
         foreach (var phase in record.Phases)
         {
             var end = phase.End ?? record.AsOf;
-            if (phase.Phase != SessionPhase.WarmUp && end > phase.Start)
+            if (phase.Phase.IsProtocolCooling() && end > phase.Start)
             {
                 cooling += end - phase.Start;
             }

@@ -32,14 +32,14 @@ public sealed record ScalpCoolingCourse
     /// <summary>Sessions that count (voided ones are kept for audit but do not count).</summary>
     public int SessionsGiven => Sessions.Count(s => s.Status != SessionStatus.Voided);
 
-    /// <summary>Builds a course; every session must carry this course's id and patient.</summary>
+    /// <summary>Builds a course; every session must carry this course's id and patient. A session voided as the wrong patient's is left out: it is no patient's.</summary>
     public static ScalpCoolingCourse Create(
         string courseId, string patientReference, string regimen, bool capMeasuredAndCalibrated, IEnumerable<ScalpCoolingSessionRecord> sessions)
     {
         ArgumentException.ThrowIfNullOrEmpty(courseId);
         ArgumentException.ThrowIfNullOrEmpty(patientReference);
         ArgumentNullException.ThrowIfNull(sessions);
-        var ordered = sessions.OrderBy(s => s.StartedAt).ThenBy(s => s.Plan.SessionId, StringComparer.Ordinal).ToList();
+        var ordered = sessions.Where(s => s.InPatientsCourse).OrderBy(s => s.StartedAt).ThenBy(s => s.Plan.SessionId, StringComparer.Ordinal).ToList();
         foreach (var session in ordered)
         {
             if (!string.Equals(session.Plan.CourseId, courseId, StringComparison.Ordinal))

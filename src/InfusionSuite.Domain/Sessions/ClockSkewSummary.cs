@@ -28,8 +28,8 @@ public sealed record ClockSkewSummary(TimeSpan Largest, int FlaggedMessages, int
             if (FlaggedMessages > 0)
             {
                 parts.Add(ControllerAhead is { } ahead && ahead.Duration() * 2 > Largest
-                    ? $"Controller clock {Span(ahead)} {(ahead > TimeSpan.Zero ? "fast" : "slow")}"
-                    : $"Controller clock off by up to {Span(Largest)}");
+                    ? "Controller clock " + ClockOffsetWords.Of(ahead)
+                    : "Controller clock off by up to " + ClockOffsetWords.Span(Largest));
             }
 
             if (Steps > 0)
@@ -40,13 +40,5 @@ public sealed record ClockSkewSummary(TimeSpan Largest, int FlaggedMessages, int
             var text = string.Join("; ", parts);
             return char.ToUpperInvariant(text[0]) + text[1..] + "; device times corrected to the server clock.";
         }
-    }
-
-    private static string Span(TimeSpan span)
-    {
-        var seconds = (long)span.Duration().TotalSeconds;
-        return seconds >= 60
-            ? string.Create(CultureInfo.InvariantCulture, $"{seconds / 60} min {seconds % 60} s")
-            : string.Create(CultureInfo.InvariantCulture, $"{seconds} s");
     }
 }

@@ -65,6 +65,13 @@ public sealed record ScalpCoolingSessionRecord
     /// </summary>
     public int SampleCount { get; init; }
 
+    /// <summary>
+    /// Set on a report that went to the EHR while the session's controller was still cut off or uploading what it stored,
+    /// after the longest wait: the controller's part of the record may be incomplete (a correction follows once it caught up).
+    /// Never set by the fold itself.
+    /// </summary>
+    public bool ControllerRecordIncomplete { get; init; }
+
     /// <summary>The controller's clock corrections, per boot and stretch between steps (none when its clock was right).</summary>
     public IReadOnlyList<ClockCorrection> ClockCorrections { get; init; } = [];
 
@@ -85,6 +92,13 @@ public sealed record ScalpCoolingSessionRecord
 
         return found is null ? deviceTs : deviceTs + found.Offset;
     }
+
+    /// <summary>
+    /// Whether the session belongs to its patient's course: a session voided as the wrong patient's belongs to no patient's
+    /// course (not counted, not numbered, not on a course page, not the course a next session joins). Other voids stay in
+    /// the course for audit and do not count.
+    /// </summary>
+    public bool InPatientsCourse => Void?.Reason != VoidReason.WrongPatient;
 
     public bool HasDeviation(DeviationCode code) => Deviations.Any(d => d.Code == code);
 

@@ -80,12 +80,15 @@ public sealed record SessionLiveView(
         return phase.NotCooling + (cooling ? TimeSpan.Zero : Positive(now - known));
     }
 
-    /// <summary>The running phase while the session is live.</summary>
-    internal static PhaseSummary? CurrentPhase(ScalpCoolingSessionRecord record) =>
-        record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp
-        && record.Phases.Count > 0 && record.Phases[^1].End is null
-            ? record.Phases[^1]
-            : null;
+    /// <summary>The running phase while the session is live (none once it ended: an aborted session's card says "Aborted").</summary>
+    public static PhaseSummary? CurrentPhase(ScalpCoolingSessionRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        return record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp
+            && record.Phases.Count > 0 && record.Phases[^1].End is null
+                ? record.Phases[^1]
+                : null;
+    }
 
     private static bool PostCoolingComplete(ScalpCoolingSessionRecord record, DateTimeOffset now)
     {

@@ -15,7 +15,7 @@ internal static class SessionPhases
             return phases;
         }
 
-        // An aborted session's phases stop at the abort; the minutes until the cap came off are warm-up.
+        // An aborted session's phases stop at the abort; the minutes until the cap comes off are post-abort cooling.
         var abortedAt = s.Nurse.Abort?.At;
         var end = abortedAt is { } a && lifecycle.End is { } e0 && e0 > a ? a : lifecycle.End;
         var completed = lifecycle.Removal is not null && s.Nurse.Abort is null;
@@ -47,9 +47,9 @@ internal static class SessionPhases
             phases.Add(new PhaseSummary(starts[i].Phase, clamped[i], phaseEnd, TargetOf(s.Plan!, starts[i].Phase), InterruptionSummary.None));
         }
 
-        if (end is { } stopped && lifecycle.End is { } removed && removed > stopped)
+        if (abortedAt is { } abort && end == abort && lifecycle.End is { } removed && removed > abort)
         {
-            phases.Add(new PhaseSummary(SessionPhase.WarmUp, stopped, removed, null, InterruptionSummary.None));
+            phases.Add(new PhaseSummary(SessionPhase.PostAbortCooling, abort, removed, null, InterruptionSummary.None));
         }
 
         return phases;
@@ -64,7 +64,7 @@ internal static class SessionPhases
         }
 
         var last = phases[^1];
-        var end = last.Phase == SessionPhase.WarmUp ? last.Start : last.End ?? IntervalMath.Max(until, last.Start);
+        var end = !last.Phase.IsProtocolCooling() ? last.Start : last.End ?? IntervalMath.Max(until, last.Start);
         return new TimeInterval(phases[0].Start, end);
     }
 
@@ -74,7 +74,7 @@ internal static class SessionPhases
         var result = new List<PhaseSummary>(phases.Count);
         foreach (var phase in phases)
         {
-            if (phase.Phase == SessionPhase.WarmUp)
+            if (!phase.Phase.IsProtocolCooling())
             {
                 result.Add(phase);
                 continue;

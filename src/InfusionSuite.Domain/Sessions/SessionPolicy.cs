@@ -50,6 +50,14 @@ public sealed record SessionPolicy
     public TimeSpan DeviceRecordGap { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
+    /// A controller back from a cut-off that goes silent in the middle of what looks like its upload (no live message, its
+    /// stored messages not yet up to the link's return) is taken to have finished after this long (default 5 min; more than
+    /// zero, at most the late-message window). Minutes, not seconds: a loaded machine's pause inside one upload must never
+    /// look like its end. A live controller ends its upload at once with its next live message.
+    /// </summary>
+    public TimeSpan UploadQuietWait { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
     /// How far apart the controller's and a nurse's times for the same moment may lie (default 2 min).
     /// A controller's first COOLING_START later than this after the nurse's "cap placed" is a
     /// restart, not the placement; controller messages up to this long after a nurse ended the
@@ -144,6 +152,11 @@ public sealed record SessionPolicy
         if (DeviceRecordGap < TimeSpan.Zero)
         {
             problems.Add($"{nameof(DeviceRecordGap)} must not be negative.");
+        }
+
+        if (UploadQuietWait <= TimeSpan.Zero || UploadQuietWait > LateMessageWindow)
+        {
+            problems.Add($"{nameof(UploadQuietWait)} must be longer than zero and not longer than the late-message window ({nameof(AbortListenWindow)}, {nameof(CapOffWindow)}, {nameof(SameMomentWindow)}: the longest).");
         }
 
         return problems;

@@ -649,6 +649,10 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("policy_key");
 
+                    b.Property<string>("ReportedFingerprint")
+                        .HasColumnType("text")
+                        .HasColumnName("reported_fingerprint");
+
                     b.Property<string>("SessionId")
                         .IsRequired()
                         .HasColumnType("text")

@@ -620,6 +620,10 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("policy_key");
 
+                    b.Property<string>("ReportedFingerprint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_fingerprint");
+
                     b.Property<string>("SessionId")
                         .IsRequired()
                         .HasColumnType("TEXT")

@@ -28,6 +28,13 @@ public sealed class SessionRow
     /// </summary>
     public int? VoidReason { get; set; }
 
+    /// <summary>
+    /// What of the record the EHR's participants were last given (a hash of its fingerprint), written in the transaction of
+    /// that outbox item; null while nothing was (an end held for the controller's upload). A restart sends what was not.
+    /// Sessions that ended before this was kept are marked as reported (their record as rebuilt).
+    /// </summary>
+    public string? ReportedFingerprint { get; set; }
+
     /// <summary>The patient's name as entered at this session's start (PHI: never logged); null for sessions stored before names were kept per session.</summary>
     public string? PatientName { get; set; }
 }

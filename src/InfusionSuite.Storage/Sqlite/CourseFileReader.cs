@@ -5,7 +5,7 @@ using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
-/// <summary>Reads courses with their sessions' logs and their documentation (not cooled, assessments and their corrections).</summary>
+/// <summary>Reads courses with their sessions' logs (a session voided as the wrong patient's is in none) and their documentation (not cooled, assessments and their corrections).</summary>
 internal static class CourseFileReader
 {
     private sealed record CourseHead(int Key, CourseFacts Facts);
@@ -21,7 +21,7 @@ internal static class CourseFileReader
         var heads = await HeadsAsync(
             connection,
             transaction,
-            "WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.course_key = c.course_key AND (CAST(@until AS BIGINT) IS NULL OR s.started_at_ms < @until))",
+            "WHERE EXISTS (SELECT 1 FROM sessions s WHERE s.course_key = c.course_key AND " + CourseMembership.InCourse + " AND (CAST(@until AS BIGINT) IS NULL OR s.started_at_ms < @until))",
             q => q.With("@until", (object?)untilMs ?? DBNull.Value),
             cancellationToken);
         var files = new List<CourseFile>(heads.Count);
@@ -55,7 +55,7 @@ internal static class CourseFileReader
         var sessionIds = new List<string>();
         var notCooled = new List<ChemoGivenNotCooled>();
         var assessments = new List<OutcomeAssessment>();
-        await using (var query = Command(connection, transaction, "SELECT session_id FROM sessions WHERE course_key = @course ORDER BY session_key", head.Key))
+        await using (var query = Command(connection, transaction, "SELECT s.session_id FROM sessions s WHERE s.course_key = @course AND " + CourseMembership.InCourse + " ORDER BY s.session_key", head.Key))
         await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))

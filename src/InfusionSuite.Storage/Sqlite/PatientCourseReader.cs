@@ -3,7 +3,7 @@ using System.Data.Common;
 
 namespace InfusionSuite.Storage.Sqlite;
 
-/// <summary>Reads every course of a patient with each of its sessions' logs (for billing).</summary>
+/// <summary>Reads every course of a patient with each of its sessions' logs (for billing); a session voided as the wrong patient's is none of the patient's.</summary>
 internal static class PatientCourseReader
 {
     /// <summary>Courses in storage order, sessions in storage order; inside <paramref name="transaction"/> when given.</summary>
@@ -14,12 +14,9 @@ internal static class PatientCourseReader
         await using (var query = connection.CreateCommand())
         {
             query.Transaction = transaction;
-            query.CommandText = """
-                SELECT c.course_id, c.regimen, c.cap_measured_and_calibrated, s.session_id
-                FROM courses c JOIN sessions s ON s.course_key = c.course_key
-                WHERE c.patient_reference = @patient
-                ORDER BY c.course_key, s.session_key
-                """;
+            query.CommandText = "SELECT c.course_id, c.regimen, c.cap_measured_and_calibrated, s.session_id " +
+                "FROM courses c JOIN sessions s ON s.course_key = c.course_key " +
+                "WHERE c.patient_reference = @patient AND " + CourseMembership.InCourse + " ORDER BY c.course_key, s.session_key";
             query.With("@patient", patientReference);
             await using var reader = await query.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

@@ -18,11 +18,12 @@ internal static class SessionLogReader
         int sessionKey;
         string controllerId;
         string policyJson;
+        string? reported;
         await using (var head = connection.CreateCommand())
         {
             head.Transaction = transaction;
             head.CommandText = """
-                SELECT s.session_key, c.controller_id, p.json
+                SELECT s.session_key, c.controller_id, p.json, s.reported_fingerprint
                 FROM sessions s JOIN controllers c ON c.controller_key = s.controller_key JOIN policies p ON p.policy_key = s.policy_key
                 WHERE s.session_id = @id
                 """;
@@ -36,6 +37,7 @@ internal static class SessionLogReader
             sessionKey = reader.GetInt32(0);
             controllerId = reader.GetString(1);
             policyJson = reader.GetString(2);
+            reported = reader.IsDBNull(3) ? null : reader.GetString(3);
         }
 
         var inputs = new List<(long Seq, SessionInput Input)>();
@@ -79,7 +81,7 @@ internal static class SessionLogReader
             log.Add(inputs[next++].Input);
         }
 
-        return new StoredSession(sessionId, controllerId, InputLogCodec.DeserializePolicy(policyJson), log);
+        return new StoredSession(sessionId, controllerId, InputLogCodec.DeserializePolicy(policyJson), log, reported);
     }
 
     /// <summary>The controller's samples and events no session took, received since <paramref name="receivedSince"/>, in ingest order.</summary>

@@ -40,16 +40,20 @@ internal sealed class BoardReader(
             ? await patients.FindForSessionsAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.SessionId)], cancellationToken)
             : new Dictionary<string, string>();
         var settings = options.Value;
-        var stored = await known.IdsAsync(cancellationToken);
+        var stored = await known.LastHellosAsync(cancellationToken);
+        var visibility = new ChairVisibility(settings, now);
         var listings = runsSessions
             ? new Dictionary<string, ControllerListing>(StringComparer.Ordinal)
             : (await directory.ControllersAsync(cancellationToken)).ToDictionary(c => c.ControllerId, StringComparer.Ordinal);
         var heardSinceStart = presence.KnownControllers().Where(admission.IsAdmitted).ToHashSet(StringComparer.Ordinal);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
-        chairs.AddRange(rows.Select(row => Chair(
-            row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
-            controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.Contains(row.ControllerId))));
-        foreach (var id in settings.Chairs.Keys.Concat(stored).Distinct(StringComparer.Ordinal).Where(id => rows.All(r => r.ControllerId != id)))
+        chairs.AddRange(rows
+            .Where(row => visibility.Shows(row.ControllerId, row.Record, row.ControllerOnline, ChairVisibility.Latest(row.Reading?.ReceivedAt, stored.GetValueOrDefault(row.ControllerId))))
+            .Select(row => Chair(
+                row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
+                controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.ContainsKey(row.ControllerId))));
+        foreach (var id in settings.Chairs.Keys.Concat(stored.Keys).Distinct(StringComparer.Ordinal)
+            .Where(id => rows.All(r => r.ControllerId != id) && visibility.Shows(id, null, presence.IsOnline(id), stored.GetValueOrDefault(id))))
         {
             // Configured or stored, with no row of the board's: online as the presence (this node's links, or the site's owner) says.
             chairs.Add(Chair(new ChairBoardRow(id, presence.IsOnline(id), null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
@@ -88,7 +92,7 @@ internal sealed class BoardReader(
         var patient = names is null || record.Void?.Reason == VoidReason.WrongPatient ? null
             : new PatientView(record.Plan.PatientReference, names.TryGetValue(record.Plan.SessionId, out var name) ? name : null);
         var phase = SessionLiveViewPhase(record);
-        var ended = live.Status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
+        var ended = live.Status.IsEnded();
         List<AlarmView> alarms = [.. live.ActiveAlarms.Select(AlarmView.Of)];
         var controller = record.Controller;
         var heardInSession = controller.LatestSampleAt is not null || controller.Boots.Count > 0;
@@ -179,11 +183,7 @@ internal sealed class BoardReader(
     private static List<string> Actions(ScalpCoolingSessionRecord record, bool steps) =>
         [.. record.PossibleNurseActions.Where(kind => NurseActionAvailability.IsStep(kind) == steps).Select(NurseActionNames.Of)];
 
-    private static SessionPhase? SessionLiveViewPhase(ScalpCoolingSessionRecord record) =>
-        record.Status is SessionStatus.PreCooling or SessionStatus.Infusing or SessionStatus.PostCooling or SessionStatus.WarmingUp
-        && record.Phases.Count > 0 && record.Phases[^1].End is null
-            ? record.Phases[^1].Phase
-            : null;
+    private static SessionPhase? SessionLiveViewPhase(ScalpCoolingSessionRecord record) => SessionLiveView.CurrentPhase(record)?.Phase;
 
     private static long? Seconds(TimeSpan? span) => span is { } s ? (long)s.TotalSeconds : null;
 }

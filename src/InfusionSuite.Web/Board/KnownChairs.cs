@@ -9,8 +9,9 @@ namespace InfusionSuite.Web.Board;
 /// </summary>
 internal sealed class KnownChairs(ISessionDirectory directory)
 {
-    private readonly Lazy<Task<IReadOnlyList<string>>> _ids = new(async () =>
-        [.. (await directory.ControllersAsync(CancellationToken.None)).Select(c => c.ControllerId)]);
+    private readonly Lazy<Task<IReadOnlyDictionary<string, DateTimeOffset?>>> _hellos = new(async () =>
+        (await directory.ControllersAsync(CancellationToken.None)).ToDictionary(c => c.ControllerId, c => c.LastHelloAt, StringComparer.Ordinal));
 
-    public Task<IReadOnlyList<string>> IdsAsync(CancellationToken cancellationToken) => _ids.Value.WaitAsync(cancellationToken);
+    /// <summary>Each stored controller with its latest hello as stored (null when none came).</summary>
+    public Task<IReadOnlyDictionary<string, DateTimeOffset?>> LastHellosAsync(CancellationToken cancellationToken) => _hellos.Value.WaitAsync(cancellationToken);
 }

@@ -37,9 +37,10 @@ internal sealed class SessionPageReader(
         var plan = record.Plan;
         var names = await StaffNamesAsync(cancellationToken);
         PatientView? patient = null;
+        IReadOnlyDictionary<string, string>? found = null;
         if (showPatients)
         {
-            var found = await patients.FindForSessionsAsync([plan.SessionId], cancellationToken);
+            found = await patients.FindForSessionsAsync([plan.SessionId], cancellationToken);
             patient = new PatientView(plan.PatientReference, found.TryGetValue(plan.SessionId, out var name) ? name : null);
         }
 
@@ -47,7 +48,7 @@ internal sealed class SessionPageReader(
         var live = BoardReader.Chair(
             new ChairBoardRow(plan.ControllerId, board.Current().Any(r => r.ControllerId == plan.ControllerId && r.ControllerOnline), plan.SessionId, detail.Live, record),
             settings,
-            null,
+            found, // the live part names the session's patient as entered, for those who may see it (as the board's card does)
             runsSessions,
             runsSessions ? null : (await directory.ControllersAsync(cancellationToken)).FirstOrDefault(c => c.ControllerId == plan.ControllerId),
             controllerKnown: presence.KnownControllers().Contains(plan.ControllerId, StringComparer.Ordinal),

@@ -98,7 +98,7 @@ export function dateTime(iso) {
 /** "PreCooling" → "Pre-cooling"; "WarmingUp" → "Warming up". */
 export function words(name) {
   if (!name) return '';
-  const special = { PreCooling: 'Pre-cooling', PostCooling: 'Post-cooling', WarmUp: 'Warm-up', WarmingUp: 'Warming up' };
+  const special = { PreCooling: 'Pre-cooling', PostCooling: 'Post-cooling', WarmUp: 'Warm-up', PostAbortCooling: 'Post-abort cooling', WarmingUp: 'Warming up' };
   if (special[name]) return special[name];
   return name.replace(/(?!^)([A-Z])/g, ' $1').toLowerCase().replace(/^./, c => c.toUpperCase());
 }

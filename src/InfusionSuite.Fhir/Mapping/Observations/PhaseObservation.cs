@@ -6,13 +6,7 @@ namespace InfusionSuite.Fhir.Mapping.Observations;
 /// <summary>Pre-cooling, infusion or post-cooling: minutes, the phase as effective period, target and interruptions as components.</summary>
 internal static class PhaseObservation
 {
-    public static string Key(SessionPhase phase) => phase switch
-    {
-        SessionPhase.PreCooling => "pre-cooling",
-        SessionPhase.Infusion => "infusion",
-        SessionPhase.PostCooling => "post-cooling",
-        _ => "warm-up",
-    };
+    public static string Key(SessionPhase phase) => phase.Words().Replace(' ', '-');
 
     public static Observation? For(BundleScope scope, PhaseSummary phase)
     {

@@ -1,13 +1,14 @@
 using System.Globalization;
 
-namespace InfusionSuite.Web.Board;
+namespace InfusionSuite.Domain.Sessions;
 
 /// <summary>
-/// The one way the station words a controller's clock against the server's, on the card, the engineer's line and the
-/// chair's page: the offset is the controller's clock minus the server's, so + is fast (ahead) and − is slow (behind),
-/// as in the domain's warning (<see cref="Domain.Sessions.ClockSkewSummary.ControllerAhead"/>).
+/// The one way a controller's clock against the server's is put in words, wherever it is shown or sent: the clock warning
+/// (<see cref="ClockSkewSummary.Warning"/>, on the board, the session page, the FHIR Procedure's note and the HL7 note), the
+/// card's line and the chair's page. The offset is the controller's clock minus the server's (<see cref="ClockSkewSummary.ControllerAhead"/>),
+/// so + is fast (ahead) and − is slow (behind); seconds are rounded to the nearest.
 /// </summary>
-internal static class ClockOffsetWords
+public static class ClockOffsetWords
 {
     /// <summary>"39 s slow", "4 min 10 s fast", "on time"; <paramref name="rounded"/>: whole minutes from a minute on ("4 min slow"), for small cards.</summary>
     public static string Of(TimeSpan controllerAhead, bool rounded = false)
