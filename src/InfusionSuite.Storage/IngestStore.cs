@@ -21,6 +21,7 @@ namespace InfusionSuite.Storage;
 internal sealed class IngestStore(
     DatabaseConnections connections,
     IDatabaseMigrator initializer,
+    IStorageOutages outages,
     IEnumerable<ISessionEndParticipant> participants) : IIngestStore, IAsyncDisposable
 {
     /// <summary>Session <c>s</c>'s chair speaks from a site that is not one of <c>@sites</c> (PostgreSQL): another worker holds it.</summary>
@@ -34,13 +35,13 @@ internal sealed class IngestStore(
     private readonly Dictionary<string, int> _policyKeys = new(StringComparer.Ordinal);
     private DbConnection? _connection;
     private IWriteCommands? _commands;
+    private bool _opened;
 
     public async Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
-        _connection ??= await connections.OpenWriterAsync(cancellationToken);
-        _commands ??= connections.CreateWriteCommands(_connection);
-        await LoadControllerKeysAsync(cancellationToken);
+        _opened = true;
+        _connection = await WriterConnectionAsync(cancellationToken);
 
         var lastSeq = await ScalarAsync<long>(
             "SELECT coalesce(max(s), 0) FROM (SELECT max(ingest_seq) AS s FROM telemetry UNION ALL SELECT max(ingest_seq) FROM session_inputs) AS last",
@@ -85,11 +86,12 @@ internal sealed class IngestStore(
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         var commands = _commands!;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        DbTransaction? transaction = null;
         try
         {
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connections.CheckWriterAsync(transaction, cancellationToken);
             commands.Enlist(transaction);
             Write(batch, commands, cancellationToken);
@@ -99,26 +101,100 @@ internal sealed class IngestStore(
 
             await transaction.CommitAsync(cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
             // Keys handed out inside the rolled-back transaction are gone: forget them.
-            await transaction.RollbackAsync(CancellationToken.None);
             _sessionKeys.Clear();
             _policyKeys.Clear();
+            if (outages.OutageReason(failure) is not null || connection.State != System.Data.ConnectionState.Open)
+            {
+                // The connection died with the server (or in it): never retried on it; the next try opens a fresh one.
+                await DropConnectionAsync();
+                throw;
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
             await LoadControllerKeysAsync(CancellationToken.None);
             throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await DisposeQuietlyAsync(transaction);
+            }
+        }
+    }
+
+    /// <summary>The writer's connection: the long-lived one, or a fresh one (its commands made again) after an outage dropped it.</summary>
+    private async Task<DbConnection> WriterConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connection is { } open)
+        {
+            return open;
+        }
+
+        if (!_opened)
+        {
+            throw new InvalidOperationException("The store is not open.");
+        }
+
+        var connection = await connections.OpenWriterAsync(cancellationToken);
+        try
+        {
+            _connection = connection;
+            _commands = connections.CreateWriteCommands(connection);
+            await LoadControllerKeysAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_commands is { } commands)
+        {
+            _commands = null;
+            await DisposeQuietlyAsync(commands);
+        }
+
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await DisposeQuietlyAsync(connection);
+        }
+    }
+
+    /// <summary>Disposing what belonged to a dead connection may fail too; that failure says nothing new.</summary>
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
+    {
+        try
+        {
+            await disposable.DisposeAsync();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or ObjectDisposedException)
+        {
+            // already broken
         }
     }
 
     public async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
     {
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         return await SessionLogReader.LoadUnassignedAsync(connection, controllerId, receivedSince, cancellationToken);
     }
 
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connections.CheckWriterAsync(transaction, cancellationToken);
         var purged = 0;
@@ -136,6 +212,9 @@ internal sealed class IngestStore(
         return purged;
     }
 
+    public Task CloseAsync(CancellationToken cancellationToken) =>
+        _opened ? connections.ReleaseWriterAsync(cancellationToken) : Task.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         if (_commands is not null)
@@ -146,6 +225,10 @@ internal sealed class IngestStore(
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+        }
+
+        if (_opened)
+        {
             await connections.ReleaseWriterAsync(CancellationToken.None);
         }
     }

@@ -218,6 +218,8 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
+    public Task CloseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
         lock (_gate)

@@ -28,6 +28,8 @@ internal sealed partial class IngestWriter(
     UnassignedSweep sweep,
     ControllerAdmission admission,
     IngestState state,
+    IIngestStore store,
+    IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
@@ -38,8 +40,12 @@ internal sealed partial class IngestWriter(
     private Task<bool>? _messageWait;
     private Task<bool>? _commandWait;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
     {
+        // The writer stops as soon as the service begins to stop (not after the web server drained its requests): its last
+        // batch is stored and what it holds is given up at once (PostgreSQL: its leases, so a standby takes over now).
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         try
         {
             var recovery = await sessions.RecoverAsync(stoppingToken);
@@ -55,6 +61,7 @@ internal sealed partial class IngestWriter(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await FlushOnStopAsync();
+            await CloseOnStopAsync();
         }
         catch (Exception exception)
         {
@@ -150,6 +157,23 @@ internal sealed partial class IngestWriter(
 
         pending.FailReplies(new OperationCanceledException("The worker is stopping."));
     }
+
+    /// <summary>After the last batch: what the writer holds is given up (a failure is logged; a lease then runs out by itself).</summary>
+    private async Task CloseOnStopAsync()
+    {
+        using var limit = new CancellationTokenSource(FinalFlushLimit);
+        try
+        {
+            await store.CloseAsync(limit.Token);
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The writer could not give up its right to write at stop ({ErrorType}); it runs out by itself")]
+    private static partial void LogCloseFailed(ILogger logger, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest writer started; {Sessions} sessions rebuilt from their logs")]
     private static partial void LogStarted(ILogger logger, int sessions);

@@ -14,6 +14,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class NodeNotifications(
     DatabaseConnections connections,
+    Application.Hosting.DatabaseOutage outage,
     TimeProvider time,
     ILogger<NodeNotifications> logger) : BackgroundService
 {
@@ -122,6 +123,7 @@ internal sealed partial class NodeNotifications(
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                outage.Reached("the listener");
                 WakeAll(); // whatever was sent while nobody listened is looked up now
                 while (true)
                 {
@@ -134,7 +136,11 @@ internal sealed partial class NodeNotifications(
             }
             catch (Exception e)
             {
-                LogListenFailed(logger, e.GetType().Name, e.Message);
+                if (!outage.Report("the listener", e))
+                {
+                    LogListenFailed(logger, e.GetType().Name);
+                }
+
                 WakeAll();
                 try
                 {
@@ -186,6 +192,6 @@ internal sealed partial class NodeNotifications(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for nurse actions across nodes failed ({ErrorType}: {Reason}); looking in the table every second meanwhile, listening again")]
-    private static partial void LogListenFailed(ILogger logger, string errorType, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for nurse actions across nodes failed ({ErrorType}); looking in the table every second meanwhile, listening again")]
+    private static partial void LogListenFailed(ILogger logger, string errorType);
 }

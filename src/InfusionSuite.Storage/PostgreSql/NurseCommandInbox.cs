@@ -21,6 +21,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 internal sealed partial class NurseCommandInbox(
     DatabaseConnections connections,
     NodeNotifications notifications,
+    Application.Hosting.DatabaseOutage outage,
     IServiceProvider services,
     TimeProvider time,
     ILogger<NurseCommandInbox> logger) : BackgroundService
@@ -58,6 +59,12 @@ internal sealed partial class NurseCommandInbox(
                         await SweepAsync(connection, stoppingToken);
                         sweepAt = time.GetUtcNow() + SweepEvery;
                     }
+
+                    outage.Reached("the command relay");
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the command relay", e))
+                {
+                    // waited out: the actions stay in the table, taken again on a fresh connection
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {

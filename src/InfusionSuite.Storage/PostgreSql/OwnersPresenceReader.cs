@@ -13,6 +13,7 @@ internal sealed partial class OwnersPresenceReader(
     DatabaseConnections connections,
     NodeNotifications notifications,
     OwnersPresence presence,
+    Application.Hosting.DatabaseOutage outage,
     ILogger<OwnersPresenceReader> logger) : BackgroundService
 {
     /// <summary>The longest a dead owner's chairs stay online on other boards after its lease ran out.</summary>
@@ -36,6 +37,11 @@ internal sealed partial class OwnersPresenceReader(
                 try
                 {
                     presence.Replace(await ReadAsync(postgreSql, stoppingToken));
+                    outage.Reached("the presence reader");
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the presence reader", e))
+                {
+                    // waited out: read again at the next look
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {

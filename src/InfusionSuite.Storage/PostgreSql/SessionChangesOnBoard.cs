@@ -15,6 +15,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 internal sealed partial class SessionChangesOnBoard(
     DatabaseConnections connections,
     NodeNotifications notifications,
+    Application.Hosting.DatabaseOutage outage,
     IServiceProvider services,
     ILogger<SessionChangesOnBoard> logger) : BackgroundService
 {
@@ -26,6 +27,7 @@ internal sealed partial class SessionChangesOnBoard(
         }
 
         var loaded = false;
+        var pending = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (true)
@@ -44,10 +46,18 @@ internal sealed partial class SessionChangesOnBoard(
                         loaded = true;
                     }
 
-                    if (notifications.TakeChangedSessions() is { Count: > 0 } changed)
+                    pending.UnionWith(notifications.TakeChangedSessions());
+                    if (pending.Count > 0)
                     {
-                        await board.RefreshAsync(changed, stoppingToken);
+                        await board.RefreshAsync([.. pending], stoppingToken);
+                        pending.Clear();
                     }
+
+                    outage.Reached("the board");
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the board", e))
+                {
+                    // waited out: the sessions changed meanwhile are read again at the next look
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException or Application.Ports.StorageUnavailableException)
                 {
