@@ -21,13 +21,19 @@ namespace InfusionSuite.Storage;
 internal sealed class IngestStore(
     DatabaseConnections connections,
     IDatabaseMigrator initializer,
-    IStorageOutages outages,
+    Application.Hosting.DatabaseOutage outage,
     IEnumerable<ISessionEndParticipant> participants) : IIngestStore, IAsyncDisposable
 {
+    /// <summary>Set when any loop met an outage: the writer's long-lived connection died with the server too, even if idle since.</summary>
+    private volatile bool _connectionSuspect;
+
     /// <summary>Session <c>s</c>'s chair speaks from a site that is not one of <c>@sites</c> (PostgreSQL): another worker holds it.</summary>
     internal const string OtherSite =
         "SELECT 1 FROM controllers c JOIN controller_sites cs ON cs.controller_id = c.controller_id " +
         "WHERE c.controller_key = s.controller_key AND NOT cs.site = ANY(@sites)";
+
+    /// <summary>The sessions a board shows (open, or ended at or after <c>@since</c>), on every node: the writer rebuilds them, the boards read them back.</summary>
+    internal const string ShownOnBoard = "(s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)";
 
     private readonly ISessionEndParticipant[] _participants = [.. participants];
     private readonly Dictionary<string, int> _controllerKeys = new(StringComparer.Ordinal);
@@ -41,6 +47,7 @@ internal sealed class IngestStore(
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
         _opened = true;
+        outage.OutageSeen += (_, _) => _connectionSuspect = true;
         _connection = await WriterConnectionAsync(cancellationToken);
 
         var lastSeq = await ScalarAsync<long>(
@@ -50,7 +57,7 @@ internal sealed class IngestStore(
         var ids = new List<string>();
         var sites = connections.OwnedSites;
         await using (var query = _connection.Command(
-            "SELECT s.session_id FROM sessions s WHERE (s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)" +
+            "SELECT s.session_id FROM sessions s WHERE " + ShownOnBoard +
             (sites is null ? string.Empty : " AND NOT EXISTS (" + OtherSite + ")") + " ORDER BY s.session_key"))
         {
             query.With("@since", TelemetryColumns.Ms(endedSince));
@@ -106,7 +113,7 @@ internal sealed class IngestStore(
             // Keys handed out inside the rolled-back transaction are gone: forget them.
             _sessionKeys.Clear();
             _policyKeys.Clear();
-            if (outages.OutageReason(failure) is not null || connection.State != System.Data.ConnectionState.Open)
+            if (outage.IsOutage(failure) || connection.State != System.Data.ConnectionState.Open)
             {
                 // The connection died with the server (or in it): never retried on it; the next try opens a fresh one.
                 await DropConnectionAsync();
@@ -133,6 +140,12 @@ internal sealed class IngestStore(
     /// <summary>The writer's connection: the long-lived one, or a fresh one (its commands made again) after an outage dropped it.</summary>
     private async Task<DbConnection> WriterConnectionAsync(CancellationToken cancellationToken)
     {
+        if (_connectionSuspect)
+        {
+            _connectionSuspect = false;
+            await DropConnectionAsync();
+        }
+
         if (_connection is { } open)
         {
             return open;

@@ -19,6 +19,9 @@ public sealed partial class DatabaseOutage(IStorageOutages outages, ILogger<Data
     /// <summary>True while the last thing any loop saw was an outage.</summary>
     public bool IsDown => Volatile.Read(ref _down) == 1;
 
+    /// <summary>Whether <paramref name="exception"/> is an outage of the database (nothing logged).</summary>
+    public bool IsOutage(Exception exception) => outages.OutageReason(exception) is not null;
+
     /// <summary>
     /// Whether <paramref name="exception"/> is an outage of the database; when it is, the first report of this outage logs
     /// one line naming <paramref name="part"/> (the loop that met it), and the caller waits and tries again.

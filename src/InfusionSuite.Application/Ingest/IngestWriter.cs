@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -29,6 +30,7 @@ internal sealed partial class IngestWriter(
     ControllerAdmission admission,
     IngestState state,
     IIngestStore store,
+    DatabaseOutage outage,
     IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
@@ -82,7 +84,7 @@ internal sealed partial class IngestWriter(
             {
                 if (commands.Reader.TryRead(out var command))
                 {
-                    await nurses.HandleAsync(command, cancellationToken);
+                    await HandleAsync(command, cancellationToken);
                 }
                 else if (queue.Reader.TryRead(out var message))
                 {
@@ -99,7 +101,28 @@ internal sealed partial class IngestWriter(
             }
 
             await pending.CommitAsync(cancellationToken);
-            await sweep.SweepIfDueAsync(cancellationToken);
+            try
+            {
+                await sweep.SweepIfDueAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && outage.Report("the ingest writer", e))
+            {
+                // the sweep runs again at its next interval
+            }
+        }
+    }
+
+    /// <summary>A nurse action that needed the database while it was away is answered so (nothing waits on it), and the writer carries on.</summary>
+    private async Task HandleAsync(NurseCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await nurses.HandleAsync(command, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && outage.Report("the ingest writer", e))
+        {
+            command.Fail(new StorageUnavailableException(
+                "Storage: the database cannot be reached just now; look at the chair's page, then try again in a moment.", e));
         }
     }
 

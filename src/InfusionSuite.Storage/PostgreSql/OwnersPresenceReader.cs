@@ -34,6 +34,7 @@ internal sealed partial class OwnersPresenceReader(
         {
             while (true)
             {
+                var signal = notifications.PresenceSignal; // before the read: a NOTIFY during it wakes the wait below at once
                 try
                 {
                     presence.Replace(await ReadAsync(postgreSql, stoppingToken));
@@ -48,7 +49,7 @@ internal sealed partial class OwnersPresenceReader(
                     LogReadFailed(logger, e.GetType().Name);
                 }
 
-                await notifications.WaitForPresenceAsync(Every, stoppingToken);
+                await notifications.WaitAsync(signal, Every, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
