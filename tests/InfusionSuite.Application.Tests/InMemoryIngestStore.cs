@@ -23,6 +23,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private TaskCompletionSource? _held;
     private TaskCompletionSource? _heldAfter;
     private int _failures;
+    private int _outages;
 
     /// <summary>Every record handed to the session-end participants as an end (ends and voids), in order.</summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> Ended
@@ -121,6 +122,15 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
+    /// <summary>The next <paramref name="count"/> commits fail as a database that is away does (<see cref="SimulatedOutages"/>), storing nothing.</summary>
+    public void FailNextWithOutage(int count)
+    {
+        lock (_gate)
+        {
+            _outages = count;
+        }
+    }
+
     /// <summary>What the store holds from before the writer starts (an empty database unless a test says otherwise).</summary>
     public IngestRecovery Recovery { get; set; } = new(0, []);
 
@@ -147,6 +157,12 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             {
                 _failures--;
                 throw new IOException("Simulated storage failure.");
+            }
+
+            if (_outages > 0)
+            {
+                _outages--;
+                throw new TimeoutException(SimulatedOutages.Message);
             }
 
             foreach (var started in batch.StartedSessions)
