@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionSuite.Testing;
@@ -27,13 +26,11 @@ public sealed class BoardsAgreeTests : IDisposable
         var database = (await PostgreSqlCluster.SharedAsync()).NewDatabase();
         await using var broker = await MosquittoBroker.StartAsync(CancellationToken.None);
         var token = await SharedDatabaseWorkers.NurseTokenAsync(database, _folder.Folder);
-        var owner = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, "north", LeaseDuration);
-        HostRun? standby = null;
+        await using var workers = await NorthWorkers.StartOwnerAsync(database, broker, LeaseDuration);
+        using var ownerNode = await NorthWorkers.NurseAsync(workers.Owner, token);
         var controllers = new List<MqttTestController>();
         try
         {
-            await owner.WaitForOutputAsync("MQTT link connected");
-            using var ownerNode = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(owner), token);
             foreach (var chair in Chairs)
             {
                 var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "north", chair, CancellationToken.None);
@@ -46,29 +43,27 @@ public sealed class BoardsAgreeTests : IDisposable
                 "the owner recording its chairs' site");
 
             // Before the standby starts: aborted before the cap was placed, and voided.
-            await StartAsync(ownerNode, "CHAIR-N1", "s-aborted");
-            Assert.Equal("Aborted", await StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-aborted/abort", new { reason = "PatientRequest" })));
-            await StartAsync(ownerNode, "CHAIR-N2", "s-voided");
-            Assert.Equal("PreCooling", await StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-voided/cap-placed", new { })));
-            Assert.Equal("Voided", await StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-voided/void", new { reason = "EnteredInError" })));
+            await NorthWorkers.StartSessionAsync(ownerNode, "CHAIR-N1", "s-aborted");
+            Assert.Equal("Aborted", await NorthWorkers.StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-aborted/abort", new { reason = "PatientRequest" })));
+            await NorthWorkers.StartSessionAsync(ownerNode, "CHAIR-N2", "s-voided");
+            Assert.Equal("PreCooling", await NorthWorkers.StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-voided/cap-placed", new { })));
+            Assert.Equal("Voided", await NorthWorkers.StatusAsync(await ownerNode.PostAsJsonAsync("/api/sessions/s-voided/void", new { reason = "EnteredInError" })));
 
-            standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, "north", LeaseDuration);
-            await standby.WaitForOutputAsync("waits as a standby");
-            using var standbyNode = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(standby), token);
+            using var standbyNode = await NorthWorkers.NurseAsync(await workers.StartStandbyAsync(), token);
 
             // After it started: one aborted through the standby (relayed to the owner).
-            await StartAsync(standbyNode, "CHAIR-N3", "s-later");
-            Assert.Equal("Aborted", await StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-later/abort", new { reason = "Headache" })));
+            await NorthWorkers.StartSessionAsync(standbyNode, "CHAIR-N3", "s-later");
+            Assert.Equal("Aborted", await NorthWorkers.StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-later/abort", new { reason = "Headache" })));
 
             const string expected = "CHAIR-N1 s-aborted Aborted | CHAIR-N2 s-voided Voided | CHAIR-N3 s-later Aborted";
             Assert.Equal(expected, await BoardAsync(ownerNode, readings: false));
             await AgreeAsync(standbyNode, expected, readings: false);
 
             // The controllers go on after their sessions ended: a setpoint and a sample each, as the owner stores them.
-            for (var i = 0; i < controllers.Count; i++)
+            foreach (var controller in controllers)
             {
-                await controllers[i].PublishSetpointAsync("0A1B2C3D", 2, "-5.0", CancellationToken.None);
-                await controllers[i].PublishTelemetryAsync("0A1B2C3D", 3, CancellationToken.None);
+                await controller.PublishSetpointAsync("0A1B2C3D", 2, "-5.0", CancellationToken.None);
+                await controller.PublishTelemetryAsync("0A1B2C3D", 3, CancellationToken.None);
             }
 
             const string read = " coolant -3.8 setpoint -5.0";
@@ -82,32 +77,7 @@ public sealed class BoardsAgreeTests : IDisposable
             {
                 await controller.DisposeAsync();
             }
-
-            foreach (var host in new[] { owner, standby })
-            {
-                if (host is { HasExited: false })
-                {
-                    await host.KillHardAsync();
-                }
-            }
         }
-    }
-
-    private static async Task StartAsync(HttpClient node, string chair, string session)
-    {
-        var started = await node.PostAsJsonAsync("/api/sessions", new
-        {
-            controllerId = chair, patientReference = "MRN-" + chair, patientName = "Jane Roe", administrationId = "ma-" + session,
-            primaryCptCode = "96413", regimenPreset = "Standard", sessionId = session, confirmUnheardController = true,
-        });
-        Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
-    }
-
-    private static async Task<string> StatusAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
     }
 
     private static async Task AgreeAsync(HttpClient node, string expected, bool readings)

@@ -33,95 +33,68 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
         var database = cluster.NewDatabase();
         await using var broker = await MosquittoBroker.StartAsync(CancellationToken.None);
         var token = await SharedDatabaseWorkers.NurseTokenAsync(database, _folder.Folder);
-        var owner = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, "north", LeaseDuration);
-        HostRun? standby = null;
-        try
+        await using var workers = await NorthWorkers.StartOwnerAsync(database, broker, LeaseDuration);
+        var owner = workers.Owner;
+        var standby = await workers.StartStandbyAsync();
+        using var ownerNode = await NorthWorkers.NurseAsync(owner, token);
+        using var standbyNode = await NorthWorkers.NurseAsync(standby, token);
+
+        await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "north", "CHAIR-01", CancellationToken.None);
+        using var stop = new CancellationTokenSource();
+        var acknowledged = 0;
+        var publishing = Task.Run(async () =>
         {
-            await owner.WaitForOutputAsync("MQTT link connected");
-            standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, "north", LeaseDuration);
-            await standby.WaitForOutputAsync("waits as a standby");
-            using var ownerNode = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(owner), token);
-            using var standbyNode = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(standby), token);
-
-            await using var controller = await MqttTestController.ConnectAsync(broker.Host, broker.Port, "north", "CHAIR-01", CancellationToken.None);
-            using var stop = new CancellationTokenSource();
-            var acknowledged = 0;
-            var publishing = Task.Run(async () =>
+            for (uint seq = 1; !stop.IsCancellationRequested; seq++)
             {
-                for (uint seq = 1; !stop.IsCancellationRequested; seq++)
+                await controller.PublishTelemetryAsync("0A1B2C3D", seq, CancellationToken.None); // returns once the broker acknowledged it
+                Interlocked.Increment(ref acknowledged);
+                if (seq % 10 == 0)
                 {
-                    await controller.PublishTelemetryAsync("0A1B2C3D", seq, CancellationToken.None); // returns once the broker acknowledged it
-                    Interlocked.Increment(ref acknowledged);
-                    if (seq % 10 == 0)
-                    {
-                        await Task.Delay(20, CancellationToken.None);
-                    }
-                }
-            });
-
-            await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry") >= 200, "the owner storing samples");
-            await SharedDatabaseWorkers.WaitAsync(
-                async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM controller_sites WHERE controller_id = 'CHAIR-01' AND site = 'north'") == 1,
-                "the owner recording its chair's site");
-            var started = await standbyNode.PostAsJsonAsync("/api/sessions", new
-            {
-                controllerId = "CHAIR-01", patientReference = "MRN-4711", patientName = "Jane Roe", administrationId = "ma-1",
-                primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "s-outage", confirmUnheardController = true,
-            });
-            Assert.True(started.StatusCode == HttpStatusCode.Created, await started.Content.ReadAsStringAsync());
-            Assert.Equal("PreCooling", await StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-outage/cap-placed", new { })));
-
-            // Down for longer than the lease: the owner cannot renew meanwhile, and the standby must not take the site from it.
-            await cluster.StopAndStartAsync(TimeSpan.FromSeconds(4));
-            var stored = await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry");
-            await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry") > stored + 200, "storing again");
-
-            // The relay and the listener are back: an action sent to the standby is written by the owner and answered.
-            Assert.Equal("Infusing", await StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-outage/infusion-started", new { })));
-            await SharedDatabaseWorkers.WaitAsync(async () => await BoardStatusAsync(standbyNode) == "s-outage Infusing", "the standby's board following the owner");
-            Assert.Equal("s-outage Infusing", await BoardStatusAsync(ownerNode));
-
-            await stop.CancelAsync();
-            await publishing;
-            var total = Volatile.Read(ref acknowledged);
-            await SharedDatabaseWorkers.AssertStoredOnceAsync(database, total, output, () => $"--- owner\n{owner.Output}\n{owner.Error}\n--- standby\n{standby.Output}\n{standby.Error}");
-
-            Assert.False(owner.HasExited, owner.Output + owner.Error);
-            Assert.False(standby.HasExited, standby.Output + standby.Error);
-            Assert.Equal(1L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM site_leases WHERE site = 'north' AND owner = 'worker-a' AND fence = 1"));
-            foreach (var node in new[] { owner, standby })
-            {
-                var log = node.Output + node.Error;
-                var said = string.Join('\n', log.Split('\n').Where(line => line.Contains("Database ", StringComparison.Ordinal)));
-                Assert.True(Occurrences(log, "Database unreachable") == 1 && Occurrences(log, "Database reachable again") == 1, said);
-                Assert.DoesNotContain("   at ", log, StringComparison.Ordinal); // no stack trace
-                Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
-                Assert.DoesNotContain("crit:", log, StringComparison.Ordinal);
-                Assert.DoesNotContain("MRN-4711", log, StringComparison.Ordinal);
-            }
-
-            Assert.Equal(0, await standby.StopAsync());
-            Assert.Equal(0, await owner.StopAsync());
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"PostgreSQL stopped (-m fast) for 4 s and started again under QoS 1 load; both workers carried on; {total} acknowledged, {total} stored once"));
-        }
-        finally
-        {
-            foreach (var host in new[] { owner, standby })
-            {
-                if (host is { HasExited: false })
-                {
-                    await host.KillHardAsync();
+                    await Task.Delay(20, CancellationToken.None);
                 }
             }
-        }
-    }
+        });
 
-    private static async Task<string> StatusAsync(HttpResponseMessage response)
-    {
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.GetProperty("status").GetString()!;
+        await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry") >= 200, "the owner storing samples");
+        await SharedDatabaseWorkers.WaitAsync(
+            async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM controller_sites WHERE controller_id = 'CHAIR-01' AND site = 'north'") == 1,
+            "the owner recording its chair's site");
+        await NorthWorkers.StartSessionAsync(standbyNode, "CHAIR-01", "s-outage");
+        Assert.Equal("PreCooling", await NorthWorkers.StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-outage/cap-placed", new { })));
+
+        // Down for longer than the lease: the owner cannot renew meanwhile, and the standby must not take the site from it.
+        await cluster.StopAndStartAsync(TimeSpan.FromSeconds(4));
+        var stored = await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry");
+        await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM telemetry") > stored + 200, "storing again");
+
+        // The relay and the listener are back: an action sent to the standby is written by the owner and answered.
+        Assert.Equal("Infusing", await NorthWorkers.StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-outage/infusion-started", new { })));
+        await SharedDatabaseWorkers.WaitAsync(async () => await BoardStatusAsync(standbyNode) == "s-outage Infusing", "the standby's board following the owner");
+        Assert.Equal("s-outage Infusing", await BoardStatusAsync(ownerNode));
+
+        await stop.CancelAsync();
+        await publishing;
+        var total = Volatile.Read(ref acknowledged);
+        await SharedDatabaseWorkers.AssertStoredOnceAsync(database, total, output, () => $"--- owner\n{owner.Output}\n{owner.Error}\n--- standby\n{standby.Output}\n{standby.Error}");
+
+        Assert.False(owner.HasExited, owner.Output + owner.Error);
+        Assert.False(standby.HasExited, standby.Output + standby.Error);
+        Assert.Equal(1L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM site_leases WHERE site = 'north' AND owner = 'worker-a' AND fence = 1"));
+        foreach (var node in new[] { owner, standby })
+        {
+            var log = node.Output + node.Error;
+            var said = string.Join('\n', log.Split('\n').Where(line => line.Contains("Database ", StringComparison.Ordinal)));
+            Assert.True(Occurrences(log, "Database unreachable") == 1 && Occurrences(log, "Database reachable again") == 1, said);
+            Assert.DoesNotContain("   at ", log, StringComparison.Ordinal); // no stack trace
+            Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("crit:", log, StringComparison.Ordinal);
+            Assert.DoesNotContain("MRN-CHAIR-01", log, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, await standby.StopAsync());
+        Assert.Equal(0, await owner.StopAsync());
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"PostgreSQL stopped (-m fast) for 4 s and started again under QoS 1 load; both workers carried on; {total} acknowledged, {total} stored once"));
     }
 
     private static async Task<string?> BoardStatusAsync(HttpClient node)

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json;
 using InfusionSuite.Testing;
 using Npgsql;
@@ -29,53 +28,33 @@ public sealed class GracefulStopTests : IDisposable
         var database = (await PostgreSqlCluster.SharedAsync()).NewDatabase();
         await using var broker = await MosquittoBroker.StartAsync(CancellationToken.None);
         var token = await SharedDatabaseWorkers.NurseTokenAsync(database, _folder.Folder);
-        var owner = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, "north", LeaseDuration);
-        HostRun? standby = null;
-        try
+        await using var workers = await NorthWorkers.StartOwnerAsync(database, broker, LeaseDuration);
+        var standby = await workers.StartStandbyAsync();
+        using var ownerNode = await NorthWorkers.NurseAsync(workers.Owner, token);
+
+        // A chair of site south, whose owner is down: an action on it at the owner's node waits for an answer.
+        await ExecuteAsync(database, "INSERT INTO controller_sites (controller_id, site) VALUES ('CHAIR-S9', 'south')");
+        var waiting = NorthWorkers.PostStartAsync(ownerNode, "CHAIR-S9", "s-south");
+        await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands") == 1, "the action waiting for south");
+
+        var stoppedAt = await DatabaseNowAsync(database);
+        Assert.Equal(0, await workers.Owner.StopAsync());
+
+        using (var answer = await waiting)
         {
-            await owner.WaitForOutputAsync("MQTT link connected");
-            standby = await SharedDatabaseWorkers.StartAsync("worker-b", database, broker, "north", LeaseDuration);
-            await standby.WaitForOutputAsync("waits as a standby");
-            using var ownerNode = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(owner), token);
-
-            // A chair of site south, whose owner is down: an action on it at the owner's node waits for an answer.
-            await ExecuteAsync(database, "INSERT INTO controller_sites (controller_id, site) VALUES ('CHAIR-S9', 'south')");
-            var waiting = ownerNode.PostAsJsonAsync("/api/sessions", new
-            {
-                controllerId = "CHAIR-S9", patientReference = "MRN-9", patientName = "Jane Roe", administrationId = "ma-9",
-                primaryCptCode = "96413", regimenPreset = "Standard", sessionId = "s-south", confirmUnheardController = true,
-            });
-            await SharedDatabaseWorkers.WaitAsync(async () => await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands") == 1, "the action waiting for south");
-
-            var stoppedAt = await DatabaseNowAsync(database);
-            Assert.Equal(0, await owner.StopAsync());
-
-            using var answer = await waiting;
             Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.StatusCode);
             Assert.True(answer.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After");
-            using (var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync()))
-            {
-                Assert.Contains("stopping", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
-            }
+            using var problem = JsonDocument.Parse(await answer.Content.ReadAsStringAsync());
+            Assert.Contains("stopping", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
 
-            await standby.WaitForOutputAsync("Site north: worker worker-b took the lease");
-            var takenAfter = await SecondsAsync(database, stoppedAt, "SELECT expires_at - make_interval(secs => @lease) FROM site_leases WHERE site = 'north' AND owner = 'worker-b'");
-            Assert.True(takenAfter < LeaseDuration.TotalSeconds / 2, string.Create(CultureInfo.InvariantCulture,
-                $"the standby took north {takenAfter:F1} s after the stop (database clock); the owner's lease lasts {LeaseDuration.TotalSeconds} s\n{owner.Output}"));
-            Assert.Contains("released its sites' leases", owner.Output, StringComparison.Ordinal);
-            Assert.Equal(0L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands")); // withdrawn: nobody had taken it
-            Assert.Equal(0, await standby.StopAsync());
-        }
-        finally
-        {
-            foreach (var host in new[] { owner, standby })
-            {
-                if (host is { HasExited: false })
-                {
-                    await host.KillHardAsync();
-                }
-            }
-        }
+        await standby.WaitForOutputAsync("Site north: worker worker-b took the lease");
+        var takenAfter = await SecondsAsync(database, stoppedAt, "SELECT expires_at - make_interval(secs => @lease) FROM site_leases WHERE site = 'north' AND owner = 'worker-b'");
+        Assert.True(takenAfter < LeaseDuration.TotalSeconds / 2, string.Create(CultureInfo.InvariantCulture,
+            $"the standby took north {takenAfter:F1} s after the stop (database clock); the owner's lease lasts {LeaseDuration.TotalSeconds} s\n{workers.Owner.Output}"));
+        Assert.Contains("released its sites' leases", workers.Owner.Output, StringComparison.Ordinal);
+        Assert.Equal(0L, await SharedDatabaseWorkers.CountAsync(database, "SELECT count(*) FROM nurse_commands")); // withdrawn: nobody had taken it
+        Assert.Equal(0, await standby.StopAsync());
     }
 
     private static async Task ExecuteAsync(string database, string sql)
