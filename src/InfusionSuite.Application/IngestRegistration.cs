@@ -66,6 +66,8 @@ public static class IngestRegistration
             sp.GetRequiredService<SessionBoard>()));
         services.TryAddSingleton<IngestState>();
         services.TryAddSingleton<SessionRegistry>();
+        services.TryAddSingleton<IStorageOutages, NoStorageOutages>();
+        services.TryAddSingleton<Hosting.DatabaseOutage>();
         services.TryAddSingleton<BatchCommitter>();
         services.TryAddSingleton<PendingBatch>();
         services.TryAddSingleton<IConfiguredControllers, NoConfiguredControllers>();

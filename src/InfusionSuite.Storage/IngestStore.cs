@@ -21,12 +21,19 @@ namespace InfusionSuite.Storage;
 internal sealed class IngestStore(
     DatabaseConnections connections,
     IDatabaseMigrator initializer,
+    Application.Hosting.DatabaseOutage outage,
     IEnumerable<ISessionEndParticipant> participants) : IIngestStore, IAsyncDisposable
 {
+    /// <summary>Set when any loop met an outage: the writer's long-lived connection died with the server too, even if idle since.</summary>
+    private volatile bool _connectionSuspect;
+
     /// <summary>Session <c>s</c>'s chair speaks from a site that is not one of <c>@sites</c> (PostgreSQL): another worker holds it.</summary>
     internal const string OtherSite =
         "SELECT 1 FROM controllers c JOIN controller_sites cs ON cs.controller_id = c.controller_id " +
         "WHERE c.controller_key = s.controller_key AND NOT cs.site = ANY(@sites)";
+
+    /// <summary>The sessions a board shows (open, or ended at or after <c>@since</c>), on every node: the writer rebuilds them, the boards read them back.</summary>
+    internal const string ShownOnBoard = "(s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)";
 
     private readonly ISessionEndParticipant[] _participants = [.. participants];
     private readonly Dictionary<string, int> _controllerKeys = new(StringComparer.Ordinal);
@@ -34,13 +41,14 @@ internal sealed class IngestStore(
     private readonly Dictionary<string, int> _policyKeys = new(StringComparer.Ordinal);
     private DbConnection? _connection;
     private IWriteCommands? _commands;
+    private bool _opened;
 
     public async Task<IngestRecovery> OpenAsync(DateTimeOffset endedSince, CancellationToken cancellationToken)
     {
         await initializer.EnsureMigratedAsync(cancellationToken);
-        _connection ??= await connections.OpenWriterAsync(cancellationToken);
-        _commands ??= connections.CreateWriteCommands(_connection);
-        await LoadControllerKeysAsync(cancellationToken);
+        _opened = true;
+        outage.OutageSeen += (_, _) => _connectionSuspect = true;
+        _connection = await WriterConnectionAsync(cancellationToken);
 
         var lastSeq = await ScalarAsync<long>(
             "SELECT coalesce(max(s), 0) FROM (SELECT max(ingest_seq) AS s FROM telemetry UNION ALL SELECT max(ingest_seq) FROM session_inputs) AS last",
@@ -49,7 +57,7 @@ internal sealed class IngestStore(
         var ids = new List<string>();
         var sites = connections.OwnedSites;
         await using (var query = _connection.Command(
-            "SELECT s.session_id FROM sessions s WHERE (s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)" +
+            "SELECT s.session_id FROM sessions s WHERE " + ShownOnBoard +
             (sites is null ? string.Empty : " AND NOT EXISTS (" + OtherSite + ")") + " ORDER BY s.session_key"))
         {
             query.With("@since", TelemetryColumns.Ms(endedSince));
@@ -85,11 +93,12 @@ internal sealed class IngestStore(
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         var commands = _commands!;
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        DbTransaction? transaction = null;
         try
         {
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
             await connections.CheckWriterAsync(transaction, cancellationToken);
             commands.Enlist(transaction);
             Write(batch, commands, cancellationToken);
@@ -100,26 +109,106 @@ internal sealed class IngestStore(
 
             await transaction.CommitAsync(cancellationToken);
         }
-        catch
+        catch (Exception failure)
         {
             // Keys handed out inside the rolled-back transaction are gone: forget them.
-            await transaction.RollbackAsync(CancellationToken.None);
             _sessionKeys.Clear();
             _policyKeys.Clear();
+            if (outage.IsOutage(failure) || connection.State != System.Data.ConnectionState.Open)
+            {
+                // The connection died with the server (or in it): never retried on it; the next try opens a fresh one.
+                await DropConnectionAsync();
+                throw;
+            }
+
+            if (transaction is not null)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+            }
+
             await LoadControllerKeysAsync(CancellationToken.None);
             throw;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await DisposeQuietlyAsync(transaction);
+            }
+        }
+    }
+
+    /// <summary>The writer's connection: the long-lived one, or a fresh one (its commands made again) after an outage dropped it.</summary>
+    private async Task<DbConnection> WriterConnectionAsync(CancellationToken cancellationToken)
+    {
+        if (_connectionSuspect)
+        {
+            _connectionSuspect = false;
+            await DropConnectionAsync();
+        }
+
+        if (_connection is { } open)
+        {
+            return open;
+        }
+
+        if (!_opened)
+        {
+            throw new InvalidOperationException("The store is not open.");
+        }
+
+        var connection = await connections.OpenWriterAsync(cancellationToken);
+        try
+        {
+            _connection = connection;
+            _commands = connections.CreateWriteCommands(connection);
+            await LoadControllerKeysAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await DropConnectionAsync();
+            throw;
+        }
+    }
+
+    private async Task DropConnectionAsync()
+    {
+        if (_commands is { } commands)
+        {
+            _commands = null;
+            await DisposeQuietlyAsync(commands);
+        }
+
+        if (_connection is { } connection)
+        {
+            _connection = null;
+            await DisposeQuietlyAsync(connection);
+        }
+    }
+
+    /// <summary>Disposing what belonged to a dead connection may fail too; that failure says nothing new.</summary>
+    private static async Task DisposeQuietlyAsync(IAsyncDisposable disposable)
+    {
+        try
+        {
+            await disposable.DisposeAsync();
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException or IOException or ObjectDisposedException)
+        {
+            // already broken
         }
     }
 
     public async Task<IReadOnlyList<UnassignedMessage>> LoadUnassignedAsync(string controllerId, DateTimeOffset receivedSince, CancellationToken cancellationToken)
     {
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         return await SessionLogReader.LoadUnassignedAsync(connection, controllerId, receivedSince, cancellationToken);
     }
 
     public async Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {
-        var connection = _connection ?? throw new InvalidOperationException("The store is not open.");
+        var connection = await WriterConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connections.CheckWriterAsync(transaction, cancellationToken);
         var purged = 0;
@@ -137,6 +226,9 @@ internal sealed class IngestStore(
         return purged;
     }
 
+    public Task CloseAsync(CancellationToken cancellationToken) =>
+        _opened ? connections.ReleaseWriterAsync(cancellationToken) : Task.CompletedTask;
+
     public async ValueTask DisposeAsync()
     {
         if (_commands is not null)
@@ -147,6 +239,10 @@ internal sealed class IngestStore(
         if (_connection is not null)
         {
             await _connection.DisposeAsync();
+        }
+
+        if (_opened)
+        {
             await connections.ReleaseWriterAsync(CancellationToken.None);
         }
     }

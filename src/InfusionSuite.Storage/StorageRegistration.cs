@@ -48,6 +48,8 @@ public static class StorageRegistration
         services.TryAddSingleton<IDatabaseMigrator>(sp => Provider(sp) == StorageProvider.PostgreSql
             ? sp.GetRequiredService<PostgreSqlInitializer>()
             : sp.GetRequiredService<DatabaseInitializer>());
+        services.TryAddSingleton<IStorageOutages>(sp => Provider(sp) == StorageProvider.PostgreSql ? new PostgreSqlOutages() : new NoStorageOutages());
+        services.TryAddSingleton<Application.Hosting.DatabaseOutage>();
         services.AddHostedService<MigrateAtStart>();
         services.AddHostedService<SiteLeaseKeeper>();
         services.TryAddSingleton<NodeNotifications>();

@@ -29,6 +29,7 @@ public static class NurseStationRegistration
         services.AddStaffAuthentication();
         services.AddSignInRateLimit();
         services.AddProblemDetails();
+        services.AddExceptionHandler<Api.StorageUnavailableAnswer>(); // 503 + Retry-After; anything else a 500 problem, never an empty answer
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true); // answered with the field by UnreadableBody
         services.AddRazorComponents();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
@@ -60,6 +61,7 @@ public static class NurseStationRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.Use(SecurityHeaders);
+        app.UseExceptionHandler();
         app.Use(UnreadableBody.Answer);
         app.UseStatusCodePages();
         app.UseRateLimiter();

@@ -66,6 +66,28 @@ public sealed class AcknowledgementTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task DatabaseAwayForLongerThanEveryRetry_IsWaitedOutOnTheClock_ThenStoredAndAcknowledged_TheWriterRuns()
+    {
+        await using var writer = await WriterHarness.StartAsync(new Dictionary<string, string?> { ["Ingest:CommitRetryDelays:0"] = "00:00:01" });
+        var chair = new Chair("CHAIR-01", writer.Clock);
+        var ack = new HeldAcknowledgement();
+        writer.Store.FailNextWithOutage(12);
+
+        await writer.SendAsync(chair.Sample(1, ack));
+        await AdvanceUntilAsync(writer, () => writer.Store.CommitAttempts == 12, "twelve tries while the database is away");
+        Assert.False(ack.IsDone); // held: nothing unstored is acknowledged
+        Assert.True(writer.State.IsRunning);
+        await AdvanceUntilAsync(writer, () => ack.IsDone, "the acknowledgement once the database is back");
+
+        var attempts = writer.Store.AttemptTimes;
+        Assert.Equal(13, attempts.Count);
+        AssertBetween(TimeSpan.FromSeconds(1), attempts[1] - attempts[0]); // from the first delay…
+        AssertBetween(TimeSpan.FromSeconds(2), attempts[^1] - attempts[^2]); // …growing to at most 2 s
+        Assert.Single(writer.Store.Telemetry);
+        Assert.True(writer.State.IsRunning);
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task RedeliveredSample_IsCountedAsDuplicateAndStoredOnce_AndStillAcknowledgedAfterACommit()
     {
         await using var writer = await WriterHarness.StartAsync();

@@ -24,6 +24,7 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
     private TaskCompletionSource? _held;
     private TaskCompletionSource? _heldAfter;
     private int _failures;
+    private int _outages;
 
     /// <summary>Every record handed to the session-end participants as an end (ends and voids), in order.</summary>
     public IReadOnlyList<ScalpCoolingSessionRecord> Ended
@@ -122,6 +123,15 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
+    /// <summary>The next <paramref name="count"/> commits fail as a database that is away does (<see cref="SimulatedOutages"/>), storing nothing.</summary>
+    public void FailNextWithOutage(int count)
+    {
+        lock (_gate)
+        {
+            _outages = count;
+        }
+    }
+
     /// <summary>What the store holds from before the writer starts (an empty database unless a test says otherwise).</summary>
     public IngestRecovery Recovery { get; set; } = new(0, []);
 
@@ -168,6 +178,12 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             {
                 _failures--;
                 throw new IOException("Simulated storage failure.");
+            }
+
+            if (_outages > 0)
+            {
+                _outages--;
+                throw new TimeoutException(SimulatedOutages.Message);
             }
 
             foreach (var started in batch.StartedSessions)
@@ -242,6 +258,8 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
             return Task.FromResult(found);
         }
     }
+
+    public Task CloseAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken)
     {

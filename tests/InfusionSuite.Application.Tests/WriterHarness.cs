@@ -64,6 +64,7 @@ internal sealed class WriterHarness : IAsyncDisposable
         builder.Services.AddSingleton<ISessionHistory>(store);
         builder.Services.AddSingleton<IControllerPresence>(controllers);
         builder.Services.AddSingleton<IDuplicateMessageCounter>(controllers);
+        builder.Services.AddSingleton<IStorageOutages, SimulatedOutages>();
         builder.AddIngest();
         var host = builder.Build();
         await host.StartAsync(Timeouts.Token());

@@ -111,6 +111,42 @@ public sealed class SiteLeaseTests
         Assert.Empty(await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task OutboxFencingNumber_StaysAtEveryDispatchPass_AndMovesOnlyWhenAnotherOwnerTakesIt()
+    {
+        await using var north = StoreFixture.PostgreSqlWorker("north");
+        await north.OpenAsync();
+        await using var south = north.AnotherWorkerOnTheSameDatabase("south");
+        await south.OpenAsync().WaitAsync(Limit);
+        var northOutbox = north.Services.GetRequiredService<IOutbox>();
+        const string fence = "SELECT fence FROM site_leases WHERE site = '#outbox'";
+
+        for (var pass = 0; pass < 5; pass++)
+        {
+            await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None);
+        }
+
+        Assert.Equal(1L, await north.ScalarAsync(fence));
+        Assert.Equal(north.Worker, await LeaseOwnerAsync(north, "#outbox"));
+
+        // Run out but taken by nobody: still north's, renewed under the same number.
+        await north.ExecuteAsync("UPDATE site_leases SET expires_at = clock_timestamp() - interval '1 second' WHERE site = '#outbox'");
+        await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None);
+        Assert.Equal(1L, await north.ScalarAsync(fence));
+
+        // Taken by another owner: the number moves once, and stays while south dispatches.
+        await north.ExecuteAsync("UPDATE site_leases SET expires_at = clock_timestamp() - interval '1 second' WHERE site = '#outbox'");
+        var southOutbox = south.Services.GetRequiredService<IOutbox>();
+        for (var pass = 0; pass < 3; pass++)
+        {
+            await southOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None);
+            await northOutbox.TakeDueAsync("application/fhir+json", Nine, 10, CancellationToken.None); // north looks too: it must not take it back
+        }
+
+        Assert.Equal(2L, await north.ScalarAsync(fence));
+        Assert.Equal(south.Worker, await LeaseOwnerAsync(north, "#outbox"));
+    }
+
     private static OutboxItem Item() => new()
     {
         Id = Guid.NewGuid(),

@@ -61,6 +61,12 @@ public sealed class MqttTestController : IAsyncDisposable
         return PublishAsync("telemetry", CcpJsonWriter.Telemetry(sample), retain: false, cancellationToken);
     }
 
+    /// <summary>A SETPOINT event (CCP/1) of <paramref name="celsius"/>, at the controller clock of <paramref name="seq"/>.</summary>
+    public Task PublishSetpointAsync(string boot, uint seq, string celsius, CancellationToken cancellationToken) =>
+        PublishAsync("event", CcpJsonWriter.Event(new ControllerEvent(
+            ControllerIdOf(_topicPrefix), uint.Parse(boot, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture), seq,
+            s_clockStart.AddSeconds(seq), ControllerEventKind.Setpoint, celsius)), retain: false, cancellationToken);
+
     private static string ControllerIdOf(string topicPrefix) => topicPrefix[(topicPrefix.LastIndexOf('/') + 1)..];
 
     public Task PublishRawAsync(string kind, string payload, CancellationToken cancellationToken) =>

@@ -17,6 +17,7 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     private readonly string _binaries;
     private readonly string _directory;
     private int _stopped;
+    private string _options = string.Empty;
 
     private PostgreSqlCluster(string binaries, string directory, int port)
     {
@@ -42,10 +43,15 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stops the server as a crash does (<c>-m immediate</c>: every connection cut, no checkpoint) and starts it again with
-    /// the same options; it recovers from its WAL. Only on a cluster of the caller's own (<see cref="StartAsync"/>).
+    /// Stops the server as an operator does (<c>pg_ctl stop -m fast</c>: sessions ended with 57P01, a checkpoint), stays down
+    /// for <paramref name="down"/>, and starts it again on the same port. Only on a cluster of the caller's own.
     /// </summary>
-    public Task RestartAsync() => Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-l", Path.Combine(_directory, "log"), "-m", "immediate", "-w", "-t", "60", "restart"));
+    public async Task StopAndStartAsync(TimeSpan down)
+    {
+        await Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-m", "fast", "-w", "-t", "60", "stop"));
+        await Task.Delay(down);
+        await Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-l", Path.Combine(_directory, "log"), "-w", "-t", "60", "start", "-o", _options));
+    }
 
     /// <summary>A connection string to a database no other test uses; the store creates it when it migrates.</summary>
     public string NewDatabase() =>
@@ -80,10 +86,9 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
         }
 
         cluster.AsOwner("initdb", "-D", cluster.Data, "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
-        cluster.AsOwner(
-            "pg_ctl", "-D", cluster.Data, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start", "-o",
-            string.Create(CultureInfo.InvariantCulture, $"-p {cluster.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 ")
-                + (durable ? string.Empty : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"));
+        cluster._options = string.Create(CultureInfo.InvariantCulture, $"-p {cluster.Port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 ")
+            + (durable ? string.Empty : "-c fsync=off -c synchronous_commit=off -c full_page_writes=off");
+        cluster.AsOwner("pg_ctl", "-D", cluster.Data, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start", "-o", cluster._options);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }

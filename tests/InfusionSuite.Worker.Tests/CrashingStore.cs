@@ -49,6 +49,8 @@ internal sealed class CrashingStore
             crashing.Check(crashing.CrashAfterCommit(batch), "after commit");
         }
 
+        public Task CloseAsync(CancellationToken cancellationToken) => inner.CloseAsync(cancellationToken);
+
         public Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken) =>
             inner.LoadSessionAsync(sessionId, cancellationToken);
 

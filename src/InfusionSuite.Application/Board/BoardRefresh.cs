@@ -7,9 +7,21 @@ namespace InfusionSuite.Application.Board;
 /// Rebuilds each changed session from its stored log and publishes it on the board when it is its chair's current
 /// one (not older than the session shown), with a <see cref="SessionStatusChanged"/> when its status moved.
 /// </summary>
-internal sealed class BoardRefresh(IIngestStore store, SessionBoard board, BoardNotifications notifications, TimeProvider time) : IBoardRefresh
+internal sealed class BoardRefresh(
+    IIngestStore store, SessionBoard board, BoardNotifications notifications, ControllerReadings readings, SessionPolicySource policies, TimeProvider time) : IBoardRefresh
 {
     public void EverySiteLoaded() => board.EverySiteLoaded();
+
+    public void ShowReadings(IReadOnlyList<ControllerReading> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        foreach (var reading in stored)
+        {
+            readings.PublishIfLater(reading);
+        }
+    }
+
+    public DateTimeOffset ShownEndedSince => policies.ShownEndedSince(time.GetUtcNow());
 
     public async Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
     {

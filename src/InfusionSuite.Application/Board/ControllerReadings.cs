@@ -17,4 +17,21 @@ internal sealed class ControllerReadings
     public ICollection<string> Controllers => _byController.Keys;
 
     public void Publish(ControllerReading reading) => _byController[reading.Sample.ControllerId] = reading;
+
+    /// <summary>
+    /// Shows <paramref name="reading"/> unless the one shown is later (the same boot and a higher seq): the one rule for the
+    /// writer that stored the sample and for a node that read it back from the store (another worker's controller).
+    /// </summary>
+    public void PublishIfLater(ControllerReading reading)
+    {
+        ArgumentNullException.ThrowIfNull(reading);
+        _byController.AddOrUpdate(
+            reading.Sample.ControllerId,
+            reading,
+            (_, shown) => IsLater(reading.Sample, shown.Sample) ? reading : shown with { Setpoint = reading.Setpoint ?? shown.Setpoint });
+    }
+
+    /// <summary>Whether <paramref name="sample"/> is not older than <paramref name="known"/>: another boot, or the same boot at its seq or past it.</summary>
+    public static bool IsLater(Domain.Controllers.TelemetrySample sample, Domain.Controllers.TelemetrySample known) =>
+        sample.Boot != known.Boot || sample.Seq >= known.Seq;
 }

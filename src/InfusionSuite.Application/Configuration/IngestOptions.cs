@@ -21,7 +21,8 @@ public sealed class IngestOptions
     /// <summary>
     /// The waits before each new try of a batch commit that failed (default 100 ms, 500 ms, 2 s: three
     /// retries); given values replace the defaults. When every retry failed too the writer stops, and
-    /// with it the host: nothing unstored is acknowledged.
+    /// with it the host: nothing unstored is acknowledged. An outage of the database (unreachable,
+    /// restarting) spends no retry: it is waited out, trying again from the first wait up to 2 s apart.
     /// </summary>
     public List<TimeSpan> CommitRetryDelays { get; set; } = [];
 

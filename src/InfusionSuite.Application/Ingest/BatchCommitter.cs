@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Configuration;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Ports;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,32 +7,49 @@ using Microsoft.Extensions.Options;
 namespace InfusionSuite.Application.Ingest;
 
 /// <summary>
-/// Writes one batch through the store, trying again after each of <see cref="IngestOptions.CommitRetryDelays"/>;
-/// when those are spent the failure is thrown (the writer then stops, and nothing unstored is acknowledged).
+/// Writes one batch through the store. An outage of the database (<see cref="DatabaseOutage"/>: unreachable, restarting)
+/// is waited out, however long it lasts, trying again with a growing delay (from the first of
+/// <see cref="IngestOptions.CommitRetryDelays"/> up to <see cref="MaxOutageDelay"/>) on a fresh connection the store
+/// opens: the batch, its acknowledgements and the nurses' answers are held meanwhile. Any other failure is tried again
+/// after each of <see cref="IngestOptions.CommitRetryDelays"/>; when those are spent it is thrown (the writer then stops,
+/// and nothing unstored is acknowledged).
 /// </summary>
 internal sealed partial class BatchCommitter(
     IIngestStore store,
     IngestMetrics metrics,
+    DatabaseOutage outage,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
     ILogger<BatchCommitter> logger)
 {
+    /// <summary>The longest wait between two tries while the database is away.</summary>
+    public static readonly TimeSpan MaxOutageDelay = TimeSpan.FromSeconds(2);
+
     private readonly IReadOnlyList<TimeSpan> _retryDelays = options.Value.RetryDelays();
 
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
+        var outageDelay = _retryDelays[0];
         for (var attempt = 0; ; attempt++)
         {
             try
             {
                 await store.CommitAsync(batch, cancellationToken);
+                outage.Reached("the ingest writer");
                 break;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException && outage.Report("the ingest writer", exception))
+            {
+                metrics.CommitFailed();
+                attempt--; // an outage spends none of the tries
+                await Task.Delay(outageDelay, timeProvider, cancellationToken);
+                outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, MaxOutageDelay.Ticks));
             }
             catch (Exception exception) when (exception is not OperationCanceledException && attempt < _retryDelays.Count)
             {
                 metrics.CommitFailed();
-                LogCommitRetry(logger, exception, attempt + 1, batch.Count);
+                LogCommitRetry(logger, attempt + 1, batch.Count, exception.GetType().Name);
                 await Task.Delay(_retryDelays[attempt], timeProvider, cancellationToken);
             }
         }
@@ -39,6 +57,6 @@ internal sealed partial class BatchCommitter(
         metrics.Committed(batch.Count, timeProvider.GetElapsedTime(started));
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch commit failed (attempt {Attempt}, {Items} items); retrying, nothing acknowledged")]
-    private static partial void LogCommitRetry(ILogger logger, Exception exception, int attempt, int items);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Batch commit failed (attempt {Attempt}, {Items} items: {ErrorType}); retrying, nothing acknowledged")]
+    private static partial void LogCommitRetry(ILogger logger, int attempt, int items, string errorType);
 }

@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Sessions;
@@ -28,6 +29,9 @@ internal sealed partial class IngestWriter(
     UnassignedSweep sweep,
     ControllerAdmission admission,
     IngestState state,
+    IIngestStore store,
+    DatabaseOutage outage,
+    IHostApplicationLifetime lifetime,
     TimeProvider timeProvider,
     IOptions<IngestOptions> options,
     ILogger<IngestWriter> logger) : BackgroundService
@@ -38,8 +42,12 @@ internal sealed partial class IngestWriter(
     private Task<bool>? _messageWait;
     private Task<bool>? _commandWait;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken hostStopping)
     {
+        // The writer stops as soon as the service begins to stop (not after the web server drained its requests): its last
+        // batch is stored and what it holds is given up at once (PostgreSQL: its leases, so a standby takes over now).
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(hostStopping, lifetime.ApplicationStopping);
+        var stoppingToken = stopping.Token;
         try
         {
             var recovery = await sessions.RecoverAsync(stoppingToken);
@@ -59,6 +67,7 @@ internal sealed partial class IngestWriter(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             await FlushOnStopAsync();
+            await CloseOnStopAsync();
         }
         catch (Exception exception)
         {
@@ -79,7 +88,7 @@ internal sealed partial class IngestWriter(
             {
                 if (commands.Reader.TryRead(out var command))
                 {
-                    await nurses.HandleAsync(command, cancellationToken);
+                    await HandleAsync(command, cancellationToken);
                 }
                 else if (queue.Reader.TryRead(out var message))
                 {
@@ -96,7 +105,28 @@ internal sealed partial class IngestWriter(
             }
 
             await pending.CommitAsync(cancellationToken);
-            await sweep.SweepIfDueAsync(cancellationToken);
+            try
+            {
+                await sweep.SweepIfDueAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException && outage.Report("the ingest writer", e))
+            {
+                // the sweep runs again at its next interval
+            }
+        }
+    }
+
+    /// <summary>A nurse action that needed the database while it was away is answered so (nothing waits on it), and the writer carries on.</summary>
+    private async Task HandleAsync(NurseCommand command, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await nurses.HandleAsync(command, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && outage.Report("the ingest writer", e))
+        {
+            command.Fail(new StorageUnavailableException(
+                "Storage: the database cannot be reached just now; look at the chair's page, then try again in a moment.", e));
         }
     }
 
@@ -154,6 +184,23 @@ internal sealed partial class IngestWriter(
 
         pending.FailReplies(new OperationCanceledException("The worker is stopping."));
     }
+
+    /// <summary>After the last batch: what the writer holds is given up (a failure is logged; a lease then runs out by itself).</summary>
+    private async Task CloseOnStopAsync()
+    {
+        using var limit = new CancellationTokenSource(FinalFlushLimit);
+        try
+        {
+            await store.CloseAsync(limit.Token);
+        }
+        catch (Exception exception)
+        {
+            LogCloseFailed(logger, exception.GetType().Name);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The writer could not give up its right to write at stop ({ErrorType}); it runs out by itself")]
+    private static partial void LogCloseFailed(ILogger logger, string errorType);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ingest writer started; {Sessions} sessions rebuilt from their logs")]
     private static partial void LogStarted(ILogger logger, int sessions);

@@ -53,7 +53,7 @@ internal sealed class PendingBatch(
     /// </summary>
     public void NoteReading(TelemetrySample sample, DateTimeOffset receivedAt, CcpTransport link)
     {
-        if (!_latest.TryGetValue(sample.ControllerId, out var known) || LaterThan(sample, known.Sample))
+        if (!_latest.TryGetValue(sample.ControllerId, out var known) || ControllerReadings.IsLater(sample, known.Sample))
         {
             _latest[sample.ControllerId] = (sample, receivedAt, link);
         }
@@ -179,8 +179,6 @@ internal sealed class PendingBatch(
         _replies.Clear();
     }
 
-    private static bool LaterThan(TelemetrySample sample, TelemetrySample known) => sample.Boot != known.Boot || sample.Seq >= known.Seq;
-
     private void Touch(LiveSession? session)
     {
         if (session is not null)
@@ -193,10 +191,7 @@ internal sealed class PendingBatch(
     {
         foreach (var (controllerId, (sample, receivedAt, link)) in _latest)
         {
-            if (readings.Latest(controllerId) is not { } shown || LaterThan(sample, shown.Sample))
-            {
-                readings.Publish(new ControllerReading(sample, receivedAt, link, registry.LastSetpoint(controllerId)?.Setpoint));
-            }
+            readings.PublishIfLater(new ControllerReading(sample, receivedAt, link, registry.LastSetpoint(controllerId)?.Setpoint));
         }
 
         _latest.Clear();

@@ -27,8 +27,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
     /// </summary>
     public async Task<IngestRecovery> RecoverAsync(CancellationToken cancellationToken)
     {
-        var window = policies.Current.LateMessageWindow;
-        var recovery = await store.OpenAsync(timeProvider.GetUtcNow() - window, cancellationToken);
+        var recovery = await store.OpenAsync(policies.ShownEndedSince(timeProvider.GetUtcNow()), cancellationToken);
         foreach (var setpoint in recovery.Setpoints ?? [])
         {
             _setpoints[setpoint.ControllerId] = setpoint;

@@ -16,6 +16,12 @@ public interface IIngestStore
     /// <summary>Writes the whole batch in one transaction, or nothing (throws).</summary>
     Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The writer stopped (its last batch stored or given up): gives up at once what it holds, so that another process may
+    /// write (PostgreSQL: its sites' leases run out now, for a standby). Nothing is written after it.
+    /// </summary>
+    Task CloseAsync(CancellationToken cancellationToken);
+
     /// <summary>Loads one session's policy and log (for an action on a session no longer in memory); null when unknown.</summary>
     Task<StoredSession?> LoadSessionAsync(string sessionId, CancellationToken cancellationToken);
 

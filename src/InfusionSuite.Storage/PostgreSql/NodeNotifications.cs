@@ -14,6 +14,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 /// </summary>
 internal sealed partial class NodeNotifications(
     DatabaseConnections connections,
+    Application.Hosting.DatabaseOutage outage,
     TimeProvider time,
     ILogger<NodeNotifications> logger) : BackgroundService
 {
@@ -28,62 +29,65 @@ internal sealed partial class NodeNotifications(
 
     private readonly ConcurrentDictionary<long, TaskCompletionSource> _answers = new();
     private readonly ConcurrentDictionary<string, byte> _changedSessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, byte> _changedControllers = new(StringComparer.Ordinal);
     private TaskCompletionSource _commands = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _sessions = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TaskCompletionSource _presence = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int _listening;
 
-    /// <summary>Until an owner announced presence changes, or <paramref name="limit"/>.</summary>
-    public async Task WaitForPresenceAsync(TimeSpan limit, CancellationToken cancellationToken)
+    /// <summary>
+    /// How many times this node started listening (0 before the first): when it moves on, notifications sent while the
+    /// connection was down were lost, and whoever keeps state from them reads it again from the tables.
+    /// </summary>
+    public int Listening => Volatile.Read(ref _listening);
+
+    /// <summary>
+    /// What a waiter takes before it looks in the table: the signal of the next announcement of its kind. Taken before the
+    /// look, so an announcement that arrives between the look and the wait still wakes the wait at once.
+    /// </summary>
+    public Task PresenceSignal => Volatile.Read(ref _presence).Task;
+
+    /// <inheritdoc cref="PresenceSignal"/>
+    public Task SessionsSignal => Volatile.Read(ref _sessions).Task;
+
+    /// <inheritdoc cref="PresenceSignal"/>
+    public Task CommandsSignal => Volatile.Read(ref _commands).Task;
+
+    /// <summary>
+    /// Until <paramref name="signal"/> (taken before the caller's last look) fires, or <paramref name="limit"/> passes (the
+    /// fallback look: a notification lost with the connection only delays, never loses).
+    /// </summary>
+    public async Task WaitAsync(Task signal, TimeSpan limit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(signal);
         try
         {
-            await Volatile.Read(ref _presence).Task.WaitAsync(limit, time, cancellationToken);
+            await signal.WaitAsync(limit, time, cancellationToken);
         }
         catch (TimeoutException)
         {
-            // read anyway: a lease may have run out
-        }
-    }
-
-    /// <summary>Until another worker announced changed sessions (<see cref="SessionChanges"/>), or <see cref="Poll"/>.</summary>
-    public async Task WaitForSessionChangesAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Volatile.Read(ref _sessions).Task.WaitAsync(Poll, time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // nothing announced
+            // look anyway
         }
     }
 
     /// <summary>The sessions other workers changed since the last call.</summary>
-    public IReadOnlyCollection<string> TakeChangedSessions()
+    public IReadOnlyCollection<string> TakeChangedSessions() => Take(_changedSessions);
+
+    /// <summary>The controllers other workers stored a sample or setpoint of since the last call.</summary>
+    public IReadOnlyCollection<string> TakeChangedControllers() => Take(_changedControllers);
+
+    private static List<string> Take(ConcurrentDictionary<string, byte> changed)
     {
-        var taken = new List<string>(_changedSessions.Count);
-        foreach (var id in _changedSessions.Keys)
+        var taken = new List<string>(changed.Count);
+        foreach (var id in changed.Keys)
         {
-            if (_changedSessions.TryRemove(id, out _))
+            if (changed.TryRemove(id, out _))
             {
                 taken.Add(id);
             }
         }
 
         return taken;
-    }
-
-    /// <summary>Until a command may be waiting for this worker (notified), or <see cref="Poll"/>.</summary>
-    public async Task WaitForCommandsAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await Volatile.Read(ref _commands).Task.WaitAsync(Poll, time, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // look anyway
-        }
     }
 
     /// <summary>Until the command's answer may be there (notified), or <see cref="Poll"/>.</summary>
@@ -122,6 +126,8 @@ internal sealed partial class NodeNotifications(
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
+                outage.Reached("the listener");
+                Interlocked.Increment(ref _listening);
                 WakeAll(); // whatever was sent while nobody listened is looked up now
                 while (true)
                 {
@@ -134,7 +140,11 @@ internal sealed partial class NodeNotifications(
             }
             catch (Exception e)
             {
-                LogListenFailed(logger, e.GetType().Name, e.Message);
+                if (!outage.Report("the listener", e))
+                {
+                    LogListenFailed(logger, e.GetType().Name);
+                }
+
                 WakeAll();
                 try
                 {
@@ -164,12 +174,17 @@ internal sealed partial class NodeNotifications(
         }
         else if (e.Channel == SessionChanges.Channel && connections is PostgreSqlConnections { Leases.Worker: var self })
         {
-            var (worker, sessions) = SessionChanges.Parse(e.Payload);
+            var (worker, sessions, controllers) = SessionChanges.Parse(e.Payload);
             if (worker != self)
             {
                 foreach (var sessionId in sessions)
                 {
                     _changedSessions[sessionId] = 0;
+                }
+
+                foreach (var controllerId in controllers)
+                {
+                    _changedControllers[controllerId] = 0;
                 }
 
                 Interlocked.Exchange(ref _sessions, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
@@ -179,6 +194,8 @@ internal sealed partial class NodeNotifications(
 
     private void WakeAll()
     {
+        Interlocked.Exchange(ref _sessions, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+        Interlocked.Exchange(ref _presence, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         Interlocked.Exchange(ref _commands, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         foreach (var waiting in _answers.Values)
         {
@@ -186,6 +203,6 @@ internal sealed partial class NodeNotifications(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for nurse actions across nodes failed ({ErrorType}: {Reason}); looking in the table every second meanwhile, listening again")]
-    private static partial void LogListenFailed(ILogger logger, string errorType, string reason);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Listening for nurse actions across nodes failed ({ErrorType}); looking in the table every second meanwhile, listening again")]
+    private static partial void LogListenFailed(ILogger logger, string errorType);
 }

@@ -21,6 +21,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 internal sealed partial class NurseCommandInbox(
     DatabaseConnections connections,
     NodeNotifications notifications,
+    Application.Hosting.DatabaseOutage outage,
     IServiceProvider services,
     TimeProvider time,
     ILogger<NurseCommandInbox> logger) : BackgroundService
@@ -45,6 +46,7 @@ internal sealed partial class NurseCommandInbox(
             var sweepAt = time.GetUtcNow();
             while (true)
             {
+                var signal = notifications.CommandsSignal; // before the look: a NOTIFY during it wakes the wait below at once
                 try
                 {
                     await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
@@ -58,13 +60,19 @@ internal sealed partial class NurseCommandInbox(
                         await SweepAsync(connection, stoppingToken);
                         sweepAt = time.GetUtcNow() + SweepEvery;
                     }
+
+                    outage.Reached("the command relay");
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the command relay", e))
+                {
+                    // waited out: the actions stay in the table, taken again on a fresh connection
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {
                     LogInboxFailed(logger, e.GetType().Name);
                 }
 
-                await notifications.WaitForCommandsAsync(stoppingToken);
+                await notifications.WaitAsync(signal, NodeNotifications.Poll, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -104,12 +112,14 @@ internal sealed partial class NurseCommandInbox(
         }
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            // Not stored: give it back for the next owner (this worker's writer has stopped, and the host with it).
+            // Not stored (the database was away, or this worker is stopping): given back, taken again at the next look (by
+            // this owner or the next); a give-back the database cannot take is waited out by the loop like any outage.
             await using var giveBack = new NpgsqlCommand("UPDATE nurse_commands SET taken_by = NULL WHERE id = @id AND taken_by = @taker", connection);
             giveBack.Parameters.AddWithValue("id", id);
             giveBack.Parameters.AddWithValue("taker", taker);
             await giveBack.ExecuteNonQueryAsync(CancellationToken.None);
-            throw;
+            LogGivenBack(logger, request.Kind, id, e.GetType().Name);
+            return;
         }
 
         // A stored action was answered in its commit; one that stored nothing (a refusal, an unknown session, a
@@ -139,6 +149,9 @@ internal sealed partial class NurseCommandInbox(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Nurse action {Kind} from another node answered (command {Id}): {Outcome}")]
     private static partial void LogAnswered(ILogger logger, NurseActionKind kind, long id, NurseActionOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Nurse action {Kind} from another node (command {Id}) was not stored ({ErrorType}); given back to be taken again")]
+    private static partial void LogGivenBack(ILogger logger, NurseActionKind kind, long id, string errorType);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Nurse actions from other nodes: the database could not be read ({ErrorType}); trying again")]
     private static partial void LogInboxFailed(ILogger logger, string errorType);

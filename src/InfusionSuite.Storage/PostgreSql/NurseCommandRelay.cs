@@ -2,6 +2,7 @@ using System.Text.Json;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Application.Ports;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
@@ -19,6 +20,8 @@ namespace InfusionSuite.Storage.PostgreSql;
 internal sealed partial class NurseCommandRelay(
     DatabaseConnections connections,
     NodeNotifications notifications,
+    IHostApplicationLifetime lifetime,
+    IStorageOutages outages,
     TimeProvider time,
     ILogger<NurseCommandRelay> logger) : INurseCommandRelay
 {
@@ -30,14 +33,34 @@ internal sealed partial class NurseCommandRelay(
             return null;
         }
 
-        await using var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken);
-        var site = await SiteOfAsync(connection, request, cancellationToken);
-        if (site is null || (leases.IsHeld && leases.Sites.Contains(site, StringComparer.Ordinal)))
+        try
         {
-            return null;
+            return await RelayAsync(postgreSql, leases, request, cancellationToken);
+        }
+        catch (Exception e) when (outages.OutageReason(e) is { } reason)
+        {
+            throw new StorageUnavailableException($"Storage: the database cannot be reached just now ({reason}); the action was not recorded unless the chair's page shows it. Try again in a moment.", e);
+        }
+    }
+
+    private async Task<RelayedNurseAnswer?> RelayAsync(PostgreSqlConnections postgreSql, SiteLeases leases, NurseRequest request, CancellationToken requestAborted)
+    {
+        // A node that begins to stop answers at once (503) rather than holding its stop until the owner answers.
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        var cancellationToken = stopping.Token;
+        long id;
+        string site;
+        await using (var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken))
+        {
+            if (await SiteOfAsync(connection, request, cancellationToken) is not { } found || (leases.IsHeld && leases.Sites.Contains(found, StringComparer.Ordinal)))
+            {
+                return null;
+            }
+
+            site = found;
+            id = await InsertAsync(connection, site, request, cancellationToken);
         }
 
-        var id = await InsertAsync(connection, site, request, cancellationToken);
         LogSent(logger, request.Kind, site, id);
         var limit = (2 * leases.Duration) + TimeSpan.FromSeconds(10);
         var giveUpAt = time.GetUtcNow() + limit;
@@ -45,14 +68,21 @@ internal sealed partial class NurseCommandRelay(
         {
             while (true)
             {
-                if (await TakeAnswerAsync(connection, id, cancellationToken) is { } answer)
+                try
                 {
-                    return answer;
+                    if (await TakeAnswerAsync(postgreSql, id, cancellationToken) is { } answer)
+                    {
+                        return answer;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outages.OutageReason(e) is not null && time.GetUtcNow() < giveUpAt)
+                {
+                    // The database went away while the owner worked on the action: its answer is looked for again on a fresh connection.
                 }
 
                 if (time.GetUtcNow() >= giveUpAt)
                 {
-                    await WithdrawAsync(connection, id);
+                    await WithdrawAsync(postgreSql, id);
                     throw new StorageUnavailableException(
                         $"Storage: no worker owning site {site} answered the nurse action within {limit.TotalSeconds:F0} s; it was not recorded unless the site's page shows it.");
                 }
@@ -60,9 +90,15 @@ internal sealed partial class NurseCommandRelay(
                 await notifications.WaitForAnswerAsync(id, cancellationToken);
             }
         }
+        catch (OperationCanceledException) when (lifetime.ApplicationStopping.IsCancellationRequested && !requestAborted.IsCancellationRequested)
+        {
+            await WithdrawAsync(postgreSql, id);
+            throw new StorageUnavailableException(
+                $"This node is stopping: the action sent to the owner of site {site} was withdrawn if it had not been taken yet; look at the chair's page, then send it to another node.");
+        }
         catch (OperationCanceledException)
         {
-            await WithdrawAsync(connection, id);
+            await WithdrawAsync(postgreSql, id);
             throw;
         }
         finally
@@ -95,8 +131,9 @@ internal sealed partial class NurseCommandRelay(
         return id;
     }
 
-    private static async Task<RelayedNurseAnswer?> TakeAnswerAsync(NpgsqlConnection connection, long id, CancellationToken cancellationToken)
+    private static async Task<RelayedNurseAnswer?> TakeAnswerAsync(PostgreSqlConnections postgreSql, long id, CancellationToken cancellationToken)
     {
+        await using var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken);
         await using var take = new NpgsqlCommand("DELETE FROM nurse_commands WHERE id = @id AND answer IS NOT NULL RETURNING answer::text", connection);
         take.Parameters.AddWithValue("id", id);
         return await take.ExecuteScalarAsync(cancellationToken) is string json
@@ -105,10 +142,11 @@ internal sealed partial class NurseCommandRelay(
     }
 
     /// <summary>Nobody took it yet: it never runs. Taken: it may still be answered; the table's sweep removes it.</summary>
-    private static async Task WithdrawAsync(NpgsqlConnection connection, long id)
+    private static async Task WithdrawAsync(PostgreSqlConnections postgreSql, long id)
     {
         try
         {
+            await using var connection = await postgreSql.DataSource.OpenConnectionAsync(CancellationToken.None);
             await using var withdraw = new NpgsqlCommand("DELETE FROM nurse_commands WHERE id = @id AND taken_by IS NULL", connection);
             withdraw.Parameters.AddWithValue("id", id);
             await withdraw.ExecuteNonQueryAsync(CancellationToken.None);

@@ -13,6 +13,7 @@ internal sealed partial class OwnersPresenceReader(
     DatabaseConnections connections,
     NodeNotifications notifications,
     OwnersPresence presence,
+    Application.Hosting.DatabaseOutage outage,
     ILogger<OwnersPresenceReader> logger) : BackgroundService
 {
     /// <summary>The longest a dead owner's chairs stay online on other boards after its lease ran out.</summary>
@@ -33,16 +34,22 @@ internal sealed partial class OwnersPresenceReader(
         {
             while (true)
             {
+                var signal = notifications.PresenceSignal; // before the read: a NOTIFY during it wakes the wait below at once
                 try
                 {
                     presence.Replace(await ReadAsync(postgreSql, stoppingToken));
+                    outage.Reached("the presence reader");
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the presence reader", e))
+                {
+                    // waited out: read again at the next look
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException)
                 {
                     LogReadFailed(logger, e.GetType().Name);
                 }
 
-                await notifications.WaitForPresenceAsync(Every, stoppingToken);
+                await notifications.WaitAsync(signal, Every, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -15,11 +15,14 @@ internal sealed class PostgreSqlConnections : DatabaseConnections, IAsyncDisposa
     private readonly IOptions<StorageOptions> _options;
     private readonly NpgsqlDataSource _dataSource;
 
-    public PostgreSqlConnections(IOptions<StorageOptions> options, IOptions<SiteLeaseOptions> leases, TimeProvider time, ILogger<SiteLeases> logger)
+    public PostgreSqlConnections(
+        IOptions<StorageOptions> options, IOptions<SiteLeaseOptions> leases, Application.Hosting.DatabaseOutage outage, TimeProvider time, ILogger<SiteLeases> logger)
     {
+        ArgumentNullException.ThrowIfNull(outage);
         _options = options;
         _dataSource = NpgsqlDataSource.Create(options.Value.ConnectionString);
-        Leases = new SiteLeases(_dataSource, leases.Value, time, logger);
+        Leases = new SiteLeases(_dataSource, leases.Value, outage, time, logger);
+        outage.OutageSeen += (_, _) => _dataSource.Clear(); // idle pooled connections died with the server: every next one is fresh
     }
 
     /// <summary>This worker's site leases: taken before the writer's first batch, checked in each.</summary>

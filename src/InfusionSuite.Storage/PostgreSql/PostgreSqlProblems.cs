@@ -1,4 +1,3 @@
-using System.Net.Sockets;
 using Npgsql;
 
 namespace InfusionSuite.Storage.PostgreSql;
@@ -12,7 +11,7 @@ internal static class PostgreSqlProblems
         PostgresException { SqlState: "42501" } e => $"Storage: the user of Storage:ConnectionString may not change the {database} ({e.MessageText}); grant it the right or migrate as the owner.",
         PostgresException { SqlState: "53100" } => $"Storage: the disk of the {database} is full; free space and start again.",
         PostgresException e => $"Storage: the {database} refused the schema migration ({e.SqlState}: {e.MessageText}).",
-        NpgsqlException { InnerException: SocketException or TimeoutException } or NpgsqlException { IsTransient: true } =>
+        _ when new PostgreSqlOutages().OutageReason(exception) is not null =>
             $"Storage: cannot reach the {database}; check that the server runs and that Storage:ConnectionString names it.",
         _ => null,
     };

@@ -4,14 +4,18 @@ using InfusionSuite.Application.Ports;
 namespace InfusionSuite.Storage.PostgreSql;
 
 /// <summary>
-/// Which sessions a worker's batch changed, as NOTIFY payloads (<c>worker|id,id,…</c>, each under PostgreSQL's 8,000
-/// bytes): other nodes read those sessions back for their boards (<see cref="SessionChangesOnBoard"/>).
+/// Which sessions a worker's batch changed, and which controllers it stored a sample or a setpoint of, as NOTIFY payloads
+/// (<c>worker|id,id,@controller,…</c>, each under PostgreSQL's 8,000 bytes): other nodes read those sessions and those
+/// controllers' latest readings back for their boards (<see cref="SessionChangesOnBoard"/>).
 /// </summary>
 internal static class SessionChanges
 {
     public const string Channel = "sessions_changed";
 
     private const int MaxPayload = 7000;
+
+    /// <summary>Marks a controller's id among the sessions' (session ids never start with it).</summary>
+    private const char ControllerMark = '@';
 
     public static IEnumerable<string> Payloads(string worker, IngestBatch batch)
     {
@@ -29,6 +33,16 @@ internal static class SessionChanges
         foreach (var change in batch.StatusChanges)
         {
             ids.Add(change.SessionId);
+        }
+
+        foreach (var sample in batch.Telemetry)
+        {
+            ids.Add(ControllerMark + sample.Sample.ControllerId);
+        }
+
+        foreach (var setpoint in batch.Setpoints)
+        {
+            ids.Add(ControllerMark + setpoint.ControllerId);
         }
 
         var payload = new StringBuilder();
@@ -49,11 +63,17 @@ internal static class SessionChanges
         }
     }
 
-    /// <summary>The worker that sent it and the sessions it names.</summary>
-    public static (string Worker, string[] SessionIds) Parse(string payload)
+    /// <summary>The worker that sent it, the sessions it names and the controllers whose readings it stored.</summary>
+    public static (string Worker, string[] SessionIds, string[] ControllerIds) Parse(string payload)
     {
         var bar = payload.IndexOf('|', StringComparison.Ordinal);
-        return bar < 0 ? (string.Empty, []) : (payload[..bar], payload[(bar + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries));
+        if (bar < 0)
+        {
+            return (string.Empty, [], []);
+        }
+
+        var ids = payload[(bar + 1)..].Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return (payload[..bar], [.. ids.Where(id => id[0] != ControllerMark)], [.. ids.Where(id => id[0] == ControllerMark).Select(id => id[1..])]);
     }
 
     private static void Add(HashSet<string> ids, string? sessionId)

@@ -15,6 +15,7 @@ namespace InfusionSuite.Storage.PostgreSql;
 internal sealed partial class SessionChangesOnBoard(
     DatabaseConnections connections,
     NodeNotifications notifications,
+    Application.Hosting.DatabaseOutage outage,
     IServiceProvider services,
     ILogger<SessionChangesOnBoard> logger) : BackgroundService
 {
@@ -25,42 +26,61 @@ internal sealed partial class SessionChangesOnBoard(
             return;
         }
 
-        var loaded = false;
+        var listened = 0;
+        var loadEverySite = false;
+        var pending = new HashSet<string>(StringComparer.Ordinal);
         try
         {
             while (true)
             {
+                var signal = notifications.SessionsSignal; // before the take: a NOTIFY during the read-back wakes the wait below at once
                 try
                 {
-                    if (!loaded)
+                    if (notifications.Listening is var listening && listening != listened)
                     {
-                        // An owner's writer rebuilds its own sites' open sessions (all of them when it owns the whole database);
-                        // a standby's writer waits, so its board reads them all here.
+                        // At start, and again each time the listener came back (what was announced meanwhile was lost): an owner's
+                        // writer rebuilds its own sites' open sessions (all of them when it owns the whole database); a standby's
+                        // writer waits, so its board reads them all here, with every session it shows (one may have ended meanwhile).
                         var everySite = !postgreSql.Leases.IsHeld;
                         if (everySite || postgreSql.OwnedSites is not null)
                         {
-                            await board.RefreshAsync(await OpenSessionsAsync(postgreSql, stoppingToken), stoppingToken);
+                            pending.UnionWith(await SessionsToReadAsync(postgreSql, board.ShownEndedSince, listened > 0 ? Shown() : [], stoppingToken));
+                            board.ShowReadings(await ControllerReadingsFromStore.ReadAsync(postgreSql, null, stoppingToken));
                         }
 
-                        if (everySite)
-                        {
-                            board.EverySiteLoaded(); // a standby's board: loaded without its writer (issue 16: never "free" before it is known)
-                        }
-
-                        loaded = true;
+                        loadEverySite |= everySite;
+                        listened = listening;
                     }
 
-                    if (notifications.TakeChangedSessions() is { Count: > 0 } changed)
+                    if (notifications.TakeChangedControllers() is { Count: > 0 } controllers)
                     {
-                        await board.RefreshAsync(changed, stoppingToken);
+                        board.ShowReadings(await ControllerReadingsFromStore.ReadAsync(postgreSql, [.. controllers], stoppingToken));
                     }
+
+                    pending.UnionWith(notifications.TakeChangedSessions());
+                    if (pending.Count > 0)
+                    {
+                        await board.RefreshAsync([.. pending], stoppingToken);
+                        pending.Clear();
+                        outage.Reached("the board"); // only a look that used the database says it is back
+                    }
+
+                    if (loadEverySite)
+                    {
+                        board.EverySiteLoaded(); // a standby's board, loaded without its writer once its sessions are shown (issue 16: never "free" before it is known)
+                        loadEverySite = false;
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && outage.Report("the board", e))
+                {
+                    // waited out: the sessions changed meanwhile are read again at the next look
                 }
                 catch (Exception e) when (e is NpgsqlException or TimeoutException or Application.Ports.StorageUnavailableException)
                 {
                     LogRefreshFailed(logger, e.GetType().Name);
                 }
 
-                await notifications.WaitForSessionChangesAsync(stoppingToken);
+                await notifications.WaitAsync(signal, NodeNotifications.Poll, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -69,14 +89,25 @@ internal sealed partial class SessionChangesOnBoard(
         }
     }
 
-    private static async Task<List<string>> OpenSessionsAsync(PostgreSqlConnections postgreSql, CancellationToken cancellationToken)
+    /// <summary>The sessions this node's board shows that its writer does not hold.</summary>
+    private string[] Shown() =>
+        [.. services.GetService<IChairBoard>()?.Current().Select(row => row.SessionId).OfType<string>() ?? []];
+
+    /// <summary>
+    /// The sessions a board shows by the writer's rule (<see cref="IngestStore.ShownOnBoard"/>: open, or ended since
+    /// <paramref name="endedSince"/>), and those of <paramref name="shown"/>, that this node's writer does not hold.
+    /// </summary>
+    private static async Task<List<string>> SessionsToReadAsync(
+        PostgreSqlConnections postgreSql, DateTimeOffset endedSince, string[] shown, CancellationToken cancellationToken)
     {
         await using var connection = await postgreSql.DataSource.OpenConnectionAsync(cancellationToken);
         var owned = postgreSql.Leases.IsHeld ? postgreSql.OwnedSites : null;
         await using var query = new NpgsqlCommand(
-            "SELECT s.session_id FROM sessions s WHERE s.ended_at_ms IS NULL" +
+            "SELECT s.session_id FROM sessions s WHERE (" + IngestStore.ShownOnBoard + " OR s.session_id = ANY(@shown))" +
             (owned is null ? string.Empty : " AND EXISTS (" + IngestStore.OtherSite + ")") + " ORDER BY s.session_key",
             connection);
+        query.Parameters.AddWithValue("since", Sqlite.TelemetryColumns.Ms(endedSince));
+        query.Parameters.AddWithValue("shown", shown);
         if (owned is not null)
         {
             query.Parameters.AddWithValue("sites", owned.ToArray());

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Ports;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -24,13 +25,18 @@ internal sealed partial class SiteLeases : IWriterLease
     private readonly string[] _sites;
     private readonly long[] _fences;
     private readonly TimeProvider _time;
+    private readonly DatabaseOutage _outage;
     private readonly ILogger<SiteLeases> _logger;
     private readonly TaskCompletionSource _held = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim _taking = new(1, 1);
+    private readonly SemaphoreSlim _dispatching = new(1, 1);
+    private long _dispatchFence;
+    private volatile bool _released;
 
-    public SiteLeases(NpgsqlDataSource dataSource, SiteLeaseOptions options, TimeProvider time, ILogger<SiteLeases> logger)
+    public SiteLeases(NpgsqlDataSource dataSource, SiteLeaseOptions options, DatabaseOutage outage, TimeProvider time, ILogger<SiteLeases> logger)
     {
         _dataSource = dataSource;
+        _outage = outage;
         _sites = options.Sites.Count == 0 ? [WholeDatabase] : [.. options.Sites.Order(StringComparer.Ordinal)];
         _fences = new long[_sites.Length];
         Duration = options.Duration;
@@ -54,8 +60,8 @@ internal sealed partial class SiteLeases : IWriterLease
 
     public Task WaitUntilHeldAsync(CancellationToken cancellationToken) => _held.Task.WaitAsync(cancellationToken);
 
-    /// <summary>How often a standby looks whether a lease it waits for has run out.</summary>
-    private TimeSpan Poll => TimeSpan.FromTicks(Math.Clamp(Duration.Ticks / 10, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
+    /// <summary>How often a standby looks whether a lease it waits for has run out, and how soon a failed renewal is tried again.</summary>
+    public TimeSpan Poll => TimeSpan.FromTicks(Math.Clamp(Duration.Ticks / 10, TimeSpan.FromMilliseconds(100).Ticks, TimeSpan.FromSeconds(2).Ticks));
 
     /// <summary>
     /// Takes every site, in name order (so two standbys never wait on each other), waiting as a standby for
@@ -67,27 +73,46 @@ internal sealed partial class SiteLeases : IWriterLease
         try
         {
             string? waitingFor = null;
+            var takeFrom = DateTimeOffset.MinValue;
+            var afterOutage = false;
             for (var i = _fences.Count(f => f > 0); i < _sites.Length;)
             {
-                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-                if (await TryTakeAsync(connection, _sites[i], cancellationToken) is { } fence)
+                try
                 {
-                    _fences[i] = fence;
-                    LogTaken(_logger, _sites[i], Worker, fence);
-                    i++;
-                    continue;
-                }
+                    await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                    _outage.Reached("the site leases");
+                    if (afterOutage)
+                    {
+                        // The owner could not renew while the database was away either: now that it is back, the owner is
+                        // given one whole lease to renew before this standby competes again.
+                        afterOutage = false;
+                        takeFrom = _time.GetUtcNow() + Duration;
+                    }
 
-                if (waitingFor != _sites[i])
-                {
-                    waitingFor = _sites[i];
-                    LogWaiting(_logger, Worker, _sites[i]);
-                }
+                    if (_time.GetUtcNow() >= takeFrom && await TryTakeAsync(connection, _sites[i], cancellationToken) is { } fence)
+                    {
+                        _fences[i] = fence;
+                        LogTaken(_logger, _sites[i], Worker, fence);
+                        i++;
+                        continue;
+                    }
 
-                await Task.Delay(Poll, _time, cancellationToken);
-                if (i > 0 && !await RenewAsync(i, cancellationToken))
+                    if (waitingFor != _sites[i])
+                    {
+                        waitingFor = _sites[i];
+                        LogWaiting(_logger, Worker, _sites[i]);
+                    }
+
+                    await Task.Delay(Poll, _time, cancellationToken);
+                    if (i > 0 && !await RenewAsync(i, cancellationToken))
+                    {
+                        throw Lost(_sites[0]);
+                    }
+                }
+                catch (Exception e) when (e is not OperationCanceledException && _outage.Report("the site leases", e))
                 {
-                    throw Lost(_sites[0]);
+                    afterOutage = true;
+                    await Task.Delay(Poll, _time, cancellationToken);
                 }
             }
 
@@ -100,20 +125,38 @@ internal sealed partial class SiteLeases : IWriterLease
     }
 
     /// <summary>
-    /// Whether this worker dispatches the outbox now: it must own its sites, and then takes (or keeps) the outbox's
-    /// own lease when no other owner holds a live one. Asked at each look for due items, which also renews it, so
-    /// of several owners one sends and another takes over when it stops looking for longer than the lease.
+    /// Whether this worker dispatches the outbox now: it must own its sites, and then keeps the outbox's own lease (renewed
+    /// under the fencing number it took) or takes it when no other owner holds a live one. Asked at each look for due items,
+    /// so of several owners one sends and another takes over when it stops looking for longer than the lease. The fencing
+    /// number moves only when the lease changes hands, never at a renewal.
     /// </summary>
     public async Task<bool> HoldDispatchAsync(CancellationToken cancellationToken)
     {
-        if (!IsHeld)
+        if (!IsHeld || _released)
         {
             return false;
         }
 
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        return await TryTakeAsync(connection, OutboxDispatch, cancellationToken) is not null;
+        await _dispatching.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+            if (_dispatchFence > 0 && await ExtendAsync(connection, [OutboxDispatch], [_dispatchFence], "clock_timestamp() + @duration", cancellationToken) == 1)
+            {
+                return true;
+            }
+
+            _dispatchFence = await TryTakeAsync(connection, OutboxDispatch, cancellationToken) ?? 0;
+            return _dispatchFence > 0;
+        }
+        finally
+        {
+            _dispatching.Release();
+        }
     }
+
+    /// <summary>The fencing number of the outbox's lease this worker holds (0 when it does not dispatch).</summary>
+    public long DispatchFence => _dispatchFence;
 
     /// <summary>Extends every lease held; false when one of them is no longer this worker's (taken over).</summary>
     public Task<bool> RenewAsync(CancellationToken cancellationToken) => RenewAsync(_sites.Length, cancellationToken);
@@ -149,17 +192,27 @@ internal sealed partial class SiteLeases : IWriterLease
         }
     }
 
-    /// <summary>At a graceful stop, after the last batch: the leases run out at once, so a standby takes over without waiting.</summary>
+    /// <summary>
+    /// At a graceful stop: no renewal from now on, and the leases (the sites' and the outbox's) run out at once, so a standby
+    /// takes over without waiting. Called once the writer's last batch is stored (or given up); later calls do nothing.
+    /// </summary>
     public async Task ReleaseAsync(CancellationToken cancellationToken)
     {
-        if (!IsHeld)
+        if (!IsHeld || _released)
         {
             return;
         }
 
-        await SetExpiryAsync("clock_timestamp() - interval '1 millisecond'", _sites.Length, cancellationToken);
+        _released = true;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        string[] sites = _dispatchFence > 0 ? [.. _sites, OutboxDispatch] : _sites;
+        long[] fences = _dispatchFence > 0 ? [.. _fences, _dispatchFence] : _fences;
+        await ExtendAsync(connection, sites, fences, "clock_timestamp() - interval '1 millisecond'", cancellationToken);
         LogReleased(_logger, Worker);
     }
+
+    /// <summary>Whether <see cref="ReleaseAsync"/> gave the leases up (a stopping worker renews nothing).</summary>
+    public bool IsReleased => _released;
 
     public StorageUnavailableException Lost(string site) => new(
         $"Storage: worker {Worker} lost the lease of site {site} to another worker (its fencing number moved on); it writes nothing more and stops.");
@@ -177,20 +230,30 @@ internal sealed partial class SiteLeases : IWriterLease
         return await take.ExecuteScalarAsync(cancellationToken) is long fence ? fence : null;
     }
 
-    private async Task<bool> RenewAsync(int count, CancellationToken cancellationToken) =>
-        await SetExpiryAsync("clock_timestamp() + @duration", count, cancellationToken) == count;
-
-    /// <summary>Moves the expiry of the first <paramref name="count"/> leases while they are still this worker's; how many were.</summary>
-    private async Task<int> SetExpiryAsync(string expiry, int count, CancellationToken cancellationToken)
+    private async Task<bool> RenewAsync(int count, CancellationToken cancellationToken)
     {
+        if (_released)
+        {
+            return true; // stopping: the leases were given up on purpose
+        }
+
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await ExtendAsync(connection, _sites[..count], _fences[..count], "clock_timestamp() + @duration", cancellationToken) == count;
+    }
+
+    /// <summary>
+    /// Moves the expiry of the leases of <paramref name="sites"/> while each is still this worker's under the fencing number it took
+    /// (a lease run out but taken by nobody is still its own); how many were.
+    /// </summary>
+    private async Task<int> ExtendAsync(NpgsqlConnection connection, string[] sites, long[] fences, string expiry, CancellationToken cancellationToken)
+    {
         await using var update = new NpgsqlCommand(
             $"UPDATE site_leases SET expires_at = {expiry} WHERE owner = @worker AND (site, fence) IN (SELECT * FROM unnest(@sites, @fences))",
             connection);
         update.Parameters.AddWithValue("duration", Duration);
         update.Parameters.AddWithValue("worker", Worker);
-        update.Parameters.AddWithValue("sites", _sites[..count]);
-        update.Parameters.AddWithValue("fences", _fences[..count]);
+        update.Parameters.AddWithValue("sites", sites);
+        update.Parameters.AddWithValue("fences", fences);
         return await update.ExecuteNonQueryAsync(cancellationToken);
     }
 

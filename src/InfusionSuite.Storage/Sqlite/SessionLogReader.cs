@@ -125,21 +125,25 @@ internal static class SessionLogReader
         return found;
     }
 
-    private static TelemetryReceived Sample(DbDataReader reader, string controllerId)
+    /// <summary>
+    /// A telemetry row (ingest_seq, boot, seq, ts_ms, received_offset_ms, packed, coolant, scalp, flow, from column
+    /// <paramref name="first"/> on) as the sample received.
+    /// </summary>
+    internal static TelemetryReceived Sample(DbDataReader reader, string controllerId, int first = 0)
     {
-        var ts = reader.GetInt64(3);
-        var packed = reader.GetInt32(5);
+        var ts = reader.GetInt64(first + 3);
+        var packed = reader.GetInt32(first + 5);
         var sample = new TelemetrySample(
             controllerId,
-            unchecked((uint)reader.GetInt32(1)),
-            (uint)reader.GetInt64(2),
+            unchecked((uint)reader.GetInt32(first + 1)),
+            (uint)reader.GetInt64(first + 2),
             TelemetryColumns.Instant(ts),
             TelemetryColumns.State(packed),
-            new Temperature((short)reader.GetInt32(6)),
-            reader.IsDBNull(7) ? null : new Temperature((short)reader.GetInt32(7)),
-            (ushort)reader.GetInt32(8),
+            new Temperature((short)reader.GetInt32(first + 6)),
+            reader.IsDBNull(first + 7) ? null : new Temperature((short)reader.GetInt32(first + 7)),
+            (ushort)reader.GetInt32(first + 8),
             TelemetryColumns.CapConnected(packed),
             TelemetryColumns.Alarms(packed));
-        return new TelemetryReceived(TelemetryColumns.Instant(ts + reader.GetInt64(4)), sample);
+        return new TelemetryReceived(TelemetryColumns.Instant(ts + reader.GetInt64(first + 4)), sample);
     }
 }
