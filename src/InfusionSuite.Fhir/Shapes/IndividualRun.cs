@@ -154,6 +154,12 @@ internal sealed class IndividualRun(
             return null;
         }
 
+        if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
+        {
+            // Never a second Device blindly, and an unknown Device never holds back the clinical record.
+            return LeaveOut(entry, key, $"a create of it went but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it; the record goes without the Device reference");
+        }
+
         var created = await ehr.PostOnceAsync("Device", entry.Resource!, cancellationToken);
         if (created is { Succeeded: false, Transient: false })
         {
@@ -193,8 +199,7 @@ internal sealed class IndividualRun(
 
         if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
         {
-            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR, then Retry (if it is not there) or mark this handled.";
-            return (null, new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason));
+            return (null, LostAnswer(key, "the EHR"));
         }
 
         return (null, null);
@@ -266,8 +271,7 @@ internal sealed class IndividualRun(
 
         if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
         {
-            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR's charges, then Retry (if it is not there) or mark this handled.";
-            return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason);
+            return LostAnswer(key, "the EHR's charges");
         }
 
         var answer = await ehr.PostOnceAsync("ChargeItem/$create", MillenniumRules.Create(charge, sessionId, options), cancellationToken);
@@ -287,6 +291,19 @@ internal sealed class IndividualRun(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A create of <paramref name="key"/> went but its answer was lost, and the EHR cannot be searched for it: parked, never sent again
+    /// blindly. Staff check <paramref name="where"/>: found, they give its id with "handled outside InfusionSuite" and the rest of the item
+    /// goes on with it; not there, Retry sends the create again.
+    /// </summary>
+    private FhirSendResult LostAnswer(string key, string where)
+    {
+        var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check {where}. "
+            + $"If it is there, mark this handled outside InfusionSuite giving its id (e.g. {key.Split(' ')[0]}/123): the rest of this item then goes on with it. If it is not, Retry.";
+        Resources.Add(new ReceiverResource(key, null, ReceiverResource.NoAnswer) { Reason = SentResources.LostAnswerMarker });
+        return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason) { LogReason = "a create's answer was lost and the EHR cannot be searched for it" };
     }
 
     private FhirSendResult? LeaveOut(Bundle.EntryComponent entry, string key, string why)

@@ -9,7 +9,7 @@ namespace InfusionSuite.Fhir.Shapes;
 /// session's FHIR outbox items (each individual delivery stores the EHR's id of every resource as data,
 /// <see cref="OutboxAttempt.Resources"/>, beside its line for staff, e.g. <c>Procedure 97008 → Procedure/123 (created)</c>;
 /// attempts stored before that are read from their lines): the server's id of every resource sent, charges
-/// credited, and the creates of this item whose answer was lost.
+/// credited, and the creates whose answer was lost (or came without an id): the EHR may hold them under an unknown id.
 /// </summary>
 internal sealed partial class SentResources
 {
@@ -29,7 +29,8 @@ internal sealed partial class SentResources
         var items = await outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
         foreach (var earlier in items.Where(i => i.ContentType == FhirOutboxItems.ContentType && i.Id != item.Id).OrderBy(i => i.EnqueuedAt))
         {
-            sent.Read(earlier.Attempts, lost: false);
+            // A create whose answer an earlier item lost (and staff marked handled without its id) is as unknown here: never sent again blindly.
+            sent.Read(earlier.Attempts, lost: true);
         }
 
         sent.Read(item.Attempts, lost: true);
@@ -96,8 +97,9 @@ internal sealed partial class SentResources
                     _credited.Add(resource.Key);
                 }
             }
-            else if (lost && resource.Outcome == ReceiverResource.NoAnswer)
+            else if (lost && resource.Outcome is ReceiverResource.NoAnswer or "created" or "charged")
             {
+                // No answer, or created without the EHR giving its id: the EHR may hold it under an id InfusionSuite does not know.
                 _lost.Add(resource.Key);
             }
         }

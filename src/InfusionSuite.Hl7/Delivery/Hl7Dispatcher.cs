@@ -56,6 +56,11 @@ public sealed class Hl7Dispatcher(
             };
     }
 
+    protected override string Receiver => "the interface engine";
+
+    protected override string Carries(OutboxItem item) =>
+        item.Payload.Length > 0 && StoredHl7Messages.Read(item.Payload).IsCharge ? "the session's earlier charge message (DFT^P03)" : "the session's earlier message";
+
     /// <summary>Charges and documentation are two sequences: each keeps its order, neither waits for the other.</summary>
     protected override string Sequence(OutboxItem item) =>
         item.Payload.Length > 0 && StoredHl7Messages.Read(item.Payload).IsCharge ? "charges" : "documentation";
