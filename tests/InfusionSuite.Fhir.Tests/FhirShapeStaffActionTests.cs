@@ -90,4 +90,28 @@ public sealed partial class FhirShapeDeliveryTests
         Assert.Null(done.WaitingFor);
         Assert.NotEqual(OutboxStatus.Pending, done.Status);
     }
+
+    /// <summary>The void after a documented correction asks staff for its own words only: what the correction's hand edit asked is not asked again.</summary>
+    [Fact]
+    public async Task MillenniumVoidAfterAHandEdit_TheVoidNoteIsWrittenOnce_NothingTheCorrectionAskedIsRepeated()
+    {
+        await server.Control("mode?name=millennium");
+        using var harness = Harness(FhirDeliveryShape.Millennium);
+        var (completed, documented, voided) = SimulatedSessions.CompletedDocumentedThenVoided("shp-void-once");
+        var v = await PatientAsync("millennium", "void-once");
+        await SendAsync(harness, completed, v, SimulatedSessions.Charges(completed));
+        await SendAsync(harness, documented, v, SimulatedSessions.Charges(documented), correction: true, expect: OutboxStatus.Parked);
+
+        var done = await SendAsync(harness, voided, v, SimulatedSessions.Charges(voided), expect: OutboxStatus.Parked);
+
+        var reason = done.ParkedReason!;
+        var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{v.PatientId}"));
+        Assert.Equal(
+            $"Sent, but staff must finish in the EHR: Procedure 97008: the EHR takes no updates of Procedure: change Procedure/{procedure.Id} to entered-in-error in the EHR by hand, "
+            + $"and add to the note of Procedure/{procedure.Id} in the EHR by hand: \"Entered in error: wrong patient.\".",
+            reason);
+        Assert.Equal(0, Count(reason, "headache"));
+    }
+
+    private static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
 }

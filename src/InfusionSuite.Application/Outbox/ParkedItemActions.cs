@@ -90,9 +90,12 @@ public sealed class ParkedItemActions(IOutboxStaffActions store, IOutbox outbox,
     private async Task<OutboxItem?> ParkedAsync(Guid itemId, CancellationToken cancellationToken) =>
         (await outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked, Limit: 10_000), cancellationToken)).FirstOrDefault(i => i.Id == itemId);
 
+    /// <summary>The subject of the audit rows of the staff actions on an outbox item.</summary>
+    public static string Subject(Guid itemId) => "outbox item " + itemId.ToString("D");
+
     private static StaffAuditEntry Audit(DateTimeOffset at, string actor, string action, Guid itemId, string? note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        return new StaffAuditEntry(at, actor, action, "outbox item " + itemId.ToString("D"), string.IsNullOrWhiteSpace(note) ? string.Empty : note.Trim());
+        return new StaffAuditEntry(at, actor, action, Subject(itemId), string.IsNullOrWhiteSpace(note) ? string.Empty : note.Trim());
     }
 }

@@ -87,10 +87,11 @@ internal sealed class IndividualRun(
 
         if (!capabilities.Can(type, "update"))
         {
-            if (await HandEditAsync(existing, resource, cancellationToken) is { } edit)
+            if (await HandEditAsync(key, existing, resource, cancellationToken) is { } edit)
             {
                 _forStaff.Add($"{key}: the EHR takes no updates of {type}: {edit}");
-                Record(key, existing, "not updated: the EHR takes no updates");
+                Resources.Add(new ReceiverResource(key, existing, SentResources.NotUpdated) { Reason = edit });
+                Lines.Add(SentResources.Line(key, existing, SentResources.NotUpdated));
             }
             else
             {
@@ -366,9 +367,10 @@ internal sealed class IndividualRun(
 
     /// <summary>
     /// What staff must change by hand in the EHR, which takes no updates: only what differs from what the EHR holds now (read
-    /// back; when it cannot be read, the whole new state): the status, and the sentences the note gains. Null when nothing differs.
+    /// back; when it cannot be read, the whole new state): the status, and the sentences the note gains that no earlier hand edit
+    /// of it asked for already (each is written once: a void after a documented correction asks only for its own words). Null when nothing differs.
     /// </summary>
-    private async Task<string?> HandEditAsync(string existing, Resource resource, CancellationToken cancellationToken)
+    private async Task<string?> HandEditAsync(string key, string existing, Resource resource, CancellationToken cancellationToken)
     {
         var answer = await ehr.GetAsync(existing, cancellationToken);
         Resource? held = null;
@@ -390,10 +392,10 @@ internal sealed class IndividualRun(
             edits.Add($"change {existing} to {Status(resource)} in the EHR by hand");
         }
 
-        var added = NoteSentences(resource).Except(NoteSentences(held), StringComparer.Ordinal).ToList();
+        var added = NoteSentences(resource).Except(NoteSentences(held), StringComparer.Ordinal).Except(sent.AskedByHand(key), StringComparer.Ordinal).ToList();
         if (added.Count > 0)
         {
-            edits.Add($"add to the note of {existing} in the EHR by hand: \"{string.Join(" ", added)}\"");
+            edits.Add(SentResources.AddToNote(existing, string.Join(" ", added)));
         }
 
         return edits.Count == 0 ? null : string.Join(", and ", edits);
@@ -408,8 +410,7 @@ internal sealed class IndividualRun(
             ChargeItem charge => charge.Note,
             _ => [],
         };
-        return notes.SelectMany(n => (n.Text ?? string.Empty).Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(sentence => sentence.EndsWith('.') ? sentence : sentence + ".");
+        return notes.SelectMany(n => SentResources.Sentences(n.Text));
     }
 
     private static string Url(Bundle.EntryComponent entry) => entry.FullUrl ?? string.Empty;

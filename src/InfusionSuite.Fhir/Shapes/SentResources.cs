@@ -19,6 +19,10 @@ internal sealed partial class SentResources
     private readonly Dictionary<string, string> _ids = new(StringComparer.Ordinal);
     private readonly HashSet<string> _credited = new(StringComparer.Ordinal);
     private readonly HashSet<string> _lost = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _askedByHand = new(StringComparer.Ordinal);
+
+    /// <summary>The outcome of a resource the EHR holds but takes no updates of: staff were asked to change it by hand (the <see cref="ReceiverResource.Reason"/>).</summary>
+    public const string NotUpdated = "not updated: the EHR takes no updates";
 
     /// <summary>Staff retried this item after it parked on a lost answer: they checked the EHR, so the create goes again.</summary>
     public bool StaffCheckedLostAnswers { get; private set; }
@@ -46,6 +50,17 @@ internal sealed partial class SentResources
     public bool Credited(string key) => _credited.Contains(key);
 
     public bool AnswerLost(string key) => _lost.Contains(key);
+
+    /// <summary>The note sentences earlier hand edits of <paramref name="key"/> already asked staff to add.</summary>
+    public IReadOnlySet<string> AskedByHand(string key) => _askedByHand.TryGetValue(key, out var asked) ? asked : new HashSet<string>(StringComparer.Ordinal);
+
+    /// <summary>A hand edit of a note: what staff add to it (read back by <see cref="AskedByHand"/>).</summary>
+    public static string AddToNote(string reference, string text) => $"add to the note of {reference} in the EHR by hand: \"{text}\"";
+
+    /// <summary>A note's sentences, each ending with its full stop.</summary>
+    public static IEnumerable<string> Sentences(string? text) =>
+        (text ?? string.Empty).Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(sentence => sentence.EndsWith('.') ? sentence : sentence + ".");
 
     public static string Line(string key, string reference, string what) => $"{key} → {reference} ({what})";
 
@@ -88,6 +103,16 @@ internal sealed partial class SentResources
     {
         foreach (var resource in resources)
         {
+            if (resource.Outcome == NotUpdated && resource.Reason is { } edit && AddedToNote().Match(edit) is { Success: true } added)
+            {
+                if (!_askedByHand.TryGetValue(resource.Key, out var asked))
+                {
+                    _askedByHand[resource.Key] = asked = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                asked.UnionWith(Sentences(added.Groups["text"].Value));
+            }
+
             if (resource.Reference is { } reference)
             {
                 _ids[resource.Key] = reference;
@@ -107,6 +132,9 @@ internal sealed partial class SentResources
 
     [GeneratedRegex(@"^(?<key>[A-Za-z]+ [^→]+) → (?<reference>[A-Za-z]+/[A-Za-z0-9\-\.]{1,64}) \((?<what>[^)]*)\)$")]
     private static partial Regex SentLine();
+
+    [GeneratedRegex("in the EHR by hand: \"(?<text>.*)\"")]
+    private static partial Regex AddedToNote();
 
     [GeneratedRegex(@"^(?<key>[A-Za-z]+ [^→]+) → no answer")]
     private static partial Regex NoAnswerLine();
