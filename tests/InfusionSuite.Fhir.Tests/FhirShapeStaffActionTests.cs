@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Shapes;
+using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Fhir.Tests;
@@ -114,4 +115,20 @@ public sealed partial class FhirShapeDeliveryTests
     }
 
     private static int Count(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;
+
+    /// <summary>The warning the host logs at start is what the session page shows (the delivery's warnings), the same words.</summary>
+    [Fact]
+    public async Task EpicWithoutHl7_TheChargesReachNoOneWarning_IsWhatTheSessionPageIsGiven()
+    {
+        await server.Control("mode?name=epic");
+        using var harness = Harness(FhirDeliveryShape.Individual);
+        var delivery = harness.Services.GetRequiredService<IOutboxDelivery>();
+        Assert.Empty(delivery.Warnings); // the EHR's /metadata not read yet
+
+        await harness.StartAsync();
+
+        var warning = Assert.Single(delivery.Warnings);
+        Assert.StartsWith("Billable charges are sent nowhere", warning, StringComparison.Ordinal);
+        Assert.Contains(harness.Logs, l => l.Message == warning);
+    }
 }
