@@ -9,6 +9,8 @@ namespace InfusionSuite.Application.Board;
 /// </summary>
 internal sealed class BoardRefresh(IIngestStore store, SessionBoard board, BoardNotifications notifications, TimeProvider time) : IBoardRefresh
 {
+    public void EverySiteLoaded() => board.EverySiteLoaded();
+
     public async Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sessionIds);

@@ -7,4 +7,7 @@ namespace InfusionSuite.Application.Board;
 public interface IBoardRefresh
 {
     Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken);
+
+    /// <summary>Every site's open sessions were read and shown (a standby's board, whose writer waits): the board is loaded.</summary>
+    void EverySiteLoaded();
 }

@@ -36,9 +36,15 @@ internal sealed partial class SessionChangesOnBoard(
                     {
                         // An owner's writer rebuilds its own sites' open sessions (all of them when it owns the whole database);
                         // a standby's writer waits, so its board reads them all here.
-                        if (!postgreSql.Leases.IsHeld || postgreSql.OwnedSites is not null)
+                        var everySite = !postgreSql.Leases.IsHeld;
+                        if (everySite || postgreSql.OwnedSites is not null)
                         {
                             await board.RefreshAsync(await OpenSessionsAsync(postgreSql, stoppingToken), stoppingToken);
+                        }
+
+                        if (everySite)
+                        {
+                            board.EverySiteLoaded(); // a standby's board: loaded without its writer (issue 16: never "free" before it is known)
                         }
 
                         loaded = true;
