@@ -105,7 +105,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         }
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 90_000)]
     public async Task StaffHandleAnItemOutside_ThePageSaysWhoWhenAndWhyInWords_InTheItemAndTheAuditTrail_WithNoNextAttempt()
     {
         using var nurse = Host.Client("alice");
@@ -136,7 +136,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         Assert.Contains(item.Id.ToString("D"), audit.Text("change"), StringComparison.Ordinal);
     }
 
-    [Fact(Timeout = 30_000)]
+    [Fact(Timeout = 90_000)]
     public async Task HandledOutsideWithTheEhrsId_OfThePartTheItemStoppedAt_RequeuesIt_AWrongIdIsAFieldError()
     {
         using var nurse = Host.Client("alice");
