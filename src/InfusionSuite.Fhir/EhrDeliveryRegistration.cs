@@ -82,7 +82,9 @@ public static class EhrDeliveryRegistration
         services.AddSingleton<TransactionReferences>();
         services.TryAddSingleton<Application.Ehr.IEhrPatientLookup, Lookup.EhrPatientSearch>();
         services.AddSingleton<IFhirResourceDelivery, IndividualDelivery>();
-        services.AddHostedService<EhrCapabilityCheck>();
+        services.AddSingleton<EhrCapabilityCheck>();
+        services.AddHostedService(sp => sp.GetRequiredService<EhrCapabilityCheck>());
+        services.AddSingleton<Application.Hosting.IStartupCheck>(sp => sp.GetRequiredService<EhrCapabilityCheck>());
         services.TryAddSingleton<IOutboxDelivery, FhirOutboxDelivery>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxPayloadSummary, FhirBundleSummary>());
         services.AddSingleton<FhirDispatcher>();

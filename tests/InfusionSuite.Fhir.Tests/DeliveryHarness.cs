@@ -47,6 +47,7 @@ internal sealed class DeliveryHarness : IDisposable
         }
 
         builder.Services.AddSingleton<IOutbox>(Outbox);
+        builder.Services.AddFakeLogging();
         builder.AddEhrDelivery();
         _host = builder.Build();
     }
@@ -56,6 +57,12 @@ internal sealed class DeliveryHarness : IDisposable
     public IServiceProvider Services => _host.Services;
 
     public FhirDispatcher Dispatcher => Services.GetRequiredService<FhirDispatcher>();
+
+    /// <summary>What the adapter logged, every line.</summary>
+    public IReadOnlyList<Microsoft.Extensions.Logging.Testing.FakeLogRecord> Logs => Services.GetFakeLogCollector().GetSnapshot();
+
+    /// <summary>The staff actions on parked items over this harness's outbox (audited in <see cref="InMemoryOutbox.StaffAudit"/>).</summary>
+    public ParkedItemActions StaffActions => new(Outbox, Outbox, Services.GetRequiredService<TimeProvider>());
 
     /// <summary>Starts the host's hosted services (the start-up check of the EHR's CapabilityStatement among them).</summary>
     public Task StartAsync() => _host.StartAsync();

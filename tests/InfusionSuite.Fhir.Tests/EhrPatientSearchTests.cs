@@ -47,7 +47,7 @@ public sealed class EhrPatientSearchTests(FhirServerFixture server) : IAsyncLife
         Assert.True(lookup.IsConfigured);
         Assert.Null(found.Problem);
         var patient = Assert.Single(found.Patients);
-        Assert.Equal(("Patient/" + patientId, "Ann Example", "1970-04-02"), (patient.Reference, patient.Name, patient.BirthDate));
+        Assert.Equal(("Patient/" + patientId, "Example, Ann", "1970-04-02"), (patient.Reference, patient.Name, patient.BirthDate));
         Assert.Equal(
             [("Encounter/" + today, "V-2", "InProgress"), ("Encounter/" + planned, "V-3", "Planned")],
             patient.Visits.Select(v => (v.Reference, v.VisitNumber, v.Status)));

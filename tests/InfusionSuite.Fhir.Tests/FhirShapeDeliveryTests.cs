@@ -17,7 +17,7 @@ namespace InfusionSuite.Fhir.Tests;
 /// documented rules), then read back: one of each resource the target takes, nothing else.
 /// </summary>
 [Collection(FhirServerCollection.Name)]
-public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLifetime, IDisposable
+public sealed partial class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLifetime, IDisposable
 {
     private const string MrnSystem = "urn:oid:1.2.36.146.595.217.0.1";
     private const string VisitSystem = "urn:oid:1.2.36.146.595.217.0.2";
@@ -164,7 +164,10 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
 
         Assert.Equal(OutboxStatus.Parked, item.Status);
-        Assert.Equal("Held: not sent until staff resolve the patient (by MRN): not found.", item.ParkedReason);
+        Assert.StartsWith("Held: references not at the EHR: the patient (by MRN): not found.", item.ParkedReason, StringComparison.Ordinal);
+        var logged = Assert.Single(harness.Logs, l => l.Message.Contains(item.Id.ToString("D"), StringComparison.Ordinal));
+        Assert.Contains("held: references not at the EHR: parked for staff", logged.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MRN-NOWHERE", string.Join('\n', harness.Logs.Select(l => l.Message)), StringComparison.Ordinal);
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
     }
 
@@ -243,7 +246,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         var item = await harness.SettleAsync(harness.Enqueue(record, context).Id);
 
         Assert.Equal(OutboxStatus.Parked, item.Status);
-        Assert.Equal($"Held: not sent until staff resolve {reason}.", item.ParkedReason);
+        Assert.StartsWith($"Held: references not at the EHR: {reason}.", item.ParkedReason, StringComparison.Ordinal);
         Assert.DoesNotContain("nowhere", item.ParkedReason, StringComparison.OrdinalIgnoreCase);
         Assert.Equal(creates, (await server.StatsAsync()).GetProperty("creates").GetInt32());
         Assert.Empty(await _reader.SearchAsync<Procedure>($"patient=Patient/{known.PatientId}"));
@@ -260,7 +263,7 @@ public sealed class FhirShapeDeliveryTests(FhirServerFixture server) : IAsyncLif
         var context = Context(record, known, SimulatedSessions.Charges(record)) with { Administration = EhrReference.ByIdentifier("MedicationAdministration", system, "ORDER-LATE") };
 
         var held = await harness.SettleAsync(harness.Enqueue(record, context).Id);
-        Assert.Equal("Held: not sent until staff resolve the chemotherapy administration (MedicationAdministration, by order number): not found.", held.ParkedReason);
+        Assert.StartsWith("Held: references not at the EHR: the chemotherapy administration (MedicationAdministration, by order number): not found.", held.ParkedReason, StringComparison.Ordinal);
 
         // Staff get the order into the EHR, then retry.
         var administrationId = await _reader.CreateAsync(Administration(known, new Identifier(system, "ORDER-LATE")));

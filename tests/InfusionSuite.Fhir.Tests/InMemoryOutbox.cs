@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Outbox;
+using InfusionSuite.Application.Staff;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Validation;
 
@@ -9,7 +10,7 @@ namespace InfusionSuite.Fhir.Tests;
 /// SQLite). A "restart" is a new dispatcher over the same instance. Ties between equal instants go by
 /// enqueue order (oldest first when taking, newest first when listing).
 /// </summary>
-internal sealed class InMemoryOutbox : IOutboxUnderTest
+internal sealed class InMemoryOutbox : IOutboxUnderTest, IOutboxStaffActions
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<Guid, OutboxItem> _items = [];
@@ -61,7 +62,10 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest
         Update(itemId, i => i with { Status = OutboxStatus.Sent, SentAt = sentAt });
 
     public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt });
+        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null });
+
+    public Task WaitAsync(Guid itemId, DateTimeOffset nextAttemptAt, string waitingFor, CancellationToken cancellationToken) =>
+        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = waitingFor });
 
     public Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken) =>
         Update(itemId, i => i with { Status = OutboxStatus.Parked, ParkedReason = reason });
@@ -76,6 +80,30 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest
             }
 
             _items[itemId] = _items[itemId] with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null, Validation = null };
+            return Task.FromResult(true);
+        }
+    }
+
+    /// <summary>The staff audit rows the staff actions wrote, oldest first.</summary>
+    public List<StaffAuditEntry> StaffAudit { get; } = [];
+
+    public Task<bool> RetryAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken) =>
+        ChangeParked(itemId, audit, requirePayload: true, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = i.EnqueuedAt, ParkedReason = null, Validation = null });
+
+    public Task<bool> MarkHandledOutsideAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken) =>
+        ChangeParked(itemId, audit, requirePayload: false, i => i with { Status = OutboxStatus.HandledOutside });
+
+    private Task<bool> ChangeParked(Guid itemId, StaffAuditEntry audit, bool requirePayload, Func<OutboxItem, OutboxItem> change)
+    {
+        lock (_gate)
+        {
+            if (!_items.TryGetValue(itemId, out var item) || item.Status != OutboxStatus.Parked || (requirePayload && item.Payload.Length == 0))
+            {
+                return Task.FromResult(false);
+            }
+
+            _items[itemId] = change(item);
+            StaffAudit.Add(audit);
             return Task.FromResult(true);
         }
     }

@@ -156,10 +156,103 @@ public sealed class Hl7DispatcherTests
             received.Select(r => r.ControlId));
     }
 
-    private static async Task<OutboxItem> EnqueueAsync(Hl7StoreFixture fixture, OutboxItemKind kind, Hl7OutgoingMessage message)
+    [Fact]
+    public async Task CreditOfAChargeThatNeverReachedTheEngine_IsNeverSent_NorIsTheChargeAfterIt()
+    {
+        var port = FreePort.Next();
+        await using var fixture = new Hl7StoreFixture(port);
+        await fixture.OpenAsync();
+        var (completed, voided) = Hl7Sessions.CompletedThenVoided("d-credit-1");
+        var messages = Hl7Sessions.Messages(time: fixture.Clock);
+        List<OutboxItem> sent = [];
+        await using (var refusing = await Hl7Peer.StartAsync(port, "ae"))
+        {
+            foreach (var message in messages.For(completed, Hl7Sessions.Context(completed)))
+            {
+                sent.Add(await EnqueueAsync(fixture, OutboxItemKind.Session, message, "d-credit-1"));
+            }
+
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        var credits = await VoidAsync(fixture, messages, voided, sent, "d-credit-1");
+        await using var peer = await Hl7Peer.StartAsync(port);
+        await DispatchUntilSettledAsync(fixture);
+        var firstCredit = (await fixture.ItemsAsync()).Single(i => i.Id == credits[0].Id);
+        Assert.Equal(OutboxStatus.Parked, firstCredit.Status);
+        Assert.StartsWith("Not sent: this credit reverses the charge", firstCredit.ParkedReason, StringComparison.Ordinal);
+
+        // Staff retry the refused charge of the voided session: it can no longer go after its credit.
+        var actions = fixture.Services.GetRequiredService<ParkedItemActions>();
+        Assert.True(await actions.RetryAsync(sent[1].Id, "user-7", null, CancellationToken.None));
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        Assert.True(OutboxOrder.IsOvertaken(items.Single(i => i.Id == sent[1].Id)));
+        Assert.All(credits, c => Assert.Equal(OutboxStatus.Parked, items.Single(i => i.Id == c.Id).Status));
+        Assert.DoesNotContain(peer.Received, r => r.ControlId.Length > 0 && items.Any(i => StoredHl7Messages.Read(i.Payload) is { IsCharge: true } m && m.ControlId == r.ControlId));
+    }
+
+    [Fact]
+    public async Task CreditOfADeliveredCharge_GoesAtOnce_NotBehindAnUnrelatedParkedCharge()
+    {
+        var port = FreePort.Next();
+        await using var fixture = new Hl7StoreFixture(port);
+        await fixture.OpenAsync();
+        var (completed, voided) = Hl7Sessions.CompletedThenVoided("d-credit-2");
+        var messages = Hl7Sessions.Messages(time: fixture.Clock);
+        var made = messages.For(completed, Hl7Sessions.Context(completed));
+        Assert.Equal(3, made.Count); // the documentation, the per-session charge, the fitting
+        List<OutboxItem> sent = [];
+        await using (var accepting = await Hl7Peer.StartAsync(port))
+        {
+            sent.Add(await EnqueueAsync(fixture, OutboxItemKind.Session, made[0], "d-credit-2"));
+            sent.Add(await EnqueueAsync(fixture, OutboxItemKind.Session, made[1], "d-credit-2"));
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        await using (var refusing = await Hl7Peer.StartAsync(port, "ae"))
+        {
+            sent.Add(await EnqueueAsync(fixture, OutboxItemKind.Session, made[2], "d-credit-2"));
+            await DispatchUntilSettledAsync(fixture);
+        }
+
+        Assert.Equal(OutboxStatus.Parked, (await fixture.ItemsAsync()).Single(i => i.Id == sent[2].Id).Status);
+        var credits = await VoidAsync(fixture, messages, voided, sent, "d-credit-2");
+        await using var peer = await Hl7Peer.StartAsync(port);
+        await DispatchUntilSettledAsync(fixture);
+
+        var items = await fixture.ItemsAsync();
+        var delivered = credits.Single(c => StoredHl7Messages.Read(c.Payload).Posting!.Line.SameCharge(StoredHl7Messages.Read(sent[1].Payload).Posting!.Line));
+        Assert.Equal(OutboxStatus.Sent, items.Single(i => i.Id == delivered.Id).Status);
+        Assert.Equal(OutboxStatus.Parked, items.Single(i => i.Id == credits.Single(c => c.Id != delivered.Id).Id).Status);
+        var received = await peer.WaitForAsync(1);
+        Assert.Contains(StoredHl7Messages.Read(delivered.Payload).ControlId, received.Select(r => r.ControlId));
+        Assert.Equal(1, received.Count(r => items.Any(i => StoredHl7Messages.Read(i.Payload) is { IsCharge: true } m && m.ControlId == r.ControlId)));
+    }
+
+    /// <summary>Enqueues the void's messages (made with what the session's DFTs charged) and returns its credits.</summary>
+    private static async Task<List<OutboxItem>> VoidAsync(Hl7StoreFixture fixture, SessionMessages messages, ScalpCoolingSessionRecord voided, List<OutboxItem> earlier, string sessionId)
+    {
+        var context = Hl7Sessions.Context(voided) with { Charged = StoredHl7Messages.Charged(earlier.Select(i => i.Payload)) };
+        var credits = new List<OutboxItem>();
+        foreach (var message in messages.For(voided, context))
+        {
+            var item = await EnqueueAsync(fixture, OutboxItemKind.Void, message, sessionId);
+            if (StoredHl7Messages.Read(item.Payload).Posting is { Credit: true })
+            {
+                credits.Add(item);
+            }
+        }
+
+        Assert.Equal(earlier.Count(i => StoredHl7Messages.Read(i.Payload).IsCharge), credits.Count);
+        return credits;
+    }
+
+    private static async Task<OutboxItem> EnqueueAsync(Hl7StoreFixture fixture, OutboxItemKind kind, Hl7OutgoingMessage message, string sessionId = "d-order")
     {
         fixture.Clock.Advance(TimeSpan.FromMinutes(1));
-        var item = Hl7OutboxItems.Create("d-order", kind, message, fixture.Clock.GetUtcNow());
+        var item = Hl7OutboxItems.Create(sessionId, kind, message, fixture.Clock.GetUtcNow());
         await fixture.Outbox.EnqueueAsync(item, CancellationToken.None);
         return item;
     }

@@ -31,7 +31,7 @@ internal static class Hl7Sessions
         new(options ?? Options(), NewYork, time ?? new FakeTimeProvider(Morning.AddHours(4)));
 
     /// <summary>30 min pre-cooling, 60 min infusion, 90 min post-cooling, 5 min warm-up; tolerance 2. First of course: calibrated, 0662T too.</summary>
-    public static ScalpCoolingSessionRecord Completed(string sessionId, bool firstOfCourse = true) => Chair(sessionId, firstOfCourse).Record;
+    public static ScalpCoolingSessionRecord Completed(string sessionId, bool firstOfCourse = true, string encounter = "V-778812") => Chair(sessionId, firstOfCourse, encounter).Record;
 
     /// <summary>The record as the session ended, and after a nurse voided it ten minutes later.</summary>
     public static (ScalpCoolingSessionRecord Completed, ScalpCoolingSessionRecord Voided) CompletedThenVoided(string sessionId)
@@ -81,12 +81,12 @@ internal static class Hl7Sessions
         return chair.Record;
     }
 
-    private static SessionScenario Chair(string sessionId, bool firstOfCourse)
+    private static SessionScenario Chair(string sessionId, bool firstOfCourse, string encounter = "V-778812")
     {
         var chair = new SessionScenario(start: Morning, strict: true);
         chair.Start(SessionScenario.Plan(
             firstOfCourse: firstOfCourse, sessionId: sessionId, courseId: "course-" + sessionId,
-            administration: "MedicationAdministration/ma-" + sessionId, encounter: "Encounter/V-778812"));
+            administration: "MedicationAdministration/ma-" + sessionId, encounter: encounter));
         chair.Hello();
         chair.RunMinutes(2);
         if (firstOfCourse)

@@ -107,6 +107,31 @@ public sealed class SessionMessagesTests
         Assert.DoesNotContain(All(Hl7Sessions.Messages().Observations(onTime, Hl7Sessions.Context(onTime)).Text, "OBX"), o => Field(o, 3).StartsWith("ISC-CLOCK^", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("Encounter/enc-2001")]
+    [InlineData("https://ehr.example/fhir/Encounter/enc-2001")]
+    public void SessionWhoseVisitIsAnEhrId_NeverSendsTheIdAsTheVisitNumber(string encounter)
+    {
+        var record = Hl7Sessions.Completed("s-id", encounter: encounter);
+
+        foreach (var message in Hl7Sessions.Messages().For(record, Hl7Sessions.Context(record)))
+        {
+            Assert.Equal(string.Empty, Field(Segment(message.Text, "PV1"), 19));
+            Assert.DoesNotContain("enc-2001", message.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("Alice Testpatient")]
+    [InlineData("Testpatient, Alice")]
+    [InlineData("  testpatient ,  ALICE ")]
+    public void Pid5_IsFamilyThenGiven_HoweverTheNameWasWritten(string written)
+    {
+        var (family, given) = Outbox.Hl7SessionContextReader.SplitName(written);
+
+        Assert.Equal(("TESTPATIENT", "ALICE"), (family?.ToUpperInvariant(), given?.ToUpperInvariant()));
+    }
+
     [Fact]
     public void Dft_CarriesTheChargeFields()
     {

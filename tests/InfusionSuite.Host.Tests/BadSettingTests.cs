@@ -19,6 +19,8 @@ public sealed class BadSettingTests : IDisposable
         { "Ingest:BatchMaxItems", "0", "BatchMaxItems" },
         { "Controllers:Liveness:OfflineAfter", "00:00:00", "OfflineAfter" },
         { "ReverseProxy:KnownProxies:0", "proxy.hospital.example", "ReverseProxy:KnownProxies:0" },
+        { "Fhir:Delivery:Shape", "Epic", "Fhir:Delivery:Shape" },
+        { "Fhir:Delivery:BillCodeSystem", "", "Fhir:Delivery:BillCodeSystem" },
     };
 
     public void Dispose() => Directory.Delete(_data, recursive: true);
@@ -28,6 +30,11 @@ public sealed class BadSettingTests : IDisposable
     public async Task BadSetting_StopsTheHostNamingIt(string key, string value, string named)
     {
         List<string> args = ["--Storage:DatabasePath=" + Path.Combine(_data, "infusionsuite.db"), "--urls=http://127.0.0.1:0", $"--{key}={value}"];
+        if (key == "Fhir:Delivery:BillCodeSystem")
+        {
+            args.Add("--Fhir:Delivery:Shape=Millennium");
+        }
+
         if (key.StartsWith("Sessions:Presets", StringComparison.Ordinal))
         {
             args.Add("--Sessions:Presets:0:PreCoolingMinutes=5");
@@ -39,6 +46,16 @@ public sealed class BadSettingTests : IDisposable
 
         Assert.True(exit != 0, $"exit {exit}\nstderr:\n{run.Error}");
         Assert.Contains(named, run.Error, StringComparison.Ordinal);
+        AssertOneClearLine(run, named);
+    }
+
+    /// <summary>Exactly one line says why, on stderr; neither stream carries the host's own "failed to start" or a stack trace.</summary>
+    private static void AssertOneClearLine(HostRun run, string named)
+    {
+        var both = run.Output + "\n" + run.Error;
+        Assert.Single(run.ErrorLines, l => l.StartsWith("InfusionSuite stopped: ", StringComparison.Ordinal) && l.Contains(named, StringComparison.Ordinal));
+        Assert.False(both.Contains("Hosting failed to start", StringComparison.Ordinal), both);
+        Assert.False(both.Contains("   at ", StringComparison.Ordinal), both);
     }
 
     [Fact(Timeout = 120_000)]
@@ -67,9 +84,7 @@ public sealed class BadSettingTests : IDisposable
             var exit = await run.WaitForExitAsync();
 
             Assert.True(exit == 1, $"exit {exit}\nstderr:\n{run.Error}");
-            var stopped = Assert.Single(run.Error.Split('\n'), l => l.Contains("Fhir:Delivery:Shape is Transaction", StringComparison.Ordinal));
-            Assert.StartsWith("InfusionSuite stopped: ", stopped, StringComparison.Ordinal);
-            Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+            AssertOneClearLine(run, "Fhir:Delivery:Shape is Transaction");
         }
         finally
         {

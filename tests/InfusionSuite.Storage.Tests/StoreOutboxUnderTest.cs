@@ -27,6 +27,8 @@ internal sealed class StoreOutboxUnderTest(StoreFixture store) : IOutboxUnderTes
 
     public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => _outbox.ScheduleRetryAsync(itemId, nextAttemptAt, cancellationToken);
 
+    public Task WaitAsync(Guid itemId, DateTimeOffset nextAttemptAt, string waitingFor, CancellationToken cancellationToken) => _outbox.WaitAsync(itemId, nextAttemptAt, waitingFor, cancellationToken);
+
     public Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken) => _outbox.ParkAsync(itemId, reason, cancellationToken);
 
     public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) => _outbox.RequeueAsync(itemId, nextAttemptAt, cancellationToken);

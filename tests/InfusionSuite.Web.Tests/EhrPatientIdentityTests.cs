@@ -60,6 +60,34 @@ public sealed class EhrPatientIdentityTests : StationTest
         Assert.Equal(0, recent.GetArrayLength());
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task NameFromTheEhrFamilyFirst_IsTheNameOnFileTypedGivenFirst_NoConfirmationAsked()
+    {
+        await RunAsync(new StartBody("CHAIR-01", PatientReference: "MRN-4242", PatientName: "Ann Example"));
+
+        var (started, body) = await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-4242", PatientName: "Example,  ann", PatientEhrReference: "Patient/e-4242"));
+
+        Assert.True(started.StatusCode == HttpStatusCode.Created, body.ToString());
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task VisitGivenAsTheEhrsId_IsReadThereForItsVisitNumber_OneWithoutANumberOrUnknownIsAFieldError()
+    {
+        var page = await RunAsync(new StartBody("CHAIR-01", PatientReference: "MRN-4242", PatientName: "Ann Example", Encounter: "Encounter/v-77"));
+        Assert.Equal("V-77", page.GetProperty("billing").GetProperty("details").Text("visit"));
+
+        foreach (var visit in new[] { "Encounter/v-nonum", "Encounter/v-nowhere" })
+        {
+            var (refused, problem) = await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02", PatientReference: "MRN-4242", PatientName: "Ann Example", Encounter: visit));
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True(problem.GetProperty("errors").TryGetProperty("encounter", out _), problem.ToString());
+        }
+
+        var (details, answer) = await _nurse.PostAsync($"/api/sessions/{page.Text("sessionId")}/billing-details", new { visit = "Encounter/v-nowhere" });
+        Assert.Equal(HttpStatusCode.BadRequest, details.StatusCode);
+        Assert.True(answer.GetProperty("errors").TryGetProperty("visit", out _), answer.ToString());
+    }
+
     private static JsonElement Placement(JsonElement page) =>
         Assert.Single(page.GetProperty("billing").GetProperty("codes").EnumerateArray(), c => c.Text("code") == "97008");
 
@@ -90,6 +118,13 @@ public sealed class EhrPatientIdentityTests : StationTest
         public Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken) =>
             Task.FromResult(new EhrPatientLookup(patientReference == reference ? [Patient] : []));
 
-        private EhrPatientMatch Patient => new(reference, mrn, "Ann Example", "1970-04-02", []);
+        public Task<EhrVisitLookup> FindVisitAsync(string encounterReference, CancellationToken cancellationToken) => Task.FromResult(encounterReference switch
+        {
+            "Encounter/v-77" => new EhrVisitLookup(new EhrVisitMatch("Encounter/v-77", "V-77", "InProgress", null, null)),
+            "Encounter/v-nonum" => new EhrVisitLookup(new EhrVisitMatch("Encounter/v-nonum", null, "InProgress", null, null)),
+            _ => new EhrVisitLookup(null),
+        });
+
+        private EhrPatientMatch Patient => new(reference, mrn, "Example, Ann", "1970-04-02", []);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using InfusionSuite.Application.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -94,10 +95,76 @@ public sealed class SessionDeliveryViewTests : StationTest
             // Each request sent one resource at a time: method and URL, the EHR's status, in how many attempts.
             var observation = item.GetProperty("atReceiver")[1];
             Assert.Equal(("Observation", "POST Observation", 201, 1), (observation.Text("resourceType"), observation.Text("request"), observation.GetProperty("httpStatus").GetInt32(), observation.GetProperty("attempts").GetInt32()));
+            // Every request of every attempt, in order: the first attempt's lost POST stays listed after the retry found it.
+            Assert.Equal(
+                [(1, "Procedure 97008", "no answer"), (2, "Procedure 97008", "found"), (2, "Observation pre-cooling", "created"), (2, "ChargeItem 97008", "left out")],
+                item.GetProperty("requests").EnumerateArray().Select(r => (r.GetProperty("attempt").GetInt32(), r.Text("key")!, r.Text("outcome")!)));
             var attempts = item.GetProperty("attempts").EnumerateArray().ToList();
             Assert.Equal("no answer", Assert.Single(attempts[0].GetProperty("resources").EnumerateArray()).Text("outcome"));
             Assert.Equal(3, attempts[1].GetProperty("resources").GetArrayLength());
         }
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task StaffHandleAnItemOutside_ThePageSaysWhoWhenAndWhyInWords_InTheItemAndTheAuditTrail_WithNoNextAttempt()
+    {
+        using var nurse = Host.Client("alice");
+        var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-03"));
+        var id = started.Text("sessionId")!;
+        var now = Clock.GetUtcNow();
+        var item = Item(id, now) with
+        {
+            Status = OutboxStatus.Parked,
+            ParkedReason = "Procedure 97008: refused.",
+            NextAttemptAt = now - TimeSpan.FromHours(1),
+            Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.Rejected, 422, "Procedure 97008 → HTTP 422") { Resources = [new("Procedure 97008", null, ReceiverResource.Refused) { Request = "POST Procedure", HttpStatus = 422 }] }],
+        };
+        await EnqueueAsync(item);
+
+        var (handled, _) = await nurse.PostAsync($"/api/outbox/{item.Id}/handled-outside", new { note = "keyed into the EHR by hand" });
+        Assert.Equal(HttpStatusCode.OK, handled.StatusCode);
+
+        var (_, page) = await nurse.GetJsonAsync("/api/sessions/" + id);
+        var shown = Assert.Single(page.GetProperty("fhir").GetProperty("items").EnumerateArray());
+        Assert.Equal("Handled outside InfusionSuite", shown.Text("statusWords"));
+        Assert.Equal(JsonValueKind.Null, shown.GetProperty("nextAttemptAt").ValueKind);
+        var by = shown.GetProperty("handledOutside");
+        Assert.Equal(("Alice Nurse", "keyed into the EHR by hand"), (by.Text("by"), by.Text("note")));
+        var audit = Assert.Single(page.GetProperty("audit").EnumerateArray(), a => a.Text("actionWords") == "Handled outside InfusionSuite");
+        Assert.Equal("Alice Nurse", audit.Text("by"));
+        Assert.Contains("keyed into the EHR by hand", audit.Text("change"), StringComparison.Ordinal);
+        Assert.Contains(item.Id.ToString("D"), audit.Text("change"), StringComparison.Ordinal);
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task HandledOutsideWithTheEhrsId_OfThePartTheItemStoppedAt_RequeuesIt_AWrongIdIsAFieldError()
+    {
+        using var nurse = Host.Client("alice");
+        var (_, started) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-04"));
+        var id = started.Text("sessionId")!;
+        var now = Clock.GetUtcNow();
+        var item = Item(id, now) with
+        {
+            Status = OutboxStatus.Parked,
+            ParkedReason = "Procedure 97008 was sent but its answer was lost.",
+            Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.TransientFailure, null, "Procedure 97008 → no answer") { Resources = [new("Procedure 97008", null, ReceiverResource.NoAnswer) { Request = "POST Procedure" }] }],
+        };
+        await EnqueueAsync(item);
+        var (_, before) = await nurse.GetJsonAsync("/api/sessions/" + id);
+        Assert.Equal("Procedure 97008", Assert.Single(Assert.Single(before.GetProperty("fhir").GetProperty("items").EnumerateArray()).GetProperty("waitsOnIds").EnumerateArray()).GetString());
+
+        var (wrong, problem) = await nurse.PostAsync($"/api/outbox/{item.Id}/handled-outside", new { note = "found it", ehrId = "Observation/o-1" });
+        Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("ehrId", out _), problem.ToString());
+        var (given, _) = await nurse.PostAsync($"/api/outbox/{item.Id}/handled-outside", new { note = "found it", ehrId = "Procedure/p-9" });
+        Assert.Equal(HttpStatusCode.OK, given.StatusCode);
+
+        var (_, page) = await nurse.GetJsonAsync("/api/sessions/" + id);
+        var shown = Assert.Single(page.GetProperty("fhir").GetProperty("items").EnumerateArray());
+        Assert.Equal("Pending", shown.Text("status"));
+        var rows = shown.GetProperty("requests").EnumerateArray().Select(r => (r.GetProperty("attempt").GetInt32(), r.Text("key"), r.Text("reference"), r.Text("outcome"))).ToList();
+        Assert.Equal([(1, "Procedure 97008", null, ReceiverResource.NoAnswer), (2, "Procedure 97008", "Procedure/p-9", ReceiverResource.GivenByStaff)], rows);
+        Assert.Contains(page.GetProperty("audit").EnumerateArray(), a => a.Text("change")!.Contains("Procedure/p-9", StringComparison.Ordinal));
     }
 
     private static OutboxItem Item(string sessionId, DateTimeOffset now) => new()

@@ -25,6 +25,10 @@ public static class BillingDetailsValidation
         {
             errors.Add(new("visit", "The visit is longer than 200 characters."));
         }
+        else if (Ehr.VisitIdentity.IsEhrReference(visit))
+        {
+            errors.Add(new("visit", Ehr.VisitIdentity.NotAVisitNumber));
+        }
 
         if (npi is not null && !IsNpi(npi))
         {

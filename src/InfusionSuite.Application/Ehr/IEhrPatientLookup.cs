@@ -17,4 +17,7 @@ public interface IEhrPatientLookup
     /// has no such patient, or gives it no MRN in the site's MRN system); visits are not read.
     /// </summary>
     Task<EhrPatientLookup> FindByReferenceAsync(string patientReference, CancellationToken cancellationToken);
+
+    /// <summary>The open or closed visit with this EHR id (<c>Encounter/{id}</c>) and its visit number in the site's system; none when the EHR has no such visit.</summary>
+    Task<EhrVisitLookup> FindVisitAsync(string encounterReference, CancellationToken cancellationToken);
 }

@@ -24,17 +24,30 @@ public static class ServiceRun
         BackgroundService[] workers = [.. host.Services.GetServices<IHostedService>().OfType<BackgroundService>()]; // RunAsync disposes the provider
         try
         {
-            // Before the host starts, so that a database it cannot use stops it with one line, not a start-up stack trace.
+            // Before the host starts, so that a database it cannot use, a bad setting or a setting the world cannot take stops it
+            // with one line, not a start-up stack trace (the host logs one for anything that fails while it starts).
             if (host.Services.GetService<IDatabaseMigrator>() is { } database)
             {
                 await database.EnsureMigratedAsync(CancellationToken.None);
             }
 
+            host.Services.GetService<IStartupValidator>()?.Validate();
+            foreach (var check in host.Services.GetServices<IStartupCheck>())
+            {
+                await check.CheckAsync(CancellationToken.None);
+            }
+
             await host.RunAsync();
         }
-        catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
+        catch (Exception e) when (StopsWithOneLine(e))
         {
-            await error.WriteLineAsync("InfusionSuite stopped: " + e.Message);
+            await error.WriteLineAsync("InfusionSuite stopped: " + e.Message.ReplaceLineEndings(" "));
+            return FatalExitCode;
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(i => i is OptionsValidationException))
+        {
+            // Several sections' settings are wrong: still one line, naming each.
+            await error.WriteLineAsync("InfusionSuite stopped: " + string.Join("; ", e.InnerExceptions.Select(i => i.Message)).ReplaceLineEndings(" "));
             return FatalExitCode;
         }
         catch (Exception) when (Failed(workers) is not null)
@@ -51,6 +64,14 @@ public static class ServiceRun
         await error.WriteLineAsync($"InfusionSuite stopped: {failed.GetType().Name} failed: {cause.Message.ReplaceLineEndings(" ")}");
         return FatalExitCode;
     }
+
+    /// <summary>
+    /// A stop whose message says it all, in one line: a database that cannot be used, a bad setting (validated, or one the
+    /// configuration binder cannot read as its type, e.g. a word that is none of an enum's: its message names the key). For every entry point.
+    /// </summary>
+    public static bool StopsWithOneLine(Exception e) =>
+        e is StorageUnavailableException or OptionsValidationException
+        || (e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal));
 
     private static BackgroundService? Failed(BackgroundService[] workers) =>
         workers.FirstOrDefault(s => s.ExecuteTask is { IsFaulted: true });

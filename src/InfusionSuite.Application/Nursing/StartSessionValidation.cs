@@ -40,6 +40,10 @@ public static class StartSessionValidation
         {
             errors.Add(ControlCharacters("encounter"));
         }
+        else if (Ehr.VisitIdentity.IsEhrReference(input.Encounter))
+        {
+            errors.Add(new FieldError("encounter", Ehr.VisitIdentity.NotAVisitNumber));
+        }
 
         if (!string.IsNullOrWhiteSpace(input.PatientEhrReference) && !PatientIdentity.IsEhrReference(input.PatientEhrReference.Trim()))
         {

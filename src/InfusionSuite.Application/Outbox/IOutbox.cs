@@ -27,8 +27,14 @@ public interface IOutbox
     /// <summary>The receiver accepted it: status Sent, never attempted again.</summary>
     Task MarkSentAsync(Guid itemId, DateTimeOffset sentAt, CancellationToken cancellationToken);
 
-    /// <summary>A transient failure: stays Pending, not attempted before <paramref name="nextAttemptAt"/>.</summary>
+    /// <summary>A transient failure: stays Pending, not attempted before <paramref name="nextAttemptAt"/>; what it waited for is cleared.</summary>
     Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Not attempted yet because it waits for something else (an earlier item of its session): stays Pending, looked at
+    /// again at <paramref name="nextAttemptAt"/>, and says what it waits for (<see cref="OutboxItem.WaitingFor"/>) until then.
+    /// </summary>
+    Task WaitAsync(Guid itemId, DateTimeOffset nextAttemptAt, string waitingFor, CancellationToken cancellationToken);
 
     /// <summary>Refused or invalid: status Parked with the reason, until staff requeue it.</summary>
     Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken);

@@ -4,4 +4,7 @@ namespace InfusionSuite.Application.Outbox;
 public interface IOutboxDelivery
 {
     bool IsConfigured { get; }
+
+    /// <summary>What staff must know about the delivery as configured (e.g. billable charges reach no one); the words the host logs at start.</summary>
+    IReadOnlyList<string> Warnings => [];
 }

@@ -20,4 +20,10 @@ public enum OutboxAttemptOutcome : byte
     /// (it takes no updates of the Procedure): parked with what staff must do. Not a refusal.
     /// </summary>
     SentButStaffMustFinish,
+
+    /// <summary>
+    /// Not an attempt to send: staff said where a part is at the receiver (its id), after its create's answer was lost or they keyed it
+    /// in by hand (<see cref="ParkedItemActions"/>, audited); the rest of the item then goes on.
+    /// </summary>
+    GivenByStaff,
 }

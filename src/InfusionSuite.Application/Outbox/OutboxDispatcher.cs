@@ -51,9 +51,9 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
                 continue;
             }
 
-            if (await MustWaitAsync(item, cancellationToken))
+            if (await HeldBackByAsync(item, cancellationToken) is { } earlier)
             {
-                await outbox.ScheduleRetryAsync(item.Id, time.GetUtcNow() + settings.PollInterval, cancellationToken);
+                await outbox.WaitAsync(item.Id, time.GetUtcNow() + settings.PollInterval, WaitingFor(earlier), cancellationToken);
                 continue;
             }
 
@@ -68,14 +68,15 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
     protected abstract Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Whether the item must wait for an earlier one. The rule of every channel: a session's (or a course's) items reach
+    /// Whether the item must wait for an earlier one, and which. The rule of every channel: a session's (or a course's) items reach
     /// the receiver in the order they were made, so an older item can never overwrite a newer one there (a retried
     /// correction undoing a void, a charge posted again after its credit). An item waits while an earlier item of the
     /// same key and channel, in the same <see cref="Sequence"/>, is pending or parked; staff release it by retrying the
     /// earlier item (it goes first) or marking it handled outside. An earlier item that could not be made (no payload)
     /// holds nothing back: it can never be sent.
     /// </summary>
-    protected virtual async Task<bool> MustWaitAsync(OutboxItem item, CancellationToken cancellationToken)
+    /// <returns>The earlier item it waits for (the oldest that holds it back); null when it may go.</returns>
+    private async Task<OutboxItem?> HeldBackByAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var sequence = Sequence(item);
         var session = await outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
@@ -83,7 +84,7 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
         {
             if (earlier.Id == item.Id)
             {
-                return false;
+                return null;
             }
 
             if (earlier.ContentType == ContentType && earlier.Payload.Length > 0
@@ -91,12 +92,35 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
                 && Sequence(earlier) == sequence
                 && HoldsBack(earlier, item))
             {
-                return true;
+                return earlier;
             }
         }
 
-        return false;
+        return null;
     }
+
+    /// <summary>The receiver in staff's words (<c>the EHR</c>, <c>the interface engine</c>).</summary>
+    protected virtual string Receiver => "the receiver";
+
+    /// <summary>What an item carries, in staff's words (e.g. <c>the session's Procedure</c>), for what a later item waits for.</summary>
+    protected virtual string Carries(OutboxItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.Kind switch
+        {
+            OutboxItemKind.Session => "the session's record",
+            OutboxItemKind.Void => "the session's withdrawal",
+            OutboxItemKind.Correction => "the session's earlier correction",
+            _ => "the course's earlier outcome",
+        };
+    }
+
+    /// <summary>What an item held back by <paramref name="earlier"/> says it waits for (never patient data).</summary>
+    private string WaitingFor(OutboxItem earlier) =>
+        $"Waiting for {Carries(earlier)} (its earlier {earlier.Kind} item) to be delivered to {Receiver} first"
+        + (earlier.Status == OutboxStatus.Parked
+            ? "; that item is parked for staff: retry it or mark it handled outside InfusionSuite, and this one goes on."
+            : "; it goes on once that one is delivered.");
 
     /// <summary>
     /// A later item of the same key, channel and sequence that has already gone to the receiver: sent, attempted (a parked
@@ -131,7 +155,7 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
     protected virtual string Sequence(OutboxItem item) => string.Empty;
 
     /// <summary>
-    /// Whether <paramref name="earlier"/>, pending or parked, holds <paramref name="item"/> back (<see cref="MustWaitAsync"/>); every
+    /// Whether <paramref name="earlier"/>, pending or parked, holds <paramref name="item"/> back (<see cref="HeldBackByAsync"/>); every
     /// earlier item does unless the channel says otherwise (a FHIR void supersedes a parked correction: it never waits behind one).
     /// </summary>
     protected virtual bool HoldsBack(OutboxItem earlier, OutboxItem item) => true;

@@ -28,8 +28,14 @@ public sealed record OutboxItem
 
     public DateTimeOffset? SentAt { get; init; }
 
-    /// <summary>Why it is parked: the receiver's message, the validation errors, or why the payload could not be made.</summary>
+    /// <summary>
+    /// Why it is parked: the receiver's message, the validation errors, or why the payload could not be made; while it is
+    /// pending, what it waits for (<see cref="WaitingFor"/>). Stored in one place: an item is never both.
+    /// </summary>
     public string? ParkedReason { get; init; }
+
+    /// <summary>What a pending item waits for (e.g. an earlier item of its session still at staff); null when it waits for nothing but its next attempt.</summary>
+    public string? WaitingFor => Status == OutboxStatus.Pending ? ParkedReason : null;
 
     /// <summary>The validation before sending, when the dispatcher validates (kept for staff).</summary>
     public PayloadValidationReport? Validation { get; init; }

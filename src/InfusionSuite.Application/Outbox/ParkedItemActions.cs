@@ -22,8 +22,7 @@ public sealed class ParkedItemActions(IOutboxStaffActions store, IOutbox outbox,
     /// <summary>Why a retry of the parked item is refused (a newer item of its session went first, <see cref="OutboxOrder"/>); null when it may be retried.</summary>
     public async Task<string?> RetryRefusedAsync(Guid itemId, CancellationToken cancellationToken)
     {
-        var parked = await outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked, Limit: 10_000), cancellationToken);
-        return parked.FirstOrDefault(i => i.Id == itemId) is { } item && OutboxOrder.IsOvertaken(item) ? item.ParkedReason : null;
+        return await ParkedAsync(itemId, cancellationToken) is { } item && OutboxOrder.IsOvertaken(item) ? item.ParkedReason : null;
     }
 
     /// <summary>Why "handled outside" needs a note: the record says what was done instead, for whoever looks later.</summary>
@@ -41,9 +40,62 @@ public sealed class ParkedItemActions(IOutboxStaffActions store, IOutbox outbox,
         return store.MarkHandledOutsideAsync(itemId, Audit(now, actor, HandledOutsideAction, itemId, note), cancellationToken);
     }
 
+    /// <summary>
+    /// Handled outside, and the part the item stopped at is at the receiver under <paramref name="receiverId"/> (staff found it after its
+    /// create's answer was lost, or keyed it in by hand): that part counts as delivered with that id, and the rest of the item (charges,
+    /// Observations) goes on at once; later items of the session refer to it by that id. Without an id, as <see cref="MarkHandledOutsideAsync(Guid, string, string?, CancellationToken)"/>.
+    /// False when the item is not parked; an <see cref="ArgumentException"/> with words for staff when the id does not fit the item.
+    /// </summary>
+    public async Task<bool> MarkHandledOutsideAsync(Guid itemId, string actor, string? note, string? receiverId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(receiverId))
+        {
+            return await MarkHandledOutsideAsync(itemId, actor, note, cancellationToken);
+        }
+
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            throw new ArgumentException(NoteRequired, nameof(note));
+        }
+
+        if (await ParkedAsync(itemId, cancellationToken) is not { } item)
+        {
+            return false;
+        }
+
+        if (Refused(item, receiverId, out var key, out var reference) is { } problem)
+        {
+            throw new ArgumentException(problem, nameof(receiverId));
+        }
+
+        var now = time.GetUtcNow();
+        var given = new OutboxAttempt(item.Attempts.Count + 1, now, now, OutboxAttemptOutcome.GivenByStaff, null, $"{key} → {reference} (given by staff: {note.Trim()})")
+        {
+            Resources = [new ReceiverResource(key, reference, ReceiverResource.GivenByStaff) { Reason = note.Trim() }],
+        };
+        await outbox.RecordAttemptAsync(itemId, given, cancellationToken);
+        return await store.RetryAsync(itemId, Audit(now, actor, HandledOutsideAction, itemId, $"{key} is at the receiver as {reference}; the rest of the item goes on. {note.Trim()}"), cancellationToken);
+    }
+
+    /// <summary>Why <paramref name="receiverId"/> cannot be given for the parked item (<see cref="ReceiverIds"/>), in words for staff; null when it can (or the item is not parked: the action then answers false).</summary>
+    public async Task<string?> ReceiverIdRefusedAsync(Guid itemId, string receiverId, CancellationToken cancellationToken) =>
+        await ParkedAsync(itemId, cancellationToken) is { } item ? Refused(item, receiverId, out _, out _) : null;
+
+    private static string? Refused(OutboxItem item, string receiverId, out string key, out string reference)
+    {
+        key = reference = string.Empty;
+        return OutboxOrder.IsOvertaken(item) ? item.ParkedReason : ReceiverIds.Match(item, receiverId, out key, out reference);
+    }
+
+    private async Task<OutboxItem?> ParkedAsync(Guid itemId, CancellationToken cancellationToken) =>
+        (await outbox.ListAsync(new OutboxQuery(OutboxStatus.Parked, Limit: 10_000), cancellationToken)).FirstOrDefault(i => i.Id == itemId);
+
+    /// <summary>The subject of the audit rows of the staff actions on an outbox item.</summary>
+    public static string Subject(Guid itemId) => "outbox item " + itemId.ToString("D");
+
     private static StaffAuditEntry Audit(DateTimeOffset at, string actor, string action, Guid itemId, string? note)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(actor);
-        return new StaffAuditEntry(at, actor, action, "outbox item " + itemId.ToString("D"), string.IsNullOrWhiteSpace(note) ? string.Empty : note.Trim());
+        return new StaffAuditEntry(at, actor, action, Subject(itemId), string.IsNullOrWhiteSpace(note) ? string.Empty : note.Trim());
     }
 }

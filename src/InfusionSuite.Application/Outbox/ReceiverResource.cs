@@ -15,6 +15,12 @@ public sealed record ReceiverResource(string Key, string? Reference, string Outc
     /// <summary>The outcome of a part the receiver does not take (or need not get): not sent.</summary>
     public const string LeftOut = "left out";
 
+    /// <summary>The outcome of a part others refer to that the receiver does not hold (as far as InfusionSuite knows): the item waits for staff.</summary>
+    public const string NotAtReceiver = "not at the receiver";
+
+    /// <summary>The outcome of a part staff say the receiver holds, with its id there (they found it, or entered it by hand).</summary>
+    public const string GivenByStaff = "given by staff";
+
     /// <summary>The outcome of a request the receiver answered with an error.</summary>
     public const string Refused = "refused";
 

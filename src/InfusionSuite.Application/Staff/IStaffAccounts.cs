@@ -48,4 +48,7 @@ public interface IStaffAccounts
     Task<StaffAccount?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<StaffAuditEntry>> AuditAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>Every audit row about one of <paramref name="subjects"/> (e.g. <c>outbox item {id}</c>), oldest first.</summary>
+    Task<IReadOnlyList<StaffAuditEntry>> AuditAboutAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken);
 }

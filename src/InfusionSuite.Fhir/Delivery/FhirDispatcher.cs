@@ -38,6 +38,15 @@ public sealed class FhirDispatcher(
     /// charge the void moved to another session billed twice meanwhile). Once the void has gone, the correction can no longer go
     /// (<see cref="OutboxOrder"/>: it is overtaken, only handled outside). Anything else waits behind every earlier item.
     /// </summary>
+    protected override string Receiver => "the EHR";
+
+    protected override string Carries(OutboxItem item) => item.Kind switch
+    {
+        OutboxItemKind.Session => "the session's Procedure, Observations and charges",
+        OutboxItemKind.Outcome => "the course's earlier outcome",
+        _ => base.Carries(item),
+    };
+
     protected override bool HoldsBack(OutboxItem earlier, OutboxItem item) =>
         !(item.Kind == OutboxItemKind.Void && earlier.Kind == OutboxItemKind.Correction && earlier.Status == OutboxStatus.Parked);
 
@@ -70,13 +79,16 @@ public sealed class FhirDispatcher(
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            result = new FhirSendResult(OutboxAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}");
+            result = new FhirSendResult(OutboxAttemptOutcome.Rejected, null, $"Could not be sent ({e.GetType().Name}): {e.Message}") { LogReason = $"could not be sent ({e.GetType().Name})" };
         }
 
         return new OutboxDeliveryResult(result.Outcome, result.HttpStatus, result.Message, result.RetryAfter, result.ParkReason ?? result.Message ?? "Refused by the EHR.")
         {
             Resources = result.Resources,
-            LogReason = result.Outcome == OutboxAttemptOutcome.Rejected ? $"refused (HTTP {result.HttpStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"})" : null,
+            LogReason = result.LogReason
+                ?? (result.Outcome == OutboxAttemptOutcome.Rejected
+                    ? result.HttpStatus is { } status ? $"refused (HTTP {status.ToString(System.Globalization.CultureInfo.InvariantCulture)})" : "not sent"
+                    : null),
         };
     }
 }

@@ -11,4 +11,7 @@ public sealed record FhirSendResult(OutboxAttemptOutcome Outcome, int? HttpStatu
 {
     /// <summary>What the EHR holds after the send, resource by resource, with its ids (the individual shapes); stored with the attempt.</summary>
     public IReadOnlyList<ReceiverResource> Resources { get; init; } = [];
+
+    /// <summary>Short words for the log line when the HTTP status does not say it (held, an answer lost): never patient data.</summary>
+    public string? LogReason { get; init; }
 }

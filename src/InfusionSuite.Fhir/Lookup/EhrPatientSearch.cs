@@ -118,16 +118,46 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
             : new EhrPatientLookup([new EhrPatientMatch("Patient/" + patient.Id, mrn.Trim(), Name(patient), patient.BirthDate, [])]);
     }
 
+    public async Task<EhrVisitLookup> FindVisitAsync(string encounterReference, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(encounterReference);
+        if (!IsConfigured)
+        {
+            return new EhrVisitLookup(null, "No EHR is configured.");
+        }
+
+        try
+        {
+            var id = encounterReference.StartsWith("Encounter/", StringComparison.Ordinal) ? encounterReference["Encounter/".Length..] : encounterReference;
+            var answer = await ehr.GetAsync("Encounter/" + Uri.EscapeDataString(id), cancellationToken);
+            if (answer.Status is 404 or 410)
+            {
+                return new EhrVisitLookup(null);
+            }
+
+            return answer.Succeeded
+                ? new EhrVisitLookup(Visit(FhirJson.Parse<Encounter>(answer.Body)))
+                : new EhrVisitLookup(null, answer.Status is { } status ? $"The EHR refused to read the visit (HTTP {status})." : "The EHR did not answer.");
+        }
+        catch (Exception e) when (Unreadable(e))
+        {
+            return new EhrVisitLookup(null, NotReadable(e));
+        }
+    }
+
     private List<EhrVisitMatch> OpenVisits(string searchset) => [.. Matches<Encounter>(searchset)
         .Where(e => e.Status is { } status && s_open.Contains(status))
-        .Select(e => new EhrVisitMatch(
-            "Encounter/" + e.Id,
-            e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem && !string.IsNullOrWhiteSpace(i.Value))?.Value,
-            e.Status!.Value.ToString(),
-            e.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero),
-            e.Type.FirstOrDefault() is { } type ? type.Text ?? type.Coding.FirstOrDefault()?.Display : e.Class?.Display ?? e.Class?.Code))
+        .Select(Visit)
         .OrderByDescending(v => v.Start ?? DateTimeOffset.MinValue)
         .Take(MaxVisits)];
+
+    /// <summary>A visit with its visit number in the site's system (null when it has none there: an EHR id is never a visit number).</summary>
+    private EhrVisitMatch Visit(Encounter e) => new(
+        "Encounter/" + e.Id,
+        e.Identifier.FirstOrDefault(i => i.System == mapping.Value.EncounterIdentifierSystem && !string.IsNullOrWhiteSpace(i.Value))?.Value,
+        e.Status?.ToString() ?? "Unknown",
+        e.Period?.StartElement?.ToDateTimeOffset(TimeSpan.Zero),
+        e.Type.FirstOrDefault() is { } type ? type.Text ?? type.Coding.FirstOrDefault()?.Display : e.Class?.Display ?? e.Class?.Code);
 
     private static IEnumerable<T> Matches<T>(string searchset) where T : Resource =>
         FhirJson.Parse<Bundle>(searchset).Entry
@@ -144,7 +174,14 @@ internal sealed class EhrPatientSearch(EhrRestClient ehr, IOptions<FhirDeliveryO
             return null;
         }
 
-        return name.Text is { Length: > 0 } text ? text : string.Join(' ', name.Given.Append(name.Family).Where(p => !string.IsNullOrWhiteSpace(p)));
+        // Family and given as the EHR holds them, written "Family, Given": the start keeps them apart (HL7 PID-5 is family ^ given).
+        var given = string.Join(' ', name.Given.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p!.Trim()));
+        if (!string.IsNullOrWhiteSpace(name.Family))
+        {
+            return new PersonName(name.Family.Trim(), given.Length == 0 ? null : given).ToString();
+        }
+
+        return name.Text is { Length: > 0 } text ? text.Trim() : given.Length == 0 ? null : given;
     }
 
     private static string Refused(EhrResponse answer) =>

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Fhir.Delivery;
 using InfusionSuite.Fhir.Mapping;
 using Microsoft.Extensions.Configuration;
@@ -18,10 +19,21 @@ internal sealed class EhrCapabilityCheck(
     IOptions<FhirDeliveryOptions> delivery,
     IOptions<FhirMappingOptions> mapping,
     IConfiguration configuration,
-    ILogger<EhrCapabilityCheck> logger) : IHostedService
+    ILogger<EhrCapabilityCheck> logger) : IHostedService, IStartupCheck
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    private int _checked;
+
+    /// <summary>As a hosted service (a host not run by <see cref="ServiceRun"/>): the same check, once.</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => CheckAsync(cancellationToken);
+
+    /// <summary>Before the host starts (<see cref="ServiceRun"/>): a mismatch stops it with one line naming the setting.</summary>
+    public async Task CheckAsync(CancellationToken cancellationToken)
     {
+        if (Interlocked.Exchange(ref _checked, 1) == 1)
+        {
+            return;
+        }
+
         var options = delivery.Value;
         if (options.BaseUrl is null || !options.CheckCapabilitiesAtStart)
         {

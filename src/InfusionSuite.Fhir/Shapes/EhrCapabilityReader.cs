@@ -8,6 +8,9 @@ internal sealed class EhrCapabilityReader(EhrRestClient ehr)
 {
     private EhrCapabilities? _known;
 
+    /// <summary>The capabilities once read (at start or by a delivery); null until then.</summary>
+    public EhrCapabilities? Known => _known;
+
     /// <summary>The EHR's capabilities; null when it could not be read now (with the reason why).</summary>
     public async Task<(EhrCapabilities? Capabilities, string? Problem)> ReadAsync(CancellationToken cancellationToken)
     {

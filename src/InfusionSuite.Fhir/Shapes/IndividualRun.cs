@@ -87,10 +87,11 @@ internal sealed class IndividualRun(
 
         if (!capabilities.Can(type, "update"))
         {
-            if (await HandEditAsync(existing, resource, cancellationToken) is { } edit)
+            if (await HandEditAsync(key, existing, resource, cancellationToken) is { } edit)
             {
                 _forStaff.Add($"{key}: the EHR takes no updates of {type}: {edit}");
-                Record(key, existing, "not updated: the EHR takes no updates");
+                Resources.Add(new ReceiverResource(key, existing, SentResources.NotUpdated) { Reason = edit });
+                Lines.Add(SentResources.Line(key, existing, SentResources.NotUpdated));
             }
             else
             {
@@ -154,6 +155,12 @@ internal sealed class IndividualRun(
             return null;
         }
 
+        if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
+        {
+            // Never a second Device blindly, and an unknown Device never holds back the clinical record.
+            return LeaveOut(entry, key, $"a create of it went but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it; the record goes without the Device reference");
+        }
+
         var created = await ehr.PostOnceAsync("Device", entry.Resource!, cancellationToken);
         if (created is { Succeeded: false, Transient: false })
         {
@@ -193,8 +200,7 @@ internal sealed class IndividualRun(
 
         if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
         {
-            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR, then Retry (if it is not there) or mark this handled.";
-            return (null, new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason));
+            return (null, LostAnswer(key, "the EHR"));
         }
 
         return (null, null);
@@ -266,8 +272,7 @@ internal sealed class IndividualRun(
 
         if (sent.AnswerLost(key) && !sent.StaffCheckedLostAnswers)
         {
-            var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check the EHR's charges, then Retry (if it is not there) or mark this handled.";
-            return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason);
+            return LostAnswer(key, "the EHR's charges");
         }
 
         var answer = await ehr.PostOnceAsync("ChargeItem/$create", MillenniumRules.Create(charge, sessionId, options), cancellationToken);
@@ -287,6 +292,19 @@ internal sealed class IndividualRun(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// A create of <paramref name="key"/> went but its answer was lost, and the EHR cannot be searched for it: parked, never sent again
+    /// blindly. Staff check <paramref name="where"/>: found, they give its id with "handled outside InfusionSuite" and the rest of the item
+    /// goes on with it; not there, Retry sends the create again.
+    /// </summary>
+    private FhirSendResult LostAnswer(string key, string where)
+    {
+        var reason = $"{key} was sent but {SentResources.LostAnswerMarker}, and the EHR cannot be searched for it: check {where}. "
+            + $"If it is there, mark this handled outside InfusionSuite giving its id (e.g. {key.Split(' ')[0]}/123): the rest of this item then goes on with it. If it is not, Retry.";
+        Resources.Add(new ReceiverResource(key, null, ReceiverResource.NoAnswer) { Reason = SentResources.LostAnswerMarker });
+        return new FhirSendResult(OutboxAttemptOutcome.Rejected, null, Message(reason), ParkReason: reason) { LogReason = "a create's answer was lost and the EHR cannot be searched for it" };
     }
 
     private FhirSendResult? LeaveOut(Bundle.EntryComponent entry, string key, string why)
@@ -349,9 +367,10 @@ internal sealed class IndividualRun(
 
     /// <summary>
     /// What staff must change by hand in the EHR, which takes no updates: only what differs from what the EHR holds now (read
-    /// back; when it cannot be read, the whole new state): the status, and the sentences the note gains. Null when nothing differs.
+    /// back; when it cannot be read, the whole new state): the status, and the sentences the note gains that no earlier hand edit
+    /// of it asked for already (each is written once: a void after a documented correction asks only for its own words). Null when nothing differs.
     /// </summary>
-    private async Task<string?> HandEditAsync(string existing, Resource resource, CancellationToken cancellationToken)
+    private async Task<string?> HandEditAsync(string key, string existing, Resource resource, CancellationToken cancellationToken)
     {
         var answer = await ehr.GetAsync(existing, cancellationToken);
         Resource? held = null;
@@ -373,10 +392,10 @@ internal sealed class IndividualRun(
             edits.Add($"change {existing} to {Status(resource)} in the EHR by hand");
         }
 
-        var added = NoteSentences(resource).Except(NoteSentences(held), StringComparer.Ordinal).ToList();
+        var added = NoteSentences(resource).Except(NoteSentences(held), StringComparer.Ordinal).Except(sent.AskedByHand(key), StringComparer.Ordinal).ToList();
         if (added.Count > 0)
         {
-            edits.Add($"add to the note of {existing} in the EHR by hand: \"{string.Join(" ", added)}\"");
+            edits.Add(SentResources.AddToNote(existing, string.Join(" ", added)));
         }
 
         return edits.Count == 0 ? null : string.Join(", and ", edits);
@@ -391,8 +410,7 @@ internal sealed class IndividualRun(
             ChargeItem charge => charge.Note,
             _ => [],
         };
-        return notes.SelectMany(n => (n.Text ?? string.Empty).Split(". ", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            .Select(sentence => sentence.EndsWith('.') ? sentence : sentence + ".");
+        return notes.SelectMany(n => SentResources.Sentences(n.Text));
     }
 
     private static string Url(Bundle.EntryComponent entry) => entry.FullUrl ?? string.Empty;

@@ -55,7 +55,8 @@ internal sealed partial class ReferenceResolver(EhrRestClient ehr)
                 resolved.Literal[Key(reference)] = sent.Reference("Procedure " + suffix);
                 if (resolved.Literal[Key(reference)] is null)
                 {
-                    Hold(resolved, $"this session's Procedure {suffix}", "it has not reached the EHR");
+                    Hold(resolved, $"this session's Procedure {suffix}", "it has not reached the EHR (if it is there, give its id with \"handled outside InfusionSuite\")");
+                    resolved.OwnProcedures.Add("Procedure " + suffix);
                 }
 
                 continue;

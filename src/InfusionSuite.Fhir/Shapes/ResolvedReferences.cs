@@ -13,6 +13,12 @@ internal sealed class ResolvedReferences
     /// <summary>References the EHR does not hold (or that cannot be checked): the item is held for staff.</summary>
     public List<string> Holds { get; } = [];
 
+    /// <summary>How the reason of an item held for references begins.</summary>
+    public const string HeldPrefix = "Held: references not at the EHR";
+
+    /// <summary>This session's own resources (e.g. <c>Procedure 97008</c>) that are referenced but not known at the EHR: staff may give their ids.</summary>
+    public List<string> OwnProcedures { get; } = [];
+
     /// <summary>The EHR could not be asked now (a transient failure): try again later.</summary>
     public EhrResponse? Unavailable { get; set; }
 
@@ -28,7 +34,11 @@ internal sealed class ResolvedReferences
         }
 
         return Holds.Count > 0
-            ? new FhirSendResult(OutboxAttemptOutcome.Rejected, null, "Held: not sent until staff resolve " + string.Join("; ", Holds) + ".")
+            ? new FhirSendResult(OutboxAttemptOutcome.Rejected, null, HeldPrefix + ": " + string.Join("; ", Holds) + ". Nothing was sent: retry once they are there, or mark it handled outside InfusionSuite.")
+            {
+                LogReason = "held: references not at the EHR",
+                Resources = [.. OwnProcedures.Select(key => new ReceiverResource(key, null, ReceiverResource.NotAtReceiver) { Reason = "it has not reached the EHR" })],
+            }
             : null;
     }
 

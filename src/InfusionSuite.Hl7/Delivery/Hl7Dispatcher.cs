@@ -35,6 +35,15 @@ public sealed class Hl7Dispatcher(
     protected override async Task<OutboxDeliveryResult> DeliverOneAsync(OutboxItem item, CancellationToken cancellationToken)
     {
         var stored = StoredHl7Messages.Read(item.Payload);
+        if (stored.Posting is { Credit: true } credit && await ChargeReversedAsync(item, credit, cancellationToken) is { Status: not OutboxStatus.Sent } charge)
+        {
+            // Never a credit of a charge the interface engine never got: it would bill the patient below nothing.
+            var reason = $"Not sent: this credit reverses the charge {credit.Line.Code} of item {charge.Id:D}, which never reached the interface engine "
+                + $"({(charge.Status == OutboxStatus.HandledOutside ? "it was handled outside InfusionSuite" : "it is parked, and can no longer be sent after this credit")}). "
+                + "Nothing is owed back: if that charge was posted by hand, reverse it there by hand; then mark this handled outside InfusionSuite.";
+            return new OutboxDeliveryResult(OutboxAttemptOutcome.Rejected, null, reason) { LogReason = "credit not sent: the charge it reverses never reached the interface engine" };
+        }
+
         Hl7Acknowledgement ack;
         try
         {
@@ -56,7 +65,33 @@ public sealed class Hl7Dispatcher(
             };
     }
 
+    protected override string Receiver => "the interface engine";
+
+    protected override string Carries(OutboxItem item) =>
+        item.Payload.Length > 0 && StoredHl7Messages.Read(item.Payload).IsCharge ? "the session's earlier charge message (DFT^P03)" : "the session's earlier message";
+
+    /// <summary>
+    /// A credit waits only for the charge it reverses while that charge is still being sent (pending): never behind an unrelated parked
+    /// message, and never behind its own charge parked for good (it is then not sent at all: <see cref="DeliverOneAsync"/>). Anything else
+    /// waits behind every earlier message of its sequence.
+    /// </summary>
+    protected override bool HoldsBack(OutboxItem earlier, OutboxItem item) =>
+        Posting(item) is not { Credit: true } credit
+        || (earlier.Status == OutboxStatus.Pending && Posting(earlier) is { Credit: false } charge && charge.Line.SameCharge(credit.Line));
+
+    /// <summary>The latest charge of the session, made before <paramref name="item"/>, that its credit reverses; null when none is kept.</summary>
+    private async Task<OutboxItem?> ChargeReversedAsync(OutboxItem item, ChargePosting credit, CancellationToken cancellationToken)
+    {
+        var session = await Outbox.ListAsync(new OutboxQuery(SessionId: item.SessionId, Limit: 1000), cancellationToken);
+        return session
+            .SkipWhile(i => i.Id != item.Id)
+            .Skip(1)
+            .FirstOrDefault(i => i.ContentType == ContentType && Posting(i) is { Credit: false } charge && charge.Line.SameCharge(credit.Line));
+    }
+
+    private static ChargePosting? Posting(OutboxItem item) => item.Payload.Length > 0 ? StoredHl7Messages.Read(item.Payload).Posting : null;
+
     /// <summary>Charges and documentation are two sequences: each keeps its order, neither waits for the other.</summary>
     protected override string Sequence(OutboxItem item) =>
-        item.Payload.Length > 0 && StoredHl7Messages.Read(item.Payload).IsCharge ? "charges" : "documentation";
+        Posting(item) is not null ? "charges" : "documentation";
 }

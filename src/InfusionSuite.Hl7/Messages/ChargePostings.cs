@@ -43,8 +43,7 @@ public static class ChargePostings
         return postings;
     }
 
-    private static bool Same(ChargeLine a, ChargeLine b) =>
-        a.Code == b.Code && a.DateOfService == b.DateOfService && a.Units == b.Units;
+    private static bool Same(ChargeLine a, ChargeLine b) => a.SameCharge(b);
 
     /// <summary>The credit of a charge has its own FT1-2, derived from the charge's.</summary>
     private static string CreditId(string chargeId) => TransactionId(chargeId + "/CD");

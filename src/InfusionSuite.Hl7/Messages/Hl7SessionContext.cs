@@ -16,7 +16,7 @@ public sealed record Hl7SessionContext
 
     public string? PatientGivenName { get; init; }
 
-    /// <summary>PV1-19; null reads the session's encounter reference (without an <c>Encounter/</c> prefix).</summary>
+    /// <summary>PV1-19; null reads the session's visit number (never an EHR id: <see cref="Application.Ehr.VisitIdentity"/>).</summary>
     public string? VisitNumber { get; init; }
 
     /// <summary>FT1-20, by the opaque nurse id the session recorded; a nurse without an entry is sent by that id.</summary>

@@ -166,8 +166,9 @@ public sealed class SessionMessages(Hl7Options options, TimeZoneInfo siteTimeZon
 
     internal string Instant(DateTimeOffset instant) => Hl7Timestamps.Instant(instant, siteTimeZone);
 
+    /// <summary>PV1-19: the visit number; an EHR resource id (a session started before ids were refused there) is never one, so none is sent.</summary>
     private static string? VisitNumber(string? encounterReference) =>
-        encounterReference is { } reference && reference.StartsWith("Encounter/", StringComparison.Ordinal) ? reference["Encounter/".Length..] : encounterReference;
+        Application.Ehr.VisitIdentity.IsEhrReference(encounterReference) ? null : encounterReference;
 
     /// <summary>The nurse who started the session, then the one who ended it when different.</summary>
     private static IEnumerable<string> Performers(ScalpCoolingSessionRecord record)

@@ -46,19 +46,9 @@ public sealed class Hl7SessionContextReader(SessionBillingQuery billing)
     public static string PatientId(string patientReference) =>
         patientReference.StartsWith("Patient/", StringComparison.Ordinal) ? patientReference["Patient/".Length..] : patientReference;
 
-    /// <summary>PID-5: "Family, Given" as typed is split at the comma; any other name goes whole into the family name component.</summary>
-    public static (string? Family, string? Given) SplitName(string? displayName)
-    {
-        if (string.IsNullOrWhiteSpace(displayName))
-        {
-            return (null, null);
-        }
-
-        var comma = displayName.IndexOf(',', StringComparison.Ordinal);
-        return comma > 0 && comma < displayName.Length - 1
-            ? (displayName[..comma].Trim(), displayName[(comma + 1)..].Trim())
-            : (displayName.Trim(), null);
-    }
+    /// <summary>PID-5 (family ^ given): the name's parts however it was written (<see cref="PersonName"/>: "Family, Given" or "Given Family").</summary>
+    public static (string? Family, string? Given) SplitName(string? displayName) =>
+        PersonName.Parse(displayName) is { } name ? (name.Family, name.Given) : (null, null);
 
     private static async Task<Dictionary<string, Hl7Person>> PractitionersAsync(ISessionEndReads reads, IReadOnlyList<string> nurseIds, CancellationToken cancellationToken)
     {

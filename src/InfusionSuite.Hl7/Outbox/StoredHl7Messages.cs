@@ -58,7 +58,7 @@ public static class StoredHl7Messages
                 continue;
             }
 
-            var index = charged.FindIndex(c => c.Code == posting.Line.Code && c.DateOfService == posting.Line.DateOfService && c.Units == posting.Line.Units);
+            var index = charged.FindIndex(posting.Line.SameCharge);
             if (index >= 0)
             {
                 charged.RemoveAt(index);

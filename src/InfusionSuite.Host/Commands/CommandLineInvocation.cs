@@ -1,7 +1,5 @@
 using System.CommandLine;
 using InfusionSuite.Application.Hosting;
-using InfusionSuite.Application.Ports;
-using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Host.Commands;
 
@@ -39,7 +37,7 @@ public static class CommandLineInvocation
         {
             return await result.InvokeAsync(Configuration(console.Out, console.Error));
         }
-        catch (Exception e) when (e is StorageUnavailableException or OptionsValidationException)
+        catch (Exception e) when (ServiceRun.StopsWithOneLine(e))
         {
             // A command (users, backup, …) on a database it cannot use, or with a bad setting: one line, as the service says it.
             await console.Error.WriteLineAsync("InfusionSuite stopped: " + e.Message.ReplaceLineEndings(" "));

@@ -4,7 +4,7 @@ using InfusionSuite.Host.Delivery;
 namespace InfusionSuite.Host.Commands;
 
 /// <summary>
-/// <c>outbox parked</c>, <c>outbox retry ITEM_ID [--note TEXT]</c>, <c>outbox handled ITEM_ID --note TEXT</c>
+/// <c>outbox parked</c>, <c>outbox retry ITEM_ID [--note TEXT]</c>, <c>outbox handled ITEM_ID --note TEXT [--ehr-id Type/id]</c>
 /// (<see cref="ParkedItemCommand"/> does the work): the staff actions on parked outbox items, audited as <c>command-line (os-user)</c>.
 /// </summary>
 internal static class OutboxCommand
@@ -25,8 +25,18 @@ internal static class OutboxCommand
         var item = new Argument<Guid>("ITEM_ID") { Description = "The outbox item's id (from `outbox parked` or the session page)." };
         var note = new Option<string?>("--note") { Description = "Why, or what was done (kept in the audit).", Required = noteRequired, HelpName = "TEXT" };
         var command = new Command(name, description) { item, note };
+        var ehrId = new Option<string?>("--ehr-id")
+        {
+            Description = "The part the item stopped at is at the EHR under this id (e.g. Procedure/123, found after its answer was lost or keyed in by hand): it counts as delivered with it, and the rest of the item goes on.",
+            HelpName = "TYPE/ID",
+        };
+        if (kind == ParkedItemAction.HandledOutside)
+        {
+            command.Options.Add(ehrId);
+        }
+
         command.SetAction((result, cancellationToken) => ParkedItemCommand.RunAsync(
-            SettingsArguments.Of(result), kind, result.GetValue(item), result.GetValue(note), console, cancellationToken));
+            SettingsArguments.Of(result), kind, result.GetValue(item), result.GetValue(note), kind == ParkedItemAction.HandledOutside ? result.GetValue(ehrId) : null, console, cancellationToken));
         return command;
     }
 }

@@ -29,7 +29,7 @@ internal static class ParkedItemCommand
             return 0;
         });
 
-    public static Task<int> RunAsync(string[] settings, ParkedItemAction kind, Guid itemId, string? note, CommandConsole console, CancellationToken cancellationToken) =>
+    public static Task<int> RunAsync(string[] settings, ParkedItemAction kind, Guid itemId, string? note, string? ehrId, CommandConsole console, CancellationToken cancellationToken) =>
         WithHostAsync(settings, console, async services =>
         {
             var actions = services.GetRequiredService<ParkedItemActions>();
@@ -45,16 +45,25 @@ internal static class ParkedItemCommand
                 return 1;
             }
 
+            if (!string.IsNullOrWhiteSpace(ehrId) && await actions.ReceiverIdRefusedAsync(itemId, ehrId, cancellationToken) is { } wrongId)
+            {
+                await console.Error.WriteLineAsync($"Outbox item {itemId:D}: {wrongId}");
+                return 1;
+            }
+
             var done = kind == ParkedItemAction.Retry
                 ? await actions.RetryAsync(itemId, Actor, note, cancellationToken)
-                : await actions.MarkHandledOutsideAsync(itemId, Actor, note, cancellationToken);
+                : await actions.MarkHandledOutsideAsync(itemId, Actor, note, ehrId, cancellationToken);
+
             if (!done)
             {
                 await console.Error.WriteLineAsync($"Outbox item {itemId:D} does not exist or is not parked (a parked item that could not be made cannot be retried).");
                 return 1;
             }
 
-            await console.Out.WriteLineAsync(kind == ParkedItemAction.Retry ? $"Outbox item {itemId:D} is queued again." : $"Outbox item {itemId:D} is recorded as handled outside InfusionSuite.");
+            await console.Out.WriteLineAsync(kind == ParkedItemAction.Retry ? $"Outbox item {itemId:D} is queued again."
+                : ehrId is null ? $"Outbox item {itemId:D} is recorded as handled outside InfusionSuite."
+                : $"Outbox item {itemId:D} is recorded as handled outside InfusionSuite with the EHR's id {ehrId.Trim()}: the rest of it goes on.");
             return 0;
         });
 

@@ -85,7 +85,17 @@ internal sealed class SqliteOutbox(
         var ticks = OutboxRows.Ticks(nextAttemptAt);
         return UpdateAsync(
             itemId,
-            s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks),
+            s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks).SetProperty(r => r.ParkedReason, (string?)null),
+            cancellationToken);
+    }
+
+    /// <summary>What a pending item waits for is kept where a parked one keeps its reason: an item is never both.</summary>
+    public Task WaitAsync(Guid itemId, DateTimeOffset nextAttemptAt, string waitingFor, CancellationToken cancellationToken)
+    {
+        var ticks = OutboxRows.Ticks(nextAttemptAt);
+        return UpdateAsync(
+            itemId,
+            s => s.SetProperty(r => r.Status, Pending).SetProperty(r => r.NextAttemptAtTicks, ticks).SetProperty(r => r.ParkedReason, waitingFor),
             cancellationToken);
     }
 

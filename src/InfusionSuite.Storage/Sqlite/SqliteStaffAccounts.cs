@@ -217,6 +217,19 @@ internal sealed class SqliteStaffAccounts(IDbContextFactory<InfusionSuiteDbConte
         return [.. rows.Select(a => new StaffAuditEntry(TelemetryColumns.Instant(a.AtMs), a.Actor, a.Action, a.Subject, a.Detail))];
     }
 
+    public async Task<IReadOnlyList<StaffAuditEntry>> AuditAboutAsync(IReadOnlyCollection<string> subjects, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(subjects);
+        if (subjects.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.StaffAudit.AsNoTracking().Where(a => subjects.Contains(a.Subject)).OrderBy(a => a.AuditKey).ToListAsync(cancellationToken);
+        return [.. rows.Select(a => new StaffAuditEntry(TelemetryColumns.Instant(a.AtMs), a.Actor, a.Action, a.Subject, a.Detail))];
+    }
+
     /// <summary>Marks every valid token of the user revoked at <paramref name="at"/> (saved with the caller's changes); how many.</summary>
     private static async Task<int> RevokeTokensAsync(InfusionSuiteDbContext db, int userKey, DateTimeOffset at, CancellationToken cancellationToken)
     {

@@ -45,10 +45,23 @@ internal static class OutboxEndpoints
             ? TypedResults.Problem(refused, statusCode: StatusCodes.Status409Conflict, title: "Overtaken by a newer item")
             : await Answer(id, actions.RetryAsync(id, user.UserId(), body?.Note, cancellationToken), "queued again");
 
-    private static async Task<IResult> HandledOutsideAsync(Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken cancellationToken) =>
-        string.IsNullOrWhiteSpace(body?.Note)
-            ? ActionResults.Invalid("note", ParkedItemActions.NoteRequired)
-            : await Answer(id, actions.MarkHandledOutsideAsync(id, user.UserId(), body.Note, cancellationToken), "handled outside InfusionSuite");
+    private static async Task<IResult> HandledOutsideAsync(Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Note))
+        {
+            return ActionResults.Invalid("note", ParkedItemActions.NoteRequired);
+        }
+
+        if (!string.IsNullOrWhiteSpace(body.EhrId) && await actions.ReceiverIdRefusedAsync(id, body.EhrId, cancellationToken) is { } wrongId)
+        {
+            return ActionResults.Invalid("ehrId", wrongId);
+        }
+
+        return await Answer(
+            id,
+            actions.MarkHandledOutsideAsync(id, user.UserId(), body.Note, body.EhrId, cancellationToken),
+            string.IsNullOrWhiteSpace(body.EhrId) ? "handled outside InfusionSuite" : "handled outside InfusionSuite; the rest goes on with the EHR's id " + body.EhrId.Trim());
+    }
 
     private static async Task<IResult> Answer(Guid id, Task<bool> action, string done) =>
         await action

@@ -47,14 +47,22 @@ internal static class SessionActionEndpoints
         [FromBody] StartSessionBody body, ClaimsPrincipal user, INurseActions nurse, IServiceProvider services,
         IOptions<Application.Configuration.SessionOptions> sessionOptions, BillingPolicy billing, CancellationToken cancellationToken)
     {
-        var check = StartSessionValidation.Check(body.ToInput(), user.UserId(), sessionOptions.Value.ToPolicy(), billing);
+        // The visit is its visit number: an EHR id typed there is read at the EHR for it, or refused.
+        var lookup = services.GetService<IEhrPatientLookup>();
+        var (visit, visitProblem) = await VisitIdentity.ResolveAsync(body.Encounter, "encounter", lookup, cancellationToken);
+        if (visitProblem is not null)
+        {
+            return ActionResults.Invalid(visitProblem.Field, visitProblem.Message);
+        }
+
+        var check = StartSessionValidation.Check(body.ToInput() with { Encounter = visit }, user.UserId(), sessionOptions.Value.ToPolicy(), billing);
         if (check is not { Request: { } checkedRequest })
         {
             return ActionResults.Invalid(check.Errors);
         }
 
         // One patient identity however the start was made: an EHR id is read at the EHR for the MRN, the key.
-        var (request, problem) = await PatientIdentity.ResolveAsync(checkedRequest, services.GetService<IEhrPatientLookup>(), cancellationToken);
+        var (request, problem) = await PatientIdentity.ResolveAsync(checkedRequest, lookup, cancellationToken);
         if (request is null)
         {
             return ActionResults.Invalid(problem!.Field, problem.Message);
@@ -86,9 +94,15 @@ internal static class SessionActionEndpoints
             ? ActionResults.From(await nurse.RecordAdverseEventAsync(id, user.UserId(), kind, body.Details, body.EffectiveAt, cancellationToken))
             : ActionResults.Invalid("event", "Choose the adverse event: " + string.Join(", ", Enum.GetNames<AdverseEventKind>()) + ".");
 
-    private static async Task<IResult> BillingDetailsAsync(string id, [FromBody] BillingDetailsBody body, ClaimsPrincipal user, INurseActions nurse, CancellationToken cancellationToken) =>
-        ActionResults.From(await nurse.GiveBillingDetailsAsync(
-            id, user.UserId(), new BillingDetailsEntry(body.Visit, body.OrderingProviderNpi, body.Diagnoses, body.Payer), cancellationToken));
+    private static async Task<IResult> BillingDetailsAsync(
+        string id, [FromBody] BillingDetailsBody body, ClaimsPrincipal user, INurseActions nurse, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var (visit, problem) = await VisitIdentity.ResolveAsync(body.Visit, "visit", services.GetService<IEhrPatientLookup>(), cancellationToken);
+        return problem is not null
+            ? ActionResults.Invalid(problem.Field, problem.Message)
+            : ActionResults.From(await nurse.GiveBillingDetailsAsync(
+                id, user.UserId(), new BillingDetailsEntry(visit, body.OrderingProviderNpi, body.Diagnoses, body.Payer), cancellationToken));
+    }
 
     private static T? TryParse<T>(string? text)
         where T : struct, Enum =>

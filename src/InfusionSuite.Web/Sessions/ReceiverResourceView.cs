@@ -21,6 +21,19 @@ public sealed record ReceiverResourceView(string Key, string? Reference, string 
     /// <summary>How many of the item's attempts sent a request for it.</summary>
     public int Attempts { get; init; }
 
+    /// <summary>In <see cref="Sessions.FhirItemView.Requests"/>: the attempt this row came from (its number), and when it ended.</summary>
+    public int? Attempt { get; init; }
+
+    /// <inheritdoc cref="Attempt"/>
+    public DateTimeOffset? At { get; init; }
+
+    /// <summary>Every row of every attempt, oldest attempt first, each with its attempt's number and end.</summary>
+    public static IReadOnlyList<ReceiverResourceView> Every(IEnumerable<OutboxAttempt> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(attempts);
+        return [.. attempts.OrderBy(a => a.Number).SelectMany(a => a.Resources.Select(r => From(r) with { Attempt = a.Number, At = a.FinishedAt }))];
+    }
+
     public static ReceiverResourceView From(ReceiverResource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

@@ -1,5 +1,6 @@
 using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Controllers;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Application.Staff;
 using InfusionSuite.Domain.Sessions;
@@ -54,6 +55,7 @@ internal sealed class SessionPageReader(
             controllerKnown: presence.KnownControllers().Contains(plan.ControllerId, StringComparer.Ordinal),
             sessionsOwn: true);
         var b = record.Boundaries;
+        var delivery = await fhir.ReadAsync(plan.SessionId, showPatients, cancellationToken);
         return new SessionPageView(
             plan.SessionId,
             plan.ControllerId,
@@ -83,8 +85,8 @@ internal sealed class SessionPageReader(
             record.Void is { } voided ? new DocumentedView(voided.Reason.ToString(), voided.At, NameOf(names, voided.NurseId), voided.Details) : null,
             detail.SampleCount,
             showPatients ? await billing.ReadAsync(record, cancellationToken) : null,
-            await fhir.ReadAsync(plan.SessionId, showPatients, cancellationToken),
-            showPatients ? [.. detail.Audit.Select(a => Audit(a, names))] : null,
+            delivery,
+            showPatients ? [.. detail.Audit.Select(a => Audit(a, names)).Concat(DeliveryAudit(plan.SessionId, delivery)).OrderBy(a => a.EnteredAt)] : null,
             timeProvider.GetUtcNow())
         {
             CourseId = showPatients ? plan.CourseId : null,
@@ -121,6 +123,22 @@ internal sealed class SessionPageReader(
         entry.StatusBefore?.ToString(),
         entry.StatusAfter.ToString(),
         entry.Change);
+
+    /// <summary>The staff actions on the session's EHR deliveries (retry, handled outside with the note), as rows of its audit trail.</summary>
+    private static IEnumerable<AuditView> DeliveryAudit(string sessionId, FhirDeliveryView delivery) =>
+        delivery.Items.SelectMany(item => item.StaffActions.Select(a => new AuditView(
+            sessionId,
+            a.Action == FhirDeliveryReader.ActionWords(ParkedItemActions.RetryAction) ? "DeliveryRetried" : "DeliveryHandledOutside",
+            a.By,
+            a.At,
+            a.At,
+            false,
+            OutboxStatus.Parked.ToString(),
+            a.Action == FhirDeliveryReader.ActionWords(ParkedItemActions.RetryAction) ? OutboxStatus.Pending.ToString() : OutboxStatus.HandledOutside.ToString(),
+            $"{(item.ContentType.Contains("fhir", StringComparison.Ordinal) ? "FHIR" : "HL7 v2")} {item.Kind} item {item.Id:D}" + (a.Note.Length > 0 ? ": " + a.Note : string.Empty))
+        {
+            ActionWords = a.Action,
+        }));
 
     private static string NameOf(IReadOnlyDictionary<string, string> names, string userId) =>
         names.TryGetValue(userId, out var name) ? name : userId;

@@ -75,7 +75,11 @@ public sealed record TemperatureSummaryView(decimal? Min, decimal? Mean, decimal
 public sealed record DocumentedView(string What, DateTimeOffset At, string By, string? Details = null);
 
 /// <summary>One audit row: who, when entered, when it happened, what changed.</summary>
-public sealed record AuditView(string SessionId, string Action, string By, DateTimeOffset EnteredAt, DateTimeOffset EffectiveAt, bool DocumentedLate, string? StatusBefore, string StatusAfter, string Change);
+public sealed record AuditView(string SessionId, string Action, string By, DateTimeOffset EnteredAt, DateTimeOffset EffectiveAt, bool DocumentedLate, string? StatusBefore, string StatusAfter, string Change)
+{
+    /// <summary>The action in words when its name does not say it (a staff action on the session's EHR delivery); null otherwise.</summary>
+    public string? ActionWords { get; init; }
+}
 
 /// <summary>What would be billed for this session, and why not; <see cref="Details"/> what staff gave for it (visit, ordering provider, diagnoses, payer).</summary>
 public sealed record BillingView(string DateOfService, IReadOnlyList<CodeView> Codes, IReadOnlyList<string> Warnings)
@@ -101,10 +105,37 @@ public sealed record BillingDetailsView(string? Visit, string? OrderingProviderN
 public sealed record CodeView(string Code, bool Billable, IReadOnlyList<string> Reasons, string Text, string Status, string StatusWords = "", string Words = "");
 
 /// <summary>Delivery of the session's Bundles to the EHR; <paramref name="Configured"/> false when no EHR is set (Bundles are kept for export).</summary>
-public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items);
-
-public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts)
+public sealed record FhirDeliveryView(bool Configured, IReadOnlyList<FhirItemView> Items)
 {
+    /// <summary>What staff must know about the delivery as configured (e.g. "Billable charges are sent nowhere …").</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
+
+/// <summary>One staff action on an outbox item (retry, handled outside InfusionSuite), as audited: who (display name), when, their note.</summary>
+public sealed record StaffActionView(string Action, string By, DateTimeOffset At, string Note);
+
+/// <param name="NextAttemptAt">When a pending item is tried next; null for an item not waiting (sent, parked, handled outside).</param>
+/// <param name="ParkedReason">Why it is (or was, before staff handled it outside) parked; null otherwise.</param>
+public sealed record FhirItemView(string Kind, string Status, DateTimeOffset EnqueuedAt, DateTimeOffset? SentAt, DateTimeOffset? NextAttemptAt, string? ParkedReason, IReadOnlyList<FhirAttemptView> Attempts)
+{
+    /// <summary>The status in words: Sent, Parked for staff, Waiting, Queued, Handled outside InfusionSuite.</summary>
+    public string StatusWords { get; init; } = string.Empty;
+
+    /// <summary>What a pending item waits for (an earlier item of its session); null otherwise.</summary>
+    public string? WaitingFor { get; init; }
+
+    /// <summary>Staff's "handled outside InfusionSuite" of this item (who, when, the note); null when it was not.</summary>
+    public StaffActionView? HandledOutside { get; init; }
+
+    /// <summary>Every staff action on this item, oldest first (also in the session's audit trail).</summary>
+    public IReadOnlyList<StaffActionView> StaffActions { get; init; } = [];
+
+    /// <summary>The parts of a parked item whose id at the EHR is unknown (a lost answer, a refusal, a hold): staff may give it with "handled outside".</summary>
+    public IReadOnlyList<string> WaitsOnIds { get; init; } = [];
+
+    /// <summary>Every request of every attempt, in the order they were made (a retry never hides the first POST), with the attempt's number and end.</summary>
+    public IReadOnlyList<ReceiverResourceView> Requests { get; init; } = [];
+
     /// <summary>The outbox item, for the staff actions on a parked one (<c>/api/outbox/{id}/…</c>).</summary>
     public Guid Id { get; init; }
 

@@ -315,15 +315,19 @@ function wireEhrLookup(form) {
   const results = form.querySelector('#ehr-results');
   const f = form.elements;
   const say = text => { clear(results); results.append(el('p', text, 'hint')); };
-  // The visit number when the EHR gives one in the site's system (HL7 PV1-19 needs it; FHIR delivery finds the Encounter by it), else its id.
-  const useVisit = visit => { f.encounter.value = visit ? visit.visitNumber ?? visit.reference : ''; };
+  // The visit number the EHR gives in the site's system (HL7 PV1-19 needs it; FHIR delivery finds the Encounter by it); never the EHR's id.
+  const useVisit = visit => { f.encounter.value = visit?.visitNumber ?? ''; };
+  const visitWords = visit => (visit.visitNumber ? 'visit ' + visit.visitNumber : 'a visit without a visit number (enter it by hand)')
+    + ' — ' + words(visit.status) + (visit.start ? ', ' + dateTime(visit.start) : '') + (visit.kind ? ', ' + visit.kind : '');
+  // Who the patient is in words a nurse checks: name, MRN, birth date; never the EHR's id.
+  const patientWords = patient => (patient.name ?? '(no name at the EHR)') + ', MRN ' + patient.mrn + (patient.birthDate ? ', born ' + patient.birthDate : '');
   const usePatient = patient => {
     f.patientReference.value = patient.mrn;
     f.patientEhrReference.value = patient.reference;
     f.patientName.value = patient.name ?? '';
     f.identityConfirmed.checked = false;
     clear(results);
-    results.append(el('p', 'Using ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : '') + ' (' + patient.reference + ').', 'hint ehr-chosen'));
+    results.append(el('p', 'Using ' + patientWords(patient) + (patient.visits[0] ? '; ' + visitWords(patient.visits[0]) : '') + '.', 'hint ehr-chosen'));
     if (patient.visits.length === 0) {
       results.append(el('p', 'No open visit at the EHR: enter the visit number, or leave the encounter empty.', 'hint'));
       useVisit(null);
@@ -334,7 +338,7 @@ function wireEhrLookup(form) {
       const list = el('ul', null, 'ehr-visits');
       for (const visit of patient.visits) {
         const item = el('li');
-        const button = el('button', 'Use visit ' + (visit.visitNumber ?? visit.reference) + ' — ' + words(visit.status) + (visit.start ? ', ' + dateTime(visit.start) : '') + (visit.kind ? ', ' + visit.kind : ''), 'quiet', { type: 'button' });
+        const button = el('button', 'Use ' + visitWords(visit), 'quiet', { type: 'button' });
         button.addEventListener('click', () => useVisit(visit));
         item.append(button);
         list.append(item);
@@ -368,7 +372,7 @@ function wireEhrLookup(form) {
       const list = el('ul', null, 'ehr-patients');
       for (const patient of answer.patients) {
         const item = el('li');
-        const button = el('button', 'Use ' + (patient.name ?? patient.reference) + (patient.birthDate ? ', born ' + patient.birthDate : ''), 'quiet', { type: 'button' });
+        const button = el('button', 'Use ' + patientWords(patient), 'quiet', { type: 'button' });
         button.addEventListener('click', () => usePatient(patient));
         item.append(button);
         list.append(item);

@@ -286,6 +286,8 @@ function renderFhir(view) {
   if (!view.fhir.configured) {
     node.append(el('p', 'No EHR is configured on this host: the Bundles are kept in the outbox for export.', 'note'));
   }
+  // What staff must know about the delivery as configured (e.g. billable charges reach no one).
+  for (const warning of view.fhir.warnings ?? []) node.append(el('p', warning, 'error fhir-warning', { role: 'alert' }));
   if (view.fhir.items.length === 0) {
     node.append(el('p', !view.live.sessionEnded ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));
     return;
@@ -294,10 +296,17 @@ function renderFhir(view) {
     const section = el('div', null, 'fhir-item', { 'data-status': item.status });
     const state = item.status === 'Sent' ? 'good' : item.status === 'Parked' ? 'bad' : 'wait';
     const head = el('p');
-    head.append(el('span', words(item.kind) + ': ' + item.status, 'tag ' + state),
-      el('span', ' queued ' + dateTime(item.enqueuedAt) + (item.sentAt ? ', sent ' + dateTime(item.sentAt) : ', next attempt ' + dateTime(item.nextAttemptAt))));
+    // A next attempt only for an item that is waiting for one; words, never the status's name.
+    head.append(el('span', words(item.kind) + ': ' + item.statusWords, 'tag ' + state),
+      el('span', ' queued ' + dateTime(item.enqueuedAt) + (item.sentAt ? ', sent ' + dateTime(item.sentAt) : '')
+        + (item.nextAttemptAt && !item.waitingFor ? ', next attempt ' + dateTime(item.nextAttemptAt) : '')));
     section.append(head);
-    if (item.parkedReason) section.append(el('p', 'Parked: ' + item.parkedReason, 'error'));
+    if (item.waitingFor) section.append(el('p', item.waitingFor, 'note fhir-waiting'));
+    if (item.handledOutside) {
+      const h = item.handledOutside;
+      section.append(el('p', 'Handled outside InfusionSuite by ' + h.by + ' at ' + dateTime(h.at) + (h.note ? ': ' + h.note : '.'), 'note fhir-handled'));
+    }
+    if (item.parkedReason) section.append(el('p', (item.status === 'Parked' ? 'Parked: ' : 'Was parked: ') + item.parkedReason, item.status === 'Parked' ? 'error' : 'note'));
     if (item.status === 'Parked') section.append(parkedActions(item));
     if (item.detailsHidden) section.append(el('p', 'What was sent and the receiver\'s answers are not shown to your role.', 'note'));
     if (item.summary.length > 0) {
@@ -305,7 +314,7 @@ function renderFhir(view) {
       for (const line of item.summary) carried.append(el('li', line));
       section.append(carried);
     }
-    if (item.atReceiver.length > 0) section.append(receiverTable(item.atReceiver));
+    if (item.requests.length > 0) section.append(receiverTable(item.requests));
     if (item.attempts.length > 0) {
       const list = el('ol');
       for (const a of item.attempts) {
@@ -325,19 +334,19 @@ function renderFhir(view) {
   }
 }
 
-// What the EHR holds of the item, resource by resource: the request sent for it (one per resource in the
-// Individual and Millennium shapes), the EHR's status, the server's id (location), in how many attempts; or "not sent" and why.
-function receiverTable(resources) {
+// What went to the EHR for the item, every request of every attempt in order (a retry never hides the first POST):
+// when, which attempt, the resource, the request (method and URL), the EHR's status, the server's id and the answer; or "not sent" and why.
+function receiverTable(requests) {
   const table = el('table', null, 'table fhir-at-ehr');
   table.append(el('caption', 'At the EHR'));
   const head = el('tr');
-  for (const name of ['Resource', 'Request', 'HTTP', 'Server id', 'Attempts', 'Outcome']) head.append(el('th', name, null, { scope: 'col' }));
+  for (const name of ['Time', 'Attempt', 'Resource', 'Request', 'HTTP', 'Server id', 'Answer']) head.append(el('th', name, null, { scope: 'col' }));
   table.append(head);
-  for (const r of resources) {
+  for (const r of requests) {
     const row = el('tr', null, null, { 'data-outcome': r.outcome });
     const outcome = r.outcome === 'left out' ? 'not sent' + (r.reason ? ': ' + r.reason : '') : r.reason ? r.outcome + ': ' + r.reason : r.outcome;
-    row.append(el('td', r.key), el('td', r.request ?? '—'), el('td', r.httpStatus ? String(r.httpStatus) : '—'),
-      el('td', r.reference ?? '—'), el('td', String(r.attempts)), el('td', outcome));
+    row.append(el('td', dateTime(r.at)), el('td', String(r.attempt)), el('td', r.key), el('td', r.request ?? '—'), el('td', r.httpStatus ? String(r.httpStatus) : '—'),
+      el('td', r.reference ?? '—'), el('td', outcome));
     table.append(row);
   }
   const scroll = el('div', null, 'table-scroll');
@@ -372,8 +381,14 @@ function parkedActions(item) {
       // "Handled outside" says what was done instead (required, audited); Retry needs no words.
       const note = ask ? window.prompt(ask) : '';
       if (ask && !note?.trim()) return;
+      // A part whose id at the EHR is unknown (its answer was lost, or it was keyed in by hand): its id lets the rest of the item go on.
+      const ehrId = ask && item.waitsOnIds.length > 0
+        ? window.prompt('If ' + item.waitsOnIds.join(' or ') + ' is at the EHR, its id there (e.g. ' + item.waitsOnIds[0].split(' ')[0] + '/123): the rest of this item then goes on. Leave empty if not.')
+        : '';
       button.disabled = true;
-      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, note ? { note } : {});
+      const body = note ? { note } : {};
+      if (ehrId?.trim()) body.ehrId = ehrId.trim();
+      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, body);
       if (!result.ok) actions.append(el('span', ' ' + (result.data?.detail || result.data?.title || 'Failed'), 'error'));
       load();
     });
@@ -399,7 +414,7 @@ function renderAudit(view) {
   const body = el('tbody');
   for (const a of view.audit) {
     const tr = el('tr');
-    tr.append(el('td', time(a.enteredAt)), el('td', time(a.effectiveAt) + (a.documentedLate ? ' (entered late, ' + minutes((Date.parse(a.enteredAt) - Date.parse(a.effectiveAt)) / 1000) + ' after)' : '')), el('td', a.by), el('td', words(a.action)), el('td', a.change));
+    tr.append(el('td', time(a.enteredAt)), el('td', time(a.effectiveAt) + (a.documentedLate ? ' (entered late, ' + minutes((Date.parse(a.enteredAt) - Date.parse(a.effectiveAt)) / 1000) + ' after)' : '')), el('td', a.by), el('td', a.actionWords ?? words(a.action)), el('td', a.change));
     body.append(tr);
   }
   table.append(body);
