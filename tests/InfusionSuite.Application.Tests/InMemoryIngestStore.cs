@@ -254,11 +254,12 @@ internal sealed class InMemoryIngestStore(TimeProvider clock) : IIngestStore, IS
         }
     }
 
-    public Task<int> SampleCountAsync(string sessionId, CancellationToken cancellationToken)
+    /// <summary>How many samples are stored for the session.</summary>
+    public int SampleCount(string sessionId)
     {
         lock (_gate)
         {
-            return Task.FromResult(_telemetry.Count(t => t.SessionId == sessionId));
+            return _telemetry.Count(t => t.SessionId == sessionId);
         }
     }
 }

@@ -61,7 +61,7 @@ public sealed class OrderingTests
         Assert.Equal(
             [(1u, null), (2u, null), (3u, started.SessionId), (4u, started.SessionId)],
             writer.Store.Telemetry.Select(t => (t.Sample.Seq, t.SessionId)));
-        Assert.Equal(2, await writer.Store.SampleCountAsync(started.SessionId!, Timeouts.Token()));
+        Assert.Equal(2, writer.Store.SampleCount(started.SessionId!));
     }
 
     private static async Task SendAndWaitAsync(WriterHarness writer, Chair chair, params uint[] seqs)

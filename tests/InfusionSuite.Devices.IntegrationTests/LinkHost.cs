@@ -56,8 +56,8 @@ internal sealed class LinkHost : IAsyncDisposable
     }
 
     /// <summary>Records one counter of the meter <c>InfusionSuite.Devices</c> of this host only (not of other tests' hosts).</summary>
-    public MetricCollector<long> Counter(string instrument) =>
-        new(_host.Services.GetRequiredService<IMeterFactory>(), CcpMetrics.MeterName, instrument);
+    public ObservedCount Counter(string instrument) =>
+        new(new MetricCollector<long>(_host.Services.GetRequiredService<IMeterFactory>(), CcpMetrics.MeterName, instrument));
 
     /// <summary>
     /// Fails when anything in the host logged an error or a background service stopped the host

@@ -4,12 +4,16 @@ using InfusionSuite.Devices.Protocol;
 
 namespace InfusionSuite.Devices.Tests;
 
-/// <summary>A real <see cref="CcpMetrics"/> on its own meter, with a listener that counts what it records.</summary>
+/// <summary>
+/// A real <see cref="CcpMetrics"/> on its own meter, with a listener that reads its counts as a collector does: every
+/// series' total since the start, 0 ones included.
+/// </summary>
 internal sealed class CcpCounts : IDisposable
 {
     private readonly MeterListener _listener = new();
     private readonly ConcurrentDictionary<string, long> _counts = new();
     private readonly TestMeterFactory _factory = new();
+    private readonly Lock _reading = new();
 
     public CcpCounts()
     {
@@ -29,7 +33,7 @@ internal sealed class CcpCounts : IDisposable
                 key += $"|{tag.Key}={tag.Value}";
             }
 
-            _counts.AddOrUpdate(key, value, (_, old) => old + value);
+            _counts[key] = value;
         });
         _listener.Start();
     }
@@ -41,7 +45,17 @@ internal sealed class CcpCounts : IDisposable
     public long Rejected(CcpRejection reason, string transport = "serial") =>
         Get($"{CcpMetrics.RejectedName}|transport={transport}|reason={CcpRejectionNames.Of(reason)}");
 
-    public long TotalRejected => _counts.Where(c => c.Key.StartsWith(CcpMetrics.RejectedName, StringComparison.Ordinal)).Sum(c => c.Value);
+    public long TotalRejected => Read().Where(c => c.Key.StartsWith(CcpMetrics.RejectedName, StringComparison.Ordinal)).Sum(c => c.Value);
+
+    /// <summary>Every series now, by name and tags (<c>name|tag=value|...</c>).</summary>
+    public IReadOnlyDictionary<string, long> Read()
+    {
+        lock (_reading)
+        {
+            _listener.RecordObservableInstruments();
+            return new Dictionary<string, long>(_counts);
+        }
+    }
 
     public void Dispose()
     {
@@ -49,7 +63,7 @@ internal sealed class CcpCounts : IDisposable
         _factory.Dispose();
     }
 
-    private long Get(string key) => _counts.GetValueOrDefault(key);
+    private long Get(string key) => Read().GetValueOrDefault(key);
 
     private sealed class TestMeterFactory : IMeterFactory
     {

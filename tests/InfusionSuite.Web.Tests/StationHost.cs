@@ -55,6 +55,10 @@ internal sealed class StationHost : IAsyncDisposable
     public static Task<StationHost> RestartAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock) =>
         StartAsync(settings, clock, kestrel: false, restart: true, port: 0);
 
+    /// <summary>The host again on a database an earlier host left, with some services replaced, returned before its writer has rebuilt the open sessions (as a screen meets a host just restarted).</summary>
+    public static Task<StationHost> RestartBeforeTheWriterAsync(IReadOnlyDictionary<string, string?> settings, TimeProvider clock, Action<IServiceCollection> replace) =>
+        StartAsync(settings, clock, kestrel: false, restart: true, replace: replace, waitForWriter: false);
+
     public static Dictionary<string, string?> Settings(string databasePath) => new()
     {
         ["Storage:DatabasePath"] = databasePath,
@@ -101,7 +105,7 @@ internal sealed class StationHost : IAsyncDisposable
 
     private static async Task<StationHost> StartAsync(
         IReadOnlyDictionary<string, string?> settings, TimeProvider clock, bool kestrel, bool restart = false, int port = 0,
-        Action<IServiceCollection>? replace = null, bool realSignInClock = false)
+        Action<IServiceCollection>? replace = null, bool realSignInClock = false, bool waitForWriter = true)
     {
         var errors = new HostErrorWatch();
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
@@ -134,7 +138,11 @@ internal sealed class StationHost : IAsyncDisposable
 
         var host = new StationHost(factory, kestrel, errors);
         var state = host.Services.GetRequiredService<IngestState>();
-        await Eventually.HoldsAsync(() => state.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
+        if (waitForWriter)
+        {
+            await Eventually.HoldsAsync(() => state.IsRunning, TimeSpan.FromSeconds(30), "the ingest writer to start");
+        }
+
         if (restart)
         {
             var service = host.Services.GetRequiredService<StaffAccountService>();

@@ -21,6 +21,8 @@ internal sealed class BoardRefresh(
 
     public DateTimeOffset ShownEndedSince => policies.ShownEndedSince(time.GetUtcNow());
 
+    public void EverySiteLoaded() => board.EverySiteLoaded();
+
     public async Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(sessionIds);

@@ -15,6 +15,8 @@ internal sealed class ChairBoard(
     ControllerReadings readings,
     TimeProvider timeProvider) : IChairBoard
 {
+    public bool Loaded => board.Loaded;
+
     public IReadOnlyList<ChairBoardRow> Current()
     {
         var now = timeProvider.GetUtcNow();

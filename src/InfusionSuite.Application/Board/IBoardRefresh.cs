@@ -16,4 +16,7 @@ public interface IBoardRefresh
     /// by the same rule as its own writer's, so a chair's readings and setpoint are the same on every node.
     /// </summary>
     void ShowReadings(IReadOnlyList<ControllerReading> stored);
+
+    /// <summary>Every site's open sessions were read and shown (a standby's board, whose writer waits): the board is loaded.</summary>
+    void EverySiteLoaded();
 }

@@ -11,6 +11,15 @@ internal sealed class SessionBoard
 {
     private readonly ConcurrentDictionary<string, ScalpCoolingSessionRecord> _byController = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private volatile bool _writerRecovered;
+    private volatile bool _everySiteLoaded;
+
+    /// <summary>
+    /// Whether the board holds the sessions it shows: false after a start until the writer has rebuilt the open sessions
+    /// from the store, or (a standby on a shared database, whose writer waits) until every site's open sessions were
+    /// read back. Until then no chair is known to be free.
+    /// </summary>
+    public bool Loaded => _writerRecovered || _everySiteLoaded;
 
     public ICollection<ScalpCoolingSessionRecord> Records => _byController.Values;
 
@@ -25,14 +34,31 @@ internal sealed class SessionBoard
     public ScalpCoolingSessionRecord? Find(string sessionId) =>
         _byController.Values.FirstOrDefault(r => string.Equals(r.Plan.SessionId, sessionId, StringComparison.Ordinal));
 
+    /// <summary>The writer rebuilt the open sessions it holds and published them.</summary>
+    public void WriterRecovered()
+    {
+        _writerRecovered = true;
+        Signal();
+    }
+
+    /// <summary>Every site's open sessions were read back from a shared store and published (a standby's board).</summary>
+    public void EverySiteLoaded()
+    {
+        _everySiteLoaded = true;
+        Signal();
+    }
+
     public void Publish(ScalpCoolingSessionRecord record, bool signal)
     {
         _byController[record.Plan.ControllerId] = record;
         if (signal)
         {
-            Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
+            Signal();
         }
     }
+
+    private void Signal() =>
+        Interlocked.Exchange(ref _changed, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
 
     public static bool IsEnded(SessionStatus status) => status is SessionStatus.Completed or SessionStatus.Aborted or SessionStatus.Voided;
 }

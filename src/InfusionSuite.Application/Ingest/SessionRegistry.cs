@@ -46,6 +46,7 @@ internal sealed class SessionRegistry(IIngestStore store, SessionBoard board, Se
             board.Publish(live.Session.ToRecord(), signal: true);
         }
 
+        board.WriterRecovered();
         return recovery;
     }
 

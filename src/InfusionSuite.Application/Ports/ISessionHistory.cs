@@ -4,7 +4,4 @@ namespace InfusionSuite.Application.Ports;
 public interface ISessionHistory
 {
     Task<IReadOnlyList<NurseAuditEntry>> AuditAsync(string sessionId, CancellationToken cancellationToken);
-
-    /// <summary>How many samples are stored for the session.</summary>
-    Task<int> SampleCountAsync(string sessionId, CancellationToken cancellationToken);
 }

@@ -40,10 +40,18 @@ internal sealed partial class SessionChangesOnBoard(
                         // At start, and again each time the listener came back (what was announced meanwhile was lost): an owner's
                         // writer rebuilds its own sites' open sessions (all of them when it owns the whole database); a standby's
                         // writer waits, so its board reads them all here, with every session it shows (one may have ended meanwhile).
-                        if (!postgreSql.Leases.IsHeld || postgreSql.OwnedSites is not null)
+                        var everySite = !postgreSql.Leases.IsHeld;
+                        if (everySite || postgreSql.OwnedSites is not null)
                         {
                             pending.UnionWith(await SessionsToReadAsync(postgreSql, board.ShownEndedSince, listened > 0 ? Shown() : [], stoppingToken));
                             board.ShowReadings(await ControllerReadingsFromStore.ReadAsync(postgreSql, null, stoppingToken));
+                        }
+
+                        if (everySite)
+                        {
+                            await board.RefreshAsync([.. pending], stoppingToken);
+                            pending.Clear();
+                            board.EverySiteLoaded(); // a standby's board: loaded without its writer (issue 16: never "free" before it is known)
                         }
 
                         listened = listening;

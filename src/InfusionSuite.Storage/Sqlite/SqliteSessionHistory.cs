@@ -19,12 +19,4 @@ internal sealed class SqliteSessionHistory(IDbContextFactory<InfusionSuiteDbCont
             TelemetryColumns.Instant(a.EnteredAtMs), TelemetryColumns.Instant(a.EffectiveAtMs),
             a.StatusBefore is { } before ? (SessionStatus)before : null, (SessionStatus)a.StatusAfter, a.Change))];
     }
-
-    public async Task<int> SampleCountAsync(string sessionId, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Telemetry.AsNoTracking()
-            .Join(db.Sessions.Where(s => s.SessionId == sessionId), t => t.SessionKey, s => (int?)s.SessionKey, (t, _) => t)
-            .CountAsync(cancellationToken);
-    }
 }

@@ -29,6 +29,12 @@ internal sealed class BoardReader(
     public async Task<BoardView> ReadAsync(bool showPatients, bool runsSessions, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
+        if (!board.Loaded)
+        {
+            // After a start, before the open sessions are rebuilt: no chair is known free, so none is sent (issue 16).
+            return new BoardView(now, showPatients, runsSessions, [], [], billing.Value.SiteTimeZone) { Loading = true };
+        }
+
         var rows = board.Current();
         var names = showPatients
             ? await patients.FindForSessionsAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.SessionId)], cancellationToken)

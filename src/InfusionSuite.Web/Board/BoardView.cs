@@ -13,4 +13,11 @@ public sealed record BoardView(
     IReadOnlyList<ChairView> Chairs,
     IReadOnlyList<UrgentItem> Urgent,
     string SiteTimeZone,
-    RefusedControllersView? Refused = null);
+    RefusedControllersView? Refused = null)
+{
+    /// <summary>
+    /// True after a start until the open sessions are rebuilt from the store: the view then carries no chair and no
+    /// strip (none is known to be free), and a screen says it is loading.
+    /// </summary>
+    public bool Loading { get; init; }
+}

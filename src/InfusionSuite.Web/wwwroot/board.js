@@ -3,21 +3,18 @@
 import { el, clear, time } from './api.js';
 import { fillRecent } from './recent.js';
 import { createChairCard, updateChairCard } from './chair.js';
-import { watchConnection } from './liveness.js';
+import { followBoard } from './board-stream.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
 import { setUpSound } from './sound.js';
 import { setUpStrip } from './strip.js';
 
 const boardNode = document.getElementById('board');
-const connection = document.getElementById('connection');
+const loadingNote = document.getElementById('board-loading');
 const stripNode = document.getElementById('strip-items');
 const stripSection = stripNode.closest('.strip');
 const cards = new Map();
 let latest = null;
 let sessionsKey = null;
-
-/** No board event for 5 s (the server sends one at least every second) means the screen is not live. */
-const connection$ = watchConnection(connection, () => cards.values(), 5000);
 
 const asOf = () => latest?.asOf ?? new Date().toISOString();
 const openStart = setUpStartDialog(asOf, () => refreshRecent(), () => latest?.chairs ?? []);
@@ -112,6 +109,7 @@ function refit(view) {
 
 function render(view) {
   latest = view;
+  loadingNote.hidden = true;
   const seen = new Set();
   let index = 0;
   for (const chair of view.chairs) {
@@ -171,21 +169,11 @@ function renderStrip(items) {
   if (strip.render(items)) sound.notice(items);
 }
 
-function connect() {
-  const source = new EventSource('/api/board/stream');
-  source.addEventListener('board', event => {
-    latest = JSON.parse(event.data);
-    connection$.live(latest.asOf);
-    render(latest);
-  });
-  source.addEventListener('error', () => connection$.lost());
-}
-
 function refreshRecent() {
   return fillRecent(document.querySelector('#recent tbody'), { asOf: latest?.asOf });
 }
 
-connect();
+followBoard(document.getElementById('connection'), () => cards.values(), render);
 setInterval(refreshRecent, 60000);
 // A turned tablet, a resized window or a lost connection (its notice takes room above the cards): fit again.
 window.addEventListener('resize', () => latest && refit(latest));

@@ -4,7 +4,7 @@
 import { el, clear, time, dateTime } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
 import { setUpStartDialog, setUpActionDialog } from './forms.js';
-import { watchConnection } from './liveness.js';
+import { followBoard } from './board-stream.js';
 import { fillRecent } from './recent.js';
 
 const root = document.getElementById('chair-page');
@@ -17,7 +17,6 @@ const asOf = () => latest?.asOf ?? new Date().toISOString();
 const refreshRecent = () => fillRecent(document.querySelector('#chair-recent tbody'), { controllerId, asOf: latest?.asOf });
 const openStart = setUpStartDialog(asOf, () => refreshRecent(), () => latest?.chairs ?? []);
 const openAction = setUpActionDialog(asOf, () => refreshRecent());
-const connection$ = watchConnection(document.getElementById('connection'), () => [card], 5000);
 
 function fact(list, term, value) {
   list.append(el('dt', term), el('dd', value ?? '—'));
@@ -41,6 +40,7 @@ function renderController(c) {
 
 function render(view) {
   latest = view;
+  document.getElementById('chair-loading').hidden = true;
   const chair = view.chairs.find(c => c.controllerId === controllerId);
   const missing = document.getElementById('chair-missing');
   missing.hidden = Boolean(chair);
@@ -65,11 +65,5 @@ function render(view) {
   }
 }
 
-const source = new EventSource('/api/board/stream');
-source.addEventListener('board', event => {
-  const view = JSON.parse(event.data);
-  connection$.live(view.asOf);
-  render(view);
-});
-source.addEventListener('error', () => connection$.lost());
+followBoard(document.getElementById('connection'), () => (card.isConnected ? [card] : []), render);
 setInterval(refreshRecent, 60000);

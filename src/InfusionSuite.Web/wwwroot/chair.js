@@ -208,6 +208,7 @@ export function updateChairCard(card, chair, options) {
       if (!hasSession || chair.sessionEnded) {
         // After a step still to take (an ended session's cap removal), the next patient's start is a further step: small cards show only the first.
         const start = el('button', 'Start session', p.actions.childElementCount > 0 ? 'primary more' : 'primary', { type: 'button', 'data-action': 'start' });
+        start.disabled = !document.body.classList.contains('live'); // only from the server's live view (liveness.js keeps it so)
         start.addEventListener('click', () => options.onStart(current(card), start));
         if (options.sessionLink !== false || !hasSession) p.actions.append(start);
       }
