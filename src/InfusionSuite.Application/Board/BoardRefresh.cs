@@ -10,8 +10,6 @@ namespace InfusionSuite.Application.Board;
 internal sealed class BoardRefresh(
     IIngestStore store, SessionBoard board, BoardNotifications notifications, ControllerReadings readings, SessionPolicySource policies, TimeProvider time) : IBoardRefresh
 {
-    public void EverySiteLoaded() => board.EverySiteLoaded();
-
     public void ShowReadings(IReadOnlyList<ControllerReading> stored)
     {
         ArgumentNullException.ThrowIfNull(stored);
@@ -22,6 +20,8 @@ internal sealed class BoardRefresh(
     }
 
     public DateTimeOffset ShownEndedSince => policies.ShownEndedSince(time.GetUtcNow());
+
+    public void EverySiteLoaded() => board.EverySiteLoaded();
 
     public async Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken)
     {

@@ -11,12 +11,12 @@ public interface IBoardRefresh
 
     Task RefreshAsync(IReadOnlyCollection<string> sessionIds, CancellationToken cancellationToken);
 
-    /// <summary>Every site's open sessions were read and shown (a standby's board, whose writer waits): the board is loaded.</summary>
-    void EverySiteLoaded();
-
     /// <summary>
     /// Controllers another worker ingests, as it stored them (their latest sample and setpoint): shown on this node's board
     /// by the same rule as its own writer's, so a chair's readings and setpoint are the same on every node.
     /// </summary>
     void ShowReadings(IReadOnlyList<ControllerReading> stored);
+
+    /// <summary>Every site's open sessions were read and shown (a standby's board, whose writer waits): the board is loaded.</summary>
+    void EverySiteLoaded();
 }

@@ -27,7 +27,6 @@ internal sealed partial class SessionChangesOnBoard(
         }
 
         var listened = 0;
-        var loadEverySite = false;
         var pending = new HashSet<string>(StringComparer.Ordinal);
         try
         {
@@ -48,7 +47,13 @@ internal sealed partial class SessionChangesOnBoard(
                             board.ShowReadings(await ControllerReadingsFromStore.ReadAsync(postgreSql, null, stoppingToken));
                         }
 
-                        loadEverySite |= everySite;
+                        if (everySite)
+                        {
+                            await board.RefreshAsync([.. pending], stoppingToken);
+                            pending.Clear();
+                            board.EverySiteLoaded(); // a standby's board: loaded without its writer (issue 16: never "free" before it is known)
+                        }
+
                         listened = listening;
                     }
 
@@ -63,12 +68,6 @@ internal sealed partial class SessionChangesOnBoard(
                         await board.RefreshAsync([.. pending], stoppingToken);
                         pending.Clear();
                         outage.Reached("the board"); // only a look that used the database says it is back
-                    }
-
-                    if (loadEverySite)
-                    {
-                        board.EverySiteLoaded(); // a standby's board, loaded without its writer once its sessions are shown (issue 16: never "free" before it is known)
-                        loadEverySite = false;
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException && outage.Report("the board", e))
