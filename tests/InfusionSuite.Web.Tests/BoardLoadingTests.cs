@@ -96,5 +96,7 @@ public sealed class BoardLoadingTests : IAsyncLifetime
             store.LoadUnassignedAsync(controllerId, receivedSince, cancellationToken);
 
         public Task<int> PurgeUnassignedAsync(DateTimeOffset olderThan, CancellationToken cancellationToken) => store.PurgeUnassignedAsync(olderThan, cancellationToken);
+
+        public Task CloseAsync(CancellationToken cancellationToken) => store.CloseAsync(cancellationToken);
     }
 }
