@@ -8,7 +8,10 @@ public sealed class CourseSummaries(CoursePolicy policy)
 {
     public CoursePolicy Policy => policy;
 
-    /// <summary>The course's sessions replayed (oldest first), each in this course (a moved session keeps its log).</summary>
+    /// <summary>
+    /// The course's sessions replayed (oldest first), each in this course (a moved session keeps its log); a session voided
+    /// as the wrong patient's is left out: it is no patient's (<see cref="ScalpCoolingSessionRecord.InPatientsCourse"/>).
+    /// </summary>
     public static ScalpCoolingCourse Course(CourseFile file)
     {
         ArgumentNullException.ThrowIfNull(file);
@@ -18,7 +21,7 @@ public sealed class CourseSummaries(CoursePolicy policy)
             return string.Equals(record.Plan.CourseId, file.Facts.CourseId, StringComparison.Ordinal)
                 ? record
                 : record with { Plan = record.Plan with { CourseId = file.Facts.CourseId } };
-        });
+        }).Where(record => record.InPatientsCourse);
         return ScalpCoolingCourse.Create(file.Facts.CourseId, file.Facts.PatientReference, file.Facts.Regimen, file.Facts.CapMeasuredAndCalibrated, records);
     }
 

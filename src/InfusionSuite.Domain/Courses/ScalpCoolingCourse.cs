@@ -32,14 +32,19 @@ public sealed record ScalpCoolingCourse
     /// <summary>Sessions that count (voided ones are kept for audit but do not count).</summary>
     public int SessionsGiven => Sessions.Count(s => s.Status != SessionStatus.Voided);
 
-    /// <summary>Builds a course; every session must carry this course's id and patient. A session voided as the wrong patient's is left out: it is no patient's.</summary>
+    /// <summary>
+    /// Builds a course; every session must carry this course's id and patient. Voided sessions stay (billing decides them
+    /// "not billable: voided", so a void withdraws every charge that was sent); what a patient's course shows leaves out a
+    /// session voided as the wrong patient's (<see cref="ScalpCoolingSessionRecord.InPatientsCourse"/>, where the course is
+    /// read for the patient).
+    /// </summary>
     public static ScalpCoolingCourse Create(
         string courseId, string patientReference, string regimen, bool capMeasuredAndCalibrated, IEnumerable<ScalpCoolingSessionRecord> sessions)
     {
         ArgumentException.ThrowIfNullOrEmpty(courseId);
         ArgumentException.ThrowIfNullOrEmpty(patientReference);
         ArgumentNullException.ThrowIfNull(sessions);
-        var ordered = sessions.Where(s => s.InPatientsCourse).OrderBy(s => s.StartedAt).ThenBy(s => s.Plan.SessionId, StringComparer.Ordinal).ToList();
+        var ordered = sessions.OrderBy(s => s.StartedAt).ThenBy(s => s.Plan.SessionId, StringComparer.Ordinal).ToList();
         foreach (var session in ordered)
         {
             if (!string.Equals(session.Plan.CourseId, courseId, StringComparison.Ordinal))
