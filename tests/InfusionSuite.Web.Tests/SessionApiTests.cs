@@ -302,7 +302,11 @@ public sealed class SessionApiTests : StationTest
         var tooLong = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = new string('e', 201) });
         await AssertField(tooLong, "encounter");
 
-        var (response, body) = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " Encounter/e-1 ", confirmUnheardController = true });
+        // The visit is its number; an EHR id cannot be read for one without an EHR (issue 14), so it is a field error.
+        var ehrId = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " Encounter/e-1 ", confirmUnheardController = true });
+        await AssertField(ehrId, "encounter");
+
+        var (response, body) = await _nurse.PostAsync("/api/sessions", new { controllerId = "CHAIR-06", patientReference = "MRN-6", patientName = "P", administrationId = "a", primaryCptCode = "96413", regimenPreset = "Standard", encounter = " V-100200 ", confirmUnheardController = true });
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
 
         await using var connection = new SqliteConnection($"Data Source={Db.Path};Pooling=False");
@@ -310,7 +314,7 @@ public sealed class SessionApiTests : StationTest
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT payload FROM session_inputs WHERE kind = 1";
         var payload = JsonDocument.Parse((string)(await command.ExecuteScalarAsync())!);
-        Assert.Equal("Encounter/e-1", payload.RootElement.GetProperty("Plan").Text("EncounterReference"));
+        Assert.Equal("V-100200", payload.RootElement.GetProperty("Plan").Text("EncounterReference"));
         Assert.Equal(body.Text("sessionId"), payload.RootElement.GetProperty("Plan").Text("SessionId"));
 
         var (_, document) = await _nurse.GetJsonAsync("/openapi/v1.json");
