@@ -25,8 +25,10 @@ public sealed class PerSampleCostTests
             chair.Session.ApplyTelemetry(samples[i], samples[i].Timestamp);
         }
 
+        // Less than one byte a sample: any allocation per sample (24 bytes at least) fails; a one-time allocation by the
+        // runtime on this thread while the loop runs (CI once saw 1,576 bytes in a whole-assembly run) does not.
         var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-        Assert.Equal(0, allocated);
+        Assert.True(allocated < samples.Length, $"{allocated} bytes allocated folding {samples.Length - 1} samples");
         Assert.Equal(2 + samples.Length, chair.Record.Temperatures.Coolant.Samples);
     }
 }
