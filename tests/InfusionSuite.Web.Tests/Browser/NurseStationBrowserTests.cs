@@ -135,7 +135,7 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
             // One patient however the start was made (issue 14): the MRN stays the identity, the EHR id goes beside it.
             await Expect(form.GetByLabel("Patient MRN or EHR id")).ToHaveValueAsync("MRN-LOOKUP-5");
             await Expect(form.Locator("#patientEhrReference")).ToHaveValueAsync("Patient/" + patientId);
-            await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Beth Lookup");
+            await Expect(form.GetByLabel("Patient name")).ToHaveValueAsync("Lookup, Beth"); // the EHR's name as it writes it: Family, Given (issue 14)
             await Expect(form.GetByLabel("Encounter (EHR id or visit number)")).ToHaveValueAsync("V-LOOKUP-5"); // the visit number (HL7 PV1-19), not the EHR's id
             await Expect(form.Locator("#ehr-results")).ToContainTextAsync("born 1968-02-11");
             await form.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
