@@ -130,6 +130,9 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         {
             var station = new StoppableStation();
             station._settings = BrowserStation.SuiteSettings(station._db.Path);
+            // The chairs this test starts on are not configured: on its scaled clock an hour passes in seconds, and the board
+            // keeps an unconfigured chair only while heard within NurseStation:UnconfiguredChairKeptFor (1 h by default).
+            station._settings["NurseStation:UnconfiguredChairKeptFor"] = "7.00:00:00";
             station.Host = await StationHost.StartKestrelAsync(station._settings, station._clock, station._port);
             return station;
         }
