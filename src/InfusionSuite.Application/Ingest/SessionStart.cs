@@ -149,7 +149,7 @@ internal sealed class SessionStart(
 
         if (request.PatientName is { } entered
             && (await names.FindAsync([request.PatientReference], cancellationToken)).TryGetValue(request.PatientReference, out var onFile)
-            && !PatientNameComparer.Same(entered, onFile))
+            && !Ehr.PersonName.Same(entered, onFile))
         {
             concerns.Add(($"The name on file for this patient is \"{onFile}\".", "name differs from the one on file"));
         }
