@@ -130,9 +130,9 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         {
             var station = new StoppableStation();
             station._settings = BrowserStation.SuiteSettings(station._db.Path);
-            // The chairs this test starts on are not configured: on its scaled clock an hour passes in seconds, and the board
-            // keeps an unconfigured chair only while heard within NurseStation:UnconfiguredChairKeptFor (1 h by default).
-            station._settings["NurseStation:UnconfiguredChairKeptFor"] = "7.00:00:00";
+            // CHAIR-77 is configured: its controller is never heard, and on this test's ×200 clock its aborted session is hours
+            // old by the restart, past what keeps an unconfigured chair (issue 13's phantom chairs; KnownChairsTests covers those).
+            station._settings["NurseStation:Chairs:CHAIR-77"] = "Chair 77";
             station.Host = await StationHost.StartKestrelAsync(station._settings, station._clock, station._port);
             return station;
         }
