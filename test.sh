@@ -38,4 +38,15 @@ dotnet build InfusionSuite.sln -c Release -warnaserror -nologo -v:q
 
 echo "== tests"
 # One test assembly at a time: on two cores, assemblies running side by side starve each other's real-time parts.
-dotnet test InfusionSuite.sln -c Release --no-build -nologo -v:q -m:1 --logger "console;verbosity=normal" -- RunConfiguration.TreatNoTestsAsError=true
+log="$(mktemp)"
+status=0
+dotnet test InfusionSuite.sln -c Release --no-build -nologo -v:q -m:1 --logger "console;verbosity=normal" \
+  -- RunConfiguration.TreatNoTestsAsError=true 2>&1 | tee "$log" || status=$?
+# CI shows only the end of this output: repeat each failure (name and first lines of its message) last.
+if grep -qE '^\s*Failed [A-Za-z]|Test Run Aborted|: error ' "$log"; then
+  echo "== failures (repeated from above)"
+  awk '/^[[:space:]]*Failed [A-Za-z]/ {print; n=8; next} /Test Run Aborted|: error / {print; next} n>0 {print; n--}' "$log" | cut -c1-300
+fi
+grep -E '^(Passed!|Failed!|Total tests|Test Run)' "$log" | tail -40 || true
+rm -f "$log"
+exit "$status"
