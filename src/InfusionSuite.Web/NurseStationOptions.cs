@@ -34,7 +34,7 @@ public sealed class NurseStationOptions
     [Range(50, 5000)]
     public int ChartPoints { get; set; } = 600;
 
-    /// <summary>How long a chair that is not configured stays on the board with no open session after its controller was last heard (on the host's clock).</summary>
+    /// <summary>How long a chair that is not configured stays on the board with no open session after it was last known in use: its controller heard, or a session on it that was not voided (on the host's clock).</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
     public TimeSpan UnconfiguredChairKeptFor { get; set; } = TimeSpan.FromHours(1);
 

@@ -52,6 +52,42 @@ public sealed class KnownChairsTests : StationTest
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ChairNeverHeard_StaysByItsSession_AcrossARestart_AChairWhoseOnlySessionWasVoidedLeaves()
+    {
+        using (var nurse = Host.Client("alice"))
+        {
+            var (started, body) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-79"));
+            Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{body.Text("sessionId")}/abort", new { reason = "Other", details = "test: chair freed" })).Response.StatusCode);
+            var (phantom, phantomBody) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-80"));
+            Assert.Equal(HttpStatusCode.Created, phantom.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{phantomBody.Text("sessionId")}/void", new { reason = "EnteredInError" })).Response.StatusCode);
+        }
+
+        using (var engineer = Host.Client("eve"))
+        {
+            var (_, before) = await engineer.GetJsonAsync("/api/board");
+            Assert.Contains(before.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-79");
+            Assert.DoesNotContain(before.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-80");
+        }
+
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await Host.DisposeAsync();
+        Host = await StationHost.RestartAsync(StationHost.Settings(Db.Path), Clock);
+
+        using var engineerAgain = Host.Client("eve");
+        var (_, board) = await engineerAgain.GetJsonAsync("/api/board");
+        var chair = Assert.Single(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-79");
+        Assert.False(chair.GetProperty("online").GetBoolean());
+        Assert.DoesNotContain(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-80");
+
+        // Kept for the kept time after the session's end, like a chair whose controller was heard.
+        Clock.Advance(TimeSpan.FromMinutes(31));
+        var (_, later) = await engineerAgain.GetJsonAsync("/api/board");
+        Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-79");
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task UnknownControllersOverTheLimit_AreShownToEngineersOnly_NeverAsChairs_KnownOnesStayAdmittedAfterARestart()
     {
         using (var nurse = Host.Client("alice"))

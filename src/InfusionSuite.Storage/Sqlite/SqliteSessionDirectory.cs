@@ -56,7 +56,15 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.Controllers.AsNoTracking().OrderBy(c => c.ControllerId).ToListAsync(cancellationToken);
-        return [.. rows.Select(c => new ControllerListing(c.ControllerId, c.Model, c.Firmware, c.LastHelloAtMs is { } ms ? TelemetryColumns.Instant(ms) : null))];
+        var voided = (int)SessionStatus.Voided;
+        var used = await db.Sessions.AsNoTracking()
+            .Where(s => s.Status != voided)
+            .GroupBy(s => s.ControllerKey)
+            .Select(g => new { ControllerKey = g.Key, Ended = g.Max(s => s.EndedAtMs), Started = g.Max(s => s.StartedAtMs) })
+            .ToDictionaryAsync(x => x.ControllerKey, cancellationToken);
+        return [.. rows.Select(c => new ControllerListing(
+            c.ControllerId, c.Model, c.Firmware, c.LastHelloAtMs is { } ms ? TelemetryColumns.Instant(ms) : null,
+            used.TryGetValue(c.ControllerKey, out var u) ? TelemetryColumns.Instant(Math.Max(u.Started, u.Ended ?? u.Started)) : null))];
     }
 
     public async Task<IReadOnlyList<NurseAuditEntry>> AuditAsync(int limit, CancellationToken cancellationToken)

@@ -40,7 +40,7 @@ internal sealed class BoardReader(
             ? await patients.FindForSessionsAsync([.. rows.Where(r => r.Record is not null).Select(r => r.Record!.Plan.SessionId)], cancellationToken)
             : new Dictionary<string, string>();
         var settings = options.Value;
-        var stored = await known.LastHellosAsync(cancellationToken);
+        var stored = await known.StoredAsync(cancellationToken);
         var visibility = new ChairVisibility(settings, now);
         var listings = runsSessions
             ? new Dictionary<string, ControllerListing>(StringComparer.Ordinal)
@@ -48,12 +48,12 @@ internal sealed class BoardReader(
         var heardSinceStart = presence.KnownControllers().Where(admission.IsAdmitted).ToHashSet(StringComparer.Ordinal);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
         chairs.AddRange(rows
-            .Where(row => visibility.Shows(row.ControllerId, row.Record, row.ControllerOnline, ChairVisibility.Latest(row.Reading?.ReceivedAt, stored.GetValueOrDefault(row.ControllerId))))
+            .Where(row => visibility.Shows(row.ControllerId, row.Record, row.ControllerOnline, row.Reading?.ReceivedAt, stored.GetValueOrDefault(row.ControllerId)))
             .Select(row => Chair(
                 row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
                 controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.ContainsKey(row.ControllerId))));
         foreach (var id in settings.Chairs.Keys.Concat(stored.Keys).Distinct(StringComparer.Ordinal)
-            .Where(id => rows.All(r => r.ControllerId != id) && visibility.Shows(id, null, presence.IsOnline(id), stored.GetValueOrDefault(id))))
+            .Where(id => rows.All(r => r.ControllerId != id) && visibility.Shows(id, null, presence.IsOnline(id), null, stored.GetValueOrDefault(id))))
         {
             // Configured or stored, with no row of the board's: online as the presence (this node's links, or the site's owner) says.
             chairs.Add(Chair(new ChairBoardRow(id, presence.IsOnline(id), null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
