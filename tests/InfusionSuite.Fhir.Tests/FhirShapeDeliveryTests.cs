@@ -337,7 +337,7 @@ public sealed partial class FhirShapeDeliveryTests(FhirServerFixture server) : I
         var voidItem = harness.Create(voided, Context(voided, i, SimulatedSessions.Charges(voided))) with { EnqueuedAt = correction.EnqueuedAt + TimeSpan.FromMinutes(1) };
         harness.Outbox.Enqueue(voidItem);
         Assert.Equal(mode == "millennium" ? OutboxStatus.Parked : OutboxStatus.Sent, (await harness.SettleAsync(voidItem.Id)).Status); // Millennium: charges credited, the Procedure left to staff
-        harness.Outbox.Enqueue(correction with { Status = OutboxStatus.Parked, ParkedReason = "Refused by the test server." });
+        harness.Outbox.Enqueue(correction with { Status = OutboxStatus.Parked, Reason = "Refused by the test server." });
         var charges = await _reader.SearchAsync<ChargeItem>($"patient=Patient/{i.PatientId}");
 
         Assert.True(await harness.Outbox.RequeueAsync(correction.Id, DateTimeOffset.MinValue, CancellationToken.None));

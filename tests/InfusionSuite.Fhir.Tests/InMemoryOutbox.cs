@@ -62,13 +62,13 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest, IOutboxStaffActions
         Update(itemId, i => i with { Status = OutboxStatus.Sent, SentAt = sentAt });
 
     public Task ScheduleRetryAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null });
+        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, Reason = null });
 
     public Task WaitAsync(Guid itemId, DateTimeOffset nextAttemptAt, string waitingFor, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = waitingFor });
+        Update(itemId, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, Reason = waitingFor });
 
     public Task ParkAsync(Guid itemId, string reason, CancellationToken cancellationToken) =>
-        Update(itemId, i => i with { Status = OutboxStatus.Parked, ParkedReason = reason });
+        Update(itemId, i => i with { Status = OutboxStatus.Parked, Reason = reason });
 
     public Task<bool> RequeueAsync(Guid itemId, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest, IOutboxStaffActions
                 return Task.FromResult(false);
             }
 
-            _items[itemId] = _items[itemId] with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, ParkedReason = null, Validation = null };
+            _items[itemId] = _items[itemId] with { Status = OutboxStatus.Pending, NextAttemptAt = nextAttemptAt, Reason = null, Validation = null };
             return Task.FromResult(true);
         }
     }
@@ -88,7 +88,7 @@ internal sealed class InMemoryOutbox : IOutboxUnderTest, IOutboxStaffActions
     public List<StaffAuditEntry> StaffAudit { get; } = [];
 
     public Task<bool> RetryAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken) =>
-        ChangeParked(itemId, audit, requirePayload: true, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = i.EnqueuedAt, ParkedReason = null, Validation = null });
+        ChangeParked(itemId, audit, requirePayload: true, i => i with { Status = OutboxStatus.Pending, NextAttemptAt = i.EnqueuedAt, Reason = null, Validation = null });
 
     public Task<bool> MarkHandledOutsideAsync(Guid itemId, StaffAuditEntry audit, CancellationToken cancellationToken) =>
         ChangeParked(itemId, audit, requirePayload: false, i => i with { Status = OutboxStatus.HandledOutside });

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Staff;
 using Microsoft.Extensions.DependencyInjection;
@@ -41,7 +42,7 @@ public sealed class OutboxApiTests : StationTest
     {
         var outbox = Host.Services.GetRequiredService<IOutbox>();
         var newer = Parked("s-4") with { Kind = OutboxItemKind.Void, Status = OutboxStatus.Sent };
-        var overtaken = Parked("s-4") with { Kind = OutboxItemKind.Correction, ParkedReason = OutboxOrder.OvertakenReason(newer) };
+        var overtaken = Parked("s-4") with { Kind = OutboxItemKind.Correction, Reason = OutboxOrder.OvertakenReason(newer) };
         await outbox.EnqueueAsync(overtaken, CancellationToken.None);
         await outbox.EnqueueAsync(newer, CancellationToken.None);
         using var nurse = Host.Client("alice");
@@ -73,6 +74,27 @@ public sealed class OutboxApiTests : StationTest
         Assert.DoesNotContain(audit, a => a.Action == ParkedItemActions.HandledOutsideAction);
     }
 
+    /// <summary>Issue 14's trial: a pending item's "waiting for" came back as its "parked reason" (one column in storage).</summary>
+    [Fact(Timeout = 30_000)]
+    public async Task PendingItemWaitingForAnother_ListsWhatItWaitsFor_NotAParkedReason()
+    {
+        var outbox = Host.Services.GetRequiredService<IOutbox>();
+        var waiting = Parked("s-6") with { Status = OutboxStatus.Pending, Reason = "Waits for the session's earlier item, parked for staff." };
+        var parked = Parked("s-6");
+        await outbox.EnqueueAsync(waiting, CancellationToken.None);
+        await outbox.EnqueueAsync(parked, CancellationToken.None);
+        using var nurse = Host.Client("alice");
+
+        var (_, listed) = await nurse.GetJsonAsync("/api/outbox?sessionId=s-6");
+
+        var pending = listed.EnumerateArray().Single(i => i.Text("id") == waiting.Id.ToString("D"));
+        Assert.Equal(JsonValueKind.Null, pending.GetProperty("parkedReason").ValueKind);
+        Assert.Equal("Waits for the session's earlier item, parked for staff.", pending.Text("waitingFor"));
+        var atStaff = listed.EnumerateArray().Single(i => i.Text("id") == parked.Id.ToString("D"));
+        Assert.Equal("The interface engine answered AE (error): unknown MRN", atStaff.Text("parkedReason"));
+        Assert.Equal(JsonValueKind.Null, atStaff.GetProperty("waitingFor").ValueKind);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task Engineer_CannotActOnTheOutbox()
     {
@@ -96,6 +118,6 @@ public sealed class OutboxApiTests : StationTest
         EnqueuedAt = Clock.GetUtcNow(),
         NextAttemptAt = Clock.GetUtcNow(),
         Status = OutboxStatus.Parked,
-        ParkedReason = "The interface engine answered AE (error): unknown MRN",
+        Reason = "The interface engine answered AE (error): unknown MRN",
     };
 }

@@ -26,7 +26,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         await EnqueueAsync(Item(id, now) with
         {
             Status = OutboxStatus.Parked,
-            ParkedReason = "Held: MRN-SECRET-88 is not known to the EHR.",
+            Reason = "Held: MRN-SECRET-88 is not known to the EHR.",
             Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.Rejected, null, "Procedure 97008 → Procedure/abc (created)\nHeld: MRN-SECRET-88")],
         });
 
@@ -115,7 +115,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         var item = Item(id, now) with
         {
             Status = OutboxStatus.Parked,
-            ParkedReason = "Procedure 97008: refused.",
+            Reason = "Procedure 97008: refused.",
             NextAttemptAt = now - TimeSpan.FromHours(1),
             Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.Rejected, 422, "Procedure 97008 → HTTP 422") { Resources = [new("Procedure 97008", null, ReceiverResource.Refused) { Request = "POST Procedure", HttpStatus = 422 }] }],
         };
@@ -146,7 +146,7 @@ public sealed class SessionDeliveryViewTests : StationTest
         var item = Item(id, now) with
         {
             Status = OutboxStatus.Parked,
-            ParkedReason = "Procedure 97008 was sent but its answer was lost.",
+            Reason = "Procedure 97008 was sent but its answer was lost.",
             Attempts = [new OutboxAttempt(1, now, now, OutboxAttemptOutcome.TransientFailure, null, "Procedure 97008 → no answer") { Resources = [new("Procedure 97008", null, ReceiverResource.NoAnswer) { Request = "POST Procedure" }] }],
         };
         await EnqueueAsync(item);

@@ -29,13 +29,19 @@ public sealed record OutboxItem
     public DateTimeOffset? SentAt { get; init; }
 
     /// <summary>
-    /// Why it is parked: the receiver's message, the validation errors, or why the payload could not be made; while it is
-    /// pending, what it waits for (<see cref="WaitingFor"/>). Stored in one place: an item is never both.
+    /// The reason as stored, read through <see cref="ParkedReason"/> or <see cref="WaitingFor"/> by the item's status: why it is
+    /// parked, or while it is pending what it waits for. Stored in one place: an item is never both.
     /// </summary>
-    public string? ParkedReason { get; init; }
+    public string? Reason { get; init; }
+
+    /// <summary>
+    /// Why it is parked (or was, before staff handled it outside): the receiver's message, the validation errors, or why the
+    /// payload could not be made; null in any other status.
+    /// </summary>
+    public string? ParkedReason => Status is OutboxStatus.Parked or OutboxStatus.HandledOutside ? Reason : null;
 
     /// <summary>What a pending item waits for (e.g. an earlier item of its session still at staff); null when it waits for nothing but its next attempt.</summary>
-    public string? WaitingFor => Status == OutboxStatus.Pending ? ParkedReason : null;
+    public string? WaitingFor => Status == OutboxStatus.Pending ? Reason : null;
 
     /// <summary>The validation before sending, when the dispatcher validates (kept for staff).</summary>
     public PayloadValidationReport? Validation { get; init; }

@@ -134,6 +134,6 @@ internal sealed class FhirOutboxParticipant(
         EnqueuedAt = now,
         NextAttemptAt = now,
         Status = OutboxStatus.Parked,
-        ParkedReason = $"The FHIR Bundle could not be made ({e.GetType().Name}: {e.Message}). The session is recorded; report this to support.",
+        Reason = $"The FHIR Bundle could not be made ({e.GetType().Name}: {e.Message}). The session is recorded; report this to support.",
     };
 }

@@ -25,7 +25,7 @@ public static class Hl7OutboxItems
         return Item(sessionId, kind, string.Empty, enqueuedAt) with
         {
             Status = OutboxStatus.Parked,
-            ParkedReason = $"The HL7 v2 messages could not be made ({error.GetType().Name}: {error.Message}). The session is recorded; report this to support.",
+            Reason = $"The HL7 v2 messages could not be made ({error.GetType().Name}: {error.Message}). The session is recorded; report this to support.",
         };
     }
 

@@ -35,7 +35,7 @@ internal static class OutboxRows
         insert.With("@enqueued", Ticks(item.EnqueuedAt));
         insert.With("@next", Ticks(item.NextAttemptAt));
         insert.With("@sent", item.SentAt is { } sent ? Ticks(sent) : DBNull.Value);
-        insert.With("@reason", (object?)item.ParkedReason ?? DBNull.Value);
+        insert.With("@reason", (object?)item.Reason ?? DBNull.Value);
         insert.With("@validation", item.Validation is { } report ? ValidationJson(report) : DBNull.Value);
         await insert.ExecuteNonQueryAsync(cancellationToken);
         foreach (var attempt in item.Attempts)
@@ -103,7 +103,7 @@ internal static class OutboxRows
                 EnqueuedAt = Instant(reader.GetInt64(4)),
                 NextAttemptAt = Instant(reader.GetInt64(5)),
                 SentAt = reader.IsDBNull(6) ? null : Instant(reader.GetInt64(6)),
-                ParkedReason = reader.IsDBNull(7) ? null : reader.GetString(7),
+                Reason = reader.IsDBNull(7) ? null : reader.GetString(7),
             });
         }
 
@@ -123,7 +123,7 @@ internal static class OutboxRows
         Status = (OutboxStatus)row.Status,
         NextAttemptAt = Instant(row.NextAttemptAtTicks),
         SentAt = row.SentAtTicks is { } sent ? Instant(sent) : null,
-        ParkedReason = row.ParkedReason,
+        Reason = row.ParkedReason,
         Validation = row.ValidationJson is { } json ? JsonSerializer.Deserialize<PayloadValidationReport>(json, s_json) : null,
         Attempts = [.. attempts.OrderBy(a => a.AttemptKey).Select(a => new OutboxAttempt(
             a.Number, Instant(a.StartedAtTicks), Instant(a.FinishedAtTicks), (OutboxAttemptOutcome)a.Outcome, a.HttpStatus, a.ServerMessage)

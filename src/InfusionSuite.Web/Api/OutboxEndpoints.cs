@@ -37,7 +37,7 @@ internal static class OutboxEndpoints
         var items = await outbox.ListAsync(new OutboxQuery(wanted, sessionId, 200), cancellationToken);
         return TypedResults.Ok(items.Select(i => new OutboxItemView(
             i.Id, i.SessionId, i.Kind.ToString(), i.ContentType, i.Status.ToString(), i.EnqueuedAt, i.SentAt, i.ParkedReason,
-            [.. i.Attempts.Select(a => new OutboxAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, a.ServerMessage))])).ToList());
+            [.. i.Attempts.Select(a => new OutboxAttemptView(a.Number, a.FinishedAt, a.Outcome.ToString(), a.HttpStatus, a.ServerMessage))], i.WaitingFor)).ToList());
     }
 
     private static async Task<IResult> RetryAsync(Guid id, [FromBody] OutboxActionBody? body, ClaimsPrincipal user, ParkedItemActions actions, CancellationToken cancellationToken) =>

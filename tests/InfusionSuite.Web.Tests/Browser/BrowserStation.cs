@@ -75,8 +75,8 @@ public sealed class BrowserStation : IAsyncLifetime
         Host = await StationHost.StartKestrelAsync(settings, Clock);
 
         // Sessions the page tests start with made-up patients (not put at the test EHR first) are held for staff when they
-        // end: their references are not at the EHR (issue 14), logged as a parked item. Tests of delivery seed the chart.
-        Host.ExpectErrors("refused (HTTP none): parked for staff");
+        // end: their references are not at the EHR (issue 14), logged as a held item. Tests of delivery seed the chart.
+        Host.ExpectErrors("held: references not at the EHR: parked for staff");
 
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
