@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +10,10 @@ namespace InfusionSuite.Application.Outbox;
 /// marks it sent (exactly once: never attempted again), schedules the next attempt after a transient failure
 /// (<see cref="OutboxRetrySchedule"/>, stored, so a restart keeps it) or parks it with the reason for staff, who
 /// retry it or mark it handled outside (<see cref="ParkedItemActions"/>, audited). Waits on the <see cref="TimeProvider"/>
-/// and honours the stopping token. Logs item and session ids only, never patient data.
+/// and honours the stopping token. Logs item and session ids only, never patient data. A pass that meets the database away
+/// (<see cref="DatabaseOutage"/>) logs nothing of its own: the outage's one line down and one line back say it.
 /// </summary>
-public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger) : BackgroundService
+public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger, DatabaseOutage? outage = null) : BackgroundService
 {
     /// <summary>The outbox, for what a channel reads or keeps beside a delivery (a validation, earlier items).</summary>
     protected IOutbox Outbox => outbox;
@@ -174,10 +176,15 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
             try
             {
                 attempted = await DispatchDueAsync(stoppingToken);
+                outage?.Reached(Channel + " outbox dispatch");
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                OutboxDispatcherLog.PassFailed(logger, Channel, e.GetType().Name);
+                if (outage?.Report(Channel + " outbox dispatch", e) != true)
+                {
+                    OutboxDispatcherLog.PassFailed(logger, Channel, e.GetType().Name);
+                }
+
                 attempted = 0;
             }
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Shapes;
@@ -20,7 +21,8 @@ public sealed class FhirDispatcher(
     FhirResourceValidator validator,
     IOptions<FhirDeliveryOptions> options,
     TimeProvider time,
-    ILogger<FhirDispatcher> logger) : OutboxDispatcher(outbox, time, logger)
+    ILogger<FhirDispatcher> logger,
+    DatabaseOutage? outage = null) : OutboxDispatcher(outbox, time, logger, outage)
 {
     protected override string Channel => "FHIR";
 

@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Hl7.Configuration;
 using InfusionSuite.Hl7.Messages;
@@ -21,7 +22,8 @@ public sealed class Hl7Dispatcher(
     IHl7Transport transport,
     IOptions<Hl7Options> options,
     TimeProvider time,
-    ILogger<Hl7Dispatcher> logger) : OutboxDispatcher(outbox, time, logger)
+    ILogger<Hl7Dispatcher> logger,
+    DatabaseOutage? outage = null) : OutboxDispatcher(outbox, time, logger, outage)
 {
     protected override string Channel => "HL7";
 
