@@ -67,6 +67,14 @@ public sealed partial class FhirShapeDeliveryTests(FhirServerFixture server) : I
             Assert.Equal("Encounter/" + a.EncounterId, p.Encounter.Reference);
             Assert.All(p.Performer, x => Assert.StartsWith("Practitioner/", x.Actor.Reference, StringComparison.Ordinal));
         });
+        // Charges too (issue 14's trial: the transaction shape sent a ChargeItem's performer by NPI only).
+        var chargeItems = await _reader.SearchAsync<ChargeItem>($"subject=Patient/{a.PatientId}");
+        Assert.True(shape != FhirDeliveryShape.Transaction || chargeItems.Count > 0, "the transaction's charges are at the EHR");
+        Assert.All(chargeItems, c =>
+        {
+            Assert.Equal("Encounter/" + a.EncounterId, c.Context.Reference);
+            Assert.All(c.Performer, x => Assert.StartsWith("Practitioner/", x.Actor.Reference, StringComparison.Ordinal));
+        });
 
         // Stopped early.
         var stopped = SimulatedSessions.Aborted("shp-3-" + mode);
@@ -208,17 +216,17 @@ public sealed partial class FhirShapeDeliveryTests(FhirServerFixture server) : I
         { "transaction", FhirDeliveryShape.Transaction, "administration-id", "the chemotherapy administration (MedicationAdministration, by EHR id): not found" },
         { "transaction", FhirDeliveryShape.Transaction, "administration-order", "the chemotherapy administration (MedicationAdministration, by order number): not found" },
         { "transaction", FhirDeliveryShape.Transaction, "patient-id", "the patient (by EHR id): not found" },
-        { "transaction", FhirDeliveryShape.Transaction, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
-        { "transaction", FhirDeliveryShape.Transaction, "nurse-npi", "a performing nurse (Practitioner, by NPI): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "nurse-id", "a performing nurse or the ordering provider (Practitioner, by EHR id): not found" },
+        { "transaction", FhirDeliveryShape.Transaction, "nurse-npi", "a performing nurse or the ordering provider (Practitioner, by NPI): not found" },
         { "transaction", FhirDeliveryShape.Transaction, "visit-number", "the visit (Encounter, by visit number): not found" },
         { "epic", FhirDeliveryShape.Individual, "encounter-id", "the visit (Encounter, by EHR id): not found" },
         { "epic", FhirDeliveryShape.Individual, "administration-id", "the chemotherapy administration (MedicationAdministration, by EHR id): not found" },
         { "epic", FhirDeliveryShape.Individual, "administration-order", "the chemotherapy administration (MedicationAdministration, by order number): not found" },
         { "epic", FhirDeliveryShape.Individual, "patient-id", "the patient (by EHR id): not found" },
-        { "epic", FhirDeliveryShape.Individual, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
+        { "epic", FhirDeliveryShape.Individual, "nurse-id", "a performing nurse or the ordering provider (Practitioner, by EHR id): not found" },
         { "millennium", FhirDeliveryShape.Millennium, "encounter-id", "the visit (Encounter, by EHR id): not found" },
         { "millennium", FhirDeliveryShape.Millennium, "patient-id", "the patient (by EHR id): not found" },
-        { "millennium", FhirDeliveryShape.Millennium, "nurse-id", "a performing nurse (Practitioner, by EHR id): not found" },
+        { "millennium", FhirDeliveryShape.Millennium, "nurse-id", "a performing nurse or the ordering provider (Practitioner, by EHR id): not found" },
         { "millennium", FhirDeliveryShape.Millennium, "visit-number", "the visit (Encounter, by visit number): not found" },
     };
 
@@ -384,6 +392,9 @@ public sealed partial class FhirShapeDeliveryTests(FhirServerFixture server) : I
         var item = await SendAsync(harness, record, g, SimulatedSessions.Charges(record));
 
         Assert.Contains(said, item.Attempts[^1].ServerMessage, StringComparison.Ordinal);
+        // The session page's lines say the Device was not sent (issue 14's trial: the transaction's said "create Device").
+        var summary = harness.Services.GetServices<IOutboxPayloadSummary>().Single(s => s.ContentType == item.ContentType).Summarize(item);
+        Assert.Contains(summary, l => l.StartsWith("Chair ", StringComparison.Ordinal) && l.Contains("(Device not sent: ", StringComparison.Ordinal));
         var procedure = Assert.Single(await _reader.SearchAsync<Procedure>($"patient=Patient/{g.PatientId}"));
         Assert.Empty(procedure.UsedReference);
         Assert.Equal(6, (await _reader.SearchAsync<Observation>($"patient=Patient/{g.PatientId}")).Count);

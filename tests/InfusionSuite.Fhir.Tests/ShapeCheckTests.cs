@@ -55,6 +55,16 @@ public sealed class ShapeCheckTests
         Assert.NotNull(ShapeCheck.Mismatch(FhirDeliveryShape.Transaction, millennium, chargeItems: true));
     }
 
+    /// <summary>Issue 14's trial: the Individual shape started against Millennium's statement, which declares no Procedure update.</summary>
+    [Fact]
+    public void Millennium_RefusesTheIndividualShape_ItsCorrectionsAndVoidsAreUpdates()
+    {
+        var millennium = Statement("millennium-r4-capabilitystatement.json");
+
+        Assert.False(millennium.Can("Procedure", "update"));
+        Assert.Contains("declares no update for Procedure", ShapeCheck.Mismatch(FhirDeliveryShape.Individual, millennium, chargeItems: true), StringComparison.Ordinal);
+    }
+
     private static EhrCapabilities Statement(string file) =>
         EhrCapabilities.Parse(File.ReadAllText(Path.Combine(FhirServerFixture.ServerFolder(), "capabilities", file)));
 }

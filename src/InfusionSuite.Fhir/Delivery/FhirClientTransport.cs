@@ -51,7 +51,12 @@ internal sealed class FhirClientTransport(
         {
             // Two Devices with the chair's identifier at the EHR (e.g. two sites sharing it): the clinical record goes without the Device.
             var response = await client.TransactionAsync(clinical, cancellationToken);
-            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, AmbiguousDevice + Summary(response));
+            var device = bundle.Entry.Select(x => x.Resource).OfType<Device>().First();
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, AmbiguousDevice + Summary(response))
+            {
+                // What the session page's summary says of the Device: not sent, and why (issue 14's trial: it said "create Device").
+                Resources = [new ReceiverResource(ResourceFields.Key(device, string.Empty), null, ReceiverResource.LeftOut) { Reason = "the EHR holds more than one Device with this chair's identifier" }],
+            };
         }
         catch (FhirOperationException e)
         {

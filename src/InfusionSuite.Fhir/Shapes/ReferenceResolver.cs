@@ -150,7 +150,7 @@ internal sealed partial class ReferenceResolver(EhrRestClient ehr)
     {
         "Patient" => $"the patient ({how})",
         "Encounter" => $"the visit (Encounter, {how})",
-        "Practitioner" => $"a performing nurse (Practitioner, {how})",
+        "Practitioner" => $"a performing nurse or the ordering provider (Practitioner, {how})",
         "MedicationAdministration" or "MedicationRequest" or "ServiceRequest" => $"the chemotherapy administration ({type}, {how})",
         "Procedure" => $"the chemotherapy administration (Procedure, {how})",
         _ => $"a {type} ({how})",

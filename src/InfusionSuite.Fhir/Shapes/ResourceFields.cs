@@ -63,6 +63,12 @@ internal static class ResourceFields
                 c.Subject = Map(c.Subject, map)!;
                 c.Context = Map(c.Context, map);
                 c.Service = List(c.Service, map);
+                foreach (var performer in c.Performer)
+                {
+                    performer.Actor = Map(performer.Actor, map)!;
+                }
+
+                c.Performer = [.. c.Performer.Where(x => x.Actor is not null)];
                 break;
             default:
                 break;

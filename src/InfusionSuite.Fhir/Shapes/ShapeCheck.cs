@@ -2,7 +2,12 @@ using InfusionSuite.Fhir.Delivery;
 
 namespace InfusionSuite.Fhir.Shapes;
 
-/// <summary>Whether the EHR can take the configured delivery shape: null when it can, else one line naming the mismatch.</summary>
+/// <summary>
+/// Whether the EHR can take the configured delivery shape: null when it can, else one line naming the mismatch. Transaction needs
+/// the transaction interaction; Individual and Millennium need Procedure create; Individual also Procedure update (its corrections
+/// and voids are updates by id; identifier search is used where declared, else a lost answer parks); Millennium with charges needs
+/// ChargeItem <c>$create</c> (docs/integration.md, "What each EHR must allow").
+/// </summary>
 public static class ShapeCheck
 {
     public static string? Mismatch(FhirDeliveryShape shape, EhrCapabilities capabilities, bool chargeItems)
@@ -15,6 +20,9 @@ public static class ShapeCheck
                 return $"{Setting} is Transaction, but the EHR's /metadata declares no transaction interaction: choose Individual (Epic-like servers) or Millennium (Oracle Health).";
             case FhirDeliveryShape.Individual or FhirDeliveryShape.Millennium when !capabilities.Can("Procedure", "create"):
                 return $"{Setting} is {shape}, but the EHR's /metadata declares no create for Procedure: it takes no scalp-cooling record over FHIR (send HL7 v2 instead, Hl7:Enabled).";
+            case FhirDeliveryShape.Individual when !capabilities.Can("Procedure", "update"):
+                return $"{Setting} is Individual, but the EHR's /metadata declares no update for Procedure: the shape sends corrections and voids as updates by id. "
+                    + "Choose Millennium (Oracle Health: corrections are parked for staff to make by hand) or Transaction.";
             case FhirDeliveryShape.Millennium when chargeItems && !capabilities.HasOperation("ChargeItem", "create"):
                 return $"{Setting} is Millennium with Fhir:Mapping:ChargeItems on, but the EHR's /metadata declares no ChargeItem $create operation: turn charges off or send them over HL7 v2.";
             default:
