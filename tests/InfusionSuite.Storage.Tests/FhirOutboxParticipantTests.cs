@@ -220,6 +220,37 @@ public sealed class FhirOutboxParticipantTests(ValidatorFixture validator)
         Assert.Equal(engine == StorageProvider.PostgreSql ? "urn:infusionsuite:controller:north" : "urn:infusionsuite:controller", device.Identifier.Single().System);
     }
 
+    /// <summary>
+    /// Issues 13 and 18's trials: a correction identical to what was sent (a change of the record that changes nothing in its
+    /// resources, or the end moved by milliseconds: a CAP_OFF landing just after the nurse's "cap removed") is not sent; a real
+    /// change after the end is.
+    /// </summary>
+    [Theory]
+    [BothEngines]
+    public async Task ChangeAfterTheEnd_ThatChangesNoResource_SendsNoCorrection_ARealChangeDoes(StorageProvider engine)
+    {
+        await using var fixture = new StoreFixture(engine, ehrDelivery: true);
+        await fixture.OpenAsync();
+        var batch = new IngestBatch();
+        var build = new Sessions(batch);
+        var ended = CompletedSession(build, "s-30", "Patient/p-30", Nine);
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        batch.Clear();
+
+        var record = ended.ToRecord();
+        var performed = record.PerformedPeriod!.Value;
+        batch.AddChangedAfterEnd(record);
+        batch.AddChangedAfterEnd(record with { PerformedPeriod = new TimeInterval(performed.Start, performed.End.AddMilliseconds(12)) });
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        Assert.Equal([OutboxItemKind.Session], (await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Select(i => i.Kind));
+
+        batch.Clear();
+        build.Nurse(ended, new RecordTolerance(Nine.AddHours(4), "nurse-1", 3));
+        batch.AddChangedAfterEnd(ended.ToRecord());
+        await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        Assert.Equal([OutboxItemKind.Correction, OutboxItemKind.Session], (await Outbox(fixture).ListAsync(new OutboxQuery(), CancellationToken.None)).Select(i => i.Kind));
+    }
+
     internal static ScalpCoolingSession CompletedSession(Sessions build, string sessionId, string patient, DateTimeOffset start, string administration = "MedicationAdministration/ma-1", string? encounter = null, string? course = null)
     {
         var session = build.Start(sessionId, "CHAIR-" + sessionId, start, patient, administration, encounter, course);

@@ -41,7 +41,11 @@ internal sealed class BundleScope(ScalpCoolingSessionRecord record, SessionFhirC
 
     public CodeableConcept LocalConcept(string code, string display) => new() { Coding = [Local(code, display)], Text = display };
 
-    public static FhirDateTime Instant(DateTimeOffset instant) => new(instant);
+    /// <summary>
+    /// An instant to the whole second, as HL7 v2's TS and the EHR's flowsheets carry it: milliseconds say nothing clinical, and a
+    /// controller's CAP_OFF landing milliseconds from the nurse's "cap removed" must not send the EHR a correction (issue 18's trial).
+    /// </summary>
+    public static FhirDateTime Instant(DateTimeOffset instant) => new(new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset));
 
     public static Period Period(DateTimeOffset start, DateTimeOffset end) => new(Instant(start), Instant(end));
 }

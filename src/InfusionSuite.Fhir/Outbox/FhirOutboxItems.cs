@@ -1,3 +1,4 @@
+using Hl7.Fhir.Model;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;
@@ -44,5 +45,21 @@ public sealed class FhirOutboxItems(SessionBundleMapper mapper)
             EnqueuedAt = enqueuedAt,
             NextAttemptAt = enqueuedAt,
         };
+    }
+
+    /// <summary>
+    /// Whether two payloads carry the same resources (their request lines aside: a correction PUTs what the first POSTed): a
+    /// correction that would change nothing at the EHR is not sent (issue 13's trial: a correction identical to the first).
+    /// </summary>
+    public static bool SameResources(string payload, string? earlier)
+    {
+        if (string.IsNullOrEmpty(payload) || string.IsNullOrEmpty(earlier))
+        {
+            return false;
+        }
+
+        static List<string> Resources(string json) =>
+            [.. FhirJson.Parse<Bundle>(json).Entry.Select(e => e.Resource is null ? string.Empty : FhirJson.Serialize(e.Resource))];
+        return Resources(payload).SequenceEqual(Resources(earlier), StringComparer.Ordinal);
     }
 }

@@ -67,7 +67,8 @@ internal sealed class FhirOutboxParticipant(
         ArgumentNullException.ThrowIfNull(record);
         ArgumentNullException.ThrowIfNull(reads);
         var sessionId = record.Plan.SessionId;
-        if (!(await reads.OutboxItemsAsync(sessionId, FhirOutboxItems.ContentType, cancellationToken)).Any(i => i.Kind == OutboxItemKind.Session))
+        var sent = await reads.OutboxItemsAsync(sessionId, FhirOutboxItems.ContentType, cancellationToken);
+        if (!sent.Any(i => i.Kind == OutboxItemKind.Session))
         {
             return [];
         }
@@ -77,7 +78,9 @@ internal sealed class FhirOutboxParticipant(
         try
         {
             var patient = await billing.ForPatientAsync(record, reads, cancellationToken);
-            written = [items.Create(record, await contexts.ReadAsync(reads, record, patient.Of(sessionId), cancellationToken), now, correction: true)];
+            var own = items.Create(record, await contexts.ReadAsync(reads, record, patient.Of(sessionId), cancellationToken), now, correction: true);
+            var latest = sent.LastOrDefault(i => i.Kind is OutboxItemKind.Session or OutboxItemKind.Correction && i.Payload.Length > 0);
+            written = FhirOutboxItems.SameResources(own.Payload, latest?.Payload) ? [] : [own];
             written.AddRange(await CorrectionsAsync(patient, sessionId, reads, now, cancellationToken));
         }
         catch (Exception e) when (e is not (OperationCanceledException or System.Data.Common.DbException))
