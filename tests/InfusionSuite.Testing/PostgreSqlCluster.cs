@@ -48,10 +48,17 @@ public sealed class PostgreSqlCluster : IAsyncDisposable
     /// </summary>
     public async Task StopAndStartAsync(TimeSpan down)
     {
-        await Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-m", "fast", "-w", "-t", "60", "stop"));
+        await StopServerAsync();
         await Task.Delay(down);
-        await Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-l", Path.Combine(_directory, "log"), "-w", "-t", "60", "start", "-o", _options));
+        await StartServerAgainAsync();
     }
+
+    /// <summary>Stops the server as an operator does (<c>pg_ctl stop -m fast</c>); <see cref="StartServerAgainAsync"/> starts it on the same port.</summary>
+    public Task StopServerAsync() => Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-m", "fast", "-w", "-t", "60", "stop"));
+
+    /// <summary>Starts the server stopped by <see cref="StopServerAsync"/> again, on the same port.</summary>
+    public Task StartServerAgainAsync() =>
+        Task.Run(() => AsOwner("pg_ctl", "-D", Data, "-l", Path.Combine(_directory, "log"), "-w", "-t", "60", "start", "-o", _options));
 
     /// <summary>A connection string to a database no other test uses; the store creates it when it migrates.</summary>
     public string NewDatabase() =>

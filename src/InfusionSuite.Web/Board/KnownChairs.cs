@@ -9,9 +9,26 @@ namespace InfusionSuite.Web.Board;
 /// </summary>
 internal sealed class KnownChairs(ISessionDirectory directory)
 {
-    private readonly Lazy<Task<IReadOnlyDictionary<string, ControllerListing>>> _stored = new(async () =>
-        (await directory.ControllersAsync(CancellationToken.None)).ToDictionary(c => c.ControllerId, StringComparer.Ordinal));
+    private readonly Lock _gate = new();
+    private Task<IReadOnlyDictionary<string, ControllerListing>>? _stored;
 
-    /// <summary>Each stored controller: its latest hello and the latest session on its chair that was not voided, as stored at the first read.</summary>
-    public Task<IReadOnlyDictionary<string, ControllerListing>> StoredAsync(CancellationToken cancellationToken) => _stored.Value.WaitAsync(cancellationToken);
+    /// <summary>
+    /// Each stored controller: its latest hello and the latest session on its chair that was not voided, as stored at the first
+    /// read that succeeded (a read that met the database away is tried again at the next board read).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, ControllerListing>> StoredAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_stored is null || _stored.IsFaulted || _stored.IsCanceled)
+            {
+                _stored = ReadAsync();
+            }
+
+            return _stored.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<IReadOnlyDictionary<string, ControllerListing>> ReadAsync() =>
+        (await directory.ControllersAsync(CancellationToken.None)).ToDictionary(c => c.ControllerId, StringComparer.Ordinal);
 }
