@@ -74,6 +74,8 @@ public static class DemoRegistration
             ["Controllers:Liveness:OfflineAfter"] = Min(offlineAfter, TimeSpan.FromHours(1)).ToString("c"),
             ["Sessions:ClockSkewThreshold"] = clockSkewThreshold.ToString("c"),
             ["Sessions:ControllerClockLimit"] = Max(TimeSpan.FromHours(2), clockSkewThreshold * 1440).ToString("c"),
+            // A chair a person brings (a simulator of their own) stays on the board about as long in real minutes as a real suite keeps it in hours.
+            ["NurseStation:UnconfiguredChairKeptFor"] = Min(TimeSpan.FromHours(12) * scale, TimeSpan.FromDays(7)).ToString("c"),
         };
         foreach (var (chair, _) in DemoChairs.All(scale))
         {

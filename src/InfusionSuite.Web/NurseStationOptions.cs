@@ -34,9 +34,9 @@ public sealed class NurseStationOptions
     [Range(50, 5000)]
     public int ChartPoints { get; set; } = 600;
 
-    /// <summary>How long a chair that is not configured stays on the board with no open session after it was last known in use: its controller heard, or a session on it that was not voided (on the host's clock).</summary>
+    /// <summary>How long a chair that is not configured stays on the board with no open session after it was last known in use: its controller heard, or a session on it that was not voided (on the host's clock). Default 12 h: a chair used today stays through the suite's day; a voided phantom leaves at once.</summary>
     [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
-    public TimeSpan UnconfiguredChairKeptFor { get; set; } = TimeSpan.FromHours(1);
+    public TimeSpan UnconfiguredChairKeptFor { get; set; } = TimeSpan.FromHours(12);
 
     public string ChairLabel(string controllerId) =>
         Chairs.TryGetValue(controllerId, out var label) && !string.IsNullOrWhiteSpace(label) ? label : controllerId;

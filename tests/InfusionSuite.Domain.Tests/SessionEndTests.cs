@@ -90,6 +90,8 @@ public sealed class SessionEndTests
         var record = chair.Record;
         Assert.Equal([SessionPhase.PreCooling, SessionPhase.PostAbortCooling], record.Phases.Select(p => p.Phase));
         Assert.Equal(TimeSpan.FromMinutes(6), record.Phase(SessionPhase.PostAbortCooling)!.Duration);
+        // Cooling stopped 4 min after the abort, the cap came off 2 min later: 4 min cooled, 2 not (issue 13's trial counted all 6 as cooled).
+        Assert.Equal((TimeSpan.FromMinutes(4), TimeSpan.FromMinutes(2)), (record.Phase(SessionPhase.PostAbortCooling)!.Cooled!.Value, record.Phase(SessionPhase.PostAbortCooling)!.NotCooling));
         Assert.Equal(TimeSpan.FromMinutes(20), record.Phase(SessionPhase.PreCooling)!.Duration);
         Assert.Null(SessionLiveView.CurrentPhase(record));
         Assert.Equal("post-abort cooling", SessionPhase.PostAbortCooling.Words());

@@ -45,7 +45,7 @@ public sealed class KnownChairsTests : StationTest
         Assert.Contains(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01"); // configured, never heard
 
         // Not configured, not heard for longer than the board keeps such a chair, no open session: it leaves; configured chairs stay.
-        Clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
+        Clock.Advance(TimeSpan.FromHours(12) + TimeSpan.FromMinutes(1)); // NurseStation:UnconfiguredChairKeptFor's default
         var (_, later) = await engineer.GetJsonAsync("/api/board");
         Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-77");
         Assert.Contains(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-01");
@@ -82,7 +82,7 @@ public sealed class KnownChairsTests : StationTest
         Assert.DoesNotContain(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-80");
 
         // Kept for the kept time after the session's end, like a chair whose controller was heard.
-        Clock.Advance(TimeSpan.FromMinutes(31));
+        Clock.Advance(TimeSpan.FromHours(11) + TimeSpan.FromMinutes(31));
         var (_, later) = await engineerAgain.GetJsonAsync("/api/board");
         Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-79");
     }

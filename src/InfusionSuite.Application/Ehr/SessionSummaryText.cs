@@ -84,7 +84,7 @@ public static class SessionSummaryText
             }
 
             var name = phase.Phase.Words();
-            var notCooling = phase.Phase == SessionPhase.PreCooling && phase.NotCooling > TimeSpan.Zero
+            var notCooling = phase.CountsCoolingOnly && phase.NotCooling > TimeSpan.Zero
                 ? Invariant($" ({Minutes(phase.NotCooling)} min not cooling not counted)")
                 : string.Empty;
             parts.Add(phase.Target is { } target

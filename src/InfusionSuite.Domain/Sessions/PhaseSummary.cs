@@ -23,9 +23,12 @@ public sealed record PhaseSummary(
     public TimeSpan? Duration => End - Start;
 
     /// <summary>
-    /// What the phase counts towards its target, the one figure every reader shows against it: for pre-cooling
-    /// the time the controller was cooling (<see cref="Duration"/> − <see cref="NotCooling"/>), for the other
-    /// phases their duration. Null while the phase runs.
+    /// What the phase counts towards its target, the one figure every reader shows against it: for pre-cooling and
+    /// post-abort cooling the time the controller was cooling (<see cref="Duration"/> − <see cref="NotCooling"/>; after an
+    /// abort the cap may stay on with cooling stopped), for the other phases their duration. Null while the phase runs.
     /// </summary>
-    public TimeSpan? Cooled => Phase == SessionPhase.PreCooling ? Duration - NotCooling : Duration;
+    public TimeSpan? Cooled => CountsCoolingOnly ? Duration - NotCooling : Duration;
+
+    /// <summary>Whether the phase counts only the time the controller was cooling (pre-cooling, post-abort cooling): its <see cref="NotCooling"/> is said beside it.</summary>
+    public bool CountsCoolingOnly => Phase is SessionPhase.PreCooling or SessionPhase.PostAbortCooling;
 }

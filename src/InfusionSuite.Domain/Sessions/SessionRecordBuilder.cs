@@ -25,6 +25,11 @@ internal static class SessionRecordBuilder
         }
 
         phases = SessionPhases.WithInterruptions(phases, gaps, notCoolingInWindow, until);
+
+        // After an abort the cap may stay on with the controller stopped: those minutes are not post-abort cooling (issue 13's trial).
+        phases = [.. phases.Select(p => p is { Phase: SessionPhase.PostAbortCooling, End: { } abortEnd }
+            ? p with { NotCooling = IntervalMath.Total(IntervalMath.Clip(notCooling, new TimeInterval(p.Start, abortEnd))) }
+            : p)];
         var performed = lifecycle.End is { } end && phases.Count > 0 ? new TimeInterval(phases[0].Start, end) : (TimeInterval?)null;
         var interruptions = IntervalMath.Summarize(gaps);
         var (coolant, scalp) = s.Device.Temperatures(s.StartedAt, s.TemperaturesEnd);

@@ -40,13 +40,18 @@ internal static partial class ReadEndpoints
         user.UserId(), user.Identity?.Name ?? string.Empty, user.DisplayNameOf(), user.FindFirstValue(ClaimTypes.Role) ?? string.Empty,
         user.SeesPatients(), user.RunsSessions(), user.IsAdmin());
 
-    private static Ok<ChoicesView> Choices(
-        IOptions<Application.Configuration.SessionOptions> sessions, BillingPolicy billing, IChairBoard board, IOptions<NurseStationOptions> options, IServiceProvider services)
+    private static async Task<Ok<ChoicesView>> Choices(
+        IOptions<Application.Configuration.SessionOptions> sessions, BillingPolicy billing, Board.BoardReader board, IOptions<NurseStationOptions> options,
+        IServiceProvider services, CancellationToken cancellationToken)
     {
         var policy = sessions.Value.ToPolicy();
         var settings = options.Value;
-        var chairs = board.Current().Select(r => r.ControllerId).Concat(settings.Chairs.Keys).Distinct(StringComparer.Ordinal)
-            .Select(id => new ChoiceView(id, settings.ChairLabel(id))).OrderBy(c => c.Text, Board.BoardReader.LabelOrder).ToList(); // as the board orders them
+        // The chairs the board shows, in its order (a chair that left the board, e.g. a voided phantom, is not offered); the
+        // configured ones while the board is still loading.
+        var view = await board.ReadAsync(showPatients: false, runsSessions: true, cancellationToken);
+        List<ChoiceView> chairs = view.Loading
+            ? [.. settings.Chairs.Keys.Select(id => new ChoiceView(id, settings.ChairLabel(id))).OrderBy(c => c.Text, Board.BoardReader.LabelOrder)]
+            : view.Chairs.Select(c => new ChoiceView(c.ControllerId, c.Label)).ToList();
         return TypedResults.Ok(new ChoicesView(
             [.. policy.Presets.Select(p => new PresetView(p.Name, (int)p.Targets.PreCooling.TotalMinutes, (int)p.Targets.PostCooling.TotalMinutes))],
             (int)policy.MinimumTarget.TotalMinutes,

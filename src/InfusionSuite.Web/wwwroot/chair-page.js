@@ -44,9 +44,15 @@ function render(view) {
   const chair = view.chairs.find(c => c.controllerId === controllerId);
   const missing = document.getElementById('chair-missing');
   missing.hidden = Boolean(chair);
-  missing.textContent = chair ? '' : 'No chair ' + controllerId + ' is known: not configured, and its controller has not been heard.';
+  // A chair that is not configured leaves the board once neither heard nor used for a while (NurseStation:UnconfiguredChairKeptFor):
+  // its sessions stay listed below.
+  missing.textContent = chair ? '' : 'Chair ' + controllerId + ' is not on the board now: it is not configured, and its controller has not been heard and no session has used it lately. Its sessions are listed below.';
   if (!chair) {
     card.remove();
+    if (sessionsKey !== 'missing') {
+      sessionsKey = 'missing';
+      refreshRecent();
+    }
     return;
   }
   document.getElementById('chair-title').textContent = chair.label;
