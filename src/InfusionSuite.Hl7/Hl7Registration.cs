@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Hl7.Configuration;
@@ -21,7 +22,7 @@ public static class Hl7Registration
     /// a session's ORU^R01 and DFT^P03 messages as outbox items (written in the transaction that stores
     /// the end, the void or the change), the encoder (<see cref="SessionMessages"/>, timestamps in the
     /// site's time zone from <see cref="BillingPolicy"/>), the transport the <c>Hl7</c> options choose
-    /// (MLLP or file drop) and the <see cref="Hl7Dispatcher"/>, with the options bound from <c>Hl7</c>
+    /// (MLLP or file drop), the <see cref="Hl7Dispatcher"/> and the messages' readable lines (<see cref="Hl7MessageSummary"/>), with the options bound from <c>Hl7</c>
     /// and validated at start. Nothing is made or sent unless <c>Hl7:Enabled</c>. Needs an outbox
     /// (<c>AddStorage()</c>) and the billing policy (<c>AddIngest()</c>).
     /// </summary>
@@ -47,6 +48,7 @@ public static class Hl7Registration
         services.TryAddSingleton(sp => new OutcomeMessages(
             sp.GetRequiredService<SessionMessages>(), sp.GetRequiredService<IOptions<Hl7Options>>().Value, sp.GetRequiredService<TimeProvider>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Courses.ICourseOutcomeParticipant, Hl7CourseOutcomeParticipant>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IOutboxPayloadSummary, Hl7MessageSummary>());
         services.TryAddSingleton<Hl7Dispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<Hl7Dispatcher>());
         return builder;

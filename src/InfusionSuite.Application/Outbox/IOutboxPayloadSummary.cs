@@ -9,6 +9,9 @@ public interface IOutboxPayloadSummary
 {
     string ContentType { get; }
 
+    /// <summary>The delivery channel the payloads go by, a short name (<c>fhir</c>, <c>hl7v2</c>): the session page lists each channel under its own heading.</summary>
+    string Channel { get; }
+
     /// <summary>One line per thing sent; an empty list when the payload cannot be read.</summary>
     IReadOnlyList<string> Summarize(string payload);
 

@@ -15,6 +15,8 @@ internal sealed class FhirBundleSummary : IOutboxPayloadSummary
 {
     public string ContentType => FhirOutboxItems.ContentType;
 
+    public string Channel => FhirOutboxItems.Channel;
+
     public IReadOnlyList<string> Summarize(string payload) => Summarize(payload, null, new Dictionary<string, ReceiverResource>(StringComparer.Ordinal));
 
     /// <summary>

@@ -14,6 +14,9 @@ public sealed class FhirOutboxItems(SessionBundleMapper mapper)
     /// <summary>The content type of every item made here; the FHIR dispatcher takes only these.</summary>
     public const string ContentType = "application/fhir+json";
 
+    /// <summary>The delivery channel of these items (<see cref="IOutboxPayloadSummary.Channel"/>).</summary>
+    public const string Channel = "fhir";
+
     /// <summary>The session's Bundle; a <paramref name="correction"/> (documented after it was sent) updates what was sent.</summary>
     public OutboxItem Create(ScalpCoolingSessionRecord record, SessionFhirContext context, DateTimeOffset enqueuedAt, bool correction = false)
     {

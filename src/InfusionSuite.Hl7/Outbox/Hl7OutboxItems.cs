@@ -12,6 +12,9 @@ public static class Hl7OutboxItems
     /// <summary>The content type of every item made here (HL7 v2 in its pipe-and-hat encoding); the HL7 dispatcher takes only these.</summary>
     public const string ContentType = "x-application/hl7-v2+er7";
 
+    /// <summary>The delivery channel of these items (<see cref="IOutboxPayloadSummary.Channel"/>).</summary>
+    public const string Channel = "hl7v2";
+
     public static OutboxItem Create(string sessionId, OutboxItemKind kind, Hl7OutgoingMessage message, DateTimeOffset enqueuedAt)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -7,4 +7,13 @@ namespace InfusionSuite.Hl7.Outbox;
 public sealed record StoredHl7Message(string ControlId, string MessageType, ChargePosting? Posting)
 {
     public bool IsCharge => Posting is not null;
+
+    /// <summary>OBR-4 of an ORU^R01 (its text, else its code); null without an OBR.</summary>
+    public string? Service { get; init; }
+
+    /// <summary>OBR-25 of an ORU^R01 (F, C); null without an OBR.</summary>
+    public string? OrderStatus { get; init; }
+
+    /// <summary>The OBX segments of an ORU^R01, in order.</summary>
+    public IReadOnlyList<StoredObservation> Observations { get; init; } = [];
 }

@@ -6,8 +6,8 @@ namespace InfusionSuite.Hl7.Outbox;
 
 /// <summary>
 /// Reads back the few fields InfusionSuite needs from a message it made itself (an outbox payload):
-/// MSH-10 and MSH-9, and FT1-2/4/6/7 (code, display, charge-master number)/10 of a DFT^P03. Not a general HL7 parser: it knows the
-/// encoder's output and nothing else.
+/// MSH-10 and MSH-9, FT1-2/4/6/7 (code, display, charge-master number)/10 of a DFT^P03, and OBR-4/25 and each OBX's
+/// 3/4/5/6/11 of an ORU^R01. Not a general HL7 parser: it knows the encoder's output and nothing else.
 /// </summary>
 public static class StoredHl7Messages
 {
@@ -38,9 +38,30 @@ public static class StoredHl7Messages
             posting = new ChargePosting(line, Credit: At(ft1, 6) == "CD");
         }
 
+        var obr = segments.Find(s => s[0] == "OBR");
+
         // MSH-1 is the separator itself, so MSH field n sits at index n - 1 of the split.
-        return new StoredHl7Message(Hl7Escaping.Unescape(At(msh, 9), delimiters), messageType, posting);
+        return new StoredHl7Message(Hl7Escaping.Unescape(At(msh, 9), delimiters), messageType, posting)
+        {
+            Service = obr is null ? null : Named(At(obr, 4), delimiters),
+            OrderStatus = obr is null ? null : At(obr, 25),
+            Observations = [.. segments.Where(s => s[0] == "OBX").Select(obx => new StoredObservation(
+                Named(At(obx, 3), delimiters),
+                Optional(At(obx, 4), delimiters),
+                At(obx, 2) is "CE" or "CWE" ? Named(At(obx, 5), delimiters) : Hl7Escaping.Unescape(At(obx, 5), delimiters),
+                Optional(At(obx, 6).Split(delimiters.Component)[0], delimiters),
+                At(obx, 11)))],
+        };
     }
+
+    /// <summary>A coded element's text (its second component), else its code.</summary>
+    private static string Named(string field, Hl7Delimiters delimiters)
+    {
+        var parts = field.Split(delimiters.Component);
+        return Hl7Escaping.Unescape(parts.Length > 1 && parts[1].Length > 0 ? parts[1] : parts[0], delimiters);
+    }
+
+    private static string? Optional(string field, Hl7Delimiters delimiters) => field.Length > 0 ? Hl7Escaping.Unescape(field, delimiters) : null;
 
     /// <summary>
     /// What the DFT^P03s among <paramref name="payloads"/> (oldest first) charged and have not credited:

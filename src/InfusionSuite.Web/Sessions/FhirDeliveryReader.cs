@@ -80,6 +80,7 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
     private FhirItemView View(OutboxItem item, bool showPatients, IEnumerable<StaffActionView> staff)
     {
         var actions = staff.ToList();
+        var summary = SummaryOf(item);
         return new(
             item.Kind.ToString(), item.Status.ToString(), item.EnqueuedAt, item.SentAt,
             item.Status == OutboxStatus.Pending ? item.NextAttemptAt : null,
@@ -91,6 +92,7 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
         {
             Id = item.Id,
             ContentType = item.ContentType,
+            Channel = summary?.Channel,
             StatusWords = StatusWords(item),
             WaitingFor = item.WaitingFor,
             StaffActions = showPatients ? actions : [],
@@ -98,7 +100,7 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
                 ? actions.LastOrDefault(a => a.Action == ActionWords(ParkedItemActions.HandledOutsideAction))
                 : null,
             WaitsOnIds = item.Status == OutboxStatus.Parked && !OutboxOrder.IsOvertaken(item) ? ReceiverIds.Waiting(item) : [],
-            Summary = showPatients ? Summary(item) : [],
+            Summary = showPatients ? summary?.Summarize(item) ?? [] : [],
             DetailsHidden = !showPatients,
             Retryable = item.Status == OutboxStatus.Parked && !OutboxOrder.IsOvertaken(item),
             AtReceiver = ReceiverResourceView.Latest(item.Attempts),
@@ -106,8 +108,9 @@ internal sealed class FhirDeliveryReader(IServiceProvider services)
         };
     }
 
-    private IReadOnlyList<string> Summary(OutboxItem item) =>
-        services.GetServices<IOutboxPayloadSummary>().FirstOrDefault(s => s.ContentType == item.ContentType)?.Summarize(item) ?? [];
+    /// <summary>The adapter that reads the item's payload (and names its channel); null for a content type none reads.</summary>
+    private IOutboxPayloadSummary? SummaryOf(OutboxItem item) =>
+        services.GetServices<IOutboxPayloadSummary>().FirstOrDefault(s => s.ContentType == item.ContentType);
 
     private static string Indented(OutboxItem item)
     {

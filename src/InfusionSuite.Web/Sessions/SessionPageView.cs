@@ -145,7 +145,13 @@ public sealed record FhirItemView(string Kind, string Status, DateTimeOffset Enq
     /// <summary>What the item carries: <c>application/fhir+json</c> (a Bundle) or HL7 v2.</summary>
     public string ContentType { get; init; } = string.Empty;
 
-    /// <summary>What the payload carries, one readable line per resource (chair, codes, statuses, the Procedure's summary with deviations).</summary>
+    /// <summary>The delivery channel (<c>fhir</c>: to the EHR; <c>hl7v2</c>: to the interface engine), each under its own heading on the page; null when no adapter reads the content type.</summary>
+    public string? Channel { get; init; }
+
+    /// <summary>
+    /// What the payload carries in readable lines: per FHIR resource (chair, codes, statuses, the Procedure's summary with deviations);
+    /// for an HL7 message its type and event, a DFT's charge or credit with code × units, an ORU's result status (OBX-11) and values.
+    /// </summary>
     public IReadOnlyList<string> Summary { get; init; } = [];
 
     /// <summary>True when the receiver's texts and the summary were left out (a role without patient data).</summary>

@@ -482,3 +482,52 @@ export function setUpActionDialog(asOf, onDone) {
     (list ? form.elements.choice : kind === 'tolerance' ? form.elements.score : consequence?.confirm ? form.elements.confirm : confirmButton).focus();
   };
 }
+
+/**
+ * "Handled outside InfusionSuite" for a parked outbox item (a FHIR Bundle or an HL7 v2 message): what was done instead (the note,
+ * required: the server says so as a field error) and, when the item stopped at a part whose id at the EHR is unknown, that id
+ * (optional; the rest of the item then goes on). The server's field errors (400) are shown under their fields. onDone(): refresh.
+ */
+export function setUpHandledOutsideDialog(onDone) {
+  const dialog = document.getElementById('outbox-dialog');
+  const form = document.getElementById('outbox-form');
+  wireClose(dialog);
+  let current = null;
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const f = form.elements;
+    const body = { note: f.note.value };
+    if (f.ehrId.value.trim() !== '') body.ehrId = f.ehrId.value.trim();
+    const submit = document.getElementById('outbox-confirm');
+    submit.disabled = true;
+    try {
+      const result = await postJson('/api/outbox/' + encodeURIComponent(current.id) + '/handled-outside', body);
+      if (result.ok) {
+        dialog.close();
+        toast('Recorded: ' + (result.data?.result ?? 'handled outside InfusionSuite') + '.');
+        onDone?.();
+      } else {
+        showErrors(form, 'outbox', result);
+      }
+    } finally {
+      submit.disabled = false;
+    }
+  });
+
+  return function open(item) {
+    current = item;
+    form.reset();
+    document.getElementById('outbox-error').hidden = true;
+    for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
+    document.getElementById('outbox-item').textContent = words(item.kind) + ' — ' + item.statusWords + (item.summary[0] ? ': ' + item.summary[0] : '');
+    const waits = item.waitsOnIds ?? [];
+    document.getElementById('outbox-ehr-id').hidden = waits.length === 0;
+    if (waits.length > 0) {
+      const type = waits[waits.length - 1].split(' ')[0];
+      document.getElementById('outboxEhrId-hint').textContent = 'If ' + waits.join(' or ') + ' is at the EHR after all: its id there, as '
+        + type + '/id (e.g. ' + type + '/123; letters, digits, "-" and "."). The rest of this item then goes on. Leave empty if not.';
+    }
+    dialog.showModal();
+    form.elements.note.focus();
+  };
+}

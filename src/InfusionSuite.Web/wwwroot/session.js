@@ -1,8 +1,8 @@
 // A session's page: live panel and actions, phases against targets, the temperature chart (inline SVG),
 // deviations, what was documented, billing, FHIR delivery and the audit trail. Text only, never markup.
-import { getJson, postJson, el, clear, clock, minutes, celsius, words, time, dateTime } from './api.js';
+import { getJson, postJson, el, clear, clock, minutes, celsius, words, time, dateTime, toast } from './api.js';
 import { createChairCard, updateChairCard } from './chair.js';
-import { setUpActionDialog } from './forms.js';
+import { setUpActionDialog, setUpHandledOutsideDialog } from './forms.js';
 import { watchConnection } from './liveness.js';
 
 const root = document.getElementById('session');
@@ -17,12 +17,13 @@ let billingForm = null;
 let courseForm = null;
 
 /** While the session runs (or its EHR delivery is pending) the page asks every 3 s, otherwise every 15 s. */
-const settled = () => latest && latest.live.sessionEnded && !(latest.fhir.configured && latest.fhir.items.some(i => i.status !== 'Sent'));
+const settled = () => latest && latest.live.sessionEnded && !latest.fhir.items.some(i => i.status !== 'Sent' && (latest.fhir.configured || i.channel === 'hl7v2'));
 const pollMs = () => (settled() ? 15000 : 3000);
 /** Three answers missed in a row (or a failed one) and the page says it is not live: the card greys, the countdown stops. */
 const connection$ = watchConnection(document.getElementById('connection'), () => (card ? [card] : []), () => 3 * pollMs() + 1000);
 
 const openAction = setUpActionDialog(() => latest?.asOf ?? new Date().toISOString(), () => load());
+const openHandledOutside = setUpHandledOutsideDialog(() => load());
 
 async function load() {
   let view;
@@ -281,18 +282,27 @@ function billingDetailsForm() {
   return form;
 }
 
+// Each delivery channel under its own heading: FHIR to the EHR; HL7 v2 (ORU^R01, DFT^P03) to the interface engine, shown once the session has any.
 function renderFhir(view) {
   const node = clear(document.getElementById('fhir'));
+  const hl7 = view.fhir.items.filter(i => i.channel === 'hl7v2');
+  const bundles = view.fhir.items.filter(i => i.channel !== 'hl7v2');
   if (!view.fhir.configured) {
     node.append(el('p', 'No EHR is configured on this host: the Bundles are kept in the outbox for export.', 'note'));
   }
   // What staff must know about the delivery as configured (e.g. billable charges reach no one).
   for (const warning of view.fhir.warnings ?? []) node.append(el('p', warning, 'error fhir-warning', { role: 'alert' }));
-  if (view.fhir.items.length === 0) {
+  if (bundles.length === 0) {
     node.append(el('p', !view.live.sessionEnded ? 'Sent when the session ends.' : 'Nothing queued yet.', 'note'));
-    return;
   }
-  for (const item of view.fhir.items) {
+  renderOutboxItems(node, bundles);
+  document.getElementById('hl7-panel').hidden = hl7.length === 0;
+  renderOutboxItems(clear(document.getElementById('hl7')), hl7);
+}
+
+// One outbox item each: its kind and status, what it carries in readable lines, staff actions when parked, the attempts and the payload.
+function renderOutboxItems(node, items) {
+  for (const item of items) {
     const section = el('div', null, 'fhir-item', { 'data-status': item.status });
     const state = item.status === 'Sent' ? 'good' : item.status === 'Parked' ? 'bad' : 'wait';
     const head = el('p');
@@ -372,30 +382,32 @@ function payloadDetails(item, perResource) {
   return details;
 }
 
-// Staff actions on a parked item (FHIR Bundle or HL7 v2 message): send it again, or record it was handled outside.
+// Staff actions on a parked item (FHIR Bundle or HL7 v2 message): send it again, or record it was handled outside (a form:
+// what was done instead, and the EHR's id of the part the item stopped at). A refused retry says why beside its button.
+const retryRefusals = new Map();
 function parkedActions(item) {
   const actions = el('p', null, 'actions');
-  const act = (label, path, ask) => {
-    const button = el('button', label, null, { type: 'button' });
-    button.addEventListener('click', async () => {
-      // "Handled outside" says what was done instead (required, audited); Retry needs no words.
-      const note = ask ? window.prompt(ask) : '';
-      if (ask && !note?.trim()) return;
-      // A part whose id at the EHR is unknown (its answer was lost, or it was keyed in by hand): its id lets the rest of the item go on.
-      const ehrId = ask && item.waitsOnIds.length > 0
-        ? window.prompt('If ' + item.waitsOnIds.join(' or ') + ' is at the EHR, its id there (e.g. ' + item.waitsOnIds[0].split(' ')[0] + '/123): the rest of this item then goes on. Leave empty if not.')
-        : '';
-      button.disabled = true;
-      const body = note ? { note } : {};
-      if (ehrId?.trim()) body.ehrId = ehrId.trim();
-      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/' + path, body);
-      if (!result.ok) actions.append(el('span', ' ' + (result.data?.detail || result.data?.title || 'Failed'), 'error'));
+  if (item.retryable) {
+    const retry = el('button', 'Retry', null, { type: 'button' });
+    retry.addEventListener('click', async () => {
+      retry.disabled = true;
+      const result = await postJson('/api/outbox/' + encodeURIComponent(item.id) + '/retry', {});
+      retry.disabled = false;
+      if (result.ok) {
+        retryRefusals.delete(item.id);
+        toast('Queued again: the next attempt is now.');
+      } else {
+        retryRefusals.set(item.id, result.data?.detail || result.data?.title || 'The retry failed (' + result.status + ').');
+      }
       load();
     });
-    return button;
-  };
-  if (item.retryable) actions.append(act('Retry', 'retry'));
-  actions.append(act('Handled outside InfusionSuite', 'handled-outside', 'What was done outside InfusionSuite? (e.g. keyed into the EHR by hand)'));
+    actions.append(retry);
+  }
+  const outside = el('button', 'Handled outside InfusionSuite…', null, { type: 'button' });
+  outside.addEventListener('click', () => openHandledOutside(item));
+  actions.append(outside);
+  // Kept through the page's refreshes, so the answer is read, not flashed.
+  if (retryRefusals.has(item.id)) actions.append(el('span', ' ' + retryRefusals.get(item.id), 'error', { role: 'alert' }));
   return actions;
 }
 
