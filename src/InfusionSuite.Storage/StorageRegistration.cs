@@ -6,9 +6,11 @@ using InfusionSuite.Storage.Outbox;
 using InfusionSuite.Storage.PostgreSql;
 using InfusionSuite.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Storage;
@@ -65,7 +67,16 @@ public static class StorageRegistration
         services.AddSingleton<IWriterLease>(sp => sp.GetRequiredService<DatabaseConnections>() is PostgreSqlConnections postgreSql
             ? postgreSql.Leases
             : new AlwaysHeldWriterLease());
-        services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) => sp.GetRequiredService<DatabaseConnections>().ConfigureContext(options));
+        services.AddDbContextFactory<InfusionSuiteDbContext>((sp, options) =>
+        {
+            sp.GetRequiredService<DatabaseConnections>().ConfigureContext(options);
+            // A failed connection or query is the caller's to report (DatabaseOutage's one line, a 503, or the host's error log
+            // with its context): EF Core's own error lines, with their stack traces, would say it again (issue 18's trial).
+            options.ConfigureWarnings(w => w.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
+        });
         services.TryAddSingleton<IngestStore>();
         services.TryAddSingleton<IIngestStore>(sp => sp.GetRequiredService<IngestStore>());
         services.TryAddSingleton<ISessionHistory, SqliteSessionHistory>();

@@ -99,7 +99,7 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
             var log = node.Output + node.Error;
             var said = string.Join('\n', log.Split('\n').Where(line => line.Contains("Database ", StringComparison.Ordinal)));
             Assert.True(Occurrences(log, "Database unreachable") == 1 && Occurrences(log, "Database reachable again") == 1, said);
-            Assert.DoesNotContain("   at ", log, StringComparison.Ordinal); // no stack trace
+            Assert.False(log.Contains("   at ", StringComparison.Ordinal), log); // no stack trace (the whole log when there is one)
             Assert.DoesNotContain("fail:", log, StringComparison.Ordinal);
             Assert.DoesNotContain("crit:", log, StringComparison.Ordinal);
             Assert.DoesNotContain("MRN-CHAIR-01", log, StringComparison.Ordinal);
