@@ -8,10 +8,7 @@ namespace InfusionSuite.Application.Ingest;
 /// from how fast this machine takes them:
 /// <list type="bullet">
 /// <item>a message is an upload message when it arrives more than the device-record gap after its own time on the server's
-/// timeline; a live one arrives within the network's delay. With no cut-off seen, old messages that arrive at the pace of their
-/// own time (their arrivals spread over at least half the time their timestamps do, over the last <see cref="PaceWindow"/>
-/// messages spanning at least <see cref="PaceSpan"/>) are live too: a replay of a past session, or a clock far off, streaming
-/// as it happens — an upload comes faster than its own time (at once, in chunks or in a trickle);</item>
+/// timeline; a live one arrives within the network's delay;</item>
 /// <item>the upload is over when a live message arrives, or when an upload message reaches the moment the link came back
 /// (the controller stored messages until then, so its record is whole), or — the controller silent after its upload — when
 /// no message came for the upload's quiet wait (minutes: far longer than any pause of a loaded machine inside one upload);</item>
@@ -20,13 +17,6 @@ namespace InfusionSuite.Application.Ingest;
 /// </summary>
 internal sealed class UploadCatchUp(TimeSpan gap, TimeSpan quietWait, TimeSpan longestWait)
 {
-    /// <summary>How many of the latest messages the pace is judged over.</summary>
-    public const int PaceWindow = 20;
-
-    /// <summary>The least time the window's timestamps must span before its pace is judged (shorter: no judgement, not live by pace).</summary>
-    public static readonly TimeSpan PaceSpan = TimeSpan.FromSeconds(10);
-
-    private readonly Queue<(DateTimeOffset Own, DateTimeOffset Received)> _recent = new();
     private bool _linkDown;
     private DateTimeOffset? _linkBackAt;
     private DateTimeOffset? _uploadHeardAt;
@@ -57,8 +47,7 @@ internal sealed class UploadCatchUp(TimeSpan gap, TimeSpan quietWait, TimeSpan l
     public void Heard(DateTimeOffset onServerTimeline, DateTimeOffset receivedAt)
     {
         LinkUp(receivedAt);
-        var paced = Paced(onServerTimeline, receivedAt);
-        var live = receivedAt - onServerTimeline <= gap || (paced && _linkBackAt is null && !_linkDown);
+        var live = receivedAt - onServerTimeline <= gap;
         var reachedLinkBack = _linkBackAt is { } back && onServerTimeline >= back - gap;
         if (live || reachedLinkBack)
         {
@@ -115,20 +104,6 @@ internal sealed class UploadCatchUp(TimeSpan gap, TimeSpan quietWait, TimeSpan l
             var limit = since + longestWait;
             return BehindUntil is { } until && until < limit ? until : limit;
         }
-    }
-
-    /// <summary>Whether the latest messages arrive at the pace of their own time (see the class remarks); notes this one.</summary>
-    private bool Paced(DateTimeOffset own, DateTimeOffset receivedAt)
-    {
-        _recent.Enqueue((own, receivedAt));
-        if (_recent.Count > PaceWindow)
-        {
-            _recent.Dequeue();
-        }
-
-        var (firstOwn, firstReceived) = _recent.Peek();
-        var ownSpan = own - firstOwn;
-        return _recent.Count == PaceWindow && ownSpan >= PaceSpan && (receivedAt - firstReceived) * 2 >= ownSpan;
     }
 
     private DateTimeOffset? BehindUntil => _linkDown ? DateTimeOffset.MaxValue : _uploadHeardAt + quietWait;
