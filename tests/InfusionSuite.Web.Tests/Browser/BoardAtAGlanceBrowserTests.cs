@@ -149,7 +149,7 @@ public sealed class BoardAtAGlanceBrowserTests(BrowserStation station)
             }
 
             await engineer.GotoAsync("/chairs/NO-SUCH-CHAIR");
-            await Expect(engineer.Locator("#chair-missing")).ToContainTextAsync("No chair NO-SUCH-CHAIR is known");
+            await Expect(engineer.Locator("#chair-missing")).ToContainTextAsync("Chair NO-SUCH-CHAIR is not on the board now");
             await engineer.GotoAsync("/");
             if (name == "tablet")
             {
