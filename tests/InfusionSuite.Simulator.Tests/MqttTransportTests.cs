@@ -211,6 +211,45 @@ public sealed class MqttTransportTests
         Assert.Contains("no built-in scenario 'nonsense'", stderr.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact(Timeout = 30_000)]
+    public async Task PublishWaitingForItsAck_CancelledByTheCaller_IsACancellation_NotADroppedMessage()
+    {
+        var heldTelemetry = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var telemetryArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var broker = await EmbeddedMqttBroker.StartAsync(Token(), async e =>
+        {
+            if (e.ApplicationMessage.Topic.EndsWith("/telemetry", StringComparison.Ordinal))
+            {
+                telemetryArrived.TrySetResult();
+                await heldTelemetry.Task; // no PUBACK until the test lets it go
+            }
+        });
+        var chair = SimulatedChair.Numbered(3);
+        var output = new MqttControllerOutput(new MqttOutputOptions
+        {
+            Host = broker.Host, Port = broker.Port, Site = "held", ControllerId = chair.ControllerId, Timeout = s_timeout,
+        });
+        try
+        {
+            await output.HelloAsync(new Domain.Controllers.ControllerHello(chair.ControllerId, 7, "SIM-4", "1.0.0", 1), HelloReason.PowerOn, Token());
+            using var stop = new CancellationTokenSource();
+            var sample = new Domain.Controllers.TelemetrySample(
+                chair.ControllerId, 7, 2, DateTimeOffset.UnixEpoch, Domain.Controllers.ControllerState.Cooling,
+                Domain.Controllers.Temperature.FromCelsius(3.5m), Domain.Controllers.Temperature.FromCelsius(18m), 210, true, Domain.Controllers.ControllerAlarms.None);
+            var publish = output.TelemetryAsync(sample, stop.Token);
+            await telemetryArrived.Task.WaitAsync(s_timeout);
+            await stop.CancelAsync();
+
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish.WaitAsync(s_timeout));
+            Assert.Equal(0, output.DroppedMessages);
+        }
+        finally
+        {
+            heldTelemetry.TrySetResult();
+            await output.DisposeAsync();
+        }
+    }
+
     private static MqttControllerOutput Output(MosquittoBroker broker, SimulatedChair chair, string site) =>
         new(new MqttOutputOptions { Host = broker.Host, Port = broker.Port, Site = site, ControllerId = chair.ControllerId });
 

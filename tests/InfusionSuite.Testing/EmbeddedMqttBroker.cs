@@ -10,16 +10,23 @@ namespace InfusionSuite.Testing;
 public sealed class EmbeddedMqttBroker : ITestMqttBroker
 {
     private MqttServer? _server;
+    private readonly Func<InterceptingPublishEventArgs, Task>? _onPublish;
 
-    private EmbeddedMqttBroker(int port) => Port = port;
+    private EmbeddedMqttBroker(int port, Func<InterceptingPublishEventArgs, Task>? onPublish)
+    {
+        Port = port;
+        _onPublish = onPublish;
+    }
 
     public string Host => "127.0.0.1";
 
     public int Port { get; }
 
-    public static async Task<EmbeddedMqttBroker> StartAsync(CancellationToken cancellationToken)
+    /// <param name="cancellationToken">Ends the wait for the port.</param>
+    /// <param name="onPublish">Runs before the server takes each publish (and before it answers a QoS 1 PUBACK): a test can hold a publish.</param>
+    public static async Task<EmbeddedMqttBroker> StartAsync(CancellationToken cancellationToken, Func<InterceptingPublishEventArgs, Task>? onPublish = null)
     {
-        var broker = new EmbeddedMqttBroker(FreePort.Next());
+        var broker = new EmbeddedMqttBroker(FreePort.Next(), onPublish);
         await broker.StartAgainAsync(cancellationToken);
         return broker;
     }
@@ -34,6 +41,11 @@ public sealed class EmbeddedMqttBroker : ITestMqttBroker
             .WithPersistentSessions(true)
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
+        if (_onPublish is not null)
+        {
+            _server.InterceptingPublishAsync += _onPublish;
+        }
+
         await _server.StartAsync();
         await FreePort.WaitUntilListeningAsync(Port, TimeSpan.FromSeconds(5), cancellationToken);
     }

@@ -14,6 +14,7 @@ namespace InfusionSuite.Simulator.Outputs;
 /// "disconnect with Will message" and a power loss drops it without a word (no DISCONNECT), so the
 /// broker publishes the Last Will either way; the end publishes the offline status and disconnects
 /// cleanly. While the broker cannot be reached, messages are dropped and counted; each hello retries.
+/// A caller's cancellation is an <see cref="OperationCanceledException"/>, even while a publish waits for its PUBACK.
 /// </summary>
 public sealed class MqttControllerOutput : IControllerOutput
 {
@@ -136,6 +137,10 @@ public sealed class MqttControllerOutput : IControllerOutput
 
             failure = $"the broker refused the connection: {result.ResultCode} {result.ReasonString}";
         }
+        catch (MQTTnet.Exceptions.MqttCommunicationException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
+        }
         catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or OperationCanceledException or InvalidOperationException
             && !cancellationToken.IsCancellationRequested)
         {
@@ -155,6 +160,10 @@ public sealed class MqttControllerOutput : IControllerOutput
         try
         {
             await _client.DisconnectAsync(new MqttClientDisconnectOptions { Reason = reason }, cancellationToken);
+        }
+        catch (MQTTnet.Exceptions.MqttCommunicationException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException(cancellationToken);
         }
         catch (MQTTnet.Exceptions.MqttCommunicationException)
         {
@@ -181,7 +190,12 @@ public sealed class MqttControllerOutput : IControllerOutput
         {
             await _client.PublishAsync(message, cancellationToken);
         }
-        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException && !cancellationToken.IsCancellationRequested)
+        catch (MQTTnet.Exceptions.MqttCommunicationException) when (cancellationToken.IsCancellationRequested)
+        {
+            // MQTTnet reports the caller's cancellation of a publish waiting for its PUBACK as a time-out; it is a cancellation.
+            throw new OperationCanceledException(cancellationToken);
+        }
+        catch (Exception e) when (e is MQTTnet.Exceptions.MqttCommunicationException or InvalidOperationException)
         {
             Interlocked.Increment(ref _dropped);
         }
