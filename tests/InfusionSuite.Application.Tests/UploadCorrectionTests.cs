@@ -85,6 +85,42 @@ public sealed class UploadCorrectionTests
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task UploadReachesTheControllersCapOff_ThenItGoesOffline_ReportGoesAfterTheQuietWait_NotHeldAsCutOff()
+    {
+        // The controller uploads up to its own CAP_OFF and shuts down (its offline status reads as a Last Will does): what it
+        // could store after that lies past the session's end, so the report waits only for the upload's quiet wait.
+        await using var writer = await WriterHarness.StartAsync();
+        var cut = await EndWhileCutOffAsync(writer);
+        await cut.UploadAsync(writer, cut.Through(cut.CapOffAt));
+        writer.Clock.Advance(TimeSpan.FromSeconds(1));
+        await writer.SendAsync(Presence(writer, cut.Chair, online: false));
+        await Task.Delay(200); // past the session's end: the session does not take it
+
+        writer.Clock.Advance(SessionPolicy.Default.UploadQuietWait + TimeSpan.FromSeconds(5));
+        await Timeouts.UntilAsync(() => writer.Store.Ended.Count >= 1, "the end once the upload went quiet");
+        await Task.Delay(200);
+        AssertOneTrueReport(writer);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task LinkDownWhileTheSessionStillTakesTheControllersCapOff_ReportWaitsForItsReturn()
+    {
+        // The nurse's "cap removed" came while the controller was live; before its CAP_OFF (within the cap-off window) it is cut off.
+        await using var writer = await WriterHarness.StartAsync();
+        var chair = new Chair("CHAIR-74", writer.Clock);
+        var id = await RunToTheEndAsync(writer, chair);
+        await writer.SendAsync(Presence(writer, chair, online: false));
+        await StoredAsync(writer, 9);
+        writer.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True((await writer.Nurse.CapRemovedAsync(id, "nurse-3", null, Timeouts.Token())).IsAccepted);
+        await StoredAsync(writer, 10);
+
+        writer.Clock.Advance(SessionPolicy.Default.UploadQuietWait + TimeSpan.FromSeconds(5));
+        await Task.Delay(200);
+        Assert.Empty(writer.Store.Ended); // its CAP_OFF may still come and move the end
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task CapRemovedWhileCutOff_ControllerNeverBack_ReportGoesMarkedIncompleteAtTheLateMessageWindow()
     {
         await using var writer = await WriterHarness.StartAsync();

@@ -81,8 +81,9 @@ public sealed class SimulatedController(
         {
             await SendAsync(item, poweredOnAt, cancellationToken);
         }
-        else if (item is TelemetryItem or EventItem)
+        else if (item is TelemetryItem or EventItem or OfflineItem { Reason: OfflineReason.Shutdown })
         {
+            // Its shutdown too: after the upload it goes last, so the broker's retained status ends offline (issue 13's trial).
             _stored.Add(item);
         }
     }
@@ -106,10 +107,15 @@ public sealed class SimulatedController(
             await SendAsync(_stored[i], poweredOnAt, cancellationToken);
         }
 
+        if (_stored.OfType<OfflineItem>().LastOrDefault() is { } shutdown)
+        {
+            await TellAsync(observer, shutdown, cancellationToken); // the chair's line ends offline, after the link's return
+        }
+
         _stored.Clear();
     }
 
-    private Task TellAsync(ISimulationObserver? observer, LinkChangedItem change, CancellationToken cancellationToken) =>
+    private Task TellAsync(ISimulationObserver? observer, TimelineItem change, CancellationToken cancellationToken) =>
         observer is null ? Task.CompletedTask : observer.OnItemAsync(chair, change, cancellationToken).AsTask();
 
     private Task SendAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken) => item switch
