@@ -60,7 +60,7 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
             _latestHeard = onTimeline;
         }
 
-        _catchUp.Heard(onTimeline, receivedAt);
+        _catchUp.Heard(onTimeline, receivedAt, pastTheSession: !session.TakesControllerMessageAt(onTimeline));
     }
 
     /// <summary>
