@@ -25,6 +25,7 @@ public sealed class SimulatedController(
     private readonly List<TimelineItem> _stored = [];
     private HelloItem? _lastHello;
     private bool _cut;
+    private int _lostSinceDown = -1;
 
     public SimulatedChair Chair => chair;
 
@@ -42,10 +43,13 @@ public sealed class SimulatedController(
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
+            var undelivered = output.Undelivered;
             await PassAsync(item, poweredOnAt, observer, cancellationToken);
+            var lost = output.Undelivered - undelivered;
+            await NoteTransportAsync(item, lost, observer, cancellationToken);
             if (observer is not null)
             {
-                await observer.OnItemAsync(chair, item, cancellationToken);
+                await observer.OnItemAsync(chair, lost > 0 ? new UndeliveredItem(item) : item, cancellationToken);
             }
         }
 
@@ -113,6 +117,26 @@ public sealed class SimulatedController(
         }
 
         _stored.Clear();
+    }
+
+    /// <summary>Tells the observer once when the output starts losing messages, and once when it carries them again.</summary>
+    private async Task NoteTransportAsync(TimelineItem item, int lost, ISimulationObserver? observer, CancellationToken cancellationToken)
+    {
+        if (lost > 0)
+        {
+            if (_lostSinceDown < 0)
+            {
+                _lostSinceDown = 0;
+                await TellAsync(observer, new TransportChangedItem(item.At, Up: false, 0), cancellationToken);
+            }
+
+            _lostSinceDown += lost;
+        }
+        else if (_lostSinceDown >= 0 && item is TelemetryItem or EventItem && !_cut)
+        {
+            await TellAsync(observer, new TransportChangedItem(item.At, Up: true, _lostSinceDown), cancellationToken);
+            _lostSinceDown = -1;
+        }
     }
 
     private Task TellAsync(ISimulationObserver? observer, TimelineItem change, CancellationToken cancellationToken) =>
