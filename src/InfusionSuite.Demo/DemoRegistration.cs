@@ -1,4 +1,5 @@
 using System.Globalization;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Simulator.Running;
 using Microsoft.Extensions.Options;
 
@@ -36,6 +37,7 @@ public static class DemoRegistration
         var services = builder.Services;
         services.AddSingleton(demo);
         services.AddSingleton<TimeProvider>(new ScaledTimeProvider(demo.TimeScale, demo.ClockStart));
+        services.AddSingleton(new IoTime(TimeProvider.System, demo.TimeScale)); // I/O waits stay real: the EHR answers in real seconds
         services.AddHostedService<DemoBroker>();
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<DemoHistory>();

@@ -40,6 +40,7 @@ public static class StorageRegistration
         services.AddOptions<SiteLeaseOptions>().BindConfiguration(SiteLeaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiteLeaseOptions>, SiteLeaseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Application.Hosting.IoTime.System); // the database's waits and retries are real time, whatever the host's clock
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<DatabaseInitializer>();
         services.TryAddSingleton<PostgreSqlConnections>();

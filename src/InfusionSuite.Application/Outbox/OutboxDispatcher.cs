@@ -10,10 +10,10 @@ namespace InfusionSuite.Application.Outbox;
 /// marks it sent (exactly once: never attempted again), schedules the next attempt after a transient failure
 /// (<see cref="OutboxRetrySchedule"/>, stored, so a restart keeps it) or parks it with the reason for staff, who
 /// retry it or mark it handled outside (<see cref="ParkedItemActions"/>, audited). Waits on the <see cref="TimeProvider"/>
-/// and honours the stopping token. Logs item and session ids only, never patient data. A pass that meets the database away
+/// and honours the stopping token; a retry's wait is real time (<see cref="IoTime"/>), kept as an instant on the host's clock. Logs item and session ids only, never patient data. A pass that meets the database away
 /// (<see cref="DatabaseOutage"/>) logs nothing of its own: the outage's one line down and one line back say it.
 /// </summary>
-public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger, DatabaseOutage? outage = null) : BackgroundService
+public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger, DatabaseOutage? outage = null, IoTime? io = null) : BackgroundService
 {
     /// <summary>The outbox, for what a channel reads or keeps beside a delivery (a validation, earlier items).</summary>
     protected IOutbox Outbox => outbox;
@@ -210,7 +210,9 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
                 OutboxDispatcherLog.Delivered(logger, Channel, item.Id, item.SessionId, number, LogReason(result));
                 break;
             case OutboxAttemptOutcome.TransientFailure:
-                var next = OutboxRetrySchedule.Next(finished, number, result.RetryAfter, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+                // The receiver's Retry-After and the back-off are real time (the demo's clock runs faster): kept as an instant on the host's clock.
+                var wait = OutboxRetrySchedule.Wait(number, result.RetryAfter, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+                var next = finished + (io ?? IoTime.System).OnHostClock(wait);
                 await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
                 OutboxDispatcherLog.RetryScheduled(logger, Channel, item.Id, item.SessionId, number, LogReason(result), next);
                 break;

@@ -22,7 +22,8 @@ public sealed class FhirDispatcher(
     IOptions<FhirDeliveryOptions> options,
     TimeProvider time,
     ILogger<FhirDispatcher> logger,
-    DatabaseOutage? outage = null) : OutboxDispatcher(outbox, time, logger, outage)
+    DatabaseOutage? outage = null,
+    IoTime? io = null) : OutboxDispatcher(outbox, time, logger, outage, io)
 {
     protected override string Channel => "FHIR";
 
