@@ -18,6 +18,12 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
     /// <summary>The outbox, for what a channel reads or keeps beside a delivery (a validation, earlier items).</summary>
     protected IOutbox Outbox => outbox;
 
+    /// <summary>The channel's logger, for what a channel says of its own waits.</summary>
+    protected ILogger Logger => logger;
+
+    /// <summary>The clock of I/O: real time, whatever the host's clock (<see cref="IoTime"/>).</summary>
+    protected IoTime Io => io ?? IoTime.System;
+
     /// <summary>The channel's name in log lines (<c>FHIR</c>, <c>HL7</c>).</summary>
     protected abstract string Channel { get; }
 
@@ -101,6 +107,9 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
         return null;
     }
 
+    /// <summary>What the start's log line adds after the receiver (where, how: e.g. <c> at https://… in the Individual shape</c>); never patient data.</summary>
+    protected virtual string StartDetail => string.Empty;
+
     /// <summary>The receiver in staff's words (<c>the EHR</c>, <c>the interface engine</c>).</summary>
     protected virtual string Receiver => "the receiver";
 
@@ -169,6 +178,8 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
             OutboxDispatcherLog.Off(logger, Channel, reason);
             return;
         }
+
+        OutboxDispatcherLog.Started(logger, Channel, Receiver, StartDetail, Settings.PollInterval);
 
         while (!stoppingToken.IsCancellationRequested)
         {
