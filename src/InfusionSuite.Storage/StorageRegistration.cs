@@ -43,6 +43,7 @@ public static class StorageRegistration
         services.TryAddSingleton(Application.Hosting.IoTime.System); // the database's waits and retries are real time, whatever the host's clock
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<DatabaseInitializer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Hosting.IExclusiveClaim, SqliteServingClaim>()); // one serving host per SQLite file
         services.TryAddSingleton<PostgreSqlConnections>();
         services.TryAddSingleton<PostgreSqlInitializer>();
         services.TryAddSingleton<DatabaseConnections>(sp => Provider(sp) == StorageProvider.PostgreSql
