@@ -29,12 +29,13 @@ public static class DemoRegistration
         var database = Path.Combine(folder, "infusionsuite.db");
         var given = new ConfigurationBuilder().AddCommandLine([.. settings]).Build();
         var freeChairs = FreeChairs(given[DemoSettings.FreeChairsKey]); // every bad setting is refused before the data folder is touched
+        var brokerPort = DemoBrokerPort.Choose(folder, given[DemoBrokerPort.Key]); // kept in the folder only once the broker listens
 
-        // The data folder is this demo's alone while it runs: a second demo (or host) on it stops here, in one line, before it reads
-        // or writes anything of it (issue 14's trial: a second demo aborted the running one's open sessions, then died on the port).
+        // The data folder is this demo's alone while it runs: a second demo (or host) on it stops here, in one line, before it writes
+        // anything (issue 14's trial: a second demo aborted the running one's open sessions, then died on the port).
         var inUse = DatabaseInUseLock.Take(database);
         var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
-        var demo = new DemoSettings(timeScale, folder, database, DemoBrokerPort.Choose(folder, given[DemoBrokerPort.Key]), start, latest, freeChairs);
+        var demo = new DemoSettings(timeScale, folder, database, brokerPort, start, latest, freeChairs);
 
         builder.Configuration.AddInMemoryCollection(Configuration(demo));
         builder.Configuration.AddCommandLine([.. settings]);
