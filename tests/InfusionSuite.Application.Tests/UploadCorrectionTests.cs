@@ -18,7 +18,7 @@ public sealed class UploadCorrectionTests
     private static readonly TimeSpan SamplePeriod = TimeSpan.FromSeconds(5);
 
     [Fact(Timeout = 60_000)]
-    public async Task CapRemovedWhileCutOff_EndHeldThroughTheUpload_OneTrueReportWhenItReachesTheLinksReturn()
+    public async Task CapRemovedWhileCutOff_EndHeldThroughTheUpload_OneTrueReportOnceItPassesTheCapOff()
     {
         await using var writer = await WriterHarness.StartAsync();
         var cut = await EndWhileCutOffAsync(writer);
@@ -82,6 +82,91 @@ public sealed class UploadCorrectionTests
         await Timeouts.UntilAsync(() => writer.Store.Ended.Count >= 1, "the end once the upload went quiet");
         await Task.Delay(200);
         AssertOneTrueReport(writer);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task UploadReachesTheControllersCapOff_ThenItGoesOffline_ReportGoesAfterTheQuietWait_NotHeldAsCutOff()
+    {
+        // The controller uploads up to its own CAP_OFF and shuts down (its offline status reads as a Last Will does): what it
+        // could store after that lies past the session's end, so the report waits only for the upload's quiet wait.
+        await using var writer = await WriterHarness.StartAsync();
+        var cut = await EndWhileCutOffAsync(writer);
+        await cut.UploadAsync(writer, cut.Through(cut.CapOffAt));
+        writer.Clock.Advance(TimeSpan.FromSeconds(1));
+        await writer.SendAsync(Presence(writer, cut.Chair, online: false));
+        await Task.Delay(200); // past the session's end: the session does not take it
+
+        writer.Clock.Advance(SessionPolicy.Default.UploadQuietWait + TimeSpan.FromSeconds(5));
+        await Timeouts.UntilAsync(() => writer.Store.Ended.Count >= 1, "the end once the upload went quiet");
+        await Task.Delay(200);
+        AssertOneTrueReport(writer);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task LinkDownWhileTheSessionStillTakesTheControllersCapOff_ReportWaitsForItsReturn()
+    {
+        // The nurse's "cap removed" came while the controller was live; before its CAP_OFF (within the cap-off window) it is cut off.
+        await using var writer = await WriterHarness.StartAsync();
+        var chair = new Chair("CHAIR-74", writer.Clock);
+        var id = await RunToTheEndAsync(writer, chair);
+        await writer.SendAsync(Presence(writer, chair, online: false));
+        await StoredAsync(writer, 9);
+        writer.Clock.Advance(TimeSpan.FromSeconds(30));
+        Assert.True((await writer.Nurse.CapRemovedAsync(id, "nurse-3", null, Timeouts.Token())).IsAccepted);
+        await StoredAsync(writer, 10);
+
+        writer.Clock.Advance(SessionPolicy.Default.UploadQuietWait + TimeSpan.FromSeconds(5));
+        await Task.Delay(200);
+        Assert.Empty(writer.Store.Ended); // its CAP_OFF may still come and move the end
+    }
+
+    [Theory(Timeout = 60_000)]
+    [InlineData(3)] // beyond the clock limit (2 h): no estimate, the ts stand
+    [InlineData(26)]
+    public async Task ReplayAtItsOwnPaceHoursOld_StreamingOnAfterItsCapOff_ReportGoesWithItsFirstMessagePastTheEnd_NotHeldAsAnUpload(int hoursOld)
+    {
+        // Every message arrives hours after its own time, as an upload's do; yet one past all the session takes from its
+        // controller says the controller has said all of the session (spec: a replay comes out exactly as it would have live).
+        await using var writer = await WriterHarness.StartAsync();
+        var age = TimeSpan.FromHours(hoursOld);
+        var chair = new Chair("CHAIR-75", writer.Clock);
+        ControllerMessage Old(ControllerMessage m) => m switch
+        {
+            TelemetryReceived t => t with { Sample = t.Sample with { Timestamp = t.Sample.Timestamp - age } },
+            ControllerEventReceived e => e with { Event = e.Event with { Timestamp = e.Event.Timestamp - age } },
+            _ => m,
+        };
+        DateTimeOffset Then() => writer.Clock.GetUtcNow() - age;
+
+        var id = (await writer.Nurse.StartSessionAsync(chair.Start() with { EffectiveAt = Then() }, Timeouts.Token())).SessionId!;
+        uint seq = 0;
+        await writer.SendAsync(Old(chair.Event(seq++, ControllerEventKind.CapOn)));
+        await writer.SendAsync(Old(chair.Event(seq++, ControllerEventKind.CoolingStart)));
+        await StoredAsync(writer, 3);
+        writer.Clock.Advance(TimeSpan.FromMinutes(30));
+        await writer.SendAsync(Old(chair.Sample(seq++)));
+        Assert.True((await writer.Nurse.InfusionStartedAsync(id, "nurse-3", Then(), Timeouts.Token())).IsAccepted);
+        writer.Clock.Advance(TimeSpan.FromMinutes(60));
+        await writer.SendAsync(Old(chair.Sample(seq++)));
+        Assert.True((await writer.Nurse.InfusionEndedAsync(id, "nurse-3", Then(), Timeouts.Token())).IsAccepted);
+        writer.Clock.Advance(TimeSpan.FromMinutes(90));
+        await writer.SendAsync(Old(chair.Event(seq++, ControllerEventKind.CoolingStop)));
+        writer.Clock.Advance(TimeSpan.FromMinutes(2));
+        await writer.SendAsync(Old(chair.Event(seq++, ControllerEventKind.CapOff)));
+        await StoredAsync(writer, 9);
+        Assert.True((await writer.Nurse.CapRemovedAsync(id, "nurse-3", Then(), Timeouts.Token())).IsAccepted);
+        await StoredAsync(writer, 10);
+        await Task.Delay(200);
+        Assert.Empty(writer.Store.Ended); // an old message could still be one of an upload of the session
+
+        writer.Clock.Advance(TimeSpan.FromSeconds(5));
+        await writer.SendAsync(Old(chair.Sample(seq)));
+        await Timeouts.UntilAsync(() => writer.Store.Ended.Count >= 1, "the end once a message past it came");
+        await Task.Delay(200);
+        var ended = Assert.Single(writer.Store.Ended);
+        Assert.False(ended.ControllerRecordIncomplete);
+        Assert.Equal(BoundarySource.Controller, ended.Boundaries.RemovalSource);
+        Assert.Empty(writer.Store.Corrections);
     }
 
     [Fact(Timeout = 60_000)]
@@ -251,10 +336,20 @@ public sealed class UploadCorrectionTests
     /// <summary>A controller cut off over its session's end: the messages it stored, its next seq, and its CAP_OFF's time.</summary>
     private sealed record CutOff(Chair Chair, IReadOnlyList<(ControllerMessage Message, DateTimeOffset At)> Stored, uint NextSeq, DateTimeOffset CapOffAt)
     {
+        private static DateTimeOffset TimestampOf(ControllerMessage message) => message switch
+        {
+            TelemetryReceived t => t.Sample.Timestamp,
+            ControllerEventReceived e => e.Event.Timestamp,
+            _ => throw new ArgumentException("not a sequenced controller message", nameof(message)),
+        };
+
         /// <summary>The stored messages of the controller's time up to <paramref name="until"/>, in order.</summary>
         public IEnumerable<ControllerMessage> Through(DateTimeOffset until) => Stored.Where(m => m.At <= until).Select(m => m.Message);
 
-        /// <summary>Sends <paramref name="messages"/> in chunks of 10, 2 s apart, each stored before the next; nothing is reported before the last.</summary>
+        /// <summary>
+        /// Sends <paramref name="messages"/> in chunks of 10, 2 s apart, each stored before the next; nothing is reported before
+        /// the last chunk, nor before the upload passes the CAP_OFF (what comes after it lies past all the session takes).
+        /// </summary>
         public async Task UploadAsync(WriterHarness writer, IEnumerable<ControllerMessage> messages)
         {
             var chunks = messages.Chunk(10).ToList();
@@ -268,7 +363,7 @@ public sealed class UploadCorrectionTests
                 }
 
                 await StoredAsync(writer, before + chunks[i].Length);
-                if (i < chunks.Count - 1)
+                if (chunks[i].All(m => TimestampOf(m) <= CapOffAt))
                 {
                     Assert.Empty(writer.Store.Ended); // still catching up: nothing intermediate goes out
                     Assert.Empty(writer.Store.Corrections);

@@ -63,4 +63,23 @@ public sealed class CutOffTests
         Assert.All(received.Take(back), r => Assert.False(r is TelemetrySample s && s.Timestamp >= cutFrom && s.Timestamp < cutTo, "a sample of the cut went out before the reconnect"));
         Assert.Contains(received.Skip(back), r => r is TelemetrySample s && s.Timestamp >= cutFrom && s.Timestamp < cutTo);
     }
+
+    /// <summary>Issue 13's trial: cut off over its end, the controller uploaded after its shutdown, so the broker kept it "online".</summary>
+    [Fact(Timeout = 30_000)]
+    public async Task CutOffOverTheEnd_TheShutdownGoesAfterTheUpload_TheLastWordIsOffline()
+    {
+        var scenario = new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() };
+        var cut = new ControllerCutOff { After = TimeSpan.FromMinutes(4), For = TimeSpan.FromMinutes(10), Upload = UploadPace.Chunks };
+        var output = new InMemoryControllerOutput();
+        var clock = new ScaledTimeProvider(20_000, Timelines.Start);
+
+        await new SimulatedController(scenario, SimulatedChair.Numbered(0), 1, output, clock, Timelines.Start, bootSalt: 7, cutOff: cut)
+            .RunAsync(null, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20));
+
+        var received = output.Received.ToList();
+        var back = received.FindIndex(r => r is ReceivedHello { Reason: HelloReason.Reconnect });
+        Assert.True(back > 0, "it came back and said hello");
+        Assert.Equal(OfflineReason.Shutdown, received[^1]);
+        Assert.DoesNotContain(received.Take(back), r => r is OfflineReason.Shutdown);
+    }
 }

@@ -149,11 +149,54 @@ public sealed class MqttTransportTests
         var text = stdout.ToString();
         Assert.DoesNotContain("nurse:", text, StringComparison.Ordinal); // no log lines
         var row = text.Split('\n').Single(line => line.StartsWith("CHAIR-01 ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var sent = int.Parse(row[^2], System.Globalization.CultureInfo.InvariantCulture);
+        var sent = int.Parse(row[^3], System.Globalization.CultureInfo.InvariantCulture); // msgs, lost, bad
         Assert.True(sent > 0, text);
         await subscriber.WaitForAsync(
             m => m.Count(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal) || x.Topic.EndsWith("/event", StringComparison.Ordinal)) == sent,
             $"the {sent} telemetry and event messages the summary counts");
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ConsoleProgram_BrokerKilledMidRun_PrintsALineWhenMessagesStartToBeLostAndOneWhenTheyGoAgain_AndTheSummaryCountsThemApart()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/lost/+/+", Token());
+        var scenario = new Scenario { Name = "tiny", Session = SimulatedControllerTests.Tiny() };
+        var file = Path.Combine(Path.GetTempPath(), $"tiny-{Guid.NewGuid():N}.json");
+        await File.WriteAllTextAsync(file, ScenarioJson.Serialize(scenario));
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        try
+        {
+            var run = SimulatorCommand.RunAsync(
+                ["mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "lost", "--scenario", file, "--time-scale", "20", "--seed", "1"],
+                stdout, stderr, interactive: false, CancellationToken.None);
+            await subscriber.WaitForAsync(m => m.Count(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal)) >= 20, "twenty samples");
+            await broker.StopAsync(Token());
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // 30 simulated seconds of samples with no broker
+            await broker.StartAgainAsync(Token());
+            Assert.True(await run.WaitAsync(s_timeout) == 0, stderr.ToString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var text = stdout.ToString();
+        var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var down = Assert.Single(lines, l => l.Contains("CHAIR-01", StringComparison.Ordinal) && l.Contains("transport down: messages are lost", StringComparison.Ordinal));
+        var back = Assert.Single(lines, l => l.Contains("CHAIR-01", StringComparison.Ordinal) && l.Contains("transport back:", StringComparison.Ordinal));
+        Assert.True(Array.IndexOf(lines, down) < Array.IndexOf(lines, back), text);
+        var lostInLine = int.Parse(System.Text.RegularExpressions.Regex.Match(back, @"transport back: (\d+) messages lost").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.InRange(lostInLine, 5, 200);
+
+        // The summary's msgs are what went out, lost what did not: together, every sample and event of the scenario.
+        var row = lines.Single(line => line.StartsWith("CHAIR-01 ", StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var sent = int.Parse(row[^3], System.Globalization.CultureInfo.InvariantCulture);
+        var lost = int.Parse(row[^2], System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(lostInLine, lost);
+        var planned = ControllerTimeline.Generate(scenario, SimulatedChair.Numbered(0), 1, Timelines.Start, 7).Count(i => i is TelemetryItem or EventItem);
+        Assert.Equal(planned, sent + lost);
     }
 
     [Fact(Timeout = 30_000)]
@@ -178,7 +221,7 @@ public sealed class MqttTransportTests
         var text = stdout.ToString();
         Assert.Contains("scenario normal cancelled after", text, StringComparison.Ordinal);
         var counted = new[] { "CHAIR-01 ", "CHAIR-02 " }.Sum(chair => int.Parse(
-            text.Split('\n').Single(line => line.StartsWith(chair, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^2],
+            text.Split('\n').Single(line => line.StartsWith(chair, StringComparison.Ordinal)).Split(' ', StringSplitOptions.RemoveEmptyEntries)[^3],
             System.Globalization.CultureInfo.InvariantCulture));
         Assert.True(counted >= 10, text);
         await subscriber.WaitForAsync(m => Sent(m) >= counted, $"the {counted} messages the summary counts");
@@ -241,7 +284,7 @@ public sealed class MqttTransportTests
             await stop.CancelAsync();
 
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => publish.WaitAsync(s_timeout));
-            Assert.Equal(0, output.DroppedMessages);
+            Assert.Equal(0, output.Undelivered);
         }
         finally
         {

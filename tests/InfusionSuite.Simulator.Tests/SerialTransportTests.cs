@@ -42,7 +42,7 @@ public sealed class SerialTransportTests
         Assert.Equal(
             ["SETPOINT", "CALIBRATED", "CAP_ON", "COOLING_START", "COOLING_STOP", "CAP_OFF"],
             good.Where(l => l.StartsWith("$CCE,", StringComparison.Ordinal)).Select(l => l.Split(',')[4]));
-        Assert.Equal(0, output.DroppedLines);
+        Assert.Equal(0, output.Undelivered);
         Assert.Contains(received, line => !GarbageFramesTests.ChecksumMatches(line));
     }
 
@@ -63,11 +63,11 @@ public sealed class SerialTransportTests
 
         await output.OfflineAsync(OfflineReason.Disconnect, CancellationToken.None);
         await output.EventAsync(new Domain.Controllers.ControllerEvent("CHAIR-07", 0x9f3a61c2, 1, DateTimeOffset.UnixEpoch, Domain.Controllers.ControllerEventKind.Pause, null), CancellationToken.None);
-        Assert.Equal(1, output.DroppedLines);
+        Assert.Equal(1, output.Undelivered);
 
         await output.HelloAsync(hello, HelloReason.Reconnect, CancellationToken.None);
         Assert.Equal("$CCH,CHAIR-07,9f3a61c2,SIM-1,1.0.0,1*0F", host.ReadLine());
-        Assert.Equal(1, output.DroppedLines);
+        Assert.Equal(1, output.Undelivered);
     }
 
     private static CancellationToken Token() => new CancellationTokenSource(s_timeout).Token;

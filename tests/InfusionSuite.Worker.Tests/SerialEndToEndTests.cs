@@ -35,7 +35,7 @@ public sealed class SerialEndToEndTests
         {
             await new SimulatedController(Scenarios.Light("normal"), chair, seed: 2, output, clock, clock.GetUtcNow())
                 .RunAsync(nurse, Wait.Token(TimeSpan.FromSeconds(120)));
-            Assert.Equal(0, output.DroppedLines);
+            Assert.Equal(0, output.Undelivered);
         }
 
         Assert.Empty(nurse.Failures);

@@ -8,7 +8,8 @@ namespace InfusionSuite.Simulator.Cli;
 
 /// <summary>
 /// The live display: a table with one row per chair, redrawn in place on a terminal; when output is
-/// redirected, one log line per event, marker and link change instead (telemetry is not logged); with
+/// redirected, one log line per event, marker and link change instead (telemetry is not logged); msgs counts what the
+/// output carried, lost what it could not (<see cref="TransportChangedItem"/>: a line when that starts and when it ends); with
 /// <paramref name="quiet"/>, neither, but it still counts what each chair sent for the final table.
 /// </summary>
 internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWriter output, TimeProvider clock, string title, bool redraw, bool quiet = false)
@@ -31,6 +32,8 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
                 HelloItem h => view with { Online = true, Boot = h.Hello.Boot },
                 OfflineItem o => view with { Online = false, Done = o.Reason == OfflineReason.Shutdown, Phase = o.Reason == OfflineReason.Shutdown ? "done" : view.Phase },
                 LinkChangedItem l => view with { Online = l.Up },
+                UndeliveredItem { Item: TelemetryItem t } => view with { Last = t.Sample, Lost = view.Lost + 1 },
+                UndeliveredItem { Item: EventItem e } => view with { LastEvent = Describe(e.Event), Lost = view.Lost + 1, Phase = PhaseAfter(view.Phase, e.Event.Kind) },
                 NurseMarkerItem m => view with { Phase = PhaseAfter(m.Marker.Kind) },
                 _ => view,
             };
@@ -42,6 +45,9 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
                 OfflineItem o => $"offline ({o.Reason})",
                 LinkChangedItem { Up: false } => "link down",
                 LinkChangedItem l => string.Create(CultureInfo.InvariantCulture, $"link up, uploading {l.StoredMessages} stored messages"),
+                TransportChangedItem { Up: false } => "transport down: messages are lost until it is back (not stored, unlike --cut-off)",
+                TransportChangedItem t => string.Create(CultureInfo.InvariantCulture, $"transport back: {t.Lost} messages lost while it was down"),
+                UndeliveredItem { Item: EventItem e } => Describe(e.Event) + " (lost: transport down)",
                 _ => null,
             };
         }
@@ -94,14 +100,14 @@ internal sealed class ChairBoard(IReadOnlyList<SimulatedChair> chairs, TextWrite
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"{title} · simulated {clock.GetUtcNow().UtcDateTime:yyyy-MM-dd HH:mm:ss}Z");
-        text.AppendLine("chair        link     boot      phase         state     coolant  scalp  flow  cap  alarms                 last event             msgs  bad");
+        text.AppendLine("chair        link     boot      phase         state     coolant  scalp  flow  cap  alarms                 last event             msgs  lost  bad");
         lock (_gate)
         {
             foreach (var v in _views)
             {
                 var s = v.Last;
                 text.AppendLine(CultureInfo.InvariantCulture,
-                    $"{v.ControllerId,-12} {(v.Online ? "online" : "offline"),-8} {v.Boot:x8}  {v.Phase,-13} {s?.State.ToString().ToUpperInvariant(),-9} {s?.CoolantC,7}  {s?.ScalpC?.ToString() ?? "-",5}  {s?.FlowMlMin,4}  {(s?.CapConnected == true ? "on" : "off"),-3}  {Alarms(s),-22} {v.LastEvent,-22} {v.Messages,5}  {v.Garbage,3}");
+                    $"{v.ControllerId,-12} {(v.Online ? "online" : "offline"),-8} {v.Boot:x8}  {v.Phase,-13} {s?.State.ToString().ToUpperInvariant(),-9} {s?.CoolantC,7}  {s?.ScalpC?.ToString() ?? "-",5}  {s?.FlowMlMin,4}  {(s?.CapConnected == true ? "on" : "off"),-3}  {Alarms(s),-22} {v.LastEvent,-22} {v.Messages,5}  {v.Lost,4}  {v.Garbage,3}");
             }
         }
 

@@ -19,5 +19,8 @@ internal sealed record ChairView(string ControllerId)
 
     public int Garbage { get; init; }
 
+    /// <summary>Samples and events the transport could not carry (broker away, serial write failed).</summary>
+    public int Lost { get; init; }
+
     public bool Done { get; init; }
 }

@@ -140,11 +140,11 @@ internal static class SimulatorCommand
                 await stdout.WriteLineAsync($"scenario {scenario.Name} ran: {ran} in {took}");
                 break;
             case Cancelled:
-                await stdout.WriteLineAsync($"scenario {scenario.Name} cancelled after {took}: {ran} planned; msgs = what each chair sent");
+                await stdout.WriteLineAsync($"scenario {scenario.Name} cancelled after {took}: {ran} planned; msgs = what each chair sent, lost = what the transport could not carry");
                 await stderr.WriteLineAsync("cancelled");
                 break;
             default:
-                await stdout.WriteLineAsync($"scenario {scenario.Name} failed after {took}: {ran} planned; msgs = what each chair sent");
+                await stdout.WriteLineAsync($"scenario {scenario.Name} failed after {took}: {ran} planned; msgs = what each chair sent, lost = what the transport could not carry");
                 await stderr.WriteLineAsync($"error: {problem}");
                 break;
         }

@@ -18,4 +18,10 @@ public interface IControllerOutput : IAsyncDisposable
 
     /// <summary>The link goes down: abruptly (Last Will, port closed) or, at shutdown, cleanly.</summary>
     Task OfflineAsync(OfflineReason reason, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Messages this output could not carry so far (the MQTT broker unreachable, a serial write that failed or timed out):
+    /// lost, unlike those a <c>--cut-off</c> stores and uploads. The display counts them apart from what each chair sent.
+    /// </summary>
+    int Undelivered { get; }
 }

@@ -8,6 +8,7 @@ public sealed class InMemoryControllerOutput : IControllerOutput
 {
     private readonly Lock _gate = new();
     private readonly List<object> _received = [];
+    private int _undelivered;
 
     /// <summary>Everything so far: <see cref="ReceivedHello"/>, <see cref="TelemetrySample"/>, <see cref="ControllerEvent"/>, <see cref="GarbageItem"/>, <see cref="OfflineReason"/>.</summary>
     public IReadOnlyList<object> Received
@@ -27,13 +28,18 @@ public sealed class InMemoryControllerOutput : IControllerOutput
 
     public bool Disposed { get; private set; }
 
+    /// <summary>While true, samples, events and garbage are lost (counted in <see cref="Undelivered"/>), as with a broker away.</summary>
+    public bool Unreachable { get; set; }
+
+    public int Undelivered => Volatile.Read(ref _undelivered);
+
     public Task HelloAsync(ControllerHello hello, HelloReason reason, CancellationToken cancellationToken) => Add(new ReceivedHello(hello, reason));
 
-    public Task TelemetryAsync(TelemetrySample sample, CancellationToken cancellationToken) => Add(sample);
+    public Task TelemetryAsync(TelemetrySample sample, CancellationToken cancellationToken) => AddUnlessUnreachable(sample);
 
-    public Task EventAsync(ControllerEvent controllerEvent, CancellationToken cancellationToken) => Add(controllerEvent);
+    public Task EventAsync(ControllerEvent controllerEvent, CancellationToken cancellationToken) => AddUnlessUnreachable(controllerEvent);
 
-    public Task GarbageAsync(GarbageItem garbage, CancellationToken cancellationToken) => Add(garbage);
+    public Task GarbageAsync(GarbageItem garbage, CancellationToken cancellationToken) => AddUnlessUnreachable(garbage);
 
     public Task OfflineAsync(OfflineReason reason, CancellationToken cancellationToken) => Add(reason);
 
@@ -41,6 +47,17 @@ public sealed class InMemoryControllerOutput : IControllerOutput
     {
         Disposed = true;
         return ValueTask.CompletedTask;
+    }
+
+    private Task AddUnlessUnreachable(object item)
+    {
+        if (Unreachable)
+        {
+            Interlocked.Increment(ref _undelivered);
+            return Task.CompletedTask;
+        }
+
+        return Add(item);
     }
 
     private Task Add(object item)

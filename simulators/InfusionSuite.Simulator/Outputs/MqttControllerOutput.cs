@@ -38,7 +38,7 @@ public sealed class MqttControllerOutput : IControllerOutput
     }
 
     /// <summary>Messages not published because the broker could not be reached.</summary>
-    public int DroppedMessages => Volatile.Read(ref _dropped);
+    public int Undelivered => Volatile.Read(ref _dropped);
 
     public async Task HelloAsync(ControllerHello hello, HelloReason reason, CancellationToken cancellationToken)
     {

@@ -9,7 +9,7 @@ namespace InfusionSuite.Simulator.Outputs;
 /// <summary>
 /// A controller on a serial port: CRLF lines at 115200 8N1, CCH at power-on, every 60 s and in answer
 /// to <c>$CCQ,HELLO*3F</c>. A disconnect closes the port (the receiver sees it vanish) until the
-/// reconnect opens it again. A write that fails or times out is dropped and counted in <see cref="DroppedLines"/>,
+/// reconnect opens it again. A write that fails or times out is dropped and counted in <see cref="Undelivered"/>,
 /// and the port is closed until the next hello reopens it (the port may have vanished and come back).
 /// </summary>
 public sealed class SerialPortOutput(SerialPortOutputOptions options) : IControllerOutput
@@ -25,7 +25,7 @@ public sealed class SerialPortOutput(SerialPortOutputOptions options) : IControl
     private int _droppedLines;
 
     /// <summary>Lines not written because the port was closed, gone or not read.</summary>
-    public int DroppedLines => Volatile.Read(ref _droppedLines);
+    public int Undelivered => Volatile.Read(ref _droppedLines);
 
     /// <summary>CCQ HELLO queries answered.</summary>
     public int QueriesAnswered { get; private set; }

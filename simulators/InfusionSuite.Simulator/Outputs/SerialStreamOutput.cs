@@ -27,6 +27,9 @@ public sealed class SerialStreamOutput(Stream stream) : IControllerOutput
 
     public Task OfflineAsync(OfflineReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    /// <summary>A stream takes every line, or the write fails the run.</summary>
+    public int Undelivered => 0;
+
     /// <summary>Writes bytes as one unit (a line never interleaves with another).</summary>
     public async Task WriteAsync(byte[] bytes, CancellationToken cancellationToken)
     {

@@ -25,6 +25,7 @@ public sealed class SimulatedController(
     private readonly List<TimelineItem> _stored = [];
     private HelloItem? _lastHello;
     private bool _cut;
+    private int _lostSinceDown = -1;
 
     public SimulatedChair Chair => chair;
 
@@ -42,10 +43,13 @@ public sealed class SimulatedController(
                 await Task.Delay(wait, timeProvider, cancellationToken);
             }
 
+            var undelivered = output.Undelivered;
             await PassAsync(item, poweredOnAt, observer, cancellationToken);
+            var lost = output.Undelivered - undelivered;
+            await NoteTransportAsync(item, lost, observer, cancellationToken);
             if (observer is not null)
             {
-                await observer.OnItemAsync(chair, item, cancellationToken);
+                await observer.OnItemAsync(chair, lost > 0 ? new UndeliveredItem(item) : item, cancellationToken);
             }
         }
 
@@ -81,8 +85,9 @@ public sealed class SimulatedController(
         {
             await SendAsync(item, poweredOnAt, cancellationToken);
         }
-        else if (item is TelemetryItem or EventItem)
+        else if (item is TelemetryItem or EventItem or OfflineItem { Reason: OfflineReason.Shutdown })
         {
+            // Its shutdown too: after the upload it goes last, so the broker's retained status ends offline (issue 13's trial).
             _stored.Add(item);
         }
     }
@@ -106,10 +111,35 @@ public sealed class SimulatedController(
             await SendAsync(_stored[i], poweredOnAt, cancellationToken);
         }
 
+        if (_stored.OfType<OfflineItem>().LastOrDefault() is { } shutdown)
+        {
+            await TellAsync(observer, shutdown, cancellationToken); // the chair's line ends offline, after the link's return
+        }
+
         _stored.Clear();
     }
 
-    private Task TellAsync(ISimulationObserver? observer, LinkChangedItem change, CancellationToken cancellationToken) =>
+    /// <summary>Tells the observer once when the output starts losing messages, and once when it carries them again.</summary>
+    private async Task NoteTransportAsync(TimelineItem item, int lost, ISimulationObserver? observer, CancellationToken cancellationToken)
+    {
+        if (lost > 0)
+        {
+            if (_lostSinceDown < 0)
+            {
+                _lostSinceDown = 0;
+                await TellAsync(observer, new TransportChangedItem(item.At, Up: false, 0), cancellationToken);
+            }
+
+            _lostSinceDown += lost;
+        }
+        else if (_lostSinceDown >= 0 && item is TelemetryItem or EventItem && !_cut)
+        {
+            await TellAsync(observer, new TransportChangedItem(item.At, Up: true, _lostSinceDown), cancellationToken);
+            _lostSinceDown = -1;
+        }
+    }
+
+    private Task TellAsync(ISimulationObserver? observer, TimelineItem change, CancellationToken cancellationToken) =>
         observer is null ? Task.CompletedTask : observer.OnItemAsync(chair, change, cancellationToken).AsTask();
 
     private Task SendAsync(TimelineItem item, DateTimeOffset poweredOnAt, CancellationToken cancellationToken) => item switch

@@ -16,6 +16,7 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
     private bool _statusChanged;
     private readonly UploadCatchUp _catchUp = new(session.Policy.DeviceRecordGap, session.Policy.UploadQuietWait, session.Policy.LateMessageWindow);
     private string? _reported = reported;
+    private DateTimeOffset? _latestHeard;
 
     public string SessionId => sessionId;
 
@@ -51,17 +52,30 @@ internal sealed class LiveSession(string sessionId, string controllerId, ScalpCo
     }
 
     /// <summary>Notes a sequenced message of this session's controller (taken or not): is it still catching up?</summary>
-    public void HeardFromController(uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt) =>
-        _catchUp.Heard(session.OnServerTimeline(boot, seq, deviceTs, receivedAt), receivedAt);
+    public void HeardFromController(uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt)
+    {
+        var onTimeline = session.OnServerTimeline(boot, seq, deviceTs, receivedAt);
+        if (_latestHeard is not { } latest || onTimeline > latest)
+        {
+            _latestHeard = onTimeline;
+        }
 
-    /// <summary>The controller's link went down (it stores what it says) or came back (it uploads that first).</summary>
+        _catchUp.Heard(onTimeline, receivedAt, pastTheSession: !session.TakesControllerMessageAt(onTimeline));
+    }
+
+    /// <summary>
+    /// The controller's link went down (it stores what it says) or came back (it uploads that first). A link that goes down
+    /// (a Last Will, a closed port, or the controller's own shutdown: CCP/1 says them alike) after the controller's latest
+    /// message already lies past what the session takes from it holds nothing: what it stores from then on cannot change the
+    /// record, so the report does not wait for its return (an upload still under way keeps its own quiet wait).
+    /// </summary>
     public void LinkChanged(bool online, DateTimeOffset receivedAt)
     {
         if (online)
         {
             _catchUp.LinkUp(receivedAt);
         }
-        else
+        else if (_latestHeard is not { } latest || session.TakesControllerMessagesAfter(latest))
         {
             _catchUp.LinkDown();
         }

@@ -10,7 +10,8 @@ namespace InfusionSuite.Application.Ingest;
 /// <item>a message is an upload message when it arrives more than the device-record gap after its own time on the server's
 /// timeline; a live one arrives within the network's delay;</item>
 /// <item>the upload is over when a live message arrives, or when an upload message reaches the moment the link came back
-/// (the controller stored messages until then, so its record is whole), or — the controller silent after its upload — when
+/// (the controller stored messages until then, so its record is whole), or when one lies past all the session takes from its
+/// controller (it has said all of the session: a replay, or a clock off beyond the clock limit, going on after the end), or — the controller silent after its upload — when
 /// no message came for the upload's quiet wait (minutes: far longer than any pause of a loaded machine inside one upload);</item>
 /// <item>a report never waits longer than the session's late-message window: it then goes marked incomplete.</item>
 /// </list>
@@ -43,13 +44,17 @@ internal sealed class UploadCatchUp(TimeSpan gap, TimeSpan quietWait, TimeSpan l
         }
     }
 
-    /// <summary>Notes one controller message (taken by the session or not) by its arrival and its ts on the server's timeline.</summary>
-    public void Heard(DateTimeOffset onServerTimeline, DateTimeOffset receivedAt)
+    /// <summary>
+    /// Notes one controller message (taken by the session or not) by its arrival and its ts on the server's timeline;
+    /// <paramref name="pastTheSession"/>: its ts lies past all the session takes from its controller, so what the controller
+    /// said of the session came before it (a replay, or a clock off by more than the clock limit, streaming on after the end).
+    /// </summary>
+    public void Heard(DateTimeOffset onServerTimeline, DateTimeOffset receivedAt, bool pastTheSession)
     {
         LinkUp(receivedAt);
         var live = receivedAt - onServerTimeline <= gap;
         var reachedLinkBack = _linkBackAt is { } back && onServerTimeline >= back - gap;
-        if (live || reachedLinkBack)
+        if (live || reachedLinkBack || pastTheSession)
         {
             _uploadHeardAt = null; // the link's return is kept: the rest of a chunk that reached it is caught up too
         }

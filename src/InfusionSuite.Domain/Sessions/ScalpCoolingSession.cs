@@ -75,6 +75,16 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
     public DateTimeOffset OnServerTimeline(uint boot, uint seq, DateTimeOffset deviceTs, DateTimeOffset receivedAt) =>
         _state.Channel.Clock.ToServerTime(boot, seq, deviceTs, receivedAt, _state.Policy.ClockSkewThreshold, _state.Policy.ControllerClockLimit);
 
+    /// <summary>
+    /// Whether a message of the session's controller later than <paramref name="at"/> (server timeline) could still be taken:
+    /// false once the session ended and the time after its end it listens for its controller (<c>DeviceGate</c>) is over at
+    /// <paramref name="at"/>, or when voided. What the controller stores after that moment cannot change the record.
+    /// </summary>
+    public bool TakesControllerMessagesAfter(DateTimeOffset at) => TakesControllerMessageAt(at + TimeSpan.FromTicks(1));
+
+    /// <summary>Whether a message of the session's controller at <paramref name="at"/> (server timeline) would be taken (<c>DeviceGate</c>).</summary>
+    public bool TakesControllerMessageAt(DateTimeOffset at) => DeviceGate(_state.Plan?.ControllerId, at) == RefusalReason.None;
+
     /// <summary>The policy the session is judged by.</summary>
     public SessionPolicy Policy => _state.Policy;
 
