@@ -35,12 +35,12 @@ public sealed class FhirDispatcherStartTests(FhirServerFixture server) : IAsyncL
         var started = $"FHIR delivery started: due items go to the EHR at {server.FhirBase} in the Transaction shape, each Bundle validated";
         await Eventually.HoldsAsync(
             () => harness.Logs.Any(l => l.Level == LogLevel.Information && l.Message.StartsWith(started, StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10),
+            TimeSpan.FromSeconds(30),
             "the line saying where delivery goes; logged: " + string.Join(" | ", harness.Logs.Select(l => l.Message)));
         await Eventually.HoldsAsync(() => validator.IsLoaded, TimeSpan.FromMinutes(4), "the FHIR R4 definitions to load with nothing in the outbox");
         await Eventually.HoldsAsync(
             () => harness.Logs.Any(l => l.Level == LogLevel.Information && l.Message.StartsWith("The FHIR R4 definitions are loaded (", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10),
+            TimeSpan.FromSeconds(30),
             "the line saying the definitions are loaded");
         Assert.Contains(harness.Logs, l => l.Level == LogLevel.Information && l.Message.StartsWith("Loading the FHIR R4 definitions", StringComparison.Ordinal));
 
@@ -52,8 +52,8 @@ public sealed class FhirDispatcherStartTests(FhirServerFixture server) : IAsyncL
         var delivered = $"{item.Id:D} (session start-1) delivered on attempt 1";
         await Eventually.HoldsAsync(
             () => harness.Logs.Any(l => l.Level == LogLevel.Information && l.Message.Contains(delivered, StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(60),
-            "the first item to be delivered");
+            TimeSpan.FromMinutes(2),
+            "the first item to be delivered; logged: " + string.Join(" | ", harness.Logs.Select(l => l.Message)));
 
         Assert.Equal(OutboxStatus.Sent, harness.Outbox[item.Id].Status);
         Assert.DoesNotContain(harness.Logs, l => l.Message.Contains("waits for the FHIR R4 definitions", StringComparison.Ordinal));
