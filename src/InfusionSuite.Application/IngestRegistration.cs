@@ -3,6 +3,7 @@ using InfusionSuite.Application.Board;
 using InfusionSuite.Application.Configuration;
 using InfusionSuite.Application.Controllers;
 using InfusionSuite.Application.Courses;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Ingest;
 using InfusionSuite.Application.Nursing;
 using InfusionSuite.Application.Ports;
@@ -31,6 +32,7 @@ public static class IngestRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(IoTime.System); // the database's retry waits are real time, whatever the host's clock
         services.AddMetrics();
 
         services.AddOptions<IngestOptions>().BindConfiguration(IngestOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

@@ -21,6 +21,7 @@ internal sealed class DemoBroker(DemoSettings settings) : IHostedService, IDispo
             .Build();
         _server = new MqttServerFactory().CreateMqttServer(options);
         await _server.StartAsync();
+        DemoBrokerPort.Keep(settings.DataFolder, settings.BrokerPort);
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ internal static class DemoBrokerPort
     /// <summary>The file in the data folder that keeps the port between runs (one decimal number).</summary>
     public const string FileName = "broker-port";
 
-    /// <summary>Chooses the port and keeps it in <paramref name="dataFolder"/>.</summary>
+    /// <summary>Chooses the port (kept in <paramref name="dataFolder"/> by <see cref="Keep"/> once the broker listens).</summary>
     /// <param name="dataFolder">The demo's data folder (created when missing).</param>
     /// <param name="setting">The value of <see cref="Key"/>, or null when not given.</param>
     /// <exception cref="OptionsValidationException">The setting is not a port number, or its port is taken (the message names the setting).</exception>
@@ -43,9 +43,14 @@ internal static class DemoBrokerPort
             port = Kept(dataFolder) is { } kept && IsFree(kept) ? kept : Free();
         }
 
+        return port;
+    }
+
+    /// <summary>Keeps the port for the next run with the same data folder (once the broker listens on it: nothing is written by a demo that stops at start).</summary>
+    public static void Keep(string dataFolder, int port)
+    {
         Directory.CreateDirectory(dataFolder);
         File.WriteAllText(Path.Combine(dataFolder, FileName), port.ToString(CultureInfo.InvariantCulture) + "\n");
-        return port;
     }
 
     /// <summary>A bad demo setting, said in one line as the host says any bad setting.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Host;
 using InfusionSuite.Host.Commands;
 
@@ -74,7 +75,6 @@ internal static class DemoCommandLine
         builder.AddInfusionSuite();                       // the production host's worker, unchanged
         var app = builder.Build();
         app.MapInfusionSuite();
-        await app.RunAsync();
-        return 0;
+        return await app.RunServiceAsync(); // as the service: its port and data claimed first; a fatal stop is one line and a non-zero exit
     }
 }

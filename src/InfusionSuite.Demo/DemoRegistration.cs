@@ -1,5 +1,7 @@
 using System.Globalization;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Simulator.Running;
+using InfusionSuite.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace InfusionSuite.Demo;
@@ -25,17 +27,28 @@ public static class DemoRegistration
         ArgumentNullException.ThrowIfNull(settings);
         var folder = Path.GetFullPath(dataFolder);
         var database = Path.Combine(folder, "infusionsuite.db");
-        var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
         var given = new ConfigurationBuilder().AddCommandLine([.. settings]).Build();
         var freeChairs = FreeChairs(given[DemoSettings.FreeChairsKey]); // every bad setting is refused before the data folder is touched
-        var demo = new DemoSettings(timeScale, folder, database, DemoBrokerPort.Choose(folder, given[DemoBrokerPort.Key]), start, latest, freeChairs);
+        var brokerPort = DemoBrokerPort.Choose(folder, given[DemoBrokerPort.Key]); // kept in the folder only once the broker listens
+
+        // The data folder is this demo's alone while it runs: a second demo (or host) on it stops here, in one line, before it writes
+        // anything (issue 14's trial: a second demo aborted the running one's open sessions, then died on the port).
+        var inUse = DatabaseInUseLock.Take(database);
+        var (start, latest) = DemoClockOrigin.Choose(database, TimeProvider.System.GetUtcNow());
+        var demo = new DemoSettings(timeScale, folder, database, brokerPort, start, latest, freeChairs);
 
         builder.Configuration.AddInMemoryCollection(Configuration(demo));
         builder.Configuration.AddCommandLine([.. settings]);
 
         var services = builder.Services;
         services.AddSingleton(demo);
+        if (inUse is not null)
+        {
+            services.AddSingleton(_ => inUse); // released when the host is disposed (made by a factory: the container disposes it)
+        }
+
         services.AddSingleton<TimeProvider>(new ScaledTimeProvider(demo.TimeScale, demo.ClockStart));
+        services.AddSingleton(new IoTime(TimeProvider.System, demo.TimeScale)); // I/O waits stay real: the EHR answers in real seconds
         services.AddHostedService<DemoBroker>();
         services.AddSingleton<DemoAccounts>();
         services.AddSingleton<DemoHistory>();

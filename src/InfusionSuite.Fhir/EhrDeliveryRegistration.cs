@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Billing;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Application.Ports;
 using InfusionSuite.Domain.Billing;
@@ -36,6 +37,7 @@ public static class EhrDeliveryRegistration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(IoTime.System); // requests, their time-outs and retries wait in real time, whatever the host's clock
         services.AddOptions<FhirMappingOptions>().BindConfiguration(FhirMappingOptions.SectionName)
             .PostConfigure(o =>
             {
@@ -69,11 +71,14 @@ public static class EhrDeliveryRegistration
         ehrClient.AddResilienceHandler("fhir-delivery", (pipeline, context) => DeliveryResilience.Configure(
                 pipeline,
                 context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value,
-                context.ServiceProvider.GetRequiredService<TimeProvider>()));
+                context.ServiceProvider.GetRequiredService<IoTime>().Real));
         ehrClient.AddHttpMessageHandler<EhrAuthenticationHandler>();
         var sendOnce = services.AddHttpClient(EhrRestClient.SendOnceClientName);
-        sendOnce.AddResilienceHandler("fhir-send-once", (pipeline, context) => pipeline.AddTimeout(
-            context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value.AttemptTimeout));
+        sendOnce.AddResilienceHandler("fhir-send-once", (pipeline, context) =>
+        {
+            pipeline.TimeProvider = context.ServiceProvider.GetRequiredService<IoTime>().Real;
+            pipeline.AddTimeout(context.ServiceProvider.GetRequiredService<IOptions<FhirDeliveryOptions>>().Value.AttemptTimeout);
+        });
         sendOnce.AddHttpMessageHandler<EhrAuthenticationHandler>();
         services.AddSingleton<IFhirBundleTransport, FhirClientTransport>();
         services.AddSingleton<EhrRestClient>();
@@ -102,7 +107,7 @@ public static class EhrDeliveryRegistration
                 services.GetRequiredService<IHttpClientFactory>().CreateClient(TokenHttpClientName),
                 auth,
                 SmartSigningKey.Load(auth),
-                services.GetRequiredService<TimeProvider>()),
+                services.GetRequiredService<IoTime>().Real), // the token's times are the authorization server's: real time
             _ => new NoEhrAccessToken(),
         };
     }

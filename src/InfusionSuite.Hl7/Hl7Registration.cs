@@ -31,6 +31,7 @@ public static class Hl7Registration
         ArgumentNullException.ThrowIfNull(builder);
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Application.Hosting.IoTime.System); // retry waits are real time, whatever the host's clock
         services.AddOptions<Hl7Options>().BindConfiguration(Hl7Options.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<Hl7Options>, Hl7OptionsValidator>());
         services.TryAddSingleton(sp => new SessionMessages(

@@ -33,6 +33,7 @@ public static class InfusionSuiteRegistration
         builder.AddEhrDelivery();                                         // FHIR outbox in the end's transaction, dispatcher to the EHR
         builder.AddHl7Delivery();                                         // HL7 v2 ORU/DFT outbox and MLLP/file dispatcher when Hl7:Enabled
         builder.AddNurseStation();                                        // board, session pages, REST API + OpenAPI, sign-in, tokens
+        builder.Services.AddSingleton<Application.Hosting.IExclusiveClaim, ListeningPortsClaim>(); // its ports free, checked before anything stored changes
         return builder;
     }
 

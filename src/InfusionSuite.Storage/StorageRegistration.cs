@@ -40,8 +40,10 @@ public static class StorageRegistration
         services.AddOptions<SiteLeaseOptions>().BindConfiguration(SiteLeaseOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SiteLeaseOptions>, SiteLeaseOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Application.Hosting.IoTime.System); // the database's waits and retries are real time, whatever the host's clock
         services.TryAddSingleton<SqliteConnections>();
         services.TryAddSingleton<DatabaseInitializer>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Application.Hosting.IExclusiveClaim, SqliteServingClaim>()); // one serving host per SQLite file
         services.TryAddSingleton<PostgreSqlConnections>();
         services.TryAddSingleton<PostgreSqlInitializer>();
         services.TryAddSingleton<DatabaseConnections>(sp => Provider(sp) == StorageProvider.PostgreSql

@@ -60,6 +60,7 @@ internal sealed class WriterHarness : IAsyncDisposable
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<TimeProvider>(clock);
+        builder.Services.AddSingleton(new InfusionSuite.Application.Hosting.IoTime(clock)); // the store's retry waits too: on the fake clock, advanced by the test
         builder.Services.AddSingleton<IIngestStore>(store);
         builder.Services.AddSingleton<ISessionHistory>(store);
         builder.Services.AddSingleton<IControllerPresence>(controllers);

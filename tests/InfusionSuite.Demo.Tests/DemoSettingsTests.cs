@@ -14,6 +14,8 @@ public sealed class DemoSettingsTests
     {
         using var data = new TempFolder();
         var first = DemoBrokerPort.Choose(data.Path, null);
+        Assert.False(File.Exists(Path.Combine(data.Path, DemoBrokerPort.FileName)), "kept only once the broker listens");
+        DemoBrokerPort.Keep(data.Path, first); // as the broker does once it listens
         var second = DemoBrokerPort.Choose(data.Path, null);
         Assert.Equal(first, second);
         Assert.Equal(first.ToString(System.Globalization.CultureInfo.InvariantCulture), File.ReadAllText(Path.Combine(data.Path, DemoBrokerPort.FileName)).Trim());
@@ -30,6 +32,7 @@ public sealed class DemoSettingsTests
         File.WriteAllText(Path.Combine(data.Path, DemoBrokerPort.FileName), taken + "\n");
 
         var chosen = DemoBrokerPort.Choose(data.Path, null);
+        DemoBrokerPort.Keep(data.Path, chosen);
 
         Assert.NotEqual(taken, chosen);
         Assert.Equal(chosen, DemoBrokerPort.Choose(data.Path, null));

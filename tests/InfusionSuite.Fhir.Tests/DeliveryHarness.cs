@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Delivery;
@@ -20,7 +21,8 @@ internal sealed class DeliveryHarness : IDisposable
 
     private readonly IHost _host;
 
-    public DeliveryHarness(Uri? baseUrl, IDictionary<string, string?>? settings = null, TimeProvider? time = null)
+    /// <param name="io">The clock of I/O, as a host with a faster clock registers it (the demo); real time when null.</param>
+    public DeliveryHarness(Uri? baseUrl, IDictionary<string, string?>? settings = null, TimeProvider? time = null, IoTime? io = null)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -44,6 +46,11 @@ internal sealed class DeliveryHarness : IDisposable
         if (time is not null)
         {
             builder.Services.AddSingleton(time);
+        }
+
+        if (io is not null)
+        {
+            builder.Services.AddSingleton(io);
         }
 
         builder.Services.AddSingleton<IOutbox>(Outbox);

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Authentication;
@@ -42,7 +43,7 @@ public sealed class EhrAuthenticationTests(FhirServerFixture server) : IAsyncLif
         var settings = SmartSettings(keys);
         settings["Fhir:Delivery:Authentication:AssertionLifetime"] = "00:01:00"; // the clock runs ahead of the server's; keep exp within its five minutes
         var time = new FakeTimeProvider(TimeProvider.System.GetUtcNow());
-        using var harness = new DeliveryHarness(server.FhirBase, settings, time);
+        using var harness = new DeliveryHarness(server.FhirBase, settings, time, new IoTime(time)); // the token's times are real time: the I/O clock
         var first = SimulatedSessions.Normal("auth-1-" + algorithm);
         var second = SimulatedSessions.Normal("auth-2-" + algorithm);
 

@@ -89,6 +89,42 @@ public sealed class FatalStopTests : IDisposable
         Assert.Equal(0L, await ExecuteAsync(database, "SELECT COUNT(*) FROM \"__EFMigrationsLock\""));
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task SecondHostOnTheSameSqliteDatabase_ExitsNonZero_WithOneLineNamingIt_AndTheFirstServesOn()
+    {
+        var database = Path.Combine(_data, "infusionsuite.db");
+        var first = await HostRun.StartAsync(_data, Settings(database));
+        await first.WaitForOutputAsync("Application started");
+
+        var second = await HostRun.StartAsync(_data, Settings(database));
+        var exit = await second.WaitForExitAsync();
+
+        AssertFatal(exit, second, database, "in use by another running InfusionSuite");
+        Assert.DoesNotContain("Application started", second.Output, StringComparison.Ordinal);
+        Assert.False(first.HasExited, "the first host stopped: " + first.Error);
+        Assert.Equal(0, await first.StopAsync());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task PortInUse_AtStart_ExitsNonZero_WithOneLineNamingIt_BeforeTheDatabaseIsMade()
+    {
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        holder.Start();
+        var port = ((System.Net.IPEndPoint)holder.LocalEndpoint).Port;
+        var database = Path.Combine(_data, "infusionsuite.db");
+        var url = $"http://127.0.0.1:{port}";
+
+        var run = await HostRun.StartAsync(_data, ["--Storage:DatabasePath=" + database, "--urls=" + url, "--Logging:Console:FormatterName=simple"]);
+        var exit = await run.WaitForExitAsync();
+
+        Assert.True(exit != 0, "exit code " + exit + ": " + run.Error);
+        var line = Assert.Single(run.ErrorLines, l => l.StartsWith(Stopped, StringComparison.Ordinal));
+        Assert.Contains(url, line, StringComparison.Ordinal);
+        Assert.Contains("in use by another process", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(database), "the database was made before the port was checked");
+    }
+
     private static string[] Settings(string database) =>
         ["--Storage:DatabasePath=" + database, "--urls=http://127.0.0.1:0", "--Logging:Console:FormatterName=simple"];
 

@@ -82,7 +82,7 @@ public sealed class DatabaseStartTests
     private static DatabaseInitializer Initializer(StoreFixture store, TimeSpan gateWaitLimit) => new(
         store.Services.GetRequiredService<IDbContextFactory<InfusionSuiteDbContext>>(),
         store.Services.GetRequiredService<SqliteConnections>(),
-        TimeProvider.System,
+        InfusionSuite.Application.Hosting.IoTime.System,
         NullLogger<DatabaseInitializer>.Instance) { GateWaitLimit = gateWaitLimit };
 
     private static async Task<object?> ExecuteAsync(string database, string sql)

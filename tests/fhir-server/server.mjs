@@ -10,6 +10,7 @@
 //
 // Each fault (fail-next, reject-next, refuse-next, hang-next, drop-response-next) may name the request it
 // waits for: drop-response-next?method=POST&path=Procedure waits for the first request that matches.
+// POST /__control/latency?ms=N makes every FHIR answer come N ms late (a slow EHR interface; 0 again on reset).
 //
 //   node --experimental-websocket server.mjs --port 0
 //
@@ -49,6 +50,7 @@ const port = Number(process.argv[process.argv.indexOf('--port') + 1] ?? 0);
 
 const control = {
   faults: [], // { kind: 'fail' | 'drop' | 'refuse' | 'reject' | 'hang', status, retryAfter, message, method, path, skip }
+  latencyMs: 0, // every FHIR answer this late (POST /__control/latency?ms=N)
   auth: { mode: 'none', token: null },
   clients: new Map(), // clientId -> { key, kid, alg, expiresIn }
   issuedTokens: new Map(), // token -> expiry (ms)
@@ -107,6 +109,7 @@ function handleControl(req, res, url, body) {
       control.seenJti.clear();
       control.counts = { fhir: 0, posts: 0, token: 0, transactions: 0, creates: 0 };
       control.mode = 'transaction';
+      control.latencyMs = 0;
       control.lastAssertion = null;
       control.lastAuthorization = null;
       return send(res, 204);
@@ -130,6 +133,9 @@ function handleControl(req, res, url, body) {
       return push({ kind: 'hang', method: q.get('method'), path: q.get('path'), skip: Number(q.get('skip') ?? 0) });
     case 'POST /__control/drop-response-next':
       return push({ kind: 'drop', method: q.get('method'), path: q.get('path') });
+    case 'POST /__control/latency':
+      control.latencyMs = Number(q.get('ms') ?? 0);
+      return send(res, 204);
     case 'POST /__control/refuse-next':
       return push({ kind: 'refuse' });
     case 'POST /__control/require-auth':
@@ -233,6 +239,9 @@ function authorized(req) {
 async function handleFhir(req, res, url, body) {
   control.counts.fhir++;
   if (req.method === 'POST') control.counts.posts++; // every POST that arrived, answered or not
+  if (control.latencyMs > 0 && req.headers['x-test-reader'] !== '1') {
+    await new Promise((resolve) => setTimeout(resolve, control.latencyMs));
+  }
   // A fault may name the method and the path prefix it waits for (e.g. the first POST of a Procedure).
   const waiting = control.faults.findIndex(
     (f) => (!f.method || f.method === req.method) && (!f.path || url.pathname.slice(FHIR_PREFIX.length + 1).startsWith(f.path)),

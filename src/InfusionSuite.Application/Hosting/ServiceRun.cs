@@ -9,7 +9,8 @@ namespace InfusionSuite.Application.Hosting;
 /// Runs the service until it stops, and makes how it stopped the process exit code, so that a
 /// supervisor (systemd's <c>Restart=on-failure</c>) restarts it after a fatal stop: 0 after an
 /// ordinary stop; <see cref="FatalExitCode"/>, with one line on stderr saying why, when the database
-/// cannot be used at start (corrupt, read-only, held by another process), a setting is invalid, or a
+/// cannot be used at start (corrupt, read-only, held by another process), its port or database is in use by another host
+/// (<see cref="IExclusiveClaim"/>, claimed before anything stored changes), a setting is invalid, or a
 /// background service (the ingest writer, whose commits keep failing) failed and stopped the host.
 /// </summary>
 public static class ServiceRun
@@ -24,6 +25,13 @@ public static class ServiceRun
         BackgroundService[] workers = [.. host.Services.GetServices<IHostedService>().OfType<BackgroundService>()]; // RunAsync disposes the provider
         try
         {
+            // First what it must have to itself (its ports, its database file): a second host or demo on the same data or port stops
+            // here, before it migrates, writes or starts anything, and leaves the running one's data as it was.
+            foreach (var claim in host.Services.GetServices<IExclusiveClaim>())
+            {
+                await claim.ClaimAsync(CancellationToken.None);
+            }
+
             // Before the host starts, so that a database it cannot use, a bad setting or a setting the world cannot take stops it
             // with one line, not a start-up stack trace (the host logs one for anything that fails while it starts).
             if (host.Services.GetService<IDatabaseMigrator>() is { } database)
@@ -70,7 +78,7 @@ public static class ServiceRun
     /// configuration binder cannot read as its type, e.g. a word that is none of an enum's: its message names the key). For every entry point.
     /// </summary>
     public static bool StopsWithOneLine(Exception e) =>
-        e is StorageUnavailableException or OptionsValidationException
+        e is StorageUnavailableException or OptionsValidationException or ResourceInUseException
         || (e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal));
 
     private static BackgroundService? Failed(BackgroundService[] workers) =>

@@ -12,13 +12,13 @@ namespace InfusionSuite.Application.Ingest;
 /// <see cref="IngestOptions.CommitRetryDelays"/> up to <see cref="MaxOutageDelay"/>) on a fresh connection the store
 /// opens: the batch, its acknowledgements and the nurses' answers are held meanwhile. Any other failure is tried again
 /// after each of <see cref="IngestOptions.CommitRetryDelays"/>; when those are spent it is thrown (the writer then stops,
-/// and nothing unstored is acknowledged).
+/// and nothing unstored is acknowledged). Its waits and the commit's duration are real time (<see cref="IoTime"/>), whatever the host's clock.
 /// </summary>
 internal sealed partial class BatchCommitter(
     IIngestStore store,
     IngestMetrics metrics,
     DatabaseOutage outage,
-    TimeProvider timeProvider,
+    IoTime io,
     IOptions<IngestOptions> options,
     ILogger<BatchCommitter> logger)
 {
@@ -29,7 +29,7 @@ internal sealed partial class BatchCommitter(
 
     public async Task CommitAsync(IngestBatch batch, CancellationToken cancellationToken)
     {
-        var started = timeProvider.GetTimestamp();
+        var started = io.Real.GetTimestamp();
         var outageDelay = _retryDelays[0];
         for (var attempt = 0; ; attempt++)
         {
@@ -43,18 +43,18 @@ internal sealed partial class BatchCommitter(
             {
                 metrics.CommitFailed();
                 attempt--; // an outage spends none of the tries
-                await Task.Delay(outageDelay, timeProvider, cancellationToken);
+                await Task.Delay(outageDelay, io.Real, cancellationToken);
                 outageDelay = TimeSpan.FromTicks(Math.Min(outageDelay.Ticks * 2, MaxOutageDelay.Ticks));
             }
             catch (Exception exception) when (exception is not OperationCanceledException && attempt < _retryDelays.Count)
             {
                 metrics.CommitFailed();
                 LogCommitRetry(logger, attempt + 1, batch.Count, exception.GetType().Name);
-                await Task.Delay(_retryDelays[attempt], timeProvider, cancellationToken);
+                await Task.Delay(_retryDelays[attempt], io.Real, cancellationToken);
             }
         }
 
-        metrics.Committed(batch.Count, timeProvider.GetElapsedTime(started));
+        metrics.Committed(batch.Count, io.Real.GetElapsedTime(started));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Batch commit failed (attempt {Attempt}, {Items} items: {ErrorType}); retrying, nothing acknowledged")]

@@ -10,13 +10,19 @@ namespace InfusionSuite.Application.Outbox;
 /// marks it sent (exactly once: never attempted again), schedules the next attempt after a transient failure
 /// (<see cref="OutboxRetrySchedule"/>, stored, so a restart keeps it) or parks it with the reason for staff, who
 /// retry it or mark it handled outside (<see cref="ParkedItemActions"/>, audited). Waits on the <see cref="TimeProvider"/>
-/// and honours the stopping token. Logs item and session ids only, never patient data. A pass that meets the database away
+/// and honours the stopping token; a retry's wait is real time (<see cref="IoTime"/>), kept as an instant on the host's clock. Logs item and session ids only, never patient data. A pass that meets the database away
 /// (<see cref="DatabaseOutage"/>) logs nothing of its own: the outage's one line down and one line back say it.
 /// </summary>
-public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger, DatabaseOutage? outage = null) : BackgroundService
+public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogger logger, DatabaseOutage? outage = null, IoTime? io = null) : BackgroundService
 {
     /// <summary>The outbox, for what a channel reads or keeps beside a delivery (a validation, earlier items).</summary>
     protected IOutbox Outbox => outbox;
+
+    /// <summary>The channel's logger, for what a channel says of its own waits.</summary>
+    protected ILogger Logger => logger;
+
+    /// <summary>The clock of I/O: real time, whatever the host's clock (<see cref="IoTime"/>).</summary>
+    protected IoTime Io => io ?? IoTime.System;
 
     /// <summary>The channel's name in log lines (<c>FHIR</c>, <c>HL7</c>).</summary>
     protected abstract string Channel { get; }
@@ -101,6 +107,9 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
         return null;
     }
 
+    /// <summary>What the start's log line adds after the receiver (where, how: e.g. <c> at https://… in the Individual shape</c>); never patient data.</summary>
+    protected virtual string StartDetail => string.Empty;
+
     /// <summary>The receiver in staff's words (<c>the EHR</c>, <c>the interface engine</c>).</summary>
     protected virtual string Receiver => "the receiver";
 
@@ -170,6 +179,8 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
             return;
         }
 
+        OutboxDispatcherLog.Started(logger, Channel, Receiver, StartDetail, Settings.PollInterval);
+
         while (!stoppingToken.IsCancellationRequested)
         {
             int attempted;
@@ -210,7 +221,9 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
                 OutboxDispatcherLog.Delivered(logger, Channel, item.Id, item.SessionId, number, LogReason(result));
                 break;
             case OutboxAttemptOutcome.TransientFailure:
-                var next = OutboxRetrySchedule.Next(finished, number, result.RetryAfter, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+                // The receiver's Retry-After and the back-off are real time (the demo's clock runs faster): kept as an instant on the host's clock.
+                var wait = OutboxRetrySchedule.Wait(number, result.RetryAfter, settings.RetryDelay, settings.MaxRetryDelay, Random.Shared.NextDouble());
+                var next = finished + (io ?? IoTime.System).OnHostClock(wait);
                 await outbox.ScheduleRetryAsync(item.Id, next, cancellationToken);
                 OutboxDispatcherLog.RetryScheduled(logger, Channel, item.Id, item.SessionId, number, LogReason(result), next);
                 break;

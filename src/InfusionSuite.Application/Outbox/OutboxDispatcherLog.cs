@@ -19,4 +19,7 @@ internal static partial class OutboxDispatcherLog
 
     [LoggerMessage(5, LogLevel.Error, "A {Channel} outbox pass failed ({ExceptionType}); retrying after the poll interval.")]
     public static partial void PassFailed(ILogger logger, string channel, string exceptionType);
+
+    [LoggerMessage(6, LogLevel.Information, "{Channel} delivery started: due items go to {Receiver}{Detail}; with nothing due it looks again every {PollInterval} (on the host's clock).")]
+    public static partial void Started(ILogger logger, string channel, string receiver, string detail, TimeSpan pollInterval);
 }

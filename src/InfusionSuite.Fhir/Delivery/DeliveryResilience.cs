@@ -11,8 +11,10 @@ namespace InfusionSuite.Fhir.Delivery;
 /// </summary>
 internal static class DeliveryResilience
 {
+    /// <param name="time">Real time (<see cref="Application.Hosting.IoTime.Real"/>): the pipeline's time-out and back-off wait on it, never on the host's clinical clock.</param>
     public static void Configure(ResiliencePipelineBuilder<HttpResponseMessage> builder, FhirDeliveryOptions options, TimeProvider time)
     {
+        builder.TimeProvider = time;
         if (options.InProcessRetries > 0)
         {
             builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>

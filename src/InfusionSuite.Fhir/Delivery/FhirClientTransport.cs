@@ -2,6 +2,7 @@ using System.Globalization;
 using Hl7.Fhir.Model;
 using Hl7.Fhir.Rest;
 using Hl7.Fhir.Serialization;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Outbox;
 using InfusionSuite.Fhir.Outbox;
 using InfusionSuite.Fhir.Shapes;
@@ -19,7 +20,7 @@ internal sealed class FhirClientTransport(
     IHttpMessageHandlerFactory handlers,
     TransactionReferences references,
     IOptions<FhirDeliveryOptions> options,
-    TimeProvider time) : IFhirBundleTransport
+    IoTime io) : IFhirBundleTransport
 {
     public const string HttpClientName = "InfusionSuite.Fhir.Ehr";
 
@@ -34,7 +35,7 @@ internal sealed class FhirClientTransport(
             return stop!;
         }
 
-        var recorder = new ResponseRecorder(handlers.CreateHandler(HttpClientName), time);
+        var recorder = new ResponseRecorder(handlers.CreateHandler(HttpClientName), io.Real);
         using var http = new HttpClient(recorder, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
         using var client = new FhirClient(endpoint, http, new FhirClientSettings
         {

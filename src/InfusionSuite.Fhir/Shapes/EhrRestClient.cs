@@ -1,5 +1,6 @@
 using System.Text;
 using Hl7.Fhir.Model;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Fhir.Delivery;
 using Microsoft.Extensions.Options;
 
@@ -10,7 +11,7 @@ namespace InfusionSuite.Fhir.Shapes;
 /// retrying client (they are safe to repeat); a create or an operation goes through the client that
 /// never repeats a request by itself, so a create whose answer was lost is not made twice.
 /// </summary>
-internal sealed class EhrRestClient(IHttpMessageHandlerFactory handlers, IOptions<FhirDeliveryOptions> options, TimeProvider time)
+internal sealed class EhrRestClient(IHttpMessageHandlerFactory handlers, IOptions<FhirDeliveryOptions> options, IoTime io)
 {
     public const string SendOnceClientName = "InfusionSuite.Fhir.EhrOnce";
 
@@ -42,7 +43,7 @@ internal sealed class EhrRestClient(IHttpMessageHandlerFactory handlers, IOption
         {
             using var response = await http.SendAsync(request, cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            return new EhrResponse((int)response.StatusCode, response.Headers.Location?.ToString(), text, RetryAfterHeader.Delay(response, time));
+            return new EhrResponse((int)response.StatusCode, response.Headers.Location?.ToString(), text, RetryAfterHeader.Delay(response, io.Real));
         }
         catch (Exception e) when (TransientFailures.IsTransientException(e, cancellationToken))
         {

@@ -19,6 +19,12 @@ public sealed class FhirResourceValidator(TimeProvider time)
     private readonly Lazy<Validator> _validator = new(Create, LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Lock _gate = new();
 
+    /// <summary>Whether the definitions are loaded (the first validation loads them: seconds, a minute on a busy machine).</summary>
+    public bool IsLoaded => _validator.IsValueCreated;
+
+    /// <summary>Loads the definitions now (the dispatcher does, in the background, at its start), so the first Bundle does not wait for them.</summary>
+    public void Load() => _ = _validator.Value;
+
     public PayloadValidationReport Validate(Resource resource)
     {
         ArgumentNullException.ThrowIfNull(resource);

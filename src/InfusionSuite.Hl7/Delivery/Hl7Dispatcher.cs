@@ -23,7 +23,8 @@ public sealed class Hl7Dispatcher(
     IOptions<Hl7Options> options,
     TimeProvider time,
     ILogger<Hl7Dispatcher> logger,
-    DatabaseOutage? outage = null) : OutboxDispatcher(outbox, time, logger, outage)
+    DatabaseOutage? outage = null,
+    IoTime? io = null) : OutboxDispatcher(outbox, time, logger, outage, io)
 {
     protected override string Channel => "HL7";
 

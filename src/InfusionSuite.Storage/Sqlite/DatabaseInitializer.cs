@@ -1,3 +1,4 @@
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Application.Ports;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -16,13 +17,13 @@ namespace InfusionSuite.Storage.Sqlite;
 internal sealed partial class DatabaseInitializer(
     IDbContextFactory<InfusionSuiteDbContext> contexts,
     SqliteConnections connections,
-    TimeProvider timeProvider,
+    IoTime io,
     ILogger<DatabaseInitializer> logger) : IDatabaseMigrator
 {
     private readonly SemaphoreSlim _once = new(1, 1);
     private bool _done;
 
-    /// <summary>How long a start waits for another process that is migrating the same database.</summary>
+    /// <summary>How long a start waits for another process that is migrating the same database (real time, whatever the host's clock).</summary>
     public TimeSpan GateWaitLimit { get; init; } = TimeSpan.FromSeconds(30);
 
     public async Task EnsureMigratedAsync(CancellationToken cancellationToken)
@@ -51,7 +52,7 @@ internal sealed partial class DatabaseInitializer(
                 Directory.CreateDirectory(folder);
             }
 
-            using var gate = await MigrationGate.TakeAsync(path, GateWaitLimit, timeProvider, cancellationToken);
+            using var gate = await MigrationGate.TakeAsync(path, GateWaitLimit, io.Real, cancellationToken);
             await CheckAsync(path, cancellationToken);
             await using (var context = await contexts.CreateDbContextAsync(cancellationToken))
             {
