@@ -32,6 +32,26 @@ public sealed class CourseOutcomeMappingTests(ValidatorFixture fixture)
     }
 
     [Fact]
+    public void AssessmentAndItsCorrection_EnteredWithFractionsOfASecond_CarryWholeSecondInstants_AsEverySessionResourceDoes()
+    {
+        var fraction = TimeSpan.FromTicks(5_935_224);
+        var recorded = CourseOutcomeSamples.Assessment() with
+        {
+            AssessedAt = CourseOutcomeSamples.At + fraction, DocumentedAt = CourseOutcomeSamples.At.AddMinutes(5) + fraction,
+        };
+        var fix = new Domain.Courses.AssessmentChange(
+            "fix-1", recorded.AssessmentId, Domain.Courses.AssessmentChangeKind.Corrected, null, 3, null, false, null, "scored the wrong photo", "nurse-2",
+            CourseOutcomeSamples.At.AddDays(1) + fraction);
+
+        foreach (var bundle in new[] { _mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), recorded), _mapper.MapChange(CourseOutcomeSamples.Course("Patient/p-1"), recorded, fix, fix.ApplyTo(recorded)) })
+        {
+            var json = FhirJson.Serialize(bundle);
+            Assert.DoesNotMatch(@"\d\d:\d\d:\d\d\.\d", json); // no fraction of a second in any instant or dateTime
+            Assert.All(bundle.Entry, e => Assert.Equal(0, ((Observation)e.Resource).Issued!.Value.Ticks % TimeSpan.TicksPerSecond));
+        }
+    }
+
+    [Fact]
     public void Assessment_ByANurseWithAPractitionerInTheProfile_IsPerformedByThatPractitioner()
     {
         var bundle = _mapper.Map(CourseOutcomeSamples.Course("Patient/p-1"), CourseOutcomeSamples.Assessment(), "Practitioner/pr-7");

@@ -27,7 +27,16 @@ public sealed record PhaseSummary(
     /// post-abort cooling the time the controller was cooling (<see cref="Duration"/> − <see cref="NotCooling"/>; after an
     /// abort the cap may stay on with cooling stopped), for the other phases their duration. Null while the phase runs.
     /// </summary>
-    public TimeSpan? Cooled => CountsCoolingOnly ? Duration - NotCooling : Duration;
+    public TimeSpan? Cooled => End is { } end ? CountedAsOf(end) : null;
+
+    /// <summary>The phase so far at <paramref name="asOf"/>: to its end once it ended; nothing before its start.</summary>
+    public TimeSpan DurationAsOf(DateTimeOffset asOf) => (End ?? (asOf > Start ? asOf : Start)) - Start;
+
+    /// <summary><see cref="Cooled"/>'s figure so far at <paramref name="asOf"/> (a running phase on the board and the session page).</summary>
+    public TimeSpan CountedAsOf(DateTimeOffset asOf) => CountsCoolingOnly ? DurationAsOf(asOf) - NotCooling : DurationAsOf(asOf);
+
+    /// <summary>Whether the cap is cooled in this phase: every phase but warm-up (after the last COOLING_STOP the cap stays on, not cooled).</summary>
+    public bool CapCooled => Phase != SessionPhase.WarmUp;
 
     /// <summary>Whether the phase counts only the time the controller was cooling (pre-cooling, post-abort cooling): its <see cref="NotCooling"/> is said beside it.</summary>
     public bool CountsCoolingOnly => Phase is SessionPhase.PreCooling or SessionPhase.PostAbortCooling;

@@ -45,7 +45,7 @@ public sealed record SessionLiveView(
         var heard = controller.Online;
         var running = controller.CoolingRunning ?? (heard && latest is { } sample ? sample.Cooling : null);
         var counted = phase is null || elapsed is not { } e ? (TimeSpan?)null
-            : phase.Phase == SessionPhase.PreCooling ? Positive(e - NotCoolingIn(record, phase, now, running != false))
+            : phase.CountsCoolingOnly ? Positive(e - NotCoolingIn(record, phase, now, running != false))
             : e;
         var remaining = counted is { } c && target is { } t ? Positive(t - c) : (TimeSpan?)null;
         var ready = heard && record.Status == SessionStatus.PreCooling && remaining == TimeSpan.Zero && controller.CoolantAtSetpoint == true && running != false;

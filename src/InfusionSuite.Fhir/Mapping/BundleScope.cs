@@ -45,7 +45,10 @@ internal sealed class BundleScope(ScalpCoolingSessionRecord record, SessionFhirC
     /// An instant to the whole second, as HL7 v2's TS and the EHR's flowsheets carry it: milliseconds say nothing clinical, and a
     /// controller's CAP_OFF landing milliseconds from the nurse's "cap removed" must not send the EHR a correction (issue 18's trial).
     /// </summary>
-    public static FhirDateTime Instant(DateTimeOffset instant) => new(new DateTimeOffset(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset));
+    public static FhirDateTime Instant(DateTimeOffset instant) => new(WholeSecond(instant));
+
+    /// <summary>The instant to the whole second (<see cref="Instant"/>'s rule), for elements typed <c>instant</c> (Observation.issued).</summary>
+    public static DateTimeOffset WholeSecond(DateTimeOffset instant) => new(instant.Ticks - (instant.Ticks % TimeSpan.TicksPerSecond), instant.Offset);
 
     public static Period Period(DateTimeOffset start, DateTimeOffset end) => new(Instant(start), Instant(end));
 }

@@ -52,7 +52,7 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
         void Add(Observations observations, Finding finding, ObservationStatus status)
         {
             var (identifier, observation) = observations.Make(finding, status, note);
-            observation.Issued = change.ChangedAt;
+            observation.Issued = BundleScope.WholeSecond(change.ChangedAt);
             bundle.Entry.Add(BundleEntries.Update(observations.FullUrl(finding.Code), observation, identifier));
         }
 
@@ -136,8 +136,8 @@ internal sealed class CourseOutcomeBundle(FhirMappingOptions options)
                 Code = new CodeableConcept { Coding = [new Coding(_options.LocalCodeSystem, finding.Code, finding.Display)], Text = finding.Display },
                 Subject = _patient,
                 Encounter = _encounter,
-                Effective = new FhirDateTime(_assessment.AssessedAt),
-                Issued = _assessment.DocumentedAt,
+                Effective = BundleScope.Instant(_assessment.AssessedAt),
+                Issued = BundleScope.WholeSecond(_assessment.DocumentedAt),
                 Performer = [_performer],
                 Value = finding.Value,
                 Note = notes,

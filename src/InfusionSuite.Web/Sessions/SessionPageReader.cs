@@ -143,21 +143,26 @@ internal sealed class SessionPageReader(
     private static string NameOf(IReadOnlyDictionary<string, string> names, string userId) =>
         names.TryGetValue(userId, out var name) ? name : userId;
 
-    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
-
-    /// <summary>A phase so far; pre-cooling counts towards its target only the time the controller was cooling.</summary>
+    /// <summary>
+    /// A phase so far, by the domain's one rule (<see cref="PhaseSummary.CountedAsOf"/>): pre-cooling and post-abort cooling
+    /// count towards their figure only the time the controller was cooling; warm-up is not cooled at all.
+    /// </summary>
     private static PhaseView Phase(PhaseSummary p, DateTimeOffset asOf)
     {
-        var duration = (p.End ?? Later(asOf, p.Start)) - p.Start;
-        var cooled = p.Phase == SessionPhase.PreCooling ? duration - p.NotCooling : duration;
+        var duration = p.DurationAsOf(asOf);
         return new PhaseView(
             p.Phase.ToString(), p.Start, p.End, Seconds(duration), p.Target is { } t ? Seconds(t) : null,
-            p.Interruptions.Count, Seconds(p.Interruptions.Total), Seconds(cooled), Seconds(p.NotCooling));
+            p.Interruptions.Count, Seconds(p.Interruptions.Total),
+            p.CapCooled ? Seconds(p.CountedAsOf(asOf)) : null, Seconds(p.CapCooled ? p.NotCooling : duration), p.CountsCoolingOnly);
     }
 
     /// <summary>Minimum and maximum as the device sent them; the mean at a stated precision of one decimal (-4.0, never -4).</summary>
     private static TemperatureSummaryView Summary(TemperatureSummary summary) =>
         new(summary.Min?.Celsius, summary.Mean is { } mean ? decimal.Round(mean, 1) + 0.0m : null, summary.Max?.Celsius, summary.Samples);
 
-    private static long Seconds(TimeSpan span) => (long)span.TotalSeconds;
+    /// <summary>
+    /// Whole seconds, a second begun counting (rounded up, as <see cref="WholeMinutes"/> rounds minutes): a page that shows
+    /// minutes from them (rounded up) shows the note's and the EHR's figure — 30 min 0.5 s is 1801 s, "31 min" everywhere.
+    /// </summary>
+    private static long Seconds(TimeSpan span) => span <= TimeSpan.Zero ? 0 : (span.Ticks + TimeSpan.TicksPerSecond - 1) / TimeSpan.TicksPerSecond;
 }

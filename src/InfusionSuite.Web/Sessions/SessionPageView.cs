@@ -54,11 +54,15 @@ public sealed record BoundariesView(
     long? RemovalDiscrepancySeconds = null);
 
 /// <summary>One phase against its target: <paramref name="End"/> null while it runs (duration so far, to the record's as-of).</summary>
-/// <param name="CooledSeconds">What counts towards the target: for pre-cooling only the time the controller was cooling (the figure its deviation uses).</param>
-/// <param name="NotCoolingSeconds">Time in the phase the controller said it was not cooling.</param>
+/// <param name="CooledSeconds">
+/// The phase's figure, the one the note, the EHR and its deviation use: for pre-cooling and post-abort cooling only the time
+/// the controller was cooling, for infusion and post-cooling their duration; null for warm-up (the cap is not cooled).
+/// </param>
+/// <param name="NotCoolingSeconds">Time in the phase the controller said it was not cooling; for warm-up its whole duration.</param>
+/// <param name="CountsCoolingOnly">The phase's figure leaves out <paramref name="NotCoolingSeconds"/> (pre-cooling, post-abort cooling): said beside it.</param>
 public sealed record PhaseView(
     string Phase, DateTimeOffset Start, DateTimeOffset? End, long DurationSeconds, long? TargetSeconds, int Interruptions, long InterruptedSeconds,
-    long CooledSeconds = 0, long NotCoolingSeconds = 0);
+    long? CooledSeconds = null, long NotCoolingSeconds = 0, bool CountsCoolingOnly = false);
 
 public sealed record InterruptionsView(int Count, long TotalSeconds, long LongestSeconds);
 

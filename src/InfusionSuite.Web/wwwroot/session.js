@@ -84,9 +84,9 @@ function renderTimeline(view) {
   }
   const longest = Math.max(...view.phases.map(p => Math.max(p.durationSeconds, p.targetSeconds ?? 0)), 60);
   for (const phase of view.phases) {
-    // Pre-cooling counts only the time the controller was cooling: the figure its deviation uses too.
+    // Pre-cooling and post-abort cooling count only the time the controller was cooling: the figure the note and the EHR use.
     const cooled = phase.cooledSeconds ?? phase.durationSeconds;
-    const notCounted = phase.phase === 'PreCooling' && phase.notCoolingSeconds > 0 ? ' (' + minutes(phase.notCoolingSeconds) + ' not cooling not counted)' : '';
+    const notCounted = phase.countsCoolingOnly && phase.notCoolingSeconds > 0 ? ' (' + minutes(phase.notCoolingSeconds) + ' not cooling not counted)' : '';
     const row = el('div', null, 'phase-row', { 'data-phase': phase.phase });
     row.append(el('span', words(phase.phase), 'phase-name'));
     const bar = el('div', null, 'phase-bar', { role: 'img', 'aria-label': words(phase.phase) + ' ' + minutes(cooled) + (phase.targetSeconds ? ' of ' + minutes(phase.targetSeconds) : '') + notCounted });
