@@ -13,7 +13,9 @@ public sealed class HostErrorWatch : IDisposable
 {
     private readonly ErrorCollectingLoggerProvider _log = new();
     private readonly UnobservedTaskExceptionGuard _tasks = new();
-    private readonly List<string> _expected = [];
+    // MQTTnet's own server (a test's embedded broker, the demo's broker) leaves its send loop's task unobserved when a client's
+    // socket breaks as it disconnects ("Broken pipe" in MqttConnectedClient.SendPacketsLoop): the library's, not the host's.
+    private readonly List<string> _expected = ["MQTTnet.Server.Internal.MqttConnectedClient.SendPacketsLoop"];
 
     public IReadOnlyList<LoggedError> Errors => _log.Errors;
 
