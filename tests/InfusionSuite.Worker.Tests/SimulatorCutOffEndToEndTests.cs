@@ -30,6 +30,10 @@ public sealed class SimulatorCutOffEndToEndTests
         var clock = new ScaledTimeProvider(Scale, Scenarios.Start);
         // The product's own settings: whether an upload is over is read from the messages, not from this machine's pace.
         var settings = Settings.Mqtt(db.Path, broker.Host, broker.Port, "worker-e2e-cut-off");
+        // But the upload's quiet wait: the product's 5 min are 2.5 real seconds at ×120, and a CI machine under load stalled
+        // the in-process simulator's upload that long, so the report went mid-upload. 15 min (7.5 real s) keeps the rule
+        // and the product's margin (minutes against a pause inside an upload); it stays within the late-message window.
+        settings["Sessions:UploadQuietWait"] = "00:15:00";
         await using var worker = await WorkerHost.StartAsync(settings, clock);
         var presence = worker.Services.GetRequiredService<ControllerPresence>();
         await Wait.UntilAsync(() => presence.IsLinkUp("mqtt"), "the MQTT link");
