@@ -11,6 +11,7 @@ namespace InfusionSuite.Demo.Tests;
 /// port. Either taken stops the second demo with one line naming it, a non-zero exit and no stack trace, and nothing of the
 /// running demo's is touched.
 /// </summary>
+[Collection(DemoHostsCollection.Name)]
 public sealed class DemoExclusiveTests
 {
     private const string DemoAssembly = "InfusionSuite.Demo.dll";
@@ -22,9 +23,10 @@ public sealed class DemoExclusiveTests
         using var data = new TempFolder();
         await using var running = await DemoHost.StartAsync(data.Path, DemoRegistration.DefaultTimeScale);
         await Eventually.HoldsAsync(
-            () => running.Board.Current().Any(r => r.ControllerId == "CHAIR-01" && r.SessionId is not null),
+            () => running.Board.Current().Any(r => r is { ControllerId: "CHAIR-01", SessionId: not null, Record.Status: < SessionStatus.Completed }
+                && r.Record.StartedAt >= running.Settings.ClockStart),
             TimeSpan.FromSeconds(90),
-            "the demo nurse to start a session on chair 1");
+            "the demo nurse to start a session on chair 1 (not one of the seeded history's, which are in the past)");
         var open = running.Board.Current().Single(r => r.ControllerId == "CHAIR-01").SessionId!;
 
         using var cwd = new TempFolder();

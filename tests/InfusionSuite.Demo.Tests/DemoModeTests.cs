@@ -12,6 +12,7 @@ namespace InfusionSuite.Demo.Tests;
 /// The demo host as a new user runs it, on a clock 600 times faster: the six chairs run by themselves,
 /// a session completes and its Bundle validates, and a second run continues from the same data.
 /// </summary>
+[Collection(DemoHostsCollection.Name)]
 public sealed class DemoModeTests
 {
     private const double Scale = 600;

@@ -3,6 +3,7 @@ using InfusionSuite.Application.Outbox;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Fhir.Mapping;
 using InfusionSuite.Fhir.Outbox;
+using Microsoft.Extensions.DependencyInjection;
 using Task = System.Threading.Tasks.Task;
 
 namespace InfusionSuite.Fhir.Tests;
@@ -42,6 +43,29 @@ public sealed class FhirServerDeliveryTests(FhirServerFixture server) : IAsyncLi
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, charge.Status);
         Assert.Equal($"Procedure/{procedure.Id}", charge.Service.Single().Reference);
         Assert.Contains("created", item.Attempts.Single().ServerMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AcceptedTransaction_TheSummarySaysWhatTheEhrDidWithEachEntry_NotWhatWasAsked()
+    {
+        var patientId = await _reader.CreatePatientAsync("MRN-SUM");
+        using var harness = new DeliveryHarness(server.FhirBase);
+        var record = SimulatedSessions.Normal("srv-sum");
+        var context = await AtTheEhrAsync(record, SimulatedSessions.Context(record, patientId));
+
+        var first = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+        var again = await harness.SettleAsync(harness.Enqueue(record, context).Id);
+
+        var summary = harness.Services.GetServices<IOutboxPayloadSummary>().Single(s => s.ContentType == first.ContentType);
+        var procedure = Assert.Single(await _reader.ByIdentifierAsync<Procedure>("srv-sum", "97008"));
+        var lines = summary.Summarize(first);
+        Assert.DoesNotContain(lines, l => l.Contains("(create)", StringComparison.Ordinal) || l.Contains("(create Device)", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("Procedure 97008", StringComparison.Ordinal) && l.Contains($"(created Procedure/{procedure.Id})", StringComparison.Ordinal));
+        Assert.All(lines, l => Assert.Contains("created ", l, StringComparison.Ordinal));
+        var replayed = summary.Summarize(again);
+        Assert.Contains(replayed, l => l.StartsWith("Procedure 97008", StringComparison.Ordinal) && l.Contains($"(already at the EHR Procedure/{procedure.Id})", StringComparison.Ordinal));
+        var entry = Assert.Single(first.Attempts.Single().Resources, r => r.Key == "Procedure 97008");
+        Assert.Equal((201, "POST Procedure"), (entry.HttpStatus, entry.Request));
     }
 
     [Fact]

@@ -18,7 +18,7 @@ internal sealed class ScriptedTransport(bool configured = true) : IFhirBundleTra
         return this;
     }
 
-    public Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken)
+    public Task<FhirSendResult> SendAsync(string bundleJson, string sessionId, CancellationToken cancellationToken)
     {
         Sent.Add(bundleJson);
         return Task.FromResult(_answers.Count > 0 ? _answers.Dequeue() : new FhirSendResult(OutboxAttemptOutcome.Sent, 200, "Accepted."));

@@ -26,7 +26,7 @@ internal sealed class FhirClientTransport(
 
     public bool IsConfigured => options.Value.BaseUrl is not null;
 
-    public async Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken)
+    public async Task<FhirSendResult> SendAsync(string bundleJson, string sessionId, CancellationToken cancellationToken)
     {
         var endpoint = options.Value.BaseUrl ?? throw new InvalidOperationException("No EHR base URL is configured.");
         var (bundle, stop) = await references.ResolveAsync(FhirJson.Parse<Bundle>(bundleJson), cancellationToken);
@@ -46,7 +46,7 @@ internal sealed class FhirClientTransport(
         try
         {
             var response = await client.TransactionAsync(bundle, cancellationToken);
-            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, Summary(response));
+            return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, Summary(response)) { Resources = TransactionOutcomes.Of(bundle, response, sessionId) };
         }
         catch (FhirOperationException e) when ((int)e.Status == 412 && WithoutDevice(bundle) is { } clinical)
         {
@@ -56,7 +56,11 @@ internal sealed class FhirClientTransport(
             return new FhirSendResult(OutboxAttemptOutcome.Sent, recorder.Status, AmbiguousDevice + Summary(response))
             {
                 // What the session page's summary says of the Device: not sent, and why (issue 14's trial: it said "create Device").
-                Resources = [new ReceiverResource(ResourceFields.Key(device, string.Empty), null, ReceiverResource.LeftOut) { Reason = "the EHR holds more than one Device with this chair's identifier" }],
+                Resources =
+                [
+                    new ReceiverResource(ResourceFields.Key(device, string.Empty), null, ReceiverResource.LeftOut) { Reason = "the EHR holds more than one Device with this chair's identifier" },
+                    .. TransactionOutcomes.Of(clinical, response, sessionId),
+                ],
             };
         }
         catch (FhirOperationException e)

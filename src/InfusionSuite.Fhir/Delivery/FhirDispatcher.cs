@@ -110,7 +110,7 @@ public sealed class FhirDispatcher(
         try
         {
             result = options.Value.Shape == FhirDeliveryShape.Transaction
-                ? await transport.SendAsync(item.Payload, cancellationToken)
+                ? await transport.SendAsync(item.Payload, item.SessionId, cancellationToken)
                 : await individual.SendAsync(item, cancellationToken);
         }
         catch (Exception e) when (TransientFailures.IsTransientException(e, cancellationToken))

@@ -6,5 +6,6 @@ public interface IFhirBundleTransport
     /// <summary>False when no EHR is configured (nothing is sent; Bundles stay in the outbox).</summary>
     bool IsConfigured { get; }
 
-    Task<FhirSendResult> SendAsync(string bundleJson, CancellationToken cancellationToken);
+    /// <param name="sessionId">The session the Bundle documents: what the EHR did with each entry is kept under the resource's key in it.</param>
+    Task<FhirSendResult> SendAsync(string bundleJson, string sessionId, CancellationToken cancellationToken);
 }

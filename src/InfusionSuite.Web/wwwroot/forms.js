@@ -24,11 +24,14 @@ function errorNode(form, field) {
   return form.querySelector('[data-error-for="' + CSS.escape(field) + '"]') ?? form.querySelector('#' + CSS.escape(field) + '-error');
 }
 
+// Each message is shown once (issue 14's trial: "note required" twice): beside its field where the form has a place for it, else in
+// the summary; when every one is beside its field, the summary only names the fields to correct (a screen reader hears where to look).
 function showErrors(form, prefix, result) {
   const summary = form.querySelector('#' + prefix + '-error');
   for (const node of form.querySelectorAll('.field-error')) { node.hidden = true; node.textContent = ''; }
   const problem = result.data ?? {};
   const messages = [];
+  const marked = [];
   for (const [field, errors] of Object.entries(problem.errors ?? {})) {
     const node = errorNode(form, field);
     if (node) {
@@ -36,10 +39,13 @@ function showErrors(form, prefix, result) {
       node.hidden = false;
       const folded = node.closest('details');
       if (folded) folded.open = true; // an error in a folded part is shown, not hidden in it
+      marked.push(labelOf(form, controlFor[field] ?? field) ?? field);
+    } else {
+      messages.push(named(form, controlFor[field] ?? field, errors.join(' ')));
     }
-    messages.push(named(form, controlFor[field] ?? field, errors.join(' ')));
   }
-  summary.textContent = problem.detail || messages.join(' ') || problem.title || ('The request failed (' + result.status + ').');
+  const markedWords = marked.length === 0 ? '' : (marked.length === 1 ? 'Correct the field marked below: ' : 'Correct the fields marked below: ') + marked.join(', ') + '.';
+  summary.textContent = problem.detail || [...messages, markedWords].filter(Boolean).join(' ') || problem.title || ('The request failed (' + result.status + ').');
   summary.hidden = false;
   const firstField = Object.keys(problem.errors ?? {})[0];
   const focusTarget = firstField ? form.querySelector('[name="' + CSS.escape(controlFor[firstField] ?? firstField) + '"]') : null;

@@ -272,8 +272,8 @@ public sealed class NurseStationBrowserTests(BrowserStation station)
             var form = page.Locator("#start-dialog");
             await Expect(form).ToBeVisibleAsync();
             await form.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
-            await Expect(form.Locator("#start-error")).ToHaveTextAsync(
-                "Patient MRN or EHR id is required. Patient name is required. Chemotherapy administration id is required.");
+            await Expect(form.Locator("#start-error")).ToHaveTextAsync( // each message once: beside its field; the summary names the fields
+                "Correct the fields marked below: Patient MRN or EHR id, Patient name, Chemotherapy administration id.");
             await Expect(form.Locator("#patientName-error")).ToHaveTextAsync("Patient name is required.");
 
             // The chair list: the board's order; the chair with an open session shown but not offered, saying why.

@@ -60,6 +60,8 @@ public sealed class ParkedItemBrowserTests(BrowserStation station)
             await Expect(dialog.Locator("#outboxEhrId-hint")).ToContainTextAsync("as Procedure/id (e.g. Procedure/123");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Record as handled outside" }).ClickAsync();
             await Expect(dialog.Locator("[data-error-for='note']")).ToContainTextAsync(ParkedItemActions.NoteRequired);
+            await Expect(dialog.GetByText(ParkedItemActions.NoteRequired)).ToHaveCountAsync(1); // shown once, beside the field (issue 14's trial: twice)
+            await Expect(dialog.Locator("#outbox-error")).ToHaveTextAsync("Correct the field marked below: What was done outside InfusionSuite.");
             await dialog.GetByLabel("What was done outside InfusionSuite").FillAsync("found it at the EHR");
             await dialog.GetByLabel("Its id at the EHR (optional)").FillAsync("Observation/o-1");
             await dialog.GetByRole(AriaRole.Button, new() { Name = "Record as handled outside" }).ClickAsync();
