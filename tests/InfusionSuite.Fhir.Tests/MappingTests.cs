@@ -1,7 +1,6 @@
 using Hl7.Fhir.Model;
 using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Billing;
-using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Fhir.Mapping;
@@ -181,17 +180,7 @@ public sealed class MappingTests(ValidatorFixture fixture)
     {
         var chair = new SessionScenario(start: SimulatedSessions.Morning);
         chair.Apply(new StartSession(chair.Now, SessionScenario.NurseId, SimulatedSessions.Plan("s-abort-cap-off")));
-        chair.Minutes(2);
-        chair.FitAndStartCooling();
-        chair.RunMinutes(30);
-        chair.StartInfusion();
-        chair.RunMinutes(20);
-        chair.Abort();
-        chair.Minutes(1);
-        chair.Sample(ControllerState.Cooling, coolant: 9.0m, scalp: 31.0m);
-        chair.Event(ControllerEventKind.CoolingStop);
-        chair.Minutes(4);
-        chair.Event(ControllerEventKind.CapOff);
+        chair.RunAbortedThenCapOffAfterStart();
         Assert.NotEqual(chair.Record.Abort!.At, chair.Record.PerformedPeriod!.Value.End);
         return chair.Record;
     }

@@ -86,17 +86,7 @@ internal static class Hl7Sessions
     {
         var chair = new SessionScenario(start: Morning);
         chair.Start(SessionScenario.Plan(sessionId: sessionId, encounter: "V-778812"));
-        chair.RunMinutes(2);
-        chair.FitAndStartCooling();
-        chair.RunMinutes(30);
-        chair.StartInfusion();
-        chair.RunMinutes(20);
-        chair.Abort();
-        chair.Minutes(1);
-        chair.Sample(ControllerState.Cooling, coolant: 9.0m, scalp: 31.0m);
-        chair.Event(ControllerEventKind.CoolingStop);
-        chair.Minutes(4);
-        chair.Event(ControllerEventKind.CapOff);
+        chair.RunAbortedThenCapOffAfterStart();
         return chair.Record;
     }
 
