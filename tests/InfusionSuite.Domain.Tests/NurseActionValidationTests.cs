@@ -93,7 +93,8 @@ public sealed class NurseActionValidationTests
         chair.RunToInfusing();
         chair.Minutes(1);
 
-        AssertRefused(chair.StartInfusion(), RefusalReason.AlreadyRecorded);
+        // Another entry (here: dated now); the same one resent is a duplicate (IdenticalResendTests).
+        AssertRefused(chair.StartInfusion(chair.Now), RefusalReason.AlreadyRecorded);
     }
 
     [Fact]
@@ -148,7 +149,7 @@ public sealed class NurseActionValidationTests
         chair.Minutes(1);
 
         AssertRefused(chair.Abort(), RefusalReason.SessionFinished);
-        AssertRefused(chair.RemoveCap(), RefusalReason.SessionFinished);
+        AssertRefused(chair.RemoveCap(chair.Now), RefusalReason.SessionFinished);
     }
 
     [Fact]

@@ -112,7 +112,7 @@ public sealed class SessionEndTests
         Assert.Equal(new TimeInterval(placed, chair.Now), chair.Record.PerformedPeriod);
         Assert.Equal(SessionStatus.Aborted, chair.Record.Status);
         chair.Minutes(1);
-        Assert.Equal(RefusalReason.SessionFinished, chair.RemoveCap().Reason);
+        Assert.Equal(RefusalReason.SessionFinished, chair.RemoveCap(chair.Now).Reason);
     }
 
     [Fact]

@@ -9,6 +9,48 @@ namespace InfusionSuite.Domain.Tests;
 /// </summary>
 public sealed class TemperaturePeriodTests
 {
+    /// <summary>
+    /// An aborted session keeps listening until the CAP_OFF (the performed period runs to it), but its temperature
+    /// summaries stop at the abort: the period they state is the one they were taken from (trial of issue 13).
+    /// </summary>
+    [Fact]
+    public void AbortedThenCapOff_TheSummariesStatedPeriodEndsAtTheAbort_AsTheirValuesDo()
+    {
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+        chair.RunMinutes(20);
+        var abortedAt = chair.Now;
+        chair.Abort();
+        var atAbort = chair.Record.Temperatures;
+        chair.Minutes(1);
+        Assert.True(chair.Sample(ControllerState.Cooling, coolant: 9.0m, scalp: 31.0m).IsAccepted);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(4);
+        chair.Event(ControllerEventKind.CapOff);
+
+        var record = chair.Record;
+        Assert.Equal(chair.Now, record.PerformedPeriod!.Value.End);
+        Assert.Equal((atAbort.Coolant, atAbort.Scalp), (record.Temperatures.Coolant, record.Temperatures.Scalp));
+        Assert.Equal(new TimeInterval(record.StartedAt, abortedAt), record.Temperatures.Period);
+    }
+
+    [Fact]
+    public void CompletedSession_TheSummariesStatedPeriodIsStartToEnd_RunningSessionStatesNone()
+    {
+        var chair = new SessionScenario();
+        chair.RunToInfusing();
+        Assert.Null(chair.Record.Temperatures.Period);
+        chair.Minutes(60);
+        chair.EndInfusion();
+        chair.RunMinutes(90);
+        chair.Event(ControllerEventKind.CoolingStop);
+        chair.Minutes(5);
+        chair.Event(ControllerEventKind.CapOff);
+
+        var record = chair.Record;
+        Assert.Equal(new TimeInterval(record.StartedAt, record.Boundaries.EndedAt!.Value), record.Temperatures.Period);
+    }
+
     [Fact]
     public void ControllerCapOffAfterTheNursesCapRemoved_MovesTheEnd_SamplesUpToItCount()
     {

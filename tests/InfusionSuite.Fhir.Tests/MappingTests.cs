@@ -2,6 +2,7 @@ using Hl7.Fhir.Model;
 using InfusionSuite.Application.Billing;
 using InfusionSuite.Domain.Billing;
 using InfusionSuite.Domain.Sessions;
+using InfusionSuite.Domain.Sessions.Inputs;
 using InfusionSuite.Fhir.Mapping;
 
 namespace InfusionSuite.Fhir.Tests;
@@ -149,6 +150,39 @@ public sealed class MappingTests(ValidatorFixture fixture)
         Assert.Equal(2, procedure.Performer.Count);
         Assert.DoesNotContain(bundle.Entry.Select(e => e.Resource).OfType<Observation>(), o => o.Code.Coding[0].Code == "post-cooling-duration");
         Assert.Equal(ChargeItem.ChargeItemStatus.Billable, bundle.Entry.Select(e => e.Resource).OfType<ChargeItem>().Single(c => c.Code.Coding[0].Code == "97008").Status);
+    }
+
+    /// <summary>
+    /// Aborted, then the controller's COOLING_STOP and CAP_OFF: the Procedure runs to the CAP_OFF, the temperature
+    /// summaries' values stop at the abort, and so does the period their Observations state (trial of issue 13).
+    /// </summary>
+    [Fact]
+    public void AbortedThenCapOff_TemperatureObservationsStateThePeriodTheirValuesWereTakenFrom()
+    {
+        var record = AbortedThenCapOff();
+        var bundle = _mapper.Map(record, SimulatedSessions.Context(record));
+        var procedure = bundle.Entry.Select(e => e.Resource).OfType<Procedure>().First();
+        var temperatures = bundle.Entry.Select(e => e.Resource).OfType<Observation>()
+            .Where(o => o.Code.Coding[0].Code is "coolant-temperature-summary" or "scalp-temperature-summary").ToList();
+
+        Assert.Equal(2, temperatures.Count);
+        Assert.Equal(record.PerformedPeriod!.Value.End, ((Period)procedure.Performed).EndElement.ToDateTimeOffset(TimeSpan.Zero));
+        Assert.All(temperatures, o =>
+        {
+            var period = (Period)o.Effective;
+            Assert.Equal(record.Temperatures.Period!.Value.Start, period.StartElement.ToDateTimeOffset(TimeSpan.Zero));
+            Assert.Equal(record.Abort!.At, period.EndElement.ToDateTimeOffset(TimeSpan.Zero));
+        });
+        Assert.Equal(record.Temperatures.Coolant.Max!.Value.Celsius, ((Quantity)temperatures.Single(o => o.Code.Coding[0].Code == "coolant-temperature-summary").Component[2].Value).Value);
+    }
+
+    private static ScalpCoolingSessionRecord AbortedThenCapOff()
+    {
+        var chair = new SessionScenario(start: SimulatedSessions.Morning);
+        chair.Apply(new StartSession(chair.Now, SessionScenario.NurseId, SimulatedSessions.Plan("s-abort-cap-off")));
+        chair.RunAbortedThenCapOffAfterStart();
+        Assert.NotEqual(chair.Record.Abort!.At, chair.Record.PerformedPeriod!.Value.End);
+        return chair.Record;
     }
 
     [Fact]

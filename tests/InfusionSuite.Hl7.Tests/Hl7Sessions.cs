@@ -81,6 +81,15 @@ internal static class Hl7Sessions
         return chair.Record;
     }
 
+    /// <summary>Aborted 20 min into the infusion; the controller's COOLING_STOP and CAP_OFF 1 and 5 min later (a warm sample between).</summary>
+    public static ScalpCoolingSessionRecord AbortedThenCapOff(string sessionId)
+    {
+        var chair = new SessionScenario(start: Morning);
+        chair.Start(SessionScenario.Plan(sessionId: sessionId, encounter: "V-778812"));
+        chair.RunAbortedThenCapOffAfterStart();
+        return chair.Record;
+    }
+
     private static SessionScenario Chair(string sessionId, bool firstOfCourse, string encounter = "V-778812")
     {
         var chair = new SessionScenario(start: Morning, strict: true);

@@ -73,6 +73,21 @@ public sealed class SessionMessagesTests
         Assert.Equal(Enumerable.Range(1, All(oru, "OBX").Count()).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)), All(oru, "OBX").Select(o => Field(o, 1)));
     }
 
+    /// <summary>An aborted session's temperature OBX are observed at the abort, where their values stop, not at the CAP_OFF after it.</summary>
+    [Fact]
+    public void AbortedThenCapOff_TemperatureObxAreObservedAtTheAbort_TheSessionsPeriodRunsToTheCapOff()
+    {
+        var record = Hl7Sessions.AbortedThenCapOff("s-abort");
+
+        var oru = Hl7Sessions.Messages().Observations(record, Hl7Sessions.Context(record)).Text;
+
+        static string Local(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, Hl7Sessions.NewYork).ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture) + "-0500";
+        Assert.Equal(Local(record.PerformedPeriod!.Value.End), Field(Segment(oru, "OBR"), 8));
+        var temperatures = All(oru, "OBX").Where(o => Field(o, 3).Contains("MDC_TEMP", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(temperatures);
+        Assert.All(temperatures, o => Assert.Equal(Local(record.Abort!.At), Field(o, 14)));
+    }
+
     [Fact]
     public void DeviceTemperatures_KeepTheDevicesDecimal_MeansHaveTwo()
     {

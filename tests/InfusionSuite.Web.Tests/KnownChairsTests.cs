@@ -87,6 +87,31 @@ public sealed class KnownChairsTests : StationTest
         Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-79");
     }
 
+    /// <summary>
+    /// An unconfigured chair's aborted session, then 8.5 h later a session on it voided: the chair stays for the aborted
+    /// session's kept time (the board's record is only the latest, voided, session), and leaves after it (issue 13 trial).
+    /// </summary>
+    [Fact(Timeout = 60_000)]
+    public async Task LaterSessionVoided_TheChairStaysForItsEarlierSessionsKeptTime()
+    {
+        using var nurse = Host.Client("alice");
+        var (started, body) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-81"));
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{body.Text("sessionId")}/abort", new { reason = "Other", details = "test: chair freed" })).Response.StatusCode);
+        Clock.Advance(TimeSpan.FromHours(8.5));
+        var (again, againBody) = await nurse.PostAsync("/api/sessions", new StartBody("CHAIR-81"));
+        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await nurse.PostAsync($"/api/sessions/{againBody.Text("sessionId")}/void", new { reason = "EnteredInError" })).Response.StatusCode);
+
+        using var engineer = Host.Client("eve");
+        var (_, board) = await engineer.GetJsonAsync("/api/board");
+        Assert.Contains(board.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-81");
+
+        Clock.Advance(TimeSpan.FromHours(4)); // 12.5 h after the abort (and its listening window)
+        var (_, later) = await engineer.GetJsonAsync("/api/board");
+        Assert.DoesNotContain(later.GetProperty("chairs").EnumerateArray(), c => c.Text("controllerId") == "CHAIR-81");
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task UnknownControllersOverTheLimit_AreShownToEngineersOnly_NeverAsChairs_KnownOnesStayAdmittedAfterARestart()
     {

@@ -126,7 +126,8 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(HttpStatusCode.OK, resent.StatusCode);
         Assert.Equal("Duplicate", resentBody.Text("outcome"));
         Clock.Advance(TimeSpan.FromMinutes(1));
-        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-started"), "AlreadyRecorded", null);
+        Assert.Equal("Duplicate", (await _nurse.PostAsync($"/api/sessions/{id}/infusion-started")).Body.Text("outcome"));
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-started", new { effectiveAt = Nine.AddMinutes(41) }), "AlreadyRecorded", null);
         await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/infusion-ended", new { effectiveAt = Nine.AddMinutes(10) }), "InfusionEndBeforeStart", null);
         await AssertConflict(await _nurse.PostAsync("/api/sessions", new StartBody("CHAIR-02")), "ControllerInUse", null);
 
@@ -153,6 +154,42 @@ public sealed class SessionApiTests : StationTest
         Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "Other", details = "training record" })).Response.StatusCode);
         (_, page) = await _nurse.GetJsonAsync("/api/sessions/" + id);
         Assert.Equal(("Other", "training record"), (page.GetProperty("void").Text("what"), page.GetProperty("void").Text("details")));
+    }
+
+    /// <summary>
+    /// A client that lost the answer resends the identical entry (same action, nurse, effective time or none), also after
+    /// the end or a void: 200 <c>Duplicate</c>, nothing stored; a different entry stays refused (docs/nurse-station.md).
+    /// </summary>
+    [Fact(Timeout = 30_000)]
+    public async Task IdenticalEntryResentAfterTheEnd_Is200Duplicate_AndStoresNothing()
+    {
+        var id = await StartAsync("CHAIR-04");
+        Clock.Advance(TimeSpan.FromMinutes(3));
+        await _nurse.PostAsync($"/api/sessions/{id}/cap-placed");
+        Clock.Advance(TimeSpan.FromMinutes(30));
+        await _nurse.PostAsync($"/api/sessions/{id}/infusion-started");
+        Clock.Advance(TimeSpan.FromMinutes(60));
+        await _nurse.PostAsync($"/api/sessions/{id}/infusion-ended");
+        Clock.Advance(TimeSpan.FromMinutes(90));
+        Assert.Equal("Completed", (await _nurse.PostAsync($"/api/sessions/{id}/cap-removed")).Body.Text("status"));
+        await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Headache" });
+        Assert.Equal(HttpStatusCode.OK, (await _nurse.PostAsync($"/api/sessions/{id}/void", new { reason = "WrongPatient" })).Response.StatusCode);
+        var inputs = await CountAsync("session_inputs");
+        var audit = await CountAsync("nurse_audit");
+        Clock.Advance(TimeSpan.FromMinutes(2));
+
+        foreach (var (action, body) in new (string, object?)[]
+        {
+            ("cap-removed", null), ("adverse-events", new { @event = "Headache" }), ("void", new { reason = "WrongPatient" }),
+        })
+        {
+            var (response, answer) = await _nurse.PostAsync($"/api/sessions/{id}/{action}", body);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, action + ": " + answer);
+            Assert.Equal("Duplicate", answer.Text("outcome"));
+        }
+
+        await AssertConflict(await _nurse.PostAsync($"/api/sessions/{id}/adverse-events", new { @event = "Shivering" }), "SessionVoided", null);
+        Assert.Equal((inputs, audit), (await CountAsync("session_inputs"), await CountAsync("nurse_audit")));
     }
 
     [Fact(Timeout = 30_000)]

@@ -36,7 +36,7 @@ internal sealed class ChairBoard(
         {
             var reading = readings.Latest(id);
             return board.TryGet(id, out var record)
-                ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading)
+                ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading, board.UseOf(id))
                 : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading);
         })];
     }

@@ -10,6 +10,9 @@ namespace InfusionSuite.Application.Board;
 internal sealed class SessionBoard
 {
     private readonly ConcurrentDictionary<string, ScalpCoolingSessionRecord> _byController = new(StringComparer.Ordinal);
+
+    // Every session published since the start, by session id: its chair, and the latest record's use (the board shows only the latest per chair).
+    private readonly ConcurrentDictionary<string, (string ControllerId, DateTimeOffset At, TimeInterval? Voided)> _uses = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _writerRecovered;
     private volatile bool _everySiteLoaded;
@@ -48,9 +51,38 @@ internal sealed class SessionBoard
         Signal();
     }
 
+    /// <summary>How the chair's sessions since the start used it, every one of them, not only the latest the board shows (issue 13 trial).</summary>
+    public ChairSessionUse UseOf(string controllerId)
+    {
+        DateTimeOffset? last = null;
+        List<TimeInterval> voided = [];
+        foreach (var (chair, at, span) in _uses.Values)
+        {
+            if (!string.Equals(chair, controllerId, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (span is { } v)
+            {
+                voided.Add(v);
+            }
+            else if (last is null || at > last)
+            {
+                last = at;
+            }
+        }
+
+        return last is null && voided.Count == 0 ? ChairSessionUse.None : new ChairSessionUse(last, voided);
+    }
+
     public void Publish(ScalpCoolingSessionRecord record, bool signal)
     {
+        ArgumentNullException.ThrowIfNull(record);
         _byController[record.Plan.ControllerId] = record;
+        var ended = record.Boundaries.EndedAt ?? record.StartedAt;
+        _uses[record.Plan.SessionId] = (record.Plan.ControllerId, record.AsOf,
+            record.Status == SessionStatus.Voided ? new TimeInterval(record.StartedAt, ended > record.StartedAt ? ended : record.StartedAt) : null);
         if (signal)
         {
             Signal();

@@ -12,7 +12,7 @@ internal sealed class NurseFacts
     private readonly List<AdverseEventEntry> _adverseEvents = [];
     private readonly List<NurseEntry> _entries = [];
     private readonly List<string> _nurses = [];
-    private readonly HashSet<NurseAction> _accepted = [];
+    private readonly List<NurseAction> _accepted = [];
 
     public SessionPlan? Plan { get; private set; }
 
@@ -39,8 +39,8 @@ internal sealed class NurseFacts
     /// <summary>Every nurse who acted, in order of their first action.</summary>
     public IReadOnlyList<string> Nurses => _nurses;
 
-    /// <summary>True when this very action was accepted before (a repeat is a duplicate).</summary>
-    public bool HasAccepted(NurseAction action) => _accepted.Contains(action);
+    /// <summary>True when the same entry was accepted before, entered then or now (<see cref="SameNurseEntry"/>): a resend is a duplicate.</summary>
+    public bool HasAccepted(NurseAction action) => _accepted.Exists(accepted => SameNurseEntry.Same(accepted, action));
 
     public void Record(NurseAction action)
     {

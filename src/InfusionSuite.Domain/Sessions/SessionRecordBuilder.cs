@@ -58,7 +58,8 @@ internal static class SessionRecordBuilder
                 scalp,
                 s.Device.Setpoint,
                 CoolantAtSetpoint(s, coolingWindow, until),
-                s.Device.SetpointSource),
+                s.Device.SetpointSource,
+                s.TemperaturesEnd is { } temperaturesEnd ? new TimeInterval(s.StartedAt, IntervalMath.Max(temperaturesEnd, s.StartedAt)) : null),
             Controller = new ControllerSnapshot(
                 plan.ControllerId,
                 s.Channel.Model,

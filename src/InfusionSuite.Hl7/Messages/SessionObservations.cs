@@ -32,7 +32,8 @@ internal static class SessionObservations
             yield return new ObservationValue(ObservationKeys.Deviation, codedValueType, [deviation.Name, deviation.Detail, ObservationKeys.LocalCodingSystem], null, end, index.ToString(CultureInfo.InvariantCulture));
         }
 
-        foreach (var value in Temperatures(record.Temperatures, end))
+        // Observed at the end of the period the summaries were taken from: the abort for an aborted session (clinical-rules.md, "After the end").
+        foreach (var value in Temperatures(record.Temperatures, record.Temperatures.Period?.End ?? end))
         {
             yield return value;
         }

@@ -48,7 +48,7 @@ internal sealed class BoardReader(
         var heardSinceStart = presence.KnownControllers().Where(admission.IsAdmitted).ToHashSet(StringComparer.Ordinal);
         var chairs = new List<ChairView>(rows.Count + settings.Chairs.Count);
         chairs.AddRange(rows
-            .Where(row => visibility.Shows(row.ControllerId, row.Record, row.ControllerOnline, row.Reading?.ReceivedAt, stored.GetValueOrDefault(row.ControllerId)))
+            .Where(row => visibility.Shows(row.ControllerId, row.Record, row.ControllerOnline, row.Reading?.ReceivedAt, stored.GetValueOrDefault(row.ControllerId), row.Use))
             .Select(row => Chair(
                 row, settings, showPatients ? names : null, runsSessions, listings.GetValueOrDefault(row.ControllerId),
                 controllerKnown: heardSinceStart.Contains(row.ControllerId) || stored.ContainsKey(row.ControllerId))));

@@ -188,6 +188,25 @@ public sealed class SessionScenario
         Event(ControllerEventKind.CapOff);
     }
 
+    /// <summary>
+    /// For a session already started: fitted and cooling, infusing 20 min, aborted; a warm sample and the controller's
+    /// COOLING_STOP a minute later, its CAP_OFF 5 min after the abort (the performed period runs on past the abort).
+    /// </summary>
+    public void RunAbortedThenCapOffAfterStart()
+    {
+        Minutes(2);
+        FitAndStartCooling();
+        RunMinutes(30);
+        StartInfusion();
+        RunMinutes(20);
+        Abort();
+        Minutes(1);
+        Sample(ControllerState.Cooling, coolant: 9.0m, scalp: 31.0m);
+        Event(ControllerEventKind.CoolingStop);
+        Minutes(4);
+        Event(ControllerEventKind.CapOff);
+    }
+
     public void RunToInfusing(double preMinutes = 30)
     {
         RunToPreCooling();

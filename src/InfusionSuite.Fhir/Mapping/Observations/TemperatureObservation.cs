@@ -3,12 +3,15 @@ using InfusionSuite.Domain.Sessions;
 
 namespace InfusionSuite.Fhir.Mapping.Observations;
 
-/// <summary>Min / mean / max over the cap-on period (°C), and for the coolant the minutes at its setpoint.</summary>
+/// <summary>
+/// Min / mean / max (°C), and for the coolant the minutes at its setpoint, stated over the period they were taken from
+/// (<see cref="CoolingTemperatures.Period"/>: to the abort for an aborted session, not to the CAP_OFF after it).
+/// </summary>
 internal static class TemperatureObservation
 {
     public static Observation Coolant(BundleScope scope, CoolingTemperatures temperatures, TimeInterval performed)
     {
-        var observation = Summary(scope, "coolant-temperature", FhirCodes.Local.CoolantTemperature, "Scalp cooling coolant temperature summary", temperatures.Coolant, performed);
+        var observation = Summary(scope, "coolant-temperature", FhirCodes.Local.CoolantTemperature, "Scalp cooling coolant temperature summary", temperatures.Coolant, temperatures, performed);
         if (temperatures.Setpoint is not null)
         {
             observation.Component.Add(new Observation.ComponentComponent
@@ -22,15 +25,16 @@ internal static class TemperatureObservation
     }
 
     public static Observation Scalp(BundleScope scope, CoolingTemperatures temperatures, TimeInterval performed) =>
-        Summary(scope, "scalp-temperature", FhirCodes.Local.ScalpTemperature, "Scalp cooling scalp temperature summary", temperatures.Scalp, performed);
+        Summary(scope, "scalp-temperature", FhirCodes.Local.ScalpTemperature, "Scalp cooling scalp temperature summary", temperatures.Scalp, temperatures, performed);
 
-    private static Observation Summary(BundleScope scope, string key, string code, string display, TemperatureSummary summary, TimeInterval performed)
+    private static Observation Summary(BundleScope scope, string key, string code, string display, TemperatureSummary summary, CoolingTemperatures temperatures, TimeInterval performed)
     {
+        var taken = temperatures.Period ?? performed;
         var observation = new Observation
         {
             Identifier = [scope.SessionIdentifier("observation/" + key)],
             Code = scope.LocalConcept(code, display),
-            Effective = BundleScope.Period(performed.Start, performed.End),
+            Effective = BundleScope.Period(taken.Start, taken.End),
         };
         if (summary is { Min: { } min, Max: { } max, Mean: { } mean })
         {
