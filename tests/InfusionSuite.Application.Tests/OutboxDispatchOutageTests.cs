@@ -41,6 +41,7 @@ public sealed class OutboxDispatchOutageTests
         var lines = logs.GetSnapshot().Where(r => r.Level >= LogLevel.Information).Select(r => (r.Level, r.Message)).ToList();
         Assert.Collection(
             lines,
+            started => Assert.Equal((LogLevel.Information, true), (started.Level, started.Message.StartsWith("TEST delivery started", StringComparison.Ordinal))),
             down => Assert.Equal((LogLevel.Warning, true), (down.Level, down.Message.StartsWith("Database unreachable (simulated outage), seen by TEST outbox dispatch", StringComparison.Ordinal))),
             back => Assert.Equal((LogLevel.Information, true), (back.Level, back.Message.StartsWith("Database reachable again (seen by TEST outbox dispatch)", StringComparison.Ordinal))),
             failed => Assert.Equal((LogLevel.Error, "A TEST outbox pass failed (InvalidOperationException); retrying after the poll interval."), (failed.Level, failed.Message)));
