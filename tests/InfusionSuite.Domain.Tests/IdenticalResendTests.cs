@@ -33,7 +33,10 @@ public sealed class IdenticalResendTests
         Assert.True(chair.Nurse(entry).IsAccepted);
         EndTheSession(chair, kind);
         var record = Json.Of(chair.Record);
-        chair.Minutes(20);
+        if (withEffectiveTime || !IsRepeatable(kind))
+        {
+            chair.Minutes(20); // a resend of a dated entry, or of one that can be made once, is one at any time
+        }
 
         var resent = chair.Nurse(entry);
 
@@ -72,6 +75,21 @@ public sealed class IdenticalResendTests
         var later = chair.RemoveCap(at + TimeSpan.FromMinutes(1));
         Assert.Equal((InputDisposition.Refused, RefusalReason.SessionFinished), (later.Disposition, later.Reason));
     }
+
+    [Fact]
+    public void SameAdverseEventAndToleranceWithNoTime_TwentyMinutesLater_AreNewEntries_NotResends()
+    {
+        var chair = ReadyFor("adverse event");
+        Assert.True(chair.Nurse(Entry("adverse event", null)).IsAccepted);
+        Assert.True(chair.Nurse(Entry("tolerance", null)).IsAccepted);
+        chair.Minutes(20);
+
+        Assert.True(chair.Nurse(Entry("adverse event", null)).IsAccepted);
+        Assert.True(chair.Nurse(Entry("tolerance", null)).IsAccepted);
+        Assert.Equal(2, chair.Record.AdverseEvents.Count);
+    }
+
+    private static bool IsRepeatable(string kind) => kind is "tolerance" or "adverse event";
 
     private static bool IsAllowedAfterTheEnd(string kind) => kind is "tolerance" or "adverse event" or "billing details" or "course move";
 

@@ -40,7 +40,7 @@ internal sealed class NurseFacts
     public IReadOnlyList<string> Nurses => _nurses;
 
     /// <summary>True when the same entry was accepted before, entered then or now (<see cref="SameNurseEntry"/>): a resend is a duplicate.</summary>
-    public bool HasAccepted(NurseAction action) => _accepted.Exists(accepted => SameNurseEntry.Same(accepted, action));
+    public bool HasAccepted(NurseAction action, TimeSpan sameMomentWindow) => _accepted.Exists(accepted => SameNurseEntry.Same(accepted, action, sameMomentWindow));
 
     public void Record(NurseAction action)
     {

@@ -98,7 +98,7 @@ public sealed class ScalpCoolingSession(SessionPolicy policy)
 
     private InputOutcome ApplyNurseAction(NurseAction action)
     {
-        if (_state.Nurse.HasAccepted(action))
+        if (_state.Nurse.HasAccepted(action, _state.Policy.SameMomentWindow))
         {
             return InputOutcome.Duplicate;
         }
