@@ -20,6 +20,8 @@ public sealed class SequenceIngestTests
         await writer.SendAsync(chair.Event(5, ControllerEventKind.CapOn));
 
         await Timeouts.UntilAsync(() => writer.Controllers.Duplicates == 2, "both redeliveries counted");
+        // Counted when judged, stored when the batch commits: wait for the commit too.
+        await Timeouts.UntilAsync(() => writer.Store.Telemetry.Count >= 1 && writer.Store.Inputs.Count >= 1, "the sample and the event stored");
         Assert.Single(writer.Store.Telemetry);
         Assert.Single(writer.Store.Inputs);
     }

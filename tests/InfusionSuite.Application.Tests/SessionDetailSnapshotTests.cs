@@ -36,7 +36,8 @@ public sealed class SessionDetailSnapshotTests
             await writer.SendAsync(chair.Sample(seq++));
         }
 
-        await Timeouts.UntilAsync(() => writer.Store.Telemetry.Count == 29, "the batch stored");
+        // The writer commits what it has as soon as nothing more waits: the held batch may be the first of the 26 or all of them.
+        await Timeouts.UntilAsync(() => writer.Store.Telemetry.Count > 3, "a batch stored");
         var between = (await writer.Board.SessionAsync(id, Timeouts.Token()))!;
         Assert.Equal(between.Record.Temperatures.Coolant.Samples, between.SampleCount);
 
