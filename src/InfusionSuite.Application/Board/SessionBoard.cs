@@ -11,8 +11,9 @@ internal sealed class SessionBoard
 {
     private readonly ConcurrentDictionary<string, ScalpCoolingSessionRecord> _byController = new(StringComparer.Ordinal);
 
-    // Every session published since the start, by session id: its chair, and the latest record's use (the board shows only the latest per chair).
-    private readonly ConcurrentDictionary<string, (string ControllerId, DateTimeOffset At, TimeInterval? Voided)> _uses = new(StringComparer.Ordinal);
+    // Every session published since the start, by chair then session id: the latest record's use (the board shows only the latest per
+    // chair). By chair, so that a board read looks at that chair's sessions only, never at every session since the start.
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, (DateTimeOffset At, TimeInterval? Voided)>> _uses = new(StringComparer.Ordinal);
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile bool _writerRecovered;
     private volatile bool _everySiteLoaded;
@@ -54,15 +55,15 @@ internal sealed class SessionBoard
     /// <summary>How the chair's sessions since the start used it, every one of them, not only the latest the board shows (issue 13 trial).</summary>
     public ChairSessionUse UseOf(string controllerId)
     {
+        if (!_uses.TryGetValue(controllerId, out var sessions))
+        {
+            return ChairSessionUse.None;
+        }
+
         DateTimeOffset? last = null;
         List<TimeInterval> voided = [];
-        foreach (var (chair, at, span) in _uses.Values)
+        foreach (var (at, span) in sessions.Values)
         {
-            if (!string.Equals(chair, controllerId, StringComparison.Ordinal))
-            {
-                continue;
-            }
-
             if (span is { } v)
             {
                 voided.Add(v);
@@ -81,7 +82,7 @@ internal sealed class SessionBoard
         ArgumentNullException.ThrowIfNull(record);
         _byController[record.Plan.ControllerId] = record;
         var ended = record.Boundaries.EndedAt ?? record.StartedAt;
-        _uses[record.Plan.SessionId] = (record.Plan.ControllerId, record.AsOf,
+        _uses.GetOrAdd(record.Plan.ControllerId, _ => new(StringComparer.Ordinal))[record.Plan.SessionId] = (record.AsOf,
             record.Status == SessionStatus.Voided ? new TimeInterval(record.StartedAt, ended > record.StartedAt ? ended : record.StartedAt) : null);
         if (signal)
         {
