@@ -12,6 +12,7 @@ namespace InfusionSuite.Application.Hosting;
 public sealed partial class DatabaseOutage(IStorageOutages outages, ILogger<DatabaseOutage> logger)
 {
     private int _down;
+    private long _begun;
 
     /// <summary>Raised at every outage reported (the storage drops its idle pooled connections: they died with the server).</summary>
     public event EventHandler? OutageSeen;
@@ -36,6 +37,7 @@ public sealed partial class DatabaseOutage(IStorageOutages outages, ILogger<Data
 
         if (Interlocked.Exchange(ref _down, 1) == 0)
         {
+            Interlocked.Increment(ref _begun);
             LogLost(logger, part, reason);
         }
 
@@ -43,10 +45,21 @@ public sealed partial class DatabaseOutage(IStorageOutages outages, ILogger<Data
         return true;
     }
 
-    /// <summary>A loop used the database again: the first after an outage logs that it is back.</summary>
-    public void Reached(string part)
+    /// <summary>
+    /// The mark a loop takes before it uses the database, and hands to <see cref="Reached"/> when that use succeeded: the
+    /// number of outages begun so far.
+    /// </summary>
+    public long Mark() => Interlocked.Read(ref _begun);
+
+    /// <summary>
+    /// A loop used the database again: the first use after an outage logs that it is back. Only a use that began after the
+    /// outage was reported (<paramref name="mark"/> taken from <see cref="Mark"/> before it) says so: a query already on its
+    /// way when the server began to stop may still succeed, and would otherwise end the outage while the server is going
+    /// down (a second "unreachable" line followed, issue 18's database restart under load).
+    /// </summary>
+    public void Reached(string part, long mark)
     {
-        if (Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1)
+        if (mark == Interlocked.Read(ref _begun) && Volatile.Read(ref _down) == 1 && Interlocked.Exchange(ref _down, 0) == 1)
         {
             LogBack(logger, part);
         }

@@ -33,10 +33,11 @@ internal sealed partial class BatchCommitter(
         var outageDelay = _retryDelays[0];
         for (var attempt = 0; ; attempt++)
         {
+            var mark = outage.Mark();
             try
             {
                 await store.CommitAsync(batch, cancellationToken);
-                outage.Reached("the ingest writer");
+                outage.Reached("the ingest writer", mark);
                 break;
             }
             catch (Exception exception) when (exception is not OperationCanceledException && outage.Report("the ingest writer", exception))

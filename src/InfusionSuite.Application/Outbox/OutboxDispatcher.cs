@@ -184,10 +184,11 @@ public abstract class OutboxDispatcher(IOutbox outbox, TimeProvider time, ILogge
         while (!stoppingToken.IsCancellationRequested)
         {
             int attempted;
+            var mark = outage?.Mark() ?? 0;
             try
             {
                 attempted = await DispatchDueAsync(stoppingToken);
-                outage?.Reached(Channel + " outbox dispatch");
+                outage?.Reached(Channel + " outbox dispatch", mark);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

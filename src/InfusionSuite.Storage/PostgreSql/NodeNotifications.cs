@@ -117,6 +117,7 @@ internal sealed partial class NodeNotifications(
 
         while (!stoppingToken.IsCancellationRequested)
         {
+            var mark = outage.Mark();
             try
             {
                 await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
@@ -126,7 +127,7 @@ internal sealed partial class NodeNotifications(
                     await listen.ExecuteNonQueryAsync(stoppingToken);
                 }
 
-                outage.Reached("the listener");
+                outage.Reached("the listener", mark);
                 Interlocked.Increment(ref _listening);
                 WakeAll(); // whatever was sent while nobody listened is looked up now
                 while (true)

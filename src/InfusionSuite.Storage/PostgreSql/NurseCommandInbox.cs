@@ -47,6 +47,7 @@ internal sealed partial class NurseCommandInbox(
             while (true)
             {
                 var signal = notifications.CommandsSignal; // before the look: a NOTIFY during it wakes the wait below at once
+                var mark = outage.Mark();
                 try
                 {
                     await using var connection = await postgreSql.DataSource.OpenConnectionAsync(stoppingToken);
@@ -61,7 +62,7 @@ internal sealed partial class NurseCommandInbox(
                         sweepAt = time.GetUtcNow() + SweepEvery;
                     }
 
-                    outage.Reached("the command relay");
+                    outage.Reached("the command relay", mark);
                 }
                 catch (Exception e) when (e is not OperationCanceledException && outage.Report("the command relay", e))
                 {

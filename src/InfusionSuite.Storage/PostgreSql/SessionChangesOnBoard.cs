@@ -33,6 +33,7 @@ internal sealed partial class SessionChangesOnBoard(
             while (true)
             {
                 var signal = notifications.SessionsSignal; // before the take: a NOTIFY during the read-back wakes the wait below at once
+                var mark = outage.Mark();
                 try
                 {
                     if (notifications.Listening is var listening && listening != listened)
@@ -67,7 +68,7 @@ internal sealed partial class SessionChangesOnBoard(
                     {
                         await board.RefreshAsync([.. pending], stoppingToken);
                         pending.Clear();
-                        outage.Reached("the board"); // only a look that used the database says it is back
+                        outage.Reached("the board", mark); // only a look that used the database says it is back
                     }
                 }
                 catch (Exception e) when (e is not OperationCanceledException && outage.Report("the board", e))

@@ -40,10 +40,11 @@ internal sealed partial class SiteLeaseKeeper(
                 await Task.Delay(wait, time, stopping.Token);
                 var asked = time.GetUtcNow();
                 bool renewed;
+                var mark = outage.Mark();
                 try
                 {
                     renewed = await leases.RenewAsync(stopping.Token);
-                    outage.Reached("the lease keeper");
+                    outage.Reached("the lease keeper", mark);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {

@@ -77,10 +77,11 @@ internal sealed partial class SiteLeases : IWriterLease
             var afterOutage = false;
             for (var i = _fences.Count(f => f > 0); i < _sites.Length;)
             {
+                var mark = _outage.Mark();
                 try
                 {
                     await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-                    _outage.Reached("the site leases");
+                    _outage.Reached("the site leases", mark);
                     if (afterOutage)
                     {
                         // The owner could not renew while the database was away either: now that it is back, the owner is
