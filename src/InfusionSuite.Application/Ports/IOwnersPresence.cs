@@ -1,16 +1,20 @@
 namespace InfusionSuite.Application.Ports;
 
 /// <summary>
-/// Which controllers the live owners of their sites hear now, on a database several workers share (only the owner's link
-/// hears a site's controllers): read from the database, so every node's board agrees with the owner's. Empty for a single suite.
+/// Which controllers the owners of their sites hear, on a database several workers share (only the owner's link hears a
+/// site's controllers): read from the database, so every node's board agrees with the owner's. Empty for a single suite.
 /// </summary>
 public interface IOwnersPresence
 {
-    /// <summary>The controllers a live owner reports, online or not.</summary>
+    /// <summary>
+    /// The controllers an owner reports, online or not: the live owners' reports, and for the suite's day those an owner left
+    /// when it lost its site (they stay known, offline, across a takeover).
+    /// </summary>
     IReadOnlyCollection<string> KnownControllers();
 
-    /// <summary>True when a live owner reports the controller, online or not (the owner admitted it).</summary>
+    /// <summary>True when an owner reports the controller, online or not (<see cref="KnownControllers"/>: an owner admitted it).</summary>
     bool Reports(string controllerId);
 
+    /// <summary>True when the live owner of the controller's site hears it now.</summary>
     bool IsOnline(string controllerId);
 }
