@@ -22,6 +22,9 @@ internal interface IWriteCommands : IAsyncDisposable
 
     void Hello(int controllerKey, ControllerSighting sighting);
 
+    /// <summary>Moves the controller's last-heard instant (<c>controllers.last_heard_at_ms</c>, UTC ms) forward to <paramref name="atMs"/>, never back.</summary>
+    void LastHeard(int controllerKey, long atMs);
+
     /// <summary>Keeps the controller's latest reported coolant setpoint (an older report never replaces a newer one).</summary>
     void Setpoint(int controllerKey, ControllerSetpointReport report);
 

@@ -35,8 +35,18 @@ internal sealed class IngestStore(
     /// <summary>The sessions a board shows (open, or ended at or after <c>@since</c>), on every node: the writer rebuilds them, the boards read them back.</summary>
     internal const string ShownOnBoard = "(s.ended_at_ms IS NULL OR s.ended_at_ms >= @since)";
 
+    /// <summary>
+    /// How often at most a controller's <c>controllers.last_heard_at_ms</c> is written: the board keeps a chair by when its
+    /// controller was last heard (hours), so a minute's lag costs nothing, and 2,000 controllers cost 33 updates a second at most.
+    /// </summary>
+    internal static readonly TimeSpan LastHeardEvery = TimeSpan.FromMinutes(1);
+
     private readonly ISessionEndParticipant[] _participants = [.. participants];
     private readonly Dictionary<string, int> _controllerKeys = new(StringComparer.Ordinal);
+
+    /// <summary>The last-heard instant committed per controller key (ms), and those written in the batch not yet committed.</summary>
+    private readonly Dictionary<int, long> _lastHeardWritten = [];
+    private readonly Dictionary<int, long> _lastHeardPending = [];
     private readonly Dictionary<string, int> _sessionKeys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _policyKeys = new(StringComparer.Ordinal);
     private DbConnection? _connection;
@@ -108,6 +118,10 @@ internal sealed class IngestStore(
             await connections.AnnounceChangesAsync(transaction, batch, cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
+            foreach (var (key, ms) in _lastHeardPending)
+            {
+                _lastHeardWritten[key] = ms;
+            }
         }
         catch (Exception failure)
         {
@@ -350,6 +364,54 @@ internal sealed class IngestStore(
         foreach (var adopted in batch.Adopted)
         {
             commands.Adopt(adopted, SessionKey(commands, adopted.SessionId, cancellationToken));
+        }
+
+        WriteLastHeard(batch, commands, cancellationToken);
+    }
+
+    /// <summary>Each controller the batch heard from, when its stored last-heard is <see cref="LastHeardEvery"/> or more behind.</summary>
+    private void WriteLastHeard(IngestBatch batch, IWriteCommands commands, CancellationToken cancellationToken)
+    {
+        _lastHeardPending.Clear();
+        foreach (var telemetry in batch.Telemetry)
+        {
+            Heard(telemetry.Sample.ControllerId, telemetry.ReceivedAt);
+        }
+
+        foreach (var input in batch.Inputs)
+        {
+            // What the controller itself said (not a nurse's action on its chair, nor its going offline)
+            if (input is { ControllerId: { } controllerId, Input: DeviceEventReceived or ControllerHelloReceived or ControllerCameOnline })
+            {
+                Heard(controllerId, input.Input.ReceivedAt);
+            }
+        }
+
+        foreach (var sighting in batch.Controllers)
+        {
+            Heard(sighting.Hello.ControllerId, sighting.At);
+        }
+
+        var every = (long)LastHeardEvery.TotalMilliseconds;
+        foreach (var (key, ms) in _lastHeardPending.ToList())
+        {
+            if (_lastHeardWritten.TryGetValue(key, out var written) && ms - written < every)
+            {
+                _lastHeardPending.Remove(key);
+                continue;
+            }
+
+            commands.LastHeard(key, ms);
+        }
+
+        void Heard(string controllerId, DateTimeOffset at)
+        {
+            var key = ControllerKey(commands, controllerId, cancellationToken);
+            var ms = TelemetryColumns.Ms(at);
+            if (!_lastHeardPending.TryGetValue(key, out var latest) || ms > latest)
+            {
+                _lastHeardPending[key] = ms;
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using InfusionSuite.Application.Ports;
+using InfusionSuite.Domain.Controllers;
 using InfusionSuite.Domain.Sessions;
 using InfusionSuite.Domain.Sessions.Inputs;
 using Microsoft.Extensions.DependencyInjection;
@@ -37,5 +38,48 @@ public sealed class ControllerListingStorageTests
         Assert.Equal(Nine.AddMinutes(50), listings["CHAIR-01"].LastSessionAt);
         Assert.Null(listings["CHAIR-O2"].LastSessionAt);
         Assert.Equal(Nine.AddMinutes(30), listings["CHAIR-03"].LastSessionAt);
+    }
+
+    [Theory]
+    [BothEngines]
+    public async Task LastHeardAt_FollowsWhatTheControllerSent_AtMostOnceAMinute_NotANursesAction(StorageProvider provider)
+    {
+        await using var fixture = new StoreFixture(provider);
+        await fixture.OpenAsync();
+        var seq = 0L;
+        async Task CommitAsync(Action<IngestBatch> fill)
+        {
+            var batch = new IngestBatch();
+            fill(batch);
+            await fixture.Store.CommitAsync(batch, CancellationToken.None);
+        }
+
+        void Sample(IngestBatch batch, string controllerId, DateTimeOffset receivedAt) =>
+            batch.Add(new StoredTelemetry(++seq, Sessions.Telemetry(controllerId, (uint)seq, receivedAt.AddSeconds(-90)), receivedAt, null)); // the device's clock 90 s behind
+
+        async Task<DateTimeOffset?> LastHeardAsync(string controllerId) =>
+            (await fixture.Services.GetRequiredService<ISessionDirectory>().ControllersAsync(CancellationToken.None))
+            .Single(c => c.ControllerId == controllerId).LastHeardAt;
+
+        await CommitAsync(batch => { Sample(batch, "CHAIR-01", Nine); Sample(batch, "CHAIR-01", Nine.AddSeconds(5)); });
+        Assert.Equal(Nine.AddSeconds(5), await LastHeardAsync("CHAIR-01")); // the server's receive instant, not the device's ts
+
+        await CommitAsync(batch => Sample(batch, "CHAIR-01", Nine.AddSeconds(50)));
+        Assert.Equal(Nine.AddSeconds(5), await LastHeardAsync("CHAIR-01")); // within the minute: not written again
+
+        await CommitAsync(batch => Sample(batch, "CHAIR-01", Nine.AddSeconds(70)));
+        Assert.Equal(Nine.AddSeconds(70), await LastHeardAsync("CHAIR-01"));
+
+        // An event counts; a nurse's action on the chair does not (the controller said nothing).
+        await CommitAsync(batch =>
+        {
+            var sessions = new Sessions(batch);
+            var session = sessions.Start("s-1", "CHAIR-02", Nine.AddMinutes(10));
+            sessions.Nurse(session, new AbortSession(Nine.AddMinutes(30), "nurse-1", AbortReason.Headache));
+        });
+        Assert.Null(await LastHeardAsync("CHAIR-02"));
+        await CommitAsync(batch => batch.Add(new StoredInput(
+            ++seq, null, "CHAIR-02", new DeviceEventReceived(Nine.AddMinutes(31), new ControllerEvent("CHAIR-02", 0xbeef, 1, Nine.AddMinutes(31), ControllerEventKind.CapOff, null)))));
+        Assert.Equal(Nine.AddMinutes(31), await LastHeardAsync("CHAIR-02"));
     }
 }

@@ -46,6 +46,18 @@ public sealed class ChairVisibilityTests
         Assert.False(new ChairVisibility(Settings, now).Shows(Chair, voided, online: false, null, stored: null, Use(voided)));
     }
 
+    [Fact]
+    public void ControllerHeardAnHourBeforeTheRestart_WhoseOnlyHelloCameTheDayBefore_KeepsItsChair()
+    {
+        var now = SessionScenario.DefaultStart;
+        var heardAnHourAgo = new ControllerListing(Chair, "CoolCap", "1.0", LastHelloAt: now - TimeSpan.FromHours(26), LastHeardAt: now - TimeSpan.FromHours(1));
+        var quietSinceItsHello = heardAnHourAgo with { LastHeardAt = heardAnHourAgo.LastHelloAt };
+
+        Assert.True(new ChairVisibility(Settings, now).Shows(Chair, null, online: false, null, heardAnHourAgo));
+        Assert.False(new ChairVisibility(Settings, now).Shows(Chair, null, online: false, null, quietSinceItsHello));
+        Assert.False(new ChairVisibility(Settings, now + TimeSpan.FromHours(11) + TimeSpan.FromMinutes(1)).Shows(Chair, null, online: false, null, heardAnHourAgo));
+    }
+
     private static ChairSessionUse Use(ScalpCoolingSessionRecord voided) =>
         new(null, [new TimeInterval(voided.StartedAt, voided.Boundaries.EndedAt ?? voided.StartedAt)]);
 

@@ -9,4 +9,9 @@ namespace InfusionSuite.Application.Ports;
 /// documented care is a known chair (issue 16: it stays on the board after a restart even if its controller is never heard);
 /// one whose only sessions were voided is not (issue 13: a phantom chair leaves the board).
 /// </param>
-public sealed record ControllerListing(string ControllerId, string? Model, string? Firmware, DateTimeOffset? LastHelloAt, DateTimeOffset? LastSessionAt = null);
+/// <param name="LastHeardAt">
+/// When the controller was last heard, as the writer stored it (UTC; written at most once a minute per controller, so up to a
+/// minute behind); null when never stored. A controller heard an hour ago whose only hello came the day before is a known chair.
+/// </param>
+public sealed record ControllerListing(
+    string ControllerId, string? Model, string? Firmware, DateTimeOffset? LastHelloAt, DateTimeOffset? LastSessionAt = null, DateTimeOffset? LastHeardAt = null);

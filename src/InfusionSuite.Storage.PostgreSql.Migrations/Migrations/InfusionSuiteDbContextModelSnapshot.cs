@@ -157,6 +157,10 @@ namespace InfusionSuite.Storage.PostgreSql.Migrations
                         .HasColumnType("text")
                         .HasColumnName("firmware");
 
+                    b.Property<long?>("LastHeardAtMs")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_heard_at_ms");
+
                     b.Property<long?>("LastHelloAtMs")
                         .HasColumnType("bigint")
                         .HasColumnName("last_hello_at_ms");

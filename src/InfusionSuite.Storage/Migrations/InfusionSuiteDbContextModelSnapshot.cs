@@ -146,6 +146,10 @@ namespace InfusionSuite.Storage.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("firmware");
 
+                    b.Property<long?>("LastHeardAtMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_heard_at_ms");
+
                     b.Property<long?>("LastHelloAtMs")
                         .HasColumnType("INTEGER")
                         .HasColumnName("last_hello_at_ms");

@@ -55,6 +55,9 @@ internal sealed class PostgreSqlWriteCommands : IWriteCommands
         "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5",
         sighting.Hello.Model, sighting.Hello.Firmware, unchecked((int)sighting.Hello.Boot), TelemetryColumns.Ms(sighting.At), controllerKey);
 
+    public void LastHeard(int controllerKey, long atMs) => Row(
+        "UPDATE controllers SET last_heard_at_ms = $1 WHERE controller_key = $2 AND (last_heard_at_ms IS NULL OR last_heard_at_ms < $1)", atMs, controllerKey);
+
     public void Setpoint(int controllerKey, ControllerSetpointReport report) => Row(
         "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)",
         (int)report.Setpoint.Tenths, TelemetryColumns.Ms(report.ReportedAt), controllerKey);

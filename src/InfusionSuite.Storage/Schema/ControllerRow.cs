@@ -17,6 +17,14 @@ public sealed class ControllerRow
     /// <summary>UTC, milliseconds since the Unix epoch.</summary>
     public long? LastHelloAtMs { get; set; }
 
+    /// <summary>
+    /// When the controller was last heard (any message this node stored: a sample, an event, a hello), UTC milliseconds since
+    /// the Unix epoch; written at most every <see cref="IngestStore.LastHeardEvery"/> per controller, so it may lag by that much.
+    /// Null when nothing was stored since the column came (issue 16: a chair known only by a hello long ago left the board at a
+    /// restart although its controller had been heard an hour before).
+    /// </summary>
+    public long? LastHeardAtMs { get; set; }
+
     /// <summary>The latest coolant setpoint the controller reported, in tenths of °C; null when it never reported one.</summary>
     public int? SetpointTenths { get; set; }
 

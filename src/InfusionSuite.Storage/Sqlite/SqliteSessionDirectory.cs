@@ -64,7 +64,8 @@ internal sealed class SqliteSessionDirectory(IDbContextFactory<InfusionSuiteDbCo
             .ToDictionaryAsync(x => x.ControllerKey, cancellationToken);
         return [.. rows.Select(c => new ControllerListing(
             c.ControllerId, c.Model, c.Firmware, c.LastHelloAtMs is { } ms ? TelemetryColumns.Instant(ms) : null,
-            used.TryGetValue(c.ControllerKey, out var u) ? TelemetryColumns.Instant(Math.Max(u.Started, u.Ended ?? u.Started)) : null))];
+            used.TryGetValue(c.ControllerKey, out var u) ? TelemetryColumns.Instant(Math.Max(u.Started, u.Ended ?? u.Started)) : null,
+            c.LastHeardAtMs is { } heard ? TelemetryColumns.Instant(heard) : null))];
     }
 
     public async Task<IReadOnlyList<NurseAuditEntry>> AuditAsync(int limit, CancellationToken cancellationToken)

@@ -18,6 +18,8 @@ internal sealed class WriteCommands : IWriteCommands
     private readonly SqliteParameter[] _s;
     private readonly SqliteCommand _hello;
     private readonly SqliteParameter[] _h;
+    private readonly SqliteCommand _lastHeard;
+    private readonly SqliteParameter[] _lh;
     private readonly SqliteCommand _newController;
     private readonly SqliteCommand _setpoint;
     private readonly SqliteParameter[] _sp;
@@ -44,6 +46,8 @@ internal sealed class WriteCommands : IWriteCommands
             "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)", 9);
         (_status, _s) = Create(connection, "UPDATE sessions SET status = $1, ended_at_ms = $2, void_reason = $4 WHERE session_key = $3", 4);
         (_hello, _h) = Create(connection, "UPDATE controllers SET model = $1, firmware = $2, boot = $3, last_hello_at_ms = $4 WHERE controller_key = $5", 5);
+        (_lastHeard, _lh) = Create(connection,
+            "UPDATE controllers SET last_heard_at_ms = $1 WHERE controller_key = $2 AND (last_heard_at_ms IS NULL OR last_heard_at_ms < $1)", 2);
         (_setpoint, _sp) = Create(connection,
             "UPDATE controllers SET setpoint_tenths = $1, setpoint_at_ms = $2 WHERE controller_key = $3 AND (setpoint_at_ms IS NULL OR setpoint_at_ms <= $2)", 3);
         (_newController, _) = Create(connection, "INSERT INTO controllers (controller_id) VALUES ($1) RETURNING controller_key", 1);
@@ -62,7 +66,7 @@ internal sealed class WriteCommands : IWriteCommands
             "UPDATE telemetry SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL; " +
             "UPDATE session_inputs SET ingest_seq = $2, session_key = $3 WHERE ingest_seq = $1 AND session_key IS NULL", 3);
         (_move, _) = Create(connection, MoveSql, 3);
-        _all = [_move, _telemetry, _input, _audit, _status, _hello, _setpoint, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
+        _all = [_move, _telemetry, _input, _audit, _status, _hello, _lastHeard, _setpoint, _newController, _course, _policy, _session, _patientName, _sessionKey, _adopt];
     }
 
     public void Enlist(DbTransaction transaction)
@@ -138,6 +142,13 @@ internal sealed class WriteCommands : IWriteCommands
         _h[3].Value = TelemetryColumns.Ms(sighting.At);
         _h[4].Value = controllerKey;
         _hello.ExecuteNonQuery();
+    }
+
+    public void LastHeard(int controllerKey, long atMs)
+    {
+        _lh[0].Value = atMs;
+        _lh[1].Value = controllerKey;
+        _lastHeard.ExecuteNonQuery();
     }
 
     /// <summary>One suite, one writer: no nurse action is routed, so no site is kept.</summary>

@@ -7,7 +7,7 @@ namespace InfusionSuite.Web.Board;
 /// <summary>
 /// Which chairs the board shows: a configured chair always; any other while it has an open session, its controller is online,
 /// or within <see cref="NurseStationOptions.UnconfiguredChairKeptFor"/> of the last time it was known in use: its controller
-/// heard (a reading, or a hello), or ANY session of it not voided: one run since the start (the board keeps only the latest record
+/// heard (a reading since the start, a stored hello, or the stored last-heard instant), or ANY session of it not voided: one run since the start (the board keeps only the latest record
 /// per chair, so <see cref="ChairSessionUse"/> remembers them all) or stored before it (unless voided since). A later voided
 /// session does not hide an earlier one still within the keep time (issue 13 trial). A phantom chair — a mistyped or one-off controller whose session was voided — leaves the board (issue 13); a chair that
 /// documented care stays, across restarts too, even if its controller was never heard (issue 16).
@@ -30,7 +30,7 @@ internal sealed class ChairVisibility(NurseStationOptions settings, DateTimeOffs
         var sessionAt = Latest(
             Latest(since.LastUsedAt, record is null || record.Status == SessionStatus.Voided ? null : record.AsOf),
             stored?.LastSessionAt is { } storedAt && !since.VoidedSince(storedAt) ? storedAt : null);
-        return Latest(Latest(readingAt, stored?.LastHelloAt), sessionAt) is { } known && now - known <= settings.UnconfiguredChairKeptFor;
+        return Latest(Latest(readingAt, Latest(stored?.LastHelloAt, stored?.LastHeardAt)), sessionAt) is { } known && now - known <= settings.UnconfiguredChairKeptFor;
     }
 
     /// <summary>The later of two instants (either may be unknown).</summary>
