@@ -13,6 +13,7 @@ internal sealed class ChairBoard(
     ISessionHistory history,
     ControllerAdmission admission,
     ControllerReadings readings,
+    SessionPolicySource policies,
     TimeProvider timeProvider) : IChairBoard
 {
     public bool Loaded => board.Loaded;
@@ -32,14 +33,24 @@ internal sealed class ChairBoard(
             ids.Add(record.Plan.ControllerId);
         }
 
+        var endedSince = policies.ShownEndedSince(now);
         return [.. ids.Select(id =>
         {
             var reading = readings.Latest(id);
-            return board.TryGet(id, out var record)
+            return board.TryGet(id, out var record) && Shown(record, endedSince)
                 ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading, board.UseOf(id))
-                : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading);
+                : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading, board.UseOf(id));
         })];
     }
+
+    /// <summary>
+    /// A chair shows its session while it is open, and once ended for as long as a restart would still show it (ended at or
+    /// after <see cref="SessionPolicySource.ShownEndedSince"/>: the late-message window, in which it can still change); then the
+    /// chair is free. One rule with or without a restart, so a session documented long after it ended (a late entry, the demo's
+    /// seeded history) never shows on its chair as if it were today's (issue 16 trial).
+    /// </summary>
+    private static bool Shown(ScalpCoolingSessionRecord record, DateTimeOffset endedSince) =>
+        !record.Status.IsEnded() || (record.Boundaries.EndedAt ?? record.AsOf) >= endedSince;
 
     public async Task<SessionDetail?> SessionAsync(string sessionId, CancellationToken cancellationToken)
     {

@@ -16,6 +16,14 @@ export const actionLabels = {
 const longTails = { 'cap-removed': ': end session' };
 
 /**
+ * The words for an action on this chair's session: after an abort the session has ended, and "Cap removed" only records
+ * when the cap came off (the post-abort cooling's end), so it does not say it ends the session.
+ */
+export function actionLabel(kind, chair) {
+  return kind === 'cap-removed' && chair?.sessionEnded ? 'Cap removed' : actionLabels[kind];
+}
+
+/**
  * What the countdown counts and, past the target, what is overdue (the infusion's start, the cap's removal); when the
  * count stands still (not cooling in pre-cooling) or says nothing of now (controller offline), it says so.
  */
@@ -199,7 +207,7 @@ export function updateChairCard(card, chair, options) {
   card.classList.toggle('flagged', chair.alarms.length > 0 || chair.notCooling || chair.coolingWithoutSession || chair.readyForInfusion || chair.preCoolingTargetReached || chair.removeCap);
 
   const kinds = options.documentation ? [...chair.actions, ...chair.documentationActions] : chair.actions;
-  const actionKey = [chair.sessionId, kinds.join(','), options.canAct, options.sessionLink].join('|');
+  const actionKey = [chair.sessionId, kinds.join(','), chair.sessionEnded, options.canAct, options.sessionLink].join('|');
   if (actionKey !== card.actionKey) {
     card.actionKey = actionKey;
     clear(p.actions);
@@ -207,11 +215,12 @@ export function updateChairCard(card, chair, options) {
     // The steps first; Abort and Void apart from them (their own row, at the far side), never next to the main action.
     for (const kind of kinds) {
       const danger = kind === 'abort' || kind === 'void';
-      const tail = longTails[kind];
-      const button = el('button', tail ? null : actionLabels[kind], danger ? 'danger' : kind === kinds[0] ? 'primary' : 'primary more', { type: 'button', 'data-action': kind });
+      const label = actionLabel(kind, chair);
+      const tail = label === actionLabels[kind] ? longTails[kind] : undefined;
+      const button = el('button', tail ? null : label, danger ? 'danger' : kind === kinds[0] ? 'primary' : 'primary more', { type: 'button', 'data-action': kind });
       if (tail) {
-        button.append(el('span', actionLabels[kind].slice(0, -tail.length)), el('span', tail, 'long'));
-        button.setAttribute('aria-label', actionLabels[kind]);
+        button.append(el('span', label.slice(0, -tail.length)), el('span', tail, 'long'));
+        button.setAttribute('aria-label', label);
       }
       button.addEventListener('click', () => options.onAction(kind, current(card), button));
       (danger ? p.secondary : p.actions).append(button);

@@ -1,7 +1,7 @@
 // The start form and the action form (native dialogs). Errors from the API are shown next to the
 // field they name (400) or at the top of the form (409, 404), as text.
 import { getJson, postJson, el, clear, toast, time, words, dateTime } from './api.js';
-import { actionLabels } from './chair.js';
+import { actionLabel } from './chair.js';
 
 let choices = null;
 
@@ -435,7 +435,7 @@ export function setUpActionDialog(asOf, onDone) {
       const result = await postJson('/api/sessions/' + encodeURIComponent(chair.sessionId) + '/' + kind, body);
       if (result.ok) {
         dialog.close();
-        toast(actionLabels[kind].replace('…', '') + ': recorded for ' + chair.label + '.');
+        toast(actionLabel(kind, chair).replace('…', '') + ': recorded for ' + chair.label + '.');
         onDone?.(result.data);
       } else {
         showErrors(form, 'action', result);
@@ -451,7 +451,7 @@ export function setUpActionDialog(asOf, onDone) {
     const consequence = consequenceOf(kind, chair);
     current = { kind, chair, consequence, list };
     form.reset();
-    document.getElementById('action-title').textContent = (consequence?.button ?? actionLabels[kind].replace('…', '')) + ' — ' + chair.label;
+    document.getElementById('action-title').textContent = (consequence?.button ?? actionLabel(kind, chair).replace('…', '')) + ' — ' + chair.label;
     document.getElementById('action-error').hidden = true;
     for (const node of form.querySelectorAll('.field-error')) node.hidden = true;
     dialog.classList.toggle('danger', Boolean(consequence?.danger));

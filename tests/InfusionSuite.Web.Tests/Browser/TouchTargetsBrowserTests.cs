@@ -50,6 +50,11 @@ public sealed class TouchTargetsBrowserTests(BrowserStation station)
                         await go(page);
                         small.AddRange((await SmallTargetsAsync(page)).Select(t => $"{size.Width}×{size.Height} {user ?? "signed out"} {where}: {t}"));
                     }
+
+                    // The skip link is a target too once the keyboard brings it on screen (the trial's 153×41).
+                    await page.Locator("a.skip").FocusAsync();
+                    small.AddRange((await SmallTargetsAsync(page)).Where(t => t.StartsWith("a \"Skip", StringComparison.Ordinal))
+                        .Select(t => $"{size.Width}×{size.Height} {user ?? "signed out"} skip link focused: {t}"));
                 }
                 catch
                 {
@@ -98,14 +103,17 @@ public sealed class TouchTargetsBrowserTests(BrowserStation station)
         ]);
     }
 
-    /// <summary>Every link, button, submit, select and summary shown on the page (in the page's flow or an open dialog) under 48×48 px, as "tag "words" w×h".</summary>
+    /// <summary>
+    /// Every link, button, submit, select, summary and checkbox shown on the page (in the page's flow or an open dialog), and
+    /// each checkbox's label, under 48×48 px, as "tag "words" w×h" (the trial's 32×32 "Yes, void this record" box).
+    /// </summary>
     private static Task<string[]> SmallTargetsAsync(IPage page) =>
         page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll('a[href], button, input[type=submit], input[type=button], select, summary')]
+            () => [...document.querySelectorAll('a[href], button, input[type=submit], input[type=button], input[type=checkbox], input[type=radio], select, summary, .check label')]
               .filter(n => n.getClientRects().length > 0 && getComputedStyle(n).visibility !== 'hidden')
               .map(n => [n, n.getBoundingClientRect()])
               .filter(([, r]) => r.right > 0 && r.bottom + scrollY > 0) // the skip link waits off screen until it has focus
-              .filter(([, r]) => r.width < 47.99 || r.height < 47.99)
+              .filter(([n, r]) => (n.tagName !== 'LABEL' && r.width < 47.99) || r.height < 47.99) // a label is as wide as its words
               .map(([n, r]) => n.tagName.toLowerCase() + ' "' + (n.getAttribute('aria-label') || n.textContent.trim() || n.name || '').slice(0, 40) + '" '
                 + Math.round(r.width) + '×' + Math.round(r.height))
             """);
