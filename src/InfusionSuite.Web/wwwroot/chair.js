@@ -159,7 +159,7 @@ export function updateChairCard(card, chair, options) {
       (c.model ?? 'Controller not identified') + (c.firmware ? ' · firmware ' + c.firmware : ''),
       c.boot ? 'boot ' + c.boot + (c.reboots ? ' (' + c.reboots + ' reboot' + (c.reboots === 1 ? '' : 's') + ' this session)' : '') : null,
       c.lastHelloAt ? 'hello ' + time(c.lastHelloAt) : null,
-      c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) : null,
+      c.latestSampleAt ? 'last sample ' + time(c.latestSampleAt) + ' (its clock)' : null, // the controller's own ts, as the chair's page says
       c.state ? 'state ' + c.state + (c.alarms && c.alarms.length ? ' (' + c.alarms.map(a => a.text).join(', ') + ')' : '') : null,
       c.link ? 'via ' + c.link : null,
       c.clockOffset ? 'clock ' + c.clockOffset : null, // the server's words (ClockOffsetWords): the same way as the card's note and the chair's page
