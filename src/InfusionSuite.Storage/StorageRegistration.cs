@@ -76,6 +76,7 @@ public static class StorageRegistration
             // with its context): EF Core's own error lines, with their stack traces, would say it again (issue 18's trial).
             options.ConfigureWarnings(w => w.Log(
                 (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (RelationalEventId.CommandError, LogLevel.Debug),
                 (CoreEventId.QueryIterationFailed, LogLevel.Debug),
                 (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
         });

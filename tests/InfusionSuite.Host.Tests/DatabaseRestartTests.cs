@@ -62,6 +62,10 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
         await NorthWorkers.StartSessionAsync(standbyNode, "CHAIR-01", "s-outage");
         Assert.Equal("PreCooling", await NorthWorkers.StatusAsync(await standbyNode.PostAsJsonAsync("/api/sessions/s-outage/cap-placed", new { })));
 
+        // A screen follows each node's board through the outage (issue 18 trial: the stream's reads met the database away after
+        // its response had started, and each logged an unhandled exception with its stack trace).
+        var screens = new[] { ownerNode, standbyNode }.Select(node => FollowBoardAsync(node, stop.Token)).ToList();
+
         // Down for longer than the lease: the owner cannot renew meanwhile, and the standby must not take the site from it.
         await cluster.StopServerAsync();
 
@@ -88,6 +92,10 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
 
         await stop.CancelAsync();
         await publishing;
+        foreach (var screen in screens)
+        {
+            Assert.True(await screen > 0, "a board stream served no event");
+        }
         var total = Volatile.Read(ref acknowledged);
         await SharedDatabaseWorkers.AssertStoredOnceAsync(database, total, output, () => $"--- owner\n{owner.Output}\n{owner.Error}\n--- standby\n{standby.Output}\n{standby.Error}");
 
@@ -118,6 +126,39 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
             .Where(c => c.GetProperty("controllerId").GetString() == "CHAIR-01")
             .Select(c => $"{c.GetProperty("sessionId").GetString()} {c.GetProperty("status").GetString()}")
             .FirstOrDefault();
+    }
+
+    /// <summary>Reads a node's board stream as a page does, opening it again whenever it ends or is refused; the events read.</summary>
+    private static async Task<int> FollowBoardAsync(HttpClient node, CancellationToken cancellationToken)
+    {
+        var events = 0;
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                using var response = await node.GetAsync("/api/board/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                if (response.IsSuccessStatusCode)
+                {
+                    using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));
+                    while (await reader.ReadLineAsync(cancellationToken) is { } line)
+                    {
+                        events += line.StartsWith("event: board", StringComparison.Ordinal) ? 1 : 0;
+                    }
+                }
+
+                await Task.Delay(500, cancellationToken);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception e) when (e is HttpRequestException or IOException or OperationCanceledException)
+            {
+                await Task.Delay(500, CancellationToken.None); // the stream broke off: open it again, as a page does
+            }
+        }
+
+        return events;
     }
 
     private static int Occurrences(string text, string part) => (text.Length - text.Replace(part, string.Empty, StringComparison.Ordinal).Length) / part.Length;

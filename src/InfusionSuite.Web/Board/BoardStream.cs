@@ -2,6 +2,7 @@ using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using InfusionSuite.Application.Board;
+using InfusionSuite.Application.Hosting;
 using InfusionSuite.Web.Accounts;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Hosting;
@@ -25,10 +26,11 @@ internal static class BoardStream
         IBoardNotifications notifications,
         IHostApplicationLifetime lifetime,
         IOptions<NurseStationOptions> options,
-        SignInCheck signIn)
+        SignInCheck signIn,
+        DatabaseOutage outage)
     {
         context.Response.Headers["X-Accel-Buffering"] = "no";
-        return TypedResults.ServerSentEvents(Boards(context, signIn, reader, notifications, options.Value.BoardRefresh, lifetime.ApplicationStopping, context.RequestAborted));
+        return TypedResults.ServerSentEvents(Boards(context, signIn, reader, notifications, outage, options.Value.BoardRefresh, lifetime.ApplicationStopping, context.RequestAborted));
     }
 
     /// <summary>How often (real time) an open stream checks that its sign-in still holds.</summary>
@@ -39,6 +41,7 @@ internal static class BoardStream
         SignInCheck signIn,
         BoardReader reader,
         IBoardNotifications notifications,
+        DatabaseOutage outage,
         TimeSpan refresh,
         CancellationToken stopping,
         [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -51,11 +54,11 @@ internal static class BoardStream
         var checkedAt = TimeProvider.System.GetTimestamp();
         try
         {
-            while (await ReadAsync(reader, user, token) is { } view)
+            while (await ReadAsync(reader, user, outage, token) is { } view)
             {
                 if (TimeProvider.System.GetElapsedTime(checkedAt) >= SignInCheckEvery)
                 {
-                    if (!await StillSignedInAsync(signIn, context, token))
+                    if (!await StillSignedInAsync(signIn, context, outage, token))
                     {
                         yield break; // signed out, disabled or revoked: no more patient data on this stream
                     }
@@ -77,7 +80,8 @@ internal static class BoardStream
         }
     }
 
-    private static async Task<bool> StillSignedInAsync(SignInCheck signIn, HttpContext context, CancellationToken cancellationToken)
+    /// <summary>False once signed out, the screen went away, the host is stopping, or the sign-in cannot be checked (the database away).</summary>
+    private static async Task<bool> StillSignedInAsync(SignInCheck signIn, HttpContext context, DatabaseOutage outage, CancellationToken cancellationToken)
     {
         try
         {
@@ -87,16 +91,28 @@ internal static class BoardStream
         {
             return false;
         }
+        catch (Exception e) when (outage.Report("the board stream", e))
+        {
+            return false;
+        }
     }
 
-    /// <summary>Null once the screen went away or the host is stopping.</summary>
-    private static async Task<BoardView?> ReadAsync(BoardReader reader, ClaimsPrincipal user, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null once the screen went away or the host is stopping, or when the database is away: the stream ends (the outage's one
+    /// line says so, never a stack trace per screen: the response has started, so no error answer can be given), and the
+    /// page asks again; while the database is still away it is answered 503 and asks again later (issue 18 trial).
+    /// </summary>
+    private static async Task<BoardView?> ReadAsync(BoardReader reader, ClaimsPrincipal user, DatabaseOutage outage, CancellationToken cancellationToken)
     {
         try
         {
             return await reader.ReadAsync(user.SeesPatients(), user.RunsSessions(), cancellationToken);
         }
         catch (OperationCanceledException)
+        {
+            return null;
+        }
+        catch (Exception e) when (outage.Report("the board stream", e))
         {
             return null;
         }

@@ -116,6 +116,43 @@ public sealed class ConnectionLostBrowserTests(BrowserStation station)
         }
     }
 
+    /// <summary>
+    /// A stream the server refuses (503 while the database is away, as a node answers then; a proxy's 502) closes the browser's
+    /// EventSource for good: the page opens it again and is live once the stream is served (issue 18 trial: after a PostgreSQL
+    /// outage every board stayed "lost" until someone reloaded it).
+    /// </summary>
+    [Fact(Timeout = 120_000)]
+    public async Task StreamRefusedWith503_ThePageAsksAgain_AndIsLiveOnceTheStreamIsServed()
+    {
+        await using var server = await StoppableStation.StartAsync();
+        var page = await station.NewPageAsync(BrowserStation.Viewports[0].Size, server.Host.BaseAddress);
+        try
+        {
+            await page.SignInAsync("alice");
+            var connection = page.Locator("#connection");
+            await Expect(connection).ToHaveTextAsync(new Regex("^Live"));
+
+            var refused = 0;
+            await page.RouteAsync("**/api/board/stream", async route =>
+            {
+                Interlocked.Increment(ref refused);
+                await route.FulfillAsync(new() { Status = 503, ContentType = "application/problem+json", Body = "{\"title\":\"The records are not reachable just now\"}" });
+            });
+            await server.StopAsync(); // the open stream breaks; each new one is refused
+            await Expect(connection).ToContainTextAsync("Connection to the server lost since", new() { Timeout = 15_000 });
+            await server.RestartAsync();
+            await Eventually.HoldsAsync(() => Volatile.Read(ref refused) >= 2, TimeSpan.FromSeconds(30), "the page asking again after a refusal");
+
+            await page.UnrouteAsync("**/api/board/stream");
+            await Expect(connection).ToHaveTextAsync(new Regex("^Live"), new() { Timeout = 30_000 });
+            await Expect(page.Locator("body")).Not.ToHaveClassAsync(new Regex("stale"));
+        }
+        finally
+        {
+            await page.Context.CloseAsync();
+        }
+    }
+
     /// <summary>A station on its own SQLite file and port, on the browser tests' scaled clock, that a test stops and starts again.</summary>
     private sealed class StoppableStation : IAsyncDisposable
     {
