@@ -54,7 +54,13 @@ public sealed class PresenceOnEveryBoardTests
 
             // The owner killed: the standby owns north and hears the chairs itself; the old owner, started again, is the standby now.
             await owner.KillHardAsync();
+            // Meanwhile the free chair's controller never stops: its site changes hands, it does not go offline (issue 18 trial:
+            // "Controller offline" on the new owner's strip until its own link had heard the chairs).
+            HostRun takingOver = standby;
+            var falseAlarms = TimesOfflineOnTheStripAsync(second, "N-03", async () =>
+                takingOver.Output.Contains("Site north: worker worker-b took the lease", StringComparison.Ordinal) && (await ChairAsync(second, "N-03")).Online);
             await standby.WaitForOutputAsync("Site north: worker worker-b took the lease");
+            Assert.Equal(0, await falseAlarms);
             restarted = await SharedDatabaseWorkers.StartAsync("worker-a", database, broker, "north", LeaseDuration, SharedDatabaseWorkers.FastLink);
             await restarted.WaitForOutputAsync("waits as a standby");
             using var again = SharedDatabaseWorkers.NurseClient(await SharedDatabaseWorkers.AddressAsync(restarted), token);
@@ -113,6 +119,20 @@ public sealed class PresenceOnEveryBoardTests
             .Where(c => c.GetProperty("controllerId").GetString() == controllerId)
             .Select(c => (c.GetProperty("online").GetBoolean(), c.GetProperty("status").GetString()))
             .FirstOrDefault((false, "not on the board"));
+    }
+
+    /// <summary>How many looks (every 100 ms) at the node's strip found the chair offline until <paramref name="until"/> holds.</summary>
+    private static async Task<int> TimesOfflineOnTheStripAsync(HttpClient node, string controllerId, Func<Task<bool>> until)
+    {
+        var times = 0;
+        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (!await until())
+        {
+            times += await OfflineOnTheStripAsync(node, controllerId) ? 1 : 0;
+            await Task.Delay(100, limit.Token);
+        }
+
+        return times;
     }
 
     /// <summary>The node's urgency strip says the chair's controller is offline.</summary>

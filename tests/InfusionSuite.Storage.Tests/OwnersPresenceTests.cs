@@ -1,5 +1,6 @@
 using InfusionSuite.Storage.PostgreSql;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace InfusionSuite.Storage.Tests;
 
@@ -30,7 +31,7 @@ public sealed class OwnersPresenceTests
             "('W-ON', 'worker-c', 'west', 1, true, clock_timestamp() - interval '1 minute')");               // its owner's lease ran out
 
         var reports = await OwnersPresenceReader.ReadAsync(node.Services.GetRequiredService<PostgreSqlConnections>(), CancellationToken.None);
-        var presence = new OwnersPresence();
+        var presence = new OwnersPresence(TimeProvider.System);
         Assert.True(presence.Replace(reports));
         Assert.False(presence.Replace(reports)); // the same read changes nothing
 
@@ -40,5 +41,36 @@ public sealed class OwnersPresenceTests
         Assert.True(presence.Reports("E-QUIET")); // the live owner admitted it
         Assert.True(presence.Reports("E-GONE"));  // the owner before it did
         Assert.False(presence.Reports("E-RETIRED"));
+    }
+
+    /// <summary>
+    /// A report whose lease stopped being live is in handover (neither online nor offline: no alarm) for a short time after this
+    /// node first read it so, then offline; a live report ends it (issue 18 trial: a planned failover, and a database outage
+    /// longer than the lease, put "Controller offline" on every chair for about 2 s).
+    /// </summary>
+    [Fact]
+    public void ReportWhoseLeaseStoppedBeingLive_IsInHandoverForAShortTime_ThenOffline_ALiveReportEndsIt()
+    {
+        var clock = new FakeTimeProvider(Sessions.Nine);
+        var presence = new OwnersPresence(clock);
+        presence.Replace(new Dictionary<string, OwnerReport> { ["N-01"] = new(Online: true, Live: true) });
+        Assert.True(presence.IsOnline("N-01"));
+        Assert.False(presence.InHandover("N-01"));
+
+        presence.Replace(new Dictionary<string, OwnerReport> { ["N-01"] = new(Online: true, Live: false) }); // its owner stopped
+        Assert.False(presence.IsOnline("N-01"));
+        Assert.True(presence.InHandover("N-01"));
+        clock.Advance(OwnersPresence.Handover - TimeSpan.FromSeconds(1));
+        presence.Replace(new Dictionary<string, OwnerReport> { ["N-01"] = new(Online: true, Live: false) }); // read again: still the same handover
+        Assert.True(presence.InHandover("N-01"));
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.False(presence.InHandover("N-01")); // nobody has heard it since: offline
+        Assert.False(presence.IsOnline("N-01"));
+
+        presence.Replace(new Dictionary<string, OwnerReport> { ["N-01"] = new(Online: true, Live: true) }); // the new owner hears it
+        Assert.True(presence.IsOnline("N-01"));
+        presence.Replace(new Dictionary<string, OwnerReport> { ["N-01"] = new(Online: true, Live: false) }); // a second failover
+        Assert.True(presence.InHandover("N-01"));
+        Assert.False(presence.InHandover("N-UNKNOWN"));
     }
 }

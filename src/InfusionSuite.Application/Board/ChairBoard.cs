@@ -38,8 +38,8 @@ internal sealed class ChairBoard(
         {
             var reading = readings.Latest(id);
             return board.TryGet(id, out var record) && Shown(record, endedSince)
-                ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading, board.UseOf(id))
-                : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading, board.UseOf(id));
+                ? new ChairBoardRow(id, presence.IsOnline(id), record.Plan.SessionId, SessionLiveView.At(record, now, reading?.Sample), record, reading, board.UseOf(id), presence.InHandover(id))
+                : new ChairBoardRow(id, presence.IsOnline(id), null, null, null, reading, board.UseOf(id), presence.InHandover(id));
         })];
     }
 

@@ -16,4 +16,8 @@ public sealed class NodesPresence(IControllerPresence local, IOwnersPresence own
     }
 
     public bool IsOnline(string controllerId) => local.IsOnline(controllerId) || owners.IsOnline(controllerId);
+
+    /// <summary>Not heard here (online or gone) and its owner's report is in handover (<see cref="IOwnersPresence.InHandover"/>).</summary>
+    public bool InHandover(string controllerId) =>
+        !local.IsOnline(controllerId) && owners.InHandover(controllerId) && !local.KnownControllers().Contains(controllerId, StringComparer.Ordinal);
 }

@@ -17,4 +17,11 @@ public interface IOwnersPresence
 
     /// <summary>True when the live owner of the controller's site hears it now.</summary>
     bool IsOnline(string controllerId);
+
+    /// <summary>
+    /// True when the controller's latest report was written under a lease that is no longer live (its owner died, stopped,
+    /// lost the database for longer than the lease, or was taken over), for the handover time after this node first read it
+    /// so: the new owner (or the same one, renewing) has not reported it yet. After that time it is offline.
+    /// </summary>
+    bool InHandover(string controllerId);
 }

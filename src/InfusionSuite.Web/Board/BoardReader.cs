@@ -56,7 +56,7 @@ internal sealed class BoardReader(
             .Where(id => rows.All(r => r.ControllerId != id) && visibility.Shows(id, null, presence.IsOnline(id), null, stored.GetValueOrDefault(id))))
         {
             // Configured or stored, with no row of the board's: online as the presence (this node's links, or the site's owner) says.
-            chairs.Add(Chair(new ChairBoardRow(id, presence.IsOnline(id), null, null, null), settings, null, runsSessions, listings.GetValueOrDefault(id)));
+            chairs.Add(Chair(new ChairBoardRow(id, presence.IsOnline(id), null, null, null, ControllerInHandover: presence.InHandover(id)), settings, null, runsSessions, listings.GetValueOrDefault(id)));
         }
 
         chairs.Sort((a, b) => LabelOrder.Compare(a.Label, b.Label));
@@ -85,7 +85,7 @@ internal sealed class BoardReader(
                 row.ControllerId, label, row.ControllerOnline, null, null, null, null, null, null, null, null,
                 reading?.Sample.CoolantC.Celsius, reading?.Sample.ScalpC?.Celsius, reading?.Setpoint?.Celsius, null,
                 [], false, false, false, true, [], [], Controller: runsSessions ? null : ControllerNow(reading, listing),
-                CoolingWithoutSession: CoolingNow(row));
+                CoolingWithoutSession: CoolingNow(row), LinkInHandover: row.ControllerInHandover);
         }
 
         // The session's own name; none once voided as the wrong patient (the card must not name anyone).
@@ -96,7 +96,7 @@ internal sealed class BoardReader(
         List<AlarmView> alarms = [.. live.ActiveAlarms.Select(AlarmView.Of)];
         var controller = record.Controller;
         var heardInSession = controller.LatestSampleAt is not null || controller.Boots.Count > 0;
-        if (!row.ControllerOnline && !ended && live.Status != SessionStatus.Started && (heardInSession || controllerKnown))
+        if (!row.ControllerOnline && !row.ControllerInHandover && !ended && live.Status != SessionStatus.Started && (heardInSession || controllerKnown))
         {
             alarms.Insert(0, AlarmView.Offline);
         }
@@ -144,7 +144,8 @@ internal sealed class BoardReader(
             !ended && record.Temperatures.Setpoint is null,
             live.NotCooling,
             now ? null : ClockNote.Short(record.Controller.ClockSkew),
-            ended && !sessionsOwn && CoolingNow(row));
+            ended && !sessionsOwn && CoolingNow(row),
+            row.ControllerInHandover);
     }
 
     /// <summary>The chair's controller, online, says now that it is cooling a cap (its latest sample, whichever session took it).</summary>

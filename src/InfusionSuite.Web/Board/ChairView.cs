@@ -10,6 +10,7 @@ namespace InfusionSuite.Web.Board;
 /// <param name="Controller">The controller's details for engineers and admins (users who do not run sessions); null for nurses.</param>
 /// <param name="SetpointUnknown">A running session whose coolant cannot be judged: the controller reported no setpoint and its model has none in settings.</param>
 /// <param name="NotCooling">The session is in pre-cooling, infusion or post-cooling and the controller says it is not cooling (pre-cooling time does not count meanwhile).</param>
+/// <param name="LinkInHandover">Who hears the controller is changing hands (a site's new owner, or its owner back from a database outage, has not heard it yet): neither online nor offline, and no alarm; at most 12 s.</param>
 /// <param name="CoolingWithoutSession">The controller, online, says it is cooling a cap while its chair has no running session (none, or it ended): start one or stop the controller.</param>
 /// <param name="DocumentationActions">What a nurse can document now (<c>tolerance</c>, <c>adverse-events</c>, <c>void</c>); the session page offers these too.</param>
 public sealed record ChairView(
@@ -40,4 +41,5 @@ public sealed record ChairView(
     bool SetpointUnknown = false,
     bool NotCooling = false,
     string? ClockShort = null,
-    bool CoolingWithoutSession = false);
+    bool CoolingWithoutSession = false,
+    bool LinkInHandover = false);

@@ -44,7 +44,7 @@ internal static class UrgencyStrip
         }
 
         var gone = chairs
-            .Where(c => !c.Online && heardSinceStart.Contains(c.ControllerId) && c.Alarms.All(a => a.Code != AlarmView.ControllerOffline))
+            .Where(c => !c.Online && !c.LinkInHandover && heardSinceStart.Contains(c.ControllerId) && c.Alarms.All(a => a.Code != AlarmView.ControllerOffline))
             .OrderBy(c => c.Label, BoardReader.LabelOrder)
             .ToList();
         List<UrgentItem> strip = [.. items.OrderBy(i => i.Rank).ThenBy(i => i.Item.Label, BoardReader.LabelOrder).Select(i => i.Item)];
