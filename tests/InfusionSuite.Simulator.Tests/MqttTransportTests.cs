@@ -156,6 +156,49 @@ public sealed class MqttTransportTests
             $"the {sent} telemetry and event messages the summary counts");
     }
 
+    /// <summary>The simulator's own process stopped with SIGTERM, as `kill` or a service manager stops it: the summary prints, exit 130 (issue 18 trial: nothing printed, exit 143).</summary>
+    [Fact(Timeout = 60_000)]
+    public async Task SimulatorProcess_StoppedWithSigterm_PrintsItsSummary_AndExits130()
+    {
+        await using var broker = await MosquittoBroker.StartAsync(Token());
+        await using var subscriber = await MqttSubscriber.StartAsync(broker, "ccp/v1/term/+/+", Token());
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "InfusionSuite.Simulator.dll"), "mqtt", "--broker", $"127.0.0.1:{broker.Port}", "--site", "term", "--scenario", "normal", "--time-scale", "1", "--quiet" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var simulator = System.Diagnostics.Process.Start(start)!;
+        var stdout = simulator.StandardOutput.ReadToEndAsync(Token());
+        var stderr = simulator.StandardError.ReadToEndAsync(Token());
+        try
+        {
+            await subscriber.WaitForAsync(m => m.Any(x => x.Topic.EndsWith("/telemetry", StringComparison.Ordinal)), "a first sample");
+            using (var kill = System.Diagnostics.Process.Start("sh", ["-c", "kill -TERM " + simulator.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) // the shell's own kill
+            {
+                await kill.WaitForExitAsync(Token());
+            }
+
+            await simulator.WaitForExitAsync(Token());
+        }
+        finally
+        {
+            if (!simulator.HasExited)
+            {
+                simulator.Kill(entireProcessTree: true);
+            }
+        }
+
+        var text = await stdout;
+        Assert.True(simulator.ExitCode == 130, $"exit {simulator.ExitCode}\n{text}\n{await stderr}");
+        Assert.Contains("cancelled after", text, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^CHAIR-01 .*\d+\s+\d+\s*$", text);
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task ConsoleProgram_BrokerKilledMidRun_PrintsALineWhenMessagesStartToBeLostAndOneWhenTheyGoAgain_AndTheSummaryCountsThemApart()
     {
