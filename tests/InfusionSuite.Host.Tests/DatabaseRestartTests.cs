@@ -136,7 +136,9 @@ public sealed class DatabaseRestartTests(ITestOutputHelper output) : IDisposable
         {
             try
             {
-                using var response = await node.GetAsync("/api/board/stream", HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/board/stream");
+                request.Headers.Accept.ParseAdd("text/event-stream"); // as a browser's EventSource asks: no problem JSON for it
+                using var response = await node.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
                 if (response.IsSuccessStatusCode)
                 {
                     using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cancellationToken));

@@ -38,7 +38,7 @@ internal sealed class StorageUnavailableAnswer(IProblemDetailsService problems, 
 
         httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
         httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        if (await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
@@ -48,6 +48,16 @@ internal sealed class StorageUnavailableAnswer(IProblemDetailsService problems, 
                 Title = "The records are not reachable just now",
                 Detail = detail,
             },
-        });
+        }))
+        {
+            return true;
+        }
+
+        // A client that takes no problem JSON (a browser's EventSource asks for text/event-stream) is still answered, in
+        // words: the request is handled either way, so it is not logged as unhandled with its stack trace (issue 18 re-trial:
+        // each board stream opened during a database outage logged one).
+        httpContext.Response.ContentType = "text/plain; charset=utf-8";
+        await httpContext.Response.WriteAsync(detail, cancellationToken);
+        return true;
     }
 }

@@ -103,7 +103,7 @@ export function updateChairCard(card, chair, options) {
   card.chair = chair;
   p.labelLink.textContent = chair.label;
   if (chair.online) setLink(p.link, '●', 'Online', 'online');
-  else if (chair.linkInHandover) setLink(p.link, '?', 'Not known: its site is changing hands', 'unknown'); // a failover: no alarm yet
+  else if (chair.linkInHandover) setLink(p.link, '?', 'Handover', 'unknown'); // its site is changing hands (a failover): not known now, no alarm yet
   else setLink(p.link, '○', 'Offline', 'offline');
 
   clear(p.patient);
