@@ -392,23 +392,18 @@ internal sealed class IngestStore(
             Heard(sighting.Hello.ControllerId, sighting.At);
         }
 
-        var every = (long)LastHeardEvery.TotalMilliseconds;
-        foreach (var (key, ms) in _lastHeardPending.ToList())
+        foreach (var (key, ms) in _lastHeardPending)
         {
-            if (_lastHeardWritten.TryGetValue(key, out var written) && ms - written < every)
-            {
-                _lastHeardPending.Remove(key);
-                continue;
-            }
-
             commands.LastHeard(key, ms);
         }
 
+        // Only what moves a controller's stored instant on by LastHeardEvery or more is written (the batch's latest of those).
         void Heard(string controllerId, DateTimeOffset at)
         {
             var key = ControllerKey(commands, controllerId, cancellationToken);
             var ms = TelemetryColumns.Ms(at);
-            if (!_lastHeardPending.TryGetValue(key, out var latest) || ms > latest)
+            if ((!_lastHeardWritten.TryGetValue(key, out var written) || ms - written >= (long)LastHeardEvery.TotalMilliseconds)
+                && (!_lastHeardPending.TryGetValue(key, out var latest) || ms > latest))
             {
                 _lastHeardPending[key] = ms;
             }
